@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { register } from 'tsx/esm/api';
+register();
+const { run } = await import('../src/cli/run.ts');
+process.exitCode = await run();

@@ -1,0 +1,91 @@
+/**
+ * How a command is declared: metadata, flags and a `run` that returns the
+ * exit code. Commands print through `io`, never through console directly,
+ * so tests can run them in-process.
+ */
+import { parseArgs } from 'node:util';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Whether stdout is a terminal (colours, prompts, progress). */
+  isTTY: boolean;
+  /** Input for interactive prompts; tests pass their own stream. */
+  stdin?: NodeJS.ReadableStream;
+  /** Output stream for interactive prompts. */
+  stdoutStream?: NodeJS.WritableStream;
+}
+
+export interface ArgSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  multiple?: boolean;
+  default?: string | boolean;
+  /** Shown in --help, Chinese. */
+  description: string;
+  /** Placeholder in --help, e.g. 目录. */
+  valueHint?: string;
+}
+
+export interface CommandContext {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+  io: CliIO;
+  /** Absolute content directory from --content, JIANBAO_CONTENT or ./content. */
+  contentDir: string;
+}
+
+export interface CommandDef {
+  meta: { name: string; description: string; usage?: string };
+  args: Record<string, ArgSpec>;
+  run: (context: CommandContext) => Promise<number>;
+}
+
+export function defineCommand(def: CommandDef): CommandDef {
+  return def;
+}
+
+/** A usage problem: print usage, exit 2. */
+export class UsageError extends Error {}
+
+/** Options every command accepts. */
+export const COMMON_ARGS: Record<string, ArgSpec> = {
+  content: { type: 'string', description: '内容目录（默认 ./content，或环境变量 JIANBAO_CONTENT）', valueHint: '目录' },
+  help: { type: 'boolean', short: 'h', description: '显示帮助' },
+};
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+export function parseCommandArgs(def: CommandDef, argv: string[]): ParsedArgs {
+  const options = Object.fromEntries(
+    Object.entries({ ...COMMON_ARGS, ...def.args }).map(([name, spec]) => [
+      name,
+      { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}), ...(spec.default !== undefined ? { default: spec.default } : {}) },
+    ]),
+  );
+  try {
+    const parsed = parseArgs({ args: argv, options: options as never, allowPositionals: true, strict: true });
+    return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message = (error as Error).message;
+    const option = /'(-{1,2}[^']+)'/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`未知的选项 ${option}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`选项 ${option} 的值不对（是否缺少值？）`);
+    throw new UsageError(`命令行参数有误：${message}`);
+  }
+}
+
+export function commandHelp(def: CommandDef): string {
+  const lines = [`jianbao ${def.meta.name} — ${def.meta.description}`, '', `用法：jianbao ${def.meta.usage ?? def.meta.name} [选项]`, '', '选项：'];
+  for (const [name, spec] of Object.entries({ ...def.args, ...COMMON_ARGS })) {
+    const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.type === 'string' ? ` <${spec.valueHint ?? '值'}>` : ''}`;
+    lines.push(`  ${flag.padEnd(28)} ${spec.description}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

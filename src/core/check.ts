@@ -1,0 +1,22 @@
+/** `check`: load, validate, and return everything found, sorted. */
+import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { loadContent, type LoadedContent } from './load/content.ts';
+import { buildRegistry, type Registry } from './registry.ts';
+import { validate } from './validate/index.ts';
+
+export interface CheckResult {
+  content: LoadedContent;
+  registry: Registry;
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+}
+
+/** Load a content directory and run every rule. Never throws for content problems. */
+export async function checkContent(dir: string): Promise<CheckResult> {
+  const content = await loadContent(dir);
+  const registry = buildRegistry(content);
+  const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry)]);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return { content, registry, diagnostics, errors, warnings: diagnostics.length - errors };
+}

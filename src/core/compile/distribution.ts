@@ -1,0 +1,43 @@
+/** 报/送/发 expanded for print: groups become rank-ordered, padded name lists. */
+import { padName } from '../format.ts';
+import { findPerson, type Registry } from '../registry.ts';
+import type { Recipients } from '../schema/recipients.ts';
+import type { Distribution } from '../schema/site.ts';
+
+export type DistributionItem =
+  | { type: 'text'; text: string }
+  /** Leaders' names, rank order, two-character names padded (李　健); suffix after the last. */
+  | { type: 'people'; names: string[]; suffix: string };
+
+export interface DistributionLine {
+  kind: 'report' | 'send' | 'distribute';
+  /** 报 / 送 / 发 */
+  label: string;
+  items: DistributionItem[];
+}
+
+export const DISTRIBUTION_LABELS = { report: '报', send: '送', distribute: '发' } as const;
+
+export function expandDistribution(distribution: Distribution | undefined, recipients: Recipients, registry: Registry): DistributionLine[] {
+  const lines: DistributionLine[] = [];
+  for (const kind of ['report', 'send', 'distribute'] as const) {
+    const list = distribution?.[kind] ?? [];
+    if (list.length === 0) continue;
+    const items: DistributionItem[] = list.map((item) => {
+      const group = recipients.groups[item];
+      if (!group) return { type: 'text', text: item };
+      const people = group.people
+        .map((name, index) => ({ name, index, rank: findPerson(registry, name)?.rank ?? Number.MAX_SAFE_INTEGER }))
+        .sort((a, b) => a.rank - b.rank || a.index - b.index)
+        .map(({ name }) => padName(findPerson(registry, name)?.name ?? name));
+      return { type: 'people', names: people, suffix: group.suffix };
+    });
+    lines.push({ kind, label: DISTRIBUTION_LABELS[kind], items });
+  }
+  return lines;
+}
+
+/** One line of plain text per 报/送/发, e.g. `报：市安委办、曾梦龙、李　健同志`. */
+export function distributionText(line: DistributionLine): string {
+  return `${line.label}：${line.items.map((item) => (item.type === 'text' ? item.text : `${item.names.join('、')}${item.suffix}`)).join('、')}`;
+}

@@ -1,0 +1,158 @@
+/**
+ * An issue compiled for rendering: sections in the series' order, entries in
+ * the issue's order, Chinese dates and numbering, expanded distribution.
+ * Renderers (the Astro site, the print page) only display this.
+ */
+import { chineseDate, issueNumbering } from '../format.ts';
+import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
+import { findPerson, issueSeries, titleOn, type Registry } from '../registry.ts';
+import { LEADER_SECTIONS, sectionName, type SectionId } from '../schema/sections.ts';
+import type { Contact, Series } from '../schema/site.ts';
+import type { Unit } from '../schema/units.ts';
+import { expandDistribution, type DistributionLine } from './distribution.ts';
+import { renderMarkdown } from './markdown.ts';
+
+export interface CompiledEntry {
+  id: string;
+  /** Stable anchor inside the issue page (no #). */
+  anchor: string;
+  file: string;
+  section: SectionId;
+  sectionName: string;
+  title: string | undefined;
+  date: string;
+  dateText: string;
+  unit: Pick<Unit, 'id' | 'name' | 'kind'> | undefined;
+  /** The unit as written when it is not in units.yaml. */
+  unitName: string;
+  people: { name: string; title: string | undefined }[];
+  /** Safe HTML of the body, leader names in bold. */
+  html: string;
+  /** Plain text of the body. */
+  text: string;
+}
+
+export interface CompiledSection {
+  id: SectionId;
+  name: string;
+  /** 【工作动态】 */
+  heading: string;
+  entries: CompiledEntry[];
+}
+
+export interface CompiledIssue {
+  /** `zhuanbao/2023/6` — also the URL path under the site base, without slashes. */
+  key: string;
+  /** What the CLI takes: `2023-6` or `zhuanbao/2023-6`. */
+  ref: string;
+  file: string;
+  series: Pick<Series, 'id' | 'name' | 'publisher' | 'layout' | 'marking'>;
+  year: number;
+  number: number;
+  total: number | undefined;
+  /** `2023年 第6期（总第58期）` */
+  numbering: string;
+  date: string;
+  /** `2023年8月30日` */
+  dateText: string;
+  /** 按语 as safe HTML, or undefined. */
+  noteHtml: string | undefined;
+  /** Sections in the series' order, only those with entries. */
+  sections: CompiledSection[];
+  /** All entries in print order. */
+  entries: CompiledEntry[];
+  distribution: DistributionLine[];
+  contact: Contact | undefined;
+  copies: number | undefined;
+  editor: string | undefined;
+  reviewer: string | undefined;
+  signer: string | undefined;
+  status: 'draft' | 'published';
+  errata: { date: string; dateText: string; note: string }[];
+  /** `zhuanbao-2023-6.pdf` */
+  pdfName: string;
+}
+
+export function compileEntry(entry: EntryRecord, registry: Registry, anchor: string): CompiledEntry {
+  const { data } = entry;
+  const unit = registry.unitBySpelling.get(data.unit);
+  const people = data.people.map((name) => {
+    const person = findPerson(registry, name);
+    return { name: person?.name ?? name, title: person ? titleOn(person, data.date) : undefined };
+  });
+  const leaders = LEADER_SECTIONS.includes(data.section)
+    ? people.map((person) => ({ phrase: `${person.title ?? ''}${person.name}`, name: person.name }))
+    : [];
+  const rendered = renderMarkdown(entry.body, { leaders });
+  return {
+    id: entry.id,
+    anchor,
+    file: entry.file,
+    section: data.section,
+    sectionName: sectionName(data.section),
+    title: data.title,
+    date: data.date,
+    dateText: chineseDate(data.date),
+    unit: unit ? { id: unit.id, name: unit.name, kind: unit.kind } : undefined,
+    unitName: unit?.name ?? data.unit,
+    people,
+    html: rendered.html,
+    text: rendered.text,
+  };
+}
+
+/** Anchor from the entry id's last segment, made unique inside the issue. */
+function anchorFor(id: string, used: Set<string>): string {
+  const base = (id.split('/').pop() ?? id).replace(/[\s#?&%"'<>]+/g, '-') || 'entry';
+  let anchor = base;
+  for (let n = 2; used.has(anchor); n++) anchor = `${base}-${n}`;
+  used.add(anchor);
+  return anchor;
+}
+
+export function compileIssue(
+  issue: IssueRecord,
+  content: Pick<LoadedContent, 'recipients'>,
+  registry: Registry,
+  entriesById: Map<string, EntryRecord>,
+): CompiledIssue | undefined {
+  const series = issueSeries(registry, issue);
+  if (!series) return undefined;
+  const { data } = issue;
+  const used = new Set<string>();
+  const entries = data.entries
+    .map((id) => entriesById.get(id.normalize('NFC')))
+    .filter((entry): entry is EntryRecord => entry !== undefined && entry.data.status === 'ready')
+    .map((entry) => compileEntry(entry, registry, anchorFor(entry.id, used)));
+  const sections: CompiledSection[] = series.sections
+    .map((id) => ({ id, name: sectionName(id), heading: `【${sectionName(id)}】`, entries: entries.filter((entry) => entry.section === id) }))
+    .filter((section) => section.entries.length > 0);
+  // Print order: by section for the sections layout, as listed for articles.
+  const ordered = series.layout === 'sections' ? sections.flatMap((section) => section.entries) : entries;
+  const several = registry.series.length > 1;
+  const contact = data.contact || series.contact ? { ...series.contact, ...data.contact } : undefined;
+  return {
+    key: `${series.id}/${data.year}/${data.number}`,
+    ref: several ? `${series.id}/${data.year}-${data.number}` : `${data.year}-${data.number}`,
+    file: issue.file,
+    series: { id: series.id, name: series.name, publisher: series.publisher, layout: series.layout, marking: series.marking },
+    year: data.year,
+    number: data.number,
+    total: data.total,
+    numbering: issueNumbering(data.year, data.number, data.total),
+    date: data.date,
+    dateText: chineseDate(data.date),
+    noteHtml: issue.note ? renderMarkdown(issue.note).html : undefined,
+    sections,
+    entries: ordered,
+    distribution: expandDistribution(data.distribution ?? series.distribution, content.recipients, registry),
+    contact,
+    copies: data.copies ?? series.copies,
+    editor: data.editor,
+    reviewer: data.reviewer,
+    signer: data.signer,
+    status: data.status,
+    errata: data.errata.map((item) => ({ ...item, dateText: chineseDate(item.date) })),
+    pdfName: `${series.id}-${data.year}-${data.number}.pdf`,
+  };
+}

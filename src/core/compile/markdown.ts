@@ -1,0 +1,156 @@
+/**
+ * Entry Markdown → safe HTML and plain text. CommonMark + GFM tables, CJK
+ * friendly emphasis; raw HTML is shown as text, unsafe URLs never become
+ * links; 一、（一）1.（1） headings get their official level.
+ */
+import type { Heading, Html, Paragraph, PhrasingContent, Root, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+
+export interface RenderOptions {
+  /**
+   * Leaders to mark in bold at the start of a leader-inspection item: each is
+   * the full phrase (title + name) and the bare name. When the body already
+   * mentions a name, that mention is bolded; otherwise the phrase is put in
+   * front of the first paragraph.
+   */
+  leaders?: { phrase: string; name: string }[];
+  /** Heading depth of the surrounding page: entry `#` becomes h(depth+1). */
+  headingOffset?: number;
+}
+
+export interface RenderedMarkdown {
+  html: string;
+  text: string;
+}
+
+/** Official heading levels recognised from the text itself. */
+export const HEADING_PATTERNS: { level: 1 | 2 | 3 | 4; pattern: RegExp }[] = [
+  { level: 1, pattern: /^[一二三四五六七八九十]+、/ },
+  { level: 2, pattern: /^（[一二三四五六七八九十]+）/ },
+  { level: 3, pattern: /^\d+[.．]/ },
+  { level: 4, pattern: /^（\d+）/ },
+];
+
+export function officialLevel(text: string): 1 | 2 | 3 | 4 | undefined {
+  return HEADING_PATTERNS.find(({ pattern }) => pattern.test(text.trim()))?.level;
+}
+
+/** Raw HTML is content the clerk typed: show it, do not render it. */
+function remarkRawHtmlAsText() {
+  return (tree: Root) => {
+    visit(tree, 'html', (node: Html, index, parent) => {
+      if (!parent || index === undefined) return;
+      const text: Text = { type: 'text', value: node.value };
+      if (parent.type === 'root') {
+        const paragraph: Paragraph = { type: 'paragraph', children: [text] };
+        parent.children.splice(index, 1, paragraph);
+      } else {
+        (parent.children as PhrasingContent[]).splice(index, 1, text);
+      }
+    });
+  };
+}
+
+function optionsOf(file: VFile): RenderOptions {
+  return (file.data as { render?: RenderOptions }).render ?? {};
+}
+
+function remarkOfficialHeadings() {
+  return (tree: Root, file: VFile) => {
+    const offset = optionsOf(file).headingOffset ?? 3;
+    visit(tree, 'heading', (node: Heading) => {
+      const level = officialLevel(toString(node));
+      const depth = Math.min(6, node.depth + offset) as Heading['depth'];
+      node.data = {
+        ...node.data,
+        hName: `h${depth}`,
+        hProperties: { className: level ? [`level-${level}`] : [`depth-${node.depth}`] },
+      };
+    });
+    // A paragraph that is only 一、… (short, no full stop) reads as a heading in official text.
+    visit(tree, 'paragraph', (node: Paragraph) => {
+      const text = toString(node);
+      const level = officialLevel(text);
+      if (level && text.length <= 40 && !/[。；：]$/.test(text) && !text.includes('\n')) {
+        node.data = { ...node.data, hProperties: { className: [`level-${level}`] } };
+      }
+    });
+  };
+}
+
+function remarkLeaders() {
+  return (tree: Root, file: VFile) => {
+    const leaders = optionsOf(file).leaders ?? [];
+    if (leaders.length === 0) return;
+    const missing: string[] = [];
+    for (const leader of leaders) {
+      let found = false;
+      visit(tree, 'text', (node: Text, index, parent) => {
+        if (found || !parent || index === undefined || parent.type === 'strong' || parent.type === 'link') return;
+        const target = node.value.includes(leader.phrase) ? leader.phrase : node.value.includes(leader.name) ? leader.name : undefined;
+        if (!target) return;
+        found = true;
+        const at = node.value.indexOf(target);
+        const parts: PhrasingContent[] = [];
+        if (at > 0) parts.push({ type: 'text', value: node.value.slice(0, at) });
+        parts.push({ type: 'strong', children: [{ type: 'text', value: target }] });
+        if (at + target.length < node.value.length) parts.push({ type: 'text', value: node.value.slice(at + target.length) });
+        (parent.children as PhrasingContent[]).splice(index, 1, ...parts);
+        return false;
+      });
+      // Also accept a mention already in bold.
+      if (!found) {
+        visit(tree, 'strong', (node) => {
+          if (toString(node).includes(leader.name)) found = true;
+        });
+      }
+      if (!found) missing.push(leader.phrase);
+    }
+    if (missing.length === 0) return;
+    const first = tree.children.find((node): node is Paragraph => node.type === 'paragraph');
+    const lead: PhrasingContent[] = [{ type: 'strong', children: [{ type: 'text', value: missing.join('，') }] }, { type: 'text', value: '\u2002' }];
+    if (first) first.children.unshift(...lead);
+    else tree.children.unshift({ type: 'paragraph', children: lead });
+  };
+}
+
+const sanitizeSchema = {
+  ...defaultSchema,
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] },
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className'],
+  },
+  clobberPrefix: 'fn-',
+};
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkCjkFriendly)
+  .use(remarkRawHtmlAsText)
+  .use(remarkOfficialHeadings)
+  .use(remarkLeaders)
+  .use(remarkRehype, { allowDangerousHtml: false })
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeStringify)
+  .freeze();
+
+/** Render entry Markdown to safe HTML, plus its plain text. */
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderedMarkdown {
+  const file = new VFile({ value: markdown, data: { render: options } });
+  const mdast = processor.parse(file);
+  const text = toString(mdast).replace(/\s+/g, ' ').trim();
+  const hast = processor.runSync(mdast, file);
+  const html = processor.stringify(hast, file);
+  return { html, text };
+}

@@ -1,0 +1,19 @@
+/**
+ * The one door into the core, for the CLI and the Astro site alike.
+ * Pure TypeScript over Node's fs: no Astro, no console, no process.cwd().
+ */
+export { checkContent, type CheckResult } from './check.ts';
+export { loadContent, type LoadedContent, type EntryRecord, type IssueRecord, type SourceFile } from './load/content.ts';
+export { validate, entriesById } from './validate/index.ts';
+export { buildRegistry, findPerson, titleOn, issueSeries, entrySeries, type Registry } from './registry.ts';
+export { compileIssue, compileEntry, type CompiledIssue, type CompiledEntry, type CompiledSection } from './compile/issue.ts';
+export { compileSite, type CompiledSite, type ArchivedEntry } from './compile/site.ts';
+export { computeStats, type Stats, type StatsRow, type StatsPeriod } from './compile/stats.ts';
+export { expandDistribution, distributionText, type DistributionLine, type DistributionItem } from './compile/distribution.ts';
+export { renderMarkdown, officialLevel } from './compile/markdown.ts';
+export { computeDigest, compareDigest, hasChanges } from './digest.ts';
+export { applyFixes, type FixReport } from './fix.ts';
+export { RULES, sortDiagnostics, didYouMean, type Diagnostic, type RuleId, type Severity, type Position } from './diagnostics.ts';
+export { chineseDate, chineseMonthDay, issueName, issueNumbering, padName } from './format.ts';
+export { SETTINGS_FILES, ENTRIES_DIR, ISSUES_DIR, resolveContentDir } from './paths.ts';
+export * as schema from './schema/index.ts';

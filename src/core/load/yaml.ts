@@ -1,0 +1,292 @@
+/**
+ * YAML with positions: parse a settings file or a front matter block, report
+ * syntax problems precisely, resolve Chinese key aliases against the zod
+ * schema, validate, and map every zod issue back to a line and column.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { diagnostic, didYouMean, zodIssueMessage, type Diagnostic, type Position, type RuleId } from '../diagnostics.ts';
+import { fieldMeta, schemaKind, baseSchema } from '../schema/fields.ts';
+
+/** Where each value of a parsed document sits in its file. */
+export class PositionIndex {
+  readonly #values = new Map<string, Position>();
+  readonly #keys = new Map<string, Position>();
+  readonly #written = new Map<string, string>();
+  constructor(readonly start: Position) {}
+
+  static key(path: readonly PropertyKey[]): string {
+    return path.map(String).join('\u0001');
+  }
+  setValue(path: readonly PropertyKey[], position: Position): void {
+    this.#values.set(PositionIndex.key(path), position);
+  }
+  setKey(path: readonly PropertyKey[], position: Position, written: string): void {
+    this.#keys.set(PositionIndex.key(path), position);
+    this.#written.set(PositionIndex.key(path), written);
+  }
+  /** The value at `path`, else its key, else the nearest ancestor, else the start. */
+  at(path: readonly PropertyKey[]): Position {
+    for (let length = path.length; length >= 0; length--) {
+      const key = PositionIndex.key(path.slice(0, length));
+      const found = this.#values.get(key) ?? this.#keys.get(key);
+      if (found) return found;
+    }
+    return this.start;
+  }
+  /** The key at `path` as the clerk wrote it (e.g. 标题 for title). */
+  writtenKey(path: readonly PropertyKey[]): string | undefined {
+    return this.#written.get(PositionIndex.key(path));
+  }
+  /** The key's own position, when the path ends at a key. */
+  keyAt(path: readonly PropertyKey[]): Position | undefined {
+    return this.#keys.get(PositionIndex.key(path));
+  }
+}
+
+export interface YamlSource {
+  /** The YAML text (front matter without its --- lines, or a whole file). */
+  text: string;
+  /** Path relative to the content directory, for diagnostics. */
+  file: string;
+  /** Line of the file on which `text` starts (1-based). */
+  firstLine: number;
+}
+
+export interface ParsedYaml<T> {
+  /** Validated data; undefined when the YAML or the schema failed. */
+  data: T | undefined;
+  diagnostics: Diagnostic[];
+  positions: PositionIndex;
+  /** Fixes that `--fix` may apply to the YAML text (line-relative to the file). */
+  fullWidthColons: Position[];
+}
+
+type AnySchema = z.ZodType;
+
+function defOf(schema: AnySchema): Record<string, unknown> {
+  return (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+}
+
+/** All spellings of the keys of an object schema: spelling → canonical key. */
+export function keySpellings(schema: AnySchema): Map<string, string> {
+  const spellings = new Map<string, string>();
+  const shape = defOf(baseSchema(schema)).shape as Record<string, AnySchema> | undefined;
+  for (const [key, fieldSchema] of Object.entries(shape ?? {})) {
+    spellings.set(key, key);
+    for (const alias of fieldMeta(fieldSchema)?.alias ?? []) spellings.set(alias, key);
+  }
+  return spellings;
+}
+
+/** Every key spelling anywhere in a schema tree (for the full-width colon scan). */
+export function allKeySpellings(schema: AnySchema, into = new Set<string>(), seen = new Set<unknown>()): Set<string> {
+  const base = baseSchema(schema);
+  if (seen.has(base)) return into;
+  seen.add(base);
+  const def = defOf(base);
+  if (def.type === 'object') {
+    for (const [spelling] of keySpellings(base)) into.add(spelling);
+    for (const child of Object.values(def.shape as Record<string, AnySchema>)) allKeySpellings(child, into, seen);
+  } else if (def.type === 'array') allKeySpellings(def.element as AnySchema, into, seen);
+  else if (def.type === 'record') allKeySpellings(def.valueType as AnySchema, into, seen);
+  return into;
+}
+
+const YAML_ERRORS: Record<string, string> = {
+  BAD_INDENT: '缩进不一致：同一层的键要对齐，子项比上一层多缩进两个空格',
+  BAD_SCALAR_START: '值的开头有特殊字符：请把整个值用英文引号括起来',
+  BLOCK_AS_IMPLICIT_KEY: '键的写法不对：每个键后面要有英文冒号和空格',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行：检查上一行是否少了冒号或引号',
+  MISSING_CHAR: '缺少字符：检查引号、方括号或花括号是否成对',
+  MULTIPLE_ANCHORS: '一个值上有多个锚点',
+  MULTIPLE_DOCS: '一个文件里只能有一份 YAML 文档（不要再写 ---）',
+  UNEXPECTED_TOKEN: '此处有无法识别的内容：检查冒号、引号和缩进',
+  BAD_DQ_ESCAPE: '双引号中的转义写法不对',
+  KEY_OVER_1024_CHARS: '键太长',
+  DUPLICATE_KEY: '重复的键',
+  TAB_AS_INDENT: '用制表符（Tab）缩进了：YAML 只能用空格缩进',
+  IMPOSSIBLE: 'YAML 语法错误',
+};
+
+const FULL_WIDTH_KEY = /^(\s*(?:-\s+)?)([^\s:：#'"[\]{}]+?)\s*：/;
+
+/**
+ * Parse YAML `text` and validate it with `schema`.
+ * Positions in diagnostics are file positions (`firstLine` applied).
+ */
+export function parseYaml<S extends AnySchema>(source: YamlSource, schema: S): ParsedYaml<z.output<S>> {
+  const diagnostics: Diagnostic[] = [];
+  const fullWidthColons: Position[] = [];
+  const { file, firstLine } = source;
+  const toFile = (line: number, column: number): Position => ({ line: line + firstLine - 1, column });
+  const positions = new PositionIndex(toFile(1, 1));
+
+  // Pre-scan: full-width colons after a known key, and tab indentation.
+  const known = allKeySpellings(schema);
+  const tabLines = new Set<number>();
+  const lines = source.text.split('\n');
+  lines.forEach((line, index) => {
+    const leading = /^[ \t]*/.exec(line)![0];
+    if (leading.includes('\t')) {
+      tabLines.add(index + 1);
+      diagnostics.push(
+        diagnostic('yaml/tab', file, toFile(index + 1, leading.indexOf('\t') + 1), 'YAML 中用制表符（Tab）缩进了', {
+          hint: '把行首的制表符换成空格（每层两个空格）',
+        }),
+      );
+    }
+    const match = FULL_WIDTH_KEY.exec(line);
+    if (match && known.has(match[2]!) && !line.slice(0, match[0].length).includes(':')) {
+      const column = match[0].length; // the colon is the last matched character
+      const position = toFile(index + 1, column);
+      fullWidthColons.push(position);
+      diagnostics.push(
+        diagnostic('yaml/fullwidth-colon', file, position, `键「${match[2]}」后面用了全角冒号「：」`, {
+          hint: '改为英文冒号加空格「: 」，或运行 jianbao check --fix',
+          fixable: true,
+        }),
+      );
+      const rest = line.slice(column);
+      lines[index] = `${line.slice(0, column - 1)}:${rest.startsWith(' ') ? '' : ' '}${rest}`;
+    }
+  });
+  const text = lines.join('\n');
+
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const posOf = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return toFile(line, col);
+  };
+  for (const error of document.errors) {
+    const { line } = lineCounter.linePos(error.pos[0]);
+    if (error.code === 'TAB_AS_INDENT' && tabLines.has(line)) continue;
+    const rule: RuleId = error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : error.code === 'TAB_AS_INDENT' ? 'yaml/tab' : 'yaml/syntax';
+    const onLine = text.split('\n')[line - 1] ?? '';
+    diagnostics.push(
+      diagnostic(rule, file, posOf(error.pos[0]), YAML_ERRORS[error.code] ?? 'YAML 语法错误', {
+        hint:
+          rule === 'yaml/duplicate-key'
+            ? '删除或合并重复的那一行'
+            : onLine.includes('：')
+              ? '此行有全角冒号「：」：键后面要用英文冒号加空格「: 」'
+              : '对照示例检查此处的缩进、冒号和引号',
+      }),
+    );
+  }
+  if (diagnostics.some((d) => d.severity === 'error' && d.rule !== 'yaml/fullwidth-colon')) {
+    return { data: undefined, diagnostics, positions, fullWidthColons };
+  }
+
+  const contents = document.contents as YamlNode | null;
+  if (contents?.range) positions.setValue([], posOf(contents.range[0]));
+  const raw = normalise(contents, schema, [], { file, positions, posOf, diagnostics });
+  const result = schema.safeParse(raw, { error: (issue) => zodIssueMessage(issue) });
+  if (result.success) return { data: result.data, diagnostics, positions, fullWidthColons };
+  for (const issue of result.error.issues) diagnostics.push(issueDiagnostic(issue, file, positions, schema));
+  return { data: undefined, diagnostics, positions, fullWidthColons };
+}
+
+interface WalkContext {
+  file: string;
+  positions: PositionIndex;
+  posOf: (offset: number) => Position;
+  diagnostics: Diagnostic[];
+}
+
+/** Walk the YAML tree alongside the schema: rename aliased keys, record positions, flag unknown keys. */
+function normalise(node: YamlNode | null | undefined, schema: AnySchema | undefined, path: PropertyKey[], context: WalkContext): unknown {
+  if (node === null || node === undefined) return undefined;
+  if (node.range) context.positions.setValue(path, context.posOf(node.range[0]));
+  const kind = schema ? schemaKind(schema) : 'unknown';
+  const base = schema ? baseSchema(schema) : undefined;
+  if (isMap(node)) {
+    const spellings = kind === 'object' && base ? keySpellings(base) : undefined;
+    const shape = kind === 'object' && base ? (defOf(base).shape as Record<string, AnySchema>) : undefined;
+    const valueSchema = kind === 'record' && base ? (defOf(base).valueType as AnySchema) : undefined;
+    const out: Record<string, unknown> = {};
+    const seen = new Map<string, string>();
+    for (const pair of node.items) {
+      const keyNode = pair.key as YamlNode | null;
+      const written = isScalar(keyNode) ? String(keyNode.value) : String(keyNode?.toJSON?.() ?? keyNode);
+      const keyPosition = keyNode?.range ? context.posOf(keyNode.range[0]) : context.positions.at(path);
+      let key = written;
+      let childSchema: AnySchema | undefined = valueSchema;
+      if (spellings && shape) {
+        const canonical = spellings.get(written) ?? spellings.get(written.trim());
+        if (!canonical) {
+          const suggestion = didYouMean(written, spellings.keys());
+          context.diagnostics.push(
+            diagnostic('schema/unknown-key', context.file, keyPosition, `未知的键「${written}」`, {
+              hint: suggestion ? `是不是「${suggestion}」？` : `可用的键：${[...new Set(spellings.values())].join('、')}`,
+              ...(suggestion ? { suggestion } : {}),
+            }),
+          );
+          continue;
+        }
+        const earlier = seen.get(canonical);
+        if (earlier !== undefined) {
+          context.diagnostics.push(
+            diagnostic('schema/duplicate-key', context.file, keyPosition, `「${written}」与前面的「${earlier}」是同一个键`, {
+              hint: '只保留一个（中文键和英文键不能同时写）',
+            }),
+          );
+          continue;
+        }
+        seen.set(canonical, written);
+        key = canonical;
+        childSchema = shape[canonical];
+      }
+      context.positions.setKey([...path, key], keyPosition, written);
+      out[key] = normalise(pair.value as YamlNode | null, childSchema, [...path, key], context);
+      if (pair.value === null || pair.value === undefined) context.positions.setValue([...path, key], keyPosition);
+    }
+    return out;
+  }
+  if (isSeq(node)) {
+    let element: AnySchema | undefined;
+    if (kind === 'array' && base) element = defOf(base).element as AnySchema;
+    return node.items.map((item, index) => normalise(item as YamlNode, element, [...path, index], context));
+  }
+  if (isScalar(node)) return node.value;
+  return (node as { toJSON?: () => unknown }).toJSON?.();
+}
+
+/** Convert one zod issue to a diagnostic at the right place. */
+function issueDiagnostic(issue: z.core.$ZodIssue, file: string, positions: PositionIndex, schema: AnySchema): Diagnostic {
+  const path = issue.path;
+  const params = (issue as { params?: { rule?: RuleId } }).params;
+  const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+  const rule: RuleId = params?.rule ?? (missing ? 'schema/required' : 'schema/invalid');
+  const lastKey = [...path].reverse().find((part) => typeof part === 'string') as string | undefined;
+  const written = positions.writtenKey(path) ?? lastKey;
+  const where = written && !missing && issue.code !== 'custom' ? `「${written}」` : '';
+  let message = issue.message;
+  let hint: string | undefined;
+  if (missing && lastKey) {
+    const alias = fieldAt(schema, path)?.alias?.[0];
+    const name = alias ? `${alias}（${lastKey}）` : lastKey;
+    message = `缺少必填项「${name}」`;
+    hint = `加一行 ${alias ?? lastKey}: …`;
+  } else if (where) {
+    message = `${where}${message}`;
+  }
+  return diagnostic(rule, file, positions.at(path), message, hint ? { hint } : {});
+}
+
+/** The metadata of the field a path points to, if any. */
+function fieldAt(schema: AnySchema, path: readonly PropertyKey[]) {
+  let current: AnySchema | undefined = schema;
+  let meta;
+  for (const part of path) {
+    if (!current) return undefined;
+    const def = defOf(baseSchema(current));
+    if (typeof part === 'number') current = def.type === 'array' ? (def.element as AnySchema) : undefined;
+    else if (def.type === 'object') current = (def.shape as Record<string, AnySchema>)[String(part)];
+    else if (def.type === 'record') current = def.valueType as AnySchema;
+    else current = undefined;
+    meta = current ? fieldMeta(current) : undefined;
+  }
+  return meta;
+}

@@ -1,0 +1,137 @@
+/**
+ * Building blocks shared by every schema: aliased fields, aliased enums and
+ * the two date forms clerks write.
+ *
+ * Aliases live in zod metadata (`.meta({ alias })`) so that the schema stays
+ * the single source of truth: the YAML normaliser reads them from there, and
+ * so does the documentation.
+ */
+import { z } from 'zod';
+
+/** Metadata jianbao attaches to a field schema. */
+export interface FieldMeta {
+  /** Chinese (or other) names accepted for this key besides the canonical one. */
+  alias?: readonly string[];
+  /** What the field means, in Chinese, for messages and docs. */
+  label?: string;
+  [key: string]: unknown;
+}
+
+/** Attach aliases and a Chinese label to a field schema. */
+export function field<T extends z.ZodType>(schema: T, label: string, ...alias: string[]): T {
+  return schema.meta({ alias, label }) as T;
+}
+
+/** Read jianbao metadata from a schema, looking through optional/default/pipe wrappers. */
+export function fieldMeta(schema: z.ZodType): FieldMeta | undefined {
+  let current: z.ZodType | undefined = schema;
+  while (current) {
+    const meta = z.globalRegistry.get(current) as FieldMeta | undefined;
+    if (meta?.alias || meta?.label) return meta;
+    current = innerSchema(current);
+  }
+  return undefined;
+}
+
+/** One level of wrapper removed, or undefined when the schema wraps nothing. */
+export function innerSchema(schema: z.ZodType): z.ZodType | undefined {
+  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+  switch (def.type) {
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
+      return def.innerType as z.ZodType;
+    case 'pipe':
+      // z.preprocess(fn, schema) is pipe(transform, schema): the shape is the output's.
+      return ((def.in as { _zod: { def: { type: string } } })._zod.def.type === 'transform'
+        ? def.out
+        : def.in) as z.ZodType;
+    default:
+      return undefined;
+  }
+}
+
+/** The zod def type name ('object', 'array', 'string'…) after unwrapping. */
+export function baseSchema(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  for (let inner = innerSchema(current); inner; inner = innerSchema(current)) current = inner;
+  return current;
+}
+
+export function schemaKind(schema: z.ZodType): string {
+  return (baseSchema(schema) as unknown as { _zod: { def: { type: string } } })._zod.def.type;
+}
+
+/** A value set with canonical English ids and accepted Chinese names. */
+export interface EnumValue {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases?: readonly string[];
+}
+
+/** Map every accepted spelling of an enum value to its id. */
+export function enumLookup(values: readonly EnumValue[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const value of values) {
+    map.set(value.id, value.id);
+    map.set(value.name, value.id);
+    for (const alias of value.aliases ?? []) map.set(alias, value.id);
+  }
+  return map;
+}
+
+/**
+ * An enum accepting the id, the Chinese name or an alias; parses to the id.
+ * The error lists the Chinese names, which is what clerks write.
+ */
+export function aliasedEnum<const V extends readonly EnumValue[]>(values: V, label: string) {
+  const lookup = enumLookup(values);
+  const ids = values.map((value) => value.id) as unknown as [V[number]['id'], ...V[number]['id'][]];
+  const choices = values.map((value) => `${value.name}（${value.id}）`).join('、');
+  return z.preprocess(
+    (input) => (typeof input === 'string' ? (lookup.get(input.trim()) ?? input) : input),
+    z.enum(ids, { error: () => `${label}的取值无效，应为：${choices}` }),
+  );
+}
+
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const ZH_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+
+/** Parse `2023-08-22` or `2023年8月22日` into an ISO `YYYY-MM-DD` string, or undefined. */
+export function parseDateText(text: string): string | undefined {
+  const match = ISO_DATE.exec(text.trim()) ?? ZH_DATE.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return undefined;
+  }
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A calendar date written `2023-08-22` or `2023年8月22日`; parses to `YYYY-MM-DD`. */
+export const dateSchema = z.preprocess(
+  (input) => {
+    if (input instanceof Date && !Number.isNaN(input.getTime())) return input.toISOString().slice(0, 10);
+    if (typeof input !== 'string') return input;
+    return parseDateText(input) ?? input;
+  },
+  z.string({ error: '日期应为文本，如 2023-08-22 或 2023年8月22日' }).regex(/^\d{4}-\d{2}-\d{2}$/, {
+    error: '日期格式无效或日期不存在，应写作 2023-08-22 或 2023年8月22日',
+  }),
+);
+
+/** A trimmed, non-empty line of text. */
+export const textSchema = z
+  .string({ error: '应为文本' })
+  .trim()
+  .min(1, { error: '不能为空' });
+
+/** A list that also accepts a single value written without brackets. */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.preprocess((input) => (input === undefined || input === null || Array.isArray(input) ? input : [input]), z.array(item));
+}

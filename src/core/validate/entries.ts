@@ -1,0 +1,60 @@
+/** Rules that tie an entry to the settings: unit, leaders, series, section, title. */
+import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.ts';
+import type { EntryRecord } from '../load/content.ts';
+import { entrySeries, findPerson, titleOn, type Registry } from '../registry.ts';
+import { sectionName } from '../schema/sections.ts';
+
+export function validateEntry(entry: EntryRecord, registry: Registry): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { data, file, positions } = entry;
+  if (!registry.unitBySpelling.has(data.unit)) {
+    const suggestion = didYouMean(data.unit, registry.unitBySpelling.keys());
+    out.push(
+      diagnostic('entry/unknown-unit', file, positions.at(['unit']), `报送单位「${data.unit}」不在 units.yaml 中`, {
+        hint: suggestion ? `是不是「${suggestion}」？也可以在 units.yaml 中为该单位添加别名` : '在 units.yaml 中添加此单位，或改用已有单位的名称、简称',
+        ...(suggestion ? { suggestion } : {}),
+      }),
+    );
+  }
+  data.people.forEach((name, index) => {
+    const person = findPerson(registry, name);
+    if (!person) {
+      const suggestion = didYouMean(name, registry.personByName.keys());
+      out.push(
+        diagnostic('entry/unknown-person', file, positions.at(['people', index]), `领导「${name}」不在 people.yaml 中`, {
+          hint: suggestion ? `是不是「${suggestion}」？` : '在 people.yaml 中添加此人及其职务',
+          ...(suggestion ? { suggestion } : {}),
+        }),
+      );
+    } else if (!titleOn(person, data.date)) {
+      out.push(diagnostic('entry/person-no-title', file, positions.at(['people', index]), `people.yaml 中「${person.name}」在 ${data.date} 没有职务`, { hint: '检查稿件日期，或在 people.yaml 中补全此人的职务起止日期' }));
+    }
+  });
+  if (data.series !== undefined && !registry.seriesById.has(data.series)) {
+    const suggestion = didYouMean(data.series, registry.seriesById.keys());
+    out.push(
+      diagnostic('entry/unknown-series', file, positions.at(['series']), `刊物「${data.series}」未在 jianbao.yaml 中定义`, {
+        hint: suggestion ? `是不是「${suggestion}」？` : `可用的刊物：${[...registry.seriesById.keys()].join('、')}`,
+        ...(suggestion ? { suggestion } : {}),
+      }),
+    );
+    return out;
+  }
+  if (data.series === undefined && registry.series.length > 1) {
+    out.push(diagnostic('entry/series-required', file, positions.at([]), '有多个刊物，稿件需要写明属于哪个刊物', { hint: `加一行 刊物: ${registry.series.map((s) => s.id).join(' 或 ')}` }));
+    return out;
+  }
+  const series = entrySeries(registry, entry);
+  if (!series) return out;
+  if (!series.sections.includes(data.section)) {
+    out.push(
+      diagnostic('entry/section-not-in-series', file, positions.at(['section']), `栏目「${sectionName(data.section)}」不属于刊物「${series.name}」`, {
+        hint: `该刊物的栏目：${series.sections.map(sectionName).join('、')}`,
+      }),
+    );
+  }
+  if (series.layout === 'articles' && !data.title) {
+    out.push(diagnostic('issue/entry-title-required', file, positions.at([]), `刊物「${series.name}」是文章版式，每篇稿件都需要标题`, { hint: '加一行 标题: …' }));
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+/** Rules over the settings files: unique ids and names, groups naming known leaders. */
+import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.ts';
+import type { LoadedContent } from '../load/content.ts';
+import { SETTINGS_FILES } from '../paths.ts';
+import { findPerson, type Registry } from '../registry.ts';
+
+export function validateSettings(content: LoadedContent, registry: Registry): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const unitPositions = content.settingsPositions.units;
+  if (unitPositions) {
+    const ids = new Map<string, number>();
+    const spellings = new Map<string, number>();
+    content.units.forEach((unit, index) => {
+      if (ids.has(unit.id)) {
+        out.push(diagnostic('settings/duplicate-id', SETTINGS_FILES.units, unitPositions.at([index, 'id']), `单位编号「${unit.id}」重复`, { hint: `第 ${ids.get(unit.id)! + 1} 个单位已用此编号，请换一个` }));
+      } else ids.set(unit.id, index);
+      for (const spelling of new Set([unit.name, ...unit.aliases])) {
+        const other = spellings.get(spelling);
+        if (other !== undefined && other !== index) {
+          out.push(diagnostic('settings/duplicate-name', SETTINGS_FILES.units, unitPositions.at([index, unit.name === spelling ? 'name' : 'aliases']), `「${spelling}」同时是「${content.units[other]!.name}」和「${unit.name}」的名称或别名`, { hint: '同一名称只能指向一个单位：删掉其中一个' }));
+        } else spellings.set(spelling, index);
+      }
+    });
+  }
+  const settingsPositions = content.settingsPositions.settings;
+  if (settingsPositions) {
+    const seen = new Set<string>();
+    registry.series.forEach((series, index) => {
+      if (seen.has(series.id)) {
+        out.push(diagnostic('settings/duplicate-id', SETTINGS_FILES.settings, settingsPositions.at(['series', index, 'id']), `刊物 id「${series.id}」重复`, { hint: '每个刊物要有自己的 id' }));
+      }
+      seen.add(series.id);
+    });
+  }
+  const recipientPositions = content.settingsPositions.recipients;
+  if (recipientPositions) {
+    for (const [group, spec] of Object.entries(content.recipients.groups)) {
+      spec.people.forEach((name, index) => {
+        if (findPerson(registry, name)) return;
+        const suggestion = didYouMean(name, registry.personByName.keys());
+        out.push(
+          diagnostic('settings/unknown-person', SETTINGS_FILES.recipients, recipientPositions.at(['groups', group, 'people', index]), `分组「${group}」中的「${name}」不在 people.yaml 中`, {
+            hint: suggestion ? `是不是「${suggestion}」？` : '先在 people.yaml 中添加此人',
+            ...(suggestion ? { suggestion } : {}),
+          }),
+        );
+      });
+    }
+  }
+  return out;
+}
