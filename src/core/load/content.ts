@@ -96,7 +96,8 @@ export async function readSource(dir: string, path: string): Promise<ReadResult>
     bytes = await readFile(join(dir, path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    diagnostics.push(diagnostic('file/read', path, { line: 1, column: 1 }, `无法读取文件（${code ?? '未知原因'}）`, { hint: '检查文件是否存在、是否有读取权限' }));
+    const reason = code === 'EISDIR' ? '这是一个文件夹，不是文件' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'ENOENT' ? '文件不存在' : `系统错误 ${code ?? '未知'}`;
+    diagnostics.push(diagnostic('file/read', path, { line: 1, column: 1 }, `无法读取文件：${reason}`, { hint: code === 'EISDIR' ? '文件夹名不要以 .md 结尾' : '检查文件是否存在、是否有读取权限' }));
     return { source: undefined, diagnostics };
   }
   const decoded = decode(bytes);

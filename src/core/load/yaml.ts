@@ -164,8 +164,21 @@ export function parseYaml<S extends AnySchema>(source: YamlSource, schema: S): P
     if (error.code === 'TAB_AS_INDENT' && tabLines.has(line)) continue;
     const rule: RuleId = error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : error.code === 'TAB_AS_INDENT' ? 'yaml/tab' : 'yaml/syntax';
     const onLine = text.split('\n')[line - 1] ?? '';
+    let offset = error.pos[0];
+    let message = YAML_ERRORS[error.code] ?? 'YAML 语法错误';
+    const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
+    if (quote) {
+      // Point at the opening quote, not where the parser gave up.
+      const opening = openingQuote(text, error.pos[0], quote);
+      if (opening !== undefined) offset = opening;
+      message = `引号 ${quote} 没有闭合`;
+    }
+    if (rule === 'yaml/duplicate-key') {
+      const key = /^\s*(?:-\s+)?([^:#]+?)\s*:/.exec(onLine)?.[1];
+      if (key) message = `重复的键「${key}」`;
+    }
     diagnostics.push(
-      diagnostic(rule, file, posOf(error.pos[0]), YAML_ERRORS[error.code] ?? 'YAML 语法错误', {
+      diagnostic(rule, file, posOf(offset), message, {
         hint:
           rule === 'yaml/duplicate-key'
             ? '删除或合并重复的那一行'
@@ -186,6 +199,22 @@ export function parseYaml<S extends AnySchema>(source: YamlSource, schema: S): P
   if (result.success) return { data: result.data, diagnostics, positions, fullWidthColons };
   for (const issue of result.error.issues) diagnostics.push(issueDiagnostic(issue, file, positions, schema));
   return { data: undefined, diagnostics, positions, fullWidthColons };
+}
+
+/** Offset of the quote that opened the unterminated scalar ending at `end`. */
+function openingQuote(text: string, end: number, quote: string): number | undefined {
+  const before = text.slice(0, end);
+  const pattern = quote === '"' ? /(?:^|[:\-[{,]\s*)(")/gm : /(?:^|[:\-[{,]\s*)(')/gm;
+  let found: number | undefined;
+  for (const match of before.matchAll(pattern)) {
+    const at = match.index + match[0].length - 1;
+    const rest = before.slice(at + 1);
+    if (!rest.includes(quote)) {
+      found = at;
+      break;
+    }
+  }
+  return found;
 }
 
 interface WalkContext {
@@ -261,7 +290,7 @@ function issueDiagnostic(issue: z.core.$ZodIssue, file: string, positions: Posit
   const rule: RuleId = params?.rule ?? (missing ? 'schema/required' : 'schema/invalid');
   const lastKey = [...path].reverse().find((part) => typeof part === 'string') as string | undefined;
   const written = positions.writtenKey(path) ?? lastKey;
-  const where = written && !missing && issue.code !== 'custom' ? `「${written}」` : '';
+  const where = written && !missing && issue.code !== 'custom' && !issue.message.includes('「') ? `「${written}」` : '';
   let message = issue.message;
   let hint: string | undefined;
   if (missing && lastKey) {

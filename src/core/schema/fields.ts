@@ -7,6 +7,7 @@
  * so does the documentation.
  */
 import { z } from 'zod';
+import { didYouMean } from '../diagnostics.ts';
 
 /** Metadata jianbao attaches to a field schema. */
 export interface FieldMeta {
@@ -94,7 +95,12 @@ export function aliasedEnum<const V extends readonly EnumValue[]>(values: V, lab
   const choices = values.map((value) => `${value.name}（${value.id}）`).join('、');
   return z.preprocess(
     (input) => (typeof input === 'string' ? (lookup.get(input.trim()) ?? input) : input),
-    z.enum(ids, { error: () => `${label}的取值无效，应为：${choices}` }),
+    z.enum(ids, {
+      error: (issue) => {
+        const guess = typeof issue.input === 'string' ? didYouMean(issue.input, lookup.keys()) : undefined;
+        return `${label}「${String(issue.input)}」无效，应为：${choices}${guess ? `。是不是「${guess}」？` : ''}`;
+      },
+    }),
   );
 }
 
@@ -120,9 +126,11 @@ export const dateSchema = z.preprocess(
     if (typeof input !== 'string') return input;
     return parseDateText(input) ?? input;
   },
-  z.string({ error: '日期应为文本，如 2023-08-22 或 2023年8月22日' }).regex(/^\d{4}-\d{2}-\d{2}$/, {
-    error: '日期格式无效或日期不存在，应写作 2023-08-22 或 2023年8月22日',
-  }),
+  z
+    .string({ error: '日期应为文本，如 2023-08-22 或 2023年8月22日' })
+    .refine((text) => parseDateText(text) === text, {
+      error: (issue) => `日期「${String(issue.input)}」无效：格式不对或日期不存在，应写作 2023-08-22 或 2023年8月22日`,
+    }),
 );
 
 /** A trimmed, non-empty line of text. */
