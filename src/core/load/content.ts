@@ -83,7 +83,7 @@ async function listMarkdown(root: string): Promise<string[]> {
     .sort();
 }
 
-interface ReadResult {
+export interface ReadResult {
   source: SourceFile | undefined;
   diagnostics: Diagnostic[];
 }
@@ -100,6 +100,12 @@ export async function readSource(dir: string, path: string): Promise<ReadResult>
     diagnostics.push(diagnostic('file/read', path, { line: 1, column: 1 }, `无法读取文件：${reason}`, { hint: code === 'EISDIR' ? '文件夹名不要以 .md 结尾' : '检查文件是否存在、是否有读取权限' }));
     return { source: undefined, diagnostics };
   }
+  return sourceFromBytes(path, bytes);
+}
+
+/** Decode bytes read from `path` into a source file, with hygiene diagnostics. */
+export function sourceFromBytes(path: string, bytes: Uint8Array): ReadResult {
+  const diagnostics: Diagnostic[] = [];
   const decoded = decode(bytes);
   const at = { line: 1, column: 1 };
   if (decoded.binary) {
