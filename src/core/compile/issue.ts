@@ -7,7 +7,7 @@ import { chineseDate, issueNumbering } from '../format.ts';
 import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
 import { findPerson, issueSeries, titleOn, type Registry } from '../registry.ts';
 import { LEADER_SECTIONS, sectionName, type SectionId } from '../schema/sections.ts';
-import type { Contact, Series } from '../schema/site.ts';
+import type { Contact, PrintSettings, Series } from '../schema/site.ts';
 import type { Unit } from '../schema/units.ts';
 import { expandDistribution, type DistributionLine } from './distribution.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -71,6 +71,8 @@ export interface CompiledIssue {
   errata: { date: string; dateText: string; note: string }[];
   /** `zhuanbao-2023-6.pdf` */
   pdfName: string;
+  /** The series' print settings, defaults applied (red, masthead, rule, page number on page 1). */
+  print: PrintSettings;
 }
 
 export function compileEntry(entry: EntryRecord, registry: Registry, anchor: string): CompiledEntry {
@@ -154,5 +156,6 @@ export function compileIssue(
     status: data.status,
     errata: data.errata.map((item) => ({ ...item, dateText: chineseDate(item.date) })),
     pdfName: `${series.id}-${data.year}-${data.number}.pdf`,
+    print: series.print,
   };
 }

@@ -39,6 +39,56 @@ export const sinceSchema = z.preprocess(
   ),
 );
 
+/** Chinese type sizes (字号) a clerk may name, in points. */
+export const TYPE_SIZES: Readonly<Record<string, number>> = { 初号: 42, 小初: 36, 一号: 26, 小一: 24, 二号: 22, 小二: 18, 三号: 16 };
+
+/** The red rule under the masthead: one line, or thick over thin. */
+export const RULE_STYLES = [
+  { id: 'single', name: '单线' },
+  { id: 'double', name: '双线', aliases: ['粗细双线'] },
+] as const;
+
+// z.custom rather than z.number()/z.boolean(): the message names the key and the accepted forms.
+const typeSizeSchema = z.preprocess(
+  (input) => (typeof input === 'string' ? (TYPE_SIZES[input.trim()] ?? (/^\d+(\.\d+)?$/.test(input.trim()) ? Number(input) : input)) : input),
+  z.custom<number>((input) => typeof input === 'number' && input >= 16 && input <= 72, {
+    error: `报头字号应为 16–72 的磅数（如 42）或字号名（${Object.keys(TYPE_SIZES).join('、')}）`,
+  }),
+);
+
+const yesNoSchema = z.preprocess(
+  (input) => (input === '是' || input === '有' ? true : input === '否' || input === '无' ? false : input),
+  z.custom<boolean>((input) => typeof input === 'boolean', { error: '首页页码应为 true 或 false（也可写 是 / 否）' }),
+);
+
+const RED_PATTERN = /^#[0-9a-fA-F]{6}$/;
+const redSchema = z.preprocess(
+  (input) => (typeof input === 'string' ? input.trim() : input),
+  z.custom<string>((input) => typeof input === 'string' && RED_PATTERN.test(input), { error: '红色应写作 #RRGGBB，如 #E8380D 或 #FF0000（加引号）' }),
+);
+
+/** How the print page and PDF look where GB/T 9704 leaves the choice (FORMAT.md *setting*). */
+export const printSchema = z.object({
+  /** Red of the masthead and its rule, `#RRGGBB`. Default #E8380D (CMYK 0/80/80/0); many offices use #FF0000. */
+  red: field(redSchema.default('#E8380D'), '红色', '红色'),
+  /** Masthead type size in points, or a 字号 name. Default 初号 (42 pt); a name too wide for the type area is condensed to fit. */
+  mastheadSize: field(typeSizeSchema.default(42), '报头字号', '报头字号'),
+  /** The masthead split into one or two lines as it should print. Default: the series name on one line. */
+  masthead: field(
+    z.preprocess(
+      (input) => (typeof input === 'string' ? [input] : input),
+      z.array(textSchema).min(1, { error: '报头至少一行' }).max(2, { error: '报头最多两行' }),
+    ).optional(),
+    '报头',
+    '报头',
+  ),
+  /** The red rule under 编印单位 and date: `single` 单线 (1.5 pt) or `double` 双线 (thick over thin). Default single. */
+  rule: field(aliasedEnum(RULE_STYLES, '红线').default('single'), '红线', '红线'),
+  /** Whether page 1 carries its page number. Default true. */
+  firstPageNumber: field(yesNoSchema.default(true), '首页页码', '首页页码'),
+});
+export type PrintSettings = z.infer<typeof printSchema>;
+
 export const seriesSchema = z.object({
   /** Stable id used in paths: `<series>/<year>/<number>/`. */
   id: field(
@@ -61,6 +111,8 @@ export const seriesSchema = z.object({
   distribution: field(distributionSchema.optional(), '发送', '发送'),
   copies: field(z.number({ error: '印数应为整数' }).int().positive().optional(), '印数', '印数'),
   since: field(sinceSchema.optional(), '期号起点', '期号起点'),
+  /** Print page and PDF settings. */
+  print: field(printSchema.prefault({}), '打印', '打印'),
 });
 export type Series = z.infer<typeof seriesSchema>;
 
