@@ -1,6 +1,7 @@
 /** Chinese formatting of dates, issue numbers and names, shared by messages and pages. */
-import { format, parseISO } from 'date-fns';
-import { zhCN } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
+import { zhCN } from 'date-fns/locale/zh-CN';
 
 /** `2023-08-30` → `2023年8月30日` (no zero padding). */
 export function chineseDate(iso: string): string {

@@ -3,7 +3,8 @@
  * matter, parse and validate each file on its own. Cross-file rules live in
  * `validate/`.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
@@ -93,7 +94,8 @@ export async function readSource(dir: string, path: string): Promise<ReadResult>
   const diagnostics: Diagnostic[] = [];
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(join(dir, path));
+    // Synchronous reads: for thousands of small files they beat the thread pool by far.
+    bytes = readFileSync(join(dir, path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EISDIR' ? '这是一个文件夹，不是文件' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'ENOENT' ? '文件不存在' : `系统错误 ${code ?? '未知'}`;

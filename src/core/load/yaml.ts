@@ -68,9 +68,15 @@ function defOf(schema: AnySchema): Record<string, unknown> {
   return (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
 }
 
+const spellingCache = new WeakMap<AnySchema, Map<string, string>>();
+const allSpellingCache = new WeakMap<AnySchema, Set<string>>();
+
 /** All spellings of the keys of an object schema: spelling → canonical key. */
 export function keySpellings(schema: AnySchema): Map<string, string> {
+  const cached = spellingCache.get(schema);
+  if (cached) return cached;
   const spellings = new Map<string, string>();
+  spellingCache.set(schema, spellings);
   const shape = defOf(baseSchema(schema)).shape as Record<string, AnySchema> | undefined;
   for (const [key, fieldSchema] of Object.entries(shape ?? {})) {
     spellings.set(key, key);
@@ -80,16 +86,25 @@ export function keySpellings(schema: AnySchema): Map<string, string> {
 }
 
 /** Every key spelling anywhere in a schema tree (for the full-width colon scan). */
-export function allKeySpellings(schema: AnySchema, into = new Set<string>(), seen = new Set<unknown>()): Set<string> {
+export function allKeySpellings(schema: AnySchema): Set<string> {
+  let cached = allSpellingCache.get(schema);
+  if (!cached) {
+    cached = collectSpellings(schema, new Set(), new Set());
+    allSpellingCache.set(schema, cached);
+  }
+  return cached;
+}
+
+function collectSpellings(schema: AnySchema, into: Set<string>, seen: Set<unknown>): Set<string> {
   const base = baseSchema(schema);
   if (seen.has(base)) return into;
   seen.add(base);
   const def = defOf(base);
   if (def.type === 'object') {
     for (const [spelling] of keySpellings(base)) into.add(spelling);
-    for (const child of Object.values(def.shape as Record<string, AnySchema>)) allKeySpellings(child, into, seen);
-  } else if (def.type === 'array') allKeySpellings(def.element as AnySchema, into, seen);
-  else if (def.type === 'record') allKeySpellings(def.valueType as AnySchema, into, seen);
+    for (const child of Object.values(def.shape as Record<string, AnySchema>)) collectSpellings(child, into, seen);
+  } else if (def.type === 'array') collectSpellings(def.element as AnySchema, into, seen);
+  else if (def.type === 'record') collectSpellings(def.valueType as AnySchema, into, seen);
   return into;
 }
 
