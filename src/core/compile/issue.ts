@@ -20,6 +20,8 @@ export interface CompiledEntry {
   section: SectionId;
   sectionName: string;
   title: string | undefined;
+  /** One line for lists and feeds: the title, else the body's first sentence (shortened). */
+  headline: string;
   date: string;
   dateText: string;
   unit: Pick<Unit, 'id' | 'name' | 'kind'> | undefined;
@@ -75,7 +77,23 @@ export interface CompiledIssue {
   print: PrintSettings;
 }
 
-export function compileEntry(entry: EntryRecord, registry: Registry, anchor: string): CompiledEntry {
+/** How long a headline cut from the body may be, in characters. */
+export const HEADLINE_LENGTH = 60;
+
+/** The title, else the first sentence of the text, cut at HEADLINE_LENGTH with an ellipsis. */
+export function headlineOf(title: string | undefined, text: string): string {
+  if (title) return title;
+  const sentence = /^.*?[。！？；]/.exec(text)?.[0] ?? text;
+  const chars = [...sentence];
+  return chars.length > HEADLINE_LENGTH ? `${chars.slice(0, HEADLINE_LENGTH).join('')}…` : sentence;
+}
+
+export interface CompileEntryOptions {
+  /** Heading depth the entry sits under on the page (see RenderOptions.headingOffset). */
+  headingOffset?: number;
+}
+
+export function compileEntry(entry: EntryRecord, registry: Registry, anchor: string, options: CompileEntryOptions = {}): CompiledEntry {
   const { data } = entry;
   const unit = registry.unitBySpelling.get(data.unit);
   const people = data.people.map((name) => {
@@ -85,7 +103,7 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
   const leaders = LEADER_SECTIONS.includes(data.section)
     ? people.map((person) => ({ phrase: `${person.title ?? ''}${person.name}`, name: person.name }))
     : [];
-  const rendered = renderMarkdown(entry.body, { leaders });
+  const rendered = renderMarkdown(entry.body, { leaders, idPrefix: anchor, headingOffset: options.headingOffset });
   return {
     id: entry.id,
     anchor,
@@ -93,6 +111,7 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
     section: data.section,
     sectionName: sectionName(data.section),
     title: data.title,
+    headline: headlineOf(data.title, rendered.text),
     date: data.date,
     dateText: chineseDate(data.date),
     unit: unit ? { id: unit.id, name: unit.name, kind: unit.kind } : undefined,
@@ -103,9 +122,12 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
   };
 }
 
-/** Anchor from the entry id's last segment, made unique inside the issue. */
-function anchorFor(id: string, used: Set<string>): string {
-  const base = (id.split('/').pop() ?? id).replace(/[\s#?&%"'<>]+/g, '-') || 'entry';
+/**
+ * Anchor from the whole entry id (`2024/08/汛期推进会` → `2024-08-汛期推进会`):
+ * the same whatever else the issue lists or in which order, so links stay valid.
+ */
+export function anchorFor(id: string, used: Set<string>): string {
+  const base = id.replace(/[\s/\\#?&%"'<>]+/g, '-') || 'entry';
   let anchor = base;
   for (let n = 2; used.has(anchor); n++) anchor = `${base}-${n}`;
   used.add(anchor);
@@ -122,10 +144,12 @@ export function compileIssue(
   if (!series) return undefined;
   const { data } = issue;
   const used = new Set<string>();
+  // Page outline: h1 masthead, h2 section (sections layout) or article title, h3 entry title.
+  const headingOffset = series.layout === 'sections' ? 3 : 2;
   const entries = data.entries
     .map((id) => entriesById.get(id.normalize('NFC')))
     .filter((entry): entry is EntryRecord => entry !== undefined && entry.data.status === 'ready')
-    .map((entry) => compileEntry(entry, registry, anchorFor(entry.id, used)));
+    .map((entry) => compileEntry(entry, registry, anchorFor(entry.id, used), { headingOffset }));
   const sections: CompiledSection[] = series.sections
     .map((id) => ({ id, name: sectionName(id), heading: `【${sectionName(id)}】`, entries: entries.filter((entry) => entry.section === id) }))
     .filter((section) => section.entries.length > 0);

@@ -3,6 +3,7 @@
  * friendly emphasis; raw HTML is shown as text, unsafe URLs never become
  * links; 一、（一）1.（1） headings get their official level.
  */
+import type { Element, Root as HastRoot, RootContent as HastNode } from 'hast';
 import type { Heading, Html, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
@@ -23,8 +24,13 @@ export interface RenderOptions {
    * front of the first paragraph.
    */
   leaders?: { phrase: string; name: string }[];
-  /** Heading depth of the surrounding page: entry `#` becomes h(depth+1). */
+  /** Heading depth of the surrounding page: entry `#` (or 一、) becomes h(depth+1). */
   headingOffset?: number;
+  /**
+   * Prefix for the ids the Markdown itself creates (footnotes), so that
+   * several entries on one page never share an id. Usually the entry anchor.
+   */
+  idPrefix?: string;
 }
 
 export interface RenderedMarkdown {
@@ -68,8 +74,9 @@ function remarkOfficialHeadings() {
   return (tree: Root, file: VFile) => {
     const offset = optionsOf(file).headingOffset ?? 3;
     visit(tree, 'heading', (node: Heading) => {
+      // 一、（一）1.（1） decide the level themselves, whatever number of # the clerk typed.
       const level = officialLevel(toString(node));
-      const depth = Math.min(6, node.depth + offset) as Heading['depth'];
+      const depth = Math.min(6, (level ?? node.depth) + offset) as Heading['depth'];
       node.data = {
         ...node.data,
         hName: `h${depth}`,
@@ -123,14 +130,95 @@ function remarkLeaders() {
   };
 }
 
+/** Link targets a page may carry: web, mail and phone. Anything else is shown as text. */
+const SAFE_PROTOCOLS = ['http', 'https', 'mailto', 'tel'];
+
+/**
+ * Whether a URL may become a link. Browsers ignore tabs, newlines and leading
+ * control characters, so `java\tscript:` is `javascript:`; compare the same way.
+ * Relative paths are refused too: entries carry no files, so they would dangle.
+ */
+export function isSafeUrl(url: string): boolean {
+  const cleaned = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
+  return scheme !== undefined && SAFE_PROTOCOLS.includes(scheme);
+}
+
+function collectIds(node: HastRoot | HastNode, ids: Set<string>): void {
+  if (node.type === 'element' && typeof node.properties.id === 'string') ids.add(node.properties.id);
+  if (node.type === 'root' || node.type === 'element') for (const child of node.children) collectIds(child, ids);
+}
+
+/**
+ * Unsafe or dangling links become their text; images become a bracketed note
+ * with their description, since the site loads nothing from outside and an
+ * entry has no files of its own.
+ */
+function rehypeSafeLinks() {
+  return (tree: HastRoot) => {
+    const ids = new Set<string>();
+    collectIds(tree, ids);
+    const walk = (parent: HastRoot | Element) => {
+      const children: (typeof parent.children)[number][] = [];
+      for (const child of parent.children) {
+        if (child.type !== 'element') {
+          children.push(child);
+          continue;
+        }
+        if (child.tagName === 'img') {
+          const alt = typeof child.properties.alt === 'string' && child.properties.alt ? child.properties.alt : '图片';
+          children.push({ type: 'text', value: `［图：${alt}］` });
+          continue;
+        }
+        if (child.tagName === 'a') {
+          const href = typeof child.properties.href === 'string' ? child.properties.href : '';
+          const fragment = href.startsWith('#') && ids.has(decodeURIComponent(href.slice(1)));
+          if (!fragment && !isSafeUrl(href)) {
+            walk(child);
+            children.push(...child.children);
+            continue;
+          }
+        }
+        walk(child);
+        children.push(child);
+      }
+      parent.children = children as typeof parent.children;
+    };
+    walk(tree);
+  };
+}
+
+/** Footnote ids (and the links to them) get the entry's prefix: unique on a page of many entries. */
+function rehypePrefixIds() {
+  return (tree: HastRoot, file: VFile) => {
+    const prefix = optionsOf(file).idPrefix;
+    if (!prefix) return;
+    const visitNode = (node: HastRoot | HastNode) => {
+      if (node.type === 'element') {
+        const { id, href } = node.properties;
+        if (typeof id === 'string') node.properties.id = `${prefix}-${id}`;
+        if (typeof href === 'string' && href.startsWith('#')) node.properties.href = `#${prefix}-${href.slice(1)}`;
+        for (const key of ['ariaDescribedBy', 'ariaLabelledBy'] as const) {
+          const value = node.properties[key];
+          if (Array.isArray(value)) node.properties[key] = value.map((item) => `${prefix}-${item}`);
+        }
+      }
+      if (node.type === 'root' || node.type === 'element') node.children.forEach(visitNode);
+    };
+    visitNode(tree);
+  };
+}
+
 const sanitizeSchema = {
   ...defaultSchema,
-  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] },
+  protocols: { ...defaultSchema.protocols, href: SAFE_PROTOCOLS },
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className'],
   },
-  clobberPrefix: 'fn-',
+  // Ids come only from our own pipeline (footnotes); rehypePrefixIds makes them unique.
+  clobber: [],
+  clobberPrefix: '',
 };
 
 const processor = unified()
@@ -140,16 +228,27 @@ const processor = unified()
   .use(remarkRawHtmlAsText)
   .use(remarkOfficialHeadings)
   .use(remarkLeaders)
-  .use(remarkRehype, { allowDangerousHtml: false })
+  .use(remarkRehype, { allowDangerousHtml: false, footnoteLabel: '注释', footnoteLabelTagName: 'p', footnoteBackLabel: '返回正文' })
+  .use(rehypeSafeLinks)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypePrefixIds)
   .use(rehypeStringify)
   .freeze();
+
+/** Nodes whose children are blocks (or cells): their texts are joined with a space. */
+const BLOCK_PARENTS = new Set(['root', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'footnoteDefinition']);
+
+/** Plain text of a Markdown tree, a space between blocks and table cells (`检查。 a b`, not `检查。ab`). */
+function plainText(node: Root | Root['children'][number] | PhrasingContent): string {
+  if ('children' in node) return (node.children as (typeof node)[]).map(plainText).join(BLOCK_PARENTS.has(node.type) ? ' ' : '');
+  return 'value' in node ? node.value : '';
+}
 
 /** Render entry Markdown to safe HTML, plus its plain text. */
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderedMarkdown {
   const file = new VFile({ value: markdown, data: { render: options } });
   const mdast = processor.parse(file);
-  const text = toString(mdast).replace(/\s+/g, ' ').trim();
+  const text = plainText(mdast).replace(/\s+/g, ' ').trim();
   const hast = processor.runSync(mdast, file);
   const html = processor.stringify(hast, file);
   return { html, text };

@@ -16,13 +16,21 @@ export interface ArchivedEntry {
   issue: Pick<CompiledIssue, 'key' | 'ref' | 'numbering' | 'dateText' | 'date' | 'series'>;
 }
 
+/** One year of one series in the archive: its issues, highest number first. */
+export interface ArchiveYear {
+  year: number;
+  issues: CompiledIssue[];
+}
+
 export interface CompiledSite {
   title: string;
   /** Sub-path, always starting and ending with `/`. */
   base: string;
-  series: { id: string; name: string; layout: string }[];
+  series: { id: string; name: string; layout: string; publisher: string }[];
   /** Newest first. */
   issues: CompiledIssue[];
+  /** Per series (in jianbao.yaml order): years, newest first. */
+  archive: { series: { id: string; name: string }; years: ArchiveYear[] }[];
   sections: { id: SectionId; name: string; entries: ArchivedEntry[] }[];
   units: { unit: Pick<Unit, 'id' | 'name' | 'kind'>; entries: ArchivedEntry[] }[];
   stats: Stats;
@@ -40,22 +48,46 @@ export function compileSite(content: LoadedContent, registry: Registry): Compile
       issue: { key: issue.key, ref: issue.ref, numbering: issue.numbering, dateText: issue.dateText, date: issue.date, series: issue.series },
     })),
   );
-  const sections = SECTIONS.map((section) => ({
-    id: section.id,
-    name: section.name,
-    entries: archived.filter((item) => item.entry.section === section.id),
-  })).filter((section) => section.entries.length > 0);
+  // Group once (archives reach tens of thousands of entries): no filter per section or unit.
+  const bySection = groupBy(archived, (item) => item.entry.section);
+  const byUnit = groupBy(archived, (item) => item.entry.unit?.id);
+  const sections = SECTIONS.map((section) => ({ id: section.id, name: section.name, entries: bySection.get(section.id) ?? [] })).filter(
+    (section) => section.entries.length > 0,
+  );
   const units = [...registry.units]
     .sort((a, b) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER))
-    .map((unit) => ({ unit: { id: unit.id, name: unit.name, kind: unit.kind }, entries: archived.filter((item) => item.entry.unit?.id === unit.id) }))
+    .map((unit) => ({ unit: { id: unit.id, name: unit.name, kind: unit.kind }, entries: byUnit.get(unit.id) ?? [] }))
     .filter((item) => item.entries.length > 0);
+  const issuesBySeries = groupBy(issues, (issue) => issue.series.id);
+  const archive = registry.series
+    .map((series) => {
+      const byYear = groupBy(issuesBySeries.get(series.id) ?? [], (issue) => issue.year);
+      const years = [...byYear.entries()]
+        .sort(([a], [b]) => b - a)
+        .map(([year, list]) => ({ year, issues: [...list].sort((a, b) => b.number - a.number) }));
+      return { series: { id: series.id, name: series.name }, years };
+    })
+    .filter((item) => item.years.length > 0);
   return {
     title: content.site?.site.title ?? '安全生产信息网',
     base: content.site?.site.base ?? '/',
-    series: registry.series.map((series) => ({ id: series.id, name: series.name, layout: series.layout })),
+    series: registry.series.map((series) => ({ id: series.id, name: series.name, layout: series.layout, publisher: series.publisher })),
     issues,
+    archive,
     sections,
     units,
     stats: computeStats(archived, registry),
   };
+}
+
+/** Items grouped by key, each group in input order. */
+function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
