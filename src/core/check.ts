@@ -2,6 +2,7 @@
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { loadContent, type LoadedContent } from './load/content.ts';
 import { buildRegistry, type Registry } from './registry.ts';
+import { lintContent } from './text/lint.ts';
 import { validate } from './validate/index.ts';
 
 export interface CheckResult {
@@ -16,7 +17,9 @@ export interface CheckResult {
 export async function checkContent(dir: string): Promise<CheckResult> {
   const content = await loadContent(dir);
   const registry = buildRegistry(content);
-  const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry)]);
+  // Text hygiene (jianbao lint) as warnings; published issues' entries change only through errata.
+  const lint = lintContent(content, registry, { skipFrozen: true }).map((d): Diagnostic => ({ ...d, severity: 'warning' }));
+  const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry), ...lint]);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return { content, registry, diagnostics, errors, warnings: diagnostics.length - errors };
 }

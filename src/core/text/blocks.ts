@@ -1,0 +1,148 @@
+/**
+ * Entry bodies as the lint rules see them: the Markdown syntax tree (remark
+ * with GFM and CJK-friendly emphasis, as the site renders it), cut into
+ * blocks of running text. Each block's text joins its text nodes; inline
+ * code, links, images and raw HTML stand in as one placeholder character
+ * that no fix may touch. Offsets map back to the body.
+ */
+import type { Nodes, Parent, Root } from 'mdast';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { PLACEHOLDER } from './chars.ts';
+import { protectedSpans, type ProtectedSpan } from './protect.ts';
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).freeze();
+
+/** Parse a Markdown body into mdast with positions. */
+export function parseBody(body: string): Root {
+  return parser.parse(body);
+}
+
+/** One stretch of a block's text and where it comes from. */
+export interface Piece {
+  /** Range in the block text. */
+  from: number;
+  to: number;
+  /** Range in the body. */
+  start: number;
+  end: number;
+  /** Text whose source is exactly its value: fixes may edit it. */
+  editable: boolean;
+}
+
+export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
+
+/** A paragraph, heading or table cell: running text with its pieces. */
+export interface Block {
+  kind: BlockKind;
+  /** Index among the body's blocks, in document order. */
+  index: number;
+  text: string;
+  pieces: Piece[];
+  /** Spans no rule may edit (URLs, decimals, Latin runs…). */
+  protected: ProtectedSpan[];
+}
+
+const BLOCK_KINDS = new Set<string>(['paragraph', 'heading', 'tableCell']);
+const OPAQUE = new Set<string>(['inlineCode', 'html', 'image', 'imageReference', 'link', 'linkReference', 'footnoteReference', 'inlineMath']);
+
+function collect(node: Nodes, body: string, block: { text: string; pieces: Piece[] }): void {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (node.type === 'text') {
+    const from = block.text.length;
+    block.text += node.value;
+    const editable = start !== undefined && end !== undefined && body.slice(start, end) === node.value;
+    block.pieces.push({ from, to: block.text.length, start: start ?? 0, end: end ?? 0, editable });
+    return;
+  }
+  if (node.type === 'break') {
+    const from = block.text.length;
+    block.text += '\n';
+    block.pieces.push({ from, to: from + 1, start: start ?? 0, end: end ?? 0, editable: false });
+    return;
+  }
+  if (OPAQUE.has(node.type)) {
+    const from = block.text.length;
+    block.text += PLACEHOLDER;
+    block.pieces.push({ from, to: from + 1, start: start ?? 0, end: end ?? 0, editable: false });
+    return;
+  }
+  if ('children' in node) for (const child of (node as Parent).children) collect(child as Nodes, body, block);
+}
+
+/** Every block of running text in a parsed body, in document order. */
+export function extractBlocks(tree: Root, body: string): Block[] {
+  const blocks: Block[] = [];
+  const walk = (node: Nodes) => {
+    if (BLOCK_KINDS.has(node.type)) {
+      const block = { text: '', pieces: [] as Piece[] };
+      collect(node, body, block);
+      blocks.push({ kind: node.type as BlockKind, index: blocks.length, text: block.text, pieces: block.pieces, protected: protectedSpans(block.text) });
+      return;
+    }
+    if (node.type === 'code' || node.type === 'html' || node.type === 'definition' || node.type === 'yaml') return;
+    if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes);
+  };
+  walk(tree);
+  return blocks;
+}
+
+/**
+ * Map a range of block text to a body range. Returns undefined when the
+ * range touches text that may not be edited; with `spanOpaque`, whole
+ * placeholders inside the range may be removed with it.
+ */
+export function toBodyRange(block: Block, from: number, to: number, spanOpaque = false): { start: number; end: number } | undefined {
+  const { pieces } = block;
+  let first: Piece | undefined;
+  let last: Piece | undefined;
+  for (const piece of pieces) {
+    const touches = from === to ? piece.from <= from && from <= piece.to : piece.from < to && from < piece.to;
+    if (!touches) continue;
+    if (from === to && piece.editable) {
+      // Insertion: take the first editable piece that holds the point.
+      first = last = piece;
+      break;
+    }
+    if (!piece.editable) {
+      if (from === to) continue;
+      if (!spanOpaque || piece.from < from || piece.to > to) return undefined;
+    }
+    first ??= piece;
+    last = piece;
+  }
+  if (!first || !last) return undefined;
+  if (first !== last && !spanOpaque) return undefined;
+  const start = first.editable ? first.start + (from - first.from) : first.start;
+  const end = last.editable ? last.start + (to - last.from) : last.end;
+  return { start, end };
+}
+
+/**
+ * The shape of a syntax tree: node types and structure, without text. Two
+ * bodies with the same shape have the same Markdown structure. Autolink
+ * literals count as text (they are text in the source).
+ */
+export function treeShape(tree: Root): string {
+  const parts: string[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'text') return;
+    if (node.type === 'link' && node.children.length === 1 && node.children[0]?.type === 'text') {
+      const label = node.children[0].value;
+      if (node.url === label || node.url === `http://${label}` || node.url === `mailto:${label}`) return;
+    }
+    parts.push(node.type);
+    if (node.type === 'heading') parts.push(String(node.depth));
+    if (node.type === 'list') parts.push(node.ordered ? 'o' : 'u');
+    if ('children' in node) {
+      parts.push('(');
+      for (const child of (node as Parent).children) walk(child as Nodes);
+      parts.push(')');
+    }
+  };
+  walk(tree);
+  return parts.join(' ');
+}

@@ -1,0 +1,36 @@
+/**
+ * Ellipsis and dash in Chinese text: …… (two U+2026) and —— (two U+2014).
+ * Dot runs, 。。。, a lone … or —, -- and box-drawing ── are converted when
+ * they sit next to Chinese text. Ranges such as 8-9月 are left alone.
+ */
+import { isChinese } from '../chars.ts';
+import { defineRule, type RuleFinding } from '../rule.ts';
+
+const FORMS: { pattern: RegExp; replacement: string; name: string }[] = [
+  { pattern: /\.{3,}|。{3,}|·{3,}|(?<!…)…(?!…)|…{3,}/g, replacement: '……', name: '省略号' },
+  { pattern: /-{2,}|(?<!—)—(?!—)|—{3,}|─{1,}|－{2,}|―{1,}/g, replacement: '——', name: '破折号' },
+];
+
+export default defineRule({
+  id: 'lint/ellipsis-dash',
+  title: '省略号、破折号形式不对',
+  description: '省略号写作“……”（两个“…”），破折号写作“——”（两个“—”）。',
+  severity: 'error',
+  check(block) {
+    const { text } = block;
+    const findings: RuleFinding[] = [];
+    for (const { pattern, replacement, name } of FORMS) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        const from = match.index;
+        const to = from + match[0].length;
+        if (match[0] === replacement) continue;
+        if (!isChinese(text[from - 1]) && !isChinese(text[to])) continue;
+        // 12 dots (……………… ) mark a whole omitted paragraph; leave long runs of … alone.
+        if (/^…+$/.test(match[0]) && match[0].length >= 6) continue;
+        findings.push({ from, to, message: `${name}应写作“${replacement}”，不是“${match[0]}”`, edits: [{ from, to, text: replacement }] });
+      }
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,45 @@
+/**
+ * The lint rules, in priority order: when two fixes overlap, the earlier
+ * rule's fix wins this round (debris is removed before its brackets would be
+ * made full-width). Rule ids and metadata live only here.
+ */
+import type { LintRule } from '../rule.ts';
+import bookTitleDunhao from './book-title-dunhao.ts';
+import conversionDebris from './conversion-debris.ts';
+import dateFormat from './date-format.ts';
+import dateMismatch from './date-mismatch.ts';
+import ellipsisDash from './ellipsis-dash.ts';
+import fullwidthAlphanumerics from './fullwidth-alphanumerics.ts';
+import fullwidthPunctuation from './fullwidth-punctuation.ts';
+import invisibleCharacters from './invisible-characters.ts';
+import leaderTitles from './leader-titles.ts';
+import pinyinAnnotations from './pinyin-annotations.ts';
+import quotes from './quotes.ts';
+import repeatedPunctuation from './repeated-punctuation.ts';
+import serialNumbers from './serial-numbers.ts';
+import spaces from './spaces.ts';
+import traditional from './traditional.ts';
+import unbalancedPairs from './unbalanced-pairs.ts';
+
+export const LINT_RULES: readonly LintRule[] = [
+  invisibleCharacters,
+  conversionDebris,
+  pinyinAnnotations,
+  traditional,
+  fullwidthAlphanumerics,
+  dateFormat,
+  ellipsisDash,
+  serialNumbers,
+  quotes,
+  fullwidthPunctuation,
+  spaces,
+  repeatedPunctuation,
+  bookTitleDunhao,
+  unbalancedPairs,
+  dateMismatch,
+  leaderTitles,
+];
+
+export type LintRuleId = (typeof LINT_RULES)[number]['id'];
+
+export const LINT_RULES_BY_ID: ReadonlyMap<string, LintRule> = new Map(LINT_RULES.map((rule) => [rule.id, rule]));

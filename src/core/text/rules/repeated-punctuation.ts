@@ -1,0 +1,37 @@
+/**
+ * Doubled or clashing punctuation: 。。 ，， ，。 、、 ,， … A doubled mark
+ * collapses to one; a clash (，。) needs a person to choose. ？？？ ！！！
+ * ？！ are allowed; 。。。 is an ellipsis (the ellipsis rule).
+ */
+import { defineRule, type RuleFinding } from '../rule.ts';
+
+const MARKS = '，。、；：？！,';
+const RUN = new RegExp(`[${MARKS}]{2,}`, 'g');
+
+export default defineRule({
+  id: 'lint/repeated-punctuation',
+  title: '标点重复或冲突',
+  description: '同一位置只用一个点号：不写“。。”“，，”“，。”；“？？？”“！！！”“？！”可以用。',
+  severity: 'error',
+  check(block) {
+    const findings: RuleFinding[] = [];
+    RUN.lastIndex = 0;
+    for (let match = RUN.exec(block.text); match; match = RUN.exec(block.text)) {
+      const run = match[0];
+      if (/^[？！]+$/.test(run)) continue;
+      if (/^。{3,}$/.test(run)) continue;
+      // Half-width commas between digits are thousands separators, not our business.
+      if (!/[^,]/.test(run)) continue;
+      const from = match.index;
+      const to = from + run.length;
+      const normalised = run.replace(/,/g, '，');
+      const same = [...normalised].every((char) => char === normalised[0]);
+      findings.push(
+        same
+          ? { from, to, message: `标点重复“${run}”，应只保留一个“${normalised[0]}”`, edits: [{ from, to, text: normalised[0]! }] }
+          : { from, to, message: `标点冲突“${run}”`, hint: '同一位置只保留一个最合适的标点' },
+      );
+    }
+    return findings;
+  },
+});
