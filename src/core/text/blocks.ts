@@ -48,29 +48,52 @@ export interface Block {
 const BLOCK_KINDS = new Set<string>(['paragraph', 'heading', 'tableCell']);
 const OPAQUE = new Set<string>(['inlineCode', 'html', 'image', 'imageReference', 'link', 'linkReference', 'footnoteReference', 'inlineMath']);
 
-function collect(node: Nodes, body: string, block: { text: string; pieces: Piece[] }): void {
+interface Collecting {
+  text: string;
+  pieces: Piece[];
+  /** Body offset just after the last node placed. */
+  cursor: number;
+}
+
+/**
+ * Where a node sits in the body. GFM's autolink-literal transform splits
+ * text nodes without giving the parts positions: those are found again
+ * right after the previous node (past emphasis markers at most).
+ */
+function locate(node: Nodes, body: string, block: Collecting): { start: number; end: number } | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
+  if (start !== undefined && end !== undefined) return { start, end };
+  if (node.type !== 'text') return undefined;
+  const found = body.indexOf(node.value, block.cursor);
+  if (found === -1 || !/^[*_~]{0,3}$/.test(body.slice(block.cursor, found))) return undefined;
+  return { start: found, end: found + node.value.length };
+}
+
+function collect(node: Nodes, body: string, block: Collecting): void {
+  // A GFM autolink literal is text in the source (and may have swallowed Chinese text after a URL).
+  if (node.type === 'link' && node.children.length === 1 && node.children[0]?.type === 'text') {
+    const label = node.children[0];
+    const at = node.position ? { start: node.position.start.offset!, end: node.position.end.offset! } : locate(label, body, block);
+    if (at && body.slice(at.start, at.end) === label.value) {
+      collect({ ...label, position: { start: { line: 0, column: 0, offset: at.start }, end: { line: 0, column: 0, offset: at.end } } }, body, block);
+      return;
+    }
+  }
+  const located = locate(node, body, block);
+  const from = block.text.length;
   if (node.type === 'text') {
-    const from = block.text.length;
     block.text += node.value;
-    const editable = start !== undefined && end !== undefined && body.slice(start, end) === node.value;
-    block.pieces.push({ from, to: block.text.length, start: start ?? 0, end: end ?? 0, editable });
-    return;
+    const editable = located !== undefined && body.slice(located.start, located.end) === node.value;
+    block.pieces.push({ from, to: block.text.length, start: located?.start ?? 0, end: located?.end ?? 0, editable });
+  } else if (node.type === 'break' || OPAQUE.has(node.type)) {
+    block.text += node.type === 'break' ? '\n' : PLACEHOLDER;
+    block.pieces.push({ from, to: from + 1, start: located?.start ?? 0, end: located?.end ?? 0, editable: false });
+  } else if ('children' in node) {
+    if (located) block.cursor = located.start;
+    for (const child of (node as Parent).children) collect(child as Nodes, body, block);
   }
-  if (node.type === 'break') {
-    const from = block.text.length;
-    block.text += '\n';
-    block.pieces.push({ from, to: from + 1, start: start ?? 0, end: end ?? 0, editable: false });
-    return;
-  }
-  if (OPAQUE.has(node.type)) {
-    const from = block.text.length;
-    block.text += PLACEHOLDER;
-    block.pieces.push({ from, to: from + 1, start: start ?? 0, end: end ?? 0, editable: false });
-    return;
-  }
-  if ('children' in node) for (const child of (node as Parent).children) collect(child as Nodes, body, block);
+  if (located) block.cursor = located.end;
 }
 
 /** Every block of running text in a parsed body, in document order. */
@@ -78,7 +101,7 @@ export function extractBlocks(tree: Root, body: string): Block[] {
   const blocks: Block[] = [];
   const walk = (node: Nodes) => {
     if (BLOCK_KINDS.has(node.type)) {
-      const block = { text: '', pieces: [] as Piece[] };
+      const block: Collecting = { text: '', pieces: [], cursor: node.position?.start.offset ?? 0 };
       collect(node, body, block);
       blocks.push({ kind: node.type as BlockKind, index: blocks.length, text: block.text, pieces: block.pieces, protected: protectedSpans(block.text) });
       return;
