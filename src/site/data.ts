@@ -1,31 +1,54 @@
 /**
  * The bridge from Astro to the core: load, check and compile the content
  * directory once per build. Pages import from here and only render.
+ *
+ * The compiled site is kept on `globalThis` under a registered symbol, so the
+ * `jianbao build` pipeline (which has already checked and compiled the
+ * content) can hand it to the copy of this module that Astro bundles, and the
+ * dev server can drop it when the content changes.
  */
 import { resolve } from 'node:path';
 import { checkContent, compileSite, type CompiledSite } from '../core/index.ts';
 
-let cached: Promise<CompiledSite> | undefined;
+const SLOT = Symbol.for('jianbao.site');
+
+interface SiteSlot {
+  contentDir: string;
+  site: Promise<CompiledSite>;
+}
+
+const shared = globalThis as typeof globalThis & { [SLOT]?: SiteSlot };
 
 /** The content directory Astro renders: JIANBAO_CONTENT, else ./content. */
 export function contentDir(): string {
   return resolve(process.env.JIANBAO_CONTENT ?? 'content');
 }
 
-/** The compiled site; throws (failing the build) when the content has errors. */
-export function getSite(): Promise<CompiledSite> {
-  cached ??= (async () => {
-    const result = await checkContent(contentDir());
-    if (result.errors > 0) {
-      const first = result.diagnostics.find((d) => d.severity === 'error')!;
-      throw new Error(`内容有 ${result.errors} 个错误，无法生成站点（先运行 jianbao check）：${first.file}:${first.line}:${first.column} ${first.message}`);
-    }
-    return compileSite(result.content, result.registry);
-  })();
-  return cached;
+async function compileContent(dir: string): Promise<CompiledSite> {
+  const result = await checkContent(dir);
+  if (result.errors > 0) {
+    const first = result.diagnostics.find((d) => d.severity === 'error')!;
+    throw new Error(`内容有 ${result.errors} 个错误，无法生成站点（先运行 jianbao check）：${first.file}:${first.line}:${first.column} ${first.message}`);
+  }
+  return compileSite(result.content, result.registry);
 }
 
-/** Forget the cached site (dev server, after a content change). */
+/** The compiled site; rejects (failing the build) when the content has errors. */
+export function getSite(): Promise<CompiledSite> {
+  const dir = contentDir();
+  const slot = shared[SLOT];
+  if (slot && slot.contentDir === dir) return slot.site;
+  const site = compileContent(dir);
+  shared[SLOT] = { contentDir: dir, site };
+  return site;
+}
+
+/** Hand an already compiled site to the pages (the build pipeline checked it first). */
+export function provideSite(dir: string, site: CompiledSite): void {
+  shared[SLOT] = { contentDir: resolve(dir), site: Promise.resolve(site) };
+}
+
+/** Forget the compiled site (after a build, or when the dev server sees a content change). */
 export function invalidateSite(): void {
-  cached = undefined;
+  delete shared[SLOT];
 }

@@ -248,8 +248,9 @@ function plainText(node: Root | Root['children'][number] | PhrasingContent): str
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderedMarkdown {
   const file = new VFile({ value: markdown, data: { render: options } });
   const mdast = processor.parse(file);
-  const text = plainText(mdast).replace(/\s+/g, ' ').trim();
   const hast = processor.runSync(mdast, file);
+  // After the run: the remark plugins changed the tree in place (leader names added, raw HTML as text).
+  const text = plainText(mdast).replace(/\s+/g, ' ').trim();
   const html = processor.stringify(hast, file);
   return { html, text };
 }

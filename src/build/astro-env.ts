@@ -1,0 +1,38 @@
+/**
+ * The process environment Astro runs in: the content directory for the pages
+ * (JIANBAO_CONTENT, read by src/site/data.ts) and nothing phoned home
+ * (telemetry and update checks off: the intranet has no internet).
+ */
+
+import { isMainThread } from 'node:worker_threads';
+
+const FIXED = { ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true' };
+
+/**
+ * Set the environment for the duration of `run`, then put it back. `cwd`:
+ * Astro puts its server chunks inside outDir only when outDir lies under the
+ * working directory (otherwise into `./.astro/` of the working directory,
+ * shared by concurrent builds), so the build works from the package root.
+ * Worker threads cannot change directory; there the fallback applies.
+ */
+export async function withAstroEnv<T>(contentDir: string, cwd: string, run: () => Promise<T>): Promise<T> {
+  const values: Record<string, string> = { ...FIXED, JIANBAO_CONTENT: contentDir };
+  const saved = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]));
+  const savedCwd = process.cwd();
+  Object.assign(process.env, values);
+  if (isMainThread) process.chdir(cwd);
+  try {
+    return await run();
+  } finally {
+    if (isMainThread) process.chdir(savedCwd);
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+/** For the long-running dev server: set once, never restored. */
+export function setAstroEnv(contentDir: string): void {
+  Object.assign(process.env, { ...FIXED, JIANBAO_CONTENT: contentDir });
+}

@@ -1,0 +1,68 @@
+/** `jianbao build [--out DIR] [--pdf]`: check, then the site into dist/ atomically. */
+import { access } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { relative, resolve } from 'node:path';
+import type { CompiledSite } from '../../core/index.ts';
+import { defineCommand, UsageError, type CliIO } from '../command.ts';
+import { paint, printDiagnostics } from '../report.ts';
+
+/** The PDF renderer (src/pdf/), when it is present in this version. */
+const PDF_MODULE = new URL('../../pdf/index.ts', import.meta.url);
+
+type RenderPdfs = (options: { distDir: string; site: CompiledSite; io: CliIO }) => Promise<unknown>;
+
+async function loadPdfRenderer(): Promise<RenderPdfs | undefined> {
+  if (!existsSync(fileURLToPath(PDF_MODULE))) return undefined;
+  const module = (await import(PDF_MODULE.href)) as { renderPdfs?: RenderPdfs };
+  return module.renderPdfs;
+}
+
+export default defineCommand({
+  meta: { name: 'build', description: '检查内容并生成内网站点（失败时保留原有输出）' },
+  args: {
+    out: { type: 'string', description: '输出目录（默认 ./dist）', valueHint: '目录' },
+    pdf: { type: 'boolean', description: '同时为每期生成 PDF' },
+  },
+  async run({ values, io, contentDir }) {
+    try {
+      await access(contentDir);
+    } catch {
+      throw new UsageError(`内容目录不存在：${contentDir}`);
+    }
+    const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
+    const relativeOut = relative(io.cwd, outDir).replace(/\\/g, '/');
+    const shownOut = !relativeOut ? '.' : relativeOut.startsWith('..') ? outDir : relativeOut;
+    const colors = paint(io);
+    let renderPdfs: RenderPdfs | undefined;
+    if (values.pdf) {
+      renderPdfs = await loadPdfRenderer();
+      if (!renderPdfs) io.stderr('提示：此版本尚不支持生成 PDF，本次只生成站点（可用浏览器打开各期的打印版另存为 PDF）。\n');
+    }
+    const { buildSite, BuildError } = await import('../../build/index.ts');
+    try {
+      const result = await buildSite({
+        contentDir,
+        outDir,
+        log: (line) => io.stdout(`${line}\n`),
+        afterSite: renderPdfs ? ({ siteDir, site }) => renderPdfs({ distDir: siteDir, site, io }).then(() => undefined) : undefined,
+      });
+      if (!result.ok) {
+        const errors = result.diagnostics.filter((d) => d.severity === 'error');
+        printDiagnostics(errors, io, contentDir);
+        io.stdout(colors.red(`内容有错误，站点未生成，${shownOut}/ 保持原样。请按提示修改后重新运行 jianbao build。\n`));
+        return 1;
+      }
+      const warnings = result.diagnostics.length;
+      if (warnings) io.stdout(colors.yellow(`有 ${warnings} 个警告，运行 jianbao check 查看。\n`));
+      io.stdout(colors.green(`✓ 站点已生成：${shownOut}/（${result.pages} 个页面，用时 ${result.seconds.toFixed(1)} 秒）\n`));
+      return 0;
+    } catch (error) {
+      if (error instanceof BuildError) {
+        io.stderr(`${colors.red('生成失败')}：${error.message}\n${shownOut}/ 保持原样。\n`);
+        return 1;
+      }
+      throw error;
+    }
+  },
+});

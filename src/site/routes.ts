@@ -1,0 +1,43 @@
+/**
+ * Where each page of the site lives (SPEC "Output"), under the site base.
+ * Pages build every internal link through these, never by hand.
+ */
+import type { CompiledEntry, CompiledIssue } from '../core/index.ts';
+
+/** Folder names of the archive pages: `sections/<section>/`, `units/<unit-id>/`. */
+export const ARCHIVE_DIRS = { sections: 'sections', units: 'units' } as const;
+
+/** `/` or `/bulletin/`: the base Astro was built with. */
+export function base(): string {
+  const value = import.meta.env.BASE_URL;
+  return value.endsWith('/') ? value : `${value}/`;
+}
+
+/** A path under the base; `path` has no leading slash. */
+export function href(path = ''): string {
+  return `${base()}${path}`;
+}
+
+export const links = {
+  home: () => href(),
+  issue: (issue: Pick<CompiledIssue, 'key'>) => href(`${issue.key}/`),
+  print: (issue: Pick<CompiledIssue, 'key'>) => href(`${issue.key}/print/`),
+  entry: (issue: Pick<CompiledIssue, 'key'>, entry: Pick<CompiledEntry, 'anchor'>) => `${href(`${issue.key}/`)}#${entry.anchor}`,
+  sections: () => href(`${ARCHIVE_DIRS.sections}/`),
+  section: (id: string) => href(`${ARCHIVE_DIRS.sections}/${encodeURIComponent(id)}/`),
+  units: () => href(`${ARCHIVE_DIRS.units}/`),
+  unit: (id: string) => href(`${ARCHIVE_DIRS.units}/${encodeURIComponent(id)}/`),
+  stats: () => href('stats/'),
+  search: () => href('search/'),
+  feed: () => href('feed.xml'),
+  pagefind: (file: string) => href(`pagefind/${file}`),
+};
+
+/** Params for `[series]/[year]/[number]` from an issue key `zhuanbao/2023/6`. */
+export function issueParams(issue: Pick<CompiledIssue, 'key'>): { series: string; year: string; number: string } {
+  const [series = '', year = '', number = ''] = issue.key.split('/');
+  return { series, year, number };
+}
+
+/** Entries per archive page: big archives are split (`sections/x/`, `sections/x/2/`, …). */
+export const ARCHIVE_PAGE_SIZE = 200;
