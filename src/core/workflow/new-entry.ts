@@ -1,0 +1,259 @@
+/**
+ * `new entry`: resolve what the clerk gave (flags or prompts) against the
+ * settings, fill the entry template, check the result as `check` would, and
+ * write it under a name that is not taken yet.
+ */
+import { join } from 'node:path';
+import { didYouMean, type Diagnostic } from '../diagnostics.ts';
+import { chineseMonthDay } from '../format.ts';
+import { loadContent, parseMarkdownFile, type EntryRecord, type LoadedContent } from '../load/content.ts';
+import { entryIdFromPath, ENTRIES_DIR } from '../paths.ts';
+import { buildRegistry, findPerson, titleOn, unitOrder, type Registry } from '../registry.ts';
+import { entrySchema } from '../schema/entry.ts';
+import { enumLookup, parseDateText } from '../schema/fields.ts';
+import { LEADER_SECTIONS, SECTIONS, sectionName, TITLED_SECTIONS, type SectionId } from '../schema/sections.ts';
+import type { Series } from '../schema/site.ts';
+import type { Unit } from '../schema/units.ts';
+import { validateEntry } from '../validate/entries.ts';
+import { WorkflowError } from './errors.ts';
+import { entryPath } from './slug.ts';
+import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, TEMPLATE_RULES, type Placeholder, type Rendered } from './templates.ts';
+import { writeNewFile } from './write.ts';
+
+/** The placeholders of entry templates. */
+export const ENTRY_PLACEHOLDERS: readonly Placeholder[] = [
+  { id: 'section', name: '栏目', description: '栏目名称，如 工作动态' },
+  { id: 'title', name: '标题', description: '标题；没有标题时整行省略' },
+  { id: 'date', name: '日期', description: '日期，如 2023-08-22' },
+  { id: 'monthDay', name: '月日', description: '正文开头用的日期，如 8月22日' },
+  { id: 'unit', name: '单位', description: '报送单位全称，如 区应急管理局' },
+  { id: 'people', name: '领导', description: '领导姓名（列表）；没有时整行省略', flow: true },
+  { id: 'series', name: '刊物', description: '刊物 id；只有一个刊物时整行省略' },
+];
+
+/** What the clerk asked for, as typed (flags or prompt answers). */
+export interface EntryRequest {
+  series?: string | undefined;
+  section?: string | undefined;
+  unit?: string | undefined;
+  /** `2023-08-22` or `2023年8月22日`; default: `today`. */
+  date?: string | undefined;
+  title?: string | undefined;
+  people?: readonly string[] | undefined;
+}
+
+/** A request resolved against the settings. */
+export interface ResolvedEntry {
+  series: Series;
+  section: SectionId;
+  unit: Unit;
+  date: string;
+  title: string | undefined;
+  /** Names as written in people.yaml. */
+  people: string[];
+}
+
+const SECTION_LOOKUP = enumLookup(SECTIONS);
+
+/** Does an entry of this section need a title in this series? */
+export function titleRequired(series: Series, section: SectionId): boolean {
+  return TITLED_SECTIONS.includes(section) || series.layout === 'articles';
+}
+
+/** Does an entry of this section name leaders? */
+export function peopleRequired(section: SectionId): boolean {
+  return LEADER_SECTIONS.includes(section);
+}
+
+/** A section id from any of its spellings (id, 中文名, alias), or undefined. */
+export function sectionFromText(text: string): SectionId | undefined {
+  return SECTION_LOOKUP.get(text.trim()) as SectionId | undefined;
+}
+
+/** Units in units.yaml order (the order of the prompt and of the statistics). */
+export function unitsInOrder(registry: Registry): Unit[] {
+  return [...registry.units].sort((a, b) => unitOrder(registry, a) - unitOrder(registry, b));
+}
+
+/** Leaders in rank order who held a title on `date`, with that title. */
+export function leadersOn(registry: Registry, date: string): { name: string; title: string }[] {
+  return [...registry.people]
+    .sort((a, b) => a.rank - b.rank)
+    .flatMap((person) => {
+      const title = titleOn(person, date);
+      return title ? [{ name: person.name, title }] : [];
+    });
+}
+
+/** The series a new entry goes to when none is named: the only one, or the only one printing the section. */
+export function defaultSeries(registry: Registry, section?: SectionId): Series | undefined {
+  if (registry.series.length === 1) return registry.series[0];
+  if (!section) return undefined;
+  const printing = registry.series.filter((series) => series.sections.includes(section));
+  return printing.length === 1 ? printing[0] : undefined;
+}
+
+function usage(message: string, hint?: string): WorkflowError {
+  return new WorkflowError(message, { usage: true, ...(hint ? { hint } : {}) });
+}
+
+/** Names of the required fields still missing from a request (for prompts or a usage message). */
+export function missingFields(registry: Registry, request: EntryRequest): ('series' | 'section' | 'unit' | 'title' | 'people')[] {
+  const missing: ('series' | 'section' | 'unit' | 'title' | 'people')[] = [];
+  const section = request.section ? sectionFromText(request.section) : undefined;
+  const series = request.series ? registry.seriesById.get(request.series) : defaultSeries(registry, section);
+  if (!request.series && !series) missing.push('series');
+  if (!request.section) missing.push('section');
+  if (!request.unit) missing.push('unit');
+  if (series && section && titleRequired(series, section) && !request.title?.trim()) missing.push('title');
+  if (section && peopleRequired(section) && !(request.people ?? []).some((name) => name.trim())) missing.push('people');
+  return missing;
+}
+
+/** Resolve a complete request; throws a usage WorkflowError naming the flag at fault. */
+export function resolveEntry(registry: Registry, request: EntryRequest, today: string): ResolvedEntry {
+  const sectionText = request.section?.trim();
+  if (!sectionText) throw usage('缺少栏目', '用 --section 指定，如 --section 工作动态');
+  const section = sectionFromText(sectionText);
+  if (!section) {
+    const suggestion = didYouMean(sectionText, SECTION_LOOKUP.keys());
+    throw usage(`没有名为「${sectionText}」的栏目`, suggestion ? `是不是「${suggestion}」？` : `可用的栏目：${SECTIONS.map((item) => item.name).join('、')}`);
+  }
+  let series: Series | undefined;
+  if (request.series) {
+    series = registry.seriesById.get(request.series);
+    if (!series) {
+      const suggestion = didYouMean(request.series, registry.seriesById.keys());
+      throw usage(`刊物「${request.series}」未在 jianbao.yaml 中定义`, suggestion ? `是不是「${suggestion}」？` : `可用的刊物：${[...registry.seriesById.keys()].join('、')}`);
+    }
+  } else {
+    series = defaultSeries(registry, section);
+    if (!series) throw usage('有多个刊物，需要指定稿件属于哪个刊物', `用 --series 指定：${registry.series.map((item) => `${item.id}（${item.name}）`).join('、')}`);
+  }
+  if (!series.sections.includes(section)) {
+    throw usage(`刊物「${series.name}」没有「${sectionName(section)}」栏目`, `该刊物的栏目：${series.sections.map(sectionName).join('、')}`);
+  }
+  const unitText = request.unit?.trim();
+  if (!unitText) throw usage('缺少报送单位', '用 --unit 指定，如 --unit 应急局');
+  const unit = registry.unitBySpelling.get(unitText);
+  if (!unit) {
+    const suggestion = didYouMean(unitText, registry.unitBySpelling.keys());
+    throw usage(`报送单位「${unitText}」不在 units.yaml 中`, suggestion ? `是不是「${suggestion}」？` : '先在 units.yaml 中添加此单位，或用已有单位的名称、简称');
+  }
+  const date = request.date?.trim() ? parseDateText(request.date) : today;
+  if (!date) throw usage(`日期「${request.date}」无效`, '写作 2023-08-22 或 2023年8月22日');
+  const title = request.title?.replace(/\s+/g, ' ').trim() || undefined;
+  if (!title && titleRequired(series, section)) {
+    throw usage(`「${sectionName(section)}」稿件需要标题${series.layout === 'articles' ? `（刊物「${series.name}」是文章版式）` : ''}`, '用 --title 指定标题');
+  }
+  const people: string[] = [];
+  for (const written of request.people ?? []) {
+    if (!written.trim()) continue;
+    const person = findPerson(registry, written);
+    if (!person) {
+      const suggestion = didYouMean(written, registry.personByName.keys());
+      throw usage(`领导「${written}」不在 people.yaml 中`, suggestion ? `是不是「${suggestion}」？` : '先在 people.yaml 中添加此人及其职务');
+    }
+    if (!people.includes(person.name)) people.push(person.name);
+  }
+  if (people.length === 0 && peopleRequired(section)) throw usage(`「${sectionName(section)}」稿件至少要有一位领导`, '用 --people 指定，多人用逗号分隔，如 --people 周正宇,黄志远');
+  return { series, section, unit, date, title, people };
+}
+
+/** Where and what `new entry` wrote. */
+export interface NewEntryResult {
+  /** Absolute path of the new file. */
+  path: string;
+  /** Path relative to the content directory. */
+  file: string;
+  id: string;
+  /** The template used, relative to the content directory. */
+  template: string;
+  entry: ResolvedEntry;
+}
+
+export interface WorkflowOptions {
+  /** Today's date (ISO), in the clerk's local time. */
+  today: string;
+  /** jianbao's own templates folder (tests point elsewhere). */
+  builtinTemplates?: string;
+}
+
+/** Load the content directory for an authoring command; refuse when jianbao.yaml itself is broken. */
+export async function loadForWorkflow(contentDir: string): Promise<{ content: LoadedContent; registry: Registry }> {
+  const content = await loadContent(contentDir);
+  if (!content.site) {
+    throw new WorkflowError('jianbao.yaml 有错误，无法继续', {
+      diagnostics: content.diagnostics.filter((d) => d.severity === 'error' && !d.file.includes('/')),
+      hint: '先改正 jianbao.yaml（运行 jianbao check 查看全部问题）',
+    });
+  }
+  return { content, registry: buildRegistry(content) };
+}
+
+/** Does the filled entry say what was asked? A template that drops a placeholder would not. */
+function entryMismatches(record: EntryRecord, entry: ResolvedEntry, registry: Registry, several: boolean): string[] {
+  const { data } = record;
+  const out: string[] = [];
+  if (data.section !== entry.section) out.push(`栏目（应为 ${sectionName(entry.section)}，模板里要有 栏目: {{栏目}}）`);
+  if (data.date !== entry.date) out.push(`日期（应为 ${entry.date}，模板里要有 日期: {{日期}}）`);
+  if (registry.unitBySpelling.get(data.unit) !== entry.unit) out.push(`单位（应为 ${entry.unit.name}，模板里要有 单位: {{单位}}）`);
+  if (entry.title && data.title !== entry.title) out.push(`标题（模板里要有 标题: {{标题}}）`);
+  if (entry.people.join() !== data.people.map((name) => findPerson(registry, name)?.name ?? name).join()) out.push('领导（模板里要有 领导: {{领导}}）');
+  if (several && data.series !== entry.series.id) out.push(`刊物（应为 ${entry.series.id}，模板里要有 刊物: {{刊物}}）`);
+  return out;
+}
+
+/** Check a filled entry template as `check` would; throws (nothing written) when it fails. */
+function checkFilledEntry(rendered: Rendered, file: string, entry: ResolvedEntry, registry: Registry): EntryRecord {
+  const source = { path: file, encoding: 'utf-8' as const, bom: false, crlf: false, text: rendered.text, fullWidthColons: [] };
+  const parsed = parseMarkdownFile(source, entrySchema, '稿件');
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  if (!parsed.data || errors.length) throw brokenTemplate(rendered.template, onTemplate(rendered, errors));
+  const record: EntryRecord = {
+    id: entryIdFromPath(file.slice(ENTRIES_DIR.length + 1)),
+    file,
+    data: parsed.data,
+    body: parsed.body,
+    bodyLine: parsed.bodyLine,
+    positions: parsed.positions,
+  };
+  const crossErrors = validateEntry(record, registry).filter((d) => d.severity === 'error');
+  const mismatches = entryMismatches(record, entry, registry, registry.series.length > 1);
+  const problems: Diagnostic[] = [
+    ...onTemplate(rendered, crossErrors),
+    ...mismatches.map((what) => ({
+      rule: TEMPLATE_RULES.invalid,
+      severity: 'error' as const,
+      file: rendered.template.file,
+      line: 2,
+      column: 1,
+      message: `按模板生成的稿件缺少或写错了${what}`,
+      hint: '模板的前置信息要用占位符填写栏目、日期、单位等，不要写死',
+    })),
+  ];
+  if (problems.length) throw brokenTemplate(rendered.template, problems);
+  return record;
+}
+
+/** Create a new entry file from the template; returns where it went. */
+export async function createEntry(contentDir: string, request: EntryRequest, options: WorkflowOptions): Promise<NewEntryResult> {
+  const { registry } = await loadForWorkflow(contentDir);
+  const entry = resolveEntry(registry, request, options.today);
+  const template = await loadTemplate(contentDir, [`entry-${entry.section}.md`, 'entry.md'], ENTRY_PLACEHOLDERS, options.builtinTemplates);
+  const rendered = fillTemplate(template, {
+    section: sectionName(entry.section),
+    title: entry.title,
+    date: entry.date,
+    monthDay: chineseMonthDay(entry.date),
+    unit: entry.unit.name,
+    people: entry.people,
+    series: registry.series.length > 1 ? entry.series.id : undefined,
+  });
+  const planned = entryPath(entry.date, entry.section, entry.unit, entry.title);
+  checkFilledEntry(rendered, planned, entry, registry);
+  const text = rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`;
+  const path = await writeNewFile(join(contentDir, planned), text);
+  const file = path.slice(contentDir.replace(/[\\/]$/, '').length + 1).replace(/\\/g, '/');
+  return { path, file, id: entryIdFromPath(file.slice(ENTRIES_DIR.length + 1)), template: template.file, entry };
+}

@@ -1,0 +1,196 @@
+/**
+ * `new issue`: the next number and total of a series, all its pending ready
+ * entries dated on or before the issue date in print order, the series'
+ * default distribution, contact and copies, filled into the issue template,
+ * checked together with the rest of the content, and written.
+ */
+import { dirname, join } from 'node:path';
+import { didYouMean, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { chineseDate, issueName } from '../format.ts';
+import { parseMarkdownFile, type EntryRecord, type IssueRecord } from '../load/content.ts';
+import { ENTRIES_DIR, ISSUES_DIR } from '../paths.ts';
+import { issueKey, type Registry } from '../registry.ts';
+import { issueSchema } from '../schema/issue.ts';
+import { parseDateText } from '../schema/fields.ts';
+import { contactSchema, distributionSchema, type Series } from '../schema/site.ts';
+import { sectionName } from '../schema/sections.ts';
+import { validate } from '../validate/index.ts';
+import { WorkflowError } from './errors.ts';
+import { loadForWorkflow, type WorkflowOptions } from './new-entry.ts';
+import { nextNumber } from './numbering.ts';
+import { pendingEntries } from './pending.ts';
+import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, TEMPLATE_RULES, type Placeholder } from './templates.ts';
+import { writeNewFile } from './write.ts';
+
+/** The placeholders of the issue template. */
+export const ISSUE_PLACEHOLDERS: readonly Placeholder[] = [
+  { id: 'series', name: '刊物', description: '刊物 id' },
+  { id: 'year', name: '年度', description: '年度，如 2023' },
+  { id: 'number', name: '期号', description: '年内期号' },
+  { id: 'total', name: '总期号', description: '总期号；刊物不计总期号时整行省略' },
+  { id: 'date', name: '印发日期', description: '印发日期，如 2023-08-30' },
+  { id: 'entries', name: '稿件', description: '待编稿件的编号（列表），按栏目、单位、日期排好' },
+  { id: 'distribution', name: '发送', description: '刊物默认的 报/送/发' },
+  { id: 'contact', name: '联系人', description: '刊物默认的联系人' },
+  { id: 'copies', name: '印数', description: '刊物默认的印数' },
+  { id: 'editor', name: '编辑', description: '上一期的编辑' },
+  { id: 'reviewer', name: '审核', description: '上一期的审核' },
+  { id: 'signer', name: '签发', description: '上一期的签发' },
+].map((placeholder) =>
+  placeholder.id === 'distribution' ? { ...placeholder, schema: distributionSchema } : placeholder.id === 'contact' ? { ...placeholder, schema: contactSchema } : placeholder,
+);
+
+export interface IssueRequest {
+  series?: string | undefined;
+  /** `2023-08-30` or `2023年8月30日`; default: `today`. */
+  date?: string | undefined;
+  /** Write the issue even when no entry is pending. */
+  empty?: boolean | undefined;
+  /** Override the cumulative number (first issue of a series that continues a paper one). */
+  total?: number | undefined;
+}
+
+export interface NewIssueResult {
+  path: string;
+  /** Relative to the content directory. */
+  file: string;
+  /** `2023-6` or `zhuanbao/2023-6`. */
+  ref: string;
+  series: Series;
+  year: number;
+  number: number;
+  total: number | undefined;
+  date: string;
+  /** The entries it lists, in order. */
+  entries: EntryRecord[];
+  /** Pending entries dated after the issue date: left for a later issue. */
+  later: EntryRecord[];
+  /** Pending entries left out because their files have errors. */
+  skipped: EntryRecord[];
+  /** Warnings `check` gives for the new issue (e.g. an unknown recipient). */
+  warnings: Diagnostic[];
+  template: string;
+}
+
+function chooseSeries(registry: Registry, id: string | undefined): Series {
+  if (id) {
+    const series = registry.seriesById.get(id);
+    if (series) return series;
+    const suggestion = didYouMean(id, registry.seriesById.keys());
+    throw new WorkflowError(`刊物「${id}」未在 jianbao.yaml 中定义`, { usage: true, hint: suggestion ? `是不是「${suggestion}」？` : `可用的刊物：${[...registry.seriesById.keys()].join('、')}` });
+  }
+  if (registry.series.length === 1) return registry.series[0]!;
+  throw new WorkflowError('有多个刊物，需要指定编哪一个', { usage: true, hint: `用 --series 指定：${registry.series.map((series) => `${series.id}（${series.name}）`).join('、')}` });
+}
+
+/** `issues/zhuanbao/2023-06.md`: next to the series' last issue, else issues/<series>/ (several series) or issues/. */
+function issuePath(registry: Registry, series: Series, previous: IssueRecord | undefined, year: number, number: number): string {
+  const folder = previous ? dirname(previous.file) : registry.series.length > 1 ? `${ISSUES_DIR}/${series.id}` : ISSUES_DIR;
+  return `${folder}/${year}-${String(number).padStart(2, '0')}.md`;
+}
+
+/** Create the next issue of a series; returns what was written. */
+export async function createIssue(contentDir: string, request: IssueRequest, options: WorkflowOptions): Promise<NewIssueResult> {
+  const { content, registry } = await loadForWorkflow(contentDir);
+  const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry)]);
+  const entryFiles = new Set(content.entries.map((entry) => entry.file));
+  // Numbering and membership depend on every issue and setting being sound; an entry with a
+  // problem is only left out (check keeps reporting it).
+  const blocking = diagnostics.filter((d) => d.severity === 'error' && !entryFiles.has(d.file) && !d.file.startsWith(`${ENTRIES_DIR}/`));
+  if (blocking.length) {
+    throw new WorkflowError('内容有错误，不能编新一期', { diagnostics: blocking, hint: '先改正上面的错误（jianbao check 可查看全部问题）' });
+  }
+  const brokenEntries = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  const series = chooseSeries(registry, request.series);
+  const date = request.date?.trim() ? parseDateText(request.date) : options.today;
+  if (!date) throw new WorkflowError(`日期「${request.date}」无效`, { usage: true, hint: '写作 2023-08-30 或 2023年8月30日' });
+  const next = nextNumber(content, registry, series, date);
+  const pending = pendingEntries(content, registry, series, date);
+  const skipped = pending.due.filter((entry) => brokenEntries.has(entry.file));
+  const entries = pending.due.filter((entry) => !brokenEntries.has(entry.file));
+  const name = issueName(next.year, next.number);
+  if (entries.length === 0 && !request.empty) {
+    const reasons = [
+      pending.later.length ? `另有 ${pending.later.length} 篇待编稿件的日期晚于 ${chineseDate(date)}` : '',
+      skipped.length ? `${skipped.length} 篇待编稿件有错误` : '',
+    ].filter(Boolean);
+    throw new WorkflowError(`刊物「${series.name}」没有可编入${name}的待编稿件${reasons.length ? `（${reasons.join('；')}）` : ''}`, {
+      hint: '先用 jianbao new entry 写稿件；确需编一期空白期刊时加 --empty',
+    });
+  }
+  const total = request.total ?? next.total;
+  const previous = next.previous?.data;
+  const template = await loadTemplate(contentDir, ['issue.md'], ISSUE_PLACEHOLDERS, options.builtinTemplates);
+  const rendered = fillTemplate(template, {
+    series: series.id,
+    year: next.year,
+    number: next.number,
+    total,
+    date,
+    entries: entries.map((entry) => entry.id),
+    distribution: series.distribution,
+    contact: series.contact,
+    copies: series.copies,
+    editor: previous?.editor,
+    reviewer: previous?.reviewer,
+    signer: previous?.signer,
+  });
+
+  // Check the new issue together with everything else, exactly as `check` will.
+  const file = issuePath(registry, series, next.previous, next.year, next.number);
+  const source = { path: file, encoding: 'utf-8' as const, bom: false, crlf: false, text: rendered.text, fullWidthColons: [] };
+  const parsed = parseMarkdownFile(source, issueSchema, '期刊');
+  const parseErrors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  if (!parsed.data || parseErrors.length) throw brokenTemplate(template, onTemplate(rendered, parseErrors));
+  const record: IssueRecord = { file, data: parsed.data, note: parsed.body.trim(), noteLine: parsed.bodyLine, positions: parsed.positions };
+  const mismatches: string[] = [];
+  const expectedIds = entries.map((entry) => entry.id);
+  if (record.data.year !== next.year) mismatches.push(`年度（应为 ${next.year}，模板里要有 年度: {{年度}}）`);
+  if (record.data.number !== next.number) mismatches.push(`期号（应为 ${next.number}，模板里要有 期号: {{期号}}）`);
+  if (record.data.date !== date) mismatches.push(`印发日期（应为 ${date}，模板里要有 印发日期: {{印发日期}}）`);
+  if (record.data.entries.join('\n') !== expectedIds.join('\n')) mismatches.push('稿件（模板里要有 稿件: {{稿件}}）');
+  if (record.data.series !== undefined && record.data.series !== series.id) mismatches.push(`刊物（应为 ${series.id}）`);
+  if (record.data.status === 'published') mismatches.push('状态（新一期应为草稿，由 jianbao publish 发布）');
+  const after = { ...content, issues: [...content.issues, record] };
+  const found = validate(after, registry).filter((d) => d.file === file);
+  const errors = found.filter((d) => d.severity === 'error');
+  const problems: Diagnostic[] = [
+    ...onTemplate(rendered, errors),
+    ...mismatches.map((what) => ({
+      rule: TEMPLATE_RULES.invalid,
+      severity: 'error' as const,
+      file: template.file,
+      line: 2,
+      column: 1,
+      message: `按模板生成的期刊缺少或写错了${what}`,
+      hint: '模板的前置信息要用占位符填写年度、期号、印发日期和稿件，不要写死',
+    })),
+  ];
+  if (problems.length) throw brokenTemplate(template, problems);
+
+  const text = rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`;
+  const path = await writeNewFile(join(contentDir, file), text);
+  const written = path.slice(contentDir.replace(/[\\/]$/, '').length + 1).replace(/\\/g, '/');
+  return {
+    path,
+    file: written,
+    ref: issueKey(series, next.year, next.number, registry.series.length > 1),
+    series,
+    year: next.year,
+    number: next.number,
+    total,
+    date,
+    entries,
+    later: pending.later,
+    skipped,
+    warnings: found.filter((d) => d.severity === 'warning').map((d) => ({ ...d, file: written })),
+    template: template.file,
+  };
+}
+
+/** The entries of a new issue grouped by section, for the summary the CLI prints. */
+export function entriesBySection(result: Pick<NewIssueResult, 'entries' | 'series'>): { section: string; entries: EntryRecord[] }[] {
+  return result.series.sections
+    .map((id) => ({ section: sectionName(id), entries: result.entries.filter((entry) => entry.data.section === id) }))
+    .filter((group) => group.entries.length > 0);
+}

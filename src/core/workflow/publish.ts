@@ -1,0 +1,143 @@
+/**
+ * `publish ISSUE`: freeze an issue. Refuses while `check` finds errors in the
+ * issue, its entries or the settings; sets the status to published and
+ * records the digest (validate/frozen.ts then guards it). A published issue
+ * is frozen again only after an erratum was added.
+ *
+ * The front matter is edited with the `yaml` Document API, so comments, key
+ * order and the clerk's choice of Chinese or English keys survive; the file
+ * is replaced atomically.
+ */
+import { join } from 'node:path';
+import { isMap, isScalar, parseDocument, type Document, type Pair } from 'yaml';
+import { checkContent } from '../check.ts';
+import { compareDigest, computeDigest, hasChanges } from '../digest.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { issueName } from '../format.ts';
+import { loadContent } from '../load/content.ts';
+import { splitFrontMatter } from '../load/frontmatter.ts';
+import { ENTRIES_DIR, SETTINGS_FILES } from '../paths.ts';
+import { digestSchema, issueSchema, ISSUE_STATUSES, type IssueDigest } from '../schema/issue.ts';
+import { entriesById } from '../validate/index.ts';
+import { validateFrozen } from '../validate/frozen.ts';
+import { WorkflowError } from './errors.ts';
+import { findIssue, issueRefOf } from './issue-ref.ts';
+import { chineseKey, keySpellingsOf, localiseKeys } from './keys.ts';
+import { replaceFile } from './write.ts';
+
+export type PublishOutcome =
+  /** A draft (or a hand-marked issue without digest) is now published. */
+  | 'published'
+  /** A published issue with new errata was frozen again. */
+  | 'refrozen'
+  /** Already published and unchanged: nothing written. */
+  | 'unchanged';
+
+export interface PublishResult {
+  outcome: PublishOutcome;
+  /** `2023-6` or `zhuanbao/2023-6`. */
+  ref: string;
+  /** `2023年第6期` */
+  name: string;
+  /** Relative to the content directory. */
+  file: string;
+  digest: IssueDigest;
+  /** Number of entries frozen with it. */
+  entries: number;
+  errata: number;
+}
+
+const PUBLISHED = ISSUE_STATUSES.find((status) => status.id === 'published')!;
+
+/** Rules that describe the frozen state itself; publish handles these instead of refusing. */
+const FROZEN_RULES = new Set(['issue/frozen-changed', 'issue/digest-missing', 'issue/errata-pending']);
+
+/** Does this front matter use Chinese keys (most of its top-level keys are not ASCII)? */
+function usesChineseKeys(document: Document): boolean {
+  if (!isMap(document.contents)) return false;
+  const keys = document.contents.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key));
+  const chinese = keys.filter((key) => /[^\x00-\x7f]/.test(key)).length;
+  return chinese > keys.length - chinese;
+}
+
+/** The pair of a top-level key written in any of its spellings. */
+function findPair(document: Document, spellings: string[]): Pair | undefined {
+  if (!isMap(document.contents)) return undefined;
+  return document.contents.items.find((pair) => spellings.includes(String(isScalar(pair.key) ? pair.key.value : pair.key))) as Pair | undefined;
+}
+
+/** Set a top-level key in place (keeping its spelling), or append it in the file's language. */
+function setKey(document: Document, key: string, value: unknown, chinese: boolean): void {
+  const node = document.createNode(value);
+  const pair = findPair(document, keySpellingsOf(issueSchema, key));
+  if (pair) pair.value = node;
+  else document.set(chinese ? chineseKey(issueSchema, key) : key, node);
+}
+
+/** The issue file with status published and the digest recorded. */
+export function frozenText(text: string, digest: IssueDigest): string {
+  const split = splitFrontMatter(text);
+  if (split.yaml === undefined || split.unclosed) throw new Error('publish: the issue file lost its front matter');
+  const document = parseDocument(split.yaml);
+  const chinese = usesChineseKeys(document);
+  setKey(document, 'status', chinese ? PUBLISHED.name : PUBLISHED.id, chinese);
+  setKey(document, 'digest', localiseKeys({ ...digest }, digestSchema, chinese), chinese);
+  const lines = text.split('\n');
+  const fence = lines[split.bodyLine - 2]!;
+  const yaml = document.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return `${lines[0]}\n${yaml}${fence}\n${lines.slice(split.bodyLine - 1).join('\n')}`;
+}
+
+/** Publish (or re-freeze) the issue an ISSUE argument names. */
+export async function publishIssue(contentDir: string, refText: string): Promise<PublishResult> {
+  const { content, registry, diagnostics } = await checkContent(contentDir);
+  if (!content.site) {
+    throw new WorkflowError('jianbao.yaml 有错误，无法发布', { diagnostics: diagnostics.filter((d) => d.severity === 'error' && d.file === SETTINGS_FILES.settings) });
+  }
+  const issue = findIssue(content, registry, refText);
+  const ref = issueRefOf(issue, registry);
+  const name = issueName(issue.data.year, issue.data.number);
+  const byId = entriesById(content.entries);
+  const entryFiles = new Set(issue.data.entries.map((id) => byId.get(id.normalize('NFC'))?.file ?? `${ENTRIES_DIR}/${id}.md`));
+  const settingsFiles = new Set<string>(Object.values(SETTINGS_FILES));
+  const concerned = (d: Diagnostic) => d.file === issue.file || entryFiles.has(d.file) || settingsFiles.has(d.file);
+  const errors = diagnostics.filter((d) => d.severity === 'error' && concerned(d) && !(d.file === issue.file && FROZEN_RULES.has(d.rule)));
+  if (errors.length) {
+    throw new WorkflowError(`${name}有错误，不能发布`, { diagnostics: errors, hint: '改正上面的错误后再运行 jianbao publish' });
+  }
+
+  const { data } = issue;
+  const current = computeDigest(issue, byId);
+  let outcome: PublishOutcome = 'published';
+  if (data.status === 'published' && data.digest) {
+    const changed = hasChanges(compareDigest(data.digest, current));
+    const errataGrew = data.errata.length > data.digest.errata;
+    if (!errataGrew && !changed) {
+      return { outcome: 'unchanged', ref, name, file: issue.file, digest: data.digest, entries: Object.keys(data.digest.entries).length, errata: data.errata.length };
+    }
+    if (!errataGrew) {
+      // Changed after publishing without an erratum: say exactly what check says.
+      throw new WorkflowError(`${name}已发布，发布后被修改，不能重新发布`, {
+        diagnostics: validateFrozen(issue, byId, ref),
+        hint: '撤销修改，或在 勘误 中加一项 {日期, 说明} 说明更正，再运行 jianbao publish',
+      });
+    }
+    outcome = 'refrozen';
+  }
+
+  const path = join(contentDir, issue.file);
+  // The text as check read it: decoded, LF line ends (BOM and CRLF are dropped on the way).
+  const original = content.files.find((file) => file.path === issue.file)!.text;
+  const next = frozenText(original, current);
+  await replaceFile(path, next);
+
+  // Make sure what was written reads back as frozen and unchanged; restore the file if not.
+  const reread = await loadContent(contentDir);
+  const again = reread.issues.find((item) => item.file === issue.file);
+  const problems = again ? validateFrozen(again, entriesById(reread.entries), ref) : [];
+  if (!again || again.data.status !== 'published' || problems.length) {
+    await replaceFile(path, original);
+    throw new Error(`publish: ${issue.file} did not read back as frozen (${problems.map((d) => d.rule).join(', ') || 'unparsable'})`);
+  }
+  return { outcome, ref, name, file: issue.file, digest: current, entries: Object.keys(current.entries).length, errata: data.errata.length };
+}
