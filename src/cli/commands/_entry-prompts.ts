@@ -1,0 +1,105 @@
+/**
+ * The interactive side of `new entry`: ask, in Chinese, for what the flags
+ * did not give, with choices taken from jianbao.yaml, units.yaml and
+ * people.yaml. Only used when stdin is a terminal.
+ */
+import { checkbox, input, search, select } from '@inquirer/prompts';
+import type { Registry } from '../../core/registry.ts';
+import { parseDateText } from '../../core/schema/fields.ts';
+import { sectionName } from '../../core/schema/sections.ts';
+import type { Series } from '../../core/schema/site.ts';
+import {
+  defaultSeries,
+  leadersOn,
+  peopleRequired,
+  sectionFromText,
+  titleRequired,
+  unitsInOrder,
+  type EntryRequest,
+} from '../../core/workflow/new-entry.ts';
+
+export interface PromptStreams {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+const LIST_HELP = { navigation: '↑↓ 移动，回车选定', pager: '↑↓ 移动（还有更多选项），回车选定' };
+const SEARCH_HELP = { navigation: '输入文字筛选，↑↓ 移动，回车选定', pager: '输入文字筛选，↑↓ 移动（还有更多），回车选定' };
+
+/** Ask for every missing part of a request; returns the completed request. */
+export async function promptEntry(registry: Registry, given: EntryRequest, today: string, streams: PromptStreams): Promise<EntryRequest> {
+  const context = { input: streams.input, output: streams.output };
+  const request: EntryRequest = { ...given };
+  let section = request.section ? sectionFromText(request.section) : undefined;
+
+  let series: Series | undefined = request.series ? registry.seriesById.get(request.series) : defaultSeries(registry, section);
+  if (!series) {
+    const id = await select(
+      { message: '刊物', choices: registry.series.map((item) => ({ name: `${item.name}（${item.id}）`, value: item.id })), instructions: LIST_HELP },
+      context,
+    );
+    series = registry.seriesById.get(id)!;
+    request.series = id;
+  }
+
+  if (!section) {
+    section = await select({ message: '栏目', choices: series.sections.map((id) => ({ name: sectionName(id), value: id })), instructions: LIST_HELP }, context);
+    request.section = section;
+  }
+
+  if (!request.unit) {
+    const units = unitsInOrder(registry);
+    request.unit = await search(
+      {
+        message: '报送单位',
+        instructions: SEARCH_HELP,
+        source: (term) => {
+          const needle = (term ?? '').trim().toLowerCase();
+          return units
+            .filter((unit) => !needle || [unit.id, unit.name, ...unit.aliases].some((name) => name.toLowerCase().includes(needle)))
+            .map((unit) => ({ name: unit.aliases.length ? `${unit.name}（${unit.aliases.join('、')}）` : unit.name, value: unit.id }));
+        },
+      },
+      context,
+    );
+  }
+
+  if (!request.date) {
+    request.date = await input(
+      {
+        message: '日期',
+        default: today,
+        validate: (value) => (parseDateText(value) ? true : '日期写作 2023-08-22 或 2023年8月22日'),
+      },
+      context,
+    );
+  }
+  const date = parseDateText(request.date) ?? today;
+
+  if (!request.title) {
+    const required = titleRequired(series, section);
+    const title = await input(
+      {
+        message: required ? '标题' : '标题（可不填，直接回车）',
+        validate: (value) => (!required || value.trim() ? true : `「${sectionName(section!)}」稿件需要标题`),
+      },
+      context,
+    );
+    request.title = title.trim() || undefined;
+  }
+
+  if (peopleRequired(section) && !(request.people ?? []).some((name) => name.trim())) {
+    const serving = leadersOn(registry, date);
+    const leaders = serving.length ? serving : registry.people.map((person) => ({ name: person.name, title: '' }));
+    request.people = await checkbox(
+      {
+        message: '领导（可多选）',
+        choices: leaders.map((leader) => ({ name: `${leader.title}${leader.name}`, value: leader.name })),
+        instructions: '↑↓ 移动，空格选择，回车确认',
+        validate: (chosen) => (chosen.length ? true : '至少选一位领导'),
+      },
+      context,
+    );
+  }
+  return request;
+}
