@@ -1,4 +1,5 @@
 /** `jianbao publish ISSUE`: freeze an issue (status published + digest). */
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { publishIssue } from '../../core/workflow/publish.ts';
 import { defineCommand, UsageError } from '../command.ts';
@@ -14,8 +15,8 @@ export default defineCommand({
     }
     await requireContentDir(contentDir);
     let ref = positionals[0]!;
-    // A path to the issue file works too (tab completion): make it relative to the content directory.
-    if (/\.md$/i.test(ref)) ref = relative(contentDir, resolve(io.cwd, ref)).replace(/\\/g, '/');
+    // A path to the issue file works too (tab completion): from where the command runs, or inside the content directory.
+    if (/\.md$/i.test(ref) && existsSync(resolve(io.cwd, ref))) ref = relative(contentDir, resolve(io.cwd, ref)).replace(/\\/g, '/');
     return refusing(io, contentDir, async () => {
       const result = await publishIssue(contentDir, ref);
       const colors = paint(io);

@@ -52,10 +52,13 @@ export function findIssue(content: Pick<LoadedContent, 'issues'>, registry: Regi
       hint: suggestion ? `是不是「${suggestion}」？` : `可用的刊物：${[...registry.seriesById.keys()].join('、')}`,
     });
   }
-  const matches = content.issues.filter((issue) => {
-    const series = issueSeries(registry, issue);
-    return issue.data.year === ref.year && issue.data.number === ref.number && (ref.series === undefined || series?.id === ref.series);
-  });
+  const seriesIndex = (issue: IssueRecord) => registry.series.indexOf(issueSeries(registry, issue)!);
+  const matches = content.issues
+    .filter((issue) => {
+      const series = issueSeries(registry, issue);
+      return issue.data.year === ref.year && issue.data.number === ref.number && (ref.series === undefined || series?.id === ref.series);
+    })
+    .sort((a, b) => seriesIndex(a) - seriesIndex(b));
   if (matches.length === 1) return matches[0]!;
   const name = issueName(ref.year, ref.number);
   if (matches.length > 1) {
