@@ -15,8 +15,8 @@ async function publish(dir: string): Promise<string> {
   const digest = computeDigest(issue, entriesById(result.content.entries));
   const file = join(dir, issue.file);
   const text = await readFile(file, 'utf8');
-  const entries = Object.entries(digest.entries).map(([id, hash]) => `    ${id}: ${hash}`).join('\n');
-  await writeFile(file, text.replace(/\n---\n/, `\nstatus: published\ndigest:\n  issue: ${digest.issue}\n  entries:\n${entries}\n  errata: 0\n---\n`));
+  const entries = Object.entries(digest.entries).map(([id, hash]) => `    ${id}: "${hash}"`).join('\n');
+  await writeFile(file, text.replace(/\n---\n/, `\nstatus: published\ndigest:\n  issue: "${digest.issue}"\n  entries:\n${entries}\n  errata: 0\n---\n`));
   return file;
 }
 

@@ -9,13 +9,14 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { checkContent, schema } from '../src/core/index.ts';
 import { parseMarkdownFile, sourceFromBytes } from '../src/core/load/content.ts';
-import { parseYaml } from '../src/core/load/yaml.ts';
+import { parseYaml, parseYamlFast, parseYamlPrecisely } from '../src/core/load/yaml.ts';
+import { splitFrontMatter } from '../src/core/load/frontmatter.ts';
 import type { Diagnostic } from '../src/core/diagnostics.ts';
 import { copyContent, FIXTURES } from './helpers.ts';
 
 const KEYS = ['section', '栏目', 'title', '标题', 'date', '日期', 'unit', '单位', 'people', '领导', 'series', '刊物', 'status', '状态', 'order', '排序', 'titel', '时间', ''];
 const VALUES = ['工作动态', 'work-updates', '调研指导', '经验推介', '工作动太', '2024-06-06', '2024年6月6日', '2024-02-30', '24年6月', 'qsz', '应急局', '[李健]', '[李健, 周明远]', '[]', '{}', '"未闭合', "'x'", '3', '-1', 'null', '~', 'draft', '草稿', '撤稿', '>', '|', '&a', '*a', '!!binary x', ': :', '：', '\t', '- 列表'];
-const TRICKY = [':', '：', '\t', '"', "'", '---', '\r\n', '\n', '\u3000', '\u0000', '#', '[', ']', '{', '}', '- ', '  ', '\ufeff', '…', '**', '<script>'];
+const TRICKY = [':', '：', '\t', '"', "'", '---', '\r\n', '\n', '\u3000', '\u0000', '#', '[', ']', '{', '}', '- ', '  ', '\ufeff', '…', '**', '<script>', '&a ', '*a', '!!str ', '? ', '|', '>', '%'];
 
 const frontMatter = fc
   .array(fc.tuple(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES), fc.constantFrom(': ', '：', ':', ' : ', ':\n  - ')), { maxLength: 9 })
@@ -28,6 +29,11 @@ const validEntry = '---\nsection: work-updates\ntitle: 燃气检查\ndate: 2024-
 const mutated = fc
   .array(fc.tuple(fc.nat(validEntry.length), fc.nat(6), fc.constantFrom(...TRICKY)), { minLength: 1, maxLength: 6 })
   .map((edits) => edits.reduce((text, [at, remove, insert]) => text.slice(0, at % (text.length + 1)) + insert + text.slice((at % (text.length + 1)) + remove), validEntry));
+
+/** One small edit only: mostly still-valid documents, to exercise the fast path. */
+const lightlyMutated = fc
+  .tuple(fc.nat(validEntry.length), fc.nat(2), fc.constantFrom(...TRICKY, ' ', 'x', '区', '0', '\n  '))
+  .map(([at, remove, insert]) => validEntry.slice(0, at) + insert + validEntry.slice(at + remove));
 
 const encoded = fc.tuple(fc.oneof(entryText, mutated), fc.constantFrom('utf8', 'gbk', 'big5', 'utf16le', 'raw')).map(([text, encoding]) =>
   encoding === 'raw' ? new Uint8Array(Buffer.from(text, 'utf8').map((byte, i) => (i % 7 === 3 ? byte ^ 0x80 : byte))) : new Uint8Array(iconv.encode(text, encoding)),
@@ -53,6 +59,28 @@ describe('check never throws and always gives positions', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('the fast YAML path accepts only what the precise path accepts, with the same data', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.oneof(entryText, mutated, mutated, lightlyMutated, lightlyMutated), (text) => {
+        const split = splitFrontMatter(text.replace(/\r\n?/g, '\n'));
+        if (split.yaml === undefined || split.unclosed) return;
+        const source = { text: split.yaml, file: 'entries/x.md', firstLine: split.yamlLine };
+        const fast = parseYamlFast(source, schema.entrySchema);
+        if (!fast) return;
+        accepted++;
+        const precise = parseYamlPrecisely(source, schema.entrySchema);
+        expect(precise.diagnostics).toEqual([]);
+        expect(fast.data).toEqual(precise.data);
+        // Lazy positions resolve to the precise ones.
+        expect(fast.positions.at(['date'])).toEqual(precise.positions.at(['date']));
+      }),
+      { numRuns: 3000 },
+    );
+    console.log(`fast path accepted ${accepted}`);
+    expect(accepted).toBeGreaterThan(300);
   });
 
   it('for mutated settings files', async () => {

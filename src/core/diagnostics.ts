@@ -169,7 +169,8 @@ const TYPE_NAMES: Record<string, string> = {
   null: '空',
 };
 
-function describeInput(input: unknown): string {
+/** A value's kind in Chinese, for 应为X，实际是Y messages. */
+export function describeInput(input: unknown): string {
   if (input === undefined || input === null) return '空';
   if (Array.isArray(input)) return '列表';
   return TYPE_NAMES[typeof input] ?? typeof input;
@@ -182,7 +183,7 @@ function describeInput(input: unknown): string {
 export function zodIssueMessage(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return '缺少必填项';
+      if (!('input' in issue) || issue.input === undefined) return '缺少必填项';
       return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}，实际是${describeInput(issue.input)}`;
     case 'too_small':
       if (issue.origin === 'array') return `至少需要 ${issue.minimum} 项`;

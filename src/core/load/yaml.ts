@@ -4,16 +4,33 @@
  * schema, validate, and map every zod issue back to a line and column.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import jsyaml from 'js-yaml';
 import type { z } from 'zod';
 import { diagnostic, didYouMean, zodIssueMessage, type Diagnostic, type Position, type RuleId } from '../diagnostics.ts';
 import { fieldMeta, schemaKind, baseSchema } from '../schema/fields.ts';
 
 /** Where each value of a parsed document sits in its file. */
 export class PositionIndex {
-  readonly #values = new Map<string, Position>();
-  readonly #keys = new Map<string, Position>();
-  readonly #written = new Map<string, string>();
+  #values = new Map<string, Position>();
+  #keys = new Map<string, Position>();
+  #written = new Map<string, string>();
+  #load: (() => PositionIndex) | undefined;
   constructor(readonly start: Position) {}
+
+  /** An index filled on first use by `load` (the precise parse runs only when a position is needed). */
+  static lazy(start: Position, load: () => PositionIndex): PositionIndex {
+    const index = new PositionIndex(start);
+    index.#load = load;
+    return index;
+  }
+  #ensure(): void {
+    if (!this.#load) return;
+    const loaded = this.#load();
+    this.#load = undefined;
+    this.#values = loaded.#values;
+    this.#keys = loaded.#keys;
+    this.#written = loaded.#written;
+  }
 
   static key(path: readonly PropertyKey[]): string {
     return path.map(String).join('\u0001');
@@ -27,6 +44,7 @@ export class PositionIndex {
   }
   /** The value at `path`, else its key, else the nearest ancestor, else the start. */
   at(path: readonly PropertyKey[]): Position {
+    this.#ensure();
     for (let length = path.length; length >= 0; length--) {
       const key = PositionIndex.key(path.slice(0, length));
       const found = this.#values.get(key) ?? this.#keys.get(key);
@@ -36,10 +54,12 @@ export class PositionIndex {
   }
   /** The key at `path` as the clerk wrote it (e.g. 标题 for title). */
   writtenKey(path: readonly PropertyKey[]): string | undefined {
+    this.#ensure();
     return this.#written.get(PositionIndex.key(path));
   }
   /** The key's own position, when the path ends at a key. */
   keyAt(path: readonly PropertyKey[]): Position | undefined {
+    this.#ensure();
     return this.#keys.get(PositionIndex.key(path));
   }
 }
@@ -129,8 +149,103 @@ const FULL_WIDTH_KEY = /^(\s*(?:-\s+)?)([^\s:：#'"[\]{}]+?)\s*：/;
 /**
  * Parse YAML `text` and validate it with `schema`.
  * Positions in diagnostics are file positions (`firstLine` applied).
+ *
+ * Speed: most files are clean, so a fast parser (js-yaml) tries first and
+ * positions are computed only when something asks for one. Anything the fast
+ * path does not accept outright — a parse error, an unknown key, a schema
+ * failure, a tab or a full-width colon — goes through the precise path
+ * (the `yaml` library with source positions), which alone decides every
+ * diagnostic. Tests check that both paths agree on the data.
  */
 export function parseYaml<S extends AnySchema>(source: YamlSource, schema: S): ParsedYaml<z.output<S>> {
+  return parseYamlFast(source, schema) ?? parseYamlPrecisely(source, schema);
+}
+
+/** The fast path: data when the document is plainly valid, else undefined. */
+export function parseYamlFast<S extends AnySchema>(source: YamlSource, schema: S): ParsedYaml<z.output<S>> | undefined {
+  if (!fastPathEligible(source.text)) return undefined;
+  let raw: unknown;
+  try {
+    raw = jsyaml.load(source.text, { schema: jsyaml.CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  const normalised = normalisePlain(raw, schema);
+  if (normalised === FAILED) return undefined;
+  const result = schema.safeParse(normalised);
+  if (!result.success) return undefined;
+  const start = { line: source.firstLine, column: 1 };
+  return {
+    data: result.data,
+    diagnostics: [],
+    positions: PositionIndex.lazy(start, () => parseYamlPrecisely(source, schema).positions),
+    fullWidthColons: [],
+  };
+}
+
+/**
+ * Text the fast parser may take: js-yaml is more lenient than the `yaml`
+ * library about comments glued to values, flow collections across lines and
+ * anchors/tags/block scalars, so those (rare in front matter) go to the precise path; so do tabs and
+ * full-width colons, which it must diagnose.
+ */
+function fastPathEligible(text: string): boolean {
+  if (text.includes('\t') || text.includes('：') || text.includes('#')) return false;
+  // Anchors, aliases, tags, block scalars, directives, explicit keys: rare here, leave them to the precise parser.
+  if (/(?:^|[:\-[{,?]\s*)[&*!|>%@`?]/m.test(text)) return false;
+  for (const line of text.split('\n')) {
+    let depth = 0;
+    for (const char of line) {
+      if (char === '[' || char === '{') depth++;
+      else if (char === ']' || char === '}') depth--;
+    }
+    if (depth !== 0) return false;
+  }
+  return true;
+}
+
+const FAILED = Symbol('failed');
+
+/** Rename aliased keys on plain data; FAILED on an unknown or doubled key. */
+function normalisePlain(value: unknown, schema: AnySchema | undefined): unknown {
+  if (Array.isArray(value)) {
+    const base = schema ? baseSchema(schema) : undefined;
+    const element = base && schemaKind(base) === 'array' ? (defOf(base).element as AnySchema) : undefined;
+    const out: unknown[] = [];
+    for (const item of value) {
+      const normalised = normalisePlain(item, element);
+      if (normalised === FAILED) return FAILED;
+      out.push(normalised);
+    }
+    return out;
+  }
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  const kind = schema ? schemaKind(schema) : 'unknown';
+  const base = schema ? baseSchema(schema) : undefined;
+  const out: Record<string, unknown> = {};
+  if (kind === 'object' && base) {
+    const spellings = keySpellings(base);
+    const shape = defOf(base).shape as Record<string, AnySchema>;
+    for (const [written, child] of Object.entries(value as Record<string, unknown>)) {
+      const key = spellings.get(written);
+      if (!key || key in out) return FAILED;
+      const normalised = normalisePlain(child, shape[key]);
+      if (normalised === FAILED) return FAILED;
+      out[key] = normalised;
+    }
+    return out;
+  }
+  const valueSchema = kind === 'record' && base ? (defOf(base).valueType as AnySchema) : undefined;
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    const normalised = normalisePlain(child, valueSchema);
+    if (normalised === FAILED) return FAILED;
+    out[key] = normalised;
+  }
+  return out;
+}
+
+/** The precise path: the `yaml` library with positions; the source of every YAML diagnostic. */
+export function parseYamlPrecisely<S extends AnySchema>(source: YamlSource, schema: S): ParsedYaml<z.output<S>> {
   const diagnostics: Diagnostic[] = [];
   const fullWidthColons: Position[] = [];
   const { file, firstLine } = source;
@@ -210,7 +325,7 @@ export function parseYaml<S extends AnySchema>(source: YamlSource, schema: S): P
   const contents = document.contents as YamlNode | null;
   if (contents?.range) positions.setValue([], posOf(contents.range[0]));
   const raw = normalise(contents, schema, [], { file, positions, posOf, diagnostics });
-  const result = schema.safeParse(raw, { error: (issue) => zodIssueMessage(issue) });
+  const result = schema.safeParse(raw, { reportInput: true, error: (issue) => zodIssueMessage(issue) });
   if (result.success) return { data: result.data, diagnostics, positions, fullWidthColons };
   for (const issue of result.error.issues) diagnostics.push(issueDiagnostic(issue, file, positions, schema));
   return { data: undefined, diagnostics, positions, fullWidthColons };
@@ -301,7 +416,8 @@ function normalise(node: YamlNode | null | undefined, schema: AnySchema | undefi
 function issueDiagnostic(issue: z.core.$ZodIssue, file: string, positions: PositionIndex, schema: AnySchema): Diagnostic {
   const path = issue.path;
   const params = (issue as { params?: { rule?: RuleId } }).params;
-  const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+  // With reportInput, a key that is absent has no `input` at all.
+  const missing = issue.code === 'invalid_type' && (!('input' in issue) || issue.input === undefined);
   const rule: RuleId = params?.rule ?? (missing ? 'schema/required' : 'schema/invalid');
   const lastKey = [...path].reverse().find((part) => typeof part === 'string') as string | undefined;
   const written = positions.writtenKey(path) ?? lastKey;

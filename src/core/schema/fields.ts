@@ -7,7 +7,7 @@
  * so does the documentation.
  */
 import { z } from 'zod';
-import { didYouMean } from '../diagnostics.ts';
+import { describeInput, didYouMean } from '../diagnostics.ts';
 
 /** Metadata jianbao attaches to a field schema. */
 export interface FieldMeta {
@@ -135,7 +135,7 @@ export const dateSchema = z.preprocess(
 
 /** A trimmed, non-empty line of text. */
 export const textSchema = z
-  .string({ error: '应为文本' })
+  .string({ error: (issue) => (issue.input === undefined ? '缺少必填项' : `应为文本，实际是${describeInput(issue.input)}`) })
   .trim()
   .min(1, { error: '不能为空' });
 

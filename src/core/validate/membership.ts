@@ -20,9 +20,10 @@ export function validateMembership(issues: IssueRecord[], entriesById: Map<strin
     const name = issueName(data.year, data.number);
     const inThisIssue = new Set<string>();
     data.entries.forEach((id, index) => {
-      const at = positions.at(['entries', index]);
+      // Positions are computed on demand (the precise YAML parse is lazy).
+      const at = () => positions.at(['entries', index]);
       if (inThisIssue.has(id)) {
-        out.push(diagnostic('issue/entry-listed-twice', file, at, `稿件「${id}」在本期列出了两次`, { hint: '删除重复的一行' }));
+        out.push(diagnostic('issue/entry-listed-twice', file, at(), `稿件「${id}」在本期列出了两次`, { hint: '删除重复的一行' }));
         return;
       }
       inThisIssue.add(id);
@@ -30,7 +31,7 @@ export function validateMembership(issues: IssueRecord[], entriesById: Map<strin
       if (!entry) {
         const suggestion = didYouMean(id, entriesById.keys());
         out.push(
-          diagnostic('issue/entry-missing', file, at, `稿件「${id}」不存在（应为 entries/${id}.md）`, {
+          diagnostic('issue/entry-missing', file, at(), `稿件「${id}」不存在（应为 entries/${id}.md）`, {
             hint: suggestion ? `是不是「${suggestion}」？` : '稿件编号是 entries/ 下的路径，不带 .md',
             ...(suggestion ? { suggestion } : {}),
           }),
@@ -38,18 +39,18 @@ export function validateMembership(issues: IssueRecord[], entriesById: Map<strin
         return;
       }
       if (entry.data.status !== 'ready') {
-        out.push(diagnostic('issue/entry-not-ready', file, at, `稿件「${id}」的状态是${STATUS_NAMES[entry.data.status]}，不能编入期刊`, { hint: '从本期删除它，或把稿件状态改为 待编（ready）' }));
+        out.push(diagnostic('issue/entry-not-ready', file, at(), `稿件「${id}」的状态是${STATUS_NAMES[entry.data.status]}，不能编入期刊`, { hint: '从本期删除它，或把稿件状态改为 待编（ready）' }));
       }
       const earlier = placed.get(entry.id);
       if (earlier) {
-        out.push(diagnostic('entry/in-several-issues', file, at, `稿件「${id}」已编入 ${issueName(earlier.data.year, earlier.data.number)}（${earlier.file}）`, { hint: '一篇稿件只能编入一期：从其中一期删除' }));
+        out.push(diagnostic('entry/in-several-issues', file, at(), `稿件「${id}」已编入 ${issueName(earlier.data.year, earlier.data.number)}（${earlier.file}）`, { hint: '一篇稿件只能编入一期：从其中一期删除' }));
       } else placed.set(entry.id, issue);
       const own = entrySeries(registry, entry);
       if (series && own && own !== series) {
-        out.push(diagnostic('issue/entry-series', file, at, `稿件「${id}」属于刊物「${own.name}」，不能编入「${series.name}」`, { hint: '从本期删除它，或修改稿件的 刊物' }));
+        out.push(diagnostic('issue/entry-series', file, at(), `稿件「${id}」属于刊物「${own.name}」，不能编入「${series.name}」`, { hint: '从本期删除它，或修改稿件的 刊物' }));
       }
       if (entry.data.date > data.date) {
-        out.push(diagnostic('issue/entry-after-issue', file, at, `稿件「${id}」的日期 ${entry.data.date} 晚于${name}的印发日期 ${data.date}`, { hint: '核对稿件日期，或编入下一期' }));
+        out.push(diagnostic('issue/entry-after-issue', file, at(), `稿件「${id}」的日期 ${entry.data.date} 晚于${name}的印发日期 ${data.date}`, { hint: '核对稿件日期，或编入下一期' }));
       }
     });
   }
