@@ -130,7 +130,7 @@ export function templateProblems(template: Template): Diagnostic[] {
     for (const match of line.matchAll(TOKEN)) {
       const name = match[1]!;
       if (lookup(template.placeholders, name)) continue;
-      const suggestion = didYouMean(name, names);
+      const suggestion = didYouMean(name, names) ?? names.find((known) => known.includes(name) || name.includes(known));
       problems.push(
         templateDiagnostic(
           TEMPLATE_RULES.unknownPlaceholder,
