@@ -1,0 +1,193 @@
+/**
+ * Web pages and Word's HTML, cleaned on the HTML tree (hast): keep the
+ * article, drop navigation and site chrome (当前位置, 来源, 责任编辑,
+ * 字号 大中小, 打印本页, related-link lists, image file names), drop empty
+ * bookmark anchors. Every removal is recorded for the import report.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+
+type HastNode = Root | RootContent;
+
+export interface Removed {
+  /** What kind of thing, in Chinese (网页导航, 书签…). */
+  kind: string;
+  /** The text removed, shortened. */
+  text: string;
+}
+
+const JUNK_TAGS = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'button', 'select', 'input', 'textarea', 'svg', 'template', 'object', 'embed', 'head', 'link', 'meta']);
+const CHROME_NAMES = /(^|[\s_-])(nav|navbar|menu|breadcrumb|crumbs?|footer|header|sidebar|side|share|bdshare|related|position|location|toolbar|tools|print|copyright|banner|search|login|topbar|friend-?links?|links)([\s_-]|$)/i;
+/** A short line that is site chrome when it starts so. */
+const CHROME_LINE = /^\s*[【\[]?\s*(当前位置|您当前的位置|您现在的位置|现在位置|所在位置|首页\s*[>＞»]|来源|信息来源|文章来源|稿件来源|编辑|责任编辑|编审|审核|作者|发布者|发布时间|发布日期|更新时间|浏览次数|点击数|点击量|阅读次数|阅读量|访问量|本文链接|原文链接|字号|字体|【?打印|打印本页|关闭窗口|收藏|分享到|扫一扫|上一篇|下一篇|相关链接|相关新闻|相关阅读|相关文章|附件下载|网站地图|联系我们|主办单位|承办单位|版权所有)/;
+const CHROME_ANYWHERE = /打印本页|关闭窗口|字号[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小|【\s*(?:大|中|小)\s*】/;
+const IMAGE_FILE = /^\s*[\w\-.()（）\u4e00-\u9fff]*\.(?:jpe?g|png|gif|bmp|webp|tiff?)\s*$/i;
+const BLOCK_TAGS = new Set(['p', 'div', 'li', 'td', 'th', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'dd', 'dt', 'font', 'center', 'table', 'tr', 'ul', 'ol']);
+
+export function textOf(node: HastNode): string {
+  if (node.type === 'text') return node.value;
+  if ('children' in node) return node.children.map((child) => textOf(child as HastNode)).join('');
+  return '';
+}
+
+function shorten(text: string, length = 40): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > length ? `${line.slice(0, length)}…` : line;
+}
+
+function hanCount(text: string): number {
+  let count = 0;
+  for (const char of text) if (char >= '\u4e00' && char <= '\u9fff') count++;
+  return count;
+}
+
+function classAndId(element: Element): string {
+  const className = element.properties?.className;
+  const classes = Array.isArray(className) ? className.join(' ') : typeof className === 'string' ? className : '';
+  return `${classes} ${typeof element.properties?.id === 'string' ? element.properties.id : ''}`;
+}
+
+/** Remove children for which `drop` returns a reason; recurse into the rest. */
+function prune(node: HastNode, drop: (child: ElementContent) => Removed | undefined | 'unwrap', removed: Removed[]): void {
+  if (!('children' in node)) return;
+  const kept: ElementContent[] = [];
+  for (const child of node.children as ElementContent[]) {
+    const verdict = drop(child);
+    if (verdict === 'unwrap' && child.type === 'element') {
+      prune(child, drop, removed);
+      kept.push(...child.children);
+      continue;
+    }
+    if (verdict && verdict !== 'unwrap') {
+      if (verdict.text || verdict.kind) removed.push(verdict);
+      continue;
+    }
+    prune(child, drop, removed);
+    kept.push(child);
+  }
+  (node as Element).children = kept;
+}
+
+/** Word (mammoth) HTML: bookmarks are empty anchors; anchors without a link are unwrapped. */
+export function cleanWordHtml(tree: Root): Removed[] {
+  const removed: Removed[] = [];
+  prune(
+    tree,
+    (child) => {
+      if (child.type !== 'element' || child.tagName !== 'a' || child.properties?.href) return undefined;
+      if (textOf(child).trim() === '') return { kind: '书签', text: String(child.properties?.id ?? child.properties?.name ?? '') };
+      return 'unwrap';
+    },
+    removed,
+  );
+  return removed;
+}
+
+export interface CleanedPage {
+  /** The article, as a hast root. */
+  tree: Root;
+  /** The page's title (h1, else <title> without the site name). */
+  title: string | undefined;
+  /** A publication date found in the page chrome, ISO. */
+  pageDate: string | undefined;
+  removed: Removed[];
+  /** Images dropped (web images stay on the web). */
+  images: number;
+}
+
+function findAll(node: HastNode, test: (element: Element) => boolean, found: Element[] = []): Element[] {
+  if (node.type === 'element' && test(node)) found.push(node);
+  if ('children' in node) for (const child of node.children) findAll(child as HastNode, test, found);
+  return found;
+}
+
+/** Pick the element holding the article: the one whose paragraphs carry the most Chinese text. */
+function articleRoot(tree: Root): Element | Root {
+  const scores = new Map<Element | Root, number>();
+  const parents = new Map<HastNode, Element | Root>();
+  const walk = (node: HastNode) => {
+    if (!('children' in node)) return;
+    for (const child of node.children) {
+      parents.set(child as HastNode, node as Element | Root);
+      walk(child as HastNode);
+    }
+  };
+  walk(tree);
+  for (const paragraph of findAll(tree, (element) => element.tagName === 'p' || (element.tagName === 'div' && element.children.some((child) => child.type === 'text' && hanCount(child.value) > 10)))) {
+    const score = hanCount(textOf(paragraph));
+    if (score < 8) continue;
+    const parent = parents.get(paragraph);
+    if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
+    const grandparent = parent && parents.get(parent as HastNode);
+    if (grandparent) scores.set(grandparent, (scores.get(grandparent) ?? 0) + score / 2);
+  }
+  let best: Element | Root = tree;
+  let bestScore = 0;
+  for (const [node, score] of scores) {
+    if (score > bestScore) {
+      best = node;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+const DATE_IN_CHROME = /(?:发布时间|发布日期|日期|时间|发文日期)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+
+/** Clean a whole web page down to its article. */
+export function cleanWebPage(tree: Root): CleanedPage {
+  const removed: Removed[] = [];
+  const pageText = textOf(tree);
+  const dateMatch = DATE_IN_CHROME.exec(pageText);
+  const pageDate = dateMatch ? `${dateMatch[1]}-${dateMatch[2]!.padStart(2, '0')}-${dateMatch[3]!.padStart(2, '0')}` : undefined;
+  const titleElement = findAll(tree, (element) => element.tagName === 'title')[0];
+  const h1 = findAll(tree, (element) => /^h[12]$/.test(element.tagName) && hanCount(textOf(element)) >= 4)[0];
+  let title = h1 ? textOf(h1).trim() : titleElement ? textOf(titleElement).split(/\s*[_|｜–—-]\s*/)[0]?.trim() : undefined;
+  if (title === '') title = undefined;
+
+  // Navigation, scripts and blocks named as chrome go first, so they cannot win the article vote.
+  prune(
+    tree,
+    (child) => {
+      if (child.type === 'comment') return { kind: '', text: '' };
+      if (child.type !== 'element') return undefined;
+      if (child.tagName === 'head' || child.tagName === 'script' || child.tagName === 'style') return { kind: '', text: '' };
+      if (JUNK_TAGS.has(child.tagName)) return { kind: '网页导航', text: shorten(textOf(child)) };
+      if (child.tagName !== 'body' && CHROME_NAMES.test(classAndId(child))) return { kind: '网页栏目', text: shorten(textOf(child)) };
+      return undefined;
+    },
+    removed,
+  );
+  const root = articleRoot(tree);
+  const article: Root = { type: 'root', children: root.type === 'root' ? root.children : [root] };
+  let images = 0;
+  prune(
+    article,
+    (child) => {
+      if (child.type === 'comment') return { kind: '', text: '' };
+      if (child.type === 'text') return IMAGE_FILE.test(child.value) ? { kind: '图片文件名', text: child.value.trim() } : undefined;
+      if (child.type !== 'element') return undefined;
+      if (child.tagName === 'img') {
+        images++;
+        return { kind: '', text: '' };
+      }
+      const text = textOf(child);
+      if (child.tagName === 'a' && !child.properties?.href && text.trim() === '') return { kind: '空锚点', text: '' };
+      if (BLOCK_TAGS.has(child.tagName) || child.tagName === 'a') {
+        const line = text.trim();
+        if (line.length <= 120 && (CHROME_LINE.test(line) || CHROME_ANYWHERE.test(line))) return { kind: '网页栏目', text: shorten(line) };
+        if (IMAGE_FILE.test(line)) return { kind: '图片文件名', text: line };
+        if (title && /^h[1-6]$/.test(child.tagName) && line === title) return { kind: '', text: '' };
+      }
+      // A list of nothing but links is a related-links box.
+      if ((child.tagName === 'ul' || child.tagName === 'ol') && child.children.some((item) => item.type === 'element')) {
+        const items = child.children.filter((item): item is Element => item.type === 'element');
+        if (items.every((item) => findAll(item, (element) => element.tagName === 'a').length > 0 && textOf(item).trim() === findAll(item, (element) => element.tagName === 'a').map(textOf).join('').trim())) {
+          return { kind: '相关链接列表', text: shorten(text) };
+        }
+      }
+      return undefined;
+    },
+    removed,
+  );
+  return { tree: article, title, pageDate, removed: removed.filter((item) => item.kind), images };
+}

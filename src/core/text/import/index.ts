@@ -1,0 +1,130 @@
+/**
+ * `import`: files → cleaned `draft` entries. Read and convert each file,
+ * split it into items, run the lint fixes, infer the front matter, check the
+ * result against the entry schema, and write it (unless dry-run) into
+ * entries/<yyyy>/<mm>/ without overwriting anything. Returns a report of
+ * what was detected, removed, fixed and written.
+ */
+import { basename, join } from 'node:path';
+import type { Root } from 'mdast';
+import type { Diagnostic } from '../../diagnostics.ts';
+import { parseMarkdownFile } from '../../load/content.ts';
+import type { Encoding } from '../../load/decode.ts';
+import type { Registry } from '../../registry.ts';
+import { entrySchema } from '../../schema/entry.ts';
+import { countByRule } from '../fix-files.ts';
+import { fixBody } from '../lint.ts';
+import type { Removed } from './html.ts';
+import { inferFrontMatter, type InferOptions } from './infer.ts';
+import { stringifyMarkdown } from './markdown.ts';
+import { ImportError, readImportSource, SOURCE_KIND_NAMES, type SourceImage } from './source.ts';
+import { splitItems } from './split.ts';
+import { entryFileText, entryName, freeEntryPath, writeNewFile } from './write.ts';
+
+export interface ImportOptions extends Omit<InferOptions, 'today'> {
+  contentDir: string;
+  /** Absolute paths of the files to import. */
+  files: string[];
+  split: boolean;
+  dryRun: boolean;
+  registry?: Registry;
+  /** Today, ISO; defaults to the system date. */
+  today?: string;
+}
+
+export interface ImportedEntry {
+  /** Content-relative path of the new entry. */
+  path: string;
+  title: string | undefined;
+  date: string;
+  /** The full file text written (or that would be written). */
+  text: string;
+  /** Lint fixes applied, per rule. */
+  fixes: { rule: string; title: string; count: number }[];
+  /** Lint findings left for a person. */
+  remaining: { rule: string; message: string }[];
+  /** Images saved beside the entry (content-relative paths). */
+  images: string[];
+  /** Problems of the written entry (schema), as check would report them. */
+  diagnostics: Diagnostic[];
+  notes: string[];
+}
+
+export interface ImportReport {
+  /** The file as given. */
+  file: string;
+  /** Kind of source, in Chinese. */
+  kind?: string;
+  encoding?: Encoding;
+  removed: Removed[];
+  notes: string[];
+  entries: ImportedEntry[];
+  /** Why the file could not be imported, in Chinese. */
+  error?: string;
+}
+
+function usedImages(tree: Root, images: SourceImage[]): SourceImage[] {
+  const text = JSON.stringify(tree);
+  return images.filter((image) => text.includes(image.placeholder));
+}
+
+/** Import files as draft entries; never throws for a bad file (it is reported). */
+export async function importFiles(options: ImportOptions): Promise<ImportReport[]> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const taken = new Set<string>();
+  const reports: ImportReport[] = [];
+  for (const file of options.files) {
+    const report: ImportReport = { file, removed: [], notes: [], entries: [] };
+    reports.push(report);
+    let source;
+    try {
+      source = await readImportSource(file);
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      report.error = error.message;
+      continue;
+    }
+    report.kind = SOURCE_KIND_NAMES[source.kind];
+    if (source.encoding) report.encoding = source.encoding;
+    report.removed = source.removed;
+    report.notes = source.notes;
+    const items = splitItems(source.tree, options.split, source.title);
+    for (const item of items) {
+      const tree: Root = { type: 'root', children: item.nodes };
+      const images = usedImages(tree, source.images);
+      const draft = stringifyMarkdown(tree);
+      if (!draft.trim() && !item.title) continue;
+      const fixed = fixBody(draft, { date: options.date ?? today, ...(options.registry ? { registry: options.registry } : {}) });
+      const inferred = inferFrontMatter(item.title, fixed.text, { ...options, today }, options.registry, source.pageDate);
+      // Date-dependent rules (leader titles, first-sentence date) run again with the real date.
+      const final = fixBody(fixed.text, { date: inferred.date, ...(options.registry ? { registry: options.registry } : {}) });
+      const name = entryName(item.title, final.text);
+      const path = await freeEntryPath(options.contentDir, inferred.date, name, taken);
+      const folder = path.slice(0, path.lastIndexOf('/'));
+      const entryBase = basename(path, '.md');
+      const rename = new Map(images.map((image, index) => [image.placeholder, `./${entryBase}-图${index + 1}.${image.extension}`]));
+      // Lint never edits image destinations, so the placeholders are still there to rename.
+      let body = final.text;
+      for (const [placeholder, target] of rename) body = body.split(placeholder).join(target);
+      const text = entryFileText(inferred.data, body);
+      const parsed = parseMarkdownFile({ path, encoding: 'utf-8', bom: false, crlf: false, text, fullWidthColons: [] }, entrySchema, '稿件');
+      const entry: ImportedEntry = {
+        path,
+        title: item.title,
+        date: inferred.date,
+        text,
+        fixes: countByRule([...fixed.applied, ...final.applied]),
+        remaining: final.remaining.map((finding) => ({ rule: finding.rule, message: finding.message })),
+        images: images.map((image) => `${folder}/${rename.get(image.placeholder)!.slice(2)}`),
+        diagnostics: parsed.diagnostics,
+        notes: inferred.notes,
+      };
+      report.entries.push(entry);
+      if (options.dryRun) continue;
+      await writeNewFile(join(options.contentDir, path), text);
+      for (const [index, image] of images.entries()) await writeNewFile(join(options.contentDir, entry.images[index]!), image.data);
+    }
+    if (report.entries.length === 0) report.error = '文件中没有可导入的正文';
+  }
+  return reports;
+}

@@ -1,0 +1,81 @@
+/**
+ * HTML → Markdown for imported material, through unified: rehype-parse,
+ * rehype-remark (hast → mdast), then tidy the tree the way clerks write
+ * entries — 一、（一）1.（1） headings as plain lines, no bold around them,
+ * no empty paragraphs — and remark-stringify with GFM tables.
+ */
+import type { Root as HastRoot } from 'hast';
+import type { Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { officialLevel } from '../../compile/markdown.ts';
+
+const htmlParser = unified().use(rehypeParse, { fragment: false }).freeze();
+const toMdast = unified().use(rehypeRemark).freeze();
+const stringifier = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', fences: true, rule: '-' }).freeze();
+
+export function parseHtml(html: string): HastRoot {
+  return htmlParser.parse(html);
+}
+
+export function hastToMdast(tree: HastRoot): Root {
+  return toMdast.runSync(tree) as Root;
+}
+
+export function stringifyMarkdown(tree: Root): string {
+  return stringifier.stringify(tree).trim();
+}
+
+/** A line that reads as a title: short, no sentence punctuation at the end, not a 序号 heading. */
+export function looksLikeTitle(text: string): boolean {
+  const line = text.trim();
+  return line.length >= 4 && line.length <= 40 && !line.includes('\n') && !/[。！？；：，、…,.;:!?]$/.test(line) && !officialLevel(line) && !/^\d{1,2}月\d{1,2}日/.test(line);
+}
+
+/** Text of a node, whitespace collapsed. */
+export function plainText(node: RootContent | Root): string {
+  return toString(node).replace(/\s+/g, ' ').trim();
+}
+
+/** Word tables have no header row; the converter then adds an empty one. The first real row takes its place. */
+function dropEmptyHeader(table: Table): void {
+  const [first, second] = table.children;
+  if (first && second && first.children.every((cell) => plainText(cell as never) === '')) table.children.shift();
+}
+
+/**
+ * Official headings recovered: a heading or an all-bold paragraph reading
+ * 一、… （一）… 1.… （1）… becomes a plain paragraph (the site styles it by
+ * its 序号); empty paragraphs go. Returns how many headings were recovered.
+ */
+export function recoverOfficialHeadings(tree: Root): number {
+  let recovered = 0;
+  const children: RootContent[] = [];
+  for (const node of tree.children) {
+    const text = plainText(node);
+    if ((node.type === 'paragraph' || node.type === 'heading') && text === '' && node.children.every((child) => child.type === 'text' || child.type === 'break')) continue;
+    if (node.type === 'table') dropEmptyHeader(node);
+    const allBold = node.type === 'paragraph' && node.children.length === 1 && (node.children[0]!.type === 'strong' || node.children[0]!.type === 'emphasis');
+    if ((node.type === 'heading' || allBold) && officialLevel(text)) {
+      const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: text }] };
+      children.push(paragraph);
+      recovered++;
+      continue;
+    }
+    children.push(node);
+  }
+  tree.children = children;
+  return recovered;
+}
+
+/** Build paragraphs from plain text lines. */
+export function paragraphsFromLines(lines: string[]): Root {
+  return {
+    type: 'root',
+    children: lines.map((line): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value: line } as PhrasingContent] })),
+  };
+}
