@@ -1,0 +1,174 @@
+/**
+ * One PDF per issue from the built print pages, printed by the system's
+ * Chromium, Chrome or Edge through playwright-core.
+ *
+ * The print page measures itself and puts the 版记 at the bottom of the last
+ * page (src/components/print/layout.ts), then reports the page count it
+ * expects. Here that count is checked against the PDF the browser produced:
+ * when they differ the placement failed, so the page is printed again with
+ * the 版记 straight under the text (never a page of its own) and a warning
+ * says so.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, relative } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { CliIO } from '../cli/command.ts';
+import type { CompiledIssue, CompiledSite } from '../core/index.ts';
+import { BrowserNotFoundError, findBrowser, type BrowserChoice } from './browser.ts';
+import { withMetadata } from './metadata.ts';
+import { serveSite } from './serve.ts';
+
+export interface RenderPdfsOptions {
+  /** The built site (what `jianbao build` wrote), where the PDFs go too. */
+  distDir: string;
+  site: CompiledSite;
+  io: CliIO;
+  /** `--browser PATH`; else JIANBAO_BROWSER, else looked for. */
+  browser?: string;
+  /** Only these issues; default every issue of the site. */
+  issues?: CompiledIssue[];
+  /** Pages printed at once; default min(4, cores). */
+  concurrency?: number;
+}
+
+export interface RenderedPdf {
+  issue: CompiledIssue;
+  /** Absolute path of the PDF. */
+  file: string;
+  pages: number;
+  /** Whether the 版记 sits at the bottom of the last page as measured. */
+  placed: boolean;
+}
+
+/** Something the user can fix (no browser, no built site); the message is Chinese. */
+export class PdfError extends Error {}
+
+const LAYOUT_TIMEOUT_MS = 60_000;
+
+/** Where an issue's PDF goes inside the built site: `<series>/<year>/<number>/<series>-<year>-<number>.pdf`. */
+export function pdfPath(distDir: string, issue: CompiledIssue): string {
+  return join(distDir, ...issue.key.split('/'), issue.pdfName);
+}
+
+export async function renderPdfs(options: RenderPdfsOptions): Promise<RenderedPdf[]> {
+  const { distDir, site, io } = options;
+  const issues = options.issues ?? site.issues;
+  if (issues.length === 0) return [];
+  let choice: BrowserChoice;
+  try {
+    choice = findBrowser({ flag: options.browser, env: io.env });
+  } catch (error) {
+    if (error instanceof BrowserNotFoundError) throw new PdfError(error.message);
+    throw error;
+  }
+  const browser = await launch(choice);
+  const server = await serveSite(distDir, site.base);
+  const progress = progressReporter(io, issues.length);
+  const results: RenderedPdf[] = [];
+  try {
+    const queue = [...issues];
+    const workers = Math.max(1, Math.min(options.concurrency ?? Math.min(4, availableParallelism()), issues.length));
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        const page = await browser.newPage();
+        try {
+          for (let issue = queue.shift(); issue; issue = queue.shift()) {
+            const result = await renderIssue(page, issue, server.url(`${issue.key}/print/`), distDir);
+            results.push(result);
+            progress(result, distDir);
+          }
+        } catch (error) {
+          queue.length = 0; // the other workers stop after their current issue
+          throw error;
+        } finally {
+          await page.close();
+        }
+      }),
+    );
+  } finally {
+    progress.done();
+    await browser.close();
+    await server.close();
+  }
+  const order = new Map(issues.map((issue, index) => [issue.key, index]));
+  return results.sort((a, b) => order.get(a.issue.key)! - order.get(b.issue.key)!);
+}
+
+async function launch(choice: BrowserChoice): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  try {
+    return await chromium.launch({
+      executablePath: choice.path,
+      headless: true,
+      args: ['--disable-gpu', '--disable-background-networking', '--no-first-run', '--no-default-browser-check'],
+    });
+  } catch (error) {
+    const reason = String((error as Error).message ?? error).split('\n')[0];
+    throw new PdfError(`无法启动浏览器 ${choice.path}（${choice.source}）：${reason}\n请确认它是 Chromium、Chrome 或 Edge，或用 --browser 指定另一个。`);
+  }
+}
+
+async function renderIssue(page: Page, issue: CompiledIssue, url: string, distDir: string): Promise<RenderedPdf> {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response || !response.ok()) {
+    throw new PdfError(`找不到 ${issue.ref} 的打印页（${url}）：站点目录 ${distDir} 不完整，请先运行 jianbao build。`);
+  }
+  try {
+    await page.waitForFunction(() => document.documentElement.dataset.printLayout === 'done', undefined, { timeout: LAYOUT_TIMEOUT_MS });
+  } catch {
+    throw new PdfError(`${issue.ref} 的打印页排版超时（字体未能加载？），请用浏览器打开 ${url} 查看。`);
+  }
+  const expected = Number(await page.evaluate(() => document.documentElement.dataset.pages ?? '0'));
+  let facts = await withMetadata(await printPage(page), issue);
+  let placed = expected > 0 && facts.pages === expected;
+  if (!placed) {
+    // The measured layout did not hold: print the 版记 right under the text instead.
+    await page.evaluate(() => {
+      const spacer = document.querySelector<HTMLElement>('.colophon-spacer');
+      if (spacer) spacer.style.height = '0';
+    });
+    facts = await withMetadata(await printPage(page), issue);
+  }
+  const file = pdfPath(distDir, issue);
+  await mkdir(join(file, '..'), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    await writeFile(partial, facts.bytes);
+    await rename(partial, file);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return { issue, file, pages: facts.pages, placed };
+}
+
+function printPage(page: Page): Promise<Buffer> {
+  return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+}
+
+interface Progress {
+  (result: RenderedPdf, distDir: string): void;
+  done: () => void;
+}
+
+/** One line per PDF; on a terminal with many issues, one line that counts up. */
+function progressReporter(io: CliIO, total: number): Progress {
+  let count = 0;
+  const live = io.isTTY && total > 3;
+  const report = ((result: RenderedPdf, distDir: string) => {
+    count++;
+    const where = relative(distDir, result.file).replace(/\\/g, '/');
+    const warning = result.placed ? '' : '（注意：版记未能放到末页底部，已直接排在正文之后）';
+    if (live) {
+      io.stdout(`\r\u001b[K生成 PDF ${count}/${total}：${where}（${result.pages} 页）`);
+      if (warning) io.stdout(`\n${result.issue.ref}${warning}\n`);
+    } else {
+      io.stdout(`${total > 1 ? `[${count}/${total}] ` : ''}PDF：${where}（${result.pages} 页）${warning}\n`);
+    }
+  }) as Progress;
+  report.done = () => {
+    if (live && count > 0) io.stdout('\n');
+  };
+  return report;
+}
