@@ -3,6 +3,7 @@
  * did not give, with choices taken from jianbao.yaml, units.yaml and
  * people.yaml. Only used when stdin is a terminal.
  */
+import { Writable } from 'node:stream';
 import { checkbox, input, search, select } from '@inquirer/prompts';
 import type { Registry } from '../../core/registry.ts';
 import { parseDateText } from '../../core/schema/fields.ts';
@@ -26,9 +27,27 @@ export interface PromptStreams {
 const LIST_HELP = { navigation: '↑↓ 移动，回车选定', pager: '↑↓ 移动（还有更多选项），回车选定' };
 const SEARCH_HELP = { navigation: '输入文字筛选，↑↓ 移动，回车选定', pager: '输入文字筛选，↑↓ 移动（还有更多），回车选定' };
 
+/**
+ * A view of `output` for one prompt: each prompt ends its output when done,
+ * which must not end the terminal stream the next prompt writes to.
+ */
+function promptOutput(output: NodeJS.WritableStream): NodeJS.WritableStream {
+  const view = new Writable({
+    write(chunk, encoding, callback) {
+      output.write(chunk, encoding, () => callback());
+    },
+  });
+  const terminal = output as NodeJS.WritableStream & { columns?: number; rows?: number };
+  Object.defineProperties(view, {
+    columns: { get: () => terminal.columns },
+    rows: { get: () => terminal.rows },
+  });
+  return view;
+}
+
 /** Ask for every missing part of a request; returns the completed request. */
 export async function promptEntry(registry: Registry, given: EntryRequest, today: string, streams: PromptStreams): Promise<EntryRequest> {
-  const context = { input: streams.input, output: streams.output };
+  const contextOf = () => ({ input: streams.input, output: promptOutput(streams.output) });
   const request: EntryRequest = { ...given };
   let section = request.section ? sectionFromText(request.section) : undefined;
 
@@ -36,14 +55,14 @@ export async function promptEntry(registry: Registry, given: EntryRequest, today
   if (!series) {
     const id = await select(
       { message: '刊物', choices: registry.series.map((item) => ({ name: `${item.name}（${item.id}）`, value: item.id })), instructions: LIST_HELP },
-      context,
+      contextOf(),
     );
     series = registry.seriesById.get(id)!;
     request.series = id;
   }
 
   if (!section) {
-    section = await select({ message: '栏目', choices: series.sections.map((id) => ({ name: sectionName(id), value: id })), instructions: LIST_HELP }, context);
+    section = await select({ message: '栏目', choices: series.sections.map((id) => ({ name: sectionName(id), value: id })), instructions: LIST_HELP }, contextOf());
     request.section = section;
   }
 
@@ -60,7 +79,7 @@ export async function promptEntry(registry: Registry, given: EntryRequest, today
             .map((unit) => ({ name: unit.aliases.length ? `${unit.name}（${unit.aliases.join('、')}）` : unit.name, value: unit.id }));
         },
       },
-      context,
+      contextOf(),
     );
   }
 
@@ -71,7 +90,7 @@ export async function promptEntry(registry: Registry, given: EntryRequest, today
         default: today,
         validate: (value) => (parseDateText(value) ? true : '日期写作 2023-08-22 或 2023年8月22日'),
       },
-      context,
+      contextOf(),
     );
   }
   const date = parseDateText(request.date) ?? today;
@@ -83,7 +102,7 @@ export async function promptEntry(registry: Registry, given: EntryRequest, today
         message: required ? '标题' : '标题（可不填，直接回车）',
         validate: (value) => (!required || value.trim() ? true : `「${sectionName(section!)}」稿件需要标题`),
       },
-      context,
+      contextOf(),
     );
     request.title = title.trim() || undefined;
   }
@@ -98,7 +117,7 @@ export async function promptEntry(registry: Registry, given: EntryRequest, today
         instructions: '↑↓ 移动，空格选择，回车确认',
         validate: (chosen) => (chosen.length ? true : '至少选一位领导'),
       },
-      context,
+      contextOf(),
     );
   }
   return request;
