@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { entryPath, slugify } from '../../src/core/workflow/slug.ts';
 import { listFiles } from '../helpers.ts';
@@ -64,6 +65,15 @@ describe('jianbao new entry (flags)', () => {
 12月3日，带队到
 `);
     expect((await checkJson(dir)).errors).toBe(0);
+  });
+
+  it('dates the entry today (local time) when no date is given', async () => {
+    const dir = await copyContent(ORDER);
+    const today = format(new Date(), 'yyyy-MM-dd');
+    const result = await cli(dir, 'new', 'entry', '--series', 'zhuanbao', '--section', '工作提示', '--unit', '安委办');
+    expect(result.code).toBe(0);
+    expect(relative(result.stdout)).toBe(`entries/${today.slice(0, 4)}/${today.slice(5, 7)}/${today}-安委办工作提示.md`);
+    expect(await readFile(join(dir, relative(result.stdout)), 'utf8')).toContain(`日期: ${today}\n`);
   });
 
   it('never overwrites: a second entry with the same name gets -2', async () => {
