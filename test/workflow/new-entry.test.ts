@@ -13,7 +13,7 @@ const relative = (stdout: string) => stdout.trim().replace(/^.*?(entries\/)/, '$
 describe('file names of new entries', () => {
   it('keep Chinese, drop punctuation and spaces, and stay short', () => {
     expect(slugify('区应急管理局：开展“冬季安全”大检查！')).toBe('区应急管理局开展冬季安全大检查');
-    expect(slugify('全市冬春火灾防控暨岁末年初安全防范工作会议精神')).toBe('全市冬春火灾防控暨岁末年初安全防');
+    expect(slugify('全市冬春火灾防控暨岁末年初安全防范工作会议精神')).toBe('全市冬春火灾防控暨岁末年初安全防范工作会');
     expect(slugify('G107 国道 / 安全 检查')).toBe('G107国道安全检查');
   });
 

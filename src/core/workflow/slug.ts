@@ -4,7 +4,7 @@ import { sectionName, type SectionId } from '../schema/sections.ts';
 import type { Unit } from '../schema/units.ts';
 
 /** Longest slug, in characters: enough to recognise a title, short enough for a path. */
-export const SLUG_LENGTH = 16;
+export const SLUG_LENGTH = 20;
 
 /**
  * A title reduced to a file-name part: letters (Chinese included) and digits
