@@ -9,6 +9,13 @@ import { isMainThread } from 'node:worker_threads';
 const FIXED = { ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true' };
 
 /**
+ * Variables Astro would read from the environment into `import.meta.env`
+ * over its own values: a `BASE_URL` left by a CI system or a test runner
+ * would silently replace `site.base`. Hidden while Astro runs.
+ */
+const MASKED = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
+
+/**
  * Set the environment for the duration of `run`, then put it back. `cwd`:
  * Astro puts its server chunks inside outDir only when outDir lies under the
  * working directory (otherwise into `./.astro/` of the working directory,
@@ -17,9 +24,10 @@ const FIXED = { ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true
  */
 export async function withAstroEnv<T>(contentDir: string, cwd: string, run: () => Promise<T>): Promise<T> {
   const values: Record<string, string> = { ...FIXED, JIANBAO_CONTENT: contentDir };
-  const saved = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]));
+  const saved = Object.fromEntries([...Object.keys(values), ...MASKED].map((key) => [key, process.env[key]]));
   const savedCwd = process.cwd();
   Object.assign(process.env, values);
+  for (const key of MASKED) delete process.env[key];
   if (isMainThread) process.chdir(cwd);
   try {
     return await run();
@@ -35,4 +43,5 @@ export async function withAstroEnv<T>(contentDir: string, cwd: string, run: () =
 /** For the long-running dev server: set once, never restored. */
 export function setAstroEnv(contentDir: string): void {
   Object.assign(process.env, { ...FIXED, JIANBAO_CONTENT: contentDir });
+  for (const key of MASKED) delete process.env[key];
 }
