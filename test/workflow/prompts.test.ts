@@ -125,6 +125,19 @@ describe('jianbao new entry (prompts in a terminal)', () => {
     expect(stdout.trim()).toMatch(/entries\/2024\/07\/2024-07-15-市安委会全体会议精神\.md$/);
   });
 
+  it('filters units as the clerk types, in Chinese even when nothing matches', async () => {
+    const dir = await copyContent(ORDER);
+    const run = session(['new', 'entry', '--content', dir, '--series', 'zhuanbao', '--section', '工作动态', '--date', '2024-07-12']);
+    await run.answer('报送单位', '公安');
+    await run.answer('没有这个单位：换个字试试', '\u007f\u007f', '消防');
+    await run.answer('区消防救援大队（消防大队）', KEY.enter);
+    await run.answer('标题（可不填，直接回车）', KEY.enter);
+    const { code, stdout, screen } = await run.result();
+    expect(code).toBe(0);
+    expect(screen).not.toContain('No results');
+    expect(stdout.trim()).toMatch(/entries\/2024\/07\/2024-07-12-消防大队工作动态\.md$/);
+  });
+
   it('writes nothing when the clerk presses Ctrl+C', async () => {
     const dir = await copyContent(ORDER);
     const run = session(['new', 'entry', '--content', dir, '--series', 'zhuanbao']);

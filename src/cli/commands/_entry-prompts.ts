@@ -72,6 +72,8 @@ export async function promptEntry(registry: Registry, given: EntryRequest, today
       {
         message: '报送单位',
         instructions: SEARCH_HELP,
+        // The prompt's only English line: say it in Chinese.
+        theme: { style: { error: (text: string) => `> ${text === 'No results found' ? '没有这个单位：换个字试试（名称、简称都可以），或先在 units.yaml 中添加' : text}` } },
         source: (term) => {
           const needle = (term ?? '').trim().toLowerCase();
           return units
