@@ -51,6 +51,8 @@ const OPAQUE = new Set<string>(['inlineCode', 'html', 'image', 'imageReference',
 interface Collecting {
   text: string;
   pieces: Piece[];
+  /** Autolinked URLs found by GFM (block-text ranges of their URL part). */
+  links: ProtectedSpan[];
   /** Body offset just after the last node placed. */
   cursor: number;
 }
@@ -76,6 +78,8 @@ function collect(node: Nodes, body: string, block: Collecting): void {
     const label = node.children[0];
     const at = node.position ? { start: node.position.start.offset!, end: node.position.end.offset! } : locate(label, body, block);
     if (at && body.slice(at.start, at.end) === label.value) {
+      const url = /^[\x21-\x7e]*/.exec(label.value)![0].length;
+      block.links.push({ start: block.text.length, end: block.text.length + url, kind: node.url.startsWith('mailto:') ? 'email' : 'url' });
       collect({ ...label, position: { start: { line: 0, column: 0, offset: at.start }, end: { line: 0, column: 0, offset: at.end } } }, body, block);
       return;
     }
@@ -101,9 +105,10 @@ export function extractBlocks(tree: Root, body: string): Block[] {
   const blocks: Block[] = [];
   const walk = (node: Nodes) => {
     if (BLOCK_KINDS.has(node.type)) {
-      const block: Collecting = { text: '', pieces: [], cursor: node.position?.start.offset ?? 0 };
+      const block: Collecting = { text: '', pieces: [], links: [], cursor: node.position?.start.offset ?? 0 };
       collect(node, body, block);
-      blocks.push({ kind: node.type as BlockKind, index: blocks.length, text: block.text, pieces: block.pieces, protected: protectedSpans(block.text) });
+      const spans = [...protectedSpans(block.text), ...block.links].sort((a, b) => a.start - b.start);
+      blocks.push({ kind: node.type as BlockKind, index: blocks.length, text: block.text, pieces: block.pieces, protected: spans });
       return;
     }
     if (node.type === 'code' || node.type === 'html' || node.type === 'definition' || node.type === 'yaml') return;

@@ -60,7 +60,10 @@ function lintTree(body: string, tree: ReturnType<typeof parseBody>, context: Lin
   for (const block of blocks) {
     if (!block.text.trim()) continue;
     for (const rule of rules) {
-      const spans = rule.ignores === 'all' ? [] : rule.ignores ? block.protected.filter((span) => !rule.ignores!.includes(span.kind)) : block.protected;
+      const spans = (rule.ignores === 'all' ? [] : rule.ignores ? block.protected.filter((span) => !rule.ignores!.includes(span.kind)) : block.protected).map((span) =>
+        // The characters on either side of a URL or address are guarded too: an edit there could glue text onto the link.
+        span.kind === 'url' || span.kind === 'email' ? { ...span, start: Math.max(0, span.start - 1), end: span.end + 1 } : span,
+      );
       for (const found of rule.check(block, ruleContext)) {
         // A finding entirely inside protected text (a URL, Latin prose) is not ours to report.
         if (found.from < found.to && spans.some((span) => span.start <= found.from && found.to <= span.end)) continue;

@@ -15,7 +15,7 @@ export interface ProtectedSpan {
 
 // Order matters only for readability: overlapping spans are all kept.
 const PATTERNS: { kind: ProtectedKind; pattern: RegExp }[] = [
-  { kind: 'url', pattern: /\b(?:https?|ftp):\/\/[!#-'*-;=?-~]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[!#-'*-;=?-~]*)?/g },
+  { kind: 'url', pattern: /\b(?:https?|ftp):\/\/[!#-;=?-~]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[!#-'*-;=?-~]*)?/g },
   { kind: 'email', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g },
   // Bare domain names: example.gov.cn, a.b.com/path
   { kind: 'url', pattern: /\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|info|io)\b(?:\/[!#-'*-;=?-~]*)?/g },

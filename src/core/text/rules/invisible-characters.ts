@@ -8,7 +8,8 @@ export default defineRule({
   title: '不可见字符',
   description: '删除零宽空格、零宽连接符、BOM、软连字符等不可见字符。',
   severity: 'error',
-  ignores: 'all',
+  // Everywhere but next to links and addresses, where removing one could join text onto the link.
+  ignores: ['latin', 'decimal', 'time', 'version', 'number', 'phone'],
   check(block) {
     const findings: RuleFinding[] = [];
     INVISIBLE.lastIndex = 0;

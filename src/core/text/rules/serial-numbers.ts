@@ -9,9 +9,9 @@ const N = `[${CHINESE_NUMERALS}]+`;
 const FORMS: { pattern: RegExp; fix: (match: RegExpExecArray) => string | undefined }[] = [
   { pattern: new RegExp(`^(${N})[.．,，]`), fix: (m) => `${m[1]}、` },
   { pattern: new RegExp(`^（(${N})）[、.．，,]`), fix: (m) => `（${m[1]}）` },
-  { pattern: /^(\d{1,2})[、，,．](?=\S)/, fix: (m) => `${m[1]}.` },
+  { pattern: /^(\d{1,2})[、，,．](?=[\u4e00-\u9fff“《（【])/, fix: (m) => `${m[1]}.` },
   { pattern: /^[（(](\d{1,2})[)）][、.．，,]/, fix: (m) => `（${m[1]}）` },
-  { pattern: /^(\d{1,2})[)）](?=\S)/, fix: (m) => `（${m[1]}）` },
+  { pattern: /^(\d{1,2})[)）](?=[\u4e00-\u9fff“《（【])/, fix: (m) => `（${m[1]}）` },
 ];
 
 export default defineRule({
