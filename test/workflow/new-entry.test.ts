@@ -1,7 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative as relativePath } from 'node:path';
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
+import { createEntry } from '../../src/core/workflow/new-entry.ts';
 import { entryPath, slugify } from '../../src/core/workflow/slug.ts';
 import { listFiles } from '../helpers.ts';
 import { checkJson, cli, copyContent, sampleCopy } from './_support.ts';
@@ -112,6 +113,19 @@ describe('jianbao new entry (flags)', () => {
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain('--empty 不能用于 new entry');
     expect(await listFiles(dir)).toEqual(before);
+  });
+});
+
+describe('createEntry (core)', () => {
+  it('works with a content directory given relative to the working directory', async () => {
+    const dir = await copyContent(ORDER);
+    const result = await createEntry(relativePath(process.cwd(), dir), { series: 'kuaibao', section: '经验交流', unit: 'gdgs', title: '供电公司“网格化”巡检经验' }, { today: '2024-07-20' });
+    expect(result.file).toBe('entries/2024/07/2024-07-20-供电公司网格化巡检经验.md');
+    expect(result.id).toBe('2024/07/2024-07-20-供电公司网格化巡检经验');
+    expect(result.template).toMatch(/templates\/entry-experience\.md$/);
+    expect(await readFile(join(dir, result.file), 'utf8')).toBe(
+      '---\n栏目: 经验推介\n标题: 供电公司“网格化”巡检经验\n日期: 2024-07-20\n单位: 区供电公司\n刊物: kuaibao\n---\n\n区供电公司\n',
+    );
   });
 });
 

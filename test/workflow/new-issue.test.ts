@@ -130,6 +130,17 @@ describe('jianbao new issue', () => {
     expect((await checkJson(dir)).errors).toBe(0);
   });
 
+  it('takes the total from --total for the first issue of a series that continues a paper one', async () => {
+    const dir = await copyContent(ORDER);
+    const result = await cli(dir, 'new', 'issue', '--series', 'kuaibao', '--date', '2024-07-31', '--total', '31');
+    expect(result.code).toBe(0);
+    expect(await frontMatter(dir, 'issues/kuaibao/2024-01.md')).toMatchObject({ 期号: 1, 总期号: 31 });
+    expect((await cli(dir, 'new', 'issue', '--series', 'kuaibao', '--date', '2024-08-31', '--empty')).code).toBe(0);
+    expect(await frontMatter(dir, 'issues/kuaibao/2024-02.md')).toMatchObject({ 期号: 2, 总期号: 32 });
+    expect((await checkJson(dir)).errors).toBe(0);
+    expect((await cli(dir, 'new', 'issue', '--series', 'kuaibao', '--total', '0')).code).toBe(2);
+  });
+
   it('asks for the series when there are several, exit 2', async () => {
     const dir = await copyContent(ORDER);
     const result = await cli(dir, 'new', 'issue', '--date', '2024-07-31');

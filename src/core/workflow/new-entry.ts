@@ -3,7 +3,7 @@
  * settings, fill the entry template, check the result as `check` would, and
  * write it under a name that is not taken yet.
  */
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { didYouMean, type Diagnostic } from '../diagnostics.ts';
 import { chineseMonthDay } from '../format.ts';
 import { loadContent, parseMarkdownFile, type EntryRecord, type LoadedContent } from '../load/content.ts';
@@ -254,6 +254,6 @@ export async function createEntry(contentDir: string, request: EntryRequest, opt
   checkFilledEntry(rendered, planned, entry, registry);
   const text = rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`;
   const path = await writeNewFile(join(contentDir, planned), text);
-  const file = path.slice(contentDir.replace(/[\\/]$/, '').length + 1).replace(/\\/g, '/');
+  const file = relative(contentDir, path).replace(/\\/g, '/');
   return { path, file, id: entryIdFromPath(file.slice(ENTRIES_DIR.length + 1)), template: template.file, entry };
 }

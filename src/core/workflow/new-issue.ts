@@ -4,7 +4,7 @@
  * default distribution, contact and copies, filled into the issue template,
  * checked together with the rest of the content, and written.
  */
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { didYouMean, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { chineseDate, issueName } from '../format.ts';
 import { parseMarkdownFile, type EntryRecord, type IssueRecord } from '../load/content.ts';
@@ -170,7 +170,7 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
 
   const text = rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`;
   const path = await writeNewFile(join(contentDir, file), text);
-  const written = path.slice(contentDir.replace(/[\\/]$/, '').length + 1).replace(/\\/g, '/');
+  const written = relative(contentDir, path).replace(/\\/g, '/');
   return {
     path,
     file: written,
