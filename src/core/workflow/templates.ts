@@ -245,7 +245,7 @@ export function fillTemplate(template: Template, values: Record<string, Template
 export function brokenTemplate(template: Template, diagnostics: Diagnostic[]): WorkflowError {
   return new WorkflowError(`模板 ${template.file} 有问题，什么也没有写入`, {
     diagnostics,
-    hint: `改正模板 ${template.file}（占位符的写法见 README「模板」一节）`,
+    hint: `改正模板 ${template.file}（占位符的写法见 jianbao 自带的 templates/README.md）`,
   });
 }
 
