@@ -10,6 +10,29 @@ import { monthLabel, periodLabel } from './labels.ts';
 
 const FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 const RED = '#b3261e';
+/** Heat map colours, lightest to darkest (sRGB). */
+const HEAT: [number, number, number][] = [
+  [0xfd, 0xec, 0xea],
+  [0x8a, 0x14, 0x10],
+];
+
+/** The heat colour at `t` (0–1), as Plot's linear scale mixes it (in sRGB). */
+function heatColour(t: number): [number, number, number] {
+  const [from, to] = HEAT as [[number, number, number], [number, number, number]];
+  return [0, 1, 2].map((i) => from[i]! + t * (to[i]! - from[i]!)) as [number, number, number];
+}
+
+/** Black or white, whichever contrasts more with the colour (WCAG relative luminance; both give ≥ 4.58:1). */
+function textOn([r, g, b]: [number, number, number]): string {
+  const channel = (value: number) => {
+    const c = value / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  return luminance < 0.179 ? '#ffffff' : '#000000';
+}
+
+const hex = (rgb: [number, number, number]) => `#${rgb.map((value) => Math.round(value).toString(16).padStart(2, '0')).join('')}`;
 
 interface Described {
   /** Short name, the SVG <title>. */
@@ -86,12 +109,12 @@ export function unitPeriodChart(stats: Stats, id = 'chart-units'): string {
     style: { fontFamily: FONT, fontSize: '12px', background: 'transparent' },
     x: { type: 'band', axis: 'top', label: null, domain: stats.periods.map((period) => periodLabel(stats.period, period)), tickRotate: -40 },
     y: { type: 'band', label: null, domain: stats.rows.map((row) => row.unitName) },
-    color: { type: 'linear', range: ['#fdecea', RED], domain: [0, most] },
+    color: { type: 'linear', range: HEAT.map(hex), domain: [0, most] },
     marks: [
       Plot.cell(data, { x: 'period', y: 'unit', fill: 'count', inset: 1 }),
       Plot.text(
         data.filter((item) => item.count > 0),
-        { x: 'period', y: 'unit', text: (item: { count: number }) => String(item.count), fill: (item: { count: number }) => (item.count * 2 > most ? 'white' : '#1f1f1f') },
+        { x: 'period', y: 'unit', text: (item: { count: number }) => String(item.count), fill: (item: { count: number }) => textOn(heatColour(item.count / most)) },
       ),
     ],
   });
