@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBody, treeShape } from '../../src/core/text/blocks.ts';
+import { bodyBlocks, extractBlocks, parseBody, treeShape } from '../../src/core/text/blocks.ts';
 import { isHan } from '../../src/core/text/chars.ts';
 import { fixBody } from '../../src/core/text/lint.ts';
 import { toSimplified } from '../../src/core/text/rules/traditional.ts';
@@ -94,6 +94,18 @@ describe('lint --fix (properties)', () => {
         expect(fixBody(input, context).text).toBe(input);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('cuts plain Chinese text into the same blocks as the Markdown parser does', () => {
+    const plain = fc
+      .array(fc.constantFrom(...'安全生产會議要求各单位落实，。、；：？！“”‘’《》（）【】「」…—·０１２0123456789ABCabc%', '\n', '\n\n', '\n\n\n'), { maxLength: 60 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(plain, (input) => {
+        expect(bodyBlocks(input)).toEqual(extractBlocks(parseBody(input), input));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

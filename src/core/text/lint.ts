@@ -8,7 +8,7 @@
 import type { Diagnostic, Severity } from '../diagnostics.ts';
 import type { EntryRecord, LoadedContent } from '../load/content.ts';
 import type { Registry } from '../registry.ts';
-import { extractBlocks, parseBody, toBodyRange, treeShape, type Block } from './blocks.ts';
+import { bodyBlocks, parseBody, toBodyRange, treeShape, type Block } from './blocks.ts';
 import { overlapsProtected } from './protect.ts';
 import type { LintContext, LintRule } from './rule.ts';
 import { LINT_RULES } from './rules/index.ts';
@@ -49,11 +49,7 @@ function bodyOffset(block: Block, index: number): number {
 
 /** Every finding of every rule in a body, in document order. */
 export function lintBody(body: string, context: LintContext = {}, options: LintOptions = {}): LintFinding[] {
-  return lintTree(body, parseBody(body), context, options);
-}
-
-function lintTree(body: string, tree: ReturnType<typeof parseBody>, context: LintContext, options: LintOptions): LintFinding[] {
-  const blocks = extractBlocks(tree, body);
+  const blocks = bodyBlocks(body);
   const ruleContext: LintContext = { ...context, firstParagraph: blocks.find((block) => block.kind === 'paragraph')?.index };
   const rules = options.rules ? LINT_RULES.filter((rule) => options.rules!.includes(rule.id)) : LINT_RULES;
   const findings: LintFinding[] = [];
@@ -118,13 +114,14 @@ export interface FixResult {
 /** Apply every safe fix until stable. Idempotent: fixing the result changes nothing. */
 export function fixBody(body: string, context: LintContext = {}, options: LintOptions = {}): FixResult {
   let text = body;
-  let tree = parseBody(text);
-  const shape = treeShape(tree);
+  let shape: string | undefined;
+  const shapeOf = (value: string) => treeShape(parseBody(value));
   const applied: LintFinding[] = [];
   const blocked = new Set<string>();
   const key = (finding: LintFinding) => `${finding.rule}@${finding.start}:${finding.edits!.map((edit) => `${edit.start}-${edit.end}=${edit.text}`).join(',')}`;
+  let findings = lintBody(text, context, options);
   for (let round = 0; round < 12; round++) {
-    const fixable = lintTree(text, tree, context, options)
+    const fixable = findings
       .filter((finding) => finding.edits && !blocked.has(key(finding)))
       .sort((a, b) => PRIORITY.get(a.rule)! - PRIORITY.get(b.rule)! || a.start - b.start);
     const accepted: LintFinding[] = [];
@@ -135,28 +132,27 @@ export function fixBody(body: string, context: LintContext = {}, options: LintOp
       taken.push(...finding.edits!);
     }
     if (accepted.length === 0) break;
+    shape ??= shapeOf(body);
     let next = applyEdits(text, taken);
-    let nextTree = parseBody(next);
-    if (treeShape(nextTree) !== shape) {
+    if (shapeOf(next) !== shape) {
       // Retry one fix at a time from the end, keeping those that leave the structure alone.
       next = text;
       const kept: LintFinding[] = [];
       for (const finding of [...accepted].sort((a, b) => b.start - a.start)) {
         const candidate = applyEdits(next, finding.edits!);
-        if (treeShape(parseBody(candidate)) === shape) {
+        if (shapeOf(candidate) === shape) {
           next = candidate;
           kept.push(finding);
         } else blocked.add(key(finding));
       }
       if (kept.length === 0) continue;
-      nextTree = parseBody(next);
       accepted.splice(0, accepted.length, ...kept.reverse());
     }
     applied.push(...accepted);
     text = next;
-    tree = nextTree;
+    findings = lintBody(text, context, options);
   }
-  return { text, applied, remaining: lintTree(text, tree, context, options) };
+  return { text, applied, remaining: findings };
 }
 
 /** Body offset → file line and column (1-based, columns in characters). */
