@@ -4,6 +4,7 @@
  * so tests can run them in-process.
  */
 import { parseArgs } from 'node:util';
+import stringWidth from 'string-width';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -85,7 +86,7 @@ export function commandHelp(def: CommandDef): string {
   const lines = [`jianbao ${def.meta.name} — ${def.meta.description}`, '', `用法：jianbao ${def.meta.usage ?? def.meta.name} [选项]`, '', '选项：'];
   for (const [name, spec] of Object.entries({ ...def.args, ...COMMON_ARGS })) {
     const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.type === 'string' ? ` <${spec.valueHint ?? '值'}>` : ''}`;
-    lines.push(`  ${flag.padEnd(28)} ${spec.description}`);
+    lines.push(`  ${flag}${' '.repeat(Math.max(1, 28 - stringWidth(flag)))} ${spec.description}`);
   }
   return `${lines.join('\n')}\n`;
 }
