@@ -12,10 +12,16 @@ const PDF_MODULE = new URL('../../pdf/index.ts', import.meta.url);
 
 type RenderPdfs = (options: { distDir: string; site: CompiledSite; io: CliIO }) => Promise<unknown>;
 
-async function loadPdfRenderer(): Promise<RenderPdfs | undefined> {
+interface PdfModule {
+  renderPdfs?: RenderPdfs;
+  /** Problems the user can fix (no browser…): reported like a failed step, not as our bug. */
+  PdfError?: new (...args: never[]) => Error;
+}
+
+async function loadPdfModule(): Promise<PdfModule | undefined> {
   if (!existsSync(fileURLToPath(PDF_MODULE))) return undefined;
-  const module = (await import(PDF_MODULE.href)) as { renderPdfs?: RenderPdfs };
-  return module.renderPdfs;
+  const module = (await import(PDF_MODULE.href)) as PdfModule;
+  return module.renderPdfs ? module : undefined;
 }
 
 export default defineCommand({
@@ -34,18 +40,26 @@ export default defineCommand({
     const relativeOut = relative(io.cwd, outDir).replace(/\\/g, '/');
     const shownOut = !relativeOut ? '.' : relativeOut.startsWith('..') ? outDir : relativeOut;
     const colors = paint(io);
-    let renderPdfs: RenderPdfs | undefined;
-    if (values.pdf) {
-      renderPdfs = await loadPdfRenderer();
-      if (!renderPdfs) io.stderr('提示：此版本尚不支持生成 PDF，本次只生成站点（可用浏览器打开各期的打印版另存为 PDF）。\n');
-    }
+    const pdf = values.pdf ? await loadPdfModule() : undefined;
+    if (values.pdf && !pdf) io.stderr('提示：此版本尚不支持生成 PDF，本次只生成站点（可用浏览器打开各期的打印版另存为 PDF）。\n');
     const { buildSite, BuildError } = await import('../../build/index.ts');
+    // PDFs are written into the new site before it replaces the old one: a PDF failure leaves the old site.
+    const afterSite = pdf?.renderPdfs
+      ? async ({ siteDir, site }: { siteDir: string; site: CompiledSite }) => {
+          try {
+            await pdf.renderPdfs!({ distDir: siteDir, site, io });
+          } catch (error) {
+            if (pdf.PdfError && error instanceof pdf.PdfError) throw new BuildError(`生成 PDF 失败：${error.message}`, { cause: error });
+            throw error;
+          }
+        }
+      : undefined;
     try {
       const result = await buildSite({
         contentDir,
         outDir,
         log: (line) => io.stdout(`${line}\n`),
-        afterSite: renderPdfs ? ({ siteDir, site }) => renderPdfs({ distDir: siteDir, site, io }).then(() => undefined) : undefined,
+        afterSite,
       });
       if (!result.ok) {
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
