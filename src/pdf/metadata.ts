@@ -3,12 +3,14 @@
  * <title>); the author (编印单位), subject and keywords are set here, and the
  * page count is read back to check the 版记 placement.
  */
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import type { CompiledIssue } from '../core/index.ts';
 
 export interface PdfFacts {
   bytes: Uint8Array;
   pages: number;
+  /** Type 3 fonts: glyphs the browser drew from a CFF-outline system font (print shops reject them). */
+  type3Fonts: number;
 }
 
 export async function withMetadata(pdf: Uint8Array, issue: CompiledIssue): Promise<PdfFacts> {
@@ -23,5 +25,8 @@ export async function withMetadata(pdf: Uint8Array, issue: CompiledIssue): Promi
   document.setCreationDate(date);
   document.setModificationDate(date);
   const bytes = await document.save({ useObjectStreams: false });
-  return { bytes, pages: document.getPageCount() };
+  const type3Fonts = document.context
+    .enumerateIndirectObjects()
+    .filter(([, object]) => object instanceof PDFDict && object.get(PDFName.of('Subtype')) === PDFName.of('Type3')).length;
+  return { bytes, pages: document.getPageCount(), type3Fonts };
 }

@@ -39,6 +39,8 @@ export interface RenderedPdf {
   pages: number;
   /** Whether the 版记 sits at the bottom of the last page as measured. */
   placed: boolean;
+  /** Type 3 fonts in the PDF (0 when every font embeds as TrueType). */
+  type3Fonts: number;
 }
 
 /** Something the user can fix (no browser, no built site); the message is Chinese. */
@@ -140,7 +142,7 @@ async function renderIssue(page: Page, issue: CompiledIssue, url: string, distDi
     await rm(partial, { force: true });
     throw error;
   }
-  return { issue, file, pages: facts.pages, placed };
+  return { issue, file, pages: facts.pages, placed, type3Fonts: facts.type3Fonts };
 }
 
 function printPage(page: Page): Promise<Buffer> {
@@ -159,7 +161,10 @@ function progressReporter(io: CliIO, total: number): Progress {
   const report = ((result: RenderedPdf, distDir: string) => {
     count++;
     const where = relative(distDir, result.file).replace(/\\/g, '/');
-    const warning = result.placed ? '' : '（注意：版记未能放到末页底部，已直接排在正文之后）';
+    const warning = [
+      result.placed ? '' : '（注意：版记未能放到末页底部，已直接排在正文之后）',
+      result.type3Fonts === 0 ? '' : '（注意：个别字符用了系统的 Type 3 字体，印刷厂可能拒收；Linux 上可安装 fonts-dejavu-core、fonts-lxgw-wenkai）',
+    ].join('');
     if (live) {
       io.stdout(`\r\u001b[K生成 PDF ${count}/${total}：${where}（${result.pages} 页）`);
       if (warning) io.stdout(`\n${result.issue.ref}${warning}\n`);

@@ -18,7 +18,7 @@
 
 const MM = 96 / 25.4;
 /** Keep the 版记 this far above the type area's bottom so rounding never pushes it over. */
-const SAFETY_MM = 0.25;
+const SAFETY_MM = 0.1;
 /** Narrowest a masthead line may be condensed to. */
 const MIN_SCALE = 0.6;
 
