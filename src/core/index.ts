@@ -16,4 +16,6 @@ export { applyFixes, type FixReport } from './fix.ts';
 export { RULES, sortDiagnostics, didYouMean, type Diagnostic, type RuleId, type Severity, type Position } from './diagnostics.ts';
 export { chineseDate, chineseMonthDay, issueName, issueNumbering, padName } from './format.ts';
 export { SETTINGS_FILES, ENTRIES_DIR, ISSUES_DIR, resolveContentDir } from './paths.ts';
+export { lintEntry, lintContent, lintBody, fixBody, type LintFinding, type FixResult, type TextEdit } from './text/lint.ts';
+export { LINT_RULES, type LintRuleId } from './text/rules/index.ts';
 export * as schema from './schema/index.ts';

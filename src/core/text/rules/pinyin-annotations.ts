@@ -4,9 +4,13 @@
  * reading of the character before it (pinyin-pro's dictionary, all
  * readings of a polyphone); 开(kai) without tones is compared without tones.
  */
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import { isHan } from '../chars.ts';
 import { defineRule, type RuleFinding } from '../rule.ts';
+
+// pinyin-pro's dictionary is large: load it (synchronously) only when a text has something that looks like pinyin.
+const require = createRequire(import.meta.url);
+let pinyin: typeof import('pinyin-pro').pinyin | undefined;
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const SYLLABLES = new RegExp(`[(（]([a-zA-Zü${TONED}]+[1-5]?(?:\\s+[a-zA-Zü${TONED}]+[1-5]?)*)[)）]`, 'g');
@@ -23,8 +27,10 @@ function matchesReadings(chars: string[], annotation: string): boolean {
   const written = annotation.toLowerCase().replace(/v/g, 'ü');
   const toned = [...written].some((char) => TONED.includes(char)) || /\d/.test(written);
   const target = written.replace(/\s+/g, '');
+  pinyin ??= (require('pinyin-pro') as typeof import('pinyin-pro')).pinyin;
+  const convert = pinyin;
   const readingsOf = (char: string) =>
-    (pinyin(char, { multiple: true, type: 'array', toneType: toned && /\d/.test(written) ? 'num' : 'symbol' }) as string[]).map((reading) =>
+    (convert(char, { multiple: true, type: 'array', toneType: toned && /\d/.test(written) ? 'num' : 'symbol' }) as string[]).map((reading) =>
       toned ? reading.toLowerCase() : stripTones(reading.toLowerCase()),
     );
   // Depth-first over the characters: each must consume one of its readings.

@@ -3,14 +3,15 @@
  * Taiwan or old systems). OpenCC decides, phrase by phrase, and `--fix`
  * converts with it.
  */
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
 import { defineRule, type RuleFinding } from '../rule.ts';
 
+const require = createRequire(import.meta.url);
 let converter: ((text: string) => string) | undefined;
 
 /** Traditional → Simplified (mainland) with OpenCC; the dictionaries load on first use. */
 export function toSimplified(text: string): string {
-  converter ??= OpenCC.Converter({ from: 't', to: 'cn' });
+  converter ??= (require('opencc-js') as typeof import('opencc-js')).Converter({ from: 't', to: 'cn' });
   return converter(text);
 }
 
