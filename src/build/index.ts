@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { checkContent, compileSite, type CompiledSite, type Diagnostic } from '../core/index.ts';
 import { invalidateSite, provideSite } from '../site/data.ts';
 import { withAstroEnv } from './astro-env.ts';
+import { withBuildLock } from './lock.ts';
 
 /** The jianbao package: Astro's root (pages, layouts, astro.config.mjs). */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,7 +55,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let staged: string | undefined;
   try {
     provideSite(contentDir, site);
-    await runAstro({ contentDir, siteDir, base: site.base, cacheDir: join(work, 'cache') });
+    await withBuildLock(dirname(work), () => runAstro({ contentDir, siteDir, base: site.base, cacheDir: join(work, 'cache') }), () =>
+      log('另一个生成任务正在运行，等待其完成……'),
+    );
     const pages = await runPagefind(siteDir);
     log(`页面已生成，全文检索已建立索引（${pages} 个页面）`);
     if (options.afterSite) await options.afterSite({ siteDir, site });
