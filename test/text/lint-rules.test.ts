@@ -222,7 +222,7 @@ describe('the whole rule set', () => {
       '1.加强组织领导。学习《安全生产法》《消防法》，开展“安全生产月”活动……',
       '',
       '- 咨询电话：0734-0000000，邮箱：aqb@example.gov.cn',
-      '- 详见 <https://example.gov.cn/notice?id=1,2> 和 [通知](http://example.gov.cn/a.html)',
+      '- 详见 <https://example.gov.cn/notice?id=1,2> 和[《通知》](http://example.gov.cn/a.html)',
       '',
       '```',
       'code, with; half-width: punctuation.',
@@ -244,9 +244,9 @@ describe('the whole rule set', () => {
     expect(body.slice(finding!.start, finding!.end)).toBe(',');
   });
 
-  it('never fixes inside inline code, code blocks or link destinations', () => {
+  it('never fixes inside inline code, code blocks or link destinations; link text is prose', () => {
     const body = '见`a,b`和[链接,文字](http://x.cn/a,b)。\n\n```\n中文,代码.\n```';
-    expect(fixBody(body, context).text).toBe(body);
+    expect(fixBody(body, context).text).toBe('见`a,b`和[链接，文字](http://x.cn/a,b)。\n\n```\n中文,代码.\n```');
   });
 
   it('fixes across several rules until stable', () => {

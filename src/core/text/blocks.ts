@@ -1,8 +1,8 @@
 /**
  * Entry bodies as the lint rules see them: the Markdown syntax tree (remark
  * with GFM and CJK-friendly emphasis, as the site renders it), cut into
- * blocks of running text. Each block's text joins its text nodes; inline
- * code, links, images and raw HTML stand in as one placeholder character
+ * blocks of running text. Each block's text joins its text nodes (link text
+ * included); inline code, images and raw HTML stand in as one placeholder character
  * that no fix may touch. Offsets map back to the body.
  */
 import type { Nodes, Parent, Root } from 'mdast';
@@ -46,7 +46,8 @@ export interface Block {
 }
 
 const BLOCK_KINDS = new Set<string>(['paragraph', 'heading', 'tableCell']);
-const OPAQUE = new Set<string>(['inlineCode', 'html', 'image', 'imageReference', 'link', 'linkReference', 'footnoteReference', 'inlineMath']);
+// Link text is prose and is linted; the destination is not a text node, so no fix can reach it.
+const OPAQUE = new Set<string>(['inlineCode', 'html', 'image', 'imageReference', 'footnoteReference', 'inlineMath']);
 
 interface Collecting {
   text: string;
