@@ -64,6 +64,11 @@ function checkPdf(file: string, options: { firstPageNumber: boolean; publisher: 
     expect(Math.max(...body.map((line) => line.xMax)), `第 ${number} 页右边`).toBeLessThanOrEqual(odd ? 184.5 : 182.5);
     // Pages after the first start on the type area's top edge (a page holding only the 版记 does not).
     if (number > 1 && text.length) expect(Math.abs(Math.min(...body.map((line) => line.yMin)) - TYPE_TOP), `第 ${number} 页首行`).toBeLessThanOrEqual(1);
+    // No heading alone at the bottom of a page.
+    if (number < pages.length && text.length) {
+      const bottom = text.reduce((a, b) => (b.yMax > a.yMax ? b : a)).text.replace(/\s/g, '');
+      expect(bottom, `第 ${number} 页末行是标题`).not.toMatch(/^【.+】$|^[一二三四五六七八九十]+、.{1,26}$/);
+    }
     const numbers = lines.filter(isPageNumber);
     if (number === 1 && !options.firstPageNumber) {
       expect(numbers).toHaveLength(0);
