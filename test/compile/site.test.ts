@@ -55,4 +55,14 @@ describe('expandDistribution', () => {
     expect(lines.map(distributionText)).toEqual(['报：市安委办、周明远、李　健、吴晓东同志', '发：各镇街安委会']);
     expect(expandDistribution(undefined, content.recipients, registry)).toEqual([]);
   });
+
+  it('leaves out a leader who holds no title on the issue date', async () => {
+    const { content } = await checkContent(await copyContent());
+    const registry = buildRegistry(content);
+    // 吴晓东 is 副区长 from 2021-03-01 in the base fixture.
+    const before = expandDistribution({ report: ['区领导'] }, content.recipients, registry, '2021-01-15');
+    expect(before.map(distributionText)).toEqual(['报：周明远、李　健同志']);
+    const after = expandDistribution({ report: ['区领导'] }, content.recipients, registry, '2021-03-01');
+    expect(after.map(distributionText)).toEqual(['报：周明远、李　健、吴晓东同志']);
+  });
 });

@@ -1,6 +1,6 @@
 /** 报/送/发 expanded for print: groups become rank-ordered, padded name lists. */
 import { padName } from '../format.ts';
-import { findPerson, type Registry } from '../registry.ts';
+import { findPerson, titleOn, type Registry } from '../registry.ts';
 import type { Recipients } from '../schema/recipients.ts';
 import type { Distribution } from '../schema/site.ts';
 
@@ -18,7 +18,12 @@ export interface DistributionLine {
 
 export const DISTRIBUTION_LABELS = { report: '报', send: '送', distribute: '发' } as const;
 
-export function expandDistribution(distribution: Distribution | undefined, recipients: Recipients, registry: Registry): DistributionLine[] {
+/**
+ * Expand 报/送/发 for an issue dated `date` (ISO). A group's leaders are listed
+ * in rank order; a leader with no title on that date (not yet or no longer in
+ * office) is left out. Without a date every member is listed.
+ */
+export function expandDistribution(distribution: Distribution | undefined, recipients: Recipients, registry: Registry, date?: string): DistributionLine[] {
   const lines: DistributionLine[] = [];
   for (const kind of ['report', 'send', 'distribute'] as const) {
     const list = distribution?.[kind] ?? [];
@@ -27,9 +32,10 @@ export function expandDistribution(distribution: Distribution | undefined, recip
       const group = recipients.groups[item];
       if (!group) return { type: 'text', text: item };
       const people = group.people
-        .map((name, index) => ({ name, index, rank: findPerson(registry, name)?.rank ?? Number.MAX_SAFE_INTEGER }))
-        .sort((a, b) => a.rank - b.rank || a.index - b.index)
-        .map(({ name }) => padName(findPerson(registry, name)?.name ?? name));
+        .map((name, index) => ({ name, index, person: findPerson(registry, name) }))
+        .filter(({ person }) => !date || !person || titleOn(person, date) !== undefined)
+        .sort((a, b) => (a.person?.rank ?? Number.MAX_SAFE_INTEGER) - (b.person?.rank ?? Number.MAX_SAFE_INTEGER) || a.index - b.index)
+        .map(({ name, person }) => padName(person?.name ?? name));
       return { type: 'people', names: people, suffix: group.suffix };
     });
     lines.push({ kind, label: DISTRIBUTION_LABELS[kind], items });

@@ -171,7 +171,7 @@ export function compileIssue(
     noteHtml: issue.note ? renderMarkdown(issue.note).html : undefined,
     sections,
     entries: ordered,
-    distribution: expandDistribution(data.distribution ?? series.distribution, content.recipients, registry),
+    distribution: expandDistribution(data.distribution ?? series.distribution, content.recipients, registry, data.date),
     contact,
     copies: data.copies ?? series.copies,
     editor: data.editor,
