@@ -59,6 +59,7 @@ const CASE_RULE: Record<string, string> = {
   'issue-entry-series': 'issue/entry-series',
   'issue-unknown-recipient': 'issue/unknown-recipient',
   'settings-duplicate-id': 'settings/duplicate-id',
+  'settings-reserved-id': 'settings/reserved-id',
   'settings-unknown-person': 'settings/unknown-person',
 };
 

@@ -77,6 +77,7 @@ export const RULES = {
   'issue/digest-missing': { severity: 'error', title: '已发布的期刊没有摘要' },
   'issue/errata-pending': { severity: 'warning', title: '已按勘误修改，尚未重新冻结' },
   'settings/duplicate-id': { severity: 'error', title: '编号重复' },
+  'settings/reserved-id': { severity: 'error', title: '刊物 id 与站点目录重名' },
   'settings/duplicate-name': { severity: 'error', title: '名称或别名重复' },
   'settings/unknown-person': { severity: 'error', title: '分组中有未知的领导' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;

@@ -27,3 +27,9 @@ export function resolveContentDir(flag: string | undefined, env: Record<string, 
   const chosen = flag ?? env.JIANBAO_CONTENT ?? 'content';
   return chosen.startsWith('/') || /^[A-Za-z]:[\\/]/.test(chosen) ? chosen : `${cwd.replace(/[\\/]$/, '')}/${chosen}`;
 }
+
+/**
+ * Top-level folders of the built site that are not series: a series with one
+ * of these ids would collide with them (`<series>/<year>/<number>/`).
+ */
+export const RESERVED_SITE_DIRS = ['sections', 'units', 'stats', 'search', 'pagefind', 'media'] as const;

@@ -1,7 +1,7 @@
 /** Rules over the settings files: unique ids and names, groups naming known leaders. */
 import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.ts';
 import type { LoadedContent } from '../load/content.ts';
-import { SETTINGS_FILES } from '../paths.ts';
+import { RESERVED_SITE_DIRS, SETTINGS_FILES } from '../paths.ts';
 import { findPerson, type Registry } from '../registry.ts';
 
 export function validateSettings(content: LoadedContent, registry: Registry): Diagnostic[] {
@@ -26,6 +26,13 @@ export function validateSettings(content: LoadedContent, registry: Registry): Di
   if (settingsPositions) {
     const seen = new Set<string>();
     registry.series.forEach((series, index) => {
+      if ((RESERVED_SITE_DIRS as readonly string[]).includes(series.id)) {
+        out.push(
+          diagnostic('settings/reserved-id', SETTINGS_FILES.settings, settingsPositions.at(['series', index, 'id']), `刊物 id「${series.id}」与站点的「${series.id}/」目录重名`, {
+            hint: `换一个 id，如 ${series.id}-bao；这些名称由站点使用：${RESERVED_SITE_DIRS.join('、')}`,
+          }),
+        );
+      }
       if (seen.has(series.id)) {
         out.push(diagnostic('settings/duplicate-id', SETTINGS_FILES.settings, settingsPositions.at(['series', index, 'id']), `刊物 id「${series.id}」重复`, { hint: '每个刊物要有自己的 id' }));
       }
