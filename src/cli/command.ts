@@ -3,6 +3,7 @@
  * exit code. Commands print through `io`, never through console directly,
  * so tests can run them in-process.
  */
+import { access } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import stringWidth from 'string-width';
 
@@ -89,4 +90,22 @@ export function commandHelp(def: CommandDef): string {
     lines.push(`  ${flag}${' '.repeat(Math.max(1, 28 - stringWidth(flag)))} ${spec.description}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Stop with a usage error (exit 2) when the content directory does not exist. */
+export async function requireContentDir(contentDir: string): Promise<void> {
+  try {
+    await access(contentDir);
+  } catch {
+    throw new UsageError(`内容目录不存在：${contentDir}`);
+  }
+}
+
+/** The value of `--format`, one of `allowed` (the first is the default). */
+export function formatOption<const T extends string>(value: unknown, allowed: readonly [T, ...T[]]): T {
+  const format = (value as string | undefined) ?? allowed[0];
+  if (!(allowed as readonly string[]).includes(format)) {
+    throw new UsageError(`--format 只能是 ${allowed.slice(0, -1).join('、')} 或 ${allowed.at(-1)}`);
+  }
+  return format as T;
 }

@@ -13,13 +13,7 @@ export function localToday(): string {
   return format(new Date(), 'yyyy-MM-dd');
 }
 
-export async function requireContentDir(contentDir: string): Promise<void> {
-  try {
-    await access(contentDir);
-  } catch {
-    throw new UsageError(`内容目录不存在：${contentDir}`);
-  }
-}
+export { requireContentDir } from '../command.ts';
 
 /** Print why the command refused (with file:line:column where known); returns the exit code. */
 export function printRefusal(error: WorkflowError, io: CliIO, contentDir: string): number {

@@ -1,10 +1,9 @@
 /** `jianbao build [--out DIR] [--pdf]`: check, then the site into dist/ atomically. */
-import { access } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { relative, resolve } from 'node:path';
 import type { CompiledSite } from '../../core/index.ts';
-import { defineCommand, UsageError, type CliIO } from '../command.ts';
+import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 
 /** The PDF renderer (src/pdf/), when it is present in this version. */
@@ -31,11 +30,7 @@ export default defineCommand({
     pdf: { type: 'boolean', description: '同时为每期生成 PDF' },
   },
   async run({ values, io, contentDir }) {
-    try {
-      await access(contentDir);
-    } catch {
-      throw new UsageError(`内容目录不存在：${contentDir}`);
-    }
+    await requireContentDir(contentDir);
     const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
     const relativeOut = relative(io.cwd, outDir).replace(/\\/g, '/');
     const shownOut = !relativeOut ? '.' : relativeOut.startsWith('..') ? outDir : relativeOut;

@@ -1,8 +1,7 @@
 /** `jianbao check [--fix] [--format text|json]` */
-import { access } from 'node:fs/promises';
 import { applyFixes } from '../../core/fix.ts';
 import { checkContent } from '../../core/check.ts';
-import { defineCommand, UsageError } from '../command.ts';
+import { defineCommand, formatOption, requireContentDir } from '../command.ts';
 import { diagnosticsJson, displayPath, printDiagnostics } from '../report.ts';
 
 export default defineCommand({
@@ -12,13 +11,8 @@ export default defineCommand({
     fix: { type: 'boolean', description: '自动修复安全的问题（GBK 转 UTF-8、BOM、CRLF、全角冒号）' },
   },
   async run({ values, io, contentDir }) {
-    const format = (values.format as string | undefined) ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError('--format 只能是 text 或 json');
-    try {
-      await access(contentDir);
-    } catch {
-      throw new UsageError(`内容目录不存在：${contentDir}`);
-    }
+    const format = formatOption(values.format, ['text', 'json']);
+    await requireContentDir(contentDir);
     const started = performance.now();
     let result = await checkContent(contentDir);
     const fixes = [];

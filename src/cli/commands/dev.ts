@@ -1,7 +1,6 @@
 /** `jianbao dev [--port N] [--host H]`: live preview; check problems in the terminal and on the page. */
-import { access } from 'node:fs/promises';
 import type { CheckResult } from '../../core/index.ts';
-import { defineCommand, UsageError } from '../command.ts';
+import { defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 
 export default defineCommand({
@@ -11,11 +10,7 @@ export default defineCommand({
     host: { type: 'string', description: '监听地址（默认 localhost；0.0.0.0 供局域网访问）', valueHint: '地址' },
   },
   async run({ values, io, contentDir }) {
-    try {
-      await access(contentDir);
-    } catch {
-      throw new UsageError(`内容目录不存在：${contentDir}`);
-    }
+    await requireContentDir(contentDir);
     const portText = values.port as string | undefined;
     const port = portText === undefined ? undefined : Number(portText);
     if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new UsageError(`端口应为 0–65535 的整数：${portText}`);

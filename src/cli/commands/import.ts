@@ -1,5 +1,4 @@
 /** `jianbao import FILE… [--section … --unit … --date … --series …] [--split] [--dry-run]` */
-import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildRegistry } from '../../core/registry.ts';
 import { loadContent } from '../../core/load/content.ts';
@@ -7,7 +6,7 @@ import { ENCODING_NAMES } from '../../core/load/decode.ts';
 import { parseDateText } from '../../core/schema/fields.ts';
 import { SECTIONS, sectionSchema, type SectionId } from '../../core/schema/sections.ts';
 import { importFiles } from '../../core/text/import/index.ts';
-import { defineCommand, UsageError } from '../command.ts';
+import { defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { displayPath, paint } from '../report.ts';
 
 export default defineCommand({
@@ -26,11 +25,7 @@ export default defineCommand({
   },
   async run({ values, positionals, io, contentDir }) {
     if (positionals.length === 0) throw new UsageError('请给出要导入的文件，如 jianbao import 通知.docx');
-    try {
-      await access(contentDir);
-    } catch {
-      throw new UsageError(`内容目录不存在：${contentDir}`);
-    }
+    await requireContentDir(contentDir);
     let section: SectionId = 'work-updates';
     if (values.section !== undefined) {
       const parsed = sectionSchema.safeParse(values.section);

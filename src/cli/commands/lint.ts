@@ -1,5 +1,4 @@
 /** `jianbao lint [--fix] [--format text|json] [paths…]` */
-import { access } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { sortDiagnostics } from '../../core/diagnostics.ts';
 import { buildRegistry } from '../../core/registry.ts';
@@ -7,7 +6,7 @@ import { loadContent } from '../../core/load/content.ts';
 import { fixEntryFiles } from '../../core/text/fix-files.ts';
 import { frozenEntryIds, lintEntry } from '../../core/text/lint.ts';
 import { LINT_RULES } from '../../core/text/rules/index.ts';
-import { defineCommand, UsageError } from '../command.ts';
+import { defineCommand, formatOption, requireContentDir, UsageError } from '../command.ts';
 import { diagnosticsJson, displayPath, paint, printDiagnostics } from '../report.ts';
 
 export default defineCommand({
@@ -22,17 +21,12 @@ export default defineCommand({
     rules: { type: 'boolean', description: '列出全部规则' },
   },
   async run({ values, positionals, io, contentDir }) {
-    const format = (values.format as string | undefined) ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError('--format 只能是 text 或 json');
+    const format = formatOption(values.format, ['text', 'json']);
     if (values.rules) {
       for (const rule of LINT_RULES) io.stdout(`${rule.id.padEnd(30)} ${rule.severity === 'error' ? '错误' : '警告'}  ${rule.title}：${rule.description}\n`);
       return 0;
     }
-    try {
-      await access(contentDir);
-    } catch {
-      throw new UsageError(`内容目录不存在：${contentDir}`);
-    }
+    await requireContentDir(contentDir);
     const started = performance.now();
     let content = await loadContent(contentDir);
     let registry = buildRegistry(content);

@@ -3,10 +3,10 @@
  * the print pages of the built site. When the site is missing or older than
  * the content, it is built first (the same pipeline as `jianbao build`).
  */
-import { access, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { checkContent, compileSite, type CompiledIssue, type CompiledSite, type SourceFile } from '../../core/index.ts';
-import { defineCommand, UsageError, type CliIO } from '../command.ts';
+import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 
 export default defineCommand({
@@ -16,11 +16,7 @@ export default defineCommand({
     out: { type: 'string', description: '站点目录，PDF 写在各期目录下（默认 ./dist）', valueHint: '目录' },
   },
   async run({ values, positionals, io, contentDir }) {
-    try {
-      await access(contentDir);
-    } catch {
-      throw new UsageError(`内容目录不存在：${contentDir}`);
-    }
+    await requireContentDir(contentDir);
     const colors = paint(io);
     const checked = await checkContent(contentDir);
     if (checked.errors > 0) {

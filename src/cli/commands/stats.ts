@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { checkContent } from '../../core/check.ts';
 import { compileSite } from '../../core/compile/site.ts';
 import { adoptedEntries, computeStats, type Stats, type StatsBy } from '../../core/compile/stats.ts';
-import { defineCommand, UsageError } from '../command.ts';
+import { defineCommand, formatOption, UsageError } from '../command.ts';
 import { printDiagnostics } from '../report.ts';
 import { requireContentDir } from './_workflow.ts';
 
@@ -52,8 +52,7 @@ export default defineCommand({
     all: { type: 'boolean', description: '也列出没有稿件被采用的单位或栏目' },
   },
   async run({ values, io, contentDir }) {
-    const format = (values.format as string | undefined) ?? 'table';
-    if (!['table', 'csv', 'json'].includes(format)) throw new UsageError('--format 只能是 table、csv 或 json');
+    const format = formatOption(values.format, ['table', 'csv', 'json']);
     const byText = (values.by as string | undefined) ?? 'unit';
     const by = BY[byText];
     if (!by) throw new UsageError('--by 只能是 unit（单位）、section（栏目）或 month（月份）');

@@ -228,36 +228,17 @@ export async function loadContent(dir: string): Promise<LoadedContent> {
     }
     diagnostics.push(...read.diagnostics);
     files.push(read.source);
-    switch (kind) {
-      case 'settings': {
-        const parsed = parseSettingsFile(read.source, siteSchema);
-        diagnostics.push(...parsed.diagnostics);
-        content.site = parsed.data;
-        settingsPositions.settings = parsed.positions;
-        break;
-      }
-      case 'units': {
-        const parsed = parseSettingsFile(read.source, unitsSchema);
-        diagnostics.push(...parsed.diagnostics);
-        content.units = parsed.data ?? [];
-        settingsPositions.units = parsed.positions;
-        break;
-      }
-      case 'people': {
-        const parsed = parseSettingsFile(read.source, peopleSchema);
-        diagnostics.push(...parsed.diagnostics);
-        content.people = parsed.data ?? [];
-        settingsPositions.people = parsed.positions;
-        break;
-      }
-      case 'recipients': {
-        const parsed = parseSettingsFile(read.source, recipientsSchema);
-        diagnostics.push(...parsed.diagnostics);
-        content.recipients = parsed.data ?? { groups: {}, names: [] };
-        settingsPositions.recipients = parsed.positions;
-        break;
-      }
-    }
+    const source = read.source;
+    const parse = <S extends z.ZodType>(schema: S, apply: (data: z.output<S> | undefined) => void) => {
+      const parsed = parseSettingsFile(source, schema);
+      diagnostics.push(...parsed.diagnostics);
+      apply(parsed.data);
+      settingsPositions[kind] = parsed.positions;
+    };
+    if (kind === 'settings') parse(siteSchema, (data) => (content.site = data));
+    else if (kind === 'units') parse(unitsSchema, (data) => (content.units = data ?? []));
+    else if (kind === 'people') parse(peopleSchema, (data) => (content.people = data ?? []));
+    else parse(recipientsSchema, (data) => (content.recipients = data ?? { groups: {}, names: [] }));
   }
 
   for (const { path, read } of entries) {
