@@ -51,3 +51,19 @@ export async function listFiles(dir: string): Promise<string[]> {
     .map((entry) => join((entry as unknown as { parentPath: string }).parentPath, entry.name).slice(dir.length + 1))
     .sort();
 }
+
+/**
+ * The system browser for tests that need one. Without a browser such tests
+ * are skipped with a visible message — except in CI (CI=true), where a
+ * missing browser is a failure: CI installs Chromium and must test for real.
+ */
+export async function testBrowser(what: string): Promise<string | undefined> {
+  const { findBrowser } = await import('../src/pdf/browser.ts');
+  try {
+    return findBrowser({ env: process.env }).path;
+  } catch {
+    if (process.env.CI) throw new Error(`CI 中必须有浏览器才能运行「${what}」：请在 .ci/run 中安装 chromium`);
+    console.warn(`⚠ 跳过「${what}」：本机没有 Chromium/Chrome/Edge（CI 会安装 chromium）。`);
+    return undefined;
+  }
+}

@@ -10,22 +10,13 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, compileSite } from '../../src/core/index.ts';
-import { findBrowser } from '../../src/pdf/index.ts';
-import { FIXTURES, ROOT, SAMPLE_CONTENT, listFiles, runCli, tempDir } from '../helpers.ts';
+import { FIXTURES, ROOT, SAMPLE_CONTENT, listFiles, runCli, tempDir, testBrowser } from '../helpers.ts';
 import { charsBySize, pdfFonts, pdfInfo, rasterize, savePng, textLines, type TextLine } from './measure.ts';
 
 const CONTENT = join(FIXTURES, 'print/content');
 const OUTPUT = join(ROOT, 'test-output/print');
 
-function browserPath(): string | undefined {
-  try {
-    return findBrowser({ env: process.env }).path;
-  } catch {
-    return undefined;
-  }
-}
-const browser = browserPath();
-if (!browser) console.warn('⚠ 跳过 PDF 测试：本机没有 Chromium/Chrome/Edge（CI 会安装 chromium）。');
+const browser = await testBrowser('PDF 测试');
 
 const TYPE_TOP = 37;
 const TYPE_BOTTOM = 262;

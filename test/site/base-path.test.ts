@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyContent, SAMPLE_CONTENT, tempDir } from '../helpers.ts';
+import { copyContent, SAMPLE_CONTENT, tempDir, testBrowser } from '../helpers.ts';
 import { serve } from './serve.ts';
 import { build, checkLinks, page } from './site-helpers.ts';
 
@@ -78,10 +78,11 @@ describe('site under /bulletin/', () => {
   });
 });
 
+const browserPath = await testBrowser('子路径下的全文检索浏览器测试');
+const haveBrowser = browserPath !== undefined;
+
 describe('search under /bulletin/', () => {
-  const browserPath = '/usr/bin/chromium';
-  const haveBrowser = existsSync(browserPath);
-  if (!haveBrowser) console.warn(`跳过浏览器测试：没有找到 ${browserPath}（CI 会安装 Chromium）`);
+
   let close: (() => Promise<void>) | undefined;
   afterAll(async () => close?.());
 

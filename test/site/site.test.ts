@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, compileSite, distributionText, type CompiledSite } from '../../src/core/index.ts';
 import { ARCHIVE_PAGE_SIZE } from '../../src/site/routes.ts';
 import { FEED_SIZE } from '../../src/site/feed.ts';
-import { ROOT, SAMPLE_CONTENT, tempDir } from '../helpers.ts';
+import { ROOT, SAMPLE_CONTENT, tempDir, testBrowser } from '../helpers.ts';
 import { build, checkLinks, page, texts } from './site-helpers.ts';
 import { serve } from './serve.ts';
 
@@ -177,10 +177,11 @@ describe('feed, links and safety', () => {
   });
 });
 
+const browserPath = await testBrowser('站点全文检索的浏览器测试');
+const haveBrowser = browserPath !== undefined;
+
 describe('search in a real browser', () => {
-  const browserPath = '/usr/bin/chromium';
-  const haveBrowser = existsSync(browserPath);
-  if (!haveBrowser) console.warn(`跳过浏览器测试：没有找到 ${browserPath}（CI 会安装 Chromium）`);
+
   let close: (() => Promise<void>) | undefined;
   afterAll(async () => close?.());
 
