@@ -12,6 +12,9 @@ export type SettingsKind = keyof typeof SETTINGS_FILES;
 export const ENTRIES_DIR = 'entries';
 export const ISSUES_DIR = 'issues';
 
+/** Output folder (under the site base) of the images entries show, named by content hash. */
+export const MEDIA_DIR = 'media';
+
 /** Files and folders whose name starts with these are ignored (drafts kept aside, editor files). */
 export function isIgnoredName(name: string): boolean {
   return name.startsWith('_') || name.startsWith('.');

@@ -10,6 +10,7 @@ import { LEADER_SECTIONS, sectionName, type SectionId } from '../schema/sections
 import type { Contact, PrintSettings, Series } from '../schema/site.ts';
 import type { Unit } from '../schema/units.ts';
 import { expandDistribution, type DistributionLine } from './distribution.ts';
+import { compileImages, imageOutputs, type CompiledImage } from './images.ts';
 import { renderMarkdown } from './markdown.ts';
 
 export interface CompiledEntry {
@@ -32,6 +33,8 @@ export interface CompiledEntry {
   html: string;
   /** Plain text of the body. */
   text: string;
+  /** The images the body shows, in order (the site copies them to `output`). */
+  images: CompiledImage[];
 }
 
 export interface CompiledSection {
@@ -91,6 +94,8 @@ export function headlineOf(title: string | undefined, text: string): string {
 export interface CompileEntryOptions {
   /** Heading depth the entry sits under on the page (see RenderOptions.headingOffset). */
   headingOffset?: number;
+  /** The site base image URLs hang under (`/bulletin/`); default `/`. */
+  base?: string;
 }
 
 export function compileEntry(entry: EntryRecord, registry: Registry, anchor: string, options: CompileEntryOptions = {}): CompiledEntry {
@@ -103,7 +108,8 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
   const leaders = LEADER_SECTIONS.includes(data.section)
     ? people.map((person) => ({ phrase: `${person.title ?? ''}${person.name}`, name: person.name }))
     : [];
-  const rendered = renderMarkdown(entry.body, { leaders, idPrefix: anchor, headingOffset: options.headingOffset });
+  const references = entry.images ?? [];
+  const rendered = renderMarkdown(entry.body, { leaders, idPrefix: anchor, headingOffset: options.headingOffset, images: imageOutputs(references), base: options.base });
   return {
     id: entry.id,
     anchor,
@@ -119,6 +125,7 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
     people,
     html: rendered.html,
     text: rendered.text,
+    images: compileImages(references),
   };
 }
 
@@ -136,7 +143,7 @@ export function anchorFor(id: string, used: Set<string>): string {
 
 export function compileIssue(
   issue: IssueRecord,
-  content: Pick<LoadedContent, 'recipients'>,
+  content: Pick<LoadedContent, 'recipients'> & Partial<Pick<LoadedContent, 'site'>>,
   registry: Registry,
   entriesById: Map<string, EntryRecord>,
 ): CompiledIssue | undefined {
@@ -149,7 +156,7 @@ export function compileIssue(
   const entries = data.entries
     .map((id) => entriesById.get(id.normalize('NFC')))
     .filter((entry): entry is EntryRecord => entry !== undefined && entry.data.status === 'ready')
-    .map((entry) => compileEntry(entry, registry, anchorFor(entry.id, used), { headingOffset }));
+    .map((entry) => compileEntry(entry, registry, anchorFor(entry.id, used), { headingOffset, base: content.site?.site.base }));
   const sections: CompiledSection[] = series.sections
     .map((id) => ({ id, name: sectionName(id), heading: `【${sectionName(id)}】`, entries: entries.filter((entry) => entry.section === id) }))
     .filter((section) => section.entries.length > 0);

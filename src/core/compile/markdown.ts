@@ -1,10 +1,11 @@
 /**
  * Entry Markdown → safe HTML and plain text. CommonMark + GFM tables, CJK
  * friendly emphasis; raw HTML is shown as text, unsafe URLs never become
- * links; 一、（一）1.（1） headings get their official level.
+ * links; 一、（一）1.（1） headings get their official level; the entry's own
+ * images (resolved by the caller) become figures, any other image a note.
  */
-import type { Element, Root as HastRoot, RootContent as HastNode } from 'hast';
-import type { Heading, Html, Paragraph, PhrasingContent, Root, Text } from 'mdast';
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastNode } from 'hast';
+import type { Definition, Heading, Html, Image, ImageReference, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -31,6 +32,14 @@ export interface RenderOptions {
    * several entries on one page never share an id. Usually the entry anchor.
    */
   idPrefix?: string;
+  /**
+   * The entry's images that can be shown: destination as written in the
+   * Markdown → path under the site base (`media/<hash>.png`, see
+   * compile/images.ts). Every other image is shown as ［图：说明］.
+   */
+  images?: ReadonlyMap<string, string>;
+  /** The site base the image paths hang under (`/` or `/bulletin/`); default `/`. */
+  base?: string;
 }
 
 export interface RenderedMarkdown {
@@ -68,6 +77,40 @@ function remarkRawHtmlAsText() {
 
 function optionsOf(file: VFile): RenderOptions {
   return (file.data as { render?: RenderOptions }).render ?? {};
+}
+
+/** hast property marking an image this render resolved itself. */
+const OWN_IMAGE = 'dataJianbaoImage';
+
+/** The image URLs this render produced itself: the only ones a page may load. */
+function ownImagesOf(file: VFile): Set<string> {
+  const data = file.data as { ownImages?: Set<string> };
+  data.ownImages ??= new Set();
+  return data.ownImages;
+}
+
+/**
+ * An image the caller resolved gets its site URL (lazy loading); the others
+ * are left for rehypeSafeLinks to turn into a note.
+ */
+function remarkLocalImages() {
+  return (tree: Root, file: VFile) => {
+    const { images, base = '/' } = optionsOf(file);
+    if (!images || images.size === 0) return;
+    const definitions = new Map<string, string>();
+    visit(tree, 'definition', (node: Definition) => {
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+    });
+    visit(tree, (node) => {
+      if (node.type !== 'image' && node.type !== 'imageReference') return;
+      const image = node as Image | ImageReference;
+      const url = image.type === 'image' ? image.url : definitions.get(image.identifier);
+      const output = url === undefined ? undefined : images.get(url);
+      if (!output) return;
+      // The marker cannot come from the text (raw HTML is text) and never survives the sanitizer.
+      image.data = { ...image.data, hProperties: { src: `${base}${output}`, alt: image.alt ?? '', loading: 'lazy', [OWN_IMAGE]: true } };
+    });
+  };
 }
 
 function remarkOfficialHeadings() {
@@ -150,18 +193,24 @@ function collectIds(node: HastRoot | HastNode, ids: Set<string>): void {
 }
 
 /**
- * Unsafe or dangling links become their text; images become a bracketed note
- * with their description, since the site loads nothing from outside and an
- * entry has no files of its own.
+ * Unsafe or dangling links become their text; images other than the entry's
+ * own become a bracketed note with their description, since the site loads
+ * nothing from outside.
  */
 function rehypeSafeLinks() {
-  return (tree: HastRoot) => {
+  return (tree: HastRoot, file: VFile) => {
+    const own = ownImagesOf(file);
     const ids = new Set<string>();
     collectIds(tree, ids);
     const walk = (parent: HastRoot | Element) => {
       const children: (typeof parent.children)[number][] = [];
       for (const child of parent.children) {
         if (child.type !== 'element') {
+          children.push(child);
+          continue;
+        }
+        if (child.tagName === 'img' && child.properties[OWN_IMAGE] === true) {
+          own.add(String(child.properties.src));
           children.push(child);
           continue;
         }
@@ -183,6 +232,73 @@ function rehypeSafeLinks() {
         children.push(child);
       }
       parent.children = children as typeof parent.children;
+    };
+    walk(tree);
+  };
+}
+
+function isBlank(node: ElementContent): boolean {
+  return (node.type === 'text' && node.value.trim() === '') || (node.type === 'element' && node.tagName === 'br');
+}
+
+/**
+ * An image standing in a paragraph becomes a figure of its own, captioned
+ * with its description; the text around it stays in paragraphs (a figure
+ * may not sit inside a <p>). Images inside links, headings or table cells
+ * stay inline.
+ */
+function rehypeFigures() {
+  return (tree: HastRoot) => {
+    const figureOf = (img: Element): Element => {
+      const alt = typeof img.properties.alt === 'string' ? img.properties.alt : '';
+      const caption: Element[] = alt ? [{ type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: alt }] }] : [];
+      return { type: 'element', tagName: 'figure', properties: {}, children: [img, ...caption] };
+    };
+    const walk = (parent: HastRoot | Element) => {
+      const children: (typeof parent.children)[number][] = [];
+      for (const child of parent.children) {
+        if (child.type !== 'element') {
+          children.push(child);
+          continue;
+        }
+        if (child.tagName !== 'p' || !child.children.some((node) => node.type === 'element' && node.tagName === 'img')) {
+          walk(child);
+          children.push(child);
+          continue;
+        }
+        let run: ElementContent[] = [];
+        const flush = () => {
+          // Trim the line breaks and spaces left at the cut.
+          while (run.length && isBlank(run[0]!)) run.shift();
+          while (run.length && isBlank(run[run.length - 1]!)) run.pop();
+          const first = run[0];
+          const last = run[run.length - 1];
+          if (first?.type === 'text') run[0] = { ...first, value: first.value.trimStart() };
+          if (last?.type === 'text') run[run.length - 1] = { ...last, value: (run[run.length - 1] as typeof last).value.trimEnd() };
+          if (run.length) children.push({ ...child, properties: { ...child.properties }, children: run });
+          run = [];
+        };
+        for (const node of child.children) {
+          if (node.type === 'element' && node.tagName === 'img') {
+            flush();
+            children.push(figureOf(node));
+          } else run.push(node);
+        }
+        flush();
+      }
+      parent.children = children as typeof parent.children;
+    };
+    walk(tree);
+  };
+}
+
+/** After sanitizing: an image whose URL this render did not produce is dropped. */
+function rehypeOnlyOwnImages() {
+  return (tree: HastRoot, file: VFile) => {
+    const own = ownImagesOf(file);
+    const walk = (parent: HastRoot | Element) => {
+      parent.children = parent.children.filter((child) => !(child.type === 'element' && child.tagName === 'img' && !own.has(String(child.properties.src)))) as typeof parent.children;
+      for (const child of parent.children) if (child.type === 'element') walk(child);
     };
     walk(tree);
   };
@@ -212,9 +328,11 @@ function rehypePrefixIds() {
 const sanitizeSchema = {
   ...defaultSchema,
   protocols: { ...defaultSchema.protocols, href: SAFE_PROTOCOLS },
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption'],
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className'],
+    img: ['src', 'alt', ['loading', 'lazy'] as [string, string]],
   },
   // Ids come only from our own pipeline (footnotes); rehypePrefixIds makes them unique.
   clobber: [],
@@ -228,9 +346,12 @@ const processor = unified()
   .use(remarkRawHtmlAsText)
   .use(remarkOfficialHeadings)
   .use(remarkLeaders)
+  .use(remarkLocalImages)
   .use(remarkRehype, { allowDangerousHtml: false, footnoteLabel: '注释', footnoteLabelTagName: 'p', footnoteBackLabel: '返回正文' })
   .use(rehypeSafeLinks)
+  .use(rehypeFigures)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeOnlyOwnImages)
   .use(rehypePrefixIds)
   .use(rehypeStringify)
   .freeze();

@@ -17,6 +17,7 @@ import { siteSchema, type SiteSettings } from '../schema/site.ts';
 import { unitsSchema, type Unit } from '../schema/units.ts';
 import { decode, ENCODING_NAMES, toLf, type Encoding } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
+import { ImageReader, type ImageReference } from './images.ts';
 import { parseYaml, PositionIndex, type ParsedYaml } from './yaml.ts';
 
 /** One file as read from disk. */
@@ -42,6 +43,8 @@ export interface EntryRecord {
   /** File line on which the body starts. */
   bodyLine: number;
   positions: PositionIndex;
+  /** Images the body references, resolved and read (set by loadContent). */
+  images?: ImageReference[];
 }
 
 export interface IssueRecord {
@@ -251,6 +254,8 @@ export async function loadContent(dir: string): Promise<LoadedContent> {
       content.entries.push({ id: entryIdFromPath(path), file: read.source.path, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine, positions: parsed.positions });
     }
   }
+  const images = new ImageReader(dir);
+  await Promise.all(content.entries.map(async (entry) => (entry.images = await images.references(entry.file, entry.body, entry.bodyLine))));
   for (const { read } of issues) {
     diagnostics.push(...read.diagnostics);
     if (!read.source) continue;

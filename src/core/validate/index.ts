@@ -6,6 +6,7 @@ import { buildRegistry, issueKey, issueSeries, type Registry } from '../registry
 import { validateDistribution } from './distribution.ts';
 import { validateEntry } from './entries.ts';
 import { validateFrozen } from './frozen.ts';
+import { validateImages } from './images.ts';
 import { issuesBySeries, validateIssueSeries, validateNumbering } from './issues.ts';
 import { validateMembership } from './membership.ts';
 import { validateSettings } from './settings.ts';
@@ -25,7 +26,7 @@ export function validate(content: LoadedContent, registry: Registry = buildRegis
       out.push(...validateDistribution(series.distribution, registry, SETTINGS_FILES.settings, settingsPositions, ['series', index, 'distribution']));
     });
   }
-  for (const entry of content.entries) out.push(...validateEntry(entry, registry));
+  for (const entry of content.entries) out.push(...validateEntry(entry, registry), ...validateImages(entry));
   for (const issue of content.issues) {
     out.push(...validateIssueSeries(issue, registry));
     out.push(...validateDistribution(issue.data.distribution, registry, issue.file, issue.positions, ['distribution']));

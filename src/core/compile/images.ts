@@ -1,0 +1,41 @@
+/**
+ * The images an entry shows, named for the site by their content: the same
+ * bytes always get the same `media/<sha256-12>.<ext>`, whatever the file is
+ * called or however many entries show it, so unchanged images keep their
+ * URL across builds and a changed image gets a new one.
+ */
+import { IMAGE_FORMATS, isShowable, type ImageReference } from '../load/images.ts';
+import { MEDIA_DIR } from '../paths.ts';
+
+/** Hex digits of the sha256 kept in the output name. */
+export const MEDIA_HASH_LENGTH = 12;
+
+export interface CompiledImage {
+  /** The image file, relative to the content directory. */
+  source: string;
+  /** Where the site serves it, relative to the site base: `media/<sha256-12>.<ext>`. */
+  output: string;
+  /** sha256 of the bytes, hex: a page showing the image depends on it. */
+  sha256: string;
+  mime: string;
+  /** The Markdown's description (`![说明](…)`), possibly empty. */
+  alt: string;
+}
+
+type Showable = Extract<ImageReference['target'], { kind: 'file' }> & { format: keyof typeof IMAGE_FORMATS };
+
+function outputName(target: Showable): string {
+  return `${MEDIA_DIR}/${target.sha256.slice(0, MEDIA_HASH_LENGTH)}.${IMAGE_FORMATS[target.format].output}`;
+}
+
+/** The references that can be shown (validate/images.ts reports the others), in body order. */
+export function compileImages(references: readonly ImageReference[]): CompiledImage[] {
+  return references.flatMap(({ target, alt }) =>
+    isShowable(target) ? [{ source: target.path, output: outputName(target), sha256: target.sha256, mime: IMAGE_FORMATS[target.format].mime, alt }] : [],
+  );
+}
+
+/** Destination as written → output path, for the renderer. */
+export function imageOutputs(references: readonly ImageReference[]): Map<string, string> {
+  return new Map(references.flatMap(({ url, target }) => (isShowable(target) ? [[url, outputName(target)] as const] : [])));
+}

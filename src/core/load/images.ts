@@ -1,0 +1,188 @@
+/**
+ * Images an entry's body references: found in the Markdown with their file
+ * positions, resolved relative to the entry's own file inside the content
+ * directory, and read once (size, format sniffed from the bytes, content
+ * hash). The facts only: what is allowed is decided in validate/images.ts,
+ * the output name in compile/images.ts.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, posix, sep } from 'node:path';
+import type { Definition, Image, ImageReference as MdImageReference } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { parseBody } from '../text/blocks.ts';
+
+/** Formats a page may show: raster images every browser displays. No SVG: it can carry script. */
+export const IMAGE_FORMATS = {
+  png: { extensions: ['png'], output: 'png', mime: 'image/png', name: 'PNG' },
+  jpeg: { extensions: ['jpg', 'jpeg'], output: 'jpg', mime: 'image/jpeg', name: 'JPEG' },
+  gif: { extensions: ['gif'], output: 'gif', mime: 'image/gif', name: 'GIF' },
+  webp: { extensions: ['webp'], output: 'webp', mime: 'image/webp', name: 'WebP' },
+} as const;
+
+export type ImageFormat = keyof typeof IMAGE_FORMATS;
+
+/** Above this an image makes the page slow (a warning, not an error). */
+export const LARGE_IMAGE_BYTES = 5 * 1024 * 1024;
+
+/** Where an image reference leads. */
+export type ImageTarget =
+  /** http(s) or //host: never loaded by the intranet site. */
+  | { kind: 'remote' }
+  /** Empty, another scheme (file:, data:), an absolute or drive path: not a file of the content. */
+  | { kind: 'not-a-path' }
+  /** Resolves outside the content directory (../ too far, or a link leading out). */
+  | { kind: 'outside'; path: string }
+  /** Inside, but no such file. `nearby`: the file names in that folder, for did-you-mean. */
+  | { kind: 'missing'; path: string; nearby: string[] }
+  /** A file of the content: `format` is what its bytes are (undefined when not an allowed image). */
+  | { kind: 'file'; path: string; bytes: number; format: ImageFormat | undefined; sha256: string };
+
+export interface ImageReference {
+  /** The destination as written (Markdown escapes resolved). */
+  url: string;
+  alt: string;
+  /** Position of the `!` in the entry file, 1-based. */
+  line: number;
+  column: number;
+  target: ImageTarget;
+}
+
+/** An image destination before it is looked up on disk. */
+export type ImagePath = Exclude<ImageTarget, { kind: 'missing' } | { kind: 'file' }> | { kind: 'path'; path: string };
+
+/**
+ * Resolve a destination written in `fromFile` (content-relative, `/`
+ * separators) to a content-relative path. Query and fragment are dropped,
+ * `%20` and `\` are read as a browser would.
+ */
+export function resolveImagePath(fromFile: string, url: string): ImagePath {
+  const written = url.trim();
+  if (/^(https?:)?\/\//i.test(written)) return { kind: 'remote' };
+  if (written === '' || /^[a-z][a-z0-9+.-]*:/i.test(written)) return { kind: 'not-a-path' };
+  let path = written.split(/[?#]/)[0]!.replace(/\\/g, '/');
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // Not percent-encoded: keep it as written.
+  }
+  if (path === '' || path.startsWith('/')) return { kind: 'not-a-path' };
+  const joined = posix.normalize(posix.join(posix.dirname(fromFile), path)).normalize('NFC');
+  if (joined === '..' || joined.startsWith('../')) return { kind: 'outside', path: joined };
+  return { kind: 'path', path: joined };
+}
+
+/** The lower-case extension of a path, without the dot ('' when none). */
+export function extensionOf(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
+/** The allowed format a file name claims, or undefined. */
+export function formatOfExtension(path: string): ImageFormat | undefined {
+  const extension = extensionOf(path);
+  return (Object.keys(IMAGE_FORMATS) as ImageFormat[]).find((format) => (IMAGE_FORMATS[format].extensions as readonly string[]).includes(extension));
+}
+
+/** The allowed format the bytes are, from their signature, or undefined. */
+export function sniffFormat(bytes: Uint8Array): ImageFormat | undefined {
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes.length >= 8 && bytes[0] === 0x89 && ascii(1, 4) === 'PNG' && bytes[4] === 0x0d && bytes[5] === 0x0a && bytes[6] === 0x1a && bytes[7] === 0x0a) return 'png';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (bytes.length >= 6 && (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a')) return 'gif';
+  if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
+  return undefined;
+}
+
+/** Whether a reference can be shown: a file of an allowed format whose name says so too. */
+export function isShowable(target: ImageTarget): target is Extract<ImageTarget, { kind: 'file' }> & { format: ImageFormat } {
+  return target.kind === 'file' && target.format !== undefined && formatOfExtension(target.path) !== undefined;
+}
+
+interface FoundImage {
+  url: string;
+  alt: string;
+  /** Line and column inside the body. */
+  line: number;
+  column: number;
+}
+
+/** Every image of a Markdown body (inline and by reference), in document order. */
+export function findImages(body: string): FoundImage[] {
+  // Most bodies have none: skip the parse.
+  if (!body.includes('![')) return [];
+  const tree = parseBody(body);
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node: Definition) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+  });
+  const found: FoundImage[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'image' && node.type !== 'imageReference') return;
+    const image = node as Image | MdImageReference;
+    const url = image.type === 'image' ? image.url : definitions.get(image.identifier);
+    const start = image.position?.start;
+    if (url === undefined || !start) return;
+    found.push({ url, alt: image.alt ?? '', line: start.line, column: start.column });
+  });
+  return found;
+}
+
+/** Looks up image files once per load, however many entries share them. */
+export class ImageReader {
+  private readonly targets = new Map<string, Promise<ImageTarget>>();
+  private rootReal: Promise<string> | undefined;
+
+  constructor(private readonly dir: string) {}
+
+  /** The references of a body that starts on file line `bodyLine` of `file`. */
+  async references(file: string, body: string, bodyLine: number): Promise<ImageReference[]> {
+    const found = findImages(body);
+    return Promise.all(
+      found.map(async (image) => ({
+        url: image.url,
+        alt: image.alt,
+        line: bodyLine + image.line - 1,
+        column: image.column,
+        target: await this.target(resolveImagePath(file, image.url)),
+      })),
+    );
+  }
+
+  private target(path: ImagePath): Promise<ImageTarget> {
+    if (path.kind !== 'path') return Promise.resolve(path);
+    let target = this.targets.get(path.path);
+    if (!target) {
+      target = this.read(path.path);
+      this.targets.set(path.path, target);
+    }
+    return target;
+  }
+
+  private async read(path: string): Promise<ImageTarget> {
+    const absolute = join(this.dir, ...path.split('/'));
+    let real: string;
+    try {
+      real = await realpath(absolute);
+      if (!(await stat(real)).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    } catch {
+      return { kind: 'missing', path, nearby: await this.nearby(path) };
+    }
+    // A link inside the content may lead out of it: what counts is where the bytes are.
+    this.rootReal ??= realpath(this.dir);
+    const root = await this.rootReal;
+    if (!real.startsWith(root + sep)) return { kind: 'outside', path };
+    const bytes = await readFile(real);
+    return { kind: 'file', path, bytes: bytes.length, format: sniffFormat(bytes), sha256: createHash('sha256').update(bytes).digest('hex') };
+  }
+
+  private async nearby(path: string): Promise<string[]> {
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    try {
+      return (await readdir(join(this.dir, ...folder.split('/').filter(Boolean)))).filter((name) => !name.toLowerCase().endsWith('.md'));
+    } catch {
+      return [];
+    }
+  }
+}
