@@ -10,6 +10,7 @@ import { checkContent, compileSite, type CheckResult, type Diagnostic } from '..
 import { invalidateSite, provideSite } from '../site/data.ts';
 import { setAstroEnv } from './astro-env.ts';
 import { PACKAGE_ROOT } from './index.ts';
+import { mediaFiles, serveMedia, type MediaFile } from './media.ts';
 
 export interface DevOptions {
   contentDir: string;
@@ -32,13 +33,18 @@ const SETTLE_MS = 150;
 
 export async function startDev(options: DevOptions): Promise<DevHandle> {
   const contentDir = resolve(options.contentDir);
+  /** The images the current site shows, served from the content directory. */
+  let media: Map<string, MediaFile> | undefined;
   let current = check();
   const first = await current;
 
   async function check(): Promise<CheckResult> {
     const result = await checkContent(contentDir);
-    if (result.errors === 0) provideSite(contentDir, compileSite(result.content, result.registry));
-    else invalidateSite();
+    if (result.errors === 0) {
+      const site = compileSite(result.content, result.registry);
+      media = mediaFiles(site);
+      provideSite(contentDir, site);
+    } else invalidateSite();
     options.onCheck?.(result);
     return result;
   }
@@ -58,6 +64,7 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
           void current.then(() => server.ws.send({ type: 'full-reload', path: '*' }));
         }, SETTLE_MS);
       });
+      server.middlewares.use(serveMedia(() => media, contentDir, base));
       server.middlewares.use(async (request, response, next) => {
         const result = await current;
         const url = request.url ?? '/';

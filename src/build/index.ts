@@ -11,6 +11,7 @@ import { checkContent, compileSite, type CompiledSite, type Diagnostic } from '.
 import { invalidateSite, provideSite } from '../site/data.ts';
 import { withAstroEnv } from './astro-env.ts';
 import { withBuildLock } from './lock.ts';
+import { copyMedia, MediaError } from './media.ts';
 
 /** The jianbao package: Astro's root (pages, layouts, astro.config.mjs). */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -58,6 +59,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await withBuildLock(dirname(work), () => runAstro({ contentDir, siteDir, base: site.base, cacheDir: join(work, 'cache') }), () =>
       log('另一个生成任务正在运行，等待其完成……'),
     );
+    await copyMedia(site, contentDir, siteDir).catch((error: unknown) => {
+      throw error instanceof MediaError ? new BuildError(error.message, { cause: error }) : error;
+    });
     const pages = await runPagefind(siteDir);
     log(`页面已生成，全文检索已建立索引（${pages} 个页面）`);
     if (options.afterSite) await options.afterSite({ siteDir, site });

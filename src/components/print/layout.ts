@@ -100,15 +100,42 @@ async function fontsLoaded(doc: Document): Promise<void> {
   }
 }
 
+/**
+ * Load every image of the flow now and wait for it (entries mark theirs lazy
+ * for the web page; here they must be measured at their real size).
+ */
+async function imagesLoaded(doc: Document): Promise<void> {
+  const images = [...doc.querySelectorAll<HTMLImageElement>('.flow img')];
+  for (const image of images) image.loading = 'eager';
+  await Promise.all(images.map((image) => image.decode().catch(() => undefined)));
+}
+
+/** Pad each figure to whole lines (half above, half below), so the text after it stays on the 22-line grid. */
+function snapFigures(doc: Document): void {
+  const flow = doc.querySelector<HTMLElement>('.flow');
+  if (!flow) return;
+  const pitch = parseFloat(getComputedStyle(flow).lineHeight);
+  if (!(pitch > 0)) return;
+  for (const figure of flow.querySelectorAll<HTMLElement>('figure')) {
+    figure.style.paddingTop = figure.style.paddingBottom = '';
+    const height = figure.getBoundingClientRect().height;
+    const extra = Math.ceil(height / pitch - 0.01) * pitch - height;
+    if (extra <= 0) continue;
+    figure.style.paddingTop = `${(extra / 2).toFixed(3)}px`;
+    figure.style.paddingBottom = `${(extra / 2).toFixed(3)}px`;
+  }
+}
+
 export async function layoutPrintPage(doc: Document = document): Promise<void> {
   const root = doc.documentElement;
   root.dataset.printLayout = 'pending';
-  await fontsLoaded(doc);
+  await Promise.all([fontsLoaded(doc), imagesLoaded(doc)]);
   // Measure with the columns once, so the fonts for the measured layout are loaded too.
   root.classList.add('measuring');
   await fontsLoaded(doc);
   root.classList.remove('measuring');
   fitMasthead(doc);
+  snapFigures(doc);
   placeColophon(doc);
   root.dataset.printLayout = 'done';
 }
