@@ -79,6 +79,15 @@ describe('check: images in entries', () => {
     ]);
   });
 
+  it('suggests a near name only when there is one', async () => {
+    await put('entries/2024/现场照片-图1.png', PHOTO);
+    await entry('6月20日检查。\n\n![甲](./现场照片-图2.png)\n\n![乙](./整改.jpg)\n');
+    expect((await imageDiagnostics()).map(({ line, hint, suggestion }) => ({ line, hint, suggestion }))).toEqual([
+      { line: 8, hint: '是不是「./现场照片-图1.png」？', suggestion: './现场照片-图1.png' },
+      { line: 10, hint: '检查文件名，或把图片放到稿件旁边', suggestion: undefined },
+    ]);
+  });
+
   it('refuses an image outside the content directory, by ../ or through a link', async () => {
     const outside = join(await tempDir('jianbao-outside-'), '外部.png');
     await writeFile(outside, PHOTO);

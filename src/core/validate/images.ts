@@ -21,6 +21,16 @@ function relativeTo(file: string, path: string): string {
   return `${up === 0 ? './' : '../'.repeat(up)}${to.slice(common).join('/')}`;
 }
 
+/** A file of the folder named like `name`: the same but for case, else a close stem with an allowed extension. */
+function nearestName(name: string, nearby: string[]): string | undefined {
+  const sameButCase = nearby.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+  if (sameButCase) return sameButCase;
+  const stem = (file: string) => (file.includes('.') ? file.slice(0, file.lastIndexOf('.')) : file);
+  const images = nearby.filter((candidate) => formatOfExtension(candidate) !== undefined);
+  const close = didYouMean(stem(name), images.map(stem));
+  return close === undefined ? undefined : images.find((candidate) => stem(candidate) === close);
+}
+
 function megabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
@@ -54,10 +64,11 @@ function check(entry: EntryRecord, image: ImageReference): Diagnostic | undefine
   }
   if (target.kind === 'missing') {
     const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-    const close = didYouMean(name, target.nearby);
+    const close = nearestName(name, target.nearby);
     const suggestion = close ? relativeTo(file, `${target.path.slice(0, target.path.length - name.length)}${close}`) : undefined;
+    const caseOnly = close !== undefined && close.toLowerCase() === name.toLowerCase();
     return diagnostic('entry/image-missing', file, at, `图片文件「${shown}」不存在（应在 ${target.path}）`, {
-      hint: suggestion ? `是不是「${suggestion}」？文件名的大小写也要一致` : '检查文件名，或把图片放到稿件旁边',
+      hint: suggestion ? `是不是「${suggestion}」？${caseOnly ? '文件名的大小写也要一致' : ''}` : '检查文件名，或把图片放到稿件旁边',
       ...(suggestion ? { suggestion } : {}),
     });
   }
