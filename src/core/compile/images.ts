@@ -22,7 +22,7 @@ export interface CompiledImage {
   alt: string;
 }
 
-type Showable = Extract<ImageReference['target'], { kind: 'file' }> & { format: keyof typeof IMAGE_FORMATS };
+type Showable = Extract<ImageReference['target'], { kind: 'file' }> & { format: keyof typeof IMAGE_FORMATS; sha256: string };
 
 function outputName(target: Showable): string {
   return `${MEDIA_DIR}/${target.sha256.slice(0, MEDIA_HASH_LENGTH)}.${IMAGE_FORMATS[target.format].output}`;

@@ -1,12 +1,15 @@
 /**
  * Images an entry's body references: found in the Markdown with their file
  * positions, resolved relative to the entry's own file inside the content
- * directory, and read once (size, format sniffed from the bytes, content
- * hash). The facts only: what is allowed is decided in validate/images.ts,
- * the output name in compile/images.ts.
+ * directory, and looked at once (size, format sniffed from the first bytes).
+ * The content hash is read only when asked for (compiling the site needs it,
+ * `check` does not) and remembered while the file is unchanged. The facts
+ * only: what is allowed is decided in validate/images.ts, the output name in
+ * compile/images.ts.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync, type Stats } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join, posix, sep } from 'node:path';
 import type { Definition, Image, ImageReference as MdImageReference } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -35,8 +38,12 @@ export type ImageTarget =
   | { kind: 'outside'; path: string }
   /** Inside, but no such file. `nearby`: the file names in that folder, for did-you-mean. */
   | { kind: 'missing'; path: string; nearby: string[] }
-  /** A file of the content: `format` is what its bytes are (undefined when not an allowed image). */
-  | { kind: 'file'; path: string; bytes: number; format: ImageFormat | undefined; sha256: string };
+  /**
+   * A file of the content: `format` is what its bytes are (undefined when not
+   * an allowed image); `sha256` (hex) is read on first use, undefined if the
+   * file can no longer be read.
+   */
+  | { kind: 'file'; path: string; bytes: number; format: ImageFormat | undefined; readonly sha256: string | undefined };
 
 export interface ImageReference {
   /** The destination as written (Markdown escapes resolved). */
@@ -95,9 +102,37 @@ export function sniffFormat(bytes: Uint8Array): ImageFormat | undefined {
   return undefined;
 }
 
-/** Whether a reference can be shown: a file of an allowed format whose name says so too. */
-export function isShowable(target: ImageTarget): target is Extract<ImageTarget, { kind: 'file' }> & { format: ImageFormat } {
-  return target.kind === 'file' && target.format !== undefined && formatOfExtension(target.path) !== undefined;
+/** Whether a reference can be shown: a readable file of an allowed format whose name says so too. */
+export function isShowable(target: ImageTarget): target is Extract<ImageTarget, { kind: 'file' }> & { format: ImageFormat; sha256: string } {
+  return target.kind === 'file' && target.format !== undefined && formatOfExtension(target.path) !== undefined && target.sha256 !== undefined;
+}
+
+/** Hashes already computed in this process, by real path; valid while size and mtime are unchanged (`jianbao dev` re-checks often). */
+const hashes = new Map<string, { size: number; mtimeMs: number; sha256: string }>();
+
+function hashOf(real: string, info: Stats): string | undefined {
+  const known = hashes.get(real);
+  if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return known.sha256;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(real);
+  } catch {
+    return undefined;
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  hashes.set(real, { size: info.size, mtimeMs: info.mtimeMs, sha256 });
+  return sha256;
+}
+
+/** The first bytes of a file, enough to tell its format. */
+async function head(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(new Uint8Array(16), 0, 16, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 interface FoundImage {
@@ -163,9 +198,11 @@ export class ImageReader {
   private async read(path: string): Promise<ImageTarget> {
     const absolute = join(this.dir, ...path.split('/'));
     let real: string;
+    let info: Stats;
     try {
       real = await realpath(absolute);
-      if (!(await stat(real)).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      info = await stat(real);
+      if (!info.isFile()) throw new Error('not a file');
     } catch {
       return { kind: 'missing', path, nearby: await this.nearby(path) };
     }
@@ -173,8 +210,27 @@ export class ImageReader {
     this.rootReal ??= realpath(this.dir);
     const root = await this.rootReal;
     if (!real.startsWith(root + sep)) return { kind: 'outside', path };
-    const bytes = await readFile(real);
-    return { kind: 'file', path, bytes: bytes.length, format: sniffFormat(bytes), sha256: createHash('sha256').update(bytes).digest('hex') };
+    let format: ImageFormat | undefined;
+    try {
+      format = sniffFormat(await head(real));
+    } catch {
+      return { kind: 'missing', path, nearby: [] };
+    }
+    let sha256: string | undefined;
+    let hashed = false;
+    return {
+      kind: 'file',
+      path,
+      bytes: info.size,
+      format,
+      get sha256() {
+        if (!hashed) {
+          sha256 = hashOf(real, info);
+          hashed = true;
+        }
+        return sha256;
+      },
+    };
   }
 
   private async nearby(path: string): Promise<string[]> {
