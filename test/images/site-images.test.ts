@@ -167,18 +167,19 @@ describe('images in a real browser', () => {
   });
 });
 
-describe('PDF: images in print', () => {
-  function imagesList(file: string): { page: number; width: number; height: number }[] {
-    const out = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
-    return out
-      .split('\n')
-      .slice(2)
-      .filter((line) => line.trim())
-      .map((line) => line.trim().split(/\s+/))
-      .filter((cells) => cells[2] === 'image')
-      .map((cells) => ({ page: Number(cells[0]), width: Number(cells[3]), height: Number(cells[4]) }));
-  }
+/** The images of a PDF, as poppler's pdfimages lists them. */
+function imagesList(file: string): { page: number; width: number; height: number }[] {
+  const out = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim())
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cells) => cells[2] === 'image')
+    .map((cells) => ({ page: Number(cells[0]), width: Number(cells[3]), height: Number(cells[4]) }));
+}
 
+describe('PDF: images in print', () => {
   it.skipIf(!browserPath)('embeds every image, each on one page only', () => {
     const list = imagesList(join(dist, PDF));
     const bySize = (width: number, height: number) => list.filter((image) => image.width === width && image.height === height);
@@ -258,5 +259,21 @@ describe('under /bulletin/, after importing a Word file with a picture', () => {
     expect((await listFiles(bulletin)).filter((file) => file.startsWith('media/'))).toEqual((await listFiles(dist)).filter((file) => file.startsWith('media/')).concat(mediaName(WORD_PICTURE, 'png')).sort());
     const { problems } = await checkLinks(bulletin, '/bulletin/');
     expect(problems).toEqual([]);
+  });
+});
+
+describe('jianbao pdf after a photo is replaced (nothing else changed)', () => {
+  it.skipIf(!browserPath)('sees the site is out of date, rebuilds it and prints the new photo', async () => {
+    const replaced = png(200, 100, (x) => (x < 100 ? [200, 40, 40] : [40, 80, 200]));
+    await put('entries/2024/现场照片-图1.png', replaced);
+    const result = await runCli(['pdf', '2024-4', '--content', content, '--out', bulletin]);
+    expect(result.stderr).toBe('');
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain('图片在上次生成站点之后有改动（entries/2024/现场照片-图1.png）');
+    expect(await readFile(join(bulletin, mediaName(replaced, 'png')))).toEqual(replaced);
+    expect((await listFiles(bulletin)).filter((file) => file.startsWith('media/'))).not.toContain(mediaName(PHOTO, 'png'));
+    const sizes = imagesList(join(bulletin, PDF)).map((image) => `${image.width}×${image.height}`);
+    expect(sizes).toContain('200×100');
+    expect(sizes).not.toContain('240×160');
   });
 });

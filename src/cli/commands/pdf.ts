@@ -3,6 +3,7 @@
  * the print pages of the built site. When the site is missing or older than
  * the content, it is built first (the same pipeline as `jianbao build`).
  */
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { checkContent, compileSite, type CompiledIssue, type CompiledSite, type SourceFile } from '../../core/index.ts';
@@ -125,6 +126,10 @@ async function staleness(outDir: string, contentDir: string, files: SourceFile[]
   for (const file of files) {
     const modified = (await stat(join(contentDir, file.path)).catch(() => undefined))?.mtimeMs ?? 0;
     if (modified > oldestPage) return `内容在上次生成站点之后有改动（${file.path}），${outDir} 已过期`;
+  }
+  // Images are named by their content: a changed image is one the site does not have yet.
+  for (const image of issues.flatMap((issue) => issue.entries.flatMap((entry) => entry.images))) {
+    if (!existsSync(join(outDir, ...image.output.split('/')))) return `图片在上次生成站点之后有改动（${image.source}），${outDir} 已过期`;
   }
   return undefined;
 }
