@@ -5,7 +5,7 @@
  * images (resolved by the caller) become figures, any other image a note.
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastNode } from 'hast';
-import type { Definition, Heading, Html, Image, ImageReference, Paragraph, PhrasingContent, Root, Text } from 'mdast';
+import type { Heading, Html, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -16,6 +16,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { visitImages } from '../load/images.ts';
 
 export interface RenderOptions {
   /**
@@ -97,15 +98,8 @@ function remarkLocalImages() {
   return (tree: Root, file: VFile) => {
     const { images, base = '/' } = optionsOf(file);
     if (!images || images.size === 0) return;
-    const definitions = new Map<string, string>();
-    visit(tree, 'definition', (node: Definition) => {
-      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
-    });
-    visit(tree, (node) => {
-      if (node.type !== 'image' && node.type !== 'imageReference') return;
-      const image = node as Image | ImageReference;
-      const url = image.type === 'image' ? image.url : definitions.get(image.identifier);
-      const output = url === undefined ? undefined : images.get(url);
+    visitImages(tree, (image, url) => {
+      const output = images.get(url);
       if (!output) return;
       // The marker cannot come from the text (raw HTML is text) and never survives the sanitizer.
       image.data = { ...image.data, hProperties: { src: `${base}${output}`, alt: image.alt ?? '', loading: 'lazy', [OWN_IMAGE]: true } };

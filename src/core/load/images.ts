@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, type Stats } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join, posix, sep } from 'node:path';
-import type { Definition, Image, ImageReference as MdImageReference } from 'mdast';
+import type { Definition, Image, ImageReference as MdImageReference, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parseBody } from '../text/blocks.ts';
 
@@ -143,23 +143,28 @@ interface FoundImage {
   column: number;
 }
 
-/** Every image of a Markdown body (inline and by reference), in document order. */
-export function findImages(body: string): FoundImage[] {
-  // Most bodies have none: skip the parse.
-  if (!body.includes('![')) return [];
-  const tree = parseBody(body);
+/** Call `each` for every image of a Markdown tree, inline or by reference, with its destination, in document order. */
+export function visitImages(tree: Root, each: (image: Image | MdImageReference, url: string) => void): void {
   const definitions = new Map<string, string>();
   visit(tree, 'definition', (node: Definition) => {
     if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
   });
-  const found: FoundImage[] = [];
   visit(tree, (node) => {
     if (node.type !== 'image' && node.type !== 'imageReference') return;
     const image = node as Image | MdImageReference;
     const url = image.type === 'image' ? image.url : definitions.get(image.identifier);
+    if (url !== undefined) each(image, url);
+  });
+}
+
+/** Every image of a Markdown body, in document order. */
+export function findImages(body: string): FoundImage[] {
+  // Most bodies have none: skip the parse.
+  if (!body.includes('![')) return [];
+  const found: FoundImage[] = [];
+  visitImages(parseBody(body), (image, url) => {
     const start = image.position?.start;
-    if (url === undefined || !start) return;
-    found.push({ url, alt: image.alt ?? '', line: start.line, column: start.column });
+    if (start) found.push({ url, alt: image.alt ?? '', line: start.line, column: start.column });
   });
   return found;
 }
