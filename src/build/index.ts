@@ -2,16 +2,23 @@
  * `jianbao build`: check → Astro → Pagefind (→ PDFs) in a scratch folder next
  * to the output, then swap the result into place. Any failure leaves the
  * previous output exactly as it was.
+ *
+ * Issue pages and print pages whose inputs did not change since an earlier
+ * build are copied from the render cache (render-cache.ts, keyed by
+ * page-keys.ts) instead of being rendered again.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent, compileSite, type CompiledSite, type Diagnostic } from '../core/index.ts';
-import { invalidateSite, provideSite } from '../site/data.ts';
+import { invalidateSite, provideSite, type CachedPages } from '../site/data.ts';
+import { issuePagePath } from '../site/routes.ts';
 import { withAstroEnv } from './astro-env.ts';
 import { withBuildLock } from './lock.ts';
 import { copyMedia, MediaError } from './media.ts';
+import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts';
+import { RenderCache } from './render-cache.ts';
 
 /** The jianbao package: Astro's root (pages, layouts, astro.config.mjs). */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,6 +34,10 @@ export interface BuildOptions {
    * throwing here fails the build like any other step.
    */
   afterSite?: (context: { siteDir: string; site: CompiledSite }) => Promise<void>;
+  /** Reuse issue pages rendered by earlier builds (default); `false` renders every page. */
+  cache?: boolean;
+  /** The jianbao package whose pages are built (default: this one; tests build with a changed copy). */
+  packageRoot?: string;
 }
 
 export type BuildResult =
@@ -42,28 +53,36 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const contentDir = resolve(options.contentDir);
   const outDir = resolve(options.outDir);
+  const packageRoot = resolve(options.packageRoot ?? PACKAGE_ROOT);
 
+  const step = stopwatch();
   const checked = await checkContent(contentDir);
   if (checked.errors > 0) return { ok: false, reason: 'content', diagnostics: checked.diagnostics };
+  const checkSeconds = step();
   const site = compileSite(checked.content, checked.registry);
-  log(`检查通过：${site.issues.length} 期，${site.issues.reduce((sum, issue) => sum + issue.entries.length, 0)} 篇稿件`);
+  const entries = site.issues.reduce((sum, issue) => sum + issue.entries.length, 0);
+  log(`检查通过：${site.issues.length} 期，${entries} 篇稿件（检查 ${checkSeconds} 秒，编译 ${step()} 秒）`);
 
   // Astro's server chunks must resolve packages from jianbao's node_modules, so
   // the site is built inside the package (.jianbao/, ignored by git), then
   // staged next to the output and swapped in with a rename.
-  const work = await mkdtemp(join(await scratchRoot(), 'build-'));
+  const work = await mkdtemp(join(await scratchRoot(packageRoot), 'build-'));
   const siteDir = join(work, 'site');
   let staged: string | undefined;
   try {
-    provideSite(contentDir, site);
-    await withBuildLock(dirname(work), () => runAstro({ contentDir, siteDir, base: site.base, cacheDir: join(work, 'cache') }), () =>
-      log('另一个生成任务正在运行，等待其完成……'),
+    // The lock also covers the render cache, which builds of one content directory share.
+    const reused = await withBuildLock(
+      dirname(work),
+      () => renderPages({ packageRoot, contentDir, siteDir, site, cacheDir: join(work, 'cache'), useCache: options.cache !== false, log }),
+      () => log('另一个生成任务正在运行，等待其完成……'),
     );
+    log(`页面已生成（${reused ? `其中 ${reused} 个期刊页取自缓存，` : ''}用时 ${step()} 秒）`);
     await copyMedia(site, contentDir, siteDir).catch((error: unknown) => {
       throw error instanceof MediaError ? new BuildError(error.message, { cause: error }) : error;
     });
-    const pages = await runPagefind(siteDir);
-    log(`页面已生成，全文检索已建立索引（${pages} 个页面）`);
+    await runPagefind(siteDir, site);
+    const pages = await countPages(siteDir);
+    log(`全文检索已建立索引（共 ${pages} 个页面，用时 ${step()} 秒）`);
     if (options.afterSite) await options.afterSite({ siteDir, site });
     await mkdir(dirname(outDir), { recursive: true });
     staged = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}-jianbao-`));
@@ -77,9 +96,88 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/**
+ * Astro renders the pages the render cache lacks; the others are copied from
+ * it; the newly rendered issue pages are kept for the next build.
+ */
+async function renderPages(options: {
+  packageRoot: string;
+  contentDir: string;
+  siteDir: string;
+  site: CompiledSite;
+  cacheDir: string;
+  useCache: boolean;
+  log: (line: string) => void;
+}): Promise<number> {
+  const { packageRoot, contentDir, siteDir, site } = options;
+  const astro = () => runAstro({ packageRoot, contentDir, siteDir, base: site.base, cacheDir: options.cacheDir });
+  const cacheRoot = join(await scratchRoot(packageRoot), 'cache');
+  const cache = options.useCache ? await RenderCache.open(cacheRoot, contentDir) : undefined;
+  const keys = cache ? issuePageKeys(site, await rendererDigest(packageRoot)) : [];
+  const reused = keys.filter(({ key }) => cache?.has(key));
+  provideSite(contentDir, site, cachedPages(reused));
+  await astro();
+  if (reused.length > 0 && !(await restorePages(reused, cache!, siteDir, site.base))) {
+    // A reused page links to an asset this build does not have: the renderer
+    // changed in a way its digest missed. Render everything instead.
+    options.log('缓存的页面与本次生成的样式文件不一致，重新生成全部页面……');
+    await rm(siteDir, { recursive: true, force: true });
+    provideSite(contentDir, site);
+    await astro();
+    reused.length = 0;
+  }
+  if (!cache) return 0;
+  const fresh = new Set(reused);
+  for (const page of keys) {
+    if (!fresh.has(page)) await cache.store(page.key, pageFile(siteDir, page));
+  }
+  await cache.prune(new Set(keys.map(({ key }) => key)));
+  await RenderCache.pruneOrphans(cacheRoot);
+  return reused.length;
+}
+
+/** Seconds since the last call (or since it was made), one decimal, for the progress lines. */
+function stopwatch(): () => string {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const seconds = ((now - last) / 1000).toFixed(1);
+    last = now;
+    return seconds;
+  };
+}
+
+function cachedPages(reused: readonly IssuePageKey[]): CachedPages {
+  const keysOf = (kind: IssuePageKey['kind']) => new Set(reused.filter((page) => page.kind === kind).map((page) => page.issue.key));
+  return { issue: keysOf('issue'), print: keysOf('print') };
+}
+
+function pageFile(siteDir: string, page: IssuePageKey): string {
+  return join(siteDir, issuePagePath(page.kind, page.issue), 'index.html');
+}
+
+/**
+ * Copy the reused pages into the new site. False when one of them links to an
+ * asset (`<base>_astro/…`, named by content hash) this build did not write.
+ */
+async function restorePages(pages: readonly IssuePageKey[], cache: RenderCache, siteDir: string, base: string): Promise<boolean> {
+  const assets = new Set<string>();
+  const pattern = new RegExp(base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + String.raw`(_astro/[^"'\s)<>]+)`, 'g');
+  for (const page of pages) {
+    const html = await cache.restore(page.key, pageFile(siteDir, page));
+    for (const match of html.matchAll(pattern)) assets.add(match[1]!);
+  }
+  return [...assets].every((asset) => existsSync(join(siteDir, asset)));
+}
+
+/** How many HTML pages the site has. */
+async function countPages(siteDir: string): Promise<number> {
+  return (await readdir(siteDir, { recursive: true })).filter((name) => name.endsWith('.html')).length;
+}
+
 /** `<package>/.jianbao/`: scratch folders of running builds. */
-async function scratchRoot(): Promise<string> {
-  const dir = join(PACKAGE_ROOT, '.jianbao');
+async function scratchRoot(packageRoot: string): Promise<string> {
+  const dir = join(packageRoot, '.jianbao');
   await mkdir(dir, { recursive: true });
   return dir;
 }
@@ -94,12 +192,12 @@ async function moveAcross(from: string, to: string): Promise<void> {
   }
 }
 
-async function runAstro(options: { contentDir: string; siteDir: string; base: string; cacheDir: string }): Promise<void> {
+async function runAstro(options: { packageRoot: string; contentDir: string; siteDir: string; base: string; cacheDir: string }): Promise<void> {
   const { build } = await import('astro');
   try {
-    await withAstroEnv(options.contentDir, PACKAGE_ROOT, () =>
+    await withAstroEnv(options.contentDir, options.packageRoot, () =>
       build({
-        root: PACKAGE_ROOT,
+        root: options.packageRoot,
         outDir: options.siteDir,
         cacheDir: options.cacheDir,
         base: options.base,
@@ -112,17 +210,23 @@ async function runAstro(options: { contentDir: string; siteDir: string; base: st
   }
 }
 
-/** Index every issue page for search, Chinese forced (Pagefind segments Chinese words). */
-async function runPagefind(siteDir: string): Promise<number> {
+/**
+ * Index every issue page for search, Chinese forced (Pagefind segments Chinese
+ * words). Only the issue pages carry `data-pagefind-body`, so only they are
+ * read: the print pages and archives would be parsed for nothing.
+ */
+async function runPagefind(siteDir: string, site: CompiledSite): Promise<void> {
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
     if (!index) throw new BuildError(`建立全文检索失败：${errors.join('；')}`);
-    const added = await index.addDirectory({ path: siteDir });
+    // `<series>/<year>/<number>/index.html`: series ids are [a-z0-9-], years four digits.
+    const series = [...new Set(site.issues.map((issue) => issue.series.id))];
+    const glob = series.length > 0 ? `{${series.join(',')}}/[0-9][0-9][0-9][0-9]/*/index.html` : undefined;
+    const added = await index.addDirectory({ path: siteDir, ...(glob ? { glob } : {}) });
     if (added.errors.length) throw new BuildError(`建立全文检索失败：${added.errors.join('；')}`);
     const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
     if (written.errors.length) throw new BuildError(`写入全文检索索引失败：${written.errors.join('；')}`);
-    return added.page_count;
   } finally {
     await pagefind.close();
   }

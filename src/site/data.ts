@@ -6,15 +6,23 @@
  * `jianbao build` pipeline (which has already checked and compiled the
  * content) can hand it to the copy of this module that Astro bundles, and the
  * dev server can drop it when the content changes.
+ *
+ * The build may also say which issue pages it restores from its render cache
+ * (src/build/render-cache.ts): Astro then renders only the others.
  */
 import { resolve } from 'node:path';
-import { checkContent, compileSite, type CompiledSite } from '../core/index.ts';
+import { checkContent, compileSite, type CompiledIssue, type CompiledSite } from '../core/index.ts';
+import type { IssuePageKind } from './routes.ts';
 
 const SLOT = Symbol.for('jianbao.site');
+
+/** Issue keys (`zhuanbao/2023/6`) whose page of each kind the build takes from its render cache. */
+export type CachedPages = Record<IssuePageKind, ReadonlySet<string>>;
 
 interface SiteSlot {
   contentDir: string;
   site: Promise<CompiledSite>;
+  cached?: CachedPages;
 }
 
 const shared = globalThis as typeof globalThis & { [SLOT]?: SiteSlot };
@@ -43,9 +51,19 @@ export function getSite(): Promise<CompiledSite> {
   return site;
 }
 
-/** Hand an already compiled site to the pages (the build pipeline checked it first). */
-export function provideSite(dir: string, site: CompiledSite): void {
-  shared[SLOT] = { contentDir: resolve(dir), site: Promise.resolve(site) };
+/**
+ * Hand an already compiled site to the pages (the build pipeline checked it
+ * first); `cached`: the issue pages the build restores instead of rendering.
+ */
+export function provideSite(dir: string, site: CompiledSite, cached?: CachedPages): void {
+  shared[SLOT] = { contentDir: resolve(dir), site: Promise.resolve(site), ...(cached ? { cached } : {}) };
+}
+
+/** The issues whose page of this kind Astro renders: all of them, less those the build restores from its cache. */
+export async function issuesToRender(kind: IssuePageKind): Promise<CompiledIssue[]> {
+  const site = await getSite();
+  const cached = shared[SLOT]?.cached?.[kind];
+  return cached ? site.issues.filter((issue) => !cached.has(issue.key)) : site.issues;
 }
 
 /** Forget the compiled site (after a build, or when the dev server sees a content change). */

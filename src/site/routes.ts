@@ -7,6 +7,14 @@ import type { CompiledEntry, CompiledIssue } from '../core/index.ts';
 /** Folder names of the archive pages: `sections/<section>/`, `units/<unit-id>/`. */
 export const ARCHIVE_DIRS = { sections: 'sections', units: 'units' } as const;
 
+/** The two pages every issue has: its web page and its A4 print page. */
+export type IssuePageKind = 'issue' | 'print';
+
+/** Where an issue's page lives under the base, no leading slash: `zhuanbao/2023/6/` or `zhuanbao/2023/6/print/`. */
+export function issuePagePath(kind: IssuePageKind, issue: Pick<CompiledIssue, 'key'>): string {
+  return kind === 'issue' ? `${issue.key}/` : `${issue.key}/print/`;
+}
+
 /** `/` or `/bulletin/`: the base Astro was built with. */
 export function base(): string {
   const value = import.meta.env.BASE_URL;
@@ -20,8 +28,8 @@ export function href(path = ''): string {
 
 export const links = {
   home: () => href(),
-  issue: (issue: Pick<CompiledIssue, 'key'>) => href(`${issue.key}/`),
-  print: (issue: Pick<CompiledIssue, 'key'>) => href(`${issue.key}/print/`),
+  issue: (issue: Pick<CompiledIssue, 'key'>) => href(issuePagePath('issue', issue)),
+  print: (issue: Pick<CompiledIssue, 'key'>) => href(issuePagePath('print', issue)),
   entry: (issue: Pick<CompiledIssue, 'key'>, entry: Pick<CompiledEntry, 'anchor'>) => `${href(`${issue.key}/`)}#${entry.anchor}`,
   sections: () => href(`${ARCHIVE_DIRS.sections}/`),
   section: (id: string) => href(`${ARCHIVE_DIRS.sections}/${encodeURIComponent(id)}/`),

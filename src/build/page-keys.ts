@@ -1,0 +1,102 @@
+/**
+ * What an issue's web page and print page are rendered from, hashed into the
+ * key of its render cache entry. A page is reused only when its key is the
+ * same, so the key holds everything the page's HTML depends on:
+ *
+ * - the compiled issue, whole (entries' HTML, 版记, errata, print settings,
+ *   image hashes…): any edit, erratum or setting that reaches the issue
+ *   changes it, published or not;
+ * - the site's own settings, every field of the compiled site except its
+ *   collections (title, base, series: the layout's header and footer);
+ * - for the web page, its neighbours (上一期 / 下一期), whole;
+ * - the renderer: jianbao's sources (pages, layouts, styles, the core that
+ *   pages import), Astro's config, the package manifest and lock file, and
+ *   the installed versions of the packages pages are built with.
+ *
+ * Issue and print pages may only read their props and those site fields; a
+ * page that starts reading more must add it here. (The build also checks that
+ * every asset a reused page links to exists in the new build.)
+ */
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { CompiledIssue, CompiledSite } from '../core/index.ts';
+import { issueNeighbours } from '../site/neighbours.ts';
+import type { IssuePageKind } from '../site/routes.ts';
+
+/** Files and folders of the package that decide how pages render. */
+const RENDERER_SOURCES = ['src', 'astro.config.mjs', 'package.json', 'package-lock.json'];
+/** Packages pages are built with besides the package's own dependencies. */
+const BUILD_PACKAGES = ['vite'];
+
+export interface IssuePageKey {
+  kind: IssuePageKind;
+  issue: CompiledIssue;
+  /** sha256, hex. */
+  key: string;
+}
+
+function sha256(parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(`${part.length}:`).update(part);
+  return hash.digest('hex');
+}
+
+async function filesUnder(root: string, path: string): Promise<string[]> {
+  try {
+    const names = await readdir(join(root, path), { recursive: true, withFileTypes: true });
+    return names
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1).replace(/\\/g, '/'))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return [path];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** The installed version of a package, as seen from the package root. */
+async function installedVersion(packageRoot: string, name: string): Promise<string> {
+  try {
+    const manifest = createRequire(join(packageRoot, 'package.json')).resolve(`${name}/package.json`);
+    return (JSON.parse(await readFile(manifest, 'utf8')) as { version?: string }).version ?? '?';
+  } catch {
+    return '?';
+  }
+}
+
+/** Digest of what renders the pages: jianbao's sources and the versions of the packages it builds with. */
+export async function rendererDigest(packageRoot: string): Promise<string> {
+  const parts: string[] = [];
+  for (const source of RENDERER_SOURCES) {
+    for (const file of await filesUnder(packageRoot, source)) parts.push(file, await readFile(join(packageRoot, file), 'binary'));
+  }
+  const manifest = JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  for (const name of [...Object.keys(manifest.dependencies ?? {}), ...BUILD_PACKAGES].sort()) {
+    parts.push(name, await installedVersion(packageRoot, name));
+  }
+  return sha256(parts);
+}
+
+/** The site's own fields: everything but its collections of issues and entries. */
+function siteSettings(site: CompiledSite): string {
+  const { issues: _issues, archive: _archive, sections: _sections, units: _units, stats: _stats, ...settings } = site;
+  return JSON.stringify(settings);
+}
+
+/** The key of every issue page and print page of the site. */
+export function issuePageKeys(site: CompiledSite, renderer: string): IssuePageKey[] {
+  const settings = siteSettings(site);
+  const digests = new Map(site.issues.map((issue) => [issue, sha256([JSON.stringify(issue)])]));
+  const digest = (issue: CompiledIssue | undefined) => (issue ? digests.get(issue)! : '');
+  const neighbours = issueNeighbours(site.issues);
+  return site.issues.flatMap((issue) => {
+    const { newer, older } = neighbours.get(issue)!;
+    return [
+      { kind: 'issue' as const, issue, key: sha256(['issue', renderer, settings, digest(issue), digest(newer), digest(older)]) },
+      { kind: 'print' as const, issue, key: sha256(['print', renderer, settings, digest(issue)]) },
+    ];
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * The render cache: issue pages rendered by earlier builds, each under its
+ * key (src/build/page-keys.ts), so a rebuild renders only the pages whose
+ * inputs changed and copies the rest.
+ *
+ * Where: `<package>/.jianbao/cache/<content-dir-hash>/`, next to the build's
+ * scratch folders. That folder must be writable for any build (Astro builds
+ * inside the package), is ignored by git, and keeps the clerk's content
+ * folder (a git repository the dev server watches) free of generated files.
+ * One folder per content directory; after each build it holds exactly the
+ * pages of that build, and folders of content directories that no longer
+ * exist are removed, so the cache never grows past one site per content
+ * directory.
+ *
+ * A file is written under a temporary name and renamed into place, so a page
+ * is either whole or absent. Keys name the complete inputs, so a page found
+ * under its key is never stale.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+const PAGES = 'pages';
+const OWNER = 'owner.json';
+
+export class RenderCache {
+  private constructor(
+    /** The folder of this content directory. */
+    readonly dir: string,
+    private readonly present: Set<string>,
+  ) {}
+
+  /** The cache of `contentDir` under `root` (`<package>/.jianbao/cache`), created if missing. */
+  static async open(root: string, contentDir: string): Promise<RenderCache> {
+    const dir = join(root, createHash('sha256').update(contentDir).digest('hex').slice(0, 16));
+    await mkdir(join(dir, PAGES), { recursive: true });
+    await writeFile(join(dir, OWNER), `${JSON.stringify({ contentDir })}\n`);
+    const present = new Set((await readdir(join(dir, PAGES))).filter((name) => name.endsWith('.html')).map((name) => name.slice(0, -'.html'.length)));
+    return new RenderCache(dir, present);
+  }
+
+  has(key: string): boolean {
+    return this.present.has(key);
+  }
+
+  private page(key: string): string {
+    return join(this.dir, PAGES, `${key}.html`);
+  }
+
+  /** Copy a cached page to `to`; returns its HTML. */
+  async restore(key: string, to: string): Promise<string> {
+    const html = await readFile(this.page(key), 'utf8');
+    await mkdir(dirname(to), { recursive: true });
+    await writeFile(to, html);
+    return html;
+  }
+
+  /** Keep the page rendered at `from` under `key`. */
+  async store(key: string, from: string): Promise<void> {
+    const target = this.page(key);
+    const partial = `${target}.${process.pid}.partial`;
+    try {
+      await copyFile(from, partial);
+      await rename(partial, target);
+      this.present.add(key);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+  }
+
+  /** Drop every page not in `live` (the pages of the build that just finished). */
+  async prune(live: ReadonlySet<string>): Promise<void> {
+    for (const key of [...this.present]) {
+      if (live.has(key)) continue;
+      await unlink(this.page(key)).catch(() => undefined);
+      this.present.delete(key);
+    }
+  }
+
+  /** Remove the caches of content directories that no longer exist. */
+  static async pruneOrphans(root: string): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(root);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const owner = await readFile(join(root, name, OWNER), 'utf8').then(
+        (text) => (JSON.parse(text) as { contentDir?: string }).contentDir,
+        () => undefined,
+      );
+      if (owner && !existsSync(owner)) await rm(join(root, name), { recursive: true, force: true });
+    }
+  }
+}
