@@ -17,6 +17,7 @@ import { issuePagePath } from '../site/routes.ts';
 import { withAstroEnv } from './astro-env.ts';
 import { withBuildLock } from './lock.ts';
 import { copyMedia, MediaError } from './media.ts';
+import { MarkdownCache } from './markdown-cache.ts';
 import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts';
 import { RenderCache } from './render-cache.ts';
 
@@ -59,7 +60,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const checked = await checkContent(contentDir);
   if (checked.errors > 0) return { ok: false, reason: 'content', diagnostics: checked.diagnostics };
   const checkSeconds = step();
-  const site = compileSite(checked.content, checked.registry);
+  // The render cache: entry Markdown rendered and issue pages built by earlier builds.
+  const renderer = options.cache === false ? undefined : await rendererDigest(packageRoot);
+  const cache = renderer ? await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), contentDir) : undefined;
+  const markdown = cache && renderer ? await MarkdownCache.open(cache.dir, renderer) : undefined;
+  const site = compileSite(checked.content, checked.registry, { render: markdown?.render });
+  await markdown?.save();
   const entries = site.issues.reduce((sum, issue) => sum + issue.entries.length, 0);
   log(`检查通过：${site.issues.length} 期，${entries} 篇稿件（检查 ${checkSeconds} 秒，编译 ${step()} 秒）`);
 
@@ -73,7 +79,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // The lock also covers the render cache, which builds of one content directory share.
     const reused = await withBuildLock(
       dirname(work),
-      () => renderPages({ packageRoot, contentDir, siteDir, site, cacheDir: join(work, 'cache'), useCache: options.cache !== false, log }),
+      () => renderPages({ packageRoot, contentDir, siteDir, site, cacheDir: join(work, 'cache'), cache: cache && renderer ? { pages: cache, renderer } : undefined, log }),
       () => log('另一个生成任务正在运行，等待其完成……'),
     );
     log(`页面已生成（${reused ? `其中 ${reused} 个期刊页取自缓存，` : ''}用时 ${step()} 秒）`);
@@ -106,14 +112,15 @@ async function renderPages(options: {
   siteDir: string;
   site: CompiledSite;
   cacheDir: string;
-  useCache: boolean;
+  /** The render cache and the renderer's digest; none: render every page. */
+  cache: { pages: RenderCache; renderer: string } | undefined;
   log: (line: string) => void;
 }): Promise<number> {
   const { packageRoot, contentDir, siteDir, site } = options;
   const astro = () => runAstro({ packageRoot, contentDir, siteDir, base: site.base, cacheDir: options.cacheDir });
-  const cacheRoot = join(await scratchRoot(packageRoot), 'cache');
-  const cache = options.useCache ? await RenderCache.open(cacheRoot, contentDir) : undefined;
-  const keys = cache ? issuePageKeys(site, await rendererDigest(packageRoot)) : [];
+  const cache = options.cache?.pages;
+  await cache?.scan();
+  const keys = options.cache ? issuePageKeys(site, options.cache.renderer) : [];
   const reused = keys.filter(({ key }) => cache?.has(key));
   provideSite(contentDir, site, cachedPages(reused));
   await astro();
@@ -132,7 +139,7 @@ async function renderPages(options: {
     if (!fresh.has(page)) await cache.store(page.key, pageFile(siteDir, page));
   }
   await cache.prune(new Set(keys.map(({ key }) => key)));
-  await RenderCache.pruneOrphans(cacheRoot);
+  await RenderCache.pruneOrphans(dirname(cache.dir));
   return reused.length;
 }
 

@@ -25,10 +25,11 @@ const PAGES = 'pages';
 const OWNER = 'owner.json';
 
 export class RenderCache {
+  private present = new Set<string>();
+
   private constructor(
     /** The folder of this content directory. */
     readonly dir: string,
-    private readonly present: Set<string>,
   ) {}
 
   /** The cache of `contentDir` under `root` (`<package>/.jianbao/cache`), created if missing. */
@@ -36,8 +37,13 @@ export class RenderCache {
     const dir = join(root, createHash('sha256').update(contentDir).digest('hex').slice(0, 16));
     await mkdir(join(dir, PAGES), { recursive: true });
     await writeFile(join(dir, OWNER), `${JSON.stringify({ contentDir })}\n`);
-    const present = new Set((await readdir(join(dir, PAGES))).filter((name) => name.endsWith('.html')).map((name) => name.slice(0, -'.html'.length)));
-    return new RenderCache(dir, present);
+    return new RenderCache(dir);
+  }
+
+  /** Look at which pages the cache holds (under the build lock: another build may have pruned it). */
+  async scan(): Promise<void> {
+    const names = await readdir(join(this.dir, PAGES));
+    this.present = new Set(names.filter((name) => name.endsWith('.html')).map((name) => name.slice(0, -'.html'.length)));
   }
 
   has(key: string): boolean {

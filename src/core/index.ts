@@ -7,10 +7,10 @@ export { loadContent, type LoadedContent, type EntryRecord, type IssueRecord, ty
 export { validate, entriesById } from './validate/index.ts';
 export { buildRegistry, findPerson, titleOn, issueSeries, entrySeries, type Registry } from './registry.ts';
 export { compileIssue, compileEntry, type CompiledIssue, type CompiledEntry, type CompiledSection } from './compile/issue.ts';
-export { compileSite, type CompiledSite, type ArchivedEntry } from './compile/site.ts';
+export { compileSite, type CompiledSite, type ArchivedEntry, type CompileOptions } from './compile/site.ts';
 export { computeStats, type Stats, type StatsRow, type StatsPeriod, type StatsBy, type StatsOptions, type StatsItem } from './compile/stats.ts';
 export { expandDistribution, distributionText, type DistributionLine, type DistributionItem } from './compile/distribution.ts';
-export { renderMarkdown, officialLevel } from './compile/markdown.ts';
+export { renderMarkdown, officialLevel, type MarkdownRenderer, type RenderOptions, type RenderedMarkdown } from './compile/markdown.ts';
 export { computeDigest, compareDigest, hasChanges } from './digest.ts';
 export { applyFixes, type FixReport } from './fix.ts';
 export { RULES, sortDiagnostics, didYouMean, type Diagnostic, type RuleId, type Severity, type Position } from './diagnostics.ts';

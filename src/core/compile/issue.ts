@@ -11,7 +11,7 @@ import type { Contact, PrintSettings, Series } from '../schema/site.ts';
 import type { Unit } from '../schema/units.ts';
 import { expandDistribution, type DistributionLine } from './distribution.ts';
 import { compileImages, imageOutputs, type CompiledImage } from './images.ts';
-import { renderMarkdown } from './markdown.ts';
+import { renderMarkdown, type MarkdownRenderer } from './markdown.ts';
 
 export interface CompiledEntry {
   id: string;
@@ -96,6 +96,8 @@ export interface CompileEntryOptions {
   headingOffset?: number;
   /** The site base image URLs hang under (`/bulletin/`); default `/`. */
   base?: string;
+  /** Renders the Markdown; default `renderMarkdown`. */
+  render?: MarkdownRenderer;
 }
 
 export function compileEntry(entry: EntryRecord, registry: Registry, anchor: string, options: CompileEntryOptions = {}): CompiledEntry {
@@ -109,7 +111,8 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
     ? people.map((person) => ({ phrase: `${person.title ?? ''}${person.name}`, name: person.name }))
     : [];
   const references = entry.images ?? [];
-  const rendered = renderMarkdown(entry.body, { leaders, idPrefix: anchor, headingOffset: options.headingOffset, images: imageOutputs(references), base: options.base });
+  const render = options.render ?? renderMarkdown;
+  const rendered = render(entry.body, { leaders, idPrefix: anchor, headingOffset: options.headingOffset, images: imageOutputs(references), base: options.base });
   return {
     id: entry.id,
     anchor,
@@ -146,7 +149,9 @@ export function compileIssue(
   content: Pick<LoadedContent, 'recipients'> & Partial<Pick<LoadedContent, 'site'>>,
   registry: Registry,
   entriesById: Map<string, EntryRecord>,
+  options: Pick<CompileEntryOptions, 'render'> = {},
 ): CompiledIssue | undefined {
+  const render = options.render ?? renderMarkdown;
   const series = issueSeries(registry, issue);
   if (!series) return undefined;
   const { data } = issue;
@@ -156,7 +161,7 @@ export function compileIssue(
   const entries = data.entries
     .map((id) => entriesById.get(id.normalize('NFC')))
     .filter((entry): entry is EntryRecord => entry !== undefined && entry.data.status === 'ready')
-    .map((entry) => compileEntry(entry, registry, anchorFor(entry.id, used), { headingOffset, base: content.site?.site.base }));
+    .map((entry) => compileEntry(entry, registry, anchorFor(entry.id, used), { headingOffset, base: content.site?.site.base, render }));
   const sections: CompiledSection[] = series.sections
     .map((id) => ({ id, name: sectionName(id), heading: `【${sectionName(id)}】`, entries: entries.filter((entry) => entry.section === id) }))
     .filter((section) => section.entries.length > 0);
@@ -175,7 +180,7 @@ export function compileIssue(
     numbering: issueNumbering(data.year, data.number, data.total),
     date: data.date,
     dateText: chineseDate(data.date),
-    noteHtml: issue.note ? renderMarkdown(issue.note).html : undefined,
+    noteHtml: issue.note ? render(issue.note).html : undefined,
     sections,
     entries: ordered,
     distribution: expandDistribution(data.distribution ?? series.distribution, content.recipients, registry, data.date),

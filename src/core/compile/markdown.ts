@@ -48,6 +48,9 @@ export interface RenderedMarkdown {
   text: string;
 }
 
+/** `renderMarkdown` or a stand-in giving the same result (the build's cache of rendered entries). */
+export type MarkdownRenderer = (markdown: string, options?: RenderOptions) => RenderedMarkdown;
+
 /** Official heading levels recognised from the text itself. */
 export const HEADING_PATTERNS: { level: 1 | 2 | 3 | 4; pattern: RegExp }[] = [
   { level: 1, pattern: /^[一二三四五六七八九十]+、/ },

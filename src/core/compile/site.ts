@@ -8,6 +8,7 @@ import { SECTIONS, type SectionId } from '../schema/sections.ts';
 import type { Unit } from '../schema/units.ts';
 import { entriesById } from '../validate/index.ts';
 import { compileIssue, type CompiledEntry, type CompiledIssue } from './issue.ts';
+import type { MarkdownRenderer } from './markdown.ts';
 import { computeStats, type Stats } from './stats.ts';
 
 /** An entry as listed in an archive: with the issue it appeared in. */
@@ -36,10 +37,15 @@ export interface CompiledSite {
   stats: Stats;
 }
 
-export function compileSite(content: LoadedContent, registry: Registry): CompiledSite {
+export interface CompileOptions {
+  /** Renders entry Markdown; default `renderMarkdown` (the build passes its cache of rendered entries). */
+  render?: MarkdownRenderer;
+}
+
+export function compileSite(content: LoadedContent, registry: Registry, options: CompileOptions = {}): CompiledSite {
   const byId = entriesById(content.entries);
   const issues = content.issues
-    .map((issue) => compileIssue(issue, content, registry, byId))
+    .map((issue) => compileIssue(issue, content, registry, byId, options))
     .filter((issue): issue is CompiledIssue => issue !== undefined)
     .sort((a, b) => b.date.localeCompare(a.date) || a.series.id.localeCompare(b.series.id) || b.year - a.year || b.number - a.number);
   const archived: ArchivedEntry[] = issues.flatMap((issue) =>
