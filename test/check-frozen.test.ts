@@ -74,3 +74,21 @@ describe('published issues are frozen', () => {
     expect(result.diagnostics[0]!.hint).toContain('jianbao publish 2024-3');
   });
 });
+
+describe('published issues with images', () => {
+  it('replacing a photo of a published entry is a change', async () => {
+    const dir = await copyContent();
+    const png = (width: number) => {
+      // A minimal valid PNG header is enough for the check (it sniffs the first bytes and reads the size).
+      const header = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+      return Buffer.concat([header, Buffer.alloc(width, 1)]);
+    };
+    await writeFile(join(dir, 'entries/2024/现场.png'), png(100));
+    const entry = join(dir, 'entries/2024/应急检查.md');
+    await writeFile(entry, `${await readFile(entry, 'utf8')}\n![检查现场](./现场.png)\n`);
+    await publish(dir);
+    expect(await rules(dir)).toEqual([]);
+    await writeFile(join(dir, 'entries/2024/现场.png'), png(180));
+    expect(await rules(dir)).toEqual(['issues/2024-03.md:10 issue/frozen-changed 2024年第3期已发布，发布后被修改：稿件 entries/2024/应急检查.md']);
+  });
+});

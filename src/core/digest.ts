@@ -36,8 +36,18 @@ function hash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
+/**
+ * An entry's digest: its data and normalised text, plus the byte size of each
+ * local image it shows (a replaced photo almost always changes size; hashing
+ * every photo of every published issue on each check would cost seconds).
+ * Entries without images digest exactly as text-only entries always have.
+ */
 export function entryDigest(entry: EntryRecord): string {
-  return hash(`${JSON.stringify(stable(entry.data))}\n${normaliseText(entry.body)}`);
+  const images = (entry.images ?? [])
+    .filter((image) => image.target.kind === 'file')
+    .map((image) => `\nimage ${image.url} ${(image.target as { bytes: number }).bytes}`)
+    .join('');
+  return hash(`${JSON.stringify(stable(entry.data))}\n${normaliseText(entry.body)}${images}`);
 }
 
 export function issueOwnDigest(issue: IssueRecord): string {
