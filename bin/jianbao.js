@@ -1,5 +1,3 @@
 #!/usr/bin/env node
-import { register } from 'tsx/esm/api';
-register();
-const { run } = await import('../src/cli/run.ts');
-process.exitCode = await run();
+import { launch } from './launch.js';
+process.exitCode = await launch();

@@ -10,8 +10,8 @@
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { checkContent, compileSite, type CompiledSite, type Diagnostic } from '../core/index.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { invalidateSite, provideSite, type CachedPages } from '../site/data.ts';
 import { issuePagePath } from '../site/routes.ts';
 import { withAstroEnv } from './astro-env.ts';
@@ -22,7 +22,7 @@ import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts
 import { RenderCache } from './render-cache.ts';
 
 /** The jianbao package: Astro's root (pages, layouts, astro.config.mjs). */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export { PACKAGE_ROOT };
 
 export interface BuildOptions {
   contentDir: string;

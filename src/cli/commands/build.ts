@@ -1,13 +1,8 @@
 /** `jianbao build [--out DIR] [--pdf]`: check, then the site into dist/ atomically. */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { relative, resolve } from 'node:path';
 import type { CompiledSite } from '../../core/index.ts';
 import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
-
-/** The PDF renderer (src/pdf/), when it is present in this version. */
-const PDF_MODULE = new URL('../../pdf/index.ts', import.meta.url);
 
 type RenderPdfs = (options: { distDir: string; site: CompiledSite; io: CliIO }) => Promise<unknown>;
 
@@ -17,9 +12,9 @@ interface PdfModule {
   PdfError?: new (...args: never[]) => Error;
 }
 
+/** The PDF renderer (src/pdf/), imported only for --pdf; a literal path, so the CLI bundle includes it. */
 async function loadPdfModule(): Promise<PdfModule | undefined> {
-  if (!existsSync(fileURLToPath(PDF_MODULE))) return undefined;
-  const module = (await import(PDF_MODULE.href)) as PdfModule;
+  const module = (await import('../../pdf/index.ts')) as PdfModule;
   return module.renderPdfs ? module : undefined;
 }
 

@@ -15,12 +15,12 @@
  * the templates shipped with jianbao, file by file.
  */
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, sep } from 'node:path';
 import { Document, isSeq, stringify, visit } from 'yaml';
 import type { z } from 'zod';
 import { didYouMean, type Diagnostic, type Position } from '../diagnostics.ts';
 import { decode, toLf } from '../load/decode.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { splitFrontMatter } from '../load/frontmatter.ts';
 import { WorkflowError } from './errors.ts';
 import { localiseKeys } from './keys.ts';
@@ -29,7 +29,7 @@ import { localiseKeys } from './keys.ts';
 export const TEMPLATES_DIR = 'templates';
 
 /** The templates shipped with jianbao (the repository's `templates/`). */
-export const BUILTIN_TEMPLATES = fileURLToPath(new URL(`../../../${TEMPLATES_DIR}/`, import.meta.url));
+export const BUILTIN_TEMPLATES = `${join(PACKAGE_ROOT, TEMPLATES_DIR)}${sep}`;
 
 /** Rule ids of template problems (the `rule` of their diagnostics). */
 export const TEMPLATE_RULES = {
