@@ -30,14 +30,18 @@ function sourcesDigest() {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Bundle src/cli/run.ts (dependencies stay in node_modules) into `dir`, atomically. */
+/**
+ * Bundle src/cli/run.ts and the build's worker thread (dependencies stay in
+ * node_modules) into `dir`, atomically; both entries and their chunks side by side.
+ */
 async function bundle(dir) {
   const { build } = await import('esbuild');
   mkdirSync(BUNDLES, { recursive: true });
   const partial = `${dir}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   await build({
-    entryPoints: [join(SOURCES, 'cli/run.ts')],
+    entryPoints: [join(SOURCES, 'cli/run.ts'), join(SOURCES, 'build/compile-worker.ts')],
+    entryNames: '[name]',
     outdir: partial,
     bundle: true,
     splitting: true,

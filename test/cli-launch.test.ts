@@ -22,7 +22,7 @@ async function bundles(): Promise<string[]> {
 
 beforeAll(async () => {
   root = await tempDir('jianbao-launch-');
-  for (const name of ['bin', 'src', 'templates', 'package.json']) await cp(join(ROOT, name), join(root, name), { recursive: true });
+  for (const name of ['bin', 'src', 'templates', 'public', 'astro.config.mjs', 'package.json']) await cp(join(ROOT, name), join(root, name), { recursive: true });
   await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
 });
 
@@ -37,6 +37,15 @@ describe('bin/jianbao.js', () => {
     expect(await readdir(join(root, '.jianbao/cli', made[0]!))).toContain('run.js');
     expect(jianbao('--version').stdout).toBe('0.1.0\n');
     expect(await bundles()).toEqual(made);
+  });
+
+  it('builds a site from the bundle, checking and compiling in its worker thread', async () => {
+    const out = join(await tempDir('jianbao-launch-out-'), 'dist');
+    const build = jianbao('build', '--content', join(FIXTURES, 'base/content'), '--out', out);
+    expect(build.stderr).toBe('');
+    expect(build.code).toBe(0);
+    expect(build.stdout).toMatch(/检查通过（用时 [\d.]+ 秒）\n已编译 2 期、4 篇稿件/);
+    expect(await readFile(join(out, 'zhuanbao/2024/3/index.html'), 'utf8')).toContain('测试区安全生产工作专报');
   });
 
   it('never runs a stale bundle: a change to src/ makes a new one', async () => {

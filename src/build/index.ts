@@ -3,21 +3,23 @@
  * to the output, then swap the result into place. Any failure leaves the
  * previous output exactly as it was.
  *
- * Issue pages and print pages whose inputs did not change since an earlier
- * build are copied from the render cache (render-cache.ts, keyed by
- * page-keys.ts) instead of being rendered again.
+ * The check and the compile run in a worker thread (compile-job.ts) while
+ * this thread loads Astro and bundles the pages. Issue pages and print pages
+ * whose inputs did not change since an earlier build are copied from the
+ * render cache (render-cache.ts, keyed by page-keys.ts) instead of being
+ * rendered again.
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { checkContent, compileSite, type CompiledSite, type Diagnostic } from '../core/index.ts';
+import type { CompiledSite, Diagnostic } from '../core/index.ts';
 import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { invalidateSite, provideSite, type CachedPages } from '../site/data.ts';
 import { issuePagePath } from '../site/routes.ts';
 import { withAstroEnv } from './astro-env.ts';
+import { startCompile, type Compiled } from './compile-job.ts';
 import { withBuildLock } from './lock.ts';
 import { copyMedia, MediaError } from './media.ts';
-import { MarkdownCache } from './markdown-cache.ts';
 import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts';
 import { RenderCache } from './render-cache.ts';
 
@@ -57,17 +59,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const packageRoot = resolve(options.packageRoot ?? PACKAGE_ROOT);
 
   const step = stopwatch();
-  const checked = await checkContent(contentDir);
-  if (checked.errors > 0) return { ok: false, reason: 'content', diagnostics: checked.diagnostics };
-  const checkSeconds = step();
   // The render cache: entry Markdown rendered and issue pages built by earlier builds.
   const renderer = options.cache === false ? undefined : await rendererDigest(packageRoot);
   const cache = renderer ? await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), contentDir) : undefined;
-  const markdown = cache && renderer ? await MarkdownCache.open(cache.dir, renderer) : undefined;
-  const site = compileSite(checked.content, checked.registry, { render: markdown?.render });
-  await markdown?.save();
-  const entries = site.issues.reduce((sum, issue) => sum + issue.entries.length, 0);
-  log(`检查通过：${site.issues.length} 期，${entries} 篇稿件（检查 ${checkSeconds} 秒，编译 ${step()} 秒）`);
+  const job = startCompile({ contentDir, ...(cache && renderer ? { cache: { dir: cache.dir, renderer } } : {}) });
+  // Meanwhile, on this thread: load Astro (about 2 s of module loading).
+  const astroLoaded = import('astro').then(() => undefined, () => undefined);
+  const checked = await job.checked;
+  if (checked.errors > 0) {
+    await job.stop();
+    return { ok: false, reason: 'content', diagnostics: checked.diagnostics };
+  }
+  log(`检查通过（用时 ${checked.seconds.toFixed(1)} 秒）`);
+  step();
+  job.compiled.then(
+    ({ site, seconds }) => log(`已编译 ${site.issues.length} 期、${site.issues.reduce((sum, issue) => sum + issue.entries.length, 0)} 篇稿件（用时 ${seconds.toFixed(1)} 秒）`),
+    () => undefined,
+  );
+  await astroLoaded;
 
   // Astro's server chunks must resolve packages from jianbao's node_modules, so
   // the site is built inside the package (.jianbao/, ignored by git), then
@@ -77,9 +86,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let staged: string | undefined;
   try {
     // The lock also covers the render cache, which builds of one content directory share.
-    const reused = await withBuildLock(
+    const { site, reused } = await withBuildLock(
       dirname(work),
-      () => renderPages({ packageRoot, contentDir, siteDir, site, cacheDir: join(work, 'cache'), cache: cache && renderer ? { pages: cache, renderer } : undefined, log }),
+      () =>
+        renderPages({
+          packageRoot,
+          contentDir,
+          siteDir,
+          base: checked.base,
+          compiled: job.compiled,
+          cacheDir: join(work, 'cache'),
+          cache: cache && renderer ? { pages: cache, renderer } : undefined,
+          log,
+        }),
       () => log('另一个生成任务正在运行，等待其完成……'),
     );
     log(`页面已生成（${reused ? `其中 ${reused} 个期刊页取自缓存，` : ''}用时 ${step()} 秒）`);
@@ -104,26 +123,41 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 /**
  * Astro renders the pages the render cache lacks; the others are copied from
- * it; the newly rendered issue pages are kept for the next build.
+ * it; the newly rendered issue pages are kept for the next build. Astro
+ * starts bundling while the site is still being compiled; its pages wait for
+ * it.
  */
 async function renderPages(options: {
   packageRoot: string;
   contentDir: string;
   siteDir: string;
-  site: CompiledSite;
+  base: string;
+  compiled: Promise<Compiled>;
   cacheDir: string;
   /** The render cache and the renderer's digest; none: render every page. */
   cache: { pages: RenderCache; renderer: string } | undefined;
   log: (line: string) => void;
-}): Promise<number> {
-  const { packageRoot, contentDir, siteDir, site } = options;
-  const astro = () => runAstro({ packageRoot, contentDir, siteDir, base: site.base, cacheDir: options.cacheDir });
+}): Promise<{ site: CompiledSite; reused: number }> {
+  const { packageRoot, contentDir, siteDir } = options;
+  const astro = () => runAstro({ packageRoot, contentDir, siteDir, base: options.base, cacheDir: options.cacheDir });
   const cache = options.cache?.pages;
   await cache?.scan();
-  const keys = options.cache ? issuePageKeys(site, options.cache.renderer) : [];
-  const reused = keys.filter(({ key }) => cache?.has(key));
-  provideSite(contentDir, site, cachedPages(reused));
-  await astro();
+  const compiled = handled(options.compiled.then(({ site }) => site));
+  const plan = handled(
+    compiled.then((site) => {
+      const keys = options.cache ? issuePageKeys(site, options.cache.renderer) : [];
+      return { keys, reused: keys.filter(({ key }) => cache?.has(key)) };
+    }),
+  );
+  provideSite(contentDir, compiled, handled(plan.then(({ reused }) => cachedPages(reused))));
+  try {
+    await astro();
+  } catch (error) {
+    await compiled; // a failed compile is the cause: report that
+    throw error;
+  }
+  const site = await compiled;
+  const { keys, reused } = await plan;
   if (reused.length > 0 && !(await restorePages(reused, cache!, siteDir, site.base))) {
     // A reused page links to an asset this build does not have: the renderer
     // changed in a way its digest missed. Render everything instead.
@@ -133,14 +167,20 @@ async function renderPages(options: {
     await astro();
     reused.length = 0;
   }
-  if (!cache) return 0;
+  if (!cache) return { site, reused: 0 };
   const fresh = new Set(reused);
   for (const page of keys) {
     if (!fresh.has(page)) await cache.store(page.key, pageFile(siteDir, page));
   }
   await cache.prune(new Set(keys.map(({ key }) => key)));
   await RenderCache.pruneOrphans(dirname(cache.dir));
-  return reused.length;
+  return { site, reused: reused.length };
+}
+
+/** The same promise, its rejection marked as handled (it is awaited later, or Astro's failure is reported instead). */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** Seconds since the last call (or since it was made), one decimal, for the progress lines. */

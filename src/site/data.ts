@@ -22,7 +22,7 @@ export type CachedPages = Record<IssuePageKind, ReadonlySet<string>>;
 interface SiteSlot {
   contentDir: string;
   site: Promise<CompiledSite>;
-  cached?: CachedPages;
+  cached?: Promise<CachedPages>;
 }
 
 const shared = globalThis as typeof globalThis & { [SLOT]?: SiteSlot };
@@ -52,17 +52,18 @@ export function getSite(): Promise<CompiledSite> {
 }
 
 /**
- * Hand an already compiled site to the pages (the build pipeline checked it
- * first); `cached`: the issue pages the build restores instead of rendering.
+ * Hand the compiled site to the pages (the build pipeline checked it first;
+ * it may still be compiling); `cached`: the issue pages the build restores
+ * instead of rendering.
  */
-export function provideSite(dir: string, site: CompiledSite, cached?: CachedPages): void {
-  shared[SLOT] = { contentDir: resolve(dir), site: Promise.resolve(site), ...(cached ? { cached } : {}) };
+export function provideSite(dir: string, site: CompiledSite | Promise<CompiledSite>, cached?: CachedPages | Promise<CachedPages>): void {
+  shared[SLOT] = { contentDir: resolve(dir), site: Promise.resolve(site), ...(cached ? { cached: Promise.resolve(cached) } : {}) };
 }
 
 /** The issues whose page of this kind Astro renders: all of them, less those the build restores from its cache. */
 export async function issuesToRender(kind: IssuePageKind): Promise<CompiledIssue[]> {
   const site = await getSite();
-  const cached = shared[SLOT]?.cached?.[kind];
+  const cached = (await shared[SLOT]?.cached)?.[kind];
   return cached ? site.issues.filter((issue) => !cached.has(issue.key)) : site.issues;
 }
 

@@ -1,0 +1,69 @@
+/**
+ * Check and compile the content in a worker thread (compile-worker.ts), so
+ * that on two cores the main thread meanwhile loads Astro and bundles the
+ * pages: the check (about 2 s for ten years of bulletins) and the compile
+ * (1 s with the Markdown cache, 5 s without) then add little or no wall time
+ * to a build. The compiled site comes back as a structured clone (plain data).
+ */
+import { Worker } from 'node:worker_threads';
+import type { CompiledSite, Diagnostic } from '../core/index.ts';
+
+export interface CompileJobOptions {
+  contentDir: string;
+  /** The content directory's render cache folder and the renderer's digest, for the Markdown cache. */
+  cache?: { dir: string; renderer: string };
+}
+
+export type CompileMessage =
+  | { type: 'checked'; diagnostics: Diagnostic[]; errors: number; base: string; seconds: number }
+  | { type: 'compiled'; site: CompiledSite; seconds: number }
+  | { type: 'failed'; message: string; stack: string | undefined };
+
+export type Checked = Extract<CompileMessage, { type: 'checked' }>;
+export type Compiled = Extract<CompileMessage, { type: 'compiled' }>;
+
+export interface CompileJob {
+  /** The check's findings, first; `base` is the site's (Astro needs it before the site is compiled). */
+  checked: Promise<Checked>;
+  /** The compiled site; rejects when the check found errors or the worker failed. */
+  compiled: Promise<Compiled>;
+  /** End the worker (after a failed check it has nothing more to do). */
+  stop: () => Promise<void>;
+}
+
+/** The worker's entry: the bundled compile-worker.js next to this chunk, or the sources through tsx. */
+function workerUrl(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('./compile-worker-tsx.mjs', import.meta.url) : new URL('./compile-worker.js', import.meta.url);
+}
+
+class WorkerFailure extends Error {}
+
+export function startCompile(options: CompileJobOptions): CompileJob {
+  const worker = new Worker(workerUrl(), { workerData: options });
+  let settleChecked!: { resolve: (value: Checked) => void; reject: (error: Error) => void };
+  let settleCompiled!: { resolve: (value: Compiled) => void; reject: (error: Error) => void };
+  const checked = new Promise<Checked>((resolve, reject) => (settleChecked = { resolve, reject }));
+  const compiled = new Promise<Compiled>((resolve, reject) => (settleCompiled = { resolve, reject }));
+  // Awaited only when the check passes: a rejection is never unhandled.
+  compiled.catch(() => undefined);
+  const fail = (error: Error) => {
+    settleChecked.reject(error);
+    settleCompiled.reject(error);
+  };
+  worker.on('message', (message: CompileMessage) => {
+    if (message.type === 'checked') {
+      settleChecked.resolve(message);
+      if (message.errors > 0) settleCompiled.reject(new WorkerFailure('检查发现错误，未编译'));
+    } else if (message.type === 'compiled') settleCompiled.resolve(message);
+    else fail(Object.assign(new WorkerFailure(message.message), { stack: message.stack }));
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new WorkerFailure(`编译线程意外退出（退出码 ${code}）`)));
+  return {
+    checked,
+    compiled,
+    stop: async () => {
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+// Starts compile-worker.ts from the sources (tsx, vitest): a worker thread
+// does not inherit the main thread's TypeScript loader, so it registers tsx
+// itself first. The CLI bundle runs compile-worker.js directly.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./compile-worker.ts');
