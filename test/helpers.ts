@@ -67,3 +67,9 @@ export async function testBrowser(what: string): Promise<string | undefined> {
     return undefined;
   }
 }
+
+/** Headless Chromium from `testBrowser()`, with the flags this sandbox needs. */
+export async function launchBrowser(executablePath: string) {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+}

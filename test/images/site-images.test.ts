@@ -13,7 +13,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Document as WordDocument, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyContent, listFiles, ROOT, runCli, tempDir, testBrowser } from '../helpers.ts';
+import { copyContent, listFiles, ROOT, runCli, tempDir, testBrowser, launchBrowser } from '../helpers.ts';
 import { rasterize, savePng, textLines } from '../pdf/measure.ts';
 import { serve } from '../site/serve.ts';
 import { build, checkLinks, page } from '../site/site-helpers.ts';
@@ -139,9 +139,8 @@ describe('images in a real browser', () => {
   afterAll(async () => close?.());
 
   it.skipIf(!browserPath)('loads every image of the issue page from the site itself', async () => {
-    const { chromium } = await import('playwright-core');
     const served = await serve(dist, '/');
-    const browser = await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const browser = await launchBrowser(browserPath!);
     close = async () => {
       await browser.close();
       await served.close();

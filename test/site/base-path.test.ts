@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyContent, SAMPLE_CONTENT, tempDir, testBrowser } from '../helpers.ts';
+import { copyContent, SAMPLE_CONTENT, tempDir, testBrowser, launchBrowser } from '../helpers.ts';
 import { serve } from './serve.ts';
 import { build, checkLinks, page } from './site-helpers.ts';
 
@@ -87,9 +87,8 @@ describe('search under /bulletin/', () => {
   afterAll(async () => close?.());
 
   it.skipIf(!haveBrowser)('leads to result pages under the base', async () => {
-    const { chromium } = await import('playwright-core');
     const served = await serve(dist, BASE);
-    const browser = await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const browser = await launchBrowser(browserPath!);
     close = async () => {
       await browser.close();
       await served.close();

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, compileSite, distributionText, type CompiledSite } from '../../src/core/index.ts';
 import { ARCHIVE_PAGE_SIZE } from '../../src/site/routes.ts';
 import { FEED_SIZE } from '../../src/site/feed.ts';
-import { ROOT, SAMPLE_CONTENT, tempDir, testBrowser } from '../helpers.ts';
+import { ROOT, SAMPLE_CONTENT, tempDir, testBrowser, launchBrowser } from '../helpers.ts';
 import { build, checkLinks, page, texts } from './site-helpers.ts';
 import { serve } from './serve.ts';
 
@@ -186,9 +186,8 @@ describe('search in a real browser', () => {
   afterAll(async () => close?.());
 
   it.skipIf(!haveBrowser)('finds a Chinese phrase with Pagefind and leads to the right issue', async () => {
-    const { chromium } = await import('playwright-core');
     const served = await serve(dist, '/');
-    const browser = await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const browser = await launchBrowser(browserPath!);
     close = async () => {
       await browser.close();
       await served.close();
