@@ -15,13 +15,18 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { CompiledSite, Diagnostic } from '../core/index.ts';
 import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { invalidateSite, provideSite, type CachedPages } from '../site/data.ts';
-import { issuePagePath } from '../site/routes.ts';
+import { ASSETS_DIR, issuePagePath } from '../site/routes.ts';
 import { withAstroEnv } from './astro-env.ts';
 import { startCompile, type Compiled } from './compile-job.ts';
+import { MarkdownCache } from './markdown-cache.ts';
 import { withBuildLock } from './lock.ts';
 import { copyMedia, MediaError } from './media.ts';
 import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts';
 import { RenderCache } from './render-cache.ts';
+import type { PdfStore } from '../pdf/render.ts';
+
+/** The PDFs kept in the render cache and the renderer's digest, for `renderPdfs`. */
+export type PdfCacheOption = { store: PdfStore; salt: string };
 
 /** The jianbao package: Astro's root (pages, layouts, astro.config.mjs). */
 export { PACKAGE_ROOT };
@@ -36,7 +41,7 @@ export interface BuildOptions {
    * Extra work on the finished site before it is swapped into place (PDFs):
    * throwing here fails the build like any other step.
    */
-  afterSite?: (context: { siteDir: string; site: CompiledSite }) => Promise<void>;
+  afterSite?: (context: { siteDir: string; site: CompiledSite; pdfCache: PdfCacheOption | undefined }) => Promise<void>;
   /** Reuse issue pages rendered by earlier builds (default); `false` renders every page. */
   cache?: boolean;
   /** The jianbao package whose pages are built (default: this one; tests build with a changed copy). */
@@ -108,7 +113,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await runPagefind(siteDir, site);
     const pages = await countPages(siteDir);
     log(`全文检索已建立索引（共 ${pages} 个页面，用时 ${step()} 秒）`);
-    if (options.afterSite) await options.afterSite({ siteDir, site });
+    if (options.afterSite) await options.afterSite({ siteDir, site, pdfCache: cache && renderer ? { store: cache.pdfs(), salt: renderer } : undefined });
     await mkdir(dirname(outDir), { recursive: true });
     staged = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}-jianbao-`));
     await moveAcross(siteDir, join(staged, 'site'));
@@ -209,7 +214,7 @@ function pageFile(siteDir: string, page: IssuePageKey): string {
  */
 async function restorePages(pages: readonly IssuePageKey[], cache: RenderCache, siteDir: string, base: string): Promise<boolean> {
   const assets = new Set<string>();
-  const pattern = new RegExp(base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + String.raw`(_astro/[^"'\s)<>]+)`, 'g');
+  const pattern = new RegExp(`${escapeRegExp(base)}(${ASSETS_DIR}/[^"'\\s)<>]+)`, 'g');
   for (const page of pages) {
     const html = await cache.restore(page.key, pageFile(siteDir, page));
     for (const match of html.matchAll(pattern)) assets.add(match[1]!);
@@ -217,9 +222,24 @@ async function restorePages(pages: readonly IssuePageKey[], cache: RenderCache, 
   return [...assets].every((asset) => existsSync(join(siteDir, asset)));
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** How many HTML pages the site has. */
 async function countPages(siteDir: string): Promise<number> {
   return (await readdir(siteDir, { recursive: true })).filter((name) => name.endsWith('.html')).length;
+}
+
+/**
+ * The render cache of a content directory for `jianbao pdf`, which compiles
+ * and prints without building: the Markdown cache (save it after compiling)
+ * and the PDFs.
+ */
+export async function openRenderCache(contentDir: string, packageRoot = PACKAGE_ROOT): Promise<{ markdown: MarkdownCache; pdf: PdfCacheOption }> {
+  const renderer = await rendererDigest(packageRoot);
+  const cache = await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), resolve(contentDir));
+  return { markdown: await MarkdownCache.open(cache.dir, renderer), pdf: { store: cache.pdfs(), salt: renderer } };
 }
 
 /** `<package>/.jianbao/`: scratch folders of running builds. */

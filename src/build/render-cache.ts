@@ -1,7 +1,8 @@
 /**
  * The render cache: issue pages rendered by earlier builds, each under its
  * key (src/build/page-keys.ts), so a rebuild renders only the pages whose
- * inputs changed and copies the rest.
+ * inputs changed and copies the rest; likewise the PDFs (keyed by
+ * src/pdf/pdf-key.ts) and rendered entry Markdown (markdown-cache.ts).
  *
  * Where: `<package>/.jianbao/cache/<content-dir-hash>/`, next to the build's
  * scratch folders. That folder must be writable for any build (Astro builds
@@ -20,8 +21,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { PdfFacts, PdfStore } from '../pdf/render.ts';
 
 const PAGES = 'pages';
+const PDFS = 'pdf';
 const OWNER = 'owner.json';
 
 export class RenderCache {
@@ -83,6 +86,45 @@ export class RenderCache {
       await unlink(this.page(key)).catch(() => undefined);
       this.present.delete(key);
     }
+  }
+
+  /** PDFs printed by earlier runs: `pdf/<key>.pdf` with its facts in `pdf/<key>.json`. */
+  pdfs(): PdfStore {
+    const dir = join(this.dir, PDFS);
+    const file = (key: string, extension: string) => join(dir, `${key}.${extension}`);
+    return {
+      restore: async (key, to) => {
+        let facts: PdfFacts;
+        try {
+          facts = JSON.parse(await readFile(file(key, 'json'), 'utf8')) as PdfFacts;
+        } catch {
+          return undefined;
+        }
+        await mkdir(dirname(to), { recursive: true });
+        try {
+          await copyFile(file(key, 'pdf'), to);
+        } catch {
+          return undefined;
+        }
+        return facts;
+      },
+      keep: async (key, from, facts) => {
+        await mkdir(dir, { recursive: true });
+        // The PDF first, its facts last: facts present means the PDF is whole.
+        const partial = `${file(key, 'pdf')}.${process.pid}.partial`;
+        await copyFile(from, partial);
+        await rename(partial, file(key, 'pdf'));
+        await writeFile(`${file(key, 'json')}.${process.pid}.partial`, JSON.stringify(facts));
+        await rename(`${file(key, 'json')}.${process.pid}.partial`, file(key, 'json'));
+      },
+      prune: async (live) => {
+        const names = await readdir(dir).catch(() => [] as string[]);
+        for (const name of names) {
+          if (name.endsWith('.partial') || live.has(name.replace(/\.(pdf|json)$/, ''))) continue;
+          await unlink(join(dir, name)).catch(() => undefined);
+        }
+      },
+    };
   }
 
   /** Remove the caches of content directories that no longer exist. */

@@ -11,13 +11,29 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CliIO } from '../cli/command.ts';
 import type { CompiledIssue, CompiledSite } from '../core/index.ts';
+import { issuePagePath } from '../site/routes.ts';
 import { BrowserNotFoundError, findBrowser, type BrowserChoice } from './browser.ts';
 import { withMetadata } from './metadata.ts';
+import { pdfKey, printEnvironment } from './pdf-key.ts';
 import { serveSite } from './serve.ts';
+
+/** What is known of a printed PDF besides its bytes. */
+export type PdfFacts = Pick<RenderedPdf, 'pages' | 'placed' | 'type3Fonts'>;
+
+/** PDFs printed by earlier runs, each under its key (pdf-key.ts); kept by the build's render cache. */
+export interface PdfStore {
+  /** Copy the PDF kept under `key` to `file`; its facts, or undefined when none is kept. */
+  restore(key: string, file: string): Promise<PdfFacts | undefined>;
+  /** Keep the PDF at `file` under `key`. */
+  keep(key: string, file: string, facts: PdfFacts): Promise<void>;
+  /** Drop every PDF not under one of these keys. */
+  prune(live: ReadonlySet<string>): Promise<void>;
+}
 
 export interface RenderPdfsOptions {
   /** The built site (what `jianbao build` wrote), where the PDFs go too. */
@@ -30,6 +46,12 @@ export interface RenderPdfsOptions {
   issues?: CompiledIssue[];
   /** Pages printed at once; default min(4, cores). */
   concurrency?: number;
+  /**
+   * Reuse PDFs printed earlier from the same inputs. `salt`: the digest of
+   * jianbao's sources and packages; `prune`: drop the PDFs of other inputs
+   * (when printing every issue of the site).
+   */
+  cache?: { store: PdfStore; salt: string; prune?: boolean };
 }
 
 export interface RenderedPdf {
@@ -64,19 +86,60 @@ export async function renderPdfs(options: RenderPdfsOptions): Promise<RenderedPd
     if (error instanceof BrowserNotFoundError) throw new PdfError(error.message);
     throw error;
   }
-  const browser = await launch(choice);
-  const server = await serveSite(distDir, site.base);
   const progress = progressReporter(io, issues.length);
   const results: RenderedPdf[] = [];
+  const keys = new Map<CompiledIssue, string>();
+  if (options.cache) {
+    const environment = await printEnvironment(choice.path, io.env);
+    for (const issue of issues) {
+      const printHtml = await readFile(join(distDir, issuePagePath('print', issue), 'index.html'), 'utf8').catch(() => undefined);
+      if (printHtml !== undefined) keys.set(issue, pdfKey({ salt: options.cache.salt, environment, issue, printHtml }));
+    }
+  }
+  const queue: CompiledIssue[] = [];
   try {
-    const queue = [...issues];
-    const workers = Math.max(1, Math.min(options.concurrency ?? Math.min(4, availableParallelism()), issues.length));
+    for (const issue of issues) {
+      const key = keys.get(issue);
+      const file = pdfPath(distDir, issue);
+      const facts = key ? await options.cache!.store.restore(key, file) : undefined;
+      if (!facts) {
+        queue.push(issue);
+        continue;
+      }
+      const result = { issue, file, ...facts };
+      results.push(result);
+      progress(result, distDir, true);
+    }
+    if (queue.length > 0) await printIssues(choice, queue, { ...options, keys, results, progress });
+  } finally {
+    progress.done();
+  }
+  if (options.cache?.prune) await options.cache.store.prune(new Set(keys.values()));
+  const order = new Map(issues.map((issue, index) => [issue.key, index]));
+  return results.sort((a, b) => order.get(a.issue.key)! - order.get(b.issue.key)!);
+}
+
+/** Print `queue` with the browser, a few pages at once; keep each PDF in the cache. */
+async function printIssues(
+  choice: BrowserChoice,
+  queue: CompiledIssue[],
+  options: RenderPdfsOptions & { keys: Map<CompiledIssue, string>; results: RenderedPdf[]; progress: Progress },
+): Promise<void> {
+  const { distDir, site, keys, results, progress } = options;
+  const browser = await launch(choice);
+  const server = await serveSite(distDir, site.base);
+  try {
+    // One context: the pages share the HTTP cache, so the fonts load once.
+    const context = await browser.newContext();
+    const workers = Math.max(1, Math.min(options.concurrency ?? Math.min(4, availableParallelism()), queue.length));
     await Promise.all(
       Array.from({ length: workers }, async () => {
-        const page = await browser.newPage();
+        const page = await context.newPage();
         try {
           for (let issue = queue.shift(); issue; issue = queue.shift()) {
-            const result = await renderIssue(page, issue, server.url(`${issue.key}/print/`), distDir);
+            const result = await renderIssue(page, issue, server.url(issuePagePath('print', issue)), distDir);
+            const key = keys.get(issue);
+            if (key) await options.cache!.store.keep(key, result.file, { pages: result.pages, placed: result.placed, type3Fonts: result.type3Fonts });
             results.push(result);
             progress(result, distDir);
           }
@@ -88,13 +151,11 @@ export async function renderPdfs(options: RenderPdfsOptions): Promise<RenderedPd
         }
       }),
     );
+    await context.close();
   } finally {
-    progress.done();
     await browser.close();
     await server.close();
   }
-  const order = new Map(issues.map((issue, index) => [issue.key, index]));
-  return results.sort((a, b) => order.get(a.issue.key)! - order.get(b.issue.key)!);
 }
 
 async function launch(choice: BrowserChoice): Promise<Browser> {
@@ -150,7 +211,8 @@ function printPage(page: Page): Promise<Buffer> {
 }
 
 interface Progress {
-  (result: RenderedPdf, distDir: string): void;
+  /** `reused`: the PDF was printed by an earlier run from the same inputs. */
+  (result: RenderedPdf, distDir: string, reused?: boolean): void;
   done: () => void;
 }
 
@@ -158,18 +220,19 @@ interface Progress {
 function progressReporter(io: CliIO, total: number): Progress {
   let count = 0;
   const live = io.isTTY && total > 3;
-  const report = ((result: RenderedPdf, distDir: string) => {
+  const report = ((result: RenderedPdf, distDir: string, reused = false) => {
     count++;
     const where = relative(distDir, result.file).replace(/\\/g, '/');
+    const pages = `${result.pages} 页${reused ? '，未改动，沿用上次打印的' : ''}`;
     const warning = [
       result.placed ? '' : '（注意：版记未能放到末页底部，已直接排在正文之后）',
       result.type3Fonts === 0 ? '' : '（注意：个别字符用了系统的 Type 3 字体，印刷厂可能拒收；Linux 上可安装 fonts-dejavu-core、fonts-lxgw-wenkai）',
     ].join('');
     if (live) {
-      io.stdout(`\r\u001b[K生成 PDF ${count}/${total}：${where}（${result.pages} 页）`);
+      io.stdout(`\r\u001b[K生成 PDF ${count}/${total}：${where}（${pages}）`);
       if (warning) io.stdout(`\n${result.issue.ref}${warning}\n`);
     } else {
-      io.stdout(`${total > 1 ? `[${count}/${total}] ` : ''}PDF：${where}（${result.pages} 页）${warning}\n`);
+      io.stdout(`${total > 1 ? `[${count}/${total}] ` : ''}PDF：${where}（${pages}）${warning}\n`);
     }
   }) as Progress;
   report.done = () => {

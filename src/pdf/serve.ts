@@ -8,6 +8,8 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { MEDIA_DIR } from '../core/paths.ts';
+import { ASSETS_DIR } from '../site/routes.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,9 +51,18 @@ export function fileFor(root: string, base: string, pathname: string): string | 
   return file.startsWith(inside) ? file : undefined;
 }
 
+/**
+ * Folders whose files are named by a hash of their content: the browser may
+ * keep them for the whole session, so the fonts (2 MB a print page) are
+ * fetched and decoded once, not once per issue.
+ */
+const IMMUTABLE = [ASSETS_DIR, MEDIA_DIR].map((dir) => `${dir}/`);
+
 export async function serveSite(root: string, base: string): Promise<SiteServer> {
   const server: Server = createServer((request, response) => {
-    const file = fileFor(root, base, new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const file = fileFor(root, base, pathname);
+    const immutable = IMMUTABLE.some((dir) => pathname.startsWith(`${base}${dir}`));
     const fail = () => {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       response.end('not found');
@@ -60,7 +71,11 @@ export async function serveSite(root: string, base: string): Promise<SiteServer>
     stat(file).then(
       (info) => {
         if (!info.isFile()) return fail();
-        response.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'content-length': info.size });
+        response.writeHead(200, {
+          'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+          'content-length': info.size,
+          ...(immutable ? { 'cache-control': 'public, max-age=31536000, immutable' } : {}),
+        });
         createReadStream(file).pipe(response);
       },
       fail,

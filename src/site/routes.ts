@@ -4,6 +4,9 @@
  */
 import type { CompiledEntry, CompiledIssue } from '../core/index.ts';
 
+/** Astro's folder of built assets (its `build.assets` default), each named by a hash of its content. */
+export const ASSETS_DIR = '_astro';
+
 /** Folder names of the archive pages: `sections/<section>/`, `units/<unit-id>/`. */
 export const ARCHIVE_DIRS = { sections: 'sections', units: 'units' } as const;
 

@@ -1,10 +1,11 @@
 /** `jianbao build [--out DIR] [--pdf]`: check, then the site into dist/ atomically. */
 import { relative, resolve } from 'node:path';
+import type { PdfCacheOption } from '../../build/index.ts';
 import type { CompiledSite } from '../../core/index.ts';
 import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 
-type RenderPdfs = (options: { distDir: string; site: CompiledSite; io: CliIO }) => Promise<unknown>;
+type RenderPdfs = (options: { distDir: string; site: CompiledSite; io: CliIO; cache?: PdfCacheOption & { prune?: boolean } }) => Promise<unknown>;
 
 interface PdfModule {
   renderPdfs?: RenderPdfs;
@@ -35,9 +36,10 @@ export default defineCommand({
     const { buildSite, BuildError } = await import('../../build/index.ts');
     // PDFs are written into the new site before it replaces the old one: a PDF failure leaves the old site.
     const afterSite = pdf?.renderPdfs
-      ? async ({ siteDir, site }: { siteDir: string; site: CompiledSite }) => {
+      ? async ({ siteDir, site, pdfCache }: { siteDir: string; site: CompiledSite; pdfCache: PdfCacheOption | undefined }) => {
           try {
-            await pdf.renderPdfs!({ distDir: siteDir, site, io });
+            // PDFs of unchanged print pages are copied from the render cache; the others printed.
+            await pdf.renderPdfs!({ distDir: siteDir, site, io, ...(pdfCache ? { cache: { ...pdfCache, prune: true } } : {}) });
           } catch (error) {
             if (pdf.PdfError && error instanceof pdf.PdfError) throw new BuildError(`生成 PDF 失败：${error.message}`, { cause: error });
             throw error;

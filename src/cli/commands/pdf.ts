@@ -29,7 +29,11 @@ export default defineCommand({
       io.stdout(colors.red('内容有错误，未生成 PDF。请按提示修改后重新运行。\n'));
       return 1;
     }
-    const site = compileSite(checked.content, checked.registry);
+    // Entry Markdown rendered and PDFs printed by earlier runs, from the build's render cache.
+    const { openRenderCache } = await import('../../build/index.ts');
+    const cache = await openRenderCache(contentDir);
+    const site = compileSite(checked.content, checked.registry, { render: cache.markdown.render });
+    await cache.markdown.save();
     const wanted = selectIssues(site, positionals);
     const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
     const shownOut = shown(io, outDir);
@@ -49,8 +53,9 @@ export default defineCommand({
             contentDir,
             outDir,
             log: (line) => io.stdout(`${line}\n`),
-            afterSite: async ({ siteDir, site: built }) => {
-              rendered = await renderPdfs({ distDir: siteDir, site: built, io, browser, issues: sameIssues(built, wanted) });
+            afterSite: async ({ siteDir, site: built, pdfCache }) => {
+              const issues = sameIssues(built, wanted);
+              rendered = await renderPdfs({ distDir: siteDir, site: built, io, browser, issues, ...(pdfCache ? { cache: pdfCache } : {}) });
             },
           });
           if (!result.ok) {
@@ -66,7 +71,7 @@ export default defineCommand({
           throw error;
         }
       } else {
-        rendered = await renderPdfs({ distDir: outDir, site, io, browser, issues: wanted });
+        rendered = await renderPdfs({ distDir: outDir, site, io, browser, issues: wanted, cache: cache.pdf });
       }
       const count = rendered.length;
       io.stdout(colors.green(`✓ 已生成 ${count} 个 PDF（${shownOut}/ 下各期目录中）\n`));
