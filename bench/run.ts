@@ -2,10 +2,18 @@
  * bench/run (`npm run bench -- --years 10`): generate years of content, then
  * measure jianbao's commands against a bare Astro 5 site on the same entries.
  * Every figure comes from real child processes: wall time over repeated runs
- * (median, min, max) and peak memory (maxRSS). Nothing is asserted; it prints.
+ * (median, min, max) and peak memory of the whole process tree (Node, the
+ * Pagefind binary, Chromium), sampled from /proc every 50 ms (elsewhere: the
+ * Node process's own maximum). Nothing is asserted; it prints and writes
+ * bench/out/results.md and results.json.
+ *
+ *   --years 10 --issues-per-year 50 --entries-per-issue 40   content size
+ *   --runs 3 --build-runs 3 --pdf-issues 8                   repetitions
+ *   --content DIR                                            measure an existing directory instead
+ *   --skip floor|lint|build|pdf                              leave a part out
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +23,9 @@ import { generate } from './generate.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
 const RSS_PRELOAD = join(ROOT, 'bench/rss.mjs');
+/** The render cache (pages, Markdown, PDFs) of every content directory; the CLI bundle next to it stays. */
+const RENDER_CACHE = join(ROOT, '.jianbao/cache');
+const FIRST_YEAR = 2016;
 
 const { values } = parseArgs({
   options: {
@@ -22,8 +33,8 @@ const { values } = parseArgs({
     'issues-per-year': { type: 'string', default: '50' },
     'entries-per-issue': { type: 'string', default: '40' },
     runs: { type: 'string', default: '3' },
-    'build-runs': { type: 'string', default: '2' },
-    'pdf-issues': { type: 'string', default: '6' },
+    'build-runs': { type: 'string', default: '3' },
+    'pdf-issues': { type: 'string', default: '8' },
     content: { type: 'string' },
     skip: { type: 'string', multiple: true, default: [] },
   },
@@ -31,53 +42,112 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const buildRuns = Number(values['build-runs']);
 const skip = new Set(values.skip);
+const lastYear = FIRST_YEAR + Number(values.years) - 1;
 
 interface Sample {
   seconds: number;
   rssMb: number;
+  /** Step times a build prints (检查, 编译, 页面, 检索), seconds. */
+  steps?: Record<string, number>;
 }
 interface Row {
   name: string;
   samples: Sample[];
-  note?: string;
 }
 const rows: Row[] = [];
 
-/** Run a Node script as a child with the RSS preload; returns wall time and peak memory. */
-function runNode(args: string[], env: Record<string, string> = {}, label = args.join(' ')): Sample {
-  const rssFile = join(OUT, `rss-${process.pid}.txt`);
-  const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', RSS_PRELOAD, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0 && result.status !== 1) {
-    throw new Error(`${label} 失败（退出码 ${result.status}）：\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-3000)}`);
+/**
+ * Memory of a process and all its descendants, MB (Linux /proc): the sum of
+ * their proportional set sizes (a page shared by n processes counts 1/n, so
+ * Chromium's many processes are not overcounted); undefined elsewhere.
+ */
+function treeRssMb(root: number): number | undefined {
+  if (process.platform !== 'linux') return undefined;
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // exited
+    }
   }
-  let rss = 0;
-  try {
-    rss = Number(spawnSync('cat', [rssFile], { encoding: 'utf8' }).stdout) / 1024;
-  } catch {
-    // no figure
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of parents) {
+      if (tree.has(parent) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
   }
-  return { seconds, rssMb: rss };
+  let kb = 0;
+  for (const pid of tree) {
+    try {
+      kb += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // exited
+    }
+  }
+  return kb / 1024;
 }
 
-function jianbao(args: string[]): Sample {
+/** Run a Node script as a child; wall time, peak memory of its process tree, its output. */
+async function runNode(args: string[], env: Record<string, string> = {}, label = args.join(' ')): Promise<Sample & { stdout: string }> {
+  const rssFile = join(OUT, `rss-${process.pid}.txt`);
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', RSS_PRELOAD, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let peak = 0;
+  const sampler = setInterval(() => {
+    if (child.pid) peak = Math.max(peak, treeRssMb(child.pid) ?? 0);
+  }, 50);
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0 && code !== 1) throw new Error(`${label} 失败（退出码 ${code}）：\n${stderr.slice(-3000)}\n${stdout.slice(-3000)}`);
+  const own = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : 0;
+  return { seconds, rssMb: Math.max(peak, own), stdout };
+}
+
+async function jianbao(args: string[]): Promise<Sample & { stdout: string }> {
   return runNode([join(ROOT, 'bin/jianbao.js'), ...args], {}, `jianbao ${args.join(' ')}`);
 }
 
-async function measure(name: string, count: number, body: (index: number) => Promise<Sample> | Sample, note?: string) {
+/** The step times `jianbao build` prints. */
+function buildSteps(stdout: string): Record<string, number> {
+  const steps: Record<string, number> = {};
+  const take = (name: string, pattern: RegExp) => {
+    const match = pattern.exec(stdout);
+    if (match) steps[name] = Number(match[1]);
+  };
+  take('检查', /检查通过（用时 ([\d.]+) 秒）/);
+  take('编译（并行）', /篇稿件（用时 ([\d.]+) 秒）/);
+  take('页面（Astro）', /页面已生成（.*?用时 ([\d.]+) 秒）/);
+  take('全文检索', /全文检索已建立索引（.*?用时 ([\d.]+) 秒）/);
+  const reused = /其中 (\d+) 个期刊页取自缓存/.exec(stdout);
+  steps['取自缓存的期刊页'] = reused ? Number(reused[1]) : 0;
+  return steps;
+}
+
+async function measure(name: string, count: number, body: (index: number) => Promise<Sample>): Promise<void> {
   const samples: Sample[] = [];
   for (let i = 0; i < count; i++) {
     const sample = await body(i);
     samples.push(sample);
-    process.stdout.write(`  ${name}：第 ${i + 1}/${count} 次 ${sample.seconds.toFixed(2)} 秒，峰值内存 ${sample.rssMb.toFixed(0)} MB\n`);
+    const steps = sample.steps ? `（${Object.entries(sample.steps).map(([step, value]) => `${step} ${value}`).join('，')}）` : '';
+    process.stdout.write(`  ${name}：第 ${i + 1}/${count} 次 ${sample.seconds.toFixed(2)} 秒，峰值内存 ${sample.rssMb.toFixed(0)} MB${steps}\n`);
   }
-  rows.push({ name, samples, ...(note ? { note } : {}) });
+  rows.push({ name, samples });
 }
 
 const median = (list: number[]) => {
@@ -85,9 +155,19 @@ const median = (list: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
+const medianOf = (row: Row | undefined) => (row ? median(row.samples.map((sample) => sample.seconds)) : NaN);
+
+async function clearRenderCache(): Promise<void> {
+  await rm(RENDER_CACHE, { recursive: true, force: true });
+}
+
+async function clearPdfCache(): Promise<void> {
+  for (const name of await readdir(RENDER_CACHE).catch(() => [] as string[])) await rm(join(RENDER_CACHE, name, 'pdf'), { recursive: true, force: true });
+}
 
 async function main() {
   await mkdir(OUT, { recursive: true });
+  const loadBefore = os.loadavg();
   const content = values.content ? resolve(values.content) : join(OUT, 'content');
   if (!values.content) {
     process.stdout.write(`生成内容：${values.years} 年 × ${values['issues-per-year']} 期 × ${values['entries-per-issue']} 篇 …\n`);
@@ -99,10 +179,13 @@ async function main() {
       pending: 30,
       drafts: 40,
       seed: 1,
+      firstYear: FIRST_YEAR,
       publish: true,
     });
     process.stdout.write(`  ${generated.issues} 期，${generated.entries} 篇稿件（除最新一期外均已发布）\n`);
   }
+  // The CLI runs from a bundle of src/ made on first use: make it now, outside the measurements.
+  await jianbao(['--version']);
   const site = join(OUT, 'site');
   const floorRoot = join(ROOT, 'bench/floor');
   const astroBin = join(ROOT, 'node_modules/astro/astro.js');
@@ -111,46 +194,53 @@ async function main() {
 
   await measure('check（冷启动）', runs, () => jianbao(['check', '--content', content]));
   if (!skip.has('floor')) {
-    await measure('astro sync（同样的稿件，glob 加载器）', runs, async () => {
+    await measure('参照：astro sync（同样的稿件，glob 加载器）', runs, async () => {
       await clearFloorCache();
       return runNode([astroBin, 'sync', '--root', floorRoot], floorEnv, 'astro sync');
     });
   }
-  if (!skip.has('lint')) await measure('lint（全部稿件）', runs, () => jianbao(['lint', '--content', content]));
+  if (!skip.has('lint')) await measure('lint（未发布的稿件）', runs, () => jianbao(['lint', '--content', content]));
 
   if (!skip.has('build')) {
-    await measure('build（冷启动）', buildRuns, async () => {
+    const build = async () => {
+      const sample = await jianbao(['build', '--content', content, '--out', site]);
+      return { ...sample, steps: buildSteps(sample.stdout) };
+    };
+    await measure('build（冷启动：无缓存、无旧站点）', buildRuns, async () => {
       await rm(site, { recursive: true, force: true });
-      await rm(join(ROOT, '.jianbao'), { recursive: true, force: true });
-      return jianbao(['build', '--content', content, '--out', site]);
+      await clearRenderCache();
+      return build();
     });
     const latest = await latestIssueEntry(content);
-    await measure('build（修改一篇稿件后）', buildRuns, async (index) => {
+    await measure('build（修改最新一期的一篇稿件后）', buildRuns, async (index) => {
       await appendFile(join(content, 'entries', `${latest}.md`), `\n补充说明第${index + 1}条：检查工作持续推进。\n`);
-      return jianbao(['build', '--content', content, '--out', site]);
+      return build();
     });
     await measure('build（新增一期后）', buildRuns, async (index) => {
       await addPendingEntries(content, index);
-      jianbao(['new', 'issue', '--content', content, '--date', `${2015 + Number(values.years)}-12-${String(30 - (buildRuns - index)).padStart(2, '0')}`]);
-      return jianbao(['build', '--content', content, '--out', site]);
+      await jianbao(['new', 'issue', '--content', content, '--date', `${lastYear}-12-${Math.min(31, 29 + index)}`]);
+      return build();
     });
   }
   if (!skip.has('floor')) {
-    await measure('参照：裸 Astro 5 站点（每篇稿件一页）', buildRuns, async () => {
+    await measure('参照：裸 Astro 5 站点（每篇稿件一页，glob 加载器）', buildRuns, async () => {
       await clearFloorCache();
       return runNode([astroBin, 'build', '--root', floorRoot, '--outDir', join(OUT, 'floor-dist')], floorEnv, 'astro build');
     });
   }
+  let pdf: { one: number; many: number; count: number; workers: number } | undefined;
   if (!skip.has('pdf') && !skip.has('build') && existsSync(site)) {
     const count = Number(values['pdf-issues']);
-    const year = 2015 + Number(values.years);
-    const refs = Array.from({ length: count }, (_, i) => `${year}-${i + 1}`);
-    await measure(`PDF（${count} 期，折合每期）`, 1, () => {
-      const sample = jianbao(['pdf', ...refs, '--content', content, '--out', site]);
-      return { seconds: sample.seconds / count, rssMb: sample.rssMb };
-    });
+    const refs = Array.from({ length: count }, (_, i) => `${lastYear}-${i + 1}`);
+    const print = (list: string[]) => async () => {
+      await clearPdfCache();
+      return jianbao(['pdf', ...list, '--content', content, '--out', site]);
+    };
+    await measure('pdf（1 期）', 1, print(refs.slice(0, 1)));
+    await measure(`pdf（${count} 期）`, 1, print(refs));
+    pdf = { one: medianOf(rows.at(-2)), many: medianOf(rows.at(-1)), count, workers: Math.min(4, os.availableParallelism()) };
   }
-  await report(content);
+  await report(content, loadBefore, pdf);
 }
 
 /** The id of an entry in the latest (unpublished) issue. */
@@ -164,22 +254,22 @@ async function latestIssueEntry(content: string): Promise<string> {
 
 /** Five ready entries dated at the end of the generated period, for the next issue. */
 async function addPendingEntries(content: string, index: number) {
-  const year = 2015 + Number(values.years);
-  const dir = join(content, 'entries', String(year), '12');
+  const dir = join(content, 'entries', String(lastYear), '12');
   await mkdir(dir, { recursive: true });
   for (let i = 0; i < 5; i++) {
-    await writeFile(join(dir, `bench-${index}-${i}.md`), `---\nsection: work-updates\ndate: ${year}-12-${String(20 + index).padStart(2, '0')}\nunit: yjj\n---\n\n12月20日，区应急管理局开展岁末年初安全生产检查。\n`);
+    await writeFile(join(dir, `bench-${index}-${i}.md`), `---\nsection: work-updates\ndate: ${lastYear}-12-${String(20 + index).padStart(2, '0')}\nunit: yjj\n---\n\n12月${20 + index}日，区应急管理局开展岁末年初安全生产检查。\n`);
   }
 }
 
-async function report(content: string) {
-  const cpu = os.cpus()[0]?.model ?? '未知';
-  const machine = `${os.cpus().length} 核 ${cpu}，内存 ${(os.totalmem() / 2 ** 30).toFixed(0)} GB，Node.js ${process.version}，${os.platform()} ${os.arch()}`;
+async function report(content: string, loadBefore: number[], pdf: { one: number; many: number; count: number; workers: number } | undefined) {
+  const cpu = os.cpus()[0]?.model.trim() ?? '未知';
+  const load = (values: number[]) => values.map((value) => value.toFixed(1)).join(' / ');
+  const machine = `${os.availableParallelism()} 核 ${cpu}，内存 ${(os.totalmem() / 2 ** 30).toFixed(0)} GB，Node.js ${process.version}，${os.platform()} ${os.arch()}；负载（1/5/15 分钟平均）开始时 ${load(loadBefore)}，结束时 ${load(os.loadavg())}`;
   const lines = [
     `机器：${machine}`,
-    `内容：${content}（${values.years} 年，每年 ${values['issues-per-year']} 期，每期 ${values['entries-per-issue']} 篇）`,
+    `内容：${values.content ? content : `bench/generate 生成，${values.years} 年，每年 ${values['issues-per-year']} 期，每期 ${values['entries-per-issue']} 篇，另有待编 30 篇、草稿 40 篇`}`,
     '',
-    '| 项目 | 次数 | 中位数（秒） | 最快 | 最慢 | 峰值内存（MB） |',
+    '| 项目 | 次数 | 中位数（秒） | 最快 | 最慢 | 峰值内存（MB，进程树 PSS） |',
     '|---|---|---|---|---|---|',
     ...rows.map((row) => {
       const seconds = row.samples.map((s) => s.seconds);
@@ -187,19 +277,36 @@ async function report(content: string) {
       return `| ${row.name} | ${row.samples.length} | ${median(seconds).toFixed(2)} | ${Math.min(...seconds).toFixed(2)} | ${Math.max(...seconds).toFixed(2)} | ${rss.toFixed(0)} |`;
     }),
   ];
+  const builds = rows.filter((row) => row.samples.some((sample) => sample.steps));
+  if (builds.length > 0) {
+    const names = [...new Set(builds.flatMap((row) => row.samples.flatMap((sample) => Object.keys(sample.steps ?? {}))))];
+    lines.push('', `build 各步骤（中位数，秒；编译在工作线程中与 Astro 打包并行）`, '', `| build | ${names.join(' | ')} |`, `|---|${names.map(() => '---').join('|')}|`);
+    for (const row of builds) lines.push(`| ${row.name.replace(/^build/, '')} | ${names.map((name) => median(row.samples.map((sample) => sample.steps?.[name] ?? NaN)).toString()).join(' | ')} |`);
+  }
   const find = (prefix: string) => rows.find((row) => row.name.startsWith(prefix));
-  const check = find('check');
-  const sync = find('astro sync');
-  const cold = find('build（冷启动）');
-  const edit = find('build（修改');
-  const floor = find('参照');
-  lines.push('');
-  if (check && sync) lines.push(`check 比 astro sync 快 ${(median(sync.samples.map((s) => s.seconds)) / median(check.samples.map((s) => s.seconds))).toFixed(1)} 倍（目标 ≥ 10 倍；check 目标 ≤ 2 秒）`);
-  if (cold && floor) lines.push(`冷启动 build ÷ 裸 Astro = ${(median(cold.samples.map((s) => s.seconds)) / median(floor.samples.map((s) => s.seconds))).toFixed(2)}（目标 ≤ 1）`);
-  if (cold && edit) lines.push(`修改一篇后的 build ÷ 冷启动 build = ${(median(edit.samples.map((s) => s.seconds)) / median(cold.samples.map((s) => s.seconds)) * 100).toFixed(0)}%（目标 ≤ 25%）`);
+  const check = medianOf(find('check'));
+  const sync = medianOf(find('参照：astro sync'));
+  const cold = medianOf(find('build（冷启动'));
+  const edit = medianOf(find('build（修改'));
+  const added = medianOf(find('build（新增'));
+  const floor = medianOf(find('参照：裸 Astro'));
+  const peak = Math.max(...rows.filter((row) => !row.name.startsWith('参照')).flatMap((row) => row.samples.map((s) => s.rssMb)));
+  const verdict = (ok: boolean) => (ok ? '达标' : '未达标');
+  lines.push('', '目标：');
+  if (!Number.isNaN(check)) lines.push(`- check ${check.toFixed(2)} 秒（目标 ≤ 2 秒）：${verdict(check <= 2)}`);
+  if (!Number.isNaN(check) && !Number.isNaN(sync)) lines.push(`- check 比 astro sync 快 ${(sync / check).toFixed(1)} 倍（目标 ≥ 10 倍）：${verdict(sync / check >= 10)}`);
+  if (!Number.isNaN(cold) && !Number.isNaN(floor)) lines.push(`- 冷启动 build ÷ 裸 Astro = ${(cold / floor).toFixed(2)}（目标 ≤ 1）：${verdict(cold <= floor)}`);
+  if (!Number.isNaN(cold) && !Number.isNaN(edit)) lines.push(`- 修改一篇后的 build ÷ 冷启动 build = ${((edit / cold) * 100).toFixed(0)}%（目标 ≤ 25%）：${verdict(edit / cold <= 0.25)}`);
+  if (!Number.isNaN(cold) && !Number.isNaN(added)) lines.push(`- 新增一期后的 build ÷ 冷启动 build = ${((added / cold) * 100).toFixed(0)}%（无目标，供参考）`);
+  if (Number.isFinite(peak)) lines.push(`- jianbao 各命令的峰值内存 ${peak.toFixed(0)} MB（进程树合计，目标 ≤ 1536 MB）：${verdict(peak <= 1536)}`);
+  if (pdf) {
+    const perIssue = (pdf.many - pdf.one) / (pdf.count - 1);
+    lines.push(`- PDF 每期 ${perIssue.toFixed(2)} 秒（${pdf.count} 期与 1 期之差折合，${pdf.workers} 页并行；含启动、检查、编译的整条命令 ${pdf.count} 期 ${pdf.many.toFixed(1)} 秒，折合每期 ${(pdf.many / pdf.count).toFixed(2)} 秒；目标 ≤ 1 秒）：${verdict(perIssue <= 1)}`);
+  }
   const text = `${lines.join('\n')}\n`;
   process.stdout.write(`\n${text}`);
   await writeFile(join(OUT, 'results.md'), text);
+  await writeFile(join(OUT, 'results.json'), `${JSON.stringify({ machine, rows, pdf }, null, 2)}\n`);
   process.stdout.write(`\n结果已写入 ${join(OUT, 'results.md')}\n`);
 }
 
