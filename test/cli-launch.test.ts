@@ -70,3 +70,18 @@ describe('bin/jianbao.js', () => {
     expect(result.stdout).toBe('0.1.0-changed\n');
   });
 });
+
+describe('stack traces of our own bugs', () => {
+  it('name the source file and line, not the bundle', async () => {
+    const { build } = await import('esbuild');
+    const { sourceStack } = await import('../src/cli/stack.ts');
+    const dir = await tempDir('jianbao-stack-');
+    await writeFile(join(dir, 'fail.ts'), "export function fail(): never {\n  const message: string = 'boom';\n  throw new Error(message);\n}\n");
+    await build({ entryPoints: [join(dir, 'fail.ts')], outfile: join(dir, 'out/fail.js'), bundle: true, format: 'esm', platform: 'node', sourcemap: 'linked', logLevel: 'silent' });
+    // A plain Node process (vitest would map the frames itself).
+    const script = `import(${JSON.stringify(join(dir, 'out/fail.js'))}).then((m) => { try { m.fail(); } catch (error) { console.log(error.stack); } })`;
+    const stack = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout;
+    expect(stack).toContain('out/fail.js:');
+    expect(sourceStack(stack)).toContain(`${join(dir, 'fail.ts')}:3:`);
+  });
+});

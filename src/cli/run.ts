@@ -1,5 +1,6 @@
 /** Process glue: real argv, streams and environment; crashes reported as our bug. */
 import { main } from './main.ts';
+import { sourceStack } from './stack.ts';
 
 export async function run(): Promise<number> {
   try {
@@ -13,7 +14,8 @@ export async function run(): Promise<number> {
       stdoutStream: process.stdout,
     });
   } catch (error) {
-    process.stderr.write(`jianbao 内部错误（这是程序的缺陷，不是内容问题，请附上以下信息报告）：\n${(error as Error).stack ?? String(error)}\n`);
+    const stack = (error as Error).stack;
+    process.stderr.write(`jianbao 内部错误（这是程序的缺陷，不是内容问题，请附上以下信息报告）：\n${stack ? sourceStack(stack) : String(error)}\n`);
     return 70;
   }
 }

@@ -19,6 +19,7 @@ import { decode, ENCODING_NAMES, toLf, type Encoding } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { ImageReader, type ImageReference } from './images.ts';
 import { parseYaml, PositionIndex, type ParsedYaml } from './yaml.ts';
+import { readFiles, type FileRead } from './read-files.ts';
 
 /** One file as read from disk. */
 export interface SourceFile {
@@ -94,18 +95,27 @@ export interface ReadResult {
 
 /** Read and decode one file, with hygiene diagnostics. */
 export async function readSource(dir: string, path: string): Promise<ReadResult> {
-  const diagnostics: Diagnostic[] = [];
   let bytes: Uint8Array;
   try {
     // Synchronous reads: for thousands of small files they beat the thread pool by far.
     bytes = readFileSync(join(dir, path));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EISDIR' ? '这是一个文件夹，不是文件' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'ENOENT' ? '文件不存在' : `系统错误 ${code ?? '未知'}`;
-    diagnostics.push(diagnostic('file/read', path, { line: 1, column: 1 }, `无法读取文件：${reason}`, { hint: code === 'EISDIR' ? '文件夹名不要以 .md 结尾' : '检查文件是否存在、是否有读取权限' }));
-    return { source: undefined, diagnostics };
+    return unreadable(path, (error as NodeJS.ErrnoException).code);
   }
   return sourceFromBytes(path, bytes);
+}
+
+/** A file that could not be read (`code`: ENOENT, EISDIR…). */
+function unreadable(path: string, code: string | undefined): ReadResult {
+  const reason = code === 'EISDIR' ? '这是一个文件夹，不是文件' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'ENOENT' ? '文件不存在' : `系统错误 ${code ?? '未知'}`;
+  return {
+    source: undefined,
+    diagnostics: [diagnostic('file/read', path, { line: 1, column: 1 }, `无法读取文件：${reason}`, { hint: code === 'EISDIR' ? '文件夹名不要以 .md 结尾' : '检查文件是否存在、是否有读取权限' })],
+  };
+}
+
+function readResult(read: FileRead): ReadResult {
+  return read.bytes ? sourceFromBytes(read.path, read.bytes) : unreadable(read.path, read.code);
 }
 
 /** Decode bytes read from `path` into a source file, with hygiene diagnostics. */
@@ -190,8 +200,10 @@ export function parseMarkdownFile<S extends z.ZodType>(source: SourceFile, schem
 /**
  * Load a content directory. Never throws for content problems: they are
  * returned as diagnostics, and the files that did parse are returned as data.
+ * `parallelRead`: read the entries and issues on a worker thread (default:
+ * for large directories, see read-files.ts).
  */
-export async function loadContent(dir: string): Promise<LoadedContent> {
+export async function loadContent(dir: string, options: { parallelRead?: boolean } = {}): Promise<LoadedContent> {
   const diagnostics: Diagnostic[] = [];
   const files: SourceFile[] = [];
   const settingsPositions: LoadedContent['settingsPositions'] = {};
@@ -216,9 +228,7 @@ export async function loadContent(dir: string): Promise<LoadedContent> {
     const read = await readSource(dir, path);
     return { kind, path, read };
   });
-  const entryReads = entryPaths.map(async (path) => ({ path, read: await readSource(dir, `${ENTRIES_DIR}/${path}`) }));
-  const issueReads = issuePaths.map(async (path) => ({ path, read: await readSource(dir, `${ISSUES_DIR}/${path}`) }));
-  const [settings, entries, issues] = await Promise.all([Promise.all(settingsReads), Promise.all(entryReads), Promise.all(issueReads)]);
+  const settings = await Promise.all(settingsReads);
 
   for (const { kind, path, read } of settings) {
     if (!read.source) {
@@ -244,7 +254,17 @@ export async function loadContent(dir: string): Promise<LoadedContent> {
     else parse(recipientsSchema, (data) => (content.recipients = data ?? { groups: {}, names: [] }));
   }
 
-  for (const { path, read } of entries) {
+  // Entries, then issues, parsed in path order as they are read.
+  const paths = [...entryPaths.map((path) => `${ENTRIES_DIR}/${path}`), ...issuePaths.map((path) => `${ISSUES_DIR}/${path}`)];
+  const issues: { read: ReadResult }[] = [];
+  let index = 0;
+  for await (const file of readFiles(dir, paths, options.parallelRead)) {
+    const read = readResult(file);
+    if (index >= entryPaths.length) {
+      issues.push({ read });
+      continue;
+    }
+    const path = entryPaths[index++]!;
     diagnostics.push(...read.diagnostics);
     if (!read.source) continue;
     files.push(read.source);

@@ -46,7 +46,9 @@ function commonShare(text: string): number {
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8000);
   let control = 0;
-  for (const byte of sample) {
+  // An indexed loop: the iterator protocol costs several times more over 20,000 files.
+  for (let index = 0; index < sample.length; index++) {
+    const byte = sample[index]!;
     if (byte === 0) return true;
     if (byte < 9 || (byte > 13 && byte < 32)) control++;
   }
