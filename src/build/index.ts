@@ -23,6 +23,7 @@ import { withBuildLock } from './lock.ts';
 import { copyMedia, MediaError } from './media.ts';
 import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts';
 import { RenderCache } from './render-cache.ts';
+import { buildSearchIndex } from './search-index.ts';
 import type { PdfStore } from '../pdf/render.ts';
 
 /** The PDFs kept in the render cache and the renderer's digest, for `renderPdfs`. */
@@ -91,10 +92,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let staged: string | undefined;
   try {
     // The lock also covers the render cache, which builds of one content directory share.
-    const { site, reused } = await withBuildLock(
+    const site = await withBuildLock(
       dirname(work),
-      () =>
-        renderPages({
+      async () => {
+        const rendered = await renderPages({
           packageRoot,
           contentDir,
           siteDir,
@@ -103,16 +104,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           cacheDir: join(work, 'cache'),
           cache: cache && renderer ? { pages: cache, renderer } : undefined,
           log,
-        }),
+        });
+        log(`页面已生成（${rendered.reused ? `其中 ${rendered.reused} 个期刊页取自缓存，` : ''}用时 ${step()} 秒）`);
+        await copyMedia(rendered.site, contentDir, siteDir).catch((error: unknown) => {
+          throw error instanceof MediaError ? new BuildError(error.message, { cause: error }) : error;
+        });
+        const search = await buildSearchIndex({
+          siteDir,
+          site: rendered.site,
+          ...(cache && rendered.keys ? { cache: { store: cache.searchBundles(), pages: rendered.keys } } : {}),
+          fail: (message) => new BuildError(message),
+        });
+        const years = search.years > 1 ? `${search.years} 个年度${search.reused ? `，其中 ${search.reused} 个取自缓存` : ''}；` : '';
+        log(`全文检索已建立索引（${years}用时 ${step()} 秒）`);
+        return rendered.site;
+      },
       () => log('另一个生成任务正在运行，等待其完成……'),
     );
-    log(`页面已生成（${reused ? `其中 ${reused} 个期刊页取自缓存，` : ''}用时 ${step()} 秒）`);
-    await copyMedia(site, contentDir, siteDir).catch((error: unknown) => {
-      throw error instanceof MediaError ? new BuildError(error.message, { cause: error }) : error;
-    });
-    await runPagefind(siteDir, site);
     const pages = await countPages(siteDir);
-    log(`全文检索已建立索引（共 ${pages} 个页面，用时 ${step()} 秒）`);
     if (options.afterSite) await options.afterSite({ siteDir, site, pdfCache: cache && renderer ? { store: cache.pdfs(), salt: renderer } : undefined });
     await mkdir(dirname(outDir), { recursive: true });
     staged = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}-jianbao-`));
@@ -142,7 +151,7 @@ async function renderPages(options: {
   /** The render cache and the renderer's digest; none: render every page. */
   cache: { pages: RenderCache; renderer: string } | undefined;
   log: (line: string) => void;
-}): Promise<{ site: CompiledSite; reused: number }> {
+}): Promise<{ site: CompiledSite; reused: number; keys: IssuePageKey[] | undefined }> {
   const { packageRoot, contentDir, siteDir } = options;
   const astro = () => runAstro({ packageRoot, contentDir, siteDir, base: options.base, cacheDir: options.cacheDir });
   const cache = options.cache?.pages;
@@ -172,14 +181,14 @@ async function renderPages(options: {
     await astro();
     reused.length = 0;
   }
-  if (!cache) return { site, reused: 0 };
+  if (!cache) return { site, reused: 0, keys: undefined };
   const fresh = new Set(reused);
   for (const page of keys) {
     if (!fresh.has(page)) await cache.store(page.key, pageFile(siteDir, page));
   }
   await cache.prune(new Set(keys.map(({ key }) => key)));
   await RenderCache.pruneOrphans(dirname(cache.dir));
-  return { site, reused: reused.length };
+  return { site, reused: reused.length, keys };
 }
 
 /** The same promise, its rejection marked as handled (it is awaited later, or Astro's failure is reported instead). */
@@ -277,27 +286,6 @@ async function runAstro(options: { packageRoot: string; contentDir: string; site
   }
 }
 
-/**
- * Index every issue page for search, Chinese forced (Pagefind segments Chinese
- * words). Only the issue pages carry `data-pagefind-body`, so only they are
- * read: the print pages and archives would be parsed for nothing.
- */
-async function runPagefind(siteDir: string, site: CompiledSite): Promise<void> {
-  const pagefind = await import('pagefind');
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-    if (!index) throw new BuildError(`建立全文检索失败：${errors.join('；')}`);
-    // `<series>/<year>/<number>/index.html`: series ids are [a-z0-9-], years four digits.
-    const series = [...new Set(site.issues.map((issue) => issue.series.id))];
-    const glob = series.length > 0 ? `{${series.join(',')}}/[0-9][0-9][0-9][0-9]/*/index.html` : undefined;
-    const added = await index.addDirectory({ path: siteDir, ...(glob ? { glob } : {}) });
-    if (added.errors.length) throw new BuildError(`建立全文检索失败：${added.errors.join('；')}`);
-    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
-    if (written.errors.length) throw new BuildError(`写入全文检索索引失败：${written.errors.join('；')}`);
-  } finally {
-    await pagefind.close();
-  }
-}
 
 /**
  * Put `from` where `to` is. The old `to` is moved aside first and restored if

@@ -2,7 +2,8 @@
  * The render cache: issue pages rendered by earlier builds, each under its
  * key (src/build/page-keys.ts), so a rebuild renders only the pages whose
  * inputs changed and copies the rest; likewise the PDFs (keyed by
- * src/pdf/pdf-key.ts) and rendered entry Markdown (markdown-cache.ts).
+ * src/pdf/pdf-key.ts), the yearly search bundles (search-index.ts) and
+ * rendered entry Markdown (markdown-cache.ts).
  *
  * Where: `<package>/.jianbao/cache/<content-dir-hash>/`, next to the build's
  * scratch folders. That folder must be writable for any build (Astro builds
@@ -22,9 +23,11 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { PdfFacts, PdfStore } from '../pdf/render.ts';
+import { copyBundle, type SearchBundleStore } from './search-index.ts';
 
 const PAGES = 'pages';
 const PDFS = 'pdf';
+const SEARCH = 'search';
 const OWNER = 'owner.json';
 
 export class RenderCache {
@@ -122,6 +125,30 @@ export class RenderCache {
         for (const name of names) {
           if (name.endsWith('.partial') || live.has(name.replace(/\.(pdf|json)$/, ''))) continue;
           await unlink(join(dir, name)).catch(() => undefined);
+        }
+      },
+    };
+  }
+
+  /** Search bundles of earlier builds, one folder per key: `search/<key>/`. */
+  searchBundles(): SearchBundleStore {
+    const dir = join(this.dir, SEARCH);
+    return {
+      restore: async (key, to) => {
+        if (!existsSync(join(dir, key))) return false;
+        await copyBundle(join(dir, key), to);
+        return true;
+      },
+      keep: async (key, from) => {
+        const partial = join(dir, `${key}.${process.pid}.partial`);
+        await rm(partial, { recursive: true, force: true });
+        await copyBundle(from, partial);
+        await rm(join(dir, key), { recursive: true, force: true });
+        await rename(partial, join(dir, key));
+      },
+      prune: async (live) => {
+        for (const name of await readdir(dir).catch(() => [] as string[])) {
+          if (!name.endsWith('.partial') && !live.has(name)) await rm(join(dir, name), { recursive: true, force: true });
         }
       },
     };

@@ -41,13 +41,32 @@ export const links = {
   stats: () => href('stats/'),
   search: () => href('search/'),
   feed: () => href('feed.xml'),
-  pagefind: (file: string) => href(`pagefind/${file}`),
+  pagefind: (file: string) => href(`${SEARCH_DIR}/${file}`),
 };
 
 /** Params for `[series]/[year]/[number]` from an issue key `zhuanbao/2023/6`. */
 export function issueParams(issue: Pick<CompiledIssue, 'key'>): { series: string; year: string; number: string } {
   const [series = '', year = '', number = ''] = issue.key.split('/');
   return { series, year, number };
+}
+
+/** Folder of the full-text search index (Pagefind). */
+export const SEARCH_DIR = 'pagefind';
+
+/**
+ * The search index is one Pagefind bundle per year of issues, so that a
+ * rebuild indexes again only the years whose issue pages changed: the newest
+ * year's bundle is the main one at `pagefind/` (it carries the search UI),
+ * each older year's is at `pagefind/<year>/` and the search page merges them.
+ * Years newest first.
+ */
+export function searchYears(issues: readonly Pick<CompiledIssue, 'year'>[]): number[] {
+  return [...new Set(issues.map((issue) => issue.year))].sort((a, b) => b - a);
+}
+
+/** Where one year's search bundle lives under the base: `pagefind/` for the newest year, else `pagefind/<year>/`. */
+export function searchBundlePath(year: number, newest: number): string {
+  return year === newest ? `${SEARCH_DIR}/` : `${SEARCH_DIR}/${year}/`;
 }
 
 /** Entries per archive page: big archives are split (`sections/x/`, `sections/x/2/`, …). */

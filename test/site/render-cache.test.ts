@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/index.ts';
 import { RenderCache } from '../../src/build/render-cache.ts';
-import { copyContent, ROOT, runCli, tempDir } from '../helpers.ts';
+import { copyContent, ROOT, runCli, SAMPLE_CONTENT, tempDir } from '../helpers.ts';
 import { hashTree, page } from './site-helpers.ts';
 
 interface Built {
@@ -99,6 +99,22 @@ describe('the render cache', () => {
     expect(rebuilt.reused).toBe(0);
     expect(rebuilt.log.join('\n')).toContain('重新生成全部页面');
     expect(rebuilt.tree).toEqual(cached.tree);
+  });
+});
+
+describe('the search index, one bundle per year', () => {
+  it('indexes again only the year whose issue pages changed; the result equals a build without the cache', async () => {
+    const sample = await copyContent(SAMPLE_CONTENT);
+    const searchLine = (built: Built) => built.log.find((line) => line.startsWith('全文检索已建立索引')) ?? '';
+    const cold = await build(sample);
+    expect(searchLine(cold)).toMatch(/^全文检索已建立索引（2 个年度；/);
+    expect(Object.keys(cold.tree)).toEqual(expect.arrayContaining(['pagefind/pagefind-ui.js', 'pagefind/pagefind-entry.json', 'pagefind/2024/pagefind-entry.json']));
+    expect(searchLine(await build(sample))).toMatch(/2 个年度，其中 2 个取自缓存/);
+    await edit(join(sample, 'entries/2025/07/山塘防汛.md'), (text) => `${text.trimEnd()}\n\n另对两座病险山塘实行空库运行。\n`);
+    const edited = await build(sample);
+    expect(searchLine(edited)).toMatch(/2 个年度，其中 1 个取自缓存/);
+    expect(changed(cold, edited).filter((file) => file.startsWith('zhuanbao/2024/'))).toEqual([]);
+    expect(edited.tree).toEqual((await build(sample, { cache: false })).tree);
   });
 });
 
