@@ -281,7 +281,7 @@ async function report(content: string, loadBefore: number[], pdf: { one: number;
   if (builds.length > 0) {
     const names = [...new Set(builds.flatMap((row) => row.samples.flatMap((sample) => Object.keys(sample.steps ?? {}))))];
     lines.push('', `build 各步骤（中位数，秒；编译在工作线程中与 Astro 打包并行）`, '', `| build | ${names.join(' | ')} |`, `|---|${names.map(() => '---').join('|')}|`);
-    for (const row of builds) lines.push(`| ${row.name.replace(/^build/, '')} | ${names.map((name) => median(row.samples.map((sample) => sample.steps?.[name] ?? NaN)).toString()).join(' | ')} |`);
+    for (const row of builds) lines.push(`| ${row.name.replace(/^build/, '')} | ${names.map((name) => { const value = median(row.samples.map((sample) => sample.steps?.[name] ?? NaN)); return Number.isInteger(value) ? String(value) : value.toFixed(1); }).join(' | ')} |`);
   }
   const find = (prefix: string) => rows.find((row) => row.name.startsWith(prefix));
   const check = medianOf(find('check'));
