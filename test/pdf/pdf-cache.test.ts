@@ -27,7 +27,7 @@ async function buildPdf(content: string, out: string) {
 const reusedLine = (file: string) => new RegExp(`PDF：${file.replace(/[.]/g, '\\.')}（\\d+ 页，未改动，沿用上次打印的）`);
 const printedLine = (file: string) => new RegExp(`PDF：${file.replace(/[.]/g, '\\.')}（\\d+ 页）`);
 
-describe.skipIf(!browser)('build --pdf with the render cache', () => {
+describe.skipIf(!browser)('build --pdf with the render cache', { timeout: 300_000 }, () => {
   let content: string;
   let out: string;
   let first: Awaited<ReturnType<typeof buildPdf>>;

@@ -41,6 +41,9 @@ function changed(a: Built, b: Built): string[] {
   return Object.keys(b.tree).filter((file) => a.tree[file] !== b.tree[file] && file.endsWith('.html')).sort();
 }
 
+/** Each test builds several sites; on a busy two-core machine one build can take 20 s. */
+const TIMEOUT = { timeout: 300_000 };
+
 let content: string;
 let first: Built;
 
@@ -52,7 +55,7 @@ beforeAll(async () => {
   first = await build(content);
 });
 
-describe('the render cache', () => {
+describe('the render cache', TIMEOUT, () => {
   it('reuses every issue page of an unchanged site; the output equals a build without the cache', async () => {
     expect(first.reused).toBe(0);
     const again = await build(content);
@@ -102,7 +105,7 @@ describe('the render cache', () => {
   });
 });
 
-describe('the search index, one bundle per year', () => {
+describe('the search index, one bundle per year', TIMEOUT, () => {
   it('indexes again only the year whose issue pages changed; the result equals a build without the cache', async () => {
     const sample = await copyContent(SAMPLE_CONTENT);
     const searchLine = (built: Built) => built.log.find((line) => line.startsWith('全文检索已建立索引')) ?? '';
@@ -118,7 +121,7 @@ describe('the search index, one bundle per year', () => {
   });
 });
 
-describe('a change to a page template', () => {
+describe('a change to a page template', TIMEOUT, () => {
   it('re-renders every issue page with the new template', async () => {
     // A copy of the package whose masthead template is then changed.
     const root = await tempDir('jianbao-package-');
