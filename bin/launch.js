@@ -17,12 +17,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCES = join(ROOT, 'src');
-const BUNDLES = join(ROOT, '.jianbao', 'cli');
 /** Bundles of older sources are removed once this old (a long-running `jianbao dev` may still load from one). */
 const KEEP_MS = 24 * 3600 * 1000;
 /** Loaded from node_modules at run time, never bundled. */
@@ -31,34 +29,54 @@ const EXTERNAL = [
   'opencc-js', 'pinyin-pro', 'mammoth', 'linkedom', '@inquirer/prompts',
 ];
 
-/** The lock files that name the installed packages: the package's own and npm's record of node_modules. */
-function lockFiles() {
-  return [join(ROOT, 'package-lock.json'), join(ROOT, 'node_modules', '.package-lock.json'), join(ROOT, '..', '.package-lock.json')].filter((file) => existsSync(file));
+/** Where the bundles of the package at `root` live. */
+export function bundlesDir(root = ROOT) {
+  return join(root, '.jianbao', 'cli');
 }
 
-/** Digest of everything the bundle is made from: src/, the manifest, the installed packages. */
-function sourcesDigest() {
-  const hash = createHash('sha256').update(readFileSync(join(ROOT, 'package.json')));
-  for (const file of lockFiles()) hash.update(file).update('\0').update(readFileSync(file));
-  const files = readdirSync(SOURCES, { recursive: true, withFileTypes: true })
+/** `file` relative to `root` with `/` separators: the same on every system and in every folder. */
+function portable(root, file) {
+  return relative(root, file).split(sep).join('/');
+}
+
+/** The lock files that name the installed packages: the package's own and npm's record of node_modules. */
+function lockFiles(root) {
+  return [join(root, 'package-lock.json'), join(root, 'node_modules', '.package-lock.json'), join(root, '..', '.package-lock.json')].filter((file) => existsSync(file));
+}
+
+/**
+ * Digest of everything the bundle is made from: src/, the manifest, the
+ * installed packages. Paths enter it relative and with `/`, so a package
+ * copied elsewhere, or unzipped on Windows (the offline bundle ships its CLI
+ * prebuilt), finds the bundle made for it.
+ */
+export function sourcesDigest(root = ROOT) {
+  const hash = createHash('sha256').update(readFileSync(join(root, 'package.json')));
+  for (const file of lockFiles(root)) hash.update(portable(root, file)).update('\0').update(readFileSync(file));
+  const sources = join(root, 'src');
+  const files = readdirSync(sources, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files) hash.update(file.slice(ROOT.length)).update('\0').update(readFileSync(file));
+    .map((file) => ({ file, name: portable(root, file) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { file, name } of files) hash.update(name).update('\0').update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);
 }
 
 /**
- * Bundle src/cli/run.ts and the build's worker thread into `dir`, atomically;
- * both entries and their chunks side by side.
+ * Bundle src/cli/run.ts and the build's worker thread of the package at
+ * `root` into `dir`, atomically; both entries and their chunks side by side.
+ * esbuild is the one installed with this file (the offline bundle for
+ * Windows is prebuilt on Linux with it).
  */
-async function bundle(dir) {
+export async function bundleCli(root, dir) {
   const { build } = await import('esbuild');
-  mkdirSync(BUNDLES, { recursive: true });
+  const bundles = dirname(dir);
+  mkdirSync(bundles, { recursive: true });
   const partial = `${dir}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   await build({
-    entryPoints: [join(SOURCES, 'cli/run.ts'), join(SOURCES, 'build/compile-worker.ts')],
+    entryPoints: [join(root, 'src/cli/run.ts'), join(root, 'src/build/compile-worker.ts')],
     entryNames: '[name]',
     outdir: partial,
     bundle: true,
@@ -79,8 +97,8 @@ async function bundle(dir) {
     // Another process made the same bundle first.
     if (!existsSync(join(dir, 'run.js'))) throw error;
   }
-  for (const name of readdirSync(BUNDLES)) {
-    const other = join(BUNDLES, name);
+  for (const name of readdirSync(bundles)) {
+    const other = join(bundles, name);
     if (other !== dir && Date.now() - statSync(other).mtimeMs > KEEP_MS) rmSync(other, { recursive: true, force: true });
   }
 }
@@ -89,13 +107,13 @@ async function bundle(dir) {
 export async function launch() {
   let entry;
   try {
-    const dir = join(BUNDLES, sourcesDigest());
-    if (!existsSync(join(dir, 'run.js'))) await bundle(dir);
+    const dir = join(bundlesDir(), sourcesDigest());
+    if (!existsSync(join(dir, 'run.js'))) await bundleCli(ROOT, dir);
     entry = join(dir, 'run.js');
   } catch {
     const { register } = await import('tsx/esm/api');
     register();
-    entry = join(SOURCES, 'cli/run.ts');
+    entry = join(ROOT, 'src', 'cli/run.ts');
   }
   const { run } = await import(pathToFileURL(entry).href);
   return run();
