@@ -150,7 +150,7 @@ export function readme(facts: ReadmeFacts): LauncherFile {
     '   把新版本解压到新的文件夹即可，内容目录不受影响；把旧文件夹中的 设置.json 复制过去可保留设置。',
     '',
     '五、写入哪些文件',
-    `   只写本文件夹（缓存和临时文件在 app${windows ? '\\' : '/'}.jianbao 中）、内容目录和你指定的输出目录。`,
+    `   只写本文件夹（缓存等在 app${windows ? '\\' : '/'}.jianbao 中）、内容目录和输出目录；运行中的临时文件在系统临时文件夹中，用完即删。`,
   ];
   return windows
     ? { name: '使用说明.txt', mode: 0o644, text: `\uFEFF${crlf(lines)}` }

