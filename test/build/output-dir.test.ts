@@ -12,7 +12,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertReplaceableOutput, OutputDirError, SITE_MARKER } from '../../src/build/output-dir.ts';
-import { copyContent, listFiles, ROOT, runCli, tempDir } from '../helpers.ts';
+import { copyContent, listFiles, ROOT, runCli, tempDir } from '../helpers/index.ts';
 
 /** A digest of every file under `dir`, names and bytes. */
 async function snapshot(dir: string): Promise<string> {
