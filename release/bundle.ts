@@ -32,7 +32,16 @@ import { listFiles, zipFolder } from './zip.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** What of the package the bundle ships (besides node_modules); tests stay behind. */
-const APP_FILES = ['bin', 'src', 'templates', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const APP_FILES = [
+  'bin',
+  'src',
+  'templates',
+  'public',
+  'astro.config.mjs',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+];
 /** Changes when the way the tree is installed or pruned changes, so cached trees are redone. */
 const INSTALL_RECIPE = '1';
 
@@ -73,7 +82,11 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function digestFiles(dir: string, files: string[]): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of files) hash.update(file).update('\0').update(await readFile(join(dir, file)));
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(await readFile(join(dir, file)));
   return hash.digest('hex');
 }
 
@@ -96,19 +109,37 @@ export async function buildBundle(options: BundleOptions): Promise<BundleResult>
     .update(await readFile(join(ROOT, 'package-lock.json')))
     .digest('hex');
   const treeKeyFile = join(work, 'tree.key');
-  const treeReused = existsSync(join(appDir, 'node_modules')) && (await readFile(treeKeyFile, 'utf8').catch(() => '')) === treeKey;
+  const treeReused =
+    existsSync(join(appDir, 'node_modules')) && (await readFile(treeKeyFile, 'utf8').catch(() => '')) === treeKey;
   if (treeReused) {
     log(`依赖（${platform}）未变，沿用已安装的 node_modules`);
-    for (const name of await readdir(stagedDir)) if (name !== 'app') await rm(join(stagedDir, name), { recursive: true, force: true });
-    for (const name of await readdir(appDir)) if (name !== 'node_modules') await rm(join(appDir, name), { recursive: true, force: true });
+    for (const name of await readdir(stagedDir))
+      if (name !== 'app') await rm(join(stagedDir, name), { recursive: true, force: true });
+    for (const name of await readdir(appDir))
+      if (name !== 'node_modules') await rm(join(appDir, name), { recursive: true, force: true });
   } else {
     await rm(treeKeyFile, { force: true });
     await rm(stagedDir, { recursive: true, force: true });
     await mkdir(appDir, { recursive: true });
     for (const name of ['package.json', 'package-lock.json']) await cp(join(ROOT, name), join(appDir, name));
-    log(`安装 ${platform} 的生产依赖（npm ci --omit=dev --os=${target.os} --cpu=${target.cpu}${target.libc ? ` --libc=${target.libc}` : ''}）……`);
+    log(
+      `安装 ${platform} 的生产依赖（npm ci --omit=dev --os=${target.os} --cpu=${target.cpu}${target.libc ? ` --libc=${target.libc}` : ''}）……`,
+    );
     // No install scripts: they would run the other platform's binaries here; the packages find them at run time.
-    await npm(['ci', '--omit=dev', `--os=${target.os}`, `--cpu=${target.cpu}`, ...(target.libc ? [`--libc=${target.libc}`] : []), '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], appDir);
+    await npm(
+      [
+        'ci',
+        '--omit=dev',
+        `--os=${target.os}`,
+        `--cpu=${target.cpu}`,
+        ...(target.libc ? [`--libc=${target.libc}`] : []),
+        '--ignore-scripts',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+      ],
+      appDir,
+    );
     const pruned = await prune(appDir, join(ROOT, 'src'));
     log(`已删去用不到的文件 ${mb(pruned.removedBytes)}（保留 ${pruned.keptFonts} 个字体文件）`);
     await writeFile(treeKeyFile, treeKey);
@@ -116,9 +147,15 @@ export async function buildBundle(options: BundleOptions): Promise<BundleResult>
 
   // 2. jianbao itself, the CLI prebuilt (no bundling at first start), the marker.
   for (const name of APP_FILES) {
-    await cp(join(ROOT, name), join(appDir, name), { recursive: true, filter: (source) => !/\.test\.ts$/.test(source) });
+    await cp(join(ROOT, name), join(appDir, name), {
+      recursive: true,
+      filter: (source) => !/\.test\.ts$/.test(source),
+    });
   }
-  await writeFile(join(appDir, BUNDLE_MARKER), `${JSON.stringify({ name: 'jianbao', version: manifest.version, platform, node: NODE_VERSION }, null, 2)}\n`);
+  await writeFile(
+    join(appDir, BUNDLE_MARKER),
+    `${JSON.stringify({ name: 'jianbao', version: manifest.version, platform, node: NODE_VERSION }, null, 2)}\n`,
+  );
   await rm(join(appDir, '.jianbao'), { recursive: true, force: true });
   await bundleCli(appDir, join(bundlesDir(appDir), sourcesDigest(appDir)));
   log('已预先打包命令行程序（app/.jianbao/cli/）');
@@ -127,7 +164,10 @@ export async function buildBundle(options: BundleOptions): Promise<BundleResult>
   await installNodeRuntime(platform, join(stagedDir, 'node'), join(cacheDir, 'downloads'));
   log(`Node.js ${NODE_VERSION}（${platform}）已放入 node/`);
   await cp(join(ROOT, 'content'), join(stagedDir, BUNDLE_SAMPLE_CONTENT), { recursive: true });
-  for (const file of [...launchers(platform), readme({ version: manifest.version, platform, nodeVersion: NODE_VERSION, folderName })]) {
+  for (const file of [
+    ...launchers(platform),
+    readme({ version: manifest.version, platform, nodeVersion: NODE_VERSION, folderName }),
+  ]) {
     await writeFile(join(stagedDir, file.name), file.text, { mode: file.mode });
   }
 
@@ -135,7 +175,9 @@ export async function buildBundle(options: BundleOptions): Promise<BundleResult>
   const tree = checkTree(appDir, target);
   if (tree.missing.length > 0) throw new Error(`${platform} 的依赖不完整，缺少：\n  ${tree.missing.join('\n  ')}`);
   if (tree.foreign.length > 0) throw new Error(`${platform} 的依赖中有其他平台的程序包：${tree.foreign.join('、')}`);
-  log(`依赖完整：${tree.packages} 个程序包，其中平台程序包 ${[...new Set(tree.platformPackages.map((entry) => entry.name))].join('、')}`);
+  log(
+    `依赖完整：${tree.packages} 个程序包，其中平台程序包 ${[...new Set(tree.platformPackages.map((entry) => entry.name))].join('、')}`,
+  );
 
   const files = await listFiles(stagedDir);
   await refuseLinks(stagedDir);
@@ -152,7 +194,12 @@ export async function buildBundle(options: BundleOptions): Promise<BundleResult>
   const zipKey = createHash('sha256')
     .update(treeKey)
     .update(zipFile)
-    .update(await digestFiles(stagedDir, files.filter((file) => !file.startsWith('app/node_modules/'))))
+    .update(
+      await digestFiles(
+        stagedDir,
+        files.filter((file) => !file.startsWith('app/node_modules/')),
+      ),
+    )
     .digest('hex');
   const zipKeyFile = join(work, 'zip.key');
   const [savedKey, savedSize] = (await readFile(zipKeyFile, 'utf8').catch(() => '')).split(' ');
@@ -168,13 +215,24 @@ export async function buildBundle(options: BundleOptions): Promise<BundleResult>
     zipBytes = (await zipFolder(stagedDir, folderName, zipFile)).bytes;
     await writeFile(zipKeyFile, `${zipKey} ${zipBytes}`);
   }
-  return { zipFile, folderName, stagedDir, zipBytes, unpackedBytes, files: files.length, longestPath, reused: { tree: treeReused, zip: zipReused } };
+  return {
+    zipFile,
+    folderName,
+    stagedDir,
+    zipBytes,
+    unpackedBytes,
+    files: files.length,
+    longestPath,
+    reused: { tree: treeReused, zip: zipReused },
+  };
 }
 
 /** A symlink would not survive a zip for Windows: refuse rather than ship a bundle missing files. */
 async function refuseLinks(dir: string): Promise<void> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const links = entries.filter((entry) => entry.isSymbolicLink()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1));
+  const links = entries
+    .filter((entry) => entry.isSymbolicLink())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1));
   if (links.length > 0) throw new Error(`压缩包不能包含符号链接：${links.slice(0, 5).join('、')}`);
 }
 
@@ -183,16 +241,24 @@ async function cli(): Promise<number> {
   try {
     ({ values } = parseArgs({ options: { platform: { type: 'string' }, out: { type: 'string' } }, strict: true }));
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n用法：npm run bundle -- --platform win32-x64|linux-x64 [--out 目录]\n`);
+    process.stderr.write(
+      `${(error as Error).message}\n用法：npm run bundle -- --platform win32-x64|linux-x64 [--out 目录]\n`,
+    );
     return 2;
   }
   const platform = values.platform as BundlePlatform | undefined;
   if (!platform || !(platform in TARGETS)) {
-    process.stderr.write(`请用 --platform 指定平台：${Object.keys(TARGETS).join(' 或 ')}\n用法：npm run bundle -- --platform win32-x64|linux-x64 [--out 目录]\n`);
+    process.stderr.write(
+      `请用 --platform 指定平台：${Object.keys(TARGETS).join(' 或 ')}\n用法：npm run bundle -- --platform win32-x64|linux-x64 [--out 目录]\n`,
+    );
     return 2;
   }
   const started = performance.now();
-  const result = await buildBundle({ platform, outDir: resolve(values.out ?? process.cwd()), log: (line) => process.stdout.write(`${line}\n`) });
+  const result = await buildBundle({
+    platform,
+    outDir: resolve(values.out ?? process.cwd()),
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
   process.stdout.write(
     `✓ ${result.zipFile}\n  压缩包 ${mb(result.zipBytes)}，解压后 ${mb(result.unpackedBytes)}，${result.files} 个文件；最长路径 ${result.longestPath.length} 个字符（用时 ${((performance.now() - started) / 1000).toFixed(0)} 秒）\n`,
   );

@@ -50,7 +50,11 @@ export function fitsTarget(manifest: Pick<Manifest, 'os' | 'cpu' | 'libc'>, targ
     if (excluded.includes(value)) return false;
     return included.length === 0 || included.includes(value);
   };
-  return admits(manifest.os, target.os) && admits(manifest.cpu, target.cpu) && admits(manifest.libc, target.os === 'linux' ? target.libc : undefined);
+  return (
+    admits(manifest.os, target.os) &&
+    admits(manifest.cpu, target.cpu) &&
+    admits(manifest.libc, target.os === 'linux' ? target.libc : undefined)
+  );
 }
 
 function readManifest(dir: string): Manifest | undefined {
@@ -72,7 +76,9 @@ function resolvePackage(name: string, from: string, root: string): string | unde
 
 /** Whether npm's record says the optional package `name`, wanted from `from`, is for `target` (unknown to npm: not wanted). */
 function optionalMeantFor(lock: Lock, from: string, name: string, target: Target): boolean {
-  const entry = lockKeys(from, name).map((key) => lock[key]).find(Boolean);
+  const entry = lockKeys(from, name)
+    .map((key) => lock[key])
+    .find(Boolean);
   return entry ? fitsTarget(entry, target) : false;
 }
 
@@ -100,7 +106,9 @@ export function checkTree(root: string, target: Target): TreeReport {
     }
     const required = [
       ...Object.keys(manifest.dependencies ?? {}),
-      ...Object.keys(manifest.peerDependencies ?? {}).filter((name) => !manifest.peerDependenciesMeta?.[name]?.optional),
+      ...Object.keys(manifest.peerDependencies ?? {}).filter(
+        (name) => !manifest.peerDependenciesMeta?.[name]?.optional,
+      ),
     ];
     const optional = Object.keys(manifest.optionalDependencies ?? {});
     for (const name of new Set([...required, ...optional])) {
@@ -122,7 +130,7 @@ export function checkTree(root: string, target: Target): TreeReport {
 /** The lock-file keys where npm may have put `name` wanted from the package at `from` (`node_modules/a/node_modules/b`). */
 function lockKeys(from: string, name: string): string[] {
   const keys: string[] = [];
-  for (let base = from; ; ) {
+  for (let base = from; ;) {
     keys.push(`${base ? `${base}/` : ''}node_modules/${name}`);
     if (!base) return keys;
     const at = base.lastIndexOf('node_modules/');
@@ -134,6 +142,8 @@ type Lock = Record<string, Pick<Manifest, 'os' | 'cpu' | 'libc'>>;
 
 /** npm's record of every package it resolved, all platforms' optional ones included. */
 function readLock(root: string): Lock {
-  const file = [join(root, 'package-lock.json'), join(root, 'node_modules', '.package-lock.json')].find((candidate) => existsSync(candidate));
+  const file = [join(root, 'package-lock.json'), join(root, 'node_modules', '.package-lock.json')].find((candidate) =>
+    existsSync(candidate),
+  );
   return file ? ((JSON.parse(readFileSync(file, 'utf8')) as { packages?: Lock }).packages ?? {}) : {};
 }

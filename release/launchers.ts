@@ -88,7 +88,12 @@ function linuxLaunchers(): LauncherFile[] {
     {
       name: 'jianbao',
       mode: 0o755,
-      text: lf(['#!/bin/sh', '# jianbao command line; works from any folder: /path/to/jianbao check --content "$HOME/简报 内容"', ...find, `exec ${node} ${cli} "$@"`]),
+      text: lf([
+        '#!/bin/sh',
+        '# jianbao command line; works from any folder: /path/to/jianbao check --content "$HOME/简报 内容"',
+        ...find,
+        `exec ${node} ${cli} "$@"`,
+      ]),
     },
     {
       name: '编辑台.sh',
@@ -129,7 +134,8 @@ export function readme(facts: ReadmeFacts): LauncherFile {
     '',
     '一、开始使用',
     `1. 把压缩包解压到一个可以写入的文件夹，例如 ${windows ? 'D:\\ 或桌面（不要放在 C:\\Program Files 中）' : '主目录'}。`,
-    '2. 内容目录（jianbao.yaml、稿件 entries、期刊 issues 所在的文件夹）放在本文件夹以外，例如' + ` ${content.replace(/"/g, '')}，`,
+    '2. 内容目录（jianbao.yaml、稿件 entries、期刊 issues 所在的文件夹）放在本文件夹以外，例如' +
+      ` ${content.replace(/"/g, '')}，`,
     '   也可以放在共享盘上。想先试用，可以把“示例内容”文件夹复制出去。',
     `3. ${windows ? `把内容目录拖到“${studio}”上` : `运行 ./${studio} ${content}`}，浏览器打开编辑台。以后直接${windows ? '双击' : '运行'}“${studio}”，`,
     '   会打开上次用过的内容目录（记在本文件夹的 设置.json 中）；没有时打开示例内容。',

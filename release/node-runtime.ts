@@ -32,7 +32,9 @@ async function tarball(name: string, version: string, cacheDir: string): Promise
   const partial = join(cacheDir, `.pack-${process.pid}`);
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial);
-  const made = JSON.parse(await npm(['pack', `${name}@${version}`, '--json', '--pack-destination', partial], partial)) as { filename: string }[];
+  const made = JSON.parse(
+    await npm(['pack', `${name}@${version}`, '--json', '--pack-destination', partial], partial),
+  ) as { filename: string }[];
   await rename(join(partial, made[0]!.filename), file);
   await rm(partial, { recursive: true, force: true });
   return file;
@@ -57,12 +59,19 @@ async function extract(file: string, wanted: string[]): Promise<Map<string, Buff
 }
 
 /** Write `node/node(.exe)` and `node/LICENSE` of `platform` into `dir`. */
-export async function installNodeRuntime(platform: BundlePlatform, dir: string, cacheDir: string, version = NODE_VERSION): Promise<void> {
+export async function installNodeRuntime(
+  platform: BundlePlatform,
+  dir: string,
+  cacheDir: string,
+  version = NODE_VERSION,
+): Promise<void> {
   const { name, binary } = PACKAGES[platform];
   const files = await extract(await tarball(name, version, cacheDir), [binary, 'LICENSE']);
   const program = files.get(binary);
   if (!program) throw new Error(`${name}@${version} 中没有 ${binary}`);
-  const license = files.get('LICENSE') ?? (await extract(await tarball(PACKAGES['linux-x64'].name, version, cacheDir), ['LICENSE'])).get('LICENSE');
+  const license =
+    files.get('LICENSE') ??
+    (await extract(await tarball(PACKAGES['linux-x64'].name, version, cacheDir), ['LICENSE'])).get('LICENSE');
   if (!license) throw new Error(`找不到 Node.js ${version} 的 LICENSE`);
   await mkdir(dir, { recursive: true });
   const target = join(dir, binary.replace(/^bin\//, ''));

@@ -15,7 +15,10 @@ export function npm(args: string[], cwd: string): Promise<string> {
     child.on('error', (error) => reject(new NpmError(`无法运行 npm：${error.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
-      else reject(new NpmError(`npm ${args.join(' ')} 失败（退出码 ${code}）：\n${Buffer.concat(err).toString('utf8').trim()}`));
+      else
+        reject(
+          new NpmError(`npm ${args.join(' ')} 失败（退出码 ${code}）：\n${Buffer.concat(err).toString('utf8').trim()}`),
+        );
     });
   });
 }

@@ -40,7 +40,8 @@ export async function prune(appDir: string, sourcesDir: string): Promise<PruneRe
     const family = dirname(file);
     const kept = keep.get(family) ?? new Set<string>();
     keep.set(family, kept);
-    for (const match of (await readFile(file, 'utf8')).matchAll(/url\(\s*['"]?\.\/files\/([^'")]+)['"]?\s*\)/g)) kept.add(match[1]!);
+    for (const match of (await readFile(file, 'utf8')).matchAll(/url\(\s*['"]?\.\/files\/([^'")]+)['"]?\s*\)/g))
+      kept.add(match[1]!);
   }
   let keptFonts = 0;
   for (const [family, kept] of keep) {
@@ -56,7 +57,9 @@ export async function prune(appDir: string, sourcesDir: string): Promise<PruneRe
 /** Every `.bin` folder in the tree (nested node_modules have their own). */
 async function binDirs(modules: string): Promise<string[]> {
   const entries = await readdir(modules, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory() && entry.name === '.bin' && basename(entry.parentPath) === 'node_modules').map((entry) => join(entry.parentPath, entry.name));
+  return entries
+    .filter((entry) => entry.isDirectory() && entry.name === '.bin' && basename(entry.parentPath) === 'node_modules')
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 async function size(path: string): Promise<number> {

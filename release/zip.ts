@@ -25,7 +25,12 @@ export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/'))
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(dir.length + 1)
+        .split('\\')
+        .join('/'),
+    )
     .sort();
 }
 
@@ -35,7 +40,11 @@ export async function zipFolder(dir: string, top: string, zipFile: string): Prom
   const zip = new yazl.ZipFile();
   for (const file of files) {
     const info = await stat(join(dir, file));
-    zip.addFile(join(dir, file), `${top}/${file}`, { mode: info.mode & 0o111 ? 0o100755 : 0o100644, mtime: info.mtime, compress: !STORED.test(file) });
+    zip.addFile(join(dir, file), `${top}/${file}`, {
+      mode: info.mode & 0o111 ? 0o100755 : 0o100644,
+      mtime: info.mtime,
+      compress: !STORED.test(file),
+    });
   }
   zip.end();
   const partial = `${zipFile}.${process.pid}.partial`;

@@ -38,7 +38,11 @@ export interface BundleHome {
 type Paths = Pick<PlatformPath, 'join' | 'dirname' | 'resolve' | 'sep'>;
 
 /** The bundle folder around the package at `packageRoot`, when it is one. */
-export function bundleHome(packageRoot: string, exists: (file: string) => boolean = isFile, paths: Paths = path): BundleHome | undefined {
+export function bundleHome(
+  packageRoot: string,
+  exists: (file: string) => boolean = isFile,
+  paths: Paths = path,
+): BundleHome | undefined {
   if (!exists(paths.join(packageRoot, BUNDLE_MARKER))) return undefined;
   const dir = paths.dirname(packageRoot);
   return {
@@ -56,13 +60,23 @@ export function bundleHome(packageRoot: string, exists: (file: string) => boolea
  * folder: XDG_DATA_HOME is left alone). Edge on Windows keeps everything in
  * the profile folder Playwright makes and removes.
  */
-export function bundleEnv(home: BundleHome, platform: NodeJS.Platform = process.platform, paths: Pick<PlatformPath, 'join'> = path): Record<string, string> {
+export function bundleEnv(
+  home: BundleHome,
+  platform: NodeJS.Platform = process.platform,
+  paths: Pick<PlatformPath, 'join'> = path,
+): Record<string, string> {
   if (platform !== 'linux') return {};
-  return { XDG_CONFIG_HOME: paths.join(home.browserDir, 'config'), XDG_CACHE_HOME: paths.join(home.browserDir, 'cache') };
+  return {
+    XDG_CONFIG_HOME: paths.join(home.browserDir, 'config'),
+    XDG_CACHE_HOME: paths.join(home.browserDir, 'cache'),
+  };
 }
 
 /** The content folder remembered in the settings file, if any. */
-export function rememberedContent(home: BundleHome, read: (file: string) => string = (file) => readFileSync(file, 'utf8')): string | undefined {
+export function rememberedContent(
+  home: BundleHome,
+  read: (file: string) => string = (file) => readFileSync(file, 'utf8'),
+): string | undefined {
   try {
     const value = (JSON.parse(read(home.settingsFile)) as Record<string, unknown>)[CONTENT_KEY];
     return typeof value === 'string' && value ? value : undefined;

@@ -6,14 +6,22 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path, { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_MARKER, bundleEnv, bundleHome, chooseBundleContent, rememberContent, rememberedContent } from '../../src/cli/bundle-home.ts';
+import {
+  BUNDLE_MARKER,
+  bundleEnv,
+  bundleHome,
+  chooseBundleContent,
+  rememberContent,
+  rememberedContent,
+} from '../../src/cli/bundle-home.ts';
 import { main } from '../../src/cli/main.ts';
 import { resolveContentDir } from '../../src/core/paths.ts';
-import { FIXTURES, tempDir } from '../helpers.ts';
+import { FIXTURES, tempDir } from '../helpers/index.ts';
 
 describe('resolveContentDir with Windows paths', () => {
   const cwd = 'C:\\Users\\张三\\Desktop';
-  const resolveWin = (flag: string | undefined, env: Record<string, string> = {}) => resolveContentDir(flag, env, cwd, path.win32);
+  const resolveWin = (flag: string | undefined, env: Record<string, string> = {}) =>
+    resolveContentDir(flag, env, cwd, path.win32);
 
   it('keeps drive letters, shares, spaces and Chinese; resolves relative folders and ..', () => {
     expect(resolveWin('C:\\Users\\张三\\Desktop\\简报 内容\\')).toBe('C:\\Users\\张三\\Desktop\\简报 内容');
@@ -54,23 +62,47 @@ describe('bundleHome', () => {
     });
     expect(bundleHome(root, () => false, path.win32)).toBeUndefined();
     expect(bundleEnv(home!, 'win32', path.win32)).toEqual({});
-    expect(bundleEnv(home!, 'linux', path.posix)).toEqual({ XDG_CONFIG_HOME: `${home!.browserDir}/config`, XDG_CACHE_HOME: `${home!.browserDir}/cache` });
+    expect(bundleEnv(home!, 'linux', path.posix)).toEqual({
+      XDG_CONFIG_HOME: `${home!.browserDir}/config`,
+      XDG_CACHE_HOME: `${home!.browserDir}/cache`,
+    });
   });
 
   it('chooses --content, then JIANBAO_CONTENT, then the remembered folder while it exists, then the sample content', () => {
     const home = bundleHome('C:\\简报\\jianbao\\app', () => true, path.win32)!;
     const existing = new Set(['C:\\Users\\张三\\Desktop\\简报 内容', '\\\\fileserver\\安委办\\简报']);
-    const options = { isDirectory: (dir: string) => existing.has(dir), paths: path.win32, read: () => JSON.stringify({ 内容目录: '\\\\fileserver\\安委办\\简报' }) };
+    const options = {
+      isDirectory: (dir: string) => existing.has(dir),
+      paths: path.win32,
+      read: () => JSON.stringify({ 内容目录: '\\\\fileserver\\安委办\\简报' }),
+    };
     const cwd = 'C:\\Users\\张三\\Desktop';
-    expect(chooseBundleContent('简报 内容', {}, cwd, home, options)).toEqual({ contentDir: 'C:\\Users\\张三\\Desktop\\简报 内容', remember: true });
-    expect(chooseBundleContent('没有这个', {}, cwd, home, options)).toEqual({ contentDir: 'C:\\Users\\张三\\Desktop\\没有这个', remember: false });
-    expect(chooseBundleContent(undefined, { JIANBAO_CONTENT: 'D:\\x' }, cwd, home, options)).toEqual({ contentDir: 'D:\\x', remember: false });
-    expect(chooseBundleContent(undefined, {}, cwd, home, options)).toEqual({ contentDir: '\\\\fileserver\\安委办\\简报', remember: false });
+    expect(chooseBundleContent('简报 内容', {}, cwd, home, options)).toEqual({
+      contentDir: 'C:\\Users\\张三\\Desktop\\简报 内容',
+      remember: true,
+    });
+    expect(chooseBundleContent('没有这个', {}, cwd, home, options)).toEqual({
+      contentDir: 'C:\\Users\\张三\\Desktop\\没有这个',
+      remember: false,
+    });
+    expect(chooseBundleContent(undefined, { JIANBAO_CONTENT: 'D:\\x' }, cwd, home, options)).toEqual({
+      contentDir: 'D:\\x',
+      remember: false,
+    });
+    expect(chooseBundleContent(undefined, {}, cwd, home, options)).toEqual({
+      contentDir: '\\\\fileserver\\安委办\\简报',
+      remember: false,
+    });
     const gone = chooseBundleContent(undefined, {}, cwd, home, { ...options, isDirectory: () => false });
     expect(gone.contentDir).toBe(home.sampleContent);
     expect(gone.notice).toContain('上次使用的内容目录不存在');
     expect(gone.notice).toContain('\\\\fileserver\\安委办\\简报');
-    const fresh = chooseBundleContent(undefined, {}, cwd, home, { ...options, read: () => { throw new Error('none'); } });
+    const fresh = chooseBundleContent(undefined, {}, cwd, home, {
+      ...options,
+      read: () => {
+        throw new Error('none');
+      },
+    });
     expect(fresh).toMatchObject({ contentDir: home.sampleContent, remember: false });
     expect(fresh.notice).toContain('使用示例内容');
   });
@@ -89,7 +121,14 @@ describe('the CLI in a bundle', () => {
     const run = async (argv: string[]) => {
       let stdout = '';
       let stderr = '';
-      const code = await main(argv, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), env: {}, cwd: elsewhere, isTTY: false, bundle: home });
+      const code = await main(argv, {
+        stdout: (text) => void (stdout += text),
+        stderr: (text) => void (stderr += text),
+        env: {},
+        cwd: elsewhere,
+        isTTY: false,
+        bundle: home,
+      });
       return { code, stdout, stderr };
     };
 

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkTree, fitsTarget } from '../../release/dependency-check.ts';
 import { prune } from '../../release/prune.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../helpers/index.ts';
 
 async function write(file: string, value: unknown): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
@@ -39,7 +39,11 @@ describe('checkTree', () => {
     const root = join(outer, 'app');
     // Above the root: Node would find it in the repository, but not in the unzipped bundle.
     await write(join(outer, 'node_modules/above/package.json'), { name: 'above', version: '1.0.0' });
-    await write(join(root, 'package.json'), { name: 'app', version: '1.0.0', dependencies: { tool: '^1', above: '^1' } });
+    await write(join(root, 'package.json'), {
+      name: 'app',
+      version: '1.0.0',
+      dependencies: { tool: '^1', above: '^1' },
+    });
     await write(join(root, 'node_modules/tool/package.json'), {
       name: 'tool',
       version: '1.0.0',
@@ -70,7 +74,12 @@ describe('checkTree', () => {
   it('accepts the tree once the target platform package is installed, and lists it', async () => {
     const root = await tree();
     await write(join(root, 'node_modules/above/package.json'), { name: 'above', version: '1.0.0' });
-    await write(join(root, 'node_modules/@tool/win32-x64/package.json'), { name: '@tool/win32-x64', version: '1.0.0', os: ['win32'], cpu: ['x64'] });
+    await write(join(root, 'node_modules/@tool/win32-x64/package.json'), {
+      name: '@tool/win32-x64',
+      version: '1.0.0',
+      os: ['win32'],
+      cpu: ['x64'],
+    });
     const report = checkTree(root, WIN);
     expect(report.missing).toEqual([]);
     expect(report.platformPackages.map((entry) => entry.name)).toEqual(['@tool/win32-x64']);
@@ -87,9 +96,13 @@ describe('prune', () => {
     const app = await tempDir('jianbao-prune-');
     await write(join(app, 'src/styles/print.css'), "@import '@fontsource/noto-serif-sc/400.css';\n");
     const family = join(app, 'node_modules/@fontsource/noto-serif-sc');
-    await write(join(family, '400.css'), "@font-face { src: url(./files/a-400.woff2) format('woff2'), url(\"./files/a-400.woff\") format('woff'); }\n");
+    await write(
+      join(family, '400.css'),
+      "@font-face { src: url(./files/a-400.woff2) format('woff2'), url(\"./files/a-400.woff\") format('woff'); }\n",
+    );
     await write(join(family, '700.css'), "@font-face { src: url(./files/a-700.woff2) format('woff2'); }\n");
-    for (const name of ['a-400.woff2', 'a-400.woff', 'a-700.woff2', 'a-700.woff']) await write(join(family, 'files', name), 'x'.repeat(100));
+    for (const name of ['a-400.woff2', 'a-400.woff', 'a-700.woff2', 'a-700.woff'])
+      await write(join(family, 'files', name), 'x'.repeat(100));
     await write(join(app, 'node_modules/.bin/tool'), '#!/bin/sh\n');
     const result = await prune(app, join(app, 'src'));
     expect((await readdir(join(family, 'files'))).sort()).toEqual(['a-400.woff', 'a-400.woff2']);

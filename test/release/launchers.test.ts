@@ -10,8 +10,8 @@ import path, { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { launchers, readme } from '../../release/launchers.ts';
 import { resolveContentDir } from '../../src/core/paths.ts';
-import { tempDir } from '../helpers.ts';
-import { expandCmdLine, unquotedOperators, windowsArgv } from './windows-paths.ts';
+import { tempDir } from '../helpers/index.ts';
+import { expandCmdLine, unquotedOperators, windowsArgv } from '../helpers/windows-paths.ts';
 
 const FOLDERS = [
   'C:\\Users\\张三\\Desktop\\jianbao-0.1.0-win32-x64\\',
@@ -51,21 +51,52 @@ describe('Windows launchers', () => {
   it('jianbao.cmd passes node the bundle paths and the arguments as typed, from any folder', () => {
     const { text } = cmdFile('jianbao.cmd');
     for (const dir of FOLDERS) {
-      const runs = nodeRuns(text, dir, ['check', '--content', '"C:\\Users\\张三\\Desktop\\简报 内容"', '--format', 'json']);
-      expect(runs).toEqual([[`${dir}node\\node.exe`, `${dir}app\\bin\\jianbao.js`, 'check', '--content', 'C:\\Users\\张三\\Desktop\\简报 内容', '--format', 'json']]);
+      const runs = nodeRuns(text, dir, [
+        'check',
+        '--content',
+        '"C:\\Users\\张三\\Desktop\\简报 内容"',
+        '--format',
+        'json',
+      ]);
+      expect(runs).toEqual([
+        [
+          `${dir}node\\node.exe`,
+          `${dir}app\\bin\\jianbao.js`,
+          'check',
+          '--content',
+          'C:\\Users\\张三\\Desktop\\简报 内容',
+          '--format',
+          'json',
+        ],
+      ]);
     }
   });
 
   it('编辑台.cmd opens the folder dropped on it, or the last one', () => {
     const { text } = cmdFile('编辑台.cmd');
-    const [dropped, last] = [text.split('\r\n').findIndex((line) => line.includes('--content')), text.split('\r\n').findIndex((line) => line.startsWith(':last'))];
+    const [dropped, last] = [
+      text.split('\r\n').findIndex((line) => line.includes('--content')),
+      text.split('\r\n').findIndex((line) => line.startsWith(':last')),
+    ];
     expect(dropped).toBeGreaterThan(0);
     expect(last).toBeGreaterThan(dropped);
     for (const dir of FOLDERS) {
       // Explorer passes a dropped folder quoted when it has spaces.
       const runs = nodeRuns(text, dir, ['"C:\\Users\\张三\\Desktop\\简报 内容"']);
-      expect(runs[0]).toEqual([`${dir}node\\node.exe`, `${dir}app\\bin\\jianbao.js`, 'studio', '--open', '--content', 'C:\\Users\\张三\\Desktop\\简报 内容']);
-      expect(nodeRuns(text, dir, [])[1]).toEqual([`${dir}node\\node.exe`, `${dir}app\\bin\\jianbao.js`, 'studio', '--open']);
+      expect(runs[0]).toEqual([
+        `${dir}node\\node.exe`,
+        `${dir}app\\bin\\jianbao.js`,
+        'studio',
+        '--open',
+        '--content',
+        'C:\\Users\\张三\\Desktop\\简报 内容',
+      ]);
+      expect(nodeRuns(text, dir, [])[1]).toEqual([
+        `${dir}node\\node.exe`,
+        `${dir}app\\bin\\jianbao.js`,
+        'studio',
+        '--open',
+      ]);
     }
   });
 
@@ -85,7 +116,12 @@ describe('Windows launchers', () => {
   });
 
   it('使用说明.txt is Chinese, CRLF, with a BOM for Notepad, and names the launchers', () => {
-    const { text } = readme({ version: '0.1.0', platform: 'win32-x64', nodeVersion: '22.23.3', folderName: 'jianbao-0.1.0-win32-x64' });
+    const { text } = readme({
+      version: '0.1.0',
+      platform: 'win32-x64',
+      nodeVersion: '22.23.3',
+      folderName: 'jianbao-0.1.0-win32-x64',
+    });
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.slice(1).replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(text).toContain('编辑台.cmd');
@@ -105,12 +141,28 @@ describe('Linux launchers', () => {
     const elsewhere = await tempDir('jianbao-launchers-cwd-');
     await symlink(join(bundle, 'jianbao'), join(elsewhere, 'jianbao'));
 
-    const cli = spawnSync(join(elsewhere, 'jianbao'), ['check', '--content', '/home/张三/简报 内容'], { cwd: elsewhere, encoding: 'utf8' });
+    const cli = spawnSync(join(elsewhere, 'jianbao'), ['check', '--content', '/home/张三/简报 内容'], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+    });
     expect(cli.stderr).toBe('');
-    expect(cli.stdout.split('\n').slice(0, -1)).toEqual([join(bundle, 'node/node'), join(bundle, 'app/bin/jianbao.js'), 'check', '--content', '/home/张三/简报 内容']);
+    expect(cli.stdout.split('\n').slice(0, -1)).toEqual([
+      join(bundle, 'node/node'),
+      join(bundle, 'app/bin/jianbao.js'),
+      'check',
+      '--content',
+      '/home/张三/简报 内容',
+    ]);
 
     const studio = spawnSync(join(bundle, '编辑台.sh'), ['/home/张三/简报 内容'], { cwd: elsewhere, encoding: 'utf8' });
-    expect(studio.stdout.split('\n').slice(0, -1)).toEqual([join(bundle, 'node/node'), join(bundle, 'app/bin/jianbao.js'), 'studio', '--open', '--content', '/home/张三/简报 内容']);
+    expect(studio.stdout.split('\n').slice(0, -1)).toEqual([
+      join(bundle, 'node/node'),
+      join(bundle, 'app/bin/jianbao.js'),
+      'studio',
+      '--open',
+      '--content',
+      '/home/张三/简报 内容',
+    ]);
     const last = spawnSync(join(bundle, '编辑台.sh'), [], { cwd: elsewhere, encoding: 'utf8' });
     expect(last.stdout.split('\n').slice(2, -1)).toEqual(['studio', '--open']);
   });
