@@ -142,7 +142,7 @@ export function readme(facts: ReadmeFacts): LauncherFile {
     '',
     '二、命令行（在任何文件夹都可以运行）',
     `   ${cli} check --content ${content}`,
-    `   ${cli} build       生成站点（默认写到当前文件夹的 dist 中，可用 --out 指定）`,
+    `   ${cli} build       生成站点（默认写到当前文件夹的 dist 中，可用 --out 指定，不能在内容目录中）`,
     `   ${cli} pdf         生成各期 PDF`,
     `   ${cli} --help      全部命令`,
     '   用过一次 --content 后，之后的命令不写 --content 也使用同一个内容目录。',
