@@ -15,7 +15,7 @@
  * so a second run reuses both while nothing changed.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { cp, mkdir, open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundlesDir, sourcesDigest } from '../../bin/launch.js';
@@ -226,15 +226,51 @@ describe('the Linux bundle, unzipped and run offline', () => {
   });
 });
 
+/** The names in a zip's central directory and whether each is flagged UTF-8 (general purpose bit 11). */
+async function zipNames(zip: string): Promise<{ name: string; utf8: boolean }[]> {
+  const handle = await open(zip);
+  try {
+    const { size } = await handle.stat();
+    const end = Buffer.alloc(22);
+    await handle.read(end, 0, 22, size - 22);
+    expect(end.readUInt32LE(0)).toBe(0x06054b50); // no zip comment: the end record is the last 22 bytes
+    const directory = Buffer.alloc(end.readUInt32LE(12));
+    await handle.read(directory, 0, directory.length, end.readUInt32LE(16));
+    const names: { name: string; utf8: boolean }[] = [];
+    for (let at = 0; at < directory.length;) {
+      expect(directory.readUInt32LE(at)).toBe(0x02014b50);
+      const nameLength = directory.readUInt16LE(at + 28);
+      const name = directory.toString('utf8', at + 46, at + 46 + nameLength);
+      names.push({ name, utf8: (directory.readUInt16LE(at + 8) & 0x800) !== 0 });
+      at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
+    }
+    return names;
+  } finally {
+    await handle.close();
+  }
+}
+
 describe('the Windows bundle', () => {
   let bundle: string;
   let app: string;
+  let zipFile: string;
 
   beforeAll(async () => {
     const { zip, megabytes } = buildBundle('win32-x64');
     expect(megabytes).toBeLessThanOrEqual(MAX_ZIP_MB);
+    zipFile = zip;
     bundle = await unzipInto(zip, join(await tempDir('jianbao-win-'), '桌面'), `jianbao-${VERSION}-win32-x64`);
     app = join(bundle, 'app');
+  });
+
+  it('flags every Chinese name in the zip as UTF-8, so Windows shows 编辑台.cmd, not mojibake', async () => {
+    const names = await zipNames(zipFile);
+    const chinese = names.filter(({ name }) => /[^ -~]/.test(name));
+    expect(chinese.map(({ name }) => name)).toContain(`jianbao-${VERSION}-win32-x64/编辑台.cmd`);
+    expect(chinese.filter(({ utf8 }) => !utf8)).toEqual([]);
+    expect(names.every(({ name }) => name.startsWith(`jianbao-${VERSION}-win32-x64/`) && !name.includes('\\'))).toBe(
+      true,
+    );
   });
 
   it('carries node.exe for x64, the launchers, 使用说明.txt and the sample content', async () => {
