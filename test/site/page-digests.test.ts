@@ -94,4 +94,20 @@ describe('every page is the page recorded before issue 10', () => {
       expect(changed.filter((file) => !INTENDED[name]!.includes(file))).toEqual([]);
     });
   }
+
+  it('the intended pages changed, and only to say 编辑·审核·签发 in print as on the web', async () => {
+    const recorded = (JSON.parse(await readFile(FIXTURE, 'utf8')) as Digests).sample!;
+    const now = await pageDigests(built.sample!);
+    for (const file of INTENDED.sample!) {
+      expect(now[file], file).not.toBe(recorded[file]);
+      const print = await page(built.sample!, file);
+      const web = await page(built.sample!, file.replace('print/index.html', ''));
+      const printStaff = texts(print, '.colophon .staff .item');
+      const webStaff = (web.querySelector('.issue__staff')?.textContent ?? '').split('　').filter(Boolean);
+      expect(printStaff.length, file).toBeGreaterThan(0);
+      expect(printStaff, file).toEqual(webStaff);
+      const order = printStaff.map((item) => item.slice(0, 2));
+      expect(order, file).toEqual(['编辑', '审核', '签发'].filter((label) => order.includes(label)));
+    }
+  });
 });
