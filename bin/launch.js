@@ -64,10 +64,10 @@ export function sourcesDigest(root = ROOT) {
 }
 
 /**
- * Bundle src/cli/run.ts and the build's worker thread of the package at
- * `root` into `dir`, atomically; both entries and their chunks side by side.
- * esbuild is the one installed with this file (the offline bundle for
- * Windows is prebuilt on Linux with it).
+ * Bundle src/cli/run.ts and the worker threads (build, file reader) of the
+ * package at `root` into `dir`, atomically; the entries and their chunks side
+ * by side. esbuild is the one installed with this file (the offline bundle
+ * for Windows is prebuilt on Linux with it).
  */
 export async function bundleCli(root, dir) {
   const { build } = await import('esbuild');
@@ -76,7 +76,7 @@ export async function bundleCli(root, dir) {
   const partial = `${dir}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   await build({
-    entryPoints: [join(root, 'src/cli/run.ts'), join(root, 'src/build/compile-worker.ts')],
+    entryPoints: [join(root, 'src/cli/run.ts'), join(root, 'src/build/compile-worker.ts'), join(root, 'src/core/source/read-worker.ts')],
     entryNames: '[name]',
     outdir: partial,
     bundle: true,
