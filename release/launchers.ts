@@ -123,7 +123,7 @@ export interface ReadmeFacts {
 /** 使用说明.txt: short, Chinese; on Windows CRLF with a BOM so every Notepad shows it right. */
 export function readme(facts: ReadmeFacts): LauncherFile {
   const windows = facts.platform === 'win32-x64';
-  const folder = windows ? `D:\\${facts.folderName}` : `~/${facts.folderName}`;
+  const folder = windows ? `D:\\${facts.folderName}` : `$HOME/${facts.folderName}`;
   const cli = windows ? `"${folder}\\jianbao.cmd"` : `"${folder}/jianbao"`;
   const content = windows ? '"D:\\简报 内容"' : '"$HOME/简报 内容"';
   const studio = windows ? '编辑台.cmd' : '编辑台.sh';
@@ -133,7 +133,7 @@ export function readme(facts: ReadmeFacts): LauncherFile {
     '不需要联网，不需要安装，不需要管理员权限。',
     '',
     '一、开始使用',
-    `1. 把压缩包解压到一个可以写入的文件夹，例如 ${windows ? 'D:\\ 或桌面（不要放在 C:\\Program Files 中）' : '主目录'}。`,
+    `1. 把压缩包解压到一个可以写入的文件夹，例如${windows ? ' D:\\ 或桌面（不要放在 C:\\Program Files 中）' : '主目录'}。`,
     '2. 内容目录（jianbao.yaml、稿件 entries、期刊 issues 所在的文件夹）放在本文件夹以外，例如' +
       ` ${content.replace(/"/g, '')}，`,
     '   也可以放在共享盘上。想先试用，可以把“示例内容”文件夹复制出去。',

@@ -130,6 +130,20 @@ describe('Windows launchers', () => {
   });
 });
 
+describe('Linux 使用说明.txt', () => {
+  it('writes commands a shell runs as shown: $HOME, not a quoted ~', () => {
+    const { text } = readme({
+      version: '0.1.0',
+      platform: 'linux-x64',
+      nodeVersion: '22.23.3',
+      folderName: 'jianbao-0.1.0-linux-x64',
+    });
+    expect(text).toContain('"$HOME/jianbao-0.1.0-linux-x64/jianbao" check --content "$HOME/简报 内容"');
+    expect(text).not.toContain('"~');
+    expect(text).not.toContain('\r');
+  });
+});
+
 describe('Linux launchers', () => {
   it('run node with the bundle paths and the arguments, from a folder with spaces and Chinese, through a symlink', async () => {
     const bundle = join(await tempDir('jianbao-launchers-'), '简报 离线版 (新)');
