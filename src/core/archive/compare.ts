@@ -122,6 +122,16 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
       }),
     );
   }
+  for (const issue of content.issues) {
+    if (issue.data.status !== 'published' || !issue.data.digest || archivedFiles.has(issue.file)) continue;
+    const key = archiveKey(issue, registry);
+    if (key && archive.issues.has(key)) continue;
+    diagnostics.push(
+      diagnostic('archive/not-archived', issue.file, issue.positions.at(['digest']), `${issueName(issue.data.year, issue.data.number)}是以旧格式（期刊文件中的摘要）发布的，还没有存档`, {
+        hint: '运行 jianbao archive 为它建立存档（published/），以后按存档检查和生成',
+      }),
+    );
+  }
   return { diagnostics, archivedEntries, archivedFiles };
 }
 

@@ -90,6 +90,16 @@ describe('changes to a published issue are caught and named', () => {
     const other = await sampleCopy();
     await rm(join(other, 'published/ledger.json'));
     expect(errors(await checkJson(other)).map((d) => d.rule)).toContain('archive/ledger-missing');
+    const damaged = await sampleCopy();
+    await writeFile(join(damaged, 'published/ledger.json'), '{ "format": 1, "issues": [');
+    expect(errors(await checkJson(damaged)).map((d) => d.rule)).toContain('archive/ledger-invalid');
+  });
+
+  it('a snapshot the ledger does not list (its ledger line deleted) is an error', async () => {
+    const dir = await sampleCopy();
+    await edit(dir, 'published/ledger.json', (t) => JSON.stringify({ ...(JSON.parse(t) as object), issues: [] }));
+    const rules = errors(await checkJson(dir)).map((d) => d.rule);
+    expect(rules).toContain('archive/unlisted-snapshot');
   });
 
   it('rewriting an erratum after the re-publish is an error; the history keeps both versions', async () => {
