@@ -15,7 +15,7 @@ export interface Change {
   source?: string;
 }
 
-const quote = (value: unknown) => (value === undefined || value === '' ? '（无）' : `「${short(String(value))}」`);
+const quote = (value: string | number | undefined) => (value === undefined || value === '' ? '（无）' : `「${short(String(value))}」`);
 
 function short(text: string): string {
   const chars = [...text];
@@ -95,7 +95,7 @@ function entryName(entry: CompiledEntry): string {
 function entryChanges(before: CompiledEntry, after: CompiledEntry): Change[] {
   const name = entryName(before);
   const out: Change[] = [];
-  const field = (label: string, a: unknown, b: unknown, source?: string) => {
+  const field = (label: string, a: string | undefined, b: string | undefined, source?: string) => {
     if (!same(a, b)) out.push({ what: `${name}的${label}：${quote(a)}→${quote(b)}`, ...(source ? { source } : {}) });
   };
   field('标题', before.title, after.title);

@@ -12,7 +12,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { currentRecord, inputsDigest, archiveKey } from '../archive/compare.ts';
+import { inputsDigest, archiveKey } from '../archive/compare.ts';
 import { changesText, describeChanges } from '../archive/diff.ts';
 import { canonicalJson, LEDGER_FILE, LEDGER_NOTE, RECORD_FORMAT, recordOf, sha256, snapshotPath, type Ledger, type Snapshot } from '../archive/records.ts';
 import { compileIssue } from '../compile/issue.ts';
@@ -24,15 +24,14 @@ import { checkContent } from '../check.ts';
 import { compareDigest, computeDigest, hasChanges } from '../digest.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { issueName } from '../format.ts';
-import { loadContent } from '../load/content.ts';
 import { splitFrontMatter } from '../load/frontmatter.ts';
 import { ENTRIES_DIR, SETTINGS_FILES } from '../paths.ts';
-import { digestSchema, issueSchema, ISSUE_STATUSES, type IssueDigest } from '../schema/issue.ts';
+import { issueSchema, ISSUE_STATUSES } from '../schema/issue.ts';
 import { entriesById } from '../validate/index.ts';
 import { validateFrozen } from '../validate/frozen.ts';
 import { WorkflowError } from './errors.ts';
 import { findIssue, issueRefOf } from './issue-ref.ts';
-import { chineseKey, keySpellingsOf, localiseKeys } from './keys.ts';
+import { chineseKey, keySpellingsOf } from './keys.ts';
 import { replaceFile } from './write.ts';
 
 export type PublishOutcome =
