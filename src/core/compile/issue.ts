@@ -3,15 +3,17 @@
  * the issue's order, Chinese dates and numbering, expanded distribution.
  * Renderers (the Astro site, the print page) only display this.
  */
-import { chineseDate, issueNumbering } from '../format.ts';
+import { chineseDate, issueNumbering, issueSlug } from '../format.ts';
 import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
 import { findPerson, issueSeries, titleOn, type Registry } from '../registry.ts';
 import { LEADER_SECTIONS, sectionName, type SectionId } from '../schema/sections.ts';
+import type { IssueKind } from '../schema/issue.ts';
 import type { Contact, PrintSettings, Series } from '../schema/site.ts';
 import type { Unit } from '../schema/units.ts';
 import { expandDistribution, type DistributionLine } from './distribution.ts';
 import { compileImages, imageOutputs, type CompiledImage } from './images.ts';
 import { renderMarkdown, type MarkdownRenderer } from './markdown.ts';
+import { plainTitle, titleLines } from './title.ts';
 
 export interface CompiledEntry {
   id: string;
@@ -20,7 +22,10 @@ export interface CompiledEntry {
   file: string;
   section: SectionId;
   sectionName: string;
+  /** The title on one line (a forced break ｜ or line break removed). */
   title: string | undefined;
+  /** The title as printed: its lines (split where the clerk forced a break), each as the words it may break between (title.ts). */
+  titleLines: string[][] | undefined;
   /** One line for lists and feeds: the title, else the body's first sentence (shortened). */
   headline: string;
   date: string;
@@ -54,8 +59,10 @@ export interface CompiledIssue {
   series: Pick<Series, 'id' | 'name' | 'publisher' | 'layout' | 'marking'>;
   year: number;
   number: number;
+  /** `supplement` (增刊): numbered apart from the regular issues; its key is `zhuanbao/2023/zk1`, its ref `2023-增刊1`. */
+  kind: IssueKind;
   total: number | undefined;
-  /** `2023年 第6期（总第58期）` */
+  /** `2023年 第6期（总第58期）`, `2023年 增刊第1期` */
   numbering: string;
   date: string;
   /** `2023年8月30日` */
@@ -76,6 +83,8 @@ export interface CompiledIssue {
   errata: { date: string; dateText: string; note: string }[];
   /** `zhuanbao-2023-6.pdf` */
   pdfName: string;
+  /** What every page of the print page and PDF of a draft carries (草稿, or the series' 草稿标记); undefined once published. */
+  draftMark: string | undefined;
   /** The series' print settings, defaults applied (red, masthead, rule, page number on page 1). */
   print: PrintSettings;
 }
@@ -100,6 +109,11 @@ export interface CompileEntryOptions {
   render?: MarkdownRenderer;
 }
 
+/** Names a title never breaks inside: units (names and aliases) and leaders. */
+function keepWhole(registry: Registry): string[] {
+  return [...registry.units.flatMap((unit) => [unit.name, ...unit.aliases]), ...registry.people.map((person) => person.name)];
+}
+
 export function compileEntry(entry: EntryRecord, registry: Registry, anchor: string, options: CompileEntryOptions = {}): CompiledEntry {
   const { data } = entry;
   const unit = registry.unitBySpelling.get(data.unit);
@@ -111,6 +125,7 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
     ? people.map((person) => ({ phrase: `${person.title ?? ''}${person.name}`, name: person.name }))
     : [];
   const references = entry.images ?? [];
+  const title = data.title === undefined ? undefined : plainTitle(data.title);
   const render = options.render ?? renderMarkdown;
   const rendered = render(entry.body, { leaders, idPrefix: anchor, headingOffset: options.headingOffset, images: imageOutputs(references), base: options.base });
   return {
@@ -119,8 +134,9 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
     file: entry.file,
     section: data.section,
     sectionName: sectionName(data.section),
-    title: data.title,
-    headline: headlineOf(data.title, rendered.text),
+    title,
+    titleLines: data.title ? titleLines(data.title, keepWhole(registry)) : undefined,
+    headline: headlineOf(title, rendered.text),
     date: data.date,
     dateText: chineseDate(data.date),
     unit: unit ? { id: unit.id, name: unit.name, kind: unit.kind } : undefined,
@@ -169,15 +185,19 @@ export function compileIssue(
   const ordered = series.layout === 'sections' ? sections.flatMap((section) => section.entries) : entries;
   const several = registry.series.length > 1;
   const contact = data.contact || series.contact ? { ...series.contact, ...data.contact } : undefined;
+  const supplement = data.kind === 'supplement';
+  const slug = issueSlug(data.number, supplement, 'path');
+  const refSlug = issueSlug(data.number, supplement, 'ref');
   return {
-    key: `${series.id}/${data.year}/${data.number}`,
-    ref: several ? `${series.id}/${data.year}-${data.number}` : `${data.year}-${data.number}`,
+    key: `${series.id}/${data.year}/${slug}`,
+    ref: several ? `${series.id}/${data.year}-${refSlug}` : `${data.year}-${refSlug}`,
     file: issue.file,
     series: { id: series.id, name: series.name, publisher: series.publisher, layout: series.layout, marking: series.marking },
     year: data.year,
     number: data.number,
+    kind: data.kind,
     total: data.total,
-    numbering: issueNumbering(data.year, data.number, data.total),
+    numbering: issueNumbering(data.year, data.number, data.total, supplement),
     date: data.date,
     dateText: chineseDate(data.date),
     noteHtml: issue.note ? render(issue.note).html : undefined,
@@ -191,7 +211,8 @@ export function compileIssue(
     signer: data.signer,
     status: data.status,
     errata: data.errata.map((item) => ({ ...item, dateText: chineseDate(item.date) })),
-    pdfName: `${series.id}-${data.year}-${data.number}.pdf`,
+    pdfName: `${series.id}-${data.year}-${slug}.pdf`,
+    draftMark: data.status === 'draft' ? series.print.draftMark : undefined,
     print: series.print,
   };
 }

@@ -26,12 +26,12 @@ export function nextNumber(content: Pick<LoadedContent, 'issues'>, registry: Reg
   const previous = issues.at(-1);
   if (previous && date < previous.data.date) {
     throw new WorkflowError(
-      `印发日期 ${chineseDate(date)} 早于上一期 ${issueName(previous.data.year, previous.data.number)} 的印发日期 ${chineseDate(previous.data.date)}`,
+      `印发日期 ${chineseDate(date)} 早于上一期 ${issueName(previous.data.year, previous.data.number, previous.data.kind === 'supplement')} 的印发日期 ${chineseDate(previous.data.date)}`,
       { hint: '新一期的印发日期不能早于上一期：用 --date 指定日期' },
     );
   }
   if (previous && previous.data.year > year) {
-    throw new WorkflowError(`已有${issueName(previous.data.year, previous.data.number)}，不能再编 ${year} 年的期刊`, { hint: '用 --date 指定正确的印发日期' });
+    throw new WorkflowError(`已有${issueName(previous.data.year, previous.data.number, previous.data.kind === 'supplement')}，不能再编 ${year} 年的期刊`, { hint: '用 --date 指定正确的印发日期' });
   }
   const since = series.since;
   let number: number;

@@ -96,7 +96,7 @@ export async function publishIssue(contentDir: string, refText: string): Promise
   }
   const issue = findIssue(content, registry, refText);
   const ref = issueRefOf(issue, registry);
-  const name = issueName(issue.data.year, issue.data.number);
+  const name = issueName(issue.data.year, issue.data.number, issue.data.kind === 'supplement');
   const byId = entriesById(content.entries);
   const entryFiles = new Set(issue.data.entries.map((id) => byId.get(id.normalize('NFC'))?.file ?? `${ENTRIES_DIR}/${id}.md`));
   const settingsFiles = new Set<string>(Object.values(SETTINGS_FILES));
