@@ -5,7 +5,7 @@
  * test-output/print/ for a person to look at.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -329,6 +329,13 @@ describe.skipIf(!browser)('PDF of the print pages (fixture: short, long, supplem
     const forced = all.findIndex((line) => line.text.replace(/\s/g, '') === '网格化排查');
     expect(forced).toBeGreaterThan(-1);
     expect(all[forced + 1]!.text.replace(/\s/g, '')).toBe('让隐患无处藏身');
+  });
+
+  it('titles on the web page: the same forced break and break opportunities', async () => {
+    const html = await readFile(join(out, 'jianbao/2024/1/index.html'), 'utf8');
+    expect(html).toMatch(/<h2 class="entry__title"[^>]*>网格化排查<br>让隐患<wbr>无处<wbr>藏身<\/h2>/);
+    // 东城街道 is one word: no break opportunity inside it.
+    expect(html).toContain('<wbr>走进东城街道</h2>');
   });
 });
 
