@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/core/index.ts';
 import { COMMANDS } from '../src/cli/commands/index.ts';
-import { ROOT } from './helpers.ts';
+import { ROOT } from './helpers/index.ts';
 
 const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
 
