@@ -8,7 +8,8 @@
  * (YAML `|`) or a `｜`. Inside a line, words come from the ICU word breaker
  * (Intl.Segmenter), made safer for Chinese: never next to a single character
  * (it splits 东城 into 东|城), never inside a name the content knows (units,
- * their aliases, leaders), never before closing or after opening punctuation.
+ * their aliases, leaders) or a short quotation, never before closing or
+ * after opening punctuation.
  */
 
 /** Characters a clerk uses to force a line break in a title. */
@@ -16,6 +17,7 @@ const FORCED_BREAK = /\r?\n|｜/;
 const OPENING = /[“‘（《〈【〔「『(\[·]$/u;
 const CLOSING = /^[”’）》〉】〕」』)\]，。、；：！？,.;:!?…—·]/u;
 const HAN = /^\p{Script=Han}$/u;
+const SHORT_QUOTE = /“[^”]{1,8}”|‘[^’]{1,8}’|《[^》]{1,12}》/gu;
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
@@ -44,6 +46,10 @@ function lineWords(line: string, names: string[]): string[] {
   const segments = [...segmenter.segment(line)].map((part) => part.segment);
   // Offsets (in UTF-16 units) inside a known name: no break there.
   const protectedAt = new Set<number>();
+  // A short quoted phrase (“隐患随手拍”, 《安全生产法》) stays on one line too.
+  for (const quoted of line.matchAll(SHORT_QUOTE)) {
+    for (let inside = quoted.index + 1; inside < quoted.index + quoted[0].length; inside++) protectedAt.add(inside);
+  }
   for (const name of names) {
     for (let at = line.indexOf(name); at !== -1; at = line.indexOf(name, at + 1)) {
       for (let inside = at + 1; inside < at + name.length; inside++) protectedAt.add(inside);

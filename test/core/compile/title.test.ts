@@ -21,6 +21,12 @@ describe('titleLines', () => {
     expect(plainTitle('网格化排查｜让隐患无处藏身')).toBe('网格化排查让隐患无处藏身');
   });
 
+  it('keeps a short quotation on one line', () => {
+    const words = titleLines('区安委办建立“隐患随手拍”群众举报奖励机制')[0]!;
+    expect(words).toContain('“隐患随手拍”');
+    expect(titleLines('认真学习《安全生产法》')[0]).toContain('《安全生产法》');
+  });
+
   it('keeps punctuation with its word', () => {
     const words = titleLines('关于“6·18”事故的通报（2024年）')[0]!;
     expect(words.join('')).toBe('关于“6·18”事故的通报（2024年）');
