@@ -51,8 +51,13 @@ paginate = 200
 `;
 
 /** Front matter keys of an entry, in either language. */
-function field(data: Record<string, unknown>, ...names: string[]): unknown {
-  for (const name of names) if (data[name] !== undefined) return data[name];
+function field(data: Record<string, unknown>, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = data[name];
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    if (Array.isArray(value)) return value.map(String).join('、');
+  }
   return undefined;
 }
 
@@ -75,13 +80,11 @@ export async function prepareHugoSite(content: string, dir: string): Promise<num
     if (!match) continue;
     const data = (yaml.load(match[1]!) ?? {}) as Record<string, unknown>;
     const body = match[2]!;
-    const title = String(field(data, 'title', '标题') ?? body.replace(/[#*\s]/g, '').slice(0, 24));
-    const date = field(data, 'date', '日期');
     const front = {
-      title,
-      date: date instanceof Date ? date.toISOString().slice(0, 10) : String(date ?? '2016-01-01'),
-      sections: [String(field(data, 'section', '栏目') ?? '工作动态')],
-      units: [String(field(data, 'unit', '单位') ?? '未知')].flat(),
+      title: field(data, 'title', '标题') ?? body.replace(/[#*\s]/g, '').slice(0, 24),
+      date: field(data, 'date', '日期') ?? '2016-01-01',
+      sections: [field(data, 'section', '栏目') ?? '工作动态'],
+      units: [field(data, 'unit', '单位') ?? '未知'],
     };
     const out = join(dir, 'content', 'entries', relative(entries, join(entries, name)));
     await mkdir(dirname(out), { recursive: true });
