@@ -14,7 +14,7 @@
 
 /** Characters a clerk uses to force a line break in a title. */
 const FORCED_BREAK = /\r?\n|｜/;
-const OPENING = /[“‘（《〈【〔「『(\[·]$/u;
+const OPENING = /[“‘（《〈【〔「『([·]$/u;
 const CLOSING = /^[”’）》〉】〕」』)\]，。、；：！？,.;:!?…—·]/u;
 const HAN = /^\p{Script=Han}$/u;
 const SHORT_QUOTE = /“[^”]{1,8}”|‘[^’]{1,8}’|《[^》]{1,12}》/gu;
