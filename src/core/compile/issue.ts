@@ -1,93 +1,19 @@
 /**
- * An issue compiled for rendering: sections in the series' order, entries in
- * the issue's order, Chinese dates and numbering, expanded distribution.
- * Renderers (the Astro site, the print page) only display this.
+ * An issue compiled into the format-neutral model (model/issue.ts): sections
+ * in the series' order, entries in the issue's order with their bodies as
+ * block trees, Chinese dates and numbering, the masthead and the 版记 worded.
+ * Renderers (the site's pages, the print page, an export) only display this.
  */
 import { chineseDate, issueNumbering, issueSlug } from '../format.ts';
 import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
+import type { CompiledEntry, CompiledIssue, CompiledSection } from '../model/issue.ts';
 import { findPerson, issueSeries, titleOn, type Registry } from '../registry.ts';
-import { LEADER_SECTIONS, sectionName, type SectionId } from '../schema/sections.ts';
-import type { IssueKind } from '../schema/issue.ts';
-import type { Contact, PrintSettings, Series } from '../schema/site.ts';
-import type { Unit } from '../schema/units.ts';
-import { expandDistribution, type DistributionLine } from './distribution.ts';
-import { compileImages, imageOutputs, type CompiledImage } from './images.ts';
-import { renderMarkdown, type MarkdownRenderer } from './markdown.ts';
+import { LEADER_SECTIONS, sectionName } from '../schema/sections.ts';
+import { compileColophon } from './colophon.ts';
+import { expandDistribution } from './distribution.ts';
+import { compileImages, imageOutputs } from './images.ts';
+import { compileBody, type BodyCompiler } from './markdown.ts';
 import { plainTitle, titleLines } from './title.ts';
-
-export interface CompiledEntry {
-  id: string;
-  /** Stable anchor inside the issue page (no #). */
-  anchor: string;
-  file: string;
-  section: SectionId;
-  sectionName: string;
-  /** The title on one line (a forced break ｜ or line break removed). */
-  title: string | undefined;
-  /** The title as printed: its lines (split where the clerk forced a break), each as the words it may break between (title.ts). */
-  titleLines: string[][] | undefined;
-  /** One line for lists and feeds: the title, else the body's first sentence (shortened). */
-  headline: string;
-  date: string;
-  dateText: string;
-  unit: Pick<Unit, 'id' | 'name' | 'kind'> | undefined;
-  /** The unit as written when it is not in units.yaml. */
-  unitName: string;
-  people: { name: string; title: string | undefined }[];
-  /** Safe HTML of the body, leader names in bold. */
-  html: string;
-  /** Plain text of the body. */
-  text: string;
-  /** The images the body shows, in order (the site copies them to `output`). */
-  images: CompiledImage[];
-}
-
-export interface CompiledSection {
-  id: SectionId;
-  name: string;
-  /** 【工作动态】 */
-  heading: string;
-  entries: CompiledEntry[];
-}
-
-export interface CompiledIssue {
-  /** `zhuanbao/2023/6` — also the URL path under the site base, without slashes. */
-  key: string;
-  /** What the CLI takes: `2023-6` or `zhuanbao/2023-6`. */
-  ref: string;
-  file: string;
-  series: Pick<Series, 'id' | 'name' | 'publisher' | 'layout' | 'marking'>;
-  year: number;
-  number: number;
-  /** `supplement` (增刊): numbered apart from the regular issues; its key is `zhuanbao/2023/zk1`, its ref `2023-增刊1`. */
-  kind: IssueKind;
-  total: number | undefined;
-  /** `2023年 第6期（总第58期）`, `2023年 增刊第1期` */
-  numbering: string;
-  date: string;
-  /** `2023年8月30日` */
-  dateText: string;
-  /** 按语 as safe HTML, or undefined. */
-  noteHtml: string | undefined;
-  /** Sections in the series' order, only those with entries. */
-  sections: CompiledSection[];
-  /** All entries in print order. */
-  entries: CompiledEntry[];
-  distribution: DistributionLine[];
-  contact: Contact | undefined;
-  copies: number | undefined;
-  editor: string | undefined;
-  reviewer: string | undefined;
-  signer: string | undefined;
-  status: 'draft' | 'published';
-  errata: { date: string; dateText: string; note: string }[];
-  /** `zhuanbao-2023-6.pdf` */
-  pdfName: string;
-  /** What every page of the print page and PDF of a draft carries (草稿, or the series' 草稿标记); undefined once published. */
-  draftMark: string | undefined;
-  /** The series' print settings, defaults applied (red, masthead, rule, page number on page 1). */
-  print: PrintSettings;
-}
 
 /** How long a headline cut from the body may be, in characters. */
 export const HEADLINE_LENGTH = 60;
@@ -101,12 +27,8 @@ export function headlineOf(title: string | undefined, text: string): string {
 }
 
 export interface CompileEntryOptions {
-  /** Heading depth the entry sits under on the page (see RenderOptions.headingOffset). */
-  headingOffset?: number;
-  /** The site base image URLs hang under (`/bulletin/`); default `/`. */
-  base?: string;
-  /** Renders the Markdown; default `renderMarkdown`. */
-  render?: MarkdownRenderer;
+  /** Compiles the Markdown; default `compileBody` (the build passes its cache of compiled bodies). */
+  compileBody?: BodyCompiler;
 }
 
 /** Names a title never breaks inside: units (names and aliases) and leaders. */
@@ -119,31 +41,29 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
   const unit = registry.unitBySpelling.get(data.unit);
   const people = data.people.map((name) => {
     const person = findPerson(registry, name);
-    return { name: person?.name ?? name, title: person ? titleOn(person, data.date) : undefined };
+    const title = person ? titleOn(person, data.date) : undefined;
+    return { name: person?.name ?? name, ...(title !== undefined ? { title } : {}) };
   });
   const leaders = LEADER_SECTIONS.includes(data.section)
     ? people.map((person) => ({ phrase: `${person.title ?? ''}${person.name}`, name: person.name }))
     : [];
   const references = entry.images ?? [];
+  const body = (options.compileBody ?? compileBody)(entry.body, { leaders, images: imageOutputs(references) });
   const title = data.title === undefined ? undefined : plainTitle(data.title);
-  const render = options.render ?? renderMarkdown;
-  const rendered = render(entry.body, { leaders, idPrefix: anchor, headingOffset: options.headingOffset, images: imageOutputs(references), base: options.base });
   return {
     id: entry.id,
     anchor,
     file: entry.file,
     section: data.section,
     sectionName: sectionName(data.section),
-    title,
-    titleLines: data.title ? titleLines(data.title, keepWhole(registry)) : undefined,
-    headline: headlineOf(title, rendered.text),
+    ...(data.title !== undefined ? { title, titleLines: titleLines(data.title, keepWhole(registry)) } : {}),
+    headline: headlineOf(title, body.text),
     date: data.date,
     dateText: chineseDate(data.date),
-    unit: unit ? { id: unit.id, name: unit.name, kind: unit.kind } : undefined,
+    ...(unit ? { unit: { id: unit.id, name: unit.name, kind: unit.kind } } : {}),
     unitName: unit?.name ?? data.unit,
     people,
-    html: rendered.html,
-    text: rendered.text,
+    body,
     images: compileImages(references),
   };
 }
@@ -165,19 +85,17 @@ export function compileIssue(
   content: Pick<LoadedContent, 'recipients'> & Partial<Pick<LoadedContent, 'site'>>,
   registry: Registry,
   entriesById: Map<string, EntryRecord>,
-  options: Pick<CompileEntryOptions, 'render'> = {},
+  options: CompileEntryOptions = {},
 ): CompiledIssue | undefined {
-  const render = options.render ?? renderMarkdown;
+  const compile = options.compileBody ?? compileBody;
   const series = issueSeries(registry, issue);
   if (!series) return undefined;
   const { data } = issue;
   const used = new Set<string>();
-  // Page outline: h1 masthead, h2 section (sections layout) or article title, h3 entry title.
-  const headingOffset = series.layout === 'sections' ? 3 : 2;
   const entries = data.entries
     .map((id) => entriesById.get(id.normalize('NFC')))
     .filter((entry): entry is EntryRecord => entry !== undefined && entry.data.status === 'ready')
-    .map((entry) => compileEntry(entry, registry, anchorFor(entry.id, used), { headingOffset, base: content.site?.site.base, render }));
+    .map((entry) => compileEntry(entry, registry, anchorFor(entry.id, used), { compileBody: compile }));
   const sections: CompiledSection[] = series.sections
     .map((id) => ({ id, name: sectionName(id), heading: `【${sectionName(id)}】`, entries: entries.filter((entry) => entry.section === id) }))
     .filter((section) => section.entries.length > 0);
@@ -186,33 +104,45 @@ export function compileIssue(
   const several = registry.series.length > 1;
   const contact = data.contact || series.contact ? { ...series.contact, ...data.contact } : undefined;
   const supplement = data.kind === 'supplement';
+  const numbering = issueNumbering(data.year, data.number, data.total, supplement);
+  const dateText = chineseDate(data.date);
   const slug = issueSlug(data.number, supplement, 'path');
   const refSlug = issueSlug(data.number, supplement, 'ref');
   return {
     key: `${series.id}/${data.year}/${slug}`,
     ref: several ? `${series.id}/${data.year}-${refSlug}` : `${data.year}-${refSlug}`,
     file: issue.file,
-    series: { id: series.id, name: series.name, publisher: series.publisher, layout: series.layout, marking: series.marking },
+    series: { id: series.id, name: series.name, publisher: series.publisher, layout: series.layout, ...(series.marking !== undefined ? { marking: series.marking } : {}) },
     year: data.year,
     number: data.number,
     kind: data.kind,
-    total: data.total,
-    numbering: issueNumbering(data.year, data.number, data.total, supplement),
+    ...(data.total !== undefined ? { total: data.total } : {}),
+    numbering,
     date: data.date,
-    dateText: chineseDate(data.date),
-    noteHtml: issue.note ? render(issue.note).html : undefined,
+    dateText,
+    masthead: {
+      ...(series.marking !== undefined ? { marking: series.marking } : {}),
+      name: series.name,
+      lines: series.print.masthead ?? [series.name],
+      numbering,
+      publisher: series.publisher,
+      date: data.date,
+      dateText,
+    },
+    ...(issue.note ? { note: compile(issue.note) } : {}),
     sections,
     entries: ordered,
-    distribution: expandDistribution(data.distribution ?? series.distribution, content.recipients, registry, data.date),
-    contact,
-    copies: data.copies ?? series.copies,
-    editor: data.editor,
-    reviewer: data.reviewer,
-    signer: data.signer,
+    colophon: compileColophon({
+      distribution: expandDistribution(data.distribution ?? series.distribution, content.recipients, registry, data.date),
+      contact,
+      copies: data.copies ?? series.copies,
+      staff: { editor: data.editor, reviewer: data.reviewer, signer: data.signer },
+    }),
     status: data.status,
     errata: data.errata.map((item) => ({ ...item, dateText: chineseDate(item.date) })),
     pdfName: `${series.id}-${data.year}-${slug}.pdf`,
-    draftMark: data.status === 'draft' ? series.print.draftMark : undefined,
+    // A draft's print page and PDF carry its mark (草稿, or the series' 草稿标记) on every page.
+    ...(data.status === 'draft' ? { draftMark: series.print.draftMark } : {}),
     print: series.print,
   };
 }
