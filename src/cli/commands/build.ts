@@ -1,6 +1,6 @@
-/** `jianbao build [--out DIR] [--pdf]`: check, then the site into dist/ atomically. */
+/** `jianbao build [--out DIR] [--pdf] [--docx]`: check, then the site (and its PDFs, Word files) into dist/ atomically. */
 import { relative, resolve } from 'node:path';
-import type { PdfCacheOption } from '../../build/index.ts';
+import type { DocxCacheOption, PdfCacheOption } from '../../build/index.ts';
 import type { CompiledSite } from '../../core/index.ts';
 import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
@@ -25,6 +25,7 @@ export default defineCommand({
   args: {
     out: { type: 'string', description: '输出目录（默认 ./dist）', valueHint: '目录' },
     pdf: { type: 'boolean', description: '同时为每期生成 PDF' },
+    docx: { type: 'boolean', description: '同时为每期生成 Word 文件（.docx）' },
   },
   async run({ values, io, contentDir }) {
     await requireContentDir(contentDir);
@@ -37,23 +38,34 @@ export default defineCommand({
     if (values.pdf && !pdf) io.stderr('提示：此版本尚不支持生成 PDF，本次只生成站点（可用浏览器打开各期的打印版另存为 PDF）。\n');
     const { buildSite, BuildError } = await import('../../build/index.ts');
     // PDFs are written into the new site before it replaces the old one: a PDF failure leaves the old site.
-    const afterSite = pdf?.renderPdfs
-      ? async ({ siteDir, site, pdfCache }: { siteDir: string; site: CompiledSite; pdfCache: PdfCacheOption | undefined }) => {
-          try {
-            // PDFs of unchanged print pages are copied from the render cache; the others printed.
-            await pdf.renderPdfs!({ distDir: siteDir, site, io, ...(pdfCache ? { cache: { ...pdfCache, prune: true } } : {}) });
-          } catch (error) {
-            if (pdf.PdfError && error instanceof pdf.PdfError) throw new BuildError(`生成 PDF 失败：${error.message}`, { cause: error });
-            throw error;
+    const docx = Boolean(values.docx);
+    type AfterSite = { siteDir: string; site: CompiledSite; pdfCache: PdfCacheOption | undefined; docxCache: DocxCacheOption | undefined };
+    const afterSite =
+      pdf?.renderPdfs || docx
+        ? async ({ siteDir, site, pdfCache, docxCache }: AfterSite) => {
+            if (pdf?.renderPdfs) {
+              try {
+                // PDFs of unchanged print pages are copied from the render cache; the others printed.
+                await pdf.renderPdfs({ distDir: siteDir, site, io, ...(pdfCache ? { cache: { ...pdfCache, prune: true } } : {}) });
+              } catch (error) {
+                if (pdf.PdfError && error instanceof pdf.PdfError) throw new BuildError(`生成 PDF 失败：${error.message}`, { cause: error });
+                throw error;
+              }
+            }
+            if (docx) {
+              // Word files of unchanged issues are copied from the render cache; the others rendered.
+              const { renderDocxs } = await import('../../docx/index.ts');
+              await renderDocxs({ distDir: siteDir, contentDir, issues: site.issues, io, ...(docxCache ? { cache: { ...docxCache, prune: true } } : {}) });
+            }
           }
-        }
-      : undefined;
+        : undefined;
     try {
       const result = await buildSite({
         contentDir,
         outDir,
         log: (line) => io.stdout(`${line}\n`),
         afterSite,
+        ...(pdf?.renderPdfs || docx ? { downloads: { pdf: Boolean(pdf?.renderPdfs), docx } } : {}),
       });
       if (!result.ok) {
         const errors = result.diagnostics.filter((d) => d.severity === 'error');

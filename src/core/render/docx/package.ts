@@ -6,6 +6,7 @@
  *   left margin is the inside one, 28 mm, and the right the outside, 26 mm);
  * - widow and orphan control in 正文 (Word's Normal; the docx package
  *   writes `w:widowControl` on paragraphs only, not in styles);
+ * - the created and modified dates: the issue's date;
  * - the font table: each office font with the face Word and WPS use in its
  *   place (`w:altName`: 仿宋_GB2312 → 仿宋), its GB2312 charset and panose.
  */
@@ -49,15 +50,21 @@ export function withWidowControl(styles: string): string {
   return styles.replace(normal, '$1<w:widowControl/>');
 }
 
-/** The .docx bytes of `document`. */
-export async function packDocument(document: Document): Promise<Uint8Array> {
+/** docProps/core.xml created and modified at `date` (the docx package writes the time of writing). */
+export function withDates(core: string, date: string): string {
+  const stamp = `${date}T00:00:00+08:00`;
+  return core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
+}
+
+/** The .docx bytes of `document`, dated `date` (ISO day): the same issue always gives the same bytes. */
+export async function packDocument(document: Document, date: string): Promise<Uint8Array> {
   const files = unzipSync(await Packer.toBuffer(document));
+  files['docProps/core.xml'] = strToU8(withDates(strFromU8(files['docProps/core.xml']!), date));
   files['word/settings.xml'] = strToU8(withMirrorMargins(strFromU8(files['word/settings.xml']!)));
   files['word/styles.xml'] = strToU8(withWidowControl(strFromU8(files['word/styles.xml']!)));
   files['word/fontTable.xml'] = strToU8(fontTable());
   // [Content_Types].xml first, as Word writes it; the rest as the docx package wrote them.
   const ordered: Zippable = { '[Content_Types].xml': files['[Content_Types].xml']! };
   for (const [name, data] of Object.entries(files)) if (name !== '[Content_Types].xml') ordered[name] = data;
-  // A fixed time: the same issue gives the same bytes.
   return zipSync(ordered, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
 }

@@ -8,7 +8,7 @@
  * with a first-line indent of two characters.
  */
 import { AlignmentType, BorderStyle, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
-import type { CompiledIssue } from '../core/index.ts';
+import type { CompiledIssue } from '../../index.ts';
 import { runFont } from './fonts.ts';
 import { BODY_CONDENSE, BODY_SIZE_PT, COLOPHON, LINE_PITCH, PAGE_NUMBER, pt, TYPE_AREA } from './measure.ts';
 
@@ -37,6 +37,7 @@ export const STYLE_NAMES = {
   Caption: '图注',
   TableText: '表格',
   TableHeader: '表头',
+  Footnote: '脚注',
   Errata: '勘误',
   Colophon: '版记',
   Distribution: '版记发送',
@@ -126,6 +127,7 @@ export function documentStyles(print: PrintSettings): IStylesOptions {
       style('Caption', { run: { font: runFont('kaiti'), size: size(14) }, paragraph: { alignment: AlignmentType.CENTER, indent: noIndent } }),
       style('TableText', { run: { size: size(14) }, paragraph: { alignment: AlignmentType.LEFT, indent: noIndent, spacing: exact(COLOPHON_LINE) } }),
       style('TableHeader', { basedOn: 'TableText', next: 'TableText', run: { font: runFont('heiti') }, paragraph: { alignment: AlignmentType.CENTER } }),
+      style('Footnote', { run: { size: size(14) }, paragraph: { alignment: AlignmentType.LEFT, indent: noIndent, spacing: exact(COLOPHON_LINE) } }),
       style('Errata', { run: { font: runFont('kaiti') }, paragraph: { indent: noIndent } }),
       style('Colophon', {
         run: { size: size(COLOPHON.sizePt) },

@@ -25,22 +25,26 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import type { Colophon, DistributionItem, DistributionLine } from '../../model/issue.ts';
 import { COLOPHON, mm, TYPE_AREA } from './measure.ts';
 
-/** One 报/送/发 line: recipients flow on; each leader group (padded names) starts a line. */
-export interface ColophonDistribution {
-  label: string;
-  runs: { people: boolean; text: string }[];
-}
-
-export interface ColophonData {
-  distribution: ColophonDistribution[];
-  /** 签发：… 审核：… 编辑：… */
-  staff: string[];
-  /** 联系人：… 电话：… 邮箱：… */
-  contact: string[];
-  /** 共印N份 */
-  copies: string | undefined;
+/**
+ * A 报/送/发 line's items as runs of text: recipients flow on, each followed
+ * by 、 except the last of its run; a leader group (padded names, then its
+ * suffix 同志) is a run of its own that starts a line.
+ */
+export function distributionRuns(items: readonly DistributionItem[]): { people: boolean; text: string }[] {
+  const out: { people: boolean; text: string }[] = [];
+  for (const item of items) {
+    if (item.type === 'people') {
+      out.push({ people: true, text: `${item.names.join('、')}${item.suffix}` });
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (last && !last.people) last.text += `、${item.text}`;
+    else out.push({ people: false, text: item.text });
+  }
+  return out;
 }
 
 /** As wide as the type area. */
@@ -52,21 +56,21 @@ function row(paragraph: Paragraph): TableRow {
   return new TableRow({ cantSplit: true, children: [new TableCell({ width: FULL_WIDTH, children: [paragraph] })] });
 }
 
-function distributionRow(line: ColophonDistribution): TableRow {
+function distributionRow(line: DistributionLine): TableRow {
   const children: TextRun[] = [new TextRun(`${line.label}：`)];
-  line.runs.forEach((run, index) => {
+  distributionRuns(line.items).forEach((run, index) => {
     // A leader group after other recipients starts a new line, aligned after the colon.
     children.push(new TextRun({ text: run.text, ...(run.people && index > 0 ? { break: 1 } : {}) }));
   });
   return row(new Paragraph({ style: 'Distribution', children }));
 }
 
-function rows(data: ColophonData): TableRow[] {
+function rows(data: Colophon): TableRow[] {
   const out = data.distribution.map(distributionRow);
-  if (data.staff.length) out.push(row(new Paragraph({ style: 'Colophon', children: [new TextRun(data.staff.join('　'))] })));
+  if (data.staff.length) out.push(row(new Paragraph({ style: 'Colophon', children: [new TextRun(data.staff.map((item) => item.text).join('　'))] })));
   if (data.contact.length || data.copies) {
-    const children = [new TextRun(data.contact.join('　'))];
-    if (data.copies) children.push(new TextRun({ children: [new Tab(), data.copies] }));
+    const children = [new TextRun(data.contact.map((item) => item.text).join('　'))];
+    if (data.copies) children.push(new TextRun({ children: [new Tab(), data.copies.text] }));
     out.push(row(new Paragraph({ style: 'Colophon', children })));
   }
   return out;
@@ -77,7 +81,7 @@ function rows(data: ColophonData): TableRow[] {
  * paragraph, so that it never takes a line of its own); nothing when the
  * issue has no 版记.
  */
-export function colophon(data: ColophonData): (Table | Paragraph)[] {
+export function colophon(data: Colophon): (Table | Paragraph)[] {
   const tableRows = rows(data);
   if (tableRows.length === 0) return [];
   const table = new Table({

@@ -7,20 +7,8 @@
  */
 import { Paragraph, Tab, TextRun } from 'docx';
 import stringWidth from 'string-width';
+import type { Masthead } from '../../model/issue.ts';
 import { TYPE_AREA } from './measure.ts';
-
-export interface MastheadData {
-  marking: string | undefined;
-  /** The name as printed, one or two lines. */
-  lines: string[];
-  /** Type size of the name, pt. */
-  size: number;
-  /** `2024年 第8期（总第48期）` */
-  numbering: string;
-  publisher: string;
-  /** `2024年8月30日` */
-  dateText: string;
-}
 
 /** Narrowest a name line is condensed to, percent (as the print page). */
 const MIN_SCALE = 60;
@@ -31,11 +19,12 @@ export function mastheadScale(line: string, size: number): number {
   return needed <= TYPE_AREA.width ? 100 : Math.max(MIN_SCALE, Math.floor((TYPE_AREA.width / needed) * 100));
 }
 
-export function masthead(data: MastheadData): Paragraph[] {
+/** The masthead's paragraphs; `size`: the name's type size, pt (the series' 报头字号). */
+export function masthead(data: Masthead, size: number): Paragraph[] {
   return [
     new Paragraph({ style: 'Marking', children: data.marking ? [new TextRun(data.marking)] : [] }),
     ...data.lines.map((line) => {
-      const scale = mastheadScale(line, data.size);
+      const scale = mastheadScale(line, size);
       return new Paragraph({ style: 'Masthead', children: [new TextRun({ text: line, ...(scale < 100 ? { scale } : {}) })] });
     }),
     new Paragraph({ style: 'IssueNumber', children: [new TextRun(data.numbering)] }),
