@@ -7,12 +7,15 @@
  * - widow and orphan control in 正文 (Word's Normal; the docx package
  *   writes `w:widowControl` on paragraphs only, not in styles);
  * - the created and modified dates: the issue's date;
+ * - `w:snapToGrid` off in the styles of large type (styles.ts OFF_GRID_STYLES;
+ *   the docx package writes it for runs only);
  * - the font table: each office font with the face Word and WPS use in its
  *   place (`w:altName`: 仿宋_GB2312 → 仿宋), its GB2312 charset and panose.
  */
 import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { FONTS, type OfficeFont } from './fonts.ts';
+import { OFF_GRID_STYLES } from './styles.ts';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -56,12 +59,23 @@ export function withDates(core: string, date: string): string {
   return core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
 }
 
+/** styles.xml with `w:snapToGrid w:val="0"` in the paragraph properties of `ids` (before `w:spacing`, its place in CT_PPrBase). */
+export function withOffGrid(styles: string, ids: readonly string[]): string {
+  let out = styles;
+  for (const id of ids) {
+    const style = new RegExp(`(<w:style w:type="paragraph" w:styleId="${id}">(?:(?!<\\/w:style>).)*?<w:pPr>(?:(?!<\\/w:pPr>).)*?)(<w:spacing )`, 's');
+    if (!style.test(out)) throw new Error(`styles.xml: no spacing in style ${id}`);
+    out = out.replace(style, '$1<w:snapToGrid w:val="0"/>$2');
+  }
+  return out;
+}
+
 /** The .docx bytes of `document`, dated `date` (ISO day): the same issue always gives the same bytes. */
 export async function packDocument(document: Document, date: string): Promise<Uint8Array> {
   const files = unzipSync(await Packer.toBuffer(document));
   files['docProps/core.xml'] = strToU8(withDates(strFromU8(files['docProps/core.xml']!), date));
   files['word/settings.xml'] = strToU8(withMirrorMargins(strFromU8(files['word/settings.xml']!)));
-  files['word/styles.xml'] = strToU8(withWidowControl(strFromU8(files['word/styles.xml']!)));
+  files['word/styles.xml'] = strToU8(withOffGrid(withWidowControl(strFromU8(files['word/styles.xml']!)), OFF_GRID_STYLES));
   files['word/fontTable.xml'] = strToU8(fontTable());
   // [Content_Types].xml first, as Word writes it; the rest as the docx package wrote them.
   const ordered: Zippable = { '[Content_Types].xml': files['[Content_Types].xml']! };

@@ -14,6 +14,14 @@ import { BODY_CONDENSE, BODY_SIZE_PT, COLOPHON, LINE_PITCH, PAGE_NUMBER, pt, TYP
 
 export type PrintSettings = CompiledIssue['print'];
 
+/**
+ * Styles whose lines are set off the line grid (`w:snapToGrid` 0, set in
+ * package.ts): their type is larger than 三号, and LibreOffice gives such a
+ * line two grid lines even at an exact line height; at exactly the pitch
+ * (or twice it) they stay on the grid in Word, WPS and LibreOffice alike.
+ */
+export const OFF_GRID_STYLES = ['Masthead', 'ArticleTitle'] as const;
+
 /** Style ids (stable, ASCII) → the names Word shows. */
 export const STYLE_NAMES = {
   Normal: '正文',
@@ -111,7 +119,7 @@ export function documentStyles(print: PrintSettings): IStylesOptions {
       style('EntryTitle', { run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER, indent: noIndent, outlineLevel: 1, ...heading } }),
       style('ArticleTitle', {
         run: { font: runFont('xiaobiaosong'), size: size(22) },
-        paragraph: { alignment: AlignmentType.CENTER, indent: noIndent, outlineLevel: 0, ...heading },
+        paragraph: { alignment: AlignmentType.CENTER, indent: noIndent, spacing: exact(LINE_PITCH), outlineLevel: 0, ...heading },
       }),
       style('Heading1', { run: { font: runFont('heiti') }, paragraph: { outlineLevel: 2, ...heading } }),
       style('Heading2', { run: { font: runFont('kaiti') }, paragraph: { outlineLevel: 3, ...heading } }),
