@@ -18,7 +18,7 @@ async function compiled(contentDir: string, cache?: MarkdownCache) {
 }
 
 async function saved(dir: string): Promise<{ renderer: string; entries: [string, unknown][] }> {
-  return JSON.parse(await readFile(join(dir, 'markdown.json'), 'utf8'));
+  return JSON.parse(await readFile(join(dir, 'markdown.json'), 'utf8')) as { renderer: string; entries: [string, unknown][] };
 }
 
 describe('MarkdownCache', () => {

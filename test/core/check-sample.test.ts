@@ -6,10 +6,10 @@ import { runCli, SAMPLE_CONTENT } from '../helpers/index.ts';
 describe('sample content', () => {
   it('jianbao check exits 0; the only warnings are the two deliberately pending entries', async () => {
     const result = await runCli(['check', '--format', 'json', '--content', SAMPLE_CONTENT]);
-    const json = JSON.parse(result.stdout);
+    const json = JSON.parse(result.stdout) as { errors: number; diagnostics: { rule: string }[] };
     expect(json.errors).toBe(0);
     expect(result.code).toBe(0);
-    expect(json.diagnostics.map((d: { rule: string }) => d.rule)).toEqual(['entry/pending', 'entry/pending']);
+    expect(json.diagnostics.map((d) => d.rule)).toEqual(['entry/pending', 'entry/pending']);
   });
 
   it('has one published issue whose recorded digest still matches', async () => {

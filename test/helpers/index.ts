@@ -46,7 +46,7 @@ export async function copyContent(from = join(FIXTURES, 'base/content')): Promis
 
 /** Every file under a directory, relative, sorted. */
 export async function listFiles(dir: string): Promise<string[]> {
-  return ((await readdir(dir, { recursive: true, withFileTypes: true })) as import('node:fs').Dirent[])
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => join((entry as unknown as { parentPath: string }).parentPath, entry.name).slice(dir.length + 1))
     .sort();

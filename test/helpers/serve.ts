@@ -1,7 +1,7 @@
 /** A static file server for a built site on 127.0.0.1 (random port), serving it under its base. */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
@@ -26,7 +26,7 @@ export interface Served {
 
 export async function serve(dir: string, base = '/'): Promise<Served> {
   const requests: Served['requests'] = [];
-  const server: Server = createServer(async (request, response) => {
+  const respond = async (request: IncomingMessage, response: ServerResponse) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const send = (status: number, file?: string) => {
       requests.push({ path, status });
@@ -47,6 +47,9 @@ export async function serve(dir: string, base = '/'): Promise<Served> {
     } catch {
       send(404);
     }
+  };
+  const server: Server = createServer((request, response) => {
+    respond(request, response).catch(() => response.writeHead(500).end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

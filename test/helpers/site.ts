@@ -14,7 +14,7 @@ export function build(contentDir: string, outDir: string, extra: string[] = []):
 /** The parsed document of a built page (`zhuanbao/2024/8/` → its index.html). */
 export async function page(dist: string, path: string): Promise<Document> {
   const file = join(dist, path.endsWith('/') || path === '' ? `${path}index.html` : path);
-  return parseHTML(await readFile(file, 'utf8')).document as unknown as Document;
+  return parseHTML(await readFile(file, 'utf8')).document;
 }
 
 export function texts(document: Document, selector: string): string[] {

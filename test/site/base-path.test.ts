@@ -3,7 +3,6 @@
  * hostile entry added to an issue: every link must carry the base and
  * resolve, and nothing from the entry may run or link to `javascript:`.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

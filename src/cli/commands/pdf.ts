@@ -80,7 +80,7 @@ export default defineCommand({
       return 0;
     } catch (error) {
       if (error instanceof PdfError || error instanceof BrowserNotFoundError) {
-        io.stderr(`${colors.red('无法生成 PDF')}：${(error as Error).message}\n`);
+        io.stderr(`${colors.red('无法生成 PDF')}：${error.message}\n`);
         return 1;
       }
       throw error;

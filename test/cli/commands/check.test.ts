@@ -71,7 +71,7 @@ describe('check output', () => {
     await writeFile(join(dir, 'entries/2024/单位.md'), '---\nsection: work-updates\ndate: 2024-06-06\nunit: 应急管理\nstatus: draft\n---\n正文。\n');
     const result = await runCli(['check', '--format', 'json', '--content', dir]);
     expect(result.code).toBe(1);
-    const json = JSON.parse(result.stdout);
+    const json = JSON.parse(result.stdout) as { errors: number; diagnostics: object[] };
     expect(json.errors).toBe(1);
     expect(json.diagnostics[0]).toMatchObject({ rule: 'entry/unknown-unit', file: 'entries/2024/单位.md', line: 4, column: 7, severity: 'error', suggestion: '测试区应急管理局' });
   });

@@ -50,7 +50,7 @@ describe('renderMarkdown: safety', () => {
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) {
       expect(href?.startsWith('2024-08-检查-')).toBe(true);
-      expect(ids.has(href!)).toBe(true);
+      expect(ids.has(href)).toBe(true);
     }
   });
 });

@@ -49,7 +49,7 @@ function untouchable(text: string): string[] {
     if (node.type === 'inlineCode' || node.type === 'code') found.push(node.value ?? '');
     for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
   };
-  walk(parseBody(text) as never);
+  walk(parseBody(text));
   return found;
 }
 function isSubsequence(small: string, big: string): boolean {

@@ -75,7 +75,7 @@ describe('next issue number (core)', () => {
     expect(nextNumber(content, registry, series('zhuanbao'), '2024-07-01')).toMatchObject({ year: 2024, number: 5, total: undefined });
     expect(nextNumber(content, registry, series('zhuanbao'), '2025-02-01')).toMatchObject({ year: 2025, number: 1 });
     expect(nextNumber(content, registry, series('kuaibao'), '2024-07-01')).toMatchObject({ year: 2024, number: 1, total: undefined });
-    expect(() => nextNumber(content, registry, series('zhuanbao'), '2023-12-01')).toThrowError(/期号从2024年第5期开始/);
+    expect(() => nextNumber(content, registry, series('zhuanbao'), '2023-12-01')).toThrow(/期号从2024年第5期开始/);
   });
 
   it('refuses a date before the last issue', async () => {

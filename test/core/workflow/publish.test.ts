@@ -15,7 +15,7 @@ async function sampleIssue(dir: string) {
     const data = await frontMatter(dir, file);
     const entries = field(data, 'entries', '稿件') as string[] | undefined;
     if (!entries?.length) continue;
-    const ref = `${field(data, 'series', '刊物')}/${field(data, 'year', '年度')}-${field(data, 'number', '期号')}`;
+    const ref = `${String(field(data, 'series', '刊物'))}/${String(field(data, 'year', '年度'))}-${String(field(data, 'number', '期号'))}`;
     return { file, ref, entry: entries[0]!, chinese: '刊物' in data };
   }
   throw new Error('the sample content has no issue with entries');
@@ -131,7 +131,7 @@ describe('jianbao publish', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const text = await readFile(path, 'utf8');
-    const digest = parse(text.split('---\n')[1]!).摘要 as { 期刊: string; 稿件: Record<string, string>; 勘误数: number };
+    const digest = (parse(text.split('---\n')[1]!) as Record<string, unknown>).摘要 as { 期刊: string; 稿件: Record<string, string>; 勘误数: number };
     expect(text).toBe(
       chinese
         // The digest goes after the last key; the file's closing comment stays last.
