@@ -27,7 +27,8 @@ const TYPE_TOP = 37;
 const TYPE_BOTTOM = 262;
 const CHAR_14PT = 14 * (25.4 / 72);
 const isPageNumber = (line: TextLine) => /^—\s*\d+\s*—$/.test(line.text.trim());
-const bodyLines = (lines: TextLine[]) => lines.filter((line) => !isPageNumber(line) && line.yMin > TYPE_TOP - 2 && line.yMax < TYPE_BOTTOM + 2);
+const bodyLines = (lines: TextLine[]) =>
+  lines.filter((line) => !isPageNumber(line) && line.yMin > TYPE_TOP - 2 && line.yMax < TYPE_BOTTOM + 2);
 /** 16 pt lines (正文) are 7.3 mm high in pdftotext’s boxes of LibreOffice’s PDF; 14 pt (tables, the 版记) 6.4 mm. */
 const isBodySize = (line: TextLine) => line.yMax - line.yMin > 6.85;
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -56,8 +57,12 @@ describe.skipIf(!soffice)('Word files of the sample content (LibreOffice)', () =
     expect(files).toHaveLength(issues.length);
     for (const issue of issues) {
       expect(files).toContain(`${issue.key}/${issue.pdfName.replace(/\.pdf$/, '.docx')}`);
-      const links = [...(await page(out, `${issue.key}/`)).querySelectorAll('a')].filter((a) => a.textContent?.trim() === '下载 Word');
-      expect(links.map((a) => a.getAttribute('href'))).toEqual([`/${issue.key}/${issue.pdfName.replace(/\.pdf$/, '.docx')}`]);
+      const links = [...(await page(out, `${issue.key}/`)).querySelectorAll('a')].filter(
+        (a) => a.textContent?.trim() === '下载 Word',
+      );
+      expect(links.map((a) => a.getAttribute('href'))).toEqual([
+        `/${issue.key}/${issue.pdfName.replace(/\.pdf$/, '.docx')}`,
+      ]);
     }
   });
 
@@ -76,10 +81,17 @@ describe.skipIf(!soffice)('Word files of the sample content (LibreOffice)', () =
         const text = body.filter(isBodySize);
         expect(text.length, `${where}行数`).toBeLessThanOrEqual(22);
         // (A page holding only the 版记 has no 三号 line.)
-        if (text.length) expect(Math.abs(Math.min(...text.map((line) => line.xMin)) - (odd ? 28 : 26)), `${where}左边距`).toBeLessThanOrEqual(1);
+        if (text.length)
+          expect(
+            Math.abs(Math.min(...text.map((line) => line.xMin)) - (odd ? 28 : 26)),
+            `${where}左边距`,
+          ).toBeLessThanOrEqual(1);
         const numbers = lines.filter(isPageNumber);
         if (number === 1 && !issue.print.firstPageNumber) return expect(numbers).toHaveLength(0);
-        expect(numbers.map((line) => line.text.replace(/\s+/g, ' ')), where).toEqual([`— ${number} —`]);
+        expect(
+          numbers.map((line) => line.text.replace(/\s+/g, ' ')),
+          where,
+        ).toEqual([`— ${number} —`]);
         const mark = numbers[0]!;
         expect(mark.yMin, where).toBeGreaterThan(TYPE_BOTTOM + 3);
         if (odd) expect(Math.abs(mark.xMax - (184 - CHAR_14PT)), `${where}页码`).toBeLessThan(1.5);
@@ -99,7 +111,9 @@ describe.skipIf(!soffice)('Word files of the sample content (LibreOffice)', () =
     expect(counts.length).toBeGreaterThan(0);
     expect(Math.max(...counts)).toBe(22);
     // The first line of a page sits on the type area's top edge, the 22nd on its bottom.
-    const full = issues.flatMap((issue) => textLines(pdfs.get(issue.key)!).map(bodyLines)).find((body) => body.length === 22 && body.every(isBodySize))!;
+    const full = issues
+      .flatMap((issue) => textLines(pdfs.get(issue.key)!).map(bodyLines))
+      .find((body) => body.length === 22 && body.every(isBodySize))!;
     expect(Math.abs(full[0]!.yMin - TYPE_TOP)).toBeLessThan(3);
     expect(Math.abs(full[21]!.yMax - TYPE_BOTTOM)).toBeLessThan(2);
   });
@@ -117,7 +131,9 @@ describe.skipIf(!soffice)('Word files of the sample content (LibreOffice)', () =
         if (r < 100 && g < 100 && b < 100) lowest = y;
       }
       expect(Math.abs(lowest - TYPE_BOTTOM), `${issue.ref} 版记末线 ${lowest.toFixed(1)} mm`).toBeLessThanOrEqual(1);
-      const last = textLines(file)[pages - 1]!.map((line) => line.text).join('');
+      const last = textLines(file)
+        [pages - 1]!.map((line) => line.text)
+        .join('');
       if (issue.colophon.copies) expect(squash(last)).toContain(issue.colophon.copies.text);
     }
   });
@@ -130,7 +146,11 @@ describe.skipIf(!soffice)('Word files of the sample content (LibreOffice)', () =
       const name = first.find((line) => squash(line.text).includes(squash(issue.masthead.lines[0]!)))!;
       expect(name, issue.ref).toBeDefined();
       const raster = rasterize(file, 1, dir, 100);
-      const [r, g, b] = [1, 3, 5].map((at) => parseInt(issue.print.red.slice(at, at + 2), 16)) as [number, number, number];
+      const [r, g, b] = [1, 3, 5].map((at) => parseInt(issue.print.red.slice(at, at + 2), 16)) as [
+        number,
+        number,
+        number,
+      ];
       let red = 0;
       let dark = 0;
       for (let x = name.xMin; x < name.xMax; x += 0.5) {
@@ -147,7 +167,12 @@ describe.skipIf(!soffice)('Word files of the sample content (LibreOffice)', () =
 
   it('every entry’s text is there, in issue order', () => {
     for (const issue of issues) {
-      const text = squash(textLines(pdfs.get(issue.key)!).flat().map((line) => line.text).join(''));
+      const text = squash(
+        textLines(pdfs.get(issue.key)!)
+          .flat()
+          .map((line) => line.text)
+          .join(''),
+      );
       let at = 0;
       for (const entry of issue.entries) {
         const start = squash(entry.body.text).slice(0, 24);
@@ -170,7 +195,9 @@ describe.skipIf(!soffice)('Word files of the sample content (LibreOffice)', () =
       expect(document).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
       expect(parts['word/settings.xml']).toContain('<w:mirrorMargins/>');
       expect(parts['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
-      expect(document.includes('<w:titlePg/>') || document.includes('<w:titlePg w:val="true"/>')).toBe(!issue.print.firstPageNumber);
+      expect(document.includes('<w:titlePg/>') || document.includes('<w:titlePg w:val="true"/>')).toBe(
+        !issue.print.firstPageNumber,
+      );
       const paragraphs = [...document.matchAll(/<w:p>(.*?)<\/w:p>|<w:p\/>/gs)];
       expect(paragraphs.length).toBeGreaterThan(10);
       for (const [paragraph] of paragraphs) {
@@ -181,24 +208,33 @@ describe.skipIf(!soffice)('Word files of the sample content (LibreOffice)', () =
       expect(document).not.toMatch(/<w:sz |<w:szCs |<w:rFonts /);
       const styles = parts['word/styles.xml']!;
       for (const [id, name] of Object.entries(STYLE_NAMES)) {
-        if (id !== 'Normal') expect(styles, id).toContain(`<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/>`);
+        if (id !== 'Normal')
+          expect(styles, id).toContain(`<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/>`);
       }
       expect(styles).toMatch(/w:styleId="Normal".*?w:eastAsia="仿宋_GB2312".*?<w:sz w:val="32"\/>/s);
       expect(styles).toMatch(/w:styleId="Masthead".*?w:eastAsia="方正小标宋简体".*?<w:color w:val="([0-9A-F]{6})"\/>/s);
-      expect(/w:styleId="Masthead".*?<w:color w:val="([0-9A-F]{6})"\/>/s.exec(styles)?.[1]).toBe(issue.print.red.slice(1).toUpperCase());
+      expect(/w:styleId="Masthead".*?<w:color w:val="([0-9A-F]{6})"\/>/s.exec(styles)?.[1]).toBe(
+        issue.print.red.slice(1).toUpperCase(),
+      );
       expect(parts['word/fontTable.xml']).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
       expect(parts['word/fontTable.xml']).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>');
       const core = parts['docProps/core.xml']!;
       expect(core).toContain(`<dc:title>${issue.series.name} ${issue.numbering}</dc:title>`);
       expect(core).toContain(`<dc:creator>${issue.series.publisher}</dc:creator>`);
-      expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${issue.date}T00:00:00+08:00</dcterms:created>`);
+      expect(core).toContain(
+        `<dcterms:created xsi:type="dcterms:W3CDTF">${issue.date}T00:00:00+08:00</dcterms:created>`,
+      );
     }
   });
 
   it('leaders’ names are bold in the Word file', async () => {
-    const leader = issues.flatMap((issue) => issue.entries.map((entry) => ({ issue, entry }))).find(({ entry }) => entry.people.length > 0)!;
+    const leader = issues
+      .flatMap((issue) => issue.entries.map((entry) => ({ issue, entry })))
+      .find(({ entry }) => entry.people.length > 0)!;
     const document = docxParts(new Uint8Array(await readFile(docx(leader.issue))))['word/document.xml']!;
-    const bold = [...document.matchAll(/<w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t[^>]*>([^<]*)<\/w:t><\/w:r>/g)].map((match) => match[1]!).join('');
+    const bold = [...document.matchAll(/<w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t[^>]*>([^<]*)<\/w:t><\/w:r>/g)]
+      .map((match) => match[1]!)
+      .join('');
     expect(bold).toContain(leader.entry.people[0]!.name);
   });
 
@@ -206,7 +242,8 @@ describe.skipIf(!soffice)('Word files of the sample content (LibreOffice)', () =
     for (const layout of ['sections', 'articles']) {
       const issue = issues.find((candidate) => candidate.series.layout === layout)!;
       const file = pdfs.get(issue.key)!;
-      for (let number = 1; number <= pdfInfo(file).pages; number++) savePng(file, number, join(OUTPUT, `${issue.key.replace(/\//g, '-')}-${number}.png`));
+      for (let number = 1; number <= pdfInfo(file).pages; number++)
+        savePng(file, number, join(OUTPUT, `${issue.key.replace(/\//g, '-')}-${number}.png`));
     }
   });
 

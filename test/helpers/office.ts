@@ -23,7 +23,8 @@ export function testOffice(what: string): string | undefined {
     .flatMap((dir) => NAMES.map((name) => join(dir, name)))
     .find((path) => existsSync(path));
   if (found) return found;
-  if (process.env.CI) throw new Error(`CI 中必须有 LibreOffice 才能运行「${what}」：请在 .ci/run 中安装 libreoffice-writer-nogui`);
+  if (process.env.CI)
+    throw new Error(`CI 中必须有 LibreOffice 才能运行「${what}」：请在 .ci/run 中安装 libreoffice-writer-nogui`);
   console.warn(`⚠ 跳过「${what}」：本机没有 LibreOffice（soffice）。CI 会安装 libreoffice-writer-nogui。`);
   return undefined;
 }
@@ -35,7 +36,16 @@ export async function docxToPdf(soffice: string, files: string[], outDir: string
     await new Promise<void>((resolve, reject) => {
       execFile(
         soffice,
-        [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files],
+        [
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          outDir,
+          ...files,
+        ],
         { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
         (error, _stdout, stderr) => (error ? reject(new Error(`soffice: ${error.message}\n${stderr}`)) : resolve()),
       );
@@ -53,5 +63,9 @@ export async function docxToPdf(soffice: string, files: string[], outDir: string
 /** The XML parts of a .docx, by path inside the package. */
 export function docxParts(bytes: Uint8Array): Record<string, string> {
   const files = unzipSync(bytes);
-  return Object.fromEntries(Object.entries(files).filter(([name]) => name.endsWith('.xml') || name.endsWith('.rels')).map(([name, data]) => [name, strFromU8(data)]));
+  return Object.fromEntries(
+    Object.entries(files)
+      .filter(([name]) => name.endsWith('.xml') || name.endsWith('.rels'))
+      .map(([name, data]) => [name, strFromU8(data)]),
+  );
 }

@@ -6,7 +6,12 @@ import { type CliIO, defineCommand, requireContentDir } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 import { refuseUnsafeOutput } from '../output.ts';
 
-type RenderPdfs = (options: { distDir: string; site: CompiledSite; io: CliIO; cache?: PdfCacheOption & { prune?: boolean } }) => Promise<unknown>;
+type RenderPdfs = (options: {
+  distDir: string;
+  site: CompiledSite;
+  io: CliIO;
+  cache?: PdfCacheOption & { prune?: boolean };
+}) => Promise<unknown>;
 
 interface PdfModule {
   renderPdfs?: RenderPdfs;
@@ -35,27 +40,45 @@ export default defineCommand({
     const colors = paint(io);
     await refuseUnsafeOutput(outDir, contentDir);
     const pdf = values.pdf ? await loadPdfModule() : undefined;
-    if (values.pdf && !pdf) io.stderr('提示：此版本尚不支持生成 PDF，本次只生成站点（可用浏览器打开各期的打印版另存为 PDF）。\n');
+    if (values.pdf && !pdf)
+      io.stderr('提示：此版本尚不支持生成 PDF，本次只生成站点（可用浏览器打开各期的打印版另存为 PDF）。\n');
     const { buildSite, BuildError } = await import('../../build/index.ts');
     // PDFs are written into the new site before it replaces the old one: a PDF failure leaves the old site.
     const docx = Boolean(values.docx);
-    type AfterSite = { siteDir: string; site: CompiledSite; pdfCache: PdfCacheOption | undefined; docxCache: DocxCacheOption | undefined };
+    type AfterSite = {
+      siteDir: string;
+      site: CompiledSite;
+      pdfCache: PdfCacheOption | undefined;
+      docxCache: DocxCacheOption | undefined;
+    };
     const afterSite =
       pdf?.renderPdfs || docx
         ? async ({ siteDir, site, pdfCache, docxCache }: AfterSite) => {
             if (pdf?.renderPdfs) {
               try {
                 // PDFs of unchanged print pages are copied from the render cache; the others printed.
-                await pdf.renderPdfs({ distDir: siteDir, site, io, ...(pdfCache ? { cache: { ...pdfCache, prune: true } } : {}) });
+                await pdf.renderPdfs({
+                  distDir: siteDir,
+                  site,
+                  io,
+                  ...(pdfCache ? { cache: { ...pdfCache, prune: true } } : {}),
+                });
               } catch (error) {
-                if (pdf.PdfError && error instanceof pdf.PdfError) throw new BuildError(`生成 PDF 失败：${error.message}`, { cause: error });
+                if (pdf.PdfError && error instanceof pdf.PdfError)
+                  throw new BuildError(`生成 PDF 失败：${error.message}`, { cause: error });
                 throw error;
               }
             }
             if (docx) {
               // Word files of unchanged issues are copied from the render cache; the others rendered.
               const { renderDocxs } = await import('../../docx/index.ts');
-              await renderDocxs({ distDir: siteDir, contentDir, issues: site.issues, io, ...(docxCache ? { cache: { ...docxCache, prune: true } } : {}) });
+              await renderDocxs({
+                distDir: siteDir,
+                contentDir,
+                issues: site.issues,
+                io,
+                ...(docxCache ? { cache: { ...docxCache, prune: true } } : {}),
+              });
             }
           }
         : undefined;
@@ -70,12 +93,16 @@ export default defineCommand({
       if (!result.ok) {
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
         printDiagnostics(errors, io, contentDir);
-        io.stdout(colors.red(`内容有错误，站点未生成，${shownOut}/ 保持原样。请按提示修改后重新运行 jianbao build。\n`));
+        io.stdout(
+          colors.red(`内容有错误，站点未生成，${shownOut}/ 保持原样。请按提示修改后重新运行 jianbao build。\n`),
+        );
         return 1;
       }
       const warnings = result.diagnostics.length;
       if (warnings) io.stdout(colors.yellow(`有 ${warnings} 个警告，运行 jianbao check 查看。\n`));
-      io.stdout(colors.green(`✓ 站点已生成：${shownOut}/（${result.pages} 个页面，用时 ${result.seconds.toFixed(1)} 秒）\n`));
+      io.stdout(
+        colors.green(`✓ 站点已生成：${shownOut}/（${result.pages} 个页面，用时 ${result.seconds.toFixed(1)} 秒）\n`),
+      );
       return 0;
     } catch (error) {
       if (error instanceof BuildError) {

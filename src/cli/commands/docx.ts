@@ -14,7 +14,11 @@ import { paint, printDiagnostics } from '../report.ts';
 import { selectIssues } from './pdf.ts';
 
 export default defineCommand({
-  meta: { name: 'docx', description: '为各期生成 Word 文件（.docx，GB/T 9704 版式，可在 Word、WPS 中修改）', usage: 'docx [期号…]' },
+  meta: {
+    name: 'docx',
+    description: '为各期生成 Word 文件（.docx，GB/T 9704 版式，可在 Word、WPS 中修改）',
+    usage: 'docx [期号…]',
+  },
   args: {
     out: { type: 'string', description: '站点目录，Word 文件写在各期目录下（默认 ./dist）', valueHint: '目录' },
   },
@@ -25,7 +29,11 @@ export default defineCommand({
     const colors = paint(io);
     const checked = await checkContent(contentDir);
     if (checked.errors > 0) {
-      printDiagnostics(checked.diagnostics.filter((d) => d.severity === 'error'), io, contentDir);
+      printDiagnostics(
+        checked.diagnostics.filter((d) => d.severity === 'error'),
+        io,
+        contentDir,
+      );
       io.stdout(colors.red('内容有错误，未生成 Word 文件。请按提示修改后重新运行。\n'));
       return 1;
     }
@@ -49,11 +57,21 @@ export default defineCommand({
           // The pages link the Word files only when every issue gets one.
           ...(positionals.length === 0 ? { downloads: { pdf: false, docx: true } } : {}),
           afterSite: async ({ siteDir, site: built, docxCache }) => {
-            written = await renderDocxs({ distDir: siteDir, contentDir, issues: sameIssues(built.issues, wanted), io, ...(docxCache ? { cache: docxCache } : {}) });
+            written = await renderDocxs({
+              distDir: siteDir,
+              contentDir,
+              issues: sameIssues(built.issues, wanted),
+              io,
+              ...(docxCache ? { cache: docxCache } : {}),
+            });
           },
         });
         if (!result.ok) {
-          printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error'), io, contentDir);
+          printDiagnostics(
+            result.diagnostics.filter((d) => d.severity === 'error'),
+            io,
+            contentDir,
+          );
           return 1;
         }
       } catch (error) {

@@ -5,7 +5,17 @@
  * (4号, rules 0.5 pt, the header row 黑体 and repeated on each page, rows
  * never split). Footnotes become Word footnotes.
  */
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { Block, BlockOf, Body, Footnote, OfficialLevel } from '../../model/blocks.ts';
 import { figure } from './figures.ts';
 import { inlineRuns, type InlineContext } from './inlines.ts';
@@ -28,7 +38,14 @@ function table(block: BlockOf<'table'>, context: BlockContext): Table {
     width: { size: width * columns, type: WidthType.DXA },
     columnWidths: Array.from({ length: columns }, () => width),
     layout: TableLayoutType.FIXED,
-    borders: { top: CELL_RULE, bottom: CELL_RULE, left: CELL_RULE, right: CELL_RULE, insideHorizontal: CELL_RULE, insideVertical: CELL_RULE },
+    borders: {
+      top: CELL_RULE,
+      bottom: CELL_RULE,
+      left: CELL_RULE,
+      right: CELL_RULE,
+      insideHorizontal: CELL_RULE,
+      insideVertical: CELL_RULE,
+    },
     margins: { top: 45, bottom: 45, left: 85, right: 85 },
     rows: block.rows.map(
       (row, index) =>
@@ -56,11 +73,20 @@ function table(block: BlockOf<'table'>, context: BlockContext): Table {
 
 function list(block: BlockOf<'list'>, context: BlockContext): (Paragraph | Table)[] {
   return block.items.flatMap((item, index) => {
-    const marker = block.ordered ? `${(block.start ?? 1) + index}.` : item.checked === null ? '•' : item.checked ? '☑' : '☐';
+    const marker = block.ordered
+      ? `${(block.start ?? 1) + index}.`
+      : item.checked === null
+        ? '•'
+        : item.checked
+          ? '☑'
+          : '☐';
     const [first, ...rest] = item.children;
     const head =
       first?.type === 'paragraph'
-        ? new Paragraph({ style: 'ListItem', children: [new TextRun(`${marker} `), ...inlineRuns(first.children, context)] })
+        ? new Paragraph({
+            style: 'ListItem',
+            children: [new TextRun(`${marker} `), ...inlineRuns(first.children, context)],
+          })
         : new Paragraph({ style: 'ListItem', children: [new TextRun(marker)] });
     const tail = first?.type === 'paragraph' ? rest : item.children;
     return [head, ...blocks(tail, { ...context, text: 'ListItem' })];
@@ -70,9 +96,19 @@ function list(block: BlockOf<'list'>, context: BlockContext): (Paragraph | Table
 function block(node: Block, context: BlockContext): (Paragraph | Table)[] {
   switch (node.type) {
     case 'paragraph':
-      return [new Paragraph({ style: node.level ? HEADINGS[node.level] : context.text, children: inlineRuns(node.children, context) })];
+      return [
+        new Paragraph({
+          style: node.level ? HEADINGS[node.level] : context.text,
+          children: inlineRuns(node.children, context),
+        }),
+      ];
     case 'heading':
-      return [new Paragraph({ style: HEADINGS[node.level ?? (Math.min(4, node.depth) as OfficialLevel)], children: inlineRuns(node.children, context) })];
+      return [
+        new Paragraph({
+          style: HEADINGS[node.level ?? (Math.min(4, node.depth) as OfficialLevel)],
+          children: inlineRuns(node.children, context),
+        }),
+      ];
     case 'list':
       return list(node, context);
     case 'table':
@@ -82,7 +118,9 @@ function block(node: Block, context: BlockContext): (Paragraph | Table)[] {
     case 'quote':
       return blocks(node.children, { ...context, text: 'Quote' });
     case 'codeBlock':
-      return node.value.split('\n').map((line) => new Paragraph({ style: 'Code', children: line ? [new TextRun(line)] : [] }));
+      return node.value
+        .split('\n')
+        .map((line) => new Paragraph({ style: 'Code', children: line ? [new TextRun(line)] : [] }));
     case 'rule':
       return [new Paragraph({ style: context.text, children: [] })];
   }
@@ -93,7 +131,11 @@ export function blocks(nodes: readonly Block[], context: BlockContext): (Paragra
 }
 
 /** A body's blocks; its footnotes are registered with `footnotes` for Word's footnote part. */
-export function bodyBlocks(body: Pick<Body, 'blocks' | 'footnotes'>, context: Omit<BlockContext, 'footnote'>, footnotes: FootnoteCollector): (Paragraph | Table)[] {
+export function bodyBlocks(
+  body: Pick<Body, 'blocks' | 'footnotes'>,
+  context: Omit<BlockContext, 'footnote'>,
+  footnotes: FootnoteCollector,
+): (Paragraph | Table)[] {
   const local = new Map(body.footnotes.map((footnote) => [footnote.id, footnote]));
   const numbers = new Map<string, number>();
   const footnote = (id: string) => {
@@ -101,7 +143,11 @@ export function bodyBlocks(body: Pick<Body, 'blocks' | 'footnotes'>, context: Om
     if (known !== undefined) return known;
     const definition = local.get(id);
     if (!definition) return undefined;
-    const number = footnotes.add(definition, (children) => blocks(children, { ...context, text: 'Footnote', footnote }).filter((item): item is Paragraph => item instanceof Paragraph));
+    const number = footnotes.add(definition, (children) =>
+      blocks(children, { ...context, text: 'Footnote', footnote }).filter(
+        (item): item is Paragraph => item instanceof Paragraph,
+      ),
+    );
     numbers.set(id, number);
     return number;
   };

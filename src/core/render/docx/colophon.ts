@@ -67,7 +67,12 @@ function distributionRow(line: DistributionLine): TableRow {
 
 function rows(data: Colophon): TableRow[] {
   const out = data.distribution.map(distributionRow);
-  if (data.staff.length) out.push(row(new Paragraph({ style: 'Colophon', children: [new TextRun(data.staff.map((item) => item.text).join('　'))] })));
+  if (data.staff.length)
+    out.push(
+      row(
+        new Paragraph({ style: 'Colophon', children: [new TextRun(data.staff.map((item) => item.text).join('　'))] }),
+      ),
+    );
   if (data.contact.length || data.copies) {
     const children = [new TextRun(data.contact.map((item) => item.text).join('　'))];
     if (data.copies) children.push(new TextRun({ children: [new Tab(), data.copies.text] }));
@@ -89,7 +94,14 @@ export function colophon(data: Colophon): (Table | Paragraph)[] {
     width: FULL_WIDTH,
     columnWidths: [TYPE_AREA.width],
     layout: TableLayoutType.FIXED,
-    borders: { top: rule(COLOPHON.outerRule), bottom: rule(COLOPHON.outerRule), insideHorizontal: rule(COLOPHON.innerRule), left: NONE, right: NONE, insideVertical: NONE },
+    borders: {
+      top: rule(COLOPHON.outerRule),
+      bottom: rule(COLOPHON.outerRule),
+      insideHorizontal: rule(COLOPHON.innerRule),
+      left: NONE,
+      right: NONE,
+      insideVertical: NONE,
+    },
     margins: { top: mm(1), bottom: mm(1), left: COLOPHON.side, right: COLOPHON.side },
     float: {
       // Centred on the page, not the margins: LibreOffice floats a table as wide as the margins only when
@@ -104,6 +116,10 @@ export function colophon(data: Colophon): (Table | Paragraph)[] {
       rightFromText: 0,
     },
   });
-  const anchor = new Paragraph({ style: 'Colophon', spacing: { line: 20, lineRule: LineRuleType.EXACT }, children: [] });
+  const anchor = new Paragraph({
+    style: 'Colophon',
+    spacing: { line: 20, lineRule: LineRuleType.EXACT },
+    children: [],
+  });
   return [table, anchor];
 }

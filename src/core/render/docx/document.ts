@@ -26,7 +26,11 @@ export function documentTitle(issue: CompiledIssue): string {
   return `${issue.series.name} ${issue.numbering}`;
 }
 
-function entries(issue: CompiledIssue, footnotes: FootnoteCollector, options: IssueDocumentOptions): (Paragraph | Table)[] {
+function entries(
+  issue: CompiledIssue,
+  footnotes: FootnoteCollector,
+  options: IssueDocumentOptions,
+): (Paragraph | Table)[] {
   const context = { text: 'Normal' as const, image: (output: string) => options.images.get(output) };
   const out: (Paragraph | Table)[] = [];
   if (issue.series.layout === 'sections') {
@@ -51,7 +55,9 @@ function errata(issue: CompiledIssue): Paragraph[] {
   if (issue.errata.length === 0) return [];
   return [
     new Paragraph({ style: 'Errata', children: [new TextRun('勘误：')] }),
-    ...issue.errata.map((item) => new Paragraph({ style: 'Errata', children: [new TextRun(`${item.dateText}　${item.note}`)] })),
+    ...issue.errata.map(
+      (item) => new Paragraph({ style: 'Errata', children: [new TextRun(`${item.dateText}　${item.note}`)] }),
+    ),
   ];
 }
 
@@ -65,7 +71,11 @@ export function issueDocument(issue: CompiledIssue, options: IssueDocumentOption
     creator: issue.series.publisher,
     lastModifiedBy: issue.series.publisher,
     subject: `${issue.series.name} ${issue.numbering}，${issue.dateText}印发`,
-    keywords: [issue.series.name, issue.numbering.replace(/\s+/g, ''), ...issue.sections.map((section) => section.name)].join('；'),
+    keywords: [
+      issue.series.name,
+      issue.numbering.replace(/\s+/g, ''),
+      ...issue.sections.map((section) => section.name),
+    ].join('；'),
     description: `${issue.series.publisher}${issue.dateText}印发，共${issue.entries.length}篇稿件`,
     revision: 1,
     evenAndOddHeaderAndFooters: true,
@@ -74,7 +84,13 @@ export function issueDocument(issue: CompiledIssue, options: IssueDocumentOption
     sections: [
       {
         ...sectionSetup(issue.print),
-        children: [...masthead(issue.masthead, issue.print.mastheadSize), ...note, ...body, ...errata(issue), ...colophon(issue.colophon)],
+        children: [
+          ...masthead(issue.masthead, issue.print.mastheadSize),
+          ...note,
+          ...body,
+          ...errata(issue),
+          ...colophon(issue.colophon),
+        ],
       },
     ],
   });

@@ -36,7 +36,10 @@ const MAX_WIDTH = px(TYPE_AREA.width);
 const MAX_HEIGHT = px(TYPE_AREA.height - 2 * LINE_PITCH);
 
 /** Every image of the issue Word can show, read from the content directory, by its output path. */
-export async function loadImages(issue: Pick<CompiledIssue, 'entries'>, contentDir: string): Promise<Map<string, LoadedImage>> {
+export async function loadImages(
+  issue: Pick<CompiledIssue, 'entries'>,
+  contentDir: string,
+): Promise<Map<string, LoadedImage>> {
   const images = new Map<string, LoadedImage>();
   for (const image of issue.entries.flatMap((entry) => entry.images)) {
     const type = WORD_TYPES[image.mime];
@@ -56,7 +59,12 @@ export function fittedSize(image: Pick<LoadedImage, 'width' | 'height'>): { widt
 }
 
 function imageRun(image: LoadedImage, alt: string): ImageRun {
-  return new ImageRun({ type: image.type, data: image.data, transformation: fittedSize(image), altText: { name: alt || '图片', description: alt, title: alt } });
+  return new ImageRun({
+    type: image.type,
+    data: image.data,
+    transformation: fittedSize(image),
+    altText: { name: alt || '图片', description: alt, title: alt },
+  });
 }
 
 const missing = (alt: string) => new TextRun(`［图${alt ? `：${alt}` : ''}］`);
@@ -70,6 +78,11 @@ export function inlineImage(inline: InlineOf<'image'>, context: FigureContext): 
 /** An image on its own: the picture, then its caption. */
 export function figure(block: BlockOf<'figure'>, context: FigureContext): Paragraph[] {
   const image = context.image(block.image.output);
-  const picture = new Paragraph({ style: 'Figure', children: [image ? imageRun(image, block.image.alt) : missing(block.image.alt)] });
-  return block.caption ? [picture, new Paragraph({ style: 'Caption', children: [new TextRun(block.caption)] })] : [picture];
+  const picture = new Paragraph({
+    style: 'Figure',
+    children: [image ? imageRun(image, block.image.alt) : missing(block.image.alt)],
+  });
+  return block.caption
+    ? [picture, new Paragraph({ style: 'Caption', children: [new TextRun(block.caption)] })]
+    : [picture];
 }

@@ -45,7 +45,11 @@ function runs(inlines: readonly Inline[], context: InlineContext, marks: Marks, 
         break;
       case 'footnoteReference': {
         const number = context.footnote(inline.id);
-        out.push(number === undefined ? new TextRun({ text: `[${inline.label}]`, superScript: true }) : new FootnoteReferenceRun(number));
+        out.push(
+          number === undefined
+            ? new TextRun({ text: `[${inline.label}]`, superScript: true })
+            : new FootnoteReferenceRun(number),
+        );
         break;
       }
     }

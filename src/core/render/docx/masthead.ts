@@ -25,10 +25,16 @@ export function masthead(data: Masthead, size: number): Paragraph[] {
     new Paragraph({ style: 'Marking', children: data.marking ? [new TextRun(data.marking)] : [] }),
     ...data.lines.map((line) => {
       const scale = mastheadScale(line, size);
-      return new Paragraph({ style: 'Masthead', children: [new TextRun({ text: line, ...(scale < 100 ? { scale } : {}) })] });
+      return new Paragraph({
+        style: 'Masthead',
+        children: [new TextRun({ text: line, ...(scale < 100 ? { scale } : {}) })],
+      });
     }),
     new Paragraph({ style: 'IssueNumber', children: [new TextRun(data.numbering)] }),
-    new Paragraph({ style: 'Publisher', children: [new TextRun({ children: [data.publisher, new Tab(), data.dateText] })] }),
+    new Paragraph({
+      style: 'Publisher',
+      children: [new TextRun({ children: [data.publisher, new Tab(), data.dateText] })],
+    }),
     new Paragraph({ style: 'RedRule', children: [] }),
   ];
 }

@@ -48,7 +48,8 @@ export function withMirrorMargins(settings: string): string {
 
 /** styles.xml with `w:widowControl` first in the Normal style's paragraph properties (its place in CT_PPrBase). */
 export function withWidowControl(styles: string): string {
-  const normal = /(<w:style w:type="paragraph" w:styleId="Normal"[^>]*>(?:(?!<\/w:style>).)*?<w:pPr>)(?!<w:widowControl)/s;
+  const normal =
+    /(<w:style w:type="paragraph" w:styleId="Normal"[^>]*>(?:(?!<\/w:style>).)*?<w:pPr>)(?!<w:widowControl)/s;
   if (!normal.test(styles)) throw new Error('styles.xml without the Normal style');
   return styles.replace(normal, '$1<w:widowControl/>');
 }
@@ -63,7 +64,10 @@ export function withDates(core: string, date: string): string {
 export function withOffGrid(styles: string, ids: readonly string[]): string {
   let out = styles;
   for (const id of ids) {
-    const style = new RegExp(`(<w:style w:type="paragraph" w:styleId="${id}">(?:(?!<\\/w:style>).)*?<w:pPr>(?:(?!<\\/w:pPr>).)*?)(<w:spacing )`, 's');
+    const style = new RegExp(
+      `(<w:style w:type="paragraph" w:styleId="${id}">(?:(?!<\\/w:style>).)*?<w:pPr>(?:(?!<\\/w:pPr>).)*?)(<w:spacing )`,
+      's',
+    );
     if (!style.test(out)) throw new Error(`styles.xml: no spacing in style ${id}`);
     out = out.replace(style, '$1<w:snapToGrid w:val="0"/>$2');
   }
@@ -75,7 +79,9 @@ export async function packDocument(document: Document, date: string): Promise<Ui
   const files = unzipSync(await Packer.toBuffer(document));
   files['docProps/core.xml'] = strToU8(withDates(strFromU8(files['docProps/core.xml']!), date));
   files['word/settings.xml'] = strToU8(withMirrorMargins(strFromU8(files['word/settings.xml']!)));
-  files['word/styles.xml'] = strToU8(withOffGrid(withWidowControl(strFromU8(files['word/styles.xml']!)), OFF_GRID_STYLES));
+  files['word/styles.xml'] = strToU8(
+    withOffGrid(withWidowControl(strFromU8(files['word/styles.xml']!)), OFF_GRID_STYLES),
+  );
   files['word/fontTable.xml'] = strToU8(fontTable());
   // [Content_Types].xml first, as Word writes it; the rest as the docx package wrote them.
   const ordered: Zippable = { '[Content_Types].xml': files['[Content_Types].xml']! };

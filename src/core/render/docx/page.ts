@@ -15,7 +15,13 @@ const FOOTER_DISTANCE = MARGIN.bottom - PAGE_NUMBER.belowTypeArea - pt(PAGE_NUMB
 
 function pageNumber(alignment: (typeof AlignmentType)['LEFT' | 'RIGHT']): Footer {
   return new Footer({
-    children: [new Paragraph({ style: 'PageNumber', alignment, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })],
+    children: [
+      new Paragraph({
+        style: 'PageNumber',
+        alignment,
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
   });
 }
 
@@ -24,7 +30,15 @@ export function sectionSetup(print: PrintSettings): Pick<ISectionOptions, 'prope
     properties: {
       page: {
         size: { width: PAGE.width, height: PAGE.height },
-        margin: { top: MARGIN.top, bottom: MARGIN.bottom, left: MARGIN.inside, right: MARGIN.outside, header: pt(42.5), footer: FOOTER_DISTANCE, gutter: 0 },
+        margin: {
+          top: MARGIN.top,
+          bottom: MARGIN.bottom,
+          left: MARGIN.inside,
+          right: MARGIN.outside,
+          header: pt(42.5),
+          footer: FOOTER_DISTANCE,
+          gutter: 0,
+        },
       },
       grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
       titlePage: !print.firstPageNumber,
@@ -32,7 +46,9 @@ export function sectionSetup(print: PrintSettings): Pick<ISectionOptions, 'prope
     footers: {
       default: pageNumber(AlignmentType.RIGHT),
       even: pageNumber(AlignmentType.LEFT),
-      ...(print.firstPageNumber ? {} : { first: new Footer({ children: [new Paragraph({ style: 'PageNumber', children: [] })] }) }),
+      ...(print.firstPageNumber
+        ? {}
+        : { first: new Footer({ children: [new Paragraph({ style: 'PageNumber', children: [] })] }) }),
     },
   };
 }

@@ -73,7 +73,7 @@ function style(id: StyleId, options: Omit<IParagraphStyleOptions, 'id' | 'name'>
 /** The styles of one issue's document; the masthead's red, size and rule follow the series' 打印 settings. */
 export function documentStyles(print: PrintSettings): IStylesOptions {
   const red = print.red.replace('#', '').toUpperCase();
-  const rule = RULE_WIDTH[print.rule as keyof typeof RULE_WIDTH];
+  const rule = RULE_WIDTH[print.rule];
   const heading = { keepNext: true, keepLines: true };
   return {
     default: {
@@ -88,15 +88,32 @@ export function documentStyles(print: PrintSettings): IStylesOptions {
         name: 'Normal',
         quickFormat: true,
         run: { font: runFont('fangsong'), size: size(BODY_SIZE_PT), characterSpacing: -BODY_CONDENSE },
-        paragraph: { alignment: AlignmentType.BOTH, spacing: exact(LINE_PITCH), indent: { firstLineChars: 200, firstLine: 2 * (pt(BODY_SIZE_PT) - BODY_CONDENSE) } },
+        paragraph: {
+          alignment: AlignmentType.BOTH,
+          spacing: exact(LINE_PITCH),
+          indent: { firstLineChars: 200, firstLine: 2 * (pt(BODY_SIZE_PT) - BODY_CONDENSE) },
+        },
       },
-      style('Marking', { run: { font: runFont('heiti') }, paragraph: { alignment: AlignmentType.LEFT, indent: noIndent } }),
+      style('Marking', {
+        run: { font: runFont('heiti') },
+        paragraph: { alignment: AlignmentType.LEFT, indent: noIndent },
+      }),
       style('Masthead', {
         run: { font: runFont('xiaobiaosong'), size: size(print.mastheadSize), color: red },
-        paragraph: { alignment: AlignmentType.CENTER, indent: noIndent, spacing: exact(2 * LINE_PITCH), keepNext: true },
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          indent: noIndent,
+          spacing: exact(2 * LINE_PITCH),
+          keepNext: true,
+        },
       }),
       style('IssueNumber', {
-        paragraph: { alignment: AlignmentType.CENTER, indent: noIndent, spacing: { ...exact(LINE_PITCH), before: LINE_PITCH }, keepNext: true },
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          indent: noIndent,
+          spacing: { ...exact(LINE_PITCH), before: LINE_PITCH },
+          keepNext: true,
+        },
       }),
       style('Publisher', {
         paragraph: { alignment: AlignmentType.LEFT, indent: noIndent, rightTabStop: TYPE_AREA.width, keepNext: true },
@@ -115,11 +132,23 @@ export function documentStyles(print: PrintSettings): IStylesOptions {
         },
       }),
       style('Note', { run: { font: runFont('kaiti') } }),
-      style('Section', { run: { font: runFont('heiti') }, paragraph: { indent: noIndent, outlineLevel: 0, ...heading } }),
-      style('EntryTitle', { run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER, indent: noIndent, outlineLevel: 1, ...heading } }),
+      style('Section', {
+        run: { font: runFont('heiti') },
+        paragraph: { indent: noIndent, outlineLevel: 0, ...heading },
+      }),
+      style('EntryTitle', {
+        run: { bold: true },
+        paragraph: { alignment: AlignmentType.CENTER, indent: noIndent, outlineLevel: 1, ...heading },
+      }),
       style('ArticleTitle', {
         run: { font: runFont('xiaobiaosong'), size: size(22) },
-        paragraph: { alignment: AlignmentType.CENTER, indent: noIndent, spacing: exact(LINE_PITCH), outlineLevel: 0, ...heading },
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          indent: noIndent,
+          spacing: exact(LINE_PITCH),
+          outlineLevel: 0,
+          ...heading,
+        },
       }),
       style('Heading1', { run: { font: runFont('heiti') }, paragraph: { outlineLevel: 2, ...heading } }),
       style('Heading2', { run: { font: runFont('kaiti') }, paragraph: { outlineLevel: 3, ...heading } }),
@@ -130,12 +159,32 @@ export function documentStyles(print: PrintSettings): IStylesOptions {
       style('Code', { paragraph: { alignment: AlignmentType.LEFT, indent: noIndent } }),
       // Single spacing (not exact) so an image is never clipped; the grid rounds the paragraph up to whole lines.
       style('Figure', {
-        paragraph: { alignment: AlignmentType.CENTER, indent: noIndent, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, keepNext: true, keepLines: true },
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          indent: noIndent,
+          spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+          keepNext: true,
+          keepLines: true,
+        },
       }),
-      style('Caption', { run: { font: runFont('kaiti'), size: size(14) }, paragraph: { alignment: AlignmentType.CENTER, indent: noIndent } }),
-      style('TableText', { run: { size: size(14) }, paragraph: { alignment: AlignmentType.LEFT, indent: noIndent, spacing: exact(COLOPHON_LINE) } }),
-      style('TableHeader', { basedOn: 'TableText', next: 'TableText', run: { font: runFont('heiti') }, paragraph: { alignment: AlignmentType.CENTER } }),
-      style('Footnote', { run: { size: size(14) }, paragraph: { alignment: AlignmentType.LEFT, indent: noIndent, spacing: exact(COLOPHON_LINE) } }),
+      style('Caption', {
+        run: { font: runFont('kaiti'), size: size(14) },
+        paragraph: { alignment: AlignmentType.CENTER, indent: noIndent },
+      }),
+      style('TableText', {
+        run: { size: size(14) },
+        paragraph: { alignment: AlignmentType.LEFT, indent: noIndent, spacing: exact(COLOPHON_LINE) },
+      }),
+      style('TableHeader', {
+        basedOn: 'TableText',
+        next: 'TableText',
+        run: { font: runFont('heiti') },
+        paragraph: { alignment: AlignmentType.CENTER },
+      }),
+      style('Footnote', {
+        run: { size: size(14) },
+        paragraph: { alignment: AlignmentType.LEFT, indent: noIndent, spacing: exact(COLOPHON_LINE) },
+      }),
       style('Errata', { run: { font: runFont('kaiti') }, paragraph: { indent: noIndent } }),
       style('Colophon', {
         run: { size: size(COLOPHON.sizePt) },
@@ -148,10 +197,17 @@ export function documentStyles(print: PrintSettings): IStylesOptions {
         },
       }),
       // 报：… wrapped lines start after the colon: a hanging indent of the label's two characters.
-      style('Distribution', { basedOn: 'Colophon', next: 'Distribution', paragraph: { indent: { left: 2 * pt(COLOPHON.sizePt), hanging: 2 * pt(COLOPHON.sizePt) } } }),
+      style('Distribution', {
+        basedOn: 'Colophon',
+        next: 'Distribution',
+        paragraph: { indent: { left: 2 * pt(COLOPHON.sizePt), hanging: 2 * pt(COLOPHON.sizePt) } },
+      }),
       style('PageNumber', {
         run: { font: runFont('song'), size: size(PAGE_NUMBER.sizePt) },
-        paragraph: { indent: { ...noIndent, left: pt(PAGE_NUMBER.sizePt), right: pt(PAGE_NUMBER.sizePt) }, spacing: exact(pt(PAGE_NUMBER.sizePt)) },
+        paragraph: {
+          indent: { ...noIndent, left: pt(PAGE_NUMBER.sizePt), right: pt(PAGE_NUMBER.sizePt) },
+          spacing: exact(pt(PAGE_NUMBER.sizePt)),
+        },
       }),
     ],
   };
