@@ -131,9 +131,8 @@ describe.skipIf(!soffice)('Word files of the sample content (LibreOffice)', () =
         if (r < 100 && g < 100 && b < 100) lowest = y;
       }
       expect(Math.abs(lowest - TYPE_BOTTOM), `${issue.ref} 版记末线 ${lowest.toFixed(1)} mm`).toBeLessThanOrEqual(1);
-      const last = textLines(file)
-        [pages - 1]!.map((line) => line.text)
-        .join('');
+      const lastPage = textLines(file)[pages - 1]!;
+      const last = lastPage.map((line) => line.text).join('');
       if (issue.colophon.copies) expect(squash(last)).toContain(issue.colophon.copies.text);
     }
   });
