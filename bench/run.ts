@@ -273,7 +273,7 @@ async function main() {
   }
   // Word files: the marginal cost of an issue, as for the PDFs (the cached .docx files cleared first).
   let docx: { one: number; many: number; count: number } | undefined;
-  if (!skip.has('docx') && !skip.has('build') && existsSync(site)) {
+  if (!skip.has('docx') && existsSync(site)) {
     const count = Number(values['docx-issues']);
     const refs = Array.from({ length: count }, (_, i) => `${lastYear}-${i + 1}`);
     const write = (list: string[]) => async () => {

@@ -6,12 +6,11 @@
  * built first (the same pipeline as `jianbao build --docx`).
  */
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { checkContent, compileSite, type CompiledIssue } from '../../core/index.ts';
-import { type CliIO, defineCommand, requireContentDir } from '../command.ts';
+import { join, resolve } from 'node:path';
+import { defineCommand, requireContentDir } from '../command.ts';
 import { refuseUnsafeOutput } from '../output.ts';
 import { paint, printDiagnostics } from '../report.ts';
-import { selectIssues } from './pdf.ts';
+import { compileForOutput, sameIssues, selectIssues, shown } from './_issues.ts';
 
 export default defineCommand({
   meta: {
@@ -27,20 +26,10 @@ export default defineCommand({
     const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
     await refuseUnsafeOutput(outDir, contentDir);
     const colors = paint(io);
-    const checked = await checkContent(contentDir);
-    if (checked.errors > 0) {
-      printDiagnostics(
-        checked.diagnostics.filter((d) => d.severity === 'error'),
-        io,
-        contentDir,
-      );
-      io.stdout(colors.red('内容有错误，未生成 Word 文件。请按提示修改后重新运行。\n'));
-      return 1;
-    }
-    const { openRenderCache, SITE_MARKER } = await import('../../build/index.ts');
-    const cache = await openRenderCache(contentDir);
-    const site = compileSite(checked.content, checked.registry, { compileBody: cache.markdown.compile });
-    await cache.markdown.save();
+    const compiled = await compileForOutput(contentDir, io, 'Word 文件');
+    if (!compiled) return 1;
+    const { cache, site } = compiled;
+    const { SITE_MARKER } = await import('../../build/index.ts');
     const wanted = selectIssues(site, positionals);
     const { renderDocxs } = await import('../../docx/index.ts');
     let written: unknown[] = [];
@@ -86,13 +75,3 @@ export default defineCommand({
     return 0;
   },
 });
-
-function shown(io: CliIO, dir: string): string {
-  const path = relative(io.cwd, dir).replace(/\\/g, '/');
-  return !path ? '.' : path.startsWith('..') ? dir : path;
-}
-
-function sameIssues(issues: CompiledIssue[], wanted: CompiledIssue[]): CompiledIssue[] {
-  const keys = new Set(wanted.map((issue) => issue.key));
-  return issues.filter((issue) => keys.has(issue.key));
-}
