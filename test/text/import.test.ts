@@ -200,4 +200,75 @@ describe('jianbao import', () => {
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toContain('日期「2024-02-30」无效');
   });
+
+  it('reads a paste from standard input: chrome and glued metadata removed, title after the chrome, damaged dates flagged, converter punctuation fixed', async () => {
+    const paste = [
+      '点击上方蓝字关注我们',
+      '首页/ 政府信息公开 / 乡镇动态 / 正文',
+      '工作动态',
+      '青石镇开展安全生产大检查',
+      '来源：作者：发布时间：2018年2月7日浏览次数：',
+      '发布日期：2018-02-07 索引号：000000/2018-00001 发布机构：青石镇 主题词',
+      '发布时间 : 2019-02-20 19:44来源 : 本网',
+      '2月5日，青石镇组织开展节前安全生产大检查[bookmark: _Hlk12345]，检查企业，、商户12家，。',
+      '3cb7a9cf8e134394a6eef46183cd27cc.png',
+      '图为检查现场。',
+      '111_副本.jpg',
+      '检查时间为2月12日—18日，123日前完成整改。',
+      '责任编辑：王某',
+      '供稿：青石镇',
+      '图/文：李某',
+      '【打印本页】 【关闭窗口】',
+      '分享到：',
+      '返回测试区人民政府首页',
+      '阅读下一篇',
+      '白沙镇开展燃气检查',
+      '相关链接',
+    ].join('\n');
+    const before = await listFiles(content);
+    const result = await runCli(['import', '-', '--content', content], { stdin: paste });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('导入 标准输入（文本文件，编码 UTF-8）');
+    expect(result.stdout).toContain('删除 发布信息 ');
+    expect(result.stdout).toContain('删除 图片文件名 2 处');
+    expect(result.stdout).toContain('删除 图片说明 1 处：“图为检查现场。”');
+    expect(result.stdout).toContain('删除 书签 1 处');
+    expect(result.stdout).toContain('删除 栏目名称 1 处：“工作动态”');
+    expect(result.stdout).toContain('年份取自网页发布时间');
+    expect(result.stdout).toContain('待核对 日期“123日”不存在，可能丢了“月”：是不是“1月23日”或“12月3日”？ [lint/date-damaged]');
+    expect(result.stdout).toContain('核对后把 状态 改为 待编');
+    const added = (await listFiles(content)).filter((file) => !before.includes(file));
+    expect(added).toEqual(['entries/2018/02/青石镇开展安全生产大检查.md']);
+    const text = await readFile(join(content, added[0]!), 'utf8');
+    expect(text).toBe(
+      [
+        '---',
+        '栏目: 工作动态',
+        '标题: 青石镇开展安全生产大检查',
+        '日期: 2018-02-05',
+        '单位: 青石镇',
+        '状态: 草稿',
+        '---',
+        '2月5日，青石镇组织开展节前安全生产大检查，检查企业、商户12家。',
+        '',
+        '检查时间为2月12日—18日，123日前完成整改。',
+        '',
+      ].join('\n'),
+    );
+    // check shows the damaged date as a warning, as it shows every lint finding.
+    const check = await runCli(['check', '--content', content]);
+    expect(check.stdout).toMatch(/青石镇开展安全生产大检查\.md:10:\d+ 警告 日期“123日”不存在.*\[lint\/date-damaged\]/);
+  });
+
+  it('never uses today\'s date silently, and says nothing of 待编 when nothing was written', async () => {
+    const file = join(inputs, '近日.txt');
+    await writeFile(file, '近日，青石镇开展燃气安全检查。');
+    const dry = await runCli(['import', file, '--content', content, '--dry-run']);
+    expect(dry.stdout).toContain('正文中没有日期，暂用今天');
+    const failed = await runCli(['import', join(inputs, '没有.txt'), '--content', content]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain('共写入 0 篇草稿，1 个文件未导入');
+    expect(failed.stdout).not.toContain('待编');
+  });
 });

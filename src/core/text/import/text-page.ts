@@ -9,6 +9,7 @@
  */
 import type { Removed } from './html.ts';
 import { CAPTION, CHROME_KINDS, chromeKind, isColumnName, metadataDate, stripBylines } from './chrome.ts';
+import { MARKER } from '../rules/conversion-debris.ts';
 import { looksLikeTitle } from './markdown.ts';
 
 export interface CleanedText {
@@ -38,12 +39,17 @@ export function splitSignOff(line: string): string[] {
 }
 
 export function cleanTextPage(text: string): CleanedText {
-  const lines = text
+  const removed: Removed[] = [];
+  // Converter markers go before the text becomes Markdown (which would escape their brackets).
+  const unmarked = text.replace(new RegExp(MARKER.source, 'gi'), (marker) => {
+    removed.push({ kind: '书签', text: marker });
+    return '';
+  });
+  const lines = unmarked
     .split('\n')
     .flatMap((line) => splitSignOff(line.replace(EDGE_SPACE, '')))
     .map((line) => line.replace(EDGE_SPACE, ''))
     .filter(Boolean);
-  const removed: Removed[] = [];
   const kept: string[] = [];
   let title: string | undefined;
   let pageDate: string | undefined;
