@@ -6,10 +6,10 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Bookmark, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { Bookmark, Document, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, Tab, Table, TableCell, TableRow, TextRun } from 'docx';
 import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { copyContent, listFiles, runCli, tempDir } from '../helpers.ts';
+import { copyContent, FIXTURES, listFiles, runCli, tempDir } from '../helpers.ts';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 
@@ -235,7 +235,7 @@ describe('jianbao import', () => {
     expect(result.stdout).toContain('删除 图片说明 1 处：“图为检查现场。”');
     expect(result.stdout).toContain('删除 书签 1 处');
     expect(result.stdout).toContain('删除 栏目名称 1 处：“工作动态”');
-    expect(result.stdout).toContain('年份取自网页发布时间');
+    expect(result.stdout).toContain('年份取自原文的发布时间');
     expect(result.stdout).toContain('待核对 日期“123日”不存在，可能丢了“月”：是不是“1月23日”或“12月3日”？ [lint/date-damaged]');
     expect(result.stdout).toContain('核对后把 状态 改为 待编');
     const added = (await listFiles(content)).filter((file) => !before.includes(file));
@@ -270,5 +270,91 @@ describe('jianbao import', () => {
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain('共写入 0 篇草稿，1 个文件未导入');
     expect(failed.stdout).not.toContain('待编');
+  });
+
+  it('keeps the numbers Word shows for auto-numbered headings, never list markers; a tab-aligned sign-off keeps its two parts; a caption under a photo becomes its description', async () => {
+    const doc = new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'headings',
+            levels: [
+              { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+              { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+            ],
+          },
+          { reference: 'steps', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.' }] },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('白沙镇扎实开展冬季安全生产大检查')] }),
+            new Paragraph('12月5日，白沙镇召开冬季安全生产工作会议。'),
+            new Paragraph({ numbering: { reference: 'headings', level: 0 }, children: [new TextRun({ text: '总体要求', bold: true })] }),
+            new Paragraph({ numbering: { reference: 'headings', level: 1 }, children: [new TextRun('压实责任')] }),
+            new Paragraph({ numbering: { reference: 'headings', level: 1 }, children: [new TextRun('强化督查')] }),
+            new Paragraph({ numbering: { reference: 'headings', level: 0 }, children: [new TextRun({ text: '工作措施', bold: true })] }),
+            new Paragraph({ numbering: { reference: 'headings', level: 1 }, children: [new TextRun('排查隐患')] }),
+            new Paragraph({ numbering: { reference: 'steps', level: 0 }, children: [new TextRun('加强巡查。')] }),
+            new Paragraph({ numbering: { reference: 'steps', level: 0 }, children: [new TextRun('及时整改。')] }),
+            new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 20, height: 20 } })] }),
+            new Paragraph('图为检查现场。'),
+            new Paragraph({ children: [new TextRun({ children: ['白沙镇党委政府', new Tab(), '2025年12月8日'] })] }),
+            new Paragraph('青石镇人民政府    2025年12月9日'),
+          ],
+        },
+      ],
+    });
+    const file = join(inputs, '编号.docx');
+    await writeFile(file, await Packer.toBuffer(doc));
+    const result = await runCli(['import', file, '--content', content, '--date', '2025-12-10', '--unit', 'qsz']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('保留了 Word 自动编号 7 处');
+    expect(result.stdout).toContain('落款 2 处');
+    const text = await readFile(join(content, 'entries/2025/12/白沙镇扎实开展冬季安全生产大检查.md'), 'utf8');
+    expect(text.slice(text.indexOf('---\n', 4) + 4)).toBe(
+      [
+        '12月5日，白沙镇召开冬季安全生产工作会议。',
+        '一、总体要求',
+        '（一）压实责任',
+        '（二）强化督查',
+        '二、工作措施',
+        '（一）排查隐患',
+        '1.加强巡查。',
+        '2.及时整改。',
+        '![图为检查现场。](./白沙镇扎实开展冬季安全生产大检查-图1.png)',
+        '白沙镇党委政府',
+        '2025年12月8日',
+        '青石镇人民政府',
+        '2025年12月9日',
+        '',
+      ].join('\n\n').replace(/\n\n$/, '\n'),
+    );
+    const check = await runCli(['check', '--content', content]);
+    expect(check.code).toBe(0);
+  });
+
+  it('reads old Word (.doc) and WPS (.wps) files made by LibreOffice; a file it cannot read gets a Chinese message saying how to save as .docx', async () => {
+    const doc = join(FIXTURES, 'import/doc/青石镇燃气检查.doc');
+    const wps = join(FIXTURES, 'import/doc/青石镇燃气检查.wps');
+    const result = await runCli(['import', doc, wps, '--content', content, '--unit', 'qsz']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('青石镇燃气检查.doc（旧版 Word 文档）');
+    expect(result.stdout).toContain('删除 发布信息 1 处：“发布时间：2025-12-04 来源：青石镇”');
+    expect(result.stdout).toContain('自动编号');
+    const text = await readFile(join(content, 'entries/2025/12/青石镇开展冬季燃气安全检查.md'), 'utf8');
+    expect(text).toContain('标题: 青石镇开展冬季燃气安全检查\n日期: 2025-12-03\n');
+    expect(text).toContain('---\n12月3日，青石镇组织安监、市场监管等部门开展冬季燃气安全检查，检查餐饮场所18家，发现隐患5处，已全部整改。\n\n下一步，青石镇将持续开展燃气安全隐患排查，确保群众安全过冬。\n');
+    expect(await listFiles(join(content, 'entries/2025/12'))).toEqual(['青石镇开展冬季燃气安全检查-2.md', '青石镇开展冬季燃气安全检查.md']);
+
+    const broken = join(inputs, '坏.wps');
+    await writeFile(broken, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600, 7)]));
+    const failed = await runCli(['import', broken, '--content', content]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain('无法读取这个旧版 Word/WPS 文件');
+    expect(failed.stdout).toContain('另存为');
+    expect(failed.stdout).toContain('Word 文件（*.docx）');
+    expect(failed.stdout).not.toMatch(/Error|at |undefined/);
   });
 });

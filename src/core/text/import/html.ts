@@ -7,6 +7,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { CHROME_KINDS, chromeKind, IMAGE_FILE } from './chrome.ts';
+import { splitSignOff } from './text-page.ts';
 
 type HastNode = Root | RootContent;
 
@@ -78,6 +79,34 @@ export function cleanWordHtml(tree: Root): Removed[] {
     removed,
   );
   return removed;
+}
+
+/**
+ * Word paragraphs that are a sign-off aligned with tabs or spaces
+ * (白沙镇党委政府→2025年12月8日) become two paragraphs, unit and date, so
+ * the gap is not lost. Returns how many were split.
+ */
+export function splitSignOffParagraphs(tree: Root): number {
+  let split = 0;
+  const walk = (node: HastNode) => {
+    if (!('children' in node)) return;
+    const children: ElementContent[] = [];
+    for (const child of node.children as ElementContent[]) {
+      if (child.type === 'element' && child.tagName === 'p' && child.children.every((inner) => inner.type === 'text')) {
+        const parts = splitSignOff(textOf(child).trim());
+        if (parts.length === 2) {
+          split++;
+          for (const part of parts) children.push({ ...child, children: [{ type: 'text', value: part }] });
+          continue;
+        }
+      }
+      walk(child);
+      children.push(child);
+    }
+    (node as Element).children = children;
+  };
+  walk(tree);
+  return split;
 }
 
 export interface CleanedPage {

@@ -51,7 +51,7 @@ function daysBetween(a: string, b: string): number {
 export function inferDate(body: string, options: Pick<InferOptions, 'date' | 'today'>, pageDate?: string): { date: string; note?: string } {
   const text = body.trim();
   const reference = pageDate ?? options.date ?? options.today;
-  const from = pageDate ? '网页发布时间' : options.date ? ' --date' : '今天的日期';
+  const from = pageDate ? '原文的发布时间' : options.date ? ' --date' : '今天的日期';
   const match = BODY_DATE.exec(text);
   const day = match ? undefined : LEADING_DAY.exec(text);
   if (match) {
@@ -79,7 +79,7 @@ export function inferDate(body: string, options: Pick<InferOptions, 'date' | 'to
     if (date) return { date, note: `正文开头只写了“${day[0]}”，年月取自${from}：${chineseDate(date)}，请核对` };
   }
   if (options.date) return { date: options.date };
-  if (pageDate) return { date: pageDate, note: `正文中没有日期，取网页发布时间 ${chineseDate(pageDate)}，请核对` };
+  if (pageDate) return { date: pageDate, note: `正文中没有日期，取原文的发布时间 ${chineseDate(pageDate)}，请核对` };
   return { date: options.today, note: `正文中没有日期，暂用今天 ${chineseDate(options.today)}，请改为事件发生的日期` };
 }
 

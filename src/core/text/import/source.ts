@@ -11,9 +11,10 @@ import mammoth from 'mammoth';
 import { decode, toLf, type Encoding } from '../../load/decode.ts';
 import { splitFrontMatter } from '../../load/frontmatter.ts';
 import { parseBody } from '../blocks.ts';
-import { cleanWebPage, cleanWordHtml, type Removed } from './html.ts';
+import { cleanWebPage, cleanWordHtml, splitSignOffParagraphs, type Removed } from './html.ts';
+import { applyWordNumbering } from './numbering.ts';
 import { cleanTextPage } from './text-page.ts';
-import { hastToMdast, paragraphsFromLines, parseHtml, recoverOfficialHeadings } from './markdown.ts';
+import { captionsAsAltText, hastToMdast, paragraphsFromLines, parseHtml, recoverOfficialHeadings } from './markdown.ts';
 
 export type SourceKind = 'docx' | 'doc' | 'html' | 'text' | 'markdown';
 
@@ -66,9 +67,12 @@ function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
 async function fromDocx(bytes: Buffer): Promise<ImportSource> {
   const images: SourceImage[] = [];
   let result: { value: string; messages: { type: string; message: string }[] };
+  let numbered = 0;
   try {
+    const withNumbers = await applyWordNumbering(bytes);
+    numbered = withNumbers.numbered;
     result = await mammoth.convertToHtml(
-      { buffer: bytes },
+      { buffer: withNumbers.buffer },
       {
         convertImage: mammoth.images.imgElement(async (image) => {
           const extension = (image.contentType.split('/')[1] ?? 'png').replace('jpeg', 'jpg').replace(/[^a-z0-9]/g, '');
@@ -83,9 +87,14 @@ async function fromDocx(bytes: Buffer): Promise<ImportSource> {
   }
   const hast = parseHtml(result.value);
   const removed = cleanWordHtml(hast);
+  const signOffs = splitSignOffParagraphs(hast);
   const tree = hastToMdast(hast);
   const recovered = recoverOfficialHeadings(tree);
+  const captions = captionsAsAltText(tree);
   const notes = recovered ? [`按“一、（一）1.（1）”恢复了 ${recovered} 个小标题`] : [];
+  if (numbered) notes.push(`保留了 Word 自动编号 ${numbered} 处（照 Word 显示的序号写成文字）`);
+  if (signOffs) notes.push(`用制表符或空格隔开的落款 ${signOffs} 处分成了单位、日期两行`);
+  if (captions) notes.push(`${captions} 张图片下方的图片说明用作图片说明文字`);
   const warnings = result.messages.filter((message) => message.type === 'warning').length;
   if (warnings) notes.push(`Word 文档中有 ${warnings} 处格式无法转换（如文本框、批注），请对照原件核对`);
   return { kind: 'docx', tree, removed, images, notes };
