@@ -357,4 +357,36 @@ describe('jianbao import', () => {
     expect(failed.stdout).toContain('Word 文件（*.docx）');
     expect(failed.stdout).not.toMatch(/Error|at |undefined/);
   });
+
+  it('cleans a web page pasted into Word like a text paste; a text sign-off keeps unit and date apart', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('当前位置：首页 > 工作动态 > 正文'),
+            new Paragraph('青石镇开展防溺水安全巡查'),
+            new Paragraph('发布时间：2024-05-06 来源：青石镇 浏览次数：12'),
+            new Paragraph('5月4日，青石镇组织干部对辖区河道开展防溺水安全巡查。（张三 李四）'),
+            new Paragraph('【打印本页】【关闭窗口】'),
+          ],
+        },
+      ],
+    });
+    const file = join(inputs, '粘贴.docx');
+    await writeFile(file, await Packer.toBuffer(doc));
+    const result = await runCli(['import', file, '--content', content]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('删除 网页导航 1 处');
+    expect(result.stdout).toContain('删除 署名 1 处：“（张三 李四）”');
+    const text = await readFile(join(content, 'entries/2024/05/青石镇开展防溺水安全巡查.md'), 'utf8');
+    expect(text).toContain('标题: 青石镇开展防溺水安全巡查\n日期: 2024-05-04\n');
+    expect(text).toContain('---\n5月4日，青石镇组织干部对辖区河道开展防溺水安全巡查。\n');
+
+    const signed = join(inputs, '落款.txt');
+    await writeFile(signed, '12月5日，白沙镇召开安全生产工作会议。\n白沙镇党委政府    2025年12月8日\n');
+    await runCli(['import', signed, '--content', content, '--unit', 'qsz', '--date', '2025-12-08']);
+    const files = await listFiles(join(content, 'entries/2025/12'));
+    const body = await readFile(join(content, 'entries/2025/12', files[0]!), 'utf8');
+    expect(body).toContain('会议。\n\n白沙镇党委政府\n\n2025年12月8日\n');
+  });
 });

@@ -6,15 +6,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { Root } from 'mdast';
+import type { Root, RootContent, Text } from 'mdast';
 import mammoth from 'mammoth';
 import { decode, toLf, type Encoding } from '../../load/decode.ts';
 import { splitFrontMatter } from '../../load/frontmatter.ts';
 import { parseBody } from '../blocks.ts';
 import { cleanWebPage, cleanWordHtml, splitSignOffParagraphs, type Removed } from './html.ts';
 import { applyWordNumbering } from './numbering.ts';
-import { cleanTextPage } from './text-page.ts';
-import { captionsAsAltText, hastToMdast, paragraphsFromLines, parseHtml, recoverOfficialHeadings } from './markdown.ts';
+import { cleanPageItems, cleanTextPage } from './text-page.ts';
+import { stripBylines } from './chrome.ts';
+import { captionsAsAltText, hastToMdast, paragraphsFromLines, parseHtml, plainText, recoverOfficialHeadings } from './markdown.ts';
 
 export type SourceKind = 'docx' | 'doc' | 'html' | 'text' | 'markdown';
 
@@ -91,13 +92,25 @@ async function fromDocx(bytes: Buffer): Promise<ImportSource> {
   const tree = hastToMdast(hast);
   const recovered = recoverOfficialHeadings(tree);
   const captions = captionsAsAltText(tree);
+  // A Word file is often a web page pasted into Word: the same chrome rules as for text.
+  const page = cleanPageItems(tree.children, (node) => (node.type === 'paragraph' || node.type === 'heading' ? plainText(node) : undefined), stripNodeBylines);
+  tree.children = page.kept;
+  removed.push(...page.removed);
   const notes = recovered ? [`按“一、（一）1.（1）”恢复了 ${recovered} 个小标题`] : [];
   if (numbered) notes.push(`保留了 Word 自动编号 ${numbered} 处（照 Word 显示的序号写成文字）`);
   if (signOffs) notes.push(`用制表符或空格隔开的落款 ${signOffs} 处分成了单位、日期两行`);
   if (captions) notes.push(`${captions} 张图片下方的图片说明用作图片说明文字`);
   const warnings = result.messages.filter((message) => message.type === 'warning').length;
   if (warnings) notes.push(`Word 文档中有 ${warnings} 处格式无法转换（如文本框、批注），请对照原件核对`);
-  return { kind: 'docx', tree, removed, images, notes };
+  return { kind: 'docx', tree, ...(page.title ? { title: page.title } : {}), ...(page.pageDate ? { pageDate: page.pageDate } : {}), removed, images, notes };
+}
+
+/** Bylines glued to the start or end of a paragraph's text; undefined when nothing is left. */
+function stripNodeBylines(node: RootContent, removed: Removed[]): RootContent | undefined {
+  if (node.type !== 'paragraph') return node;
+  const ends = [node.children[0], node.children.at(-1)].filter((child, index, all) => child?.type === 'text' && all.indexOf(child) === index) as Text[];
+  for (const child of ends) child.value = stripBylines(child.value, removed);
+  return plainText(node) === '' && node.children.every((child) => child.type === 'text') ? undefined : node;
 }
 
 function fromHtml(bytes: Uint8Array): ImportSource {

@@ -50,26 +50,45 @@ export function cleanTextPage(text: string): CleanedText {
     .flatMap((line) => splitSignOff(line.replace(EDGE_SPACE, '')))
     .map((line) => line.replace(EDGE_SPACE, ''))
     .filter(Boolean);
-  const kept: string[] = [];
+  const page = cleanPageItems(lines, (line) => line, (line, found) => stripBylines(line, found) || undefined);
+  return { lines: page.kept, title: page.title, pageDate: page.pageDate, removed: [...removed, ...page.removed] };
+}
+
+/**
+ * The header, chrome and tail rules over any sequence of items (text lines,
+ * or a Word file's paragraphs): `textOf` gives an item's text, undefined for
+ * what is not text (a photo, a table: article content); `strip` removes
+ * bylines glued to an item's text and returns what is left (undefined when
+ * nothing is).
+ */
+export function cleanPageItems<T>(items: T[], textOf: (item: T) => string | undefined, strip: (item: T, removed: Removed[]) => T | undefined): { kept: T[]; title: string | undefined; pageDate: string | undefined; removed: Removed[] } {
+  const removed: Removed[] = [];
+  const kept: T[] = [];
   let title: string | undefined;
   let pageDate: string | undefined;
   let inBody = false;
   const drop = (kind: string, line: string) => removed.push({ kind, text: shorten(line) });
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const kind = chromeKind(line);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const line = textOf(item);
+    // A date alone on a line under the article is its sign-off, not page metadata.
+    const kind = line === undefined || (inBody && SIGN_OFF_DATE.test(line)) ? undefined : chromeKind(line);
     if (kind === CHROME_KINDS.tail && (inBody || kept.length > 0)) {
       // The rest of the page is its tail: related links, next article, footer.
-      for (const rest of lines.slice(i)) drop(CHROME_KINDS.tail, rest);
+      for (const rest of items.slice(i)) drop(CHROME_KINDS.tail, textOf(rest) ?? '');
       break;
     }
-    if (kind) {
+    if (kind && line !== undefined) {
       if (kind === CHROME_KINDS.metadata) pageDate ??= metadataDate(line);
       drop(kind, line);
-      if (kind === CHROME_KINDS.imageFile && lines[i + 1] && CAPTION.test(lines[i + 1]!)) drop(CHROME_KINDS.caption, lines[++i]!);
+      const next = items[i + 1] === undefined ? undefined : textOf(items[i + 1]!);
+      if (kind === CHROME_KINDS.imageFile && next && CAPTION.test(next)) {
+        drop(CHROME_KINDS.caption, next);
+        i++;
+      }
       continue;
     }
-    if (!inBody) {
+    if (!inBody && line !== undefined) {
       if (title === undefined && isColumnName(line)) {
         drop(CHROME_KINDS.column, line);
         continue;
@@ -82,9 +101,11 @@ export function cleanTextPage(text: string): CleanedText {
         title = line;
         continue;
       }
-      inBody = true;
     }
-    kept.push(stripBylines(line, removed));
+    inBody = true;
+    const left = strip(item, removed);
+    if (left !== undefined) kept.push(left);
   }
-  return { lines: kept.filter(Boolean), title, pageDate, removed };
+  return { kept, title, pageDate, removed };
 }
+
