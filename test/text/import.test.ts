@@ -389,4 +389,22 @@ describe('jianbao import', () => {
     const body = await readFile(join(content, 'entries/2025/12', files[0]!), 'utf8');
     expect(body).toContain('会议。\n\n白沙镇党委政府\n\n2025年12月8日\n');
   });
+
+  it('a web page goes through the same line rules: glued bylines and the tail inside the article', async () => {
+    const page = join(inputs, 'wechat.html');
+    await writeFile(
+      page,
+      `<html><head><meta charset="utf-8"><title>青石镇开展消防演练</title></head><body><div id="js_content">
+<p>点击上方蓝字关注我们</p>
+<p>4月10日，青石镇在集镇开展消防应急演练，镇村干部和群众80余人参加。（张三 李四）</p>
+<p>演练结束后，消防救援人员讲解了灭火器的使用方法。</p>
+<p>阅读下一篇</p><p>白沙镇召开防汛工作会议</p><p>往期推荐</p></div></body></html>`,
+    );
+    const result = await runCli(['import', page, '--content', content, '--date', '2024-04-12']);
+    expect(result.code).toBe(0);
+    const text = await readFile(join(content, 'entries/2024/04/青石镇开展消防演练.md'), 'utf8');
+    expect(text.slice(text.indexOf('---\n', 4) + 4)).toBe('4月10日，青石镇在集镇开展消防应急演练，镇村干部和群众80余人参加。\n\n演练结束后，消防救援人员讲解了灭火器的使用方法。\n');
+    expect(result.stdout).toContain('删除 页尾');
+    expect(result.stdout).toContain('删除 署名 1 处：“（张三 李四）”');
+  });
 });

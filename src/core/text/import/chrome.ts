@@ -47,9 +47,11 @@ const METADATA = new RegExp(`^[【\\[(（]?\\s*(?:${METADATA_KEYS.map((key) => k
 const STAMP = /^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}-\d{1,2}(?=\s+\d{1,2}:\d{2}))(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|[|｜]|$)/;
 /** Page tools: buttons and prompts that are the whole line. */
 const TOOLS = /^[【\[]?(?:立即下载|下载客户端|网站支持IPv6|点击查看全文|查看全文|展开全文|回首页|返回|回顶部|返回顶部|返回列表|返回上一页|关闭窗口|关闭|打印本页|打印|我要打印|请输入验证码|分享|分享到|扫一扫|扫一扫在手机打开当前页|扫一扫在手机上查看当前页面|收藏|收藏本页|点赞|在看|阅读原文|点击上方蓝字关注我们|点击蓝字关注我们|关注我们|大中小|字号大中小|字号|字体|放大字体|缩小字体)[】\]]?[:：]?$/;
-const TOOLS_ANYWHERE = /打印本页|关闭窗口|我要打印|【\s*(?:打印|关闭|大|中|小)\s*】|字号\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小|^返回.{0,12}首页$|点击上方.{0,8}关注|(?:上一篇|下一篇)\s*[:：]/;
+const TOOLS_ANYWHERE = /打印本页|关闭窗口|我要打印|长按.{0,6}(?:二维码|关注)|扫码关注|^(?:分享|收藏|点赞|在看){2,4}$|【\s*(?:打印|关闭|大|中|小)\s*】|字号\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小|^返回.{0,12}首页$|点击上方.{0,8}关注|(?:上一篇|下一篇)\s*[:：]/;
 /** Where the page's tail (related links, footer) starts. */
-const TAIL = /^[【\[]?(?:相关链接|相关阅读|相关新闻|相关文章|相关推荐|相关信息|延伸阅读|新闻推荐|热点推荐|推荐阅读|阅读下一篇|上一篇|下一篇|关于我们|版权所有|版权声明|主办单位|承办单位|网站地图|联系我们|网站标识码)/;
+const TAIL = /^[【\[]?(?:相关链接|相关阅读|相关新闻|相关文章|相关推荐|相关信息|延伸阅读|新闻推荐|热点推荐|推荐阅读|往期推荐|往期回顾|阅读下一篇|上一篇|下一篇|关于我们|版权所有|版权声明|网站地图|联系我们|网站标识码|END$)/;
+/** A site footer line: 主办单位：… 网站标识码：…, ICP 备案, ©. */
+const FOOTER = /网站标识码|ICP备|备案号|版权所有|Copyright|©/i;
 /** 记者 王倩玫, 通讯员 李鑫 摄, 图/文 张三. */
 const BYLINE_LINE = /^(?:本报记者|记者|通讯员|实习生|摄影|图\/文|文\/图|文|图)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,3}(?:\s*摄)?$/;
 /** A line that is nothing but names in brackets: （李洁）, （东河镇 向婷）. */
@@ -75,9 +77,9 @@ export function chromeKind(line: string, maxLength = 120): ChromeKind | undefine
   if (IMAGE_FILE.test(text)) return CHROME_KINDS.imageFile;
   if (POSITION.test(text) || (BREADCRUMB.test(text) && text.length <= 80 && !PROSE.test(text))) return CHROME_KINDS.navigation;
   if ((METADATA.test(text) || STAMP.test(text)) && !/。/.test(text)) return CHROME_KINDS.metadata;
-  if (TOOLS.test(tight) || (TOOLS_ANYWHERE.test(text) && text.length <= 60)) return CHROME_KINDS.tools;
+  if ((TAIL.test(tight) && (tight.length <= 20 || /[:：|｜]/.test(text))) || (FOOTER.test(text) && !PROSE.test(text))) return CHROME_KINDS.tail;
+  if (TOOLS.test(tight) || (TOOLS_ANYWHERE.test(tight) && text.length <= 60)) return CHROME_KINDS.tools;
   if (BYLINE_LINE.test(text) || BRACKETED_NAMES.test(text)) return CHROME_KINDS.byline;
-  if (TAIL.test(tight) && (tight.length <= 20 || /[:：|｜]/.test(text))) return CHROME_KINDS.tail;
   return undefined;
 }
 

@@ -202,7 +202,8 @@ export function cleanWebPage(tree: Root): CleanedPage {
       if (BLOCK_TAGS.has(child.tagName) || child.tagName === 'a') {
         const line = text.trim();
         const kind = chromeKind(line);
-        if (kind) return { kind, text: shorten(line) };
+        // The tail's first line stays for the line rules, which drop it and everything after it.
+        if (kind && kind !== CHROME_KINDS.tail) return { kind, text: shorten(line) };
         if (title && /^h[1-6]$/.test(child.tagName) && line === title) return { kind: '', text: '' };
       }
       // A list of nothing but links is a related-links box.

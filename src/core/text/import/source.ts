@@ -118,10 +118,15 @@ function fromHtml(bytes: Uint8Array): ImportSource {
   const page = cleanWebPage(parseHtml(text));
   const tree = hastToMdast(page.tree);
   const recovered = recoverOfficialHeadings(tree);
+  // What the page's markup did not mark as chrome goes by the shared line rules (bylines, the tail, a title above the article).
+  const lines = cleanPageItems(tree.children, (node) => (node.type === 'paragraph' || node.type === 'heading' ? plainText(node) : undefined), stripNodeBylines, page.title);
+  tree.children = lines.kept;
+  const title = page.title ?? lines.title;
+  const pageDate = page.pageDate ?? lines.pageDate;
   const notes: string[] = [];
   if (recovered) notes.push(`按“一、（一）1.（1）”恢复了 ${recovered} 个小标题`);
   if (page.images) notes.push(`网页中的 ${page.images} 张图片未导入（站点不引用外网图片；需要时请另存后手工加入）`);
-  return { kind: 'html', encoding, tree, ...(page.title ? { title: page.title } : {}), ...(page.pageDate ? { pageDate: page.pageDate } : {}), removed: page.removed, images: [], notes };
+  return { kind: 'html', encoding, tree, ...(title ? { title } : {}), ...(pageDate ? { pageDate } : {}), removed: [...page.removed, ...lines.removed], images: [], notes };
 }
 
 /** Plain text: one paragraph a line (as text copied from a page, Word or WeChat comes), page chrome removed. */

@@ -61,10 +61,16 @@ export function cleanTextPage(text: string): CleanedText {
  * bylines glued to an item's text and returns what is left (undefined when
  * nothing is).
  */
-export function cleanPageItems<T>(items: T[], textOf: (item: T) => string | undefined, strip: (item: T, removed: Removed[]) => T | undefined): { kept: T[]; title: string | undefined; pageDate: string | undefined; removed: Removed[] } {
+export function cleanPageItems<T>(
+  items: T[],
+  textOf: (item: T) => string | undefined,
+  strip: (item: T, removed: Removed[]) => T | undefined,
+  /** A title known from elsewhere (a web page's h1): no line is taken as the title, repeats of it go. */
+  knownTitle?: string,
+): { kept: T[]; title: string | undefined; pageDate: string | undefined; removed: Removed[] } {
   const removed: Removed[] = [];
   const kept: T[] = [];
-  let title: string | undefined;
+  let title: string | undefined = knownTitle;
   let pageDate: string | undefined;
   let inBody = false;
   const drop = (kind: string, line: string) => removed.push({ kind, text: shorten(line) });
@@ -106,6 +112,6 @@ export function cleanPageItems<T>(items: T[], textOf: (item: T) => string | unde
     const left = strip(item, removed);
     if (left !== undefined) kept.push(left);
   }
-  return { kept, title, pageDate, removed };
+  return { kept, title: knownTitle === undefined ? title : undefined, pageDate, removed };
 }
 
