@@ -55,6 +55,8 @@ describe('import of pages as clerks copy them', () => {
       const added = (await listFiles(content)).filter((file) => !before.includes(file));
       expect(added).toHaveLength(1);
       expect(added[0]!.startsWith(`entries/${item.date.slice(0, 4)}/${item.date.slice(5, 7)}/`)).toBe(true);
+      // File names keep no quotes (开展“两节”… → 开展两节…).
+      expect(added[0]).not.toMatch(/[“”‘’"'「」]/);
       const text = await readFile(join(content, added[0]!), 'utf8');
       const [, yaml, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
       const data = parse(yaml!) as Record<string, unknown>;
