@@ -1,6 +1,6 @@
 /**
  * Front matter for an imported draft, from the flags and from what the text
- * says: a leading date (8月22日 + the year of --date), the first unit named,
+ * says: the body's first date (see inferDate), the first unit named,
  * the leaders named (for 调研指导). Every guess is reported.
  */
 import { chineseDate } from '../../format.ts';
@@ -46,7 +46,7 @@ function daysBetween(a: string, b: string): number {
  * (said in the report), and a month-day more than half a year after that
  * reference belongs to the year before (12月29日 published on 1 January).
  * A bare 17日 takes its month the same way. Without a date in the body:
- * --date, else the page's publication date, else today (said so).
+ * the page's publication date, else --date, else today (said so).
  */
 export function inferDate(body: string, options: Pick<InferOptions, 'date' | 'today'>, pageDate?: string): { date: string; note?: string } {
   const text = body.trim();
@@ -78,8 +78,8 @@ export function inferDate(body: string, options: Pick<InferOptions, 'date' | 'to
     const date = validIso(year, month, Number(day[1]));
     if (date) return { date, note: `正文开头只写了“${day[0]}”，年月取自${from}：${chineseDate(date)}，请核对` };
   }
-  if (options.date) return { date: options.date };
   if (pageDate) return { date: pageDate, note: `正文中没有日期，取原文的发布时间 ${chineseDate(pageDate)}，请核对` };
+  if (options.date) return { date: options.date };
   return { date: options.today, note: `正文中没有日期，暂用今天 ${chineseDate(options.today)}，请改为事件发生的日期` };
 }
 
