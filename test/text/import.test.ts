@@ -411,4 +411,20 @@ describe('jianbao import', () => {
     expect(result.stdout).toContain('删除 页尾');
     expect(result.stdout).toContain('删除 署名 1 处：“（张三 李四）”');
   });
+
+  it('a web page whose first heading is its column name takes the article heading as the title', async () => {
+    const page = join(inputs, 'column.html');
+    await writeFile(
+      page,
+      `<html><head><meta charset="utf-8"><title>工作动态_测试区人民政府</title></head><body><div class="main"><h2>工作动态</h2>
+<h3>青石镇开展危化品企业安全检查</h3><p>发布时间：2024-06-03　来源：青石镇</p>
+<div class="content"><p>6月2日，青石镇对辖区危险化学品企业开展安全检查，发现隐患3处。</p><p>检查组要求企业限期整改到位。</p></div></div></body></html>`,
+    );
+    const result = await runCli(['import', page, '--content', content]);
+    expect(result.code).toBe(0);
+    const text = await readFile(join(content, 'entries/2024/06/青石镇开展危化品企业安全检查.md'), 'utf8');
+    expect(text).toContain('标题: 青石镇开展危化品企业安全检查\n日期: 2024-06-02\n');
+    expect(text).not.toContain('工作动态\n\n');
+    expect(text).toContain('---\n6月2日，青石镇对辖区危险化学品企业开展安全检查，发现隐患3处。\n\n检查组要求企业限期整改到位。\n');
+  });
 });

@@ -6,7 +6,7 @@
  * bookmark anchors. Every removal is recorded for the import report.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { CHROME_KINDS, chromeKind, IMAGE_FILE } from './chrome.ts';
+import { CHROME_KINDS, chromeKind, IMAGE_FILE, isColumnName } from './chrome.ts';
 import { splitSignOff } from './text-page.ts';
 
 type HastNode = Root | RootContent;
@@ -167,8 +167,10 @@ export function cleanWebPage(tree: Root): CleanedPage {
   const dateMatch = DATE_IN_CHROME.exec(pageText);
   const pageDate = dateMatch ? `${dateMatch[1]}-${dateMatch[2]!.padStart(2, '0')}-${dateMatch[3]!.padStart(2, '0')}` : undefined;
   const titleElement = findAll(tree, (element) => element.tagName === 'title')[0];
-  const h1 = findAll(tree, (element) => /^h[12]$/.test(element.tagName) && hanCount(textOf(element)) >= 4)[0];
-  let title = h1 ? textOf(h1).trim() : titleElement ? textOf(titleElement).split(/\s*[_|｜–—-]\s*/)[0]?.trim() : undefined;
+  // A heading that is a column name (工作动态) or chrome is not the article's title.
+  const titleLike = (text: string) => hanCount(text) >= 4 && !isColumnName(text) && !chromeKind(text);
+  const h1 = findAll(tree, (element) => /^h[123]$/.test(element.tagName) && titleLike(textOf(element).trim()))[0];
+  let title = h1 ? textOf(h1).trim() : titleElement ? textOf(titleElement).split(/\s*[_|｜–—-]\s*/).find((part) => titleLike(part.trim()))?.trim() : undefined;
   if (title === '') title = undefined;
 
   // Navigation, scripts and blocks named as chrome go first, so they cannot win the article vote.
