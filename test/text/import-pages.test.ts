@@ -9,7 +9,8 @@ import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyContent, FIXTURES, listFiles, runCli } from '../helpers.ts';
+import { cleanTextPage } from '../../src/core/text/import/text-page.ts';
+import { copyContent, FIXTURES, listFiles, runCli, SAMPLE_CONTENT } from '../helpers.ts';
 
 interface Case {
   file: string;
@@ -70,4 +71,15 @@ describe('import of pages as clerks copy them', () => {
       expect(result.stdout).not.toContain('暂用今天');
     });
   }
+
+  it('removes nothing from clean entries: the sample content\'s bodies pass through the chrome rules untouched', async () => {
+    const files = (await listFiles(join(SAMPLE_CONTENT, 'entries'))).filter((file) => file.endsWith('.md'));
+    expect(files.length).toBeGreaterThan(90);
+    for (const file of files) {
+      const body = (await readFile(join(SAMPLE_CONTENT, 'entries', file), 'utf8')).replace(/^---\n[\s\S]*?\n---\n/, '');
+      const page = cleanTextPage(body);
+      expect(page.removed, file).toEqual([]);
+      expect(page.lines, file).toEqual(body.split('\n').map((line) => line.trim()).filter(Boolean));
+    }
+  });
 });
