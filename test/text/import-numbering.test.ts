@@ -3,7 +3,8 @@
  * assembled by hand the way Word itself stores it: a heading style that
  * carries the list (标题 1 → 一、), a second list instance of the same
  * definition restarting through startOverride, a multi-level label
- * (%1.%2), and a bullet left alone. The result is converted by mammoth as
+ * (%1.%2), a list defined through a numbering style (numStyleLink), and a
+ * bullet left alone. The result is converted by mammoth as
  * the import does and read back.
  */
 import JSZip from 'jszip';
@@ -25,7 +26,7 @@ async function docx(): Promise<Buffer> {
   zip.file('word/_rels/document.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`);
   zip.file(
     'word/styles.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="MyHeading"><w:name w:val="My Heading"/><w:basedOn w:val="Heading1"/></w:style></w:styles>`,
+    `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="MyHeading"><w:name w:val="My Heading"/><w:basedOn w:val="Heading1"/></w:style><w:style w:type="numbering" w:styleId="CircleList"><w:name w:val="Circle List"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style></w:styles>`,
   );
   zip.file(
     'word/numbering.xml',
@@ -36,7 +37,11 @@ async function docx(): Promise<Buffer> {
       `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
       `<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>` +
       `<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>` +
+      `<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum>` +
+      `<w:abstractNum w:abstractNumId="4"><w:numStyleLink w:val="CircleList"/></w:abstractNum>` +
       `<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>` +
+      `<w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num>` +
+      `<w:num w:numId="6"><w:abstractNumId w:val="4"/></w:num>` +
       `</w:numbering>`,
   );
   zip.file(
@@ -53,6 +58,8 @@ async function docx(): Promise<Buffer> {
       paragraph('完善制度', numbered(3, 0)) +
       paragraph('要点', numbered(4, 0)) +
       paragraph('不编号', `<w:pStyle w:val="Heading1"/>${numbered(0, 0)}`) +
+      paragraph('人员到位', numbered(6, 0)) +
+      paragraph('物资到位', numbered(6, 0)) +
       `</w:body></w:document>`,
   );
   return zip.generateAsync({ type: 'nodebuffer' });
@@ -61,10 +68,10 @@ async function docx(): Promise<Buffer> {
 describe('Word auto-numbering', () => {
   it('writes the numbers Word displays into the text and switches the list off', async () => {
     const { buffer, numbered: count } = await applyWordNumbering(await docx());
-    expect(count).toBe(8);
+    expect(count).toBe(10);
     const { value } = await mammoth.extractRawText({ buffer });
     const lines = value.split('\n').filter(Boolean);
-    expect(lines).toEqual(['一、基本情况', '全镇共有企业36家。', '二、主要做法', '1.开展排查', '1.1企业自查', '1.2部门抽查', '2.督促整改', '三、下步打算', '1.完善制度', '要点', '不编号']);
+    expect(lines).toEqual(['一、基本情况', '全镇共有企业36家。', '二、主要做法', '1.开展排查', '1.1企业自查', '1.2部门抽查', '2.督促整改', '三、下步打算', '1.完善制度', '要点', '不编号', '①人员到位', '②物资到位']);
     // No paragraph is left as a numbered list item (the bullet stays one).
     const html = (await mammoth.convertToHtml({ buffer })).value;
     expect(html.match(/<li>/g) ?? []).toHaveLength(1);

@@ -39,6 +39,7 @@ function readNumbering(numberingXml: string, stylesXml: string | undefined): Num
   const abstract = new Map<string, Map<number, Level>>();
   const nums = new Map<string, { abstractId: string; overrides: Map<number, number> }>();
   const levelStyles = new Map<string, { abstractId: string; ilvl: number }>();
+  const styleLinks = new Map<string, string>();
   const root = (parser.parse(numberingXml) as XmlNode)['w:numbering'] as XmlNode | undefined;
   for (const item of (root?.['w:abstractNum'] as XmlNode[] | undefined) ?? []) {
     const id = String(item['@w:abstractNumId']);
@@ -50,6 +51,8 @@ function readNumbering(numberingXml: string, stylesXml: string | undefined): Num
       if (style) levelStyles.set(style, { abstractId: id, ilvl });
     }
     abstract.set(id, levels);
+    const link = val(item['w:numStyleLink']);
+    if (link) styleLinks.set(id, link);
   }
   for (const item of (root?.['w:num'] as XmlNode[] | undefined) ?? []) {
     const overrides = new Map<number, number>();
@@ -62,12 +65,19 @@ function readNumbering(numberingXml: string, stylesXml: string | undefined): Num
   const styles = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>();
   const stylesRoot = stylesXml ? ((parser.parse(stylesXml) as XmlNode)['w:styles'] as XmlNode | undefined) : undefined;
   for (const style of (stylesRoot?.['w:style'] as XmlNode[] | undefined) ?? []) {
-    if (style['@w:type'] !== 'paragraph') continue;
+    if (style['@w:type'] !== 'paragraph' && style['@w:type'] !== 'numbering') continue;
     const numPr = ((style['w:pPr'] as XmlNode | undefined)?.['w:numPr'] as XmlNode | undefined) ?? undefined;
     const numId = val(numPr?.['w:numId']);
     const ilvl = val(numPr?.['w:ilvl']);
     const basedOn = val(style['w:basedOn']);
     styles.set(String(style['@w:styleId']), { ...(numId !== undefined ? { numId } : {}), ...(ilvl !== undefined ? { ilvl: Number(ilvl) } : {}), ...(basedOn ? { basedOn } : {}) });
+  }
+  // A definition that only links to a numbering style (numStyleLink) takes the levels of the list that style uses.
+  for (const [id, link] of styleLinks) {
+    const numId = styles.get(link)?.numId;
+    const target = numId === undefined ? undefined : nums.get(numId)?.abstractId;
+    const levels = target === undefined ? undefined : abstract.get(target);
+    if (levels && target !== id && (abstract.get(id)?.size ?? 0) === 0) abstract.set(id, levels);
   }
   return { abstract, nums, styles, levelStyles };
 }
