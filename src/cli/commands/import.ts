@@ -28,7 +28,7 @@ export default defineCommand({
   args: {
     section: { type: 'string', description: `栏目（默认 工作动态）：${SECTIONS.map((section) => section.name).join('、')}`, valueHint: '栏目' },
     unit: { type: 'string', description: '报送单位（units.yaml 中的编号、名称或别名；默认从正文推断）', valueHint: '单位' },
-    date: { type: 'string', description: '日期，如 2024-08-22；正文开头只写“8月22日”时取它的年份', valueHint: '日期' },
+    date: { type: 'string', description: '日期，如 2024-08-22：正文和原文发布时间都没有日期时用它；正文只写“8月22日”、原文又没有发布时间时取它的年份', valueHint: '日期' },
     series: { type: 'string', description: '刊物编号（有多个刊物时）', valueHint: '刊物' },
     split: { type: 'boolean', description: '一个文件含多篇稿件（标题行 + 正文，重复）时拆成多篇' },
     'dry-run': { type: 'boolean', description: '只显示将会做什么，不写文件' },
