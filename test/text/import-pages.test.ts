@@ -20,6 +20,8 @@ interface Case {
   date: string;
   unit: string;
   article: string[];
+  /** What the report must say (a damaged date to review). */
+  report?: string[];
 }
 
 const DIR = join(FIXTURES, 'import');
@@ -31,7 +33,7 @@ function skeleton(text: string): string {
 }
 
 /** Units the fixtures name, added to the base fixture's units.yaml. */
-const UNITS = ['涧头集镇', '东木镇', '东河镇', '沿安乡', '三江镇', '渠县应急管理局', '广兴洲镇', '郭镇乡', '黄滩镇', '田店镇', '繁昌县教育局', '夏蔚镇', '青山镇', '薛家镇', '魏都区', '东阳市应急管理局', '天鹅镇'];
+const UNITS = ['涧头集镇', '东木镇', '东河镇', '沿安乡', '三江镇', '渠县应急管理局', '广兴洲镇', '郭镇乡', '黄滩镇', '田店镇', '繁昌县教育局', '夏蔚镇', '青山镇', '薛家镇', '魏都区', '东阳市应急管理局', '天鹅镇', '中垾镇', '嫘祖镇', '安海镇', '五陵镇', '房寨镇'];
 
 let content: string;
 beforeAll(async () => {
@@ -69,6 +71,7 @@ describe('import of pages as clerks copy them', () => {
       // Each article paragraph is a paragraph of the entry.
       expect(body!.trim().split(/\n\n/)).toHaveLength(item.article.length);
       expect(result.stdout).not.toContain('暂用今天');
+      for (const line of item.report ?? []) expect(result.stdout).toContain(line);
     });
   }
 

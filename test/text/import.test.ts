@@ -133,7 +133,7 @@ describe('jianbao import', () => {
     expect(result.stdout).toContain('（网页，编码 UTF-8）');
     expect(result.stdout).toMatch(/删除 网页栏目 \d+ 处：/);
     expect(result.stdout).toContain('删除 图片文件名 1 处：“IMG_20240401.jpg”');
-    expect(result.stdout).toContain('单位根据正文推断为“青石镇”');
+    expect(result.stdout).toContain('单位根据标题和正文推断为“青石镇”');
     const text = await readFile(join(content, 'entries/2024/04/青石镇开展防汛演练.md'), 'utf8');
     expect(text).toBe(
       [

@@ -102,10 +102,10 @@ export function inferFrontMatter(title: string | undefined, body: string, option
 
   let unit = options.unit;
   if (!unit) {
-    const found = firstUnit(body, registry);
+    const found = firstUnit(`${title ?? ''}\n${body}`, registry);
     if (found) {
       unit = found.name;
-      notes.push(`单位根据正文推断为“${found.name}”，请核对`);
+      notes.push(`单位根据标题和正文推断为“${found.name}”，请核对`);
     } else {
       unit = '待定';
       notes.push('正文中没有找到 units.yaml 里的单位，单位暂写“待定”，请用 --unit 指定或手工修改');

@@ -1,6 +1,7 @@
 /**
- * Dates a copy damaged: a lost 月 leaves 123日 or 62日 (a day over 31),
- * and some dates do not exist (2月30日, 13月5日). Flagged for a person with
+ * Dates a copy damaged: a lost 月 leaves 123日 or 62日 (a day over 31), a
+ * lost 月 and 日 leave a bare 131， opening the sentence, and some dates do
+ * not exist (2月30日, 13月5日). Flagged for a person with
  * the likely reading (1月23日？), never fixed: only the original knows.
  * A reading in the entry's own month is preferred when there are several.
  */
@@ -8,6 +9,8 @@ import { defineRule, type RuleFinding } from '../rule.ts';
 
 /** A day number of two to four digits not after 月 (nor part of a longer number): 123日, 62日. */
 const LOST_MONTH = /(?<![\d.．,月第])(\d{2,4})日/g;
+/** A bare number opening a sentence before a comma (131，由镇长带队…): a date that lost both 月 and 日. */
+const LOST_BOTH = /(?:^|(?<=[。；！？\n]))(\d{3,4})(?=[，,])/g;
 const MONTH_DAY = /(?<![\d.．])(\d{1,2})月(\d{1,2})日/g;
 const YEAR_BEFORE = /((?:19|20)\d{2})年$/;
 
@@ -29,6 +32,14 @@ function readings(digits: string, year?: number): { month: number; day: number }
   return found;
 }
 
+/** The readings to show: those in the entry's own month when there are any. */
+function likely(digits: string, year: number | undefined, entryMonth: number | undefined): string | undefined {
+  const options = readings(digits, year);
+  if (options.length === 0) return undefined;
+  const preferred = options.filter((option) => option.month === entryMonth);
+  return (preferred.length ? preferred : options).map((option) => `${option.month}月${option.day}日`).join('”或“');
+}
+
 export default defineRule({
   id: 'lint/date-damaged',
   title: '日期可能已损坏',
@@ -47,16 +58,19 @@ export default defineRule({
     for (let match = LOST_MONTH.exec(text); match; match = LOST_MONTH.exec(text)) {
       const digits = match[1]!;
       if (Number(digits) <= 31) continue;
-      const options = readings(digits, yearAt(match.index));
-      if (options.length === 0) continue;
-      const preferred = options.filter((option) => option.month === entryMonth);
-      const shown = (preferred.length ? preferred : options).map((option) => `${option.month}月${option.day}日`);
+      const shown = likely(digits, yearAt(match.index), entryMonth);
+      if (!shown) continue;
       findings.push({
         from: match.index,
         to: match.index + match[0].length,
-        message: `日期“${match[0]}”不存在，可能丢了“月”：是不是“${shown.join('”或“')}”？`,
+        message: `日期“${match[0]}”不存在，可能丢了“月”：是不是“${shown}”？`,
         hint: '对照原件改正日期',
       });
+    }
+    LOST_BOTH.lastIndex = 0;
+    for (let match = LOST_BOTH.exec(text); match; match = LOST_BOTH.exec(text)) {
+      const shown = likely(match[1]!, yearAt(match.index), entryMonth);
+      if (shown) findings.push({ from: match.index, to: match.index + match[1]!.length, message: `日期“${match[1]}”缺了“月”“日”：是不是“${shown}”？`, hint: '对照原件改正日期' });
     }
     MONTH_DAY.lastIndex = 0;
     for (let match = MONTH_DAY.exec(text); match; match = MONTH_DAY.exec(text)) {
