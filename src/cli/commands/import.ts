@@ -11,9 +11,9 @@ import { displayPath, paint } from '../report.ts';
 
 /** Everything on standard input (a paste; Ctrl+D ends it in a terminal). */
 async function readInput(io: CliIO): Promise<Buffer> {
-  const stdin = io.stdin as (NodeJS.ReadableStream & { isTTY?: boolean }) | undefined;
+  const stdin = io.stdin;
   if (!stdin) return Buffer.alloc(0);
-  if (stdin.isTTY) io.stderr('请粘贴要导入的文字，粘贴完按 Ctrl+D（Windows 上按 Ctrl+Z 再回车）结束：\n');
+  if ((stdin as { isTTY?: boolean }).isTTY) io.stderr('请粘贴要导入的文字，粘贴完按 Ctrl+D（Windows 上按 Ctrl+Z 再回车）结束：\n');
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
   return Buffer.concat(chunks);

@@ -179,6 +179,7 @@ const SAFE_PROTOCOLS = ['http', 'https', 'mailto', 'tel'];
  * Relative paths are refused too: entries carry no files, so they would dangle.
  */
 export function isSafeUrl(url: string): boolean {
+  // eslint-disable-next-line no-control-regex -- browsers strip leading C0 controls; so must we
   const cleaned = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
   return scheme !== undefined && SAFE_PROTOCOLS.includes(scheme);
@@ -228,7 +229,7 @@ function rehypeSafeLinks() {
         walk(child);
         children.push(child);
       }
-      parent.children = children as typeof parent.children;
+      parent.children = children;
     };
     walk(tree);
   };
@@ -283,7 +284,7 @@ function rehypeFigures() {
         }
         flush();
       }
-      parent.children = children as typeof parent.children;
+      parent.children = children;
     };
     walk(tree);
   };
@@ -294,7 +295,7 @@ function rehypeOnlyOwnImages() {
   return (tree: HastRoot, file: VFile) => {
     const own = ownImagesOf(file);
     const walk = (parent: HastRoot | Element) => {
-      parent.children = parent.children.filter((child) => !(child.type === 'element' && child.tagName === 'img' && !own.has(String(child.properties.src)))) as typeof parent.children;
+      parent.children = parent.children.filter((child) => !(child.type === 'element' && child.tagName === 'img' && !own.has(String(child.properties.src))));
       for (const child of parent.children) if (child.type === 'element') walk(child);
     };
     walk(tree);

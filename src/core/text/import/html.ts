@@ -123,7 +123,7 @@ export interface CleanedPage {
 
 function findAll(node: HastNode, test: (element: Element) => boolean, found: Element[] = []): Element[] {
   if (node.type === 'element' && test(node)) found.push(node);
-  if ('children' in node) for (const child of node.children) findAll(child as HastNode, test, found);
+  if ('children' in node) for (const child of node.children) findAll(child, test, found);
   return found;
 }
 
@@ -134,8 +134,8 @@ function articleRoot(tree: Root): Element | Root {
   const walk = (node: HastNode) => {
     if (!('children' in node)) return;
     for (const child of node.children) {
-      parents.set(child as HastNode, node as Element | Root);
-      walk(child as HastNode);
+      parents.set(child, node);
+      walk(child);
     }
   };
   walk(tree);
@@ -144,7 +144,7 @@ function articleRoot(tree: Root): Element | Root {
     if (score < 8) continue;
     const parent = parents.get(paragraph);
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
-    const grandparent = parent && parents.get(parent as HastNode);
+    const grandparent = parent && parents.get(parent);
     if (grandparent) scores.set(grandparent, (scores.get(grandparent) ?? 0) + score / 2);
   }
   let best: Element | Root = tree;

@@ -60,9 +60,9 @@ export function inferDate(body: string, options: Pick<InferOptions, 'date' | 'to
       const date = validIso(Number(stated), Number(month), Number(dayOfMonth));
       if (date) return { date };
     } else {
-      let year = Number(reference.slice(0, 4));
+      const year = Number(reference.slice(0, 4));
       let date = validIso(year, Number(month), Number(dayOfMonth));
-      if (date && daysBetween(date, reference) > 183) date = validIso(--year, Number(month), Number(dayOfMonth));
+      if (date && daysBetween(date, reference) > 183) date = validIso(year - 1, Number(month), Number(dayOfMonth));
       if (date) return { date, note: `日期取自正文“${whole}”，年份取自${from}：${chineseDate(date)}${pageDate || options.date ? '' : '，请核对'}` };
     }
   } else if (day) {

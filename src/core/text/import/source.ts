@@ -68,7 +68,7 @@ function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
 async function fromDocx(bytes: Buffer): Promise<ImportSource> {
   const images: SourceImage[] = [];
   let result: { value: string; messages: { type: string; message: string }[] };
-  let numbered = 0;
+  let numbered: number;
   try {
     const withNumbers = await applyWordNumbering(bytes);
     numbered = withNumbers.numbered;
