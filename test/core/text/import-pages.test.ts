@@ -72,6 +72,10 @@ describe('import of pages as clerks copy them', () => {
       expect(body!.trim().split(/\n\n/)).toHaveLength(item.article.length);
       expect(result.stdout).not.toContain('暂用今天');
       for (const line of item.report ?? []) expect(result.stdout).toContain(line);
+      // Every line of the page that is neither the title nor the article is reported as removed.
+      const source = (await readFile(join(DIR, item.file), 'utf8')).split('\n').filter((line) => line.trim());
+      const reported = [...result.stdout.matchAll(/删除 \S+ (\d+) 处/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+      expect(reported).toBeGreaterThanOrEqual(source.length - item.article.length - (item.title ? 1 : 0));
     });
   }
 

@@ -270,6 +270,9 @@ describe('jianbao import', () => {
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain('共写入 0 篇草稿，1 个文件未导入');
     expect(failed.stdout).not.toContain('待编');
+    const empty = await runCli(['import', '-', '--content', content], { stdin: '  \n' });
+    expect(empty.code).toBe(1);
+    expect(empty.stdout).toContain('未导入 标准输入：没有读到任何文字');
     // Without a date in the body the page's publication date comes before --date.
     const paged = await runCli(['import', '-', '--content', content, '--date', '2024-01-05', '--dry-run'], { stdin: '发布时间：2023-06-01 来源：青石镇\n近日，青石镇开展燃气安全检查。' });
     expect(paged.stdout).toContain('正文中没有日期，取原文的发布时间 2023年6月1日，请核对');
