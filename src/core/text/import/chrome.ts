@@ -111,6 +111,14 @@ export function stripBylines(paragraph: string, removed: Removed[]): string {
   return text;
 }
 
+const PUBLISHED = /(?:发布时间|发布日期|日期|时间|发文日期|信息时间)\s*[:：]?\s*((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})/;
+
+/** The publication date a whole page's text states after 发布时间 and the like, ISO. */
+export function publicationDateIn(text: string): string | undefined {
+  const match = PUBLISHED.exec(text);
+  return match ? metadataDate(match[1]!) : undefined;
+}
+
 const FULL_DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 
 /** The publication date a metadata line states (2019-01-29, 2018年2月7日), ISO. */

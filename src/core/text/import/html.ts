@@ -6,7 +6,7 @@
  * bookmark anchors. Every removal is recorded for the import report.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { CHROME_KINDS, chromeKind, IMAGE_FILE, isColumnName } from './chrome.ts';
+import { CHROME_KINDS, chromeKind, IMAGE_FILE, isColumnName, publicationDateIn } from './chrome.ts';
 import { splitSignOff } from './text-page.ts';
 
 type HastNode = Root | RootContent;
@@ -158,14 +158,11 @@ function articleRoot(tree: Root): Element | Root {
   return best;
 }
 
-const DATE_IN_CHROME = /(?:发布时间|发布日期|日期|时间|发文日期)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
-
 /** Clean a whole web page down to its article. */
 export function cleanWebPage(tree: Root): CleanedPage {
   const removed: Removed[] = [];
   const pageText = textOf(tree);
-  const dateMatch = DATE_IN_CHROME.exec(pageText);
-  const pageDate = dateMatch ? `${dateMatch[1]}-${dateMatch[2]!.padStart(2, '0')}-${dateMatch[3]!.padStart(2, '0')}` : undefined;
+  const pageDate = publicationDateIn(pageText);
   const titleElement = findAll(tree, (element) => element.tagName === 'title')[0];
   // A heading that is a column name (工作动态) or chrome is not the article's title.
   const titleLike = (text: string) => hanCount(text) >= 4 && !isColumnName(text) && !chromeKind(text);
