@@ -42,6 +42,8 @@ describe('chrome rules', () => {
     '一、总体要求',
     '扎实部署　压实责任',
     '2025年12月8日，白沙镇开展燃气安全检查。',
+    // A block that glues a position line to the article (a <br> between them) is not chrome as a whole.
+    '当前位置：首页 > 工作动态\n3月5日，青石镇开展检查。',
   ])('leaves prose alone: %s', (line) => {
     expect(chromeKind(line)).toBeUndefined();
   });

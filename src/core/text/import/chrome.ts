@@ -75,10 +75,10 @@ export function chromeKind(line: string, maxLength = 120): ChromeKind | undefine
   if (!text || text.length > maxLength) return undefined;
   const tight = compact(text);
   if (IMAGE_FILE.test(text)) return CHROME_KINDS.imageFile;
-  if (POSITION.test(text) || (BREADCRUMB.test(text) && text.length <= 80 && !PROSE.test(text))) return CHROME_KINDS.navigation;
+  if ((POSITION.test(text) || (BREADCRUMB.test(text) && text.length <= 80)) && !PROSE.test(text)) return CHROME_KINDS.navigation;
   if ((METADATA.test(text) || STAMP.test(text)) && !/。/.test(text)) return CHROME_KINDS.metadata;
   if ((TAIL.test(tight) && (tight.length <= 20 || /[:：|｜]/.test(text))) || (FOOTER.test(text) && !PROSE.test(text))) return CHROME_KINDS.tail;
-  if (TOOLS.test(tight) || (TOOLS_ANYWHERE.test(tight) && text.length <= 60)) return CHROME_KINDS.tools;
+  if (TOOLS.test(tight) || (TOOLS_ANYWHERE.test(tight) && text.length <= 60 && !PROSE.test(text))) return CHROME_KINDS.tools;
   if (BYLINE_LINE.test(text) || BRACKETED_NAMES.test(text)) return CHROME_KINDS.byline;
   return undefined;
 }
