@@ -35,7 +35,7 @@ export default defineCommand({
     // Entry Markdown rendered and PDFs printed by earlier runs, from the build's render cache.
     const { openRenderCache } = await import('../../build/index.ts');
     const cache = await openRenderCache(contentDir);
-    const site = compileSite(checked.content, checked.registry, { render: cache.markdown.render });
+    const site = compileSite(checked.content, checked.registry, { compileBody: cache.markdown.compile });
     await cache.markdown.save();
     const wanted = selectIssues(site, positionals);
     const shownOut = shown(io, outDir);

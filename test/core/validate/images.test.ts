@@ -10,7 +10,7 @@ import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkContent, compileSite, type CompiledEntry, type Diagnostic } from '../../../src/core/index.ts';
+import { checkContent, compileSite, entryHtml, type CompiledEntry, type CompiledSite, type Diagnostic } from '../../../src/core/index.ts';
 import { copyContent, tempDir } from '../../helpers/index.ts';
 import { JPEG, photo, png } from '../../helpers/pictures.ts';
 
@@ -39,11 +39,21 @@ async function imageDiagnostics(): Promise<Omit<Diagnostic, 'fixable'>[]> {
   return result.diagnostics.filter((d) => d.rule.startsWith('entry/image-'));
 }
 
-async function compiledEntry(): Promise<CompiledEntry> {
+/** The test entry compiled, with its body as the issue page shows it (HTML) and its plain text. */
+type ShownEntry = CompiledEntry & { html: string; text: string };
+
+function shown(site: CompiledSite): ShownEntry | undefined {
+  for (const issue of site.issues) {
+    const entry = issue.entries.find((item) => item.id === ENTRY_ID);
+    if (entry) return { ...entry, html: entryHtml(entry, issue, site.base), text: entry.body.text };
+  }
+  return undefined;
+}
+
+async function compiledEntry(): Promise<ShownEntry> {
   const result = await checkContent(content);
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const site = compileSite(result.content, result.registry);
-  const found = site.issues.flatMap((issue) => issue.entries).find((item) => item.id === ENTRY_ID);
+  const found = shown(compileSite(result.content, result.registry));
   expect(found).toBeDefined();
   return found!;
 }
@@ -103,7 +113,7 @@ describe('check: images in entries', () => {
     for (const d of found) expect(d.hint).toContain('![说明](./图片名.jpg)');
     // Nothing that is not the content's own file is ever shown.
     const result = await checkContent(content);
-    const compiled = compileSite(result.content, result.registry).issues.flatMap((issue) => issue.entries).find((item) => item.id === ENTRY_ID)!;
+    const compiled = shown(compileSite(result.content, result.registry))!;
     expect(compiled.images).toEqual([]);
     expect(compiled.html).not.toContain('<img');
     expect(compiled.html).toContain('［图：乙］');
@@ -175,7 +185,7 @@ describe('compile: images in entries', () => {
     const name = `media/${sha(PHOTO).slice(0, 12)}.png`;
     await entry(`6月20日检查。\n\n<img src="/${name}" onerror="alert(1)">\n\n![伪造](/${name})\n\n![真](./现场照片-图1.png)\n`);
     const result = await checkContent(content);
-    const compiled = compileSite(result.content, result.registry).issues.flatMap((issue) => issue.entries).find((item) => item.id === ENTRY_ID)!;
+    const compiled = shown(compileSite(result.content, result.registry))!;
     const { document } = parseHTML(`<div>${compiled.html}</div>`);
     expect([...document.querySelectorAll('img')].map((img) => img.outerHTML)).toEqual([`<img src="/${name}" alt="真" loading="lazy">`]);
     expect(compiled.html).toContain('［图：伪造］');
