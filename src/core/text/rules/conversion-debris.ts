@@ -6,7 +6,8 @@
 import { atLineStart, isChinese, isHan } from '../chars.ts';
 import { defineRule, type RuleFinding } from '../rule.ts';
 
-const MARKER = /\[(?:bookmark|hyperlink|link|书签|超链接)\s*[:：][^\]\n]*\]/gi;
+/** Converter markers: [bookmark: _Hlk…], [hyperlink: …] (also removed by import before a text file becomes Markdown). */
+export const MARKER = /\[(?:bookmark|hyperlink|link|书签|超链接)\s*[:：][^\]\n]*\]/gi;
 
 export default defineRule({
   id: 'lint/conversion-debris',

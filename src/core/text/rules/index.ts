@@ -6,6 +6,7 @@
 import type { LintRule } from '../rule.ts';
 import bookTitleDunhao from './book-title-dunhao.ts';
 import conversionDebris from './conversion-debris.ts';
+import dateDamaged from './date-damaged.ts';
 import dateFormat from './date-format.ts';
 import dateMismatch from './date-mismatch.ts';
 import ellipsisDash from './ellipsis-dash.ts';
@@ -36,6 +37,7 @@ export const LINT_RULES: readonly LintRule[] = [
   repeatedPunctuation,
   bookTitleDunhao,
   unbalancedPairs,
+  dateDamaged,
   dateMismatch,
   leaderTitles,
 ];
