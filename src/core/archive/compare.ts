@@ -18,7 +18,8 @@ import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts
 import { compiledIssueSchema, type CompiledIssue } from '../model/issue.ts';
 import { issueSeries, type Registry } from '../registry.ts';
 import { changesText, describeChanges } from './diff.ts';
-import type { LoadedArchive } from './load.ts';
+import { loadArchive, type LoadedArchive } from './load.ts';
+import { entriesById } from '../validate/index.ts';
 import { canonicalJson, LEDGER_FILE, recordOf, sha256 } from './records.ts';
 
 /** A body "compiled" as its Markdown, leaders and images: for the inputs digest, no rendering. */
@@ -141,4 +142,11 @@ function withoutEntries(issue: CompiledIssue, ids: Set<string>): CompiledIssue {
     entries: issue.entries.filter((entry) => !ids.has(entry.id)),
     sections: issue.sections.map((section) => ({ ...section, entries: section.entries.filter((entry) => !ids.has(entry.id)) })).filter((section) => section.entries.length > 0),
   };
+}
+
+/** The archive read and compared for a workflow step that runs the cross-file rules itself (new issue). */
+export async function archiveFacts(content: LoadedContent, registry: Registry): Promise<ArchiveCheck> {
+  const archive = content.archive ?? (await loadArchive(content.source));
+  content.archive = archive;
+  return checkArchive(content, registry, archive, entriesById(content.entries));
 }

@@ -4,6 +4,7 @@
  * default distribution, contact and copies, filled into the issue template,
  * checked together with the rest of the content, and written.
  */
+import { archiveFacts } from '../archive/compare.ts';
 import { dirname, join, relative } from 'node:path';
 import { didYouMean, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { chineseDate, issueName } from '../format.ts';
@@ -98,7 +99,8 @@ function issuePath(registry: Registry, series: Series, previous: IssueRecord | u
 /** Create the next issue of a series; returns what was written. */
 export async function createIssue(contentDir: string, request: IssueRequest, options: WorkflowOptions): Promise<NewIssueResult> {
   const { content, registry } = await loadForWorkflow(contentDir);
-  const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry)]);
+  const archive = await archiveFacts(content, registry);
+  const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry, archive), ...archive.diagnostics]);
   const entryFiles = new Set(content.entries.map((entry) => entry.file));
   // Numbering and membership depend on every issue and setting being sound; an entry with a
   // problem is only left out (check keeps reporting it).
@@ -166,7 +168,7 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   if (record.data.series !== undefined && record.data.series !== series.id) mismatches.push(`刊物（应为 ${series.id}）`);
   if (record.data.status === 'published') mismatches.push('状态（新一期应为草稿，由 jianbao publish 发布）');
   const after = { ...content, issues: [...content.issues, record] };
-  const found = validate(after, registry).filter((d) => d.file === file);
+  const found = validate(after, registry, archive).filter((d) => d.file === file);
   const errors = found.filter((d) => d.severity === 'error');
   const problems: Diagnostic[] = [
     ...onTemplate(rendered, errors),
