@@ -25,6 +25,7 @@ import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts
 import { RenderCache } from './render-cache.ts';
 import { buildSearchIndex } from './search-index.ts';
 import type { PdfStore } from '../pdf/render.ts';
+import { UserError } from '../core/errors.ts';
 
 /** The PDFs kept in the render cache and the renderer's digest, for `renderPdfs`. */
 export type PdfCacheOption = { store: PdfStore; salt: string };
@@ -55,7 +56,7 @@ export type BuildResult =
   | { ok: false; reason: 'content'; diagnostics: Diagnostic[] };
 
 /** A step failed after the check; the message is Chinese, the cause kept for our bugs. */
-export class BuildError extends Error {}
+export class BuildError extends UserError {}
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();

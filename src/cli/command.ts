@@ -49,8 +49,9 @@ export function defineCommand(def: CommandDef): CommandDef {
   return def;
 }
 
-/** A usage problem: print usage, exit 2. */
-export class UsageError extends Error {}
+import { UsageError } from '../core/errors.ts';
+
+export { UsageError };
 
 /** Options every command accepts. */
 export const COMMON_ARGS: Record<string, ArgSpec> = {

@@ -1,6 +1,7 @@
 /** Printing diagnostics for people (`path:line:col 错误 message [rule]`) and machines (JSON). */
 import { relative, join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.ts';
+import type { UserError } from '../core/errors.ts';
 import type { CliIO } from './command.ts';
 
 const SEVERITY_NAMES = { error: '错误', warning: '警告' } as const;
@@ -59,4 +60,13 @@ export function printDiagnostics(diagnostics: Diagnostic[], io: CliIO, contentDi
   if (diagnostics.length) io.stdout('\n');
   io.stdout(`${summaryLine(errors, diagnostics.length - errors, detail, colors)}\n`);
   return errors > 0 ? 1 : 0;
+}
+
+/** Why a command stopped (a UserError): the diagnostics behind it, then the message and how to fix it. */
+export function printUserError(error: UserError, io: CliIO, contentDir: string): void {
+  const colors = paint(io);
+  for (const d of error.diagnostics) io.stderr(`${formatDiagnostic(d, io, contentDir, colors)}\n`);
+  if (error.diagnostics.length) io.stderr('\n');
+  io.stderr(`${colors.red('错误')} ${error.message}\n`);
+  if (error.hint) io.stderr(`  ${colors.dim('→')} ${error.hint}\n`);
 }

@@ -2,22 +2,9 @@
 import { relative, resolve } from 'node:path';
 import type { PdfCacheOption } from '../../build/index.ts';
 import type { CompiledSite } from '../../core/index.ts';
-import { type CliIO, defineCommand, requireContentDir } from '../command.ts';
+import { UserError } from '../../core/errors.ts';
+import { defineCommand, requireContentDir } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
-
-type RenderPdfs = (options: { distDir: string; site: CompiledSite; io: CliIO; cache?: PdfCacheOption & { prune?: boolean } }) => Promise<unknown>;
-
-interface PdfModule {
-  renderPdfs?: RenderPdfs;
-  /** Problems the user can fix (no browser…): reported like a failed step, not as our bug. */
-  PdfError?: new (...args: never[]) => Error;
-}
-
-/** The PDF renderer (src/pdf/), imported only for --pdf; a literal path, so the CLI bundle includes it. */
-async function loadPdfModule(): Promise<PdfModule | undefined> {
-  const module = (await import('../../pdf/index.ts')) as PdfModule;
-  return module.renderPdfs ? module : undefined;
-}
 
 export default defineCommand({
   meta: { name: 'build', description: '检查内容并生成内网站点（失败时保留原有输出）' },
@@ -31,17 +18,17 @@ export default defineCommand({
     const relativeOut = relative(io.cwd, outDir).replace(/\\/g, '/');
     const shownOut = !relativeOut ? '.' : relativeOut.startsWith('..') ? outDir : relativeOut;
     const colors = paint(io);
-    const pdf = values.pdf ? await loadPdfModule() : undefined;
-    if (values.pdf && !pdf) io.stderr('提示：此版本尚不支持生成 PDF，本次只生成站点（可用浏览器打开各期的打印版另存为 PDF）。\n');
+    // Imported only for --pdf; a literal path, so the CLI bundle includes it.
+    const pdf = values.pdf ? await import('../../pdf/index.ts') : undefined;
     const { buildSite, BuildError } = await import('../../build/index.ts');
     // PDFs are written into the new site before it replaces the old one: a PDF failure leaves the old site.
-    const afterSite = pdf?.renderPdfs
+    const afterSite = pdf
       ? async ({ siteDir, site, pdfCache }: { siteDir: string; site: CompiledSite; pdfCache: PdfCacheOption | undefined }) => {
           try {
             // PDFs of unchanged print pages are copied from the render cache; the others printed.
-            await pdf.renderPdfs!({ distDir: siteDir, site, io, ...(pdfCache ? { cache: { ...pdfCache, prune: true } } : {}) });
+            await pdf.renderPdfs({ distDir: siteDir, site, io, ...(pdfCache ? { cache: { ...pdfCache, prune: true } } : {}) });
           } catch (error) {
-            if (pdf.PdfError && error instanceof pdf.PdfError) throw new BuildError(`生成 PDF 失败：${error.message}`, { cause: error });
+            if (error instanceof pdf.PdfError) throw new BuildError(`生成 PDF 失败：${error.message}`, { cause: error });
             throw error;
           }
         }
@@ -64,10 +51,7 @@ export default defineCommand({
       io.stdout(colors.green(`✓ 站点已生成：${shownOut}/（${result.pages} 个页面，用时 ${result.seconds.toFixed(1)} 秒）\n`));
       return 0;
     } catch (error) {
-      if (error instanceof BuildError) {
-        io.stderr(`${colors.red('生成失败')}：${error.message}\n${shownOut}/ 保持原样。\n`);
-        return 1;
-      }
+      if (error instanceof BuildError) throw new UserError(`生成失败：${error.message}`, { hint: `${shownOut}/ 保持原样。`, cause: error });
       throw error;
     }
   },

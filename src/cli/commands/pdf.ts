@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { checkContent, compileSite, type CompiledIssue, type CompiledSite, type SourceFile } from '../../core/index.ts';
+import { UserError } from '../../core/errors.ts';
 import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 
@@ -64,10 +65,7 @@ export default defineCommand({
             return 1;
           }
         } catch (error) {
-          if (error instanceof BuildError) {
-            io.stderr(`${colors.red('生成站点失败')}：${error.message}\n`);
-            return 1;
-          }
+          if (error instanceof BuildError) throw new UserError(`生成站点失败：${error.message}`, { cause: error });
           throw error;
         }
       } else {
@@ -77,10 +75,7 @@ export default defineCommand({
       io.stdout(colors.green(`✓ 已生成 ${count} 个 PDF（${shownOut}/ 下各期目录中）\n`));
       return 0;
     } catch (error) {
-      if (error instanceof PdfError || error instanceof BrowserNotFoundError) {
-        io.stderr(`${colors.red('无法生成 PDF')}：${error.message}\n`);
-        return 1;
-      }
+      if (error instanceof PdfError || error instanceof BrowserNotFoundError) throw new UserError(`无法生成 PDF：${error.message}`, { cause: error });
       throw error;
     }
   },

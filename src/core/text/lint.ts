@@ -5,7 +5,8 @@
  * A round of fixes that would change the Markdown structure is undone and
  * retried fix by fix, so a fix can never turn text into markup.
  */
-import type { Diagnostic, Severity } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { Severity } from '../rules.ts';
 import type { EntryRecord, LoadedContent } from '../load/content.ts';
 import type { Registry } from '../registry.ts';
 import { bodyBlocks, parseBody, toBodyRange, treeShape, type Block } from './blocks.ts';

@@ -5,7 +5,7 @@
  * checked together with the rest of the content, and written.
  */
 import { dirname, join, relative } from 'node:path';
-import { didYouMean, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, didYouMean, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { chineseDate, issueName } from '../format.ts';
 import { parseMarkdownFile, type EntryRecord, type IssueRecord } from '../load/content.ts';
 import { ENTRIES_DIR, ISSUES_DIR } from '../paths.ts';
@@ -19,7 +19,7 @@ import { WorkflowError } from './errors.ts';
 import { loadForWorkflow, type WorkflowOptions } from './new-entry.ts';
 import { nextNumber } from './numbering.ts';
 import { pendingEntries } from './pending.ts';
-import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, TEMPLATE_RULES, type Placeholder } from './templates.ts';
+import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, type Placeholder } from './templates.ts';
 import { writeNewFile } from './write.ts';
 
 /** The placeholders of the issue template. */
@@ -156,15 +156,7 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   const errors = found.filter((d) => d.severity === 'error');
   const problems: Diagnostic[] = [
     ...onTemplate(rendered, errors),
-    ...mismatches.map((what) => ({
-      rule: TEMPLATE_RULES.invalid,
-      severity: 'error' as const,
-      file: template.file,
-      line: 2,
-      column: 1,
-      message: `按模板生成的期刊缺少或写错了${what}`,
-      hint: '模板的前置信息要用占位符填写年度、期号、印发日期和稿件，不要写死',
-    })),
+    ...mismatches.map((what) => diagnostic('template/invalid', template.file, { line: 2, column: 1 }, `按模板生成的期刊缺少或写错了${what}`, { hint: '模板的前置信息要用占位符填写年度、期号、印发日期和稿件，不要写死' })),
   ];
   if (problems.length) throw brokenTemplate(template, problems);
 

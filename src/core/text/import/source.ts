@@ -13,6 +13,7 @@ import { splitFrontMatter } from '../../load/frontmatter.ts';
 import { parseBody } from '../blocks.ts';
 import { cleanWebPage, cleanWordHtml, type Removed } from './html.ts';
 import { hastToMdast, paragraphsFromLines, parseHtml, recoverOfficialHeadings } from './markdown.ts';
+import { UserError } from '../../errors.ts';
 
 export type SourceKind = 'docx' | 'html' | 'text' | 'markdown';
 
@@ -40,7 +41,7 @@ export interface ImportSource {
 }
 
 /** Why a file cannot be imported, in Chinese. */
-export class ImportError extends Error {}
+export class ImportError extends UserError {}
 
 export function sourceKind(path: string): SourceKind | undefined {
   const extension = extname(path).toLowerCase();

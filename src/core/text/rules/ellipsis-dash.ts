@@ -11,11 +11,7 @@ const FORMS: { pattern: RegExp; replacement: string; name: string }[] = [
   { pattern: /-{2,}|(?<!—)—(?!—)|—{3,}|─{1,}|－{2,}|―{1,}/g, replacement: '——', name: '破折号' },
 ];
 
-export default defineRule({
-  id: 'lint/ellipsis-dash',
-  title: '省略号、破折号形式不对',
-  description: '省略号写作“……”（两个“…”），破折号写作“——”（两个“—”）。',
-  severity: 'error',
+export default defineRule('lint/ellipsis-dash', {
   check(block) {
     const { text } = block;
     const findings: RuleFinding[] = [];

@@ -8,11 +8,7 @@ import { defineRule, type RuleFinding } from '../rule.ts';
 const MARKS = '，。、；：？！,';
 const RUN = new RegExp(`[${MARKS}]{2,}`, 'g');
 
-export default defineRule({
-  id: 'lint/repeated-punctuation',
-  title: '标点重复或冲突',
-  description: '同一位置只用一个点号：不写“。。”“，，”“，。”；“？？？”“！！！”“？！”可以用。',
-  severity: 'error',
+export default defineRule('lint/repeated-punctuation', {
   check(block) {
     const findings: RuleFinding[] = [];
     RUN.lastIndex = 0;

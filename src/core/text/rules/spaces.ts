@@ -13,11 +13,7 @@ function describe(run: string): string {
   return '空格';
 }
 
-export default defineRule({
-  id: 'lint/spaces',
-  title: '多余的空格',
-  description: '汉字之间、汉字与数字之间、全角标点前后不加空格；行内不用全角空格和不间断空格。',
-  severity: 'error',
+export default defineRule('lint/spaces', {
   check(block) {
     const { text } = block;
     const findings: RuleFinding[] = [];
