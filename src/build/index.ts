@@ -70,7 +70,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const renderer = options.cache === false ? undefined : await rendererDigest(packageRoot);
   const cache = renderer ? await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), contentDir) : undefined;
   const job = startCompile({ contentDir, ...(cache && renderer ? { cache: { dir: cache.dir, renderer } } : {}) });
-  // Meanwhile, on this thread: load Astro (about 2 s of module loading).
+  // Meanwhile, on this thread: load Astro (its module loading is a large part of a build).
   const astroLoaded = import('astro').then(() => undefined, () => undefined);
   const checked = await job.checked;
   if (checked.errors > 0) {

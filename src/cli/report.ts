@@ -32,7 +32,7 @@ export function formatDiagnostic(d: Diagnostic, io: CliIO, contentDir: string, c
   return d.hint ? `${head}\n  ${colors.dim('→')} ${d.hint}` : head;
 }
 
-export function summaryLine(errors: number, warnings: number, detail: string, colors: Paint): string {
+function summaryLine(errors: number, warnings: number, detail: string, colors: Paint): string {
   if (errors === 0 && warnings === 0) return colors.green(`✓ 没有发现问题${detail}`);
   const parts = [errors ? colors.red(`${errors} 个错误`) : '0 个错误', warnings ? colors.yellow(`${warnings} 个警告`) : '0 个警告'];
   return `共 ${parts.join('，')}${detail}`;

@@ -58,7 +58,7 @@ export function browserCandidates(platform: NodeJS.Platform, env: Record<string,
 }
 
 /** How to get a browser, per platform, in Chinese. */
-export function browserInstallHelp(platform: NodeJS.Platform): string {
+function browserInstallHelp(platform: NodeJS.Platform): string {
   const lines = [
     '生成 PDF 需要 Chromium、Google Chrome 或 Microsoft Edge 浏览器（任选其一）。',
     platform === 'win32'

@@ -72,7 +72,7 @@ export class PdfError extends UserError {}
 const LAYOUT_TIMEOUT_MS = 60_000;
 
 /** Where an issue's PDF goes inside the built site: `<series>/<year>/<number>/<series>-<year>-<number>.pdf`. */
-export function pdfPath(distDir: string, issue: CompiledIssue): string {
+function pdfPath(distDir: string, issue: CompiledIssue): string {
   return join(distDir, ...issue.key.split('/'), issue.pdfName);
 }
 

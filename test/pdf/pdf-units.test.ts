@@ -84,7 +84,7 @@ describe('serving the built site to the browser', () => {
 });
 
 describe('series print settings (打印)', () => {
-  it('default to FORMAT.md and accept Chinese keys and values', async () => {
+  it('default to the GB/T 9704 values and accept Chinese keys and values', async () => {
     const checked = await checkContent(CONTENT);
     const [zhuanbao, jianbao] = checked.registry.series;
     expect(zhuanbao!.print).toEqual({ red: '#E8380D', mastheadSize: 42, rule: 'single', firstPageNumber: true });

@@ -1,5 +1,5 @@
 /**
- * The PDFs measured against FORMAT.md: build the site, print every issue
+ * The PDFs measured against the GB/T 9704 grid (README, 打印与 PDF): build the site, print every issue
  * with the system's Chromium (`jianbao pdf`), then read the PDFs with
  * poppler-utils. Page 1 and the last page of the long issue are saved under
  * test-output/print/ for a person to look at.
@@ -27,7 +27,7 @@ const bodyLines = (lines: TextLine[]) => lines.filter((line) => !isPageNumber(li
 /** 16 pt lines are ≈ 8.1 mm high in pdftotext's boxes; 14 pt (tables, 版记) ≈ 7.1 mm. */
 const isBodySize = (line: TextLine) => line.yMax - line.yMin > 7.6;
 
-/** Every check of FORMAT.md's print numbers that holds for any issue. */
+/** Every check of the print numbers that holds for any issue. */
 function checkPdf(file: string, options: { firstPageNumber: boolean; publisher: string; name: string }) {
   const info = pdfInfo(file);
   expect(info.widthMm).toBeCloseTo(210, 0);

@@ -16,7 +16,7 @@ export interface DistributionLine {
   items: DistributionItem[];
 }
 
-export const DISTRIBUTION_LABELS = { report: '报', send: '送', distribute: '发' } as const;
+const DISTRIBUTION_LABELS = { report: '报', send: '送', distribute: '发' } as const;
 
 /**
  * Expand 报/送/发 for an issue dated `date` (ISO). A group's leaders are listed

@@ -8,7 +8,7 @@ import { IMAGE_FORMATS, isShowable, type ImageReference } from '../load/images.t
 import { MEDIA_DIR } from '../paths.ts';
 
 /** Hex digits of the sha256 kept in the output name. */
-export const MEDIA_HASH_LENGTH = 12;
+const MEDIA_HASH_LENGTH = 12;
 
 export interface CompiledImage {
   /** The image file, relative to the content directory. */

@@ -52,7 +52,7 @@ export interface RenderedMarkdown {
 export type MarkdownRenderer = (markdown: string, options?: RenderOptions) => RenderedMarkdown;
 
 /** Official heading levels recognised from the text itself. */
-export const HEADING_PATTERNS: { level: 1 | 2 | 3 | 4; pattern: RegExp }[] = [
+const HEADING_PATTERNS: { level: 1 | 2 | 3 | 4; pattern: RegExp }[] = [
   { level: 1, pattern: /^[一二三四五六七八九十]+、/ },
   { level: 2, pattern: /^（[一二三四五六七八九十]+）/ },
   { level: 3, pattern: /^\d+[.．]/ },

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { ENTRIES_DIR, entryIdFromPath, isIgnoredName, ISSUES_DIR, SETTINGS_FILES, type SettingsKind } from '../paths.ts';
@@ -287,9 +287,4 @@ export async function loadContent(dir: string, options: { parallelRead?: boolean
     }
   }
   return content;
-}
-
-/** Relative path helper for callers that hold absolute paths. */
-export function contentRelative(dir: string, absolute: string): string {
-  return relative(dir, absolute).replace(/\\/g, '/');
 }

@@ -157,7 +157,7 @@ export function fixBody(body: string, context: LintContext = {}, options: LintOp
 }
 
 /** Body offset → file line and column (1-based, columns in characters). */
-export function bodyPosition(body: string, bodyLine: number, offset: number): { line: number; column: number } {
+function bodyPosition(body: string, bodyLine: number, offset: number): { line: number; column: number } {
   let line = bodyLine;
   let lineStart = 0;
   for (let i = body.indexOf('\n'); i !== -1 && i < offset; i = body.indexOf('\n', i + 1)) {
@@ -173,7 +173,7 @@ export function entryContext(entry: EntryRecord, registry: Registry | undefined)
 }
 
 /** A lint finding as a diagnostic of the entry's file. */
-export function findingDiagnostic(entry: Pick<EntryRecord, 'file' | 'body' | 'bodyLine'>, finding: LintFinding): Diagnostic {
+function findingDiagnostic(entry: Pick<EntryRecord, 'file' | 'body' | 'bodyLine'>, finding: LintFinding): Diagnostic {
   return {
     rule: finding.rule,
     severity: finding.severity,

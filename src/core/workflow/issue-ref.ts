@@ -17,7 +17,7 @@ export interface IssueRef {
 const REF = /^(?:([a-z0-9][a-z0-9-]*)\/)?(\d{4})-0*(\d+)$/;
 
 /** `zhuanbao/2023-6` → { series: 'zhuanbao', year: 2023, number: 6 }; undefined when malformed. */
-export function parseIssueRef(text: string): IssueRef | undefined {
+function parseIssueRef(text: string): IssueRef | undefined {
   const match = REF.exec(text.trim());
   if (!match) return undefined;
   return { series: match[1], year: Number(match[2]), number: Number(match[3]) };

@@ -21,7 +21,7 @@ import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, type Placeholde
 import { writeNewFile } from './write.ts';
 
 /** The placeholders of entry templates. */
-export const ENTRY_PLACEHOLDERS: readonly Placeholder[] = [
+const ENTRY_PLACEHOLDERS: readonly Placeholder[] = [
   { id: 'section', name: '栏目', description: '栏目名称，如 工作动态' },
   { id: 'title', name: '标题', description: '标题；没有标题时整行省略' },
   { id: 'date', name: '日期', description: '日期，如 2023-08-22' },
@@ -111,7 +111,7 @@ export function missingFields(registry: Registry, request: EntryRequest): ('seri
 }
 
 /** Resolve a complete request; throws a usage WorkflowError naming the flag at fault. */
-export function resolveEntry(registry: Registry, request: EntryRequest, today: string): ResolvedEntry {
+function resolveEntry(registry: Registry, request: EntryRequest, today: string): ResolvedEntry {
   const sectionText = request.section?.trim();
   if (!sectionText) throw usage('缺少栏目', '用 --section 指定，如 --section 工作动态');
   const section = sectionFromText(sectionText);

@@ -23,7 +23,7 @@ import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, type Placeholde
 import { writeNewFile } from './write.ts';
 
 /** The placeholders of the issue template. */
-export const ISSUE_PLACEHOLDERS: readonly Placeholder[] = [
+const ISSUE_PLACEHOLDERS: readonly Placeholder[] = [
   { id: 'series', name: '刊物', description: '刊物 id' },
   { id: 'year', name: '年度', description: '年度，如 2023' },
   { id: 'number', name: '期号', description: '年内期号' },

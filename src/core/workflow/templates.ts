@@ -27,10 +27,10 @@ import { WorkflowError } from './errors.ts';
 import { localiseKeys } from './keys.ts';
 
 /** Where templates live, in a content directory and in jianbao itself. */
-export const TEMPLATES_DIR = 'templates';
+const TEMPLATES_DIR = 'templates';
 
 /** The templates shipped with jianbao (the repository's `templates/`). */
-export const BUILTIN_TEMPLATES = `${join(PACKAGE_ROOT, TEMPLATES_DIR)}${sep}`;
+const BUILTIN_TEMPLATES = `${join(PACKAGE_ROOT, TEMPLATES_DIR)}${sep}`;
 
 
 export interface Placeholder {
@@ -111,7 +111,7 @@ export async function loadTemplate(
 }
 
 /** Every problem of a template before filling: front matter and placeholder names. */
-export function templateProblems(template: Template): Diagnostic[] {
+function templateProblems(template: Template): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const split = splitFrontMatter(template.text);
   if (split.yaml === undefined) {

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { buildRegistry, checkContent, compileSite, computeStats, loadContent } from '../../../src/core/index.ts';
+import { checkContent, compileSite } from '../../../src/core/index.ts';
 import { FIXTURES, listFiles } from '../../helpers/index.ts';
 import { cli, copyContent, frontMatter, SAMPLE_CONTENT } from '../../helpers/workflow.ts';
 

@@ -23,7 +23,7 @@ const CHROME_ANYWHERE = /打印本页|关闭窗口|字号[:：]?\s*[【[]?\s*大
 const IMAGE_FILE = /^\s*[\w\-.()（）\u4e00-\u9fff]*\.(?:jpe?g|png|gif|bmp|webp|tiff?)\s*$/i;
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'td', 'th', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'dd', 'dt', 'font', 'center', 'table', 'tr', 'ul', 'ol']);
 
-export function textOf(node: HastNode): string {
+function textOf(node: HastNode): string {
   if (node.type === 'text') return node.value;
   if ('children' in node) return node.children.map((child) => textOf(child as HastNode)).join('');
   return '';

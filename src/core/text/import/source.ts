@@ -43,7 +43,7 @@ export interface ImportSource {
 /** Why a file cannot be imported, in Chinese. */
 export class ImportError extends UserError {}
 
-export function sourceKind(path: string): SourceKind | undefined {
+function sourceKind(path: string): SourceKind | undefined {
   const extension = extname(path).toLowerCase();
   if (extension === '.docx') return 'docx';
   if (extension === '.html' || extension === '.htm' || extension === '.shtml') return 'html';
