@@ -4,10 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BuildError } from '../../src/build/index.ts';
+import { OutputDirError } from '../../src/build/output-dir.ts';
 import { MediaError } from '../../src/build/media.ts';
 import { diagnostic } from '../../src/core/diagnostics.ts';
 import { EXIT, UsageError, UserError } from '../../src/core/errors.ts';
 import { ImportError } from '../../src/core/text/import/source.ts';
+import { ContentErrors } from '../../src/core/project.ts';
 import { WorkflowError } from '../../src/core/workflow/errors.ts';
 import { BrowserNotFoundError, PdfError } from '../../src/pdf/index.ts';
 
@@ -35,8 +37,8 @@ describe('UserError', () => {
   });
 
   it('is the base of every error a module throws for the user, each named for where it came from', () => {
-    const errors = [new UsageError('u'), new WorkflowError('w'), new BuildError('b'), new MediaError('m'), new ImportError('i'), new PdfError('p'), new BrowserNotFoundError('n')];
+    const errors = [new UsageError('u'), new WorkflowError('w'), new BuildError('b'), new MediaError('m'), new ImportError('i'), new PdfError('p'), new BrowserNotFoundError('n'), new OutputDirError('o'), new ContentErrors([])];
     for (const error of errors) expect(error).toBeInstanceOf(UserError);
-    expect(errors.map((error) => error.name)).toEqual(['UsageError', 'WorkflowError', 'BuildError', 'MediaError', 'ImportError', 'PdfError', 'BrowserNotFoundError']);
+    expect(errors.map((error) => error.name)).toEqual(['UsageError', 'WorkflowError', 'BuildError', 'MediaError', 'ImportError', 'PdfError', 'BrowserNotFoundError', 'OutputDirError', 'ContentErrors']);
   });
 });

@@ -5,6 +5,7 @@ import type { CompiledSite } from '../../core/index.ts';
 import { UserError } from '../../core/errors.ts';
 import { defineCommand, requireContentDir } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
+import { refuseUnsafeOutput } from '../output.ts';
 
 export default defineCommand({
   meta: { name: 'build', description: '检查内容并生成内网站点（失败时保留原有输出）' },
@@ -18,6 +19,7 @@ export default defineCommand({
     const relativeOut = relative(io.cwd, outDir).replace(/\\/g, '/');
     const shownOut = !relativeOut ? '.' : relativeOut.startsWith('..') ? outDir : relativeOut;
     const colors = paint(io);
+    await refuseUnsafeOutput(outDir, contentDir);
     // Imported only for --pdf; a literal path, so the CLI bundle includes it.
     const pdf = values.pdf ? await import('../../pdf/index.ts') : undefined;
     const { buildSite, BuildError } = await import('../../build/index.ts');

@@ -10,6 +10,7 @@ import { checkContent, compileSite, type CompiledIssue, type CompiledSite, type 
 import { UserError } from '../../core/errors.ts';
 import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
+import { refuseUnsafeOutput } from '../output.ts';
 
 export default defineCommand({
   meta: { name: 'pdf', description: '用本机的 Chromium、Chrome 或 Edge 把各期打印版生成 PDF', usage: 'pdf [期号…]' },
@@ -19,6 +20,8 @@ export default defineCommand({
   },
   async run({ values, positionals, io, contentDir }) {
     await requireContentDir(contentDir);
+    const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
+    await refuseUnsafeOutput(outDir, contentDir);
     const colors = paint(io);
     const checked = await checkContent(contentDir);
     if (checked.errors > 0) {
@@ -33,10 +36,9 @@ export default defineCommand({
     // Entry Markdown rendered and PDFs printed by earlier runs, from the build's render cache.
     const { openRenderCache } = await import('../../build/index.ts');
     const cache = await openRenderCache(contentDir);
-    const site = compileSite(checked.content, checked.registry, { render: cache.markdown.render });
+    const site = compileSite(checked.content, checked.registry, { compileBody: cache.markdown.compile });
     await cache.markdown.save();
     const wanted = selectIssues(site, positionals);
-    const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
     const shownOut = shown(io, outDir);
     const browser = values.browser as string | undefined;
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CompiledIssue, CompiledSite } from '../../../src/core/index.ts';
+import { entryHtml, model, noteHtml, type CompiledIssue, type CompiledSite } from '../../../src/core/index.ts';
 import { headlineOf } from '../../../src/core/compile/issue.ts';
 import { copyContent } from '../../helpers/index.ts';
 import { compileDir, editedBase } from './compile-helpers.ts';
@@ -39,19 +39,44 @@ describe('compileIssue (base fixture)', () => {
   it('puts the leader with the title held on that day in bold at the start', () => {
     const inspection = issue(site, 'zhuanbao/2024/3').entries[1]!;
     expect(inspection.people).toEqual([{ name: '李健', title: '区委副书记、区长' }]);
-    expect(inspection.html).toBe('<p><strong>区委副书记、区长李健</strong>\u20026月3日，带队检查青石镇防汛准备情况。</p>');
+    expect(entryHtml(inspection, issue(site, 'zhuanbao/2024/3'), site.base)).toBe('<p><strong>区委副书记、区长李健</strong>\u20026月3日，带队检查青石镇防汛准备情况。</p>');
   });
 
   it('renders the 按语 and falls back to the series for contact, copies and distribution', () => {
     const third = issue(site, 'zhuanbao/2024/3');
-    expect(third.noteHtml).toBe('<p>本期聚焦汛期安全防范。</p>');
-    expect(issue(site, 'zhuanbao/2024/4').noteHtml).toBeUndefined();
-    expect(third.contact).toEqual({ name: '张三', phone: '0000-1234567', email: 'test@example.gov.cn' });
-    expect(third.copies).toBe(30);
-    expect(third.distribution.map((line) => line.label)).toEqual(['报', '送', '发']);
-    expect(third.distribution[0]?.items).toEqual([
+    expect(noteHtml(third)).toBe('<p>本期聚焦汛期安全防范。</p>');
+    expect(third.note?.blocks).toEqual([{ type: 'paragraph', children: [{ type: 'text', value: '本期聚焦汛期安全防范。' }] }]);
+    expect(noteHtml(issue(site, 'zhuanbao/2024/4'))).toBeUndefined();
+    expect(third.colophon.contact.map((item) => item.text)).toEqual(['联系人：张三', '电话：0000-1234567', '邮箱：test@example.gov.cn']);
+    expect(third.colophon.copies).toEqual({ count: 30, text: '共印30份' });
+    expect(third.colophon.distribution.map((line) => line.label)).toEqual(['报', '送', '发']);
+    expect(third.colophon.distribution[0]?.items).toEqual([
       { type: 'text', text: '市安委办' },
       { type: 'people', names: ['周明远', '李　健', '吴晓东'], suffix: '同志' },
+    ]);
+  });
+});
+
+describe('the compiled issue model', () => {
+  it('is plain JSON that its schema accepts back unchanged', async () => {
+    const site = await compileDir(await copyContent());
+    for (const compiled of site.issues) {
+      const snapshot = JSON.parse(JSON.stringify(compiled)) as unknown;
+      expect(snapshot).toEqual(compiled);
+      expect(model.compiledIssueSchema.parse(snapshot)).toEqual(compiled);
+    }
+    expect(() => model.compiledIssueSchema.parse({ ...site.issues[0], entries: [{ ...site.issues[0]!.entries[0], body: { blocks: [{ type: 'html', value: '<b>' }], footnotes: [], text: '' } }] })).toThrow();
+  });
+
+  it('words and orders the staff once: 编辑, 审核, 签发, those named', async () => {
+    const dir = await editedBase({
+      'issues/2024-03.md': (text) => text.replace('---\n\n', '签发: 周明远\n编辑: 王五\n---\n\n').replace(/^---\n/, '---\n审核: 赵六\n'),
+    });
+    const third = issue(await compileDir(dir), 'zhuanbao/2024/3');
+    expect(third.colophon.staff).toEqual([
+      { role: 'editor', label: '编辑', value: '王五', text: '编辑：王五' },
+      { role: 'reviewer', label: '审核', value: '赵六', text: '审核：赵六' },
+      { role: 'signer', label: '签发', value: '周明远', text: '签发：周明远' },
     ]);
   });
 });
@@ -90,7 +115,8 @@ describe('compileIssue (edited fixtures)', () => {
     const third = issue(await compileDir(dir), 'zhuanbao/2024/3');
     expect(third.series.layout).toBe('articles');
     expect(third.entries.map((entry) => entry.id)).toEqual(['2024/应急检查', '2024/会议精神', '2024/区长督导']);
-    expect(third.entries[0]?.html).toContain('<h3 class="level-1">一、检查情况</h3>');
+    expect(third.entries[0]?.body.blocks).toContainEqual({ type: 'heading', depth: 2, level: 1, children: [{ type: 'text', value: '一、检查情况' }] });
+    expect(entryHtml(third.entries[0]!, third, '/')).toContain('<h3 class="level-1">一、检查情况</h3>');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl, renderMarkdown } from '../../../src/core/compile/markdown.ts';
+import { isSafeUrl } from '../../../src/core/compile/markdown.ts';
+import { renderMarkdown } from '../../../src/core/render/html.ts';
 
 const html = (markdown: string, options = {}) => renderMarkdown(markdown, options).html;
 

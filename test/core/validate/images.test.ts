@@ -10,9 +10,9 @@ import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkContent, compileSite, type CompiledEntry, type Diagnostic } from '../../../src/core/index.ts';
+import { checkContent, compileSite, entryHtml, type CompiledEntry, type CompiledSite, type Diagnostic } from '../../../src/core/index.ts';
 import { validateImages } from '../../../src/core/validate/images.ts';
-import { loadBase, shown } from '../../helpers/content.ts';
+import { loadBase, shown as line } from '../../helpers/content.ts';
 import { copyContent, tempDir } from '../../helpers/index.ts';
 import { JPEG, photo, png } from '../../helpers/pictures.ts';
 
@@ -41,11 +41,21 @@ async function imageDiagnostics(): Promise<Omit<Diagnostic, 'fixable'>[]> {
   return result.diagnostics.filter((d) => d.rule.startsWith('entry/image-'));
 }
 
-async function compiledEntry(): Promise<CompiledEntry> {
+/** The test entry compiled, with its body as the issue page shows it (HTML) and its plain text. */
+type ShownEntry = CompiledEntry & { html: string; text: string };
+
+function shown(site: CompiledSite): ShownEntry | undefined {
+  for (const issue of site.issues) {
+    const entry = issue.entries.find((item) => item.id === ENTRY_ID);
+    if (entry) return { ...entry, html: entryHtml(entry, issue, site.base), text: entry.body.text };
+  }
+  return undefined;
+}
+
+async function compiledEntry(): Promise<ShownEntry> {
   const result = await checkContent(content);
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const site = compileSite(result.content, result.registry);
-  const found = site.issues.flatMap((issue) => issue.entries).find((item) => item.id === ENTRY_ID);
+  const found = shown(compileSite(result.content, result.registry));
   expect(found).toBeDefined();
   return found!;
 }
@@ -105,7 +115,7 @@ describe('check: images in entries', () => {
     for (const d of found) expect(d.hint).toContain('![说明](./图片名.jpg)');
     // Nothing that is not the content's own file is ever shown.
     const result = await checkContent(content);
-    const compiled = compileSite(result.content, result.registry).issues.flatMap((issue) => issue.entries).find((item) => item.id === ENTRY_ID)!;
+    const compiled = shown(compileSite(result.content, result.registry))!;
     expect(compiled.images).toEqual([]);
     expect(compiled.html).not.toContain('<img');
     expect(compiled.html).toContain('［图：乙］');
@@ -177,7 +187,7 @@ describe('compile: images in entries', () => {
     const name = `media/${sha(PHOTO).slice(0, 12)}.png`;
     await entry(`6月20日检查。\n\n<img src="/${name}" onerror="alert(1)">\n\n![伪造](/${name})\n\n![真](./现场照片-图1.png)\n`);
     const result = await checkContent(content);
-    const compiled = compileSite(result.content, result.registry).issues.flatMap((issue) => issue.entries).find((item) => item.id === ENTRY_ID)!;
+    const compiled = shown(compileSite(result.content, result.registry))!;
     const { document } = parseHTML(`<div>${compiled.html}</div>`);
     expect([...document.querySelectorAll('img')].map((img) => img.outerHTML)).toEqual([`<img src="/${name}" alt="真" loading="lazy">`]);
     expect(compiled.html).toContain('［图：伪造］');
@@ -193,7 +203,7 @@ describe('validateImages (the rule by itself)', () => {
   it('gives one diagnostic per image that cannot be shown, in body order, and none for an image that can', async () => {
     const body = '6月20日检查。\n\n![甲](./甲.png)\n\n![乙](https://example.com/乙.png)\n\n![丙](./丙.png)\n';
     const { entry: find } = await loadBase({ [ENTRY_FILE]: `---\nsection: work-updates\ndate: 2024-06-20\nunit: 应急局\n---\n${body}`, 'entries/2024/甲.png': PHOTO });
-    expect(validateImages(find(ENTRY_ID)).map(shown)).toEqual([
+    expect(validateImages(find(ENTRY_ID)).map(line)).toEqual([
       `${ENTRY_FILE}:10:1 entry/image-remote 图片「https://example.com/乙.png」在外网，内网站点不加载外部资源，只显示“［图：乙］” → 把图片下载后放到稿件旁边，写成 ![说明](./图片名.jpg)`,
       `${ENTRY_FILE}:12:1 entry/image-missing 图片文件「./丙.png」不存在（应在 entries/2024/丙.png） → 是不是「./甲.png」？`,
     ]);

@@ -10,9 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-
-/** One file's bytes, or the error code (`ENOENT`, `EISDIR`…) reading it failed with. */
-export type FileRead = { path: string; bytes: Uint8Array; code?: undefined } | { path: string; bytes?: undefined; code: string };
+import type { ReaderBatch, ReaderInput } from './read-worker.ts';
+import type { FileRead } from './source.ts';
 
 /** Below this many files, reading on this thread is faster. */
 export const PARALLEL_READ_FROM = 400;
@@ -27,65 +26,9 @@ function readHere(dir: string, path: string): FileRead {
   }
 }
 
-/**
- * The reader thread, as source (a plain script: it runs the same from the
- * sources, the CLI bundle and the tests). Each batch is one buffer holding
- * the files back to back, transferred, not copied.
- */
-const READER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { closeSync, openSync, readSync } = require('node:fs');
-const { join } = require('node:path');
-const { dir, paths, batch } = workerData;
-let scratch = Buffer.allocUnsafe(1 << 16);
-/** open, read until the end, close: no fstat (readFileSync's fourth system call per file). */
-function read(file) {
-  const fd = openSync(file, 'r');
-  try {
-    let length = 0;
-    for (;;) {
-      if (length === scratch.length) {
-        const bigger = Buffer.allocUnsafe(scratch.length * 2);
-        scratch.copy(bigger);
-        scratch = bigger;
-      }
-      const count = readSync(fd, scratch, length, scratch.length - length, null);
-      if (count === 0) return Buffer.from(scratch.subarray(0, length));
-      length += count;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-for (let start = 0; start < paths.length; start += batch) {
-  const files = [];
-  let size = 0;
-  for (const path of paths.slice(start, start + batch)) {
-    try {
-      const bytes = read(join(dir, path));
-      files.push({ path, bytes });
-      size += bytes.length;
-    } catch (error) {
-      files.push({ path, code: error.code || 'UNKNOWN' });
-    }
-  }
-  const buffer = new Uint8Array(size);
-  const entries = [];
-  let offset = 0;
-  for (const file of files) {
-    if (file.bytes) {
-      buffer.set(file.bytes, offset);
-      entries.push({ path: file.path, offset, length: file.bytes.length });
-      offset += file.bytes.length;
-    } else entries.push({ path: file.path, code: file.code });
-  }
-  parentPort.postMessage({ buffer, entries }, [buffer.buffer]);
-}
-`;
-
-interface Batch {
-  buffer: Uint8Array;
-  entries: ({ path: string; offset: number; length: number; code?: undefined } | { path: string; code: string })[];
+/** The reader thread: the bundled read-worker.js next to this chunk, or the sources through tsx. */
+function workerUrl(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('./read-worker-tsx.mjs', import.meta.url) : new URL('./read-worker.js', import.meta.url);
 }
 
 /**
@@ -97,8 +40,9 @@ export async function* readFiles(dir: string, paths: readonly string[], parallel
     for (const path of paths) yield readHere(dir, path);
     return;
   }
-  const worker = new Worker(READER, { eval: true, workerData: { dir, paths, batch: BATCH } });
-  const batches: Batch[] = [];
+  const input: ReaderInput = { dir, paths, batch: BATCH };
+  const worker = new Worker(workerUrl(), { workerData: input });
+  const batches: ReaderBatch[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
   let finished = false;
@@ -106,7 +50,7 @@ export async function* readFiles(dir: string, paths: readonly string[], parallel
     wake?.();
     wake = undefined;
   };
-  worker.on('message', (batch: Batch) => {
+  worker.on('message', (batch: ReaderBatch) => {
     batches.push(batch);
     notify();
   });
