@@ -10,7 +10,13 @@ import { entrySeries, issueSeries, type Registry } from '../registry.ts';
 
 const STATUS_NAMES = { draft: '草稿', withdrawn: '撤稿', ready: '待编' } as const;
 
-export function validateMembership(issues: IssueRecord[], entriesById: Map<string, EntryRecord>, registry: Registry): Diagnostic[] {
+/** `archive`: archived issues keep their entries' text, so a deleted entry file is not missing there, and their entries are never pending. */
+export function validateMembership(
+  issues: IssueRecord[],
+  entriesById: Map<string, EntryRecord>,
+  registry: Registry,
+  archive: { archivedEntries: ReadonlySet<string>; archivedFiles: ReadonlySet<string> } = { archivedEntries: new Set(), archivedFiles: new Set() },
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const placed = new Map<string, IssueRecord>();
   const ordered = [...issues].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.data.year - b.data.year || a.data.number - b.data.number || a.file.localeCompare(b.file));
@@ -28,6 +34,7 @@ export function validateMembership(issues: IssueRecord[], entriesById: Map<strin
       }
       inThisIssue.add(id);
       const entry = entriesById.get(id.normalize('NFC'));
+      if (!entry && archive.archivedFiles.has(file) && archive.archivedEntries.has(id.normalize('NFC'))) return; // archive/entry-deleted
       if (!entry) {
         const suggestion = didYouMean(id, entriesById.keys());
         out.push(
@@ -55,7 +62,7 @@ export function validateMembership(issues: IssueRecord[], entriesById: Map<strin
     });
   }
   for (const entry of entriesById.values()) {
-    if (entry.data.status === 'ready' && !placed.has(entry.id)) {
+    if (entry.data.status === 'ready' && !placed.has(entry.id) && !archive.archivedEntries.has(entry.id)) {
       out.push(diagnostic('entry/pending', entry.file, { line: 1, column: 1 }, `待编稿件「${entry.id}」尚未编入任何一期`, { hint: '用 jianbao new issue 编入下一期，或把状态改为 草稿（draft）' }));
     }
   }
