@@ -1,9 +1,8 @@
 /**
  * Check and compile the content in a worker thread (compile-worker.ts), so
  * that on two cores the main thread meanwhile loads Astro and bundles the
- * pages: the check (about 2 s for ten years of bulletins) and the compile
- * (1 s with the Markdown cache, 5 s without) then add little or no wall time
- * to a build. The compiled site comes back as a structured clone (plain data).
+ * pages: the check and the compile then add little or no wall time to a
+ * build (bench/ measures both). The compiled site comes back as a structured clone (plain data).
  */
 import { Worker } from 'node:worker_threads';
 import type { CompiledSite, Diagnostic } from '../core/index.ts';

@@ -27,6 +27,7 @@ import { RenderCache } from './render-cache.ts';
 import { buildSearchIndex } from './search-index.ts';
 import type { DocxStore } from '../docx/render.ts';
 import type { PdfStore } from '../pdf/render.ts';
+import { UserError } from '../core/errors.ts';
 
 /** The PDFs kept in the render cache and the renderer's digest, for `renderPdfs`. */
 export type PdfCacheOption = { store: PdfStore; salt: string };
@@ -63,7 +64,7 @@ export type BuildResult =
   | { ok: false; reason: 'content'; diagnostics: Diagnostic[] };
 
 /** A step failed after the check; the message is Chinese, the cause kept for our bugs. */
-export class BuildError extends Error {}
+export class BuildError extends UserError {}
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
@@ -81,7 +82,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const renderer = options.cache === false ? undefined : await rendererDigest(packageRoot);
   const cache = renderer ? await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), contentDir) : undefined;
   const job = startCompile({ contentDir, ...(cache && renderer ? { cache: { dir: cache.dir, renderer } } : {}) });
-  // Meanwhile, on this thread: load Astro (about 2 s of module loading).
+  // Meanwhile, on this thread: load Astro (its module loading is a large part of a build).
   const astroLoaded = import('astro').then(() => undefined, () => undefined);
   const checked = await job.checked;
   if (checked.errors > 0) {

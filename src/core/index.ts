@@ -18,9 +18,10 @@ export { compileBody, officialLevel, isSafeUrl, type BodyCompiler, type CompileB
 export { bodyHtml, entryHtml, noteHtml, renderMarkdown, type HtmlOptions } from './render/html.ts';
 export { computeDigest, compareDigest, hasChanges } from './digest.ts';
 export { applyFixes, type FixReport } from './fix.ts';
-export { RULES, sortDiagnostics, didYouMean, type Diagnostic, type RuleId, type Severity, type Position } from './diagnostics.ts';
+export { sortDiagnostics, didYouMean, type Diagnostic, type Position } from './diagnostics.ts';
+export { RULES, type RuleId, type LintRuleId, type Severity } from './rules.ts';
 export { chineseDate, chineseMonthDay, issueName, issueNumbering, padName } from './format.ts';
 export { SETTINGS_FILES, ENTRIES_DIR, ISSUES_DIR, resolveContentDir } from './paths.ts';
 export { lintEntry, lintContent, lintBody, fixBody, type LintFinding, type FixResult, type TextEdit } from './text/lint.ts';
-export { LINT_RULES, type LintRuleId } from './text/rules/index.ts';
+export { LINT_RULES } from './text/rules/index.ts';
 export * as schema from './schema/index.ts';

@@ -21,6 +21,7 @@ import { BrowserNotFoundError, findBrowser, type BrowserChoice } from './browser
 import { withMetadata } from './metadata.ts';
 import { pdfKey, printEnvironment } from './pdf-key.ts';
 import { serveSite } from './serve.ts';
+import { UserError } from '../core/errors.ts';
 
 /** What is known of a printed PDF besides its bytes. */
 export type PdfFacts = Pick<RenderedPdf, 'pages' | 'placed' | 'type3Fonts'>;
@@ -66,12 +67,12 @@ export interface RenderedPdf {
 }
 
 /** Something the user can fix (no browser, no built site); the message is Chinese. */
-export class PdfError extends Error {}
+export class PdfError extends UserError {}
 
 const LAYOUT_TIMEOUT_MS = 60_000;
 
 /** Where an issue's PDF goes inside the built site: `<series>/<year>/<number>/<series>-<year>-<number>.pdf`. */
-export function pdfPath(distDir: string, issue: CompiledIssue): string {
+function pdfPath(distDir: string, issue: CompiledIssue): string {
   return join(distDir, ...issue.key.split('/'), issue.pdfName);
 }
 

@@ -7,7 +7,7 @@ import { createIssue, entriesBySection } from '../../core/workflow/new-issue.ts'
 import { chineseDate, issueNumbering } from '../../core/format.ts';
 import { defineCommand, UsageError, type CliIO, type CommandContext } from '../command.ts';
 import { displayPath, formatDiagnostic, paint } from '../report.ts';
-import { localToday, refusing, requireContentDir } from './_workflow.ts';
+import { localToday, requireContentDir } from './_workflow.ts';
 
 const KINDS: Record<string, 'entry' | 'issue'> = { entry: 'entry', 稿件: 'entry', issue: 'issue', 期刊: 'issue' };
 const ENTRY_ONLY = ['section', 'unit', 'title', 'people'] as const;
@@ -113,6 +113,6 @@ export default defineCommand({
     const wrong = (kind === 'entry' ? ISSUE_ONLY : ENTRY_ONLY).filter((name) => context.values[name] !== undefined);
     if (wrong.length) throw new UsageError(`${wrong.map((name) => `--${name}`).join('、')} 不能用于 new ${kind}`);
     await requireContentDir(context.contentDir);
-    return refusing(context.io, context.contentDir, () => (kind === 'entry' ? newEntry(context) : newIssue(context)));
+    return kind === 'entry' ? newEntry(context) : newIssue(context);
   },
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../../src/core/registry.ts';
 import { fixBody, lintBody } from '../../../src/core/text/lint.ts';
 import type { LintContext } from '../../../src/core/text/rule.ts';
+import { RULES } from '../../../src/core/rules.ts';
 import { LINT_RULES } from '../../../src/core/text/rules/index.ts';
 
 const registry = buildRegistry({
@@ -202,6 +203,12 @@ const CASES: Record<string, { fires: Fires; silent: string[] }> = {
 describe('lint rules', () => {
   it('has a case block for every rule', () => {
     expect(Object.keys(CASES).sort()).toEqual(LINT_RULES.map((rule) => rule.id).sort());
+  });
+
+  it('implements every lint rule of the registry, and takes title and severity from it', () => {
+    const registered = Object.keys(RULES).filter((id) => id.startsWith('lint/'));
+    expect(LINT_RULES.map((rule) => rule.id)).toEqual(registered);
+    for (const rule of LINT_RULES) expect(rule).toMatchObject(RULES[rule.id]);
   });
 
   for (const [id, { fires, silent }] of Object.entries(CASES)) {

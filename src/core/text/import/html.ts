@@ -22,7 +22,7 @@ const JUNK_TAGS = new Set(['script', 'style', 'noscript', 'nav', 'header', 'foot
 const CHROME_NAMES = /(^|[\s_-])(nav|navbar|menu|breadcrumb|crumbs?|footer|header|sidebar|side|share|bdshare|related|position|location|toolbar|tools|print|copyright|banner|search|login|topbar|friend-?links?|links)([\s_-]|$)/i;
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'td', 'th', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'dd', 'dt', 'font', 'center', 'table', 'tr', 'ul', 'ol']);
 
-export function textOf(node: HastNode): string {
+function textOf(node: HastNode): string {
   if (node.type === 'text') return node.value;
   if ('children' in node) return node.children.map((child) => textOf(child as HastNode)).join('');
   return '';

@@ -16,6 +16,7 @@ import { applyWordNumbering } from './numbering.ts';
 import { cleanPageItems, cleanTextPage } from './text-page.ts';
 import { stripBylines } from './chrome.ts';
 import { captionsAsAltText, hastToMdast, paragraphsFromLines, parseHtml, plainText, recoverOfficialHeadings } from './markdown.ts';
+import { UserError } from '../../errors.ts';
 
 export type SourceKind = 'docx' | 'doc' | 'html' | 'text' | 'markdown';
 
@@ -46,9 +47,9 @@ export interface ImportSource {
 }
 
 /** Why a file cannot be imported, in Chinese. */
-export class ImportError extends Error {}
+export class ImportError extends UserError {}
 
-export function sourceKind(path: string): SourceKind | undefined {
+function sourceKind(path: string): SourceKind | undefined {
   const extension = extname(path).toLowerCase();
   if (extension === '.docx') return 'docx';
   if (extension === '.doc' || extension === '.wps') return 'doc';

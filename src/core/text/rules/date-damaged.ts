@@ -40,11 +40,7 @@ function likely(digits: string, year: number | undefined, entryMonth: number | u
   return (preferred.length ? preferred : options).map((option) => `${option.month}月${option.day}日`).join('”或“');
 }
 
-export default defineRule({
-  id: 'lint/date-damaged',
-  title: '日期可能已损坏',
-  description: '“123日”“62日”（丢了“月”）、“2月30日”这样不存在的日期要对照原件改正。',
-  severity: 'warning',
+export default defineRule('lint/date-damaged', {
   ignores: ['decimal', 'version'],
   check(block, context) {
     const { text } = block;

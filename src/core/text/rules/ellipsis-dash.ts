@@ -16,11 +16,7 @@ const FORMS: { pattern: RegExp; replacement: string; name: string }[] = [
 /** What a range's first half ends with: a number, or a date or time unit after one. */
 const RANGE_BEFORE = /\d(?:年|月|日|号|时|点|分|秒|时\d+分)?$/;
 
-export default defineRule({
-  id: 'lint/ellipsis-dash',
-  title: '省略号、破折号形式不对',
-  description: '省略号写作“……”（两个“…”），破折号写作“——”（两个“—”）；时间、数值的起止用一字线“—”（12月12日—18日），不改。',
-  severity: 'error',
+export default defineRule('lint/ellipsis-dash', {
   check(block) {
     const { text } = block;
     const findings: RuleFinding[] = [];

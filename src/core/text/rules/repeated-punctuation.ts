@@ -12,11 +12,7 @@ const RUN = new RegExp(`[${MARKS}]{2,}`, 'g');
 /** Marks that win over a comma just before them. */
 const LATER_WINS = '、。；：？！';
 
-export default defineRule({
-  id: 'lint/repeated-punctuation',
-  title: '标点重复或冲突',
-  description: '同一位置只用一个点号：不写“。。”“，，”“，。”（逗号后紧跟另一个点号时保留后一个）；“？？？”“！！！”“？！”可以用。',
-  severity: 'error',
+export default defineRule('lint/repeated-punctuation', {
   check(block) {
     const findings: RuleFinding[] = [];
     RUN.lastIndex = 0;

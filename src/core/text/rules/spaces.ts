@@ -22,11 +22,7 @@ function isHeadingLike(block: Block): boolean {
   return block.kind === 'paragraph' && !block.text.includes('\n') && [...block.text.trim()].length <= 40 && !/[，。；！？、,.;!?]/.test(block.text);
 }
 
-export default defineRule({
-  id: 'lint/spaces',
-  title: '多余的空格',
-  description: '汉字之间、汉字与数字之间、全角标点前后不加空格；行内不用全角空格和不间断空格；标题中并列的词组之间用一个全角空格。',
-  severity: 'error',
+export default defineRule('lint/spaces', {
   check(block) {
     const { text } = block;
     const findings: RuleFinding[] = [];
