@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { checkContent, compileSite, type CompiledIssue, type CompiledSite, type SourceFile } from '../../core/index.ts';
+import type { CompiledIssue, CompiledSite, SourceFile } from '../../core/index.ts';
+import { openProject } from '../../core/project.ts';
 import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 
@@ -19,8 +20,12 @@ export default defineCommand({
   async run({ values, positionals, io, contentDir }) {
     await requireContentDir(contentDir);
     const colors = paint(io);
-    const checked = await checkContent(contentDir);
-    if (checked.errors > 0) {
+    // Entry bodies compiled and PDFs printed by earlier runs, from the build's render cache.
+    const { openRenderCache } = await import('../../build/index.ts');
+    const cache = await openRenderCache(contentDir);
+    const project = openProject(contentDir, { bodyCache: async () => cache.markdown });
+    const { checked, site } = await project.checkAndCompile();
+    if (!site) {
       printDiagnostics(
         checked.diagnostics.filter((d) => d.severity === 'error'),
         io,
@@ -29,11 +34,6 @@ export default defineCommand({
       io.stdout(colors.red('内容有错误，未生成 PDF。请按提示修改后重新运行。\n'));
       return 1;
     }
-    // Entry Markdown rendered and PDFs printed by earlier runs, from the build's render cache.
-    const { openRenderCache } = await import('../../build/index.ts');
-    const cache = await openRenderCache(contentDir);
-    const site = compileSite(checked.content, checked.registry, { compileBody: cache.markdown.compile });
-    await cache.markdown.save();
     const wanted = selectIssues(site, positionals);
     const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
     const shownOut = shown(io, outDir);
