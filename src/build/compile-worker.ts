@@ -7,7 +7,7 @@
  */
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openProject } from '../core/project.ts';
+import { openProject } from '../core/index.ts';
 import { MarkdownCache } from './markdown-cache.ts';
 import type { CompileJobOptions, CompileMessage } from './compile-job.ts';
 

@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import type { CheckResult, Diagnostic } from '../core/index.ts';
-import { openProject } from '../core/project.ts';
+import { openProject } from '../core/index.ts';
 import { setAstroEnv } from './astro-env.ts';
 import { PACKAGE_ROOT } from './index.ts';
 import { mediaFiles, serveMedia, type MediaFile } from './media.ts';

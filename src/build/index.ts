@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CompiledSite, Diagnostic } from '../core/index.ts';
-import { PACKAGE_ROOT } from '../core/package-root.ts';
+import { PACKAGE_ROOT } from '../core/index.ts';
 import { ASSETS_DIR, issuePagePath } from '../site/routes.ts';
 import { withAstroEnv } from './astro-env.ts';
 import { startCompile, type Compiled } from './compile-job.ts';

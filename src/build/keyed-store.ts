@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { copyAtomic, replaceDirectory, writeAtomic } from '../core/atomic.ts';
+import { copyAtomic, replaceDirectory, writeAtomic } from '../core/index.ts';
 
 export class KeyedStore {
   private present: Set<string> | undefined;

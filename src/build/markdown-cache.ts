@@ -10,7 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeAtomic } from '../core/atomic.ts';
+import { writeAtomic } from '../core/index.ts';
 import { compileBody, type Body, type BodyCompiler, type CompileBodyOptions } from '../core/index.ts';
 import { digestParts } from './digest.js';
 

@@ -3,7 +3,7 @@
  * exit code. 0 clean, 1 content errors, 2 usage errors. A stack trace only
  * for our own bugs.
  */
-import { resolveContentDir } from '../core/paths.ts';
+import { resolveContentDir } from '../core/index.ts';
 import { commandHelp, parseCommandArgs, UsageError, type CliIO } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
@@ -37,7 +37,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    const { didYouMean } = await import('../core/diagnostics.ts');
+    const { didYouMean } = await import('../core/index.ts');
     const suggestion = didYouMean(name, Object.keys(COMMANDS));
     io.stderr(`未知的命令「${name}」${suggestion ? `，是不是「${suggestion}」？` : ''}\n\n${mainHelp()}`);
     return 2;

@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CliIO } from '../cli/command.ts';
-import { writeAtomic } from '../core/atomic.ts';
+import { writeAtomic } from '../core/index.ts';
 import type { CompiledIssue, CompiledSite } from '../core/index.ts';
 import { issuePagePath } from '../site/routes.ts';
 import { BrowserNotFoundError, findBrowser, type BrowserChoice } from './browser.ts';

@@ -4,7 +4,7 @@
  */
 import { access } from 'node:fs/promises';
 import { format } from 'date-fns';
-import { WorkflowError } from '../../core/workflow/errors.ts';
+import { WorkflowError } from '../../core/index.ts';
 import { UsageError, type CliIO } from '../command.ts';
 import { formatDiagnostic, paint } from '../report.ts';
 

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { CompiledIssue, CompiledSite, SourceFile } from '../../core/index.ts';
-import { openProject } from '../../core/project.ts';
+import { openProject } from '../../core/index.ts';
 import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 

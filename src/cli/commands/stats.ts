@@ -1,7 +1,7 @@
 /** `jianbao stats [--year Y] [--by unit|section|month] [--format table|csv|json] [--all]`: 信息采用情况. */
 import stringWidth from 'string-width';
-import { openProject } from '../../core/project.ts';
-import { adoptedEntries, computeStats, type Stats, type StatsBy } from '../../core/compile/stats.ts';
+import { openProject } from '../../core/index.ts';
+import { adoptedEntries, computeStats, type Stats, type StatsBy } from '../../core/index.ts';
 import { defineCommand, formatOption, UsageError } from '../command.ts';
 import { printDiagnostics } from '../report.ts';
 import { requireContentDir } from './_workflow.ts';
