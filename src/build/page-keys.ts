@@ -3,7 +3,7 @@
  * key of its render cache entry. A page is reused only when its key is the
  * same, so the key holds everything the page's HTML depends on:
  *
- * - the compiled issue, whole (entries' HTML, 版记, errata, print settings,
+ * - the compiled issue, whole (entries' bodies, 版记, errata, print settings,
  *   image hashes…): any edit, erratum or setting that reaches the issue
  *   changes it, published or not;
  * - the site's own settings, every field of the compiled site except its

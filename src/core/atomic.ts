@@ -11,7 +11,7 @@ import { basename, dirname, join } from 'node:path';
 let counter = 0;
 
 /** A temporary name beside `target`, unique in this process. */
-export function partialName(target: string): string {
+function partialName(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}-${++counter}.partial`);
 }
 

@@ -15,7 +15,7 @@ export { buildRegistry, findPerson, titleOn, issueSeries, entrySeries, type Regi
 export { compileIssue, compileEntry } from './compile/issue.ts';
 export * as model from './model/index.ts';
 export type { CompiledIssue, CompiledEntry, CompiledSection, CompiledImage, Colophon, ColophonItem, Masthead, Erratum, DistributionLine, DistributionItem } from './model/issue.ts';
-export type { Block, Inline, Body, Footnote, ListItem, OfficialLevel, ImageRef } from './model/blocks.ts';
+export type { Block, BlockOf, Inline, InlineOf, Body, Footnote, ListItem, OfficialLevel, ImageRef } from './model/blocks.ts';
 export { compileSite, type CompiledSite, type ArchivedEntry, type CompileOptions } from './compile/site.ts';
 export { computeStats, adoptedEntries, type Stats, type StatsRow, type StatsPeriod, type StatsBy, type StatsOptions, type StatsItem } from './compile/stats.ts';
 export { expandDistribution, distributionText } from './compile/distribution.ts';
