@@ -15,8 +15,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.ts';
-import { FIXTURES, listFiles, SAMPLE_CONTENT, tempDir } from '../helpers.ts';
-import { build, page, texts } from './site-helpers.ts';
+import { FIXTURES, listFiles, SAMPLE_CONTENT, tempDir } from '../helpers/index.ts';
+import { build, page, texts } from '../helpers/site.ts';
 
 const FIXTURE = join(FIXTURES, 'page-digests.json');
 const RECORD = process.env.JIANBAO_RECORD_DIGESTS === '1';

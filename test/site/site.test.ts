@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, compileSite, distributionText, noteHtml, type CompiledSite } from '../../src/core/index.ts';
 import { ARCHIVE_PAGE_SIZE } from '../../src/site/routes.ts';
 import { FEED_SIZE } from '../../src/site/feed.ts';
-import { ROOT, SAMPLE_CONTENT, tempDir, testBrowser, launchBrowser } from '../helpers.ts';
-import { build, checkLinks, page, texts } from './site-helpers.ts';
-import { serve } from './serve.ts';
+import { ROOT, SAMPLE_CONTENT, tempDir, testBrowser, launchBrowser } from '../helpers/index.ts';
+import { build, checkLinks, page, texts } from '../helpers/site.ts';
+import { serve } from '../helpers/serve.ts';
 
 let dist: string;
 let site: CompiledSite;

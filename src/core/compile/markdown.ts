@@ -133,6 +133,7 @@ export const SAFE_PROTOCOLS = ['http', 'https', 'mailto', 'tel'];
  * Relative paths are refused too: entries carry no files, so they would dangle.
  */
 export function isSafeUrl(url: string): boolean {
+  // eslint-disable-next-line no-control-regex -- browsers strip leading C0 controls; so must we
   const cleaned = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
   return scheme !== undefined && SAFE_PROTOCOLS.includes(scheme);

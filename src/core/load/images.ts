@@ -136,7 +136,7 @@ export function visitImages(tree: Root, each: (image: Image | MdImageReference, 
   });
   visit(tree, (node) => {
     if (node.type !== 'image' && node.type !== 'imageReference') return;
-    const image = node as Image | MdImageReference;
+    const image = node;
     const url = image.type === 'image' ? image.url : definitions.get(image.identifier);
     if (url !== undefined) each(image, url);
   });
