@@ -25,7 +25,7 @@ try {
     started = performance.now();
     const site = serialize(await project.compile());
     const bytes = new Uint8Array(site.buffer, site.byteOffset, site.byteLength);
-    post({ type: 'compiled', bytes, seconds: (performance.now() - started) / 1000 }, [bytes.buffer as ArrayBuffer]);
+    post({ type: 'compiled', bytes, seconds: (performance.now() - started) / 1000 }, [bytes.buffer]);
   }
 } catch (error) {
   post({ type: 'failed', message: (error as Error).message, stack: (error as Error).stack });

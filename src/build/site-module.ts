@@ -14,7 +14,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { serialize } from 'node:v8';
-import type { Plugin } from 'vite';
+import type { Plugin, ViteDevServer } from 'vite';
 import type { CompiledSite } from '../core/index.ts';
 import type { IssuePageKind } from '../site/routes.ts';
 
@@ -56,7 +56,7 @@ export const cachedPages = ${JSON.stringify(data.cached ?? { issue: [], print: [
  * still be compiling — and again after `invalidate` (dev, after a change).
  */
 export function siteModule(data: () => Promise<SiteModuleData>): Plugin & { invalidate: () => void } {
-  const servers: { moduleGraph: { getModuleById(id: string): unknown; invalidateModule(module: never): void } }[] = [];
+  const servers: ViteDevServer[] = [];
   return {
     name: 'jianbao-site',
     resolveId(id) {
@@ -66,12 +66,12 @@ export function siteModule(data: () => Promise<SiteModuleData>): Plugin & { inva
       return id === RESOLVED ? moduleSource(await data()) : undefined;
     },
     configureServer(server) {
-      servers.push(server as never);
+      servers.push(server);
     },
     invalidate() {
       for (const server of servers) {
         const module = server.moduleGraph.getModuleById(RESOLVED);
-        if (module) server.moduleGraph.invalidateModule(module as never);
+        if (module) server.moduleGraph.invalidateModule(module);
       }
     },
   };

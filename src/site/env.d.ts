@@ -2,8 +2,8 @@
 
 /** The compiled site, registered by the build and the dev server (src/build/site-module.ts). */
 declare module 'virtual:jianbao/site' {
-  import type { CompiledSite } from '../core/index.ts';
-  import type { CachedPages } from '../build/site-module.ts';
-  export function loadSite(): CompiledSite;
-  export const cachedPages: CachedPages;
+  /** The compiled site (a CompiledSite; src/site/data.ts says so). */
+  export function loadSite(): unknown;
+  /** Issue keys whose page of each kind the build restores from its render cache. */
+  export const cachedPages: Record<'issue' | 'print', readonly string[]>;
 }
