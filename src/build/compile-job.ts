@@ -23,7 +23,7 @@ export type CompileMessage =
 
 export type Checked = Extract<CompileMessage, { type: 'checked' }>;
 /** The compiled site, and the bytes it was sent as (for the pages' site file). */
-export type Compiled = { site: CompiledSite; bytes: Uint8Array; seconds: number };
+export type Compiled = { site: CompiledSite; bytes: Uint8Array | undefined; seconds: number };
 
 export interface CompileJob {
   /** The check's findings, first; `base` is the site's (Astro needs it before the site is compiled). */

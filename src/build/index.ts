@@ -25,13 +25,18 @@ import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts
 import { RenderCache } from './render-cache.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { siteModule, writeSiteFile, type CachedPages, type SiteModuleData } from './site-module.ts';
+import type { DocxStore } from '../docx/render.ts';
 import type { PdfStore } from '../pdf/render.ts';
 
 /** The PDFs kept in the render cache and the renderer's digest, for `renderPdfs`. */
 export type PdfCacheOption = { store: PdfStore; salt: string };
+/** The .docx files kept in the render cache and the renderer's digest, for `renderDocxs`. */
+export type DocxCacheOption = { store: DocxStore; salt: string };
 
 /** The jianbao package: Astro's root (pages, layouts, astro.config.mjs). */
 export { PACKAGE_ROOT };
+/** The file that marks a folder as a site jianbao built. */
+export { SITE_MARKER };
 
 export interface BuildOptions {
   contentDir: string;
@@ -43,7 +48,9 @@ export interface BuildOptions {
    * Extra work on the finished site before it is swapped into place (PDFs):
    * throwing here fails the build like any other step.
    */
-  afterSite?: (context: { siteDir: string; site: CompiledSite; pdfCache: PdfCacheOption | undefined }) => Promise<void>;
+  afterSite?: (context: { siteDir: string; site: CompiledSite; pdfCache: PdfCacheOption | undefined; docxCache: DocxCacheOption | undefined }) => Promise<void>;
+  /** The files written next to each issue page (by `afterSite`), which the issue pages link. */
+  downloads?: { pdf: boolean; docx: boolean };
   /** Reuse issue pages rendered by earlier builds (default); `false` renders every page. */
   cache?: boolean;
   /** The jianbao package whose pages are built (default: this one; tests build with a changed copy). */
@@ -105,7 +112,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           siteDir,
           siteFile: join(work, 'site.v8'),
           base: checked.base,
-          compiled: job.compiled,
+          // The downloads the issue pages link are part of the compiled site (and so of the page keys).
+          // (The bytes the worker sent lack them: the site file is then written from the site itself.)
+          compiled: options.downloads ? job.compiled.then((compiled) => ({ ...compiled, bytes: undefined, site: { ...compiled.site, downloads: options.downloads } })) : job.compiled,
           cacheDir: join(work, 'cache'),
           cache: cache && renderer ? { pages: cache, renderer } : undefined,
           log,
@@ -128,7 +137,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     );
     const pages = await countPages(siteDir);
     await writeFile(join(siteDir, SITE_MARKER), siteMarkerText(await packageVersion(packageRoot)));
-    if (options.afterSite) await options.afterSite({ siteDir, site, pdfCache: cache && renderer ? { store: cache.pdfs(), salt: renderer } : undefined });
+    if (options.afterSite) {
+      await options.afterSite({
+        siteDir,
+        site,
+        pdfCache: cache && renderer ? { store: cache.pdfs(), salt: renderer } : undefined,
+        docxCache: cache && renderer ? { store: cache.docxs(), salt: renderer } : undefined,
+      });
+    }
     await mkdir(dirname(outDir), { recursive: true });
     staged = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}-jianbao-`));
     await moveAcross(siteDir, join(staged, 'site'));
@@ -163,7 +179,7 @@ async function renderPages(options: {
   const cache = options.cache?.pages;
   await cache?.scan();
   const compiled = handled(options.compiled.then(({ site }) => site));
-  const siteFile = handled(options.compiled.then(({ bytes }) => writeSiteFile(options.siteFile, bytes)));
+  const siteFile = handled(options.compiled.then(({ site, bytes }) => writeSiteFile(options.siteFile, bytes ?? site)));
   const plan = handled(
     compiled.then((site) => {
       const keys = options.cache ? issuePageKeys(site, options.cache.renderer) : [];
@@ -250,10 +266,10 @@ async function countPages(siteDir: string): Promise<number> {
  * and prints without building: the Markdown cache (save it after compiling)
  * and the PDFs.
  */
-export async function openRenderCache(contentDir: string, packageRoot = PACKAGE_ROOT): Promise<{ markdown: MarkdownCache; pdf: PdfCacheOption }> {
+export async function openRenderCache(contentDir: string, packageRoot = PACKAGE_ROOT): Promise<{ markdown: MarkdownCache; pdf: PdfCacheOption; docx: DocxCacheOption }> {
   const renderer = await rendererDigest(packageRoot);
   const cache = await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), resolve(contentDir));
-  return { markdown: await MarkdownCache.open(cache.dir, renderer), pdf: { store: cache.pdfs(), salt: renderer } };
+  return { markdown: await MarkdownCache.open(cache.dir, renderer), pdf: { store: cache.pdfs(), salt: renderer }, docx: { store: cache.docxs(), salt: renderer } };
 }
 
 async function packageVersion(packageRoot: string): Promise<string> {

@@ -2,7 +2,7 @@
  * The render cache: issue pages rendered by earlier builds, each under its
  * key (src/build/page-keys.ts), so a rebuild renders only the pages whose
  * inputs changed and copies the rest; likewise the PDFs (keyed by
- * src/pdf/pdf-key.ts), the yearly search bundles (search-index.ts) and
+ * src/pdf/pdf-key.ts), the Word files (src/docx/docx-key.ts), the yearly search bundles (search-index.ts) and
  * rendered entry Markdown (markdown-cache.ts).
  *
  * Where: `<package>/.jianbao/cache/<content-dir-hash>/`, next to the build's
@@ -22,12 +22,14 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { DocxStore } from '../docx/render.ts';
 import type { PdfFacts, PdfStore } from '../pdf/render.ts';
 import { KeyedStore } from './keyed-store.ts';
 import { copyBundle, type SearchBundleStore } from './search-index.ts';
 
 const PAGES = 'pages';
 const PDFS = 'pdf';
+const DOCXS = 'docx';
 const SEARCH = 'search';
 const OWNER = 'owner.json';
 
@@ -95,6 +97,16 @@ export class RenderCache {
         await pdfs.prune(live);
         await facts.prune(live);
       },
+    };
+  }
+
+  /** .docx files written by earlier runs: `docx/<key>.docx`. */
+  docxs(): DocxStore {
+    const docxs = new KeyedStore(join(this.dir, DOCXS), '.docx');
+    return {
+      restore: (key, to) => docxs.restoreFile(key, to),
+      keep: (key, from) => docxs.keepFile(key, from),
+      prune: (live) => docxs.prune(live),
     };
   }
 

@@ -44,7 +44,9 @@ export {
   type EntryRequest,
 } from './workflow/new-entry.ts';
 export { createIssue, entriesBySection } from './workflow/new-issue.ts';
-export { publishIssue } from './workflow/publish.ts';
+export { publishIssue, archiveLegacyIssues } from './workflow/publish.ts';
+export { parseIssueRef } from './workflow/issue-ref.ts';
+export { LEDGER_FILE } from './archive/records.ts';
 export { WorkflowError } from './workflow/errors.ts';
 export { fixEntryFiles } from './text/fix-files.ts';
 export { lintEntry, lintContent, lintBody, fixBody, frozenEntryIds, type LintFinding, type FixResult, type TextEdit } from './text/lint.ts';
@@ -56,5 +58,13 @@ type ImportModule = typeof import('./text/import/index.ts');
 /** Import Word, web pages and text as entries: loaded on first use (mammoth and the HTML tools are large). */
 export async function importFiles(...args: Parameters<ImportModule['importFiles']>): Promise<Awaited<ReturnType<ImportModule['importFiles']>>> {
   const { importFiles: run } = await import('./text/import/index.ts');
+  return run(...args);
+}
+
+type DocxModule = typeof import('./render/docx/index.ts');
+
+/** An issue as a Word document: loaded on first use (the docx library is large). */
+export async function renderIssueDocx(...args: Parameters<DocxModule['renderIssueDocx']>): Promise<Awaited<ReturnType<DocxModule['renderIssueDocx']>>> {
+  const { renderIssueDocx: run } = await import('./render/docx/index.ts');
   return run(...args);
 }

@@ -190,6 +190,7 @@ async function renderIssue(page: Page, issue: CompiledIssue, url: string, distDi
     await page.evaluate(() => {
       const spacer = document.querySelector<HTMLElement>('.colophon-spacer');
       if (spacer) spacer.style.height = '0';
+      document.querySelector('.colophon-tail')?.classList.remove('turn', 'bare');
     });
     facts = await withMetadata(await printPage(page), issue);
   }
