@@ -15,10 +15,10 @@
  * browsers at run time, and the big ones loaded only by some commands, stay
  * in node_modules (EXTERNAL).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { treeDigest } from '../src/build/digest.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = join(ROOT, 'src');
@@ -38,14 +38,8 @@ function lockFiles() {
 
 /** Digest of everything the bundle is made from: src/, the manifest, the installed packages. */
 function sourcesDigest() {
-  const hash = createHash('sha256').update(readFileSync(join(ROOT, 'package.json')));
-  for (const file of lockFiles()) hash.update(file).update('\0').update(readFileSync(file));
-  const files = readdirSync(SOURCES, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files) hash.update(file.slice(ROOT.length)).update('\0').update(readFileSync(file));
-  return hash.digest('hex').slice(0, 16);
+  const locks = lockFiles().flatMap((file) => [file, readFileSync(file)]);
+  return treeDigest(ROOT, ['package.json', 'src'], locks).slice(0, 16);
 }
 
 /**

@@ -4,9 +4,8 @@
  * This is the one place a UserError becomes printed text and an exit code;
  * anything else thrown is our bug and gets a stack trace.
  */
-import { EXIT, UsageError, UserError } from '../core/errors.ts';
-import { resolveContentDir } from '../core/paths.ts';
-import { commandHelp, parseCommandArgs, type CliIO } from './command.ts';
+import { EXIT, UserError, resolveContentDir } from '../core/index.ts';
+import { commandHelp, parseCommandArgs, UsageError, type CliIO } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { printUserError } from './report.ts';
 
@@ -40,7 +39,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    const { didYouMean } = await import('../core/diagnostics.ts');
+    const { didYouMean } = await import('../core/index.ts');
     const suggestion = didYouMean(name, Object.keys(COMMANDS));
     io.stderr(`未知的命令「${name}」${suggestion ? `，是不是「${suggestion}」？` : ''}\n\n${mainHelp()}`);
     return EXIT.usage;

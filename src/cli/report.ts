@@ -1,7 +1,6 @@
 /** Printing diagnostics for people (`path:line:col 错误 message [rule]`) and machines (JSON). */
 import { relative, join } from 'node:path';
-import type { Diagnostic } from '../core/diagnostics.ts';
-import type { UserError } from '../core/errors.ts';
+import type { Diagnostic, UserError } from '../core/index.ts';
 import type { CliIO } from './command.ts';
 
 const SEVERITY_NAMES = { error: '错误', warning: '警告' } as const;

@@ -9,12 +9,12 @@
  * the 版记 straight under the text (never a page of its own) and a warning
  * says so.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CliIO } from '../cli/command.ts';
+import { writeAtomic } from '../core/index.ts';
 import type { CompiledIssue, CompiledSite } from '../core/index.ts';
 import { issuePagePath } from '../site/routes.ts';
 import { BrowserNotFoundError, findBrowser, type BrowserChoice } from './browser.ts';
@@ -196,15 +196,7 @@ async function renderIssue(page: Page, issue: CompiledIssue, url: string, distDi
     facts = await withMetadata(await printPage(page), issue);
   }
   const file = pdfPath(distDir, issue);
-  await mkdir(join(file, '..'), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  try {
-    await writeFile(partial, facts.bytes);
-    await rename(partial, file);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
+  await writeAtomic(file, facts.bytes);
   return { issue, file, pages: facts.pages, placed, type3Fonts: facts.type3Fonts };
 }
 

@@ -4,8 +4,8 @@
  * file, no line in published/ledger.json) is archived as it is, if its old
  * digest still holds — the same record `publish` writes. Reports each.
  */
-import { LEDGER_FILE } from '../../core/archive/records.ts';
-import { archiveLegacyIssues } from '../../core/workflow/publish.ts';
+import { LEDGER_FILE } from '../../core/index.ts';
+import { archiveLegacyIssues } from '../../core/index.ts';
 import { defineCommand } from '../command.ts';
 import { formatDiagnostic, paint } from '../report.ts';
 import { localToday, requireContentDir } from './_workflow.ts';

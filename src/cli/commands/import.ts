@@ -1,11 +1,11 @@
 /** `jianbao import FILE… [--section … --unit … --date … --series …] [--split] [--dry-run]` */
 import { resolve } from 'node:path';
-import { buildRegistry } from '../../core/registry.ts';
-import { loadContent } from '../../core/load/content.ts';
-import { ENCODING_NAMES } from '../../core/load/decode.ts';
-import { parseDateText } from '../../core/schema/fields.ts';
-import { SECTIONS, sectionSchema, type SectionId } from '../../core/schema/sections.ts';
-import { importFiles } from '../../core/text/import/index.ts';
+import { buildRegistry } from '../../core/index.ts';
+import { loadContent } from '../../core/index.ts';
+import { ENCODING_NAMES } from '../../core/index.ts';
+import { parseDateText } from '../../core/index.ts';
+import { SECTIONS, sectionSchema, type SectionId } from '../../core/index.ts';
+import { importFiles } from '../../core/index.ts';
 import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { displayPath, paint } from '../report.ts';
 

@@ -2,9 +2,9 @@
  * `jianbao new entry [--section 栏目 --unit 单位 --date 日期 --title 标题 --people 姓名,…]`
  * `jianbao new issue [--series ID] [--date 日期] [--empty] [--supplement]`
  */
-import { createEntry, loadForWorkflow, missingFields, type EntryRequest } from '../../core/workflow/new-entry.ts';
-import { createIssue, entriesBySection } from '../../core/workflow/new-issue.ts';
-import { chineseDate, issueNumbering } from '../../core/format.ts';
+import { createEntry, loadForWorkflow, missingFields, type EntryRequest } from '../../core/index.ts';
+import { createIssue, entriesBySection } from '../../core/index.ts';
+import { chineseDate, issueNumbering } from '../../core/index.ts';
 import { defineCommand, UsageError, type CliIO, type CommandContext } from '../command.ts';
 import { displayPath, formatDiagnostic, paint } from '../report.ts';
 import { localToday, requireContentDir } from './_workflow.ts';

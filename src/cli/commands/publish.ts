@@ -1,7 +1,7 @@
 /** `jianbao publish ISSUE`: freeze an issue (status published + digest). */
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { publishIssue } from '../../core/workflow/publish.ts';
+import { publishIssue } from '../../core/index.ts';
 import { defineCommand, UsageError } from '../command.ts';
 import { displayPath, paint } from '../report.ts';
 import { localToday, requireContentDir } from './_workflow.ts';
