@@ -27,7 +27,7 @@ import { buildSearchIndex } from './search-index.ts';
 import { siteModule, writeSiteFile, type CachedPages, type SiteModuleData } from './site-module.ts';
 import type { DocxStore } from '../docx/render.ts';
 import type { PdfStore } from '../pdf/render.ts';
-import { UserError } from '../core/errors.ts';
+import { UserError } from '../core/index.ts';
 
 /** The PDFs kept in the render cache and the renderer's digest, for `renderPdfs`. */
 export type PdfCacheOption = { store: PdfStore; salt: string };

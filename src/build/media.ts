@@ -11,7 +11,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import type { CompiledSite } from '../core/index.ts';
-import { UserError } from '../core/errors.ts';
+import { UserError } from '../core/index.ts';
 
 /** One file of the site's `media/`: where it comes from and what its bytes must hash to. */
 export interface MediaFile {

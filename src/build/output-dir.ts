@@ -11,7 +11,7 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, parse, relative, resolve } from 'node:path';
-import { UserError } from '../core/errors.ts';
+import { UserError } from '../core/index.ts';
 
 /** Written at the root of every site jianbao builds. */
 export const SITE_MARKER = '.jianbao-site';

@@ -49,7 +49,7 @@ export function defineCommand(def: CommandDef): CommandDef {
   return def;
 }
 
-import { UsageError } from '../core/errors.ts';
+import { UsageError } from '../core/index.ts';
 
 export { UsageError };
 

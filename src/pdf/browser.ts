@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { UserError } from '../core/errors.ts';
+import { UserError } from '../core/index.ts';
 
 export interface BrowserChoice {
   path: string;

@@ -21,7 +21,7 @@ import { BrowserNotFoundError, findBrowser, type BrowserChoice } from './browser
 import { withMetadata } from './metadata.ts';
 import { pdfKey, printEnvironment } from './pdf-key.ts';
 import { serveSite } from './serve.ts';
-import { UserError } from '../core/errors.ts';
+import { UserError } from '../core/index.ts';
 
 /** What is known of a printed PDF besides its bytes. */
 export type PdfFacts = Pick<RenderedPdf, 'pages' | 'placed' | 'type3Fonts'>;

@@ -2,7 +2,7 @@
 import { relative, resolve } from 'node:path';
 import type { DocxCacheOption, PdfCacheOption } from '../../build/index.ts';
 import type { CompiledSite } from '../../core/index.ts';
-import { UserError } from '../../core/errors.ts';
+import { UserError } from '../../core/index.ts';
 import { type CliIO, defineCommand, requireContentDir } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 import { refuseUnsafeOutput } from '../output.ts';

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CompiledIssue, SourceFile } from '../../core/index.ts';
 import { defineCommand, requireContentDir } from '../command.ts';
-import { UserError } from '../../core/errors.ts';
+import { UserError } from '../../core/index.ts';
 import { paint, printDiagnostics } from '../report.ts';
 import { refuseUnsafeOutput } from '../output.ts';
 import { compileForOutput, sameIssues, selectIssues, shown } from './_issues.ts';
