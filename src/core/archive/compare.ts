@@ -101,11 +101,7 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
     if (inputsDigest(issue, content, registry, byId) === latest.inputs) continue;
     const now = currentRecord(issue, content, registry, byId);
     if (!now) continue;
-    const recorded = recordOf(latest.issue);
-    // A deleted entry file is no change (the archive keeps its text): compare what is still there.
-    const deleted = new Set(latest.issue.entries.filter((entry) => !byId.has(entry.id)).map((entry) => entry.id));
-    const comparable = deleted.size ? withoutEntries(recorded, deleted) : recorded;
-    const changes = describeChanges(comparable, now);
+    const changes = describeChanges(comparableRecord(latest.issue, byId), now);
     if (changes.length === 0) continue;
     const errataGrew = issue.data.errata.length > latest.issue.errata.length;
     const oldErrataKept = latest.issue.errata.every((erratum, index) => JSON.stringify(erratum) === JSON.stringify(now.errata[index]));
@@ -134,6 +130,17 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
     );
   }
   return { diagnostics, archivedEntries, archivedFiles };
+}
+
+/**
+ * The record of a snapshot as the issue compiled now can be compared with:
+ * a deleted entry file is no change (the archive keeps its text), so the
+ * entries whose files are gone are left out of the record too.
+ */
+export function comparableRecord(snapshot: CompiledIssue, byId: Map<string, EntryRecord>): CompiledIssue {
+  const recorded = recordOf(snapshot);
+  const deleted = new Set(snapshot.entries.filter((entry) => !byId.has(entry.id)).map((entry) => entry.id));
+  return deleted.size ? withoutEntries(recorded, deleted) : recorded;
 }
 
 function withoutEntries(issue: CompiledIssue, ids: Set<string>): CompiledIssue {
