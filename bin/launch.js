@@ -2,23 +2,23 @@
  * Start the CLI. jianbao is written in TypeScript, which Node 20 cannot run
  * as is. Through tsx's loader hooks, every start transpiles and every module
  * Node loads afterwards (Astro, Vite, Rollup…) makes a round trip to the
- * hooks thread: measured, about 0.8 s more CPU for `check` and 2.5 s more
- * CPU and 280 MB more memory for a build. So the CLI runs from a bundle that
- * esbuild makes of src/ into `.jianbao/cli/<digest>/` (about 0.5 s, once per
- * change of src/ or of the installed packages); where that cannot be done
+ * hooks thread, which costs CPU time on every command and memory on a build.
+ * So the CLI runs from a bundle that esbuild makes of src/ into
+ * `.jianbao/cli/<digest>/` (once per change of src/ or of the installed
+ * packages); where that cannot be done
  * (no esbuild, a read-only package) it runs from the sources through tsx.
  *
  * The bundle includes the small pure-JavaScript libraries the commands use
  * (zod, YAML, the remark/unified family…): resolving and loading their
- * hundred-odd package files on every start cost 0.2 s of `check`'s 0.6 s on
- * a tiny content directory. Packages that find their own files, binaries or
+ * hundred-odd package files on every start was a large share of `check`'s
+ * time on a small content directory. Packages that find their own files, binaries or
  * browsers at run time, and the big ones loaded only by some commands, stay
  * in node_modules (EXTERNAL).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { treeDigest } from '../src/build/digest.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Bundles of older sources are removed once this old (a long-running `jianbao dev` may still load from one). */
@@ -34,33 +34,22 @@ export function bundlesDir(root = ROOT) {
   return join(root, '.jianbao', 'cli');
 }
 
-/** `file` relative to `root` with `/` separators: the same on every system and in every folder. */
-function portable(root, file) {
-  return relative(root, file).split(sep).join('/');
-}
-
-/** The lock files that name the installed packages: the package's own and npm's record of node_modules. */
-function lockFiles(root) {
-  return [join(root, 'package-lock.json'), join(root, 'node_modules', '.package-lock.json'), join(root, '..', '.package-lock.json')].filter((file) => existsSync(file));
-}
+/**
+ * What the bundle is made from, relative to the package: the manifest, the
+ * lock files that name the installed packages (the package's own, npm's
+ * record of its node_modules, or of the node_modules it is installed in),
+ * and src/.
+ */
+const MADE_FROM = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', '../.package-lock.json', 'src'];
 
 /**
- * Digest of everything the bundle is made from: src/, the manifest, the
- * installed packages. Paths enter it relative and with `/`, so a package
+ * Digest of everything the bundle of the package at `root` is made from.
+ * treeDigest names the files relative to `root` with `/`, so a package
  * copied elsewhere, or unzipped on Windows (the offline bundle ships its CLI
  * prebuilt), finds the bundle made for it.
  */
 export function sourcesDigest(root = ROOT) {
-  const hash = createHash('sha256').update(readFileSync(join(root, 'package.json')));
-  for (const file of lockFiles(root)) hash.update(portable(root, file)).update('\0').update(readFileSync(file));
-  const sources = join(root, 'src');
-  const files = readdirSync(sources, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .map((file) => ({ file, name: portable(root, file) }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const { file, name } of files) hash.update(name).update('\0').update(readFileSync(file));
-  return hash.digest('hex').slice(0, 16);
+  return treeDigest(root, MADE_FROM).slice(0, 16);
 }
 
 /**

@@ -15,13 +15,13 @@
  * `.jianbao/bundle/`: the installed tree is reused while package.json and the
  * lock file are unchanged, the zip while nothing in the bundle changed.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleCli, bundlesDir, sourcesDigest } from '../bin/launch.js';
+import { digestParts, treeDigest } from '../src/build/digest.js';
 import { BUNDLE_MARKER, BUNDLE_SAMPLE_CONTENT } from '../src/cli/bundle-home.ts';
 import { checkTree, type Target } from './dependency-check.ts';
 import { type BundlePlatform, launchers, readme } from './launchers.ts';
@@ -80,16 +80,6 @@ export interface BundleResult {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-async function digestFiles(dir: string, files: string[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const file of files)
-    hash
-      .update(file)
-      .update('\0')
-      .update(await readFile(join(dir, file)));
-  return hash.digest('hex');
-}
-
 export async function buildBundle(options: BundleOptions): Promise<BundleResult> {
   const { platform, log } = options;
   const target = TARGETS[platform];
@@ -102,12 +92,12 @@ export async function buildBundle(options: BundleOptions): Promise<BundleResult>
   await mkdir(work, { recursive: true });
 
   // 1. Production dependencies for the platform, reused while the manifest and lock file are the same.
-  const treeKey = createHash('sha256')
-    .update(INSTALL_RECIPE)
-    .update(JSON.stringify(target))
-    .update(await readFile(join(ROOT, 'package.json')))
-    .update(await readFile(join(ROOT, 'package-lock.json')))
-    .digest('hex');
+  const treeKey = digestParts([
+    INSTALL_RECIPE,
+    JSON.stringify(target),
+    await readFile(join(ROOT, 'package.json')),
+    await readFile(join(ROOT, 'package-lock.json')),
+  ]);
   const treeKeyFile = join(work, 'tree.key');
   const treeReused =
     existsSync(join(appDir, 'node_modules')) && (await readFile(treeKeyFile, 'utf8').catch(() => '')) === treeKey;
@@ -191,16 +181,14 @@ export async function buildBundle(options: BundleOptions): Promise<BundleResult>
   // 5. The zip, unless the same one is there already.
   await mkdir(options.outDir, { recursive: true });
   const zipFile = join(resolve(options.outDir), `${folderName}.zip`);
-  const zipKey = createHash('sha256')
-    .update(treeKey)
-    .update(zipFile)
-    .update(
-      await digestFiles(
-        stagedDir,
-        files.filter((file) => !file.startsWith('app/node_modules/')),
-      ),
-    )
-    .digest('hex');
+  const zipKey = digestParts([
+    treeKey,
+    zipFile,
+    treeDigest(
+      stagedDir,
+      files.filter((file) => !file.startsWith('app/node_modules/')),
+    ),
+  ]);
   const zipKeyFile = join(work, 'zip.key');
   const [savedKey, savedSize] = (await readFile(zipKeyFile, 'utf8').catch(() => '')).split(' ');
   const existing = await stat(zipFile).catch(() => undefined);

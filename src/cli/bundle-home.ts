@@ -15,7 +15,7 @@
  */
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path, { type PlatformPath } from 'node:path';
-import { resolveContentDir } from '../core/paths.ts';
+import { resolveContentDir } from '../core/index.ts';
 
 /** In the package root of a bundle: what was bundled (written by release/bundle.ts). */
 export const BUNDLE_MARKER = 'bundle.json';

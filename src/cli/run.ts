@@ -1,6 +1,6 @@
 /** Process glue: real argv, streams and environment; crashes reported as our bug. */
 import { mkdirSync } from 'node:fs';
-import { PACKAGE_ROOT } from '../core/package-root.ts';
+import { PACKAGE_ROOT } from '../core/index.ts';
 import { bundleEnv, bundleHome } from './bundle-home.ts';
 import { main } from './main.ts';
 import { sourceStack } from './stack.ts';

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import type { EntryRecord, IssueRecord } from './load/content.ts';
 import type { IssueDigest } from './schema/issue.ts';
 
-function stable(value: unknown): unknown {
+/** `value` with object keys sorted and undefined values left out, recursively: equal data, equal JSON. */
+export function stable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stable);
   if (value && typeof value === 'object') {
     return Object.fromEntries(

@@ -15,6 +15,7 @@ import { checkContent, type CheckResult } from './check.ts';
 import type { BodyCompiler } from './compile/markdown.ts';
 import { compileSite, type CompiledSite } from './compile/site.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { UserError } from './errors.ts';
 import type { ContentSource } from './source/source.ts';
 import { createEntry, type EntryRequest, type NewEntryResult, type WorkflowOptions } from './workflow/new-entry.ts';
 import { createIssue, type IssueRequest, type NewIssueResult } from './workflow/new-issue.ts';
@@ -34,11 +35,11 @@ export interface ProjectOptions {
 }
 
 /** The content has errors: nothing was compiled. */
-export class ContentErrors extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
+export class ContentErrors extends UserError {
+  constructor(diagnostics: Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const first = errors[0];
-    super(`内容有 ${errors.length} 个错误${first ? `（${first.file}:${first.line}:${first.column} ${first.message}）` : ''}，先运行 jianbao check`);
+    super(`内容有 ${errors.length} 个错误${first ? `（${first.file}:${first.line}:${first.column} ${first.message}）` : ''}，先运行 jianbao check`, { diagnostics });
   }
 }
 

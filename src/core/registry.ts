@@ -49,7 +49,7 @@ export function buildRegistry(content: Pick<LoadedContent, 'units' | 'people' | 
 }
 
 /** Names are compared without the padding spaces used in lists (李　健 = 李健). */
-export function normaliseName(name: string): string {
+function normaliseName(name: string): string {
   return name.replace(/[\s\u3000]/g, '');
 }
 

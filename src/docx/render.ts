@@ -9,7 +9,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { CliIO } from '../cli/command.ts';
 import type { CompiledIssue } from '../core/index.ts';
-import { renderIssueDocx } from '../core/render/docx/index.ts';
+import { renderIssueDocx } from '../core/index.ts';
 import { docxKey } from './docx-key.ts';
 
 /** .docx files written by earlier runs, each under its key; kept by the build's render cache. */

@@ -81,6 +81,14 @@ describe('the bundle digest', () => {
     expect(sourcesDigest(copies[0])).toBe(sourcesDigest(copies[1]));
     await writeFile(join(copies[1]!, 'src/cli/extra.ts'), 'export {};\n');
     expect(sourcesDigest(copies[0])).not.toBe(sourcesDigest(copies[1]));
+    // The installed packages count: npm's record of node_modules, or of the node_modules the package is installed in.
+    const before = sourcesDigest(copies[0]);
+    await mkdir(join(copies[0]!, 'node_modules'), { recursive: true });
+    await writeFile(join(copies[0]!, 'node_modules/.package-lock.json'), '{}');
+    const installed = sourcesDigest(copies[0]);
+    expect(installed).not.toBe(before);
+    await writeFile(join(copies[0]!, '../.package-lock.json'), '{}');
+    expect(sourcesDigest(copies[0])).not.toBe(installed);
   });
 });
 

@@ -107,9 +107,10 @@ describe('check: one fixture per rule', () => {
     expect(cases).toEqual(Object.keys(CASE_RULE).sort());
   });
 
-  it('covers every check rule', () => {
+  it('covers every check rule (lint and template rules have tests of their own)', () => {
     const covered = new Set([...Object.values(CASE_RULE), ...COVERED_ELSEWHERE]);
-    expect(Object.keys(RULES).filter((rule) => !covered.has(rule))).toEqual([]);
+    const checkRules = Object.keys(RULES).filter((rule) => !rule.startsWith('lint/') && !rule.startsWith('template/'));
+    expect(checkRules.filter((rule) => !covered.has(rule))).toEqual([]);
   });
 
   for (const name of cases) {

@@ -91,7 +91,7 @@ describe('serving the built site to the browser', () => {
 });
 
 describe('series print settings (打印)', () => {
-  it('default to FORMAT.md and accept Chinese keys and values', async () => {
+  it('default to the GB/T 9704 values and accept Chinese keys and values', async () => {
     const checked = await checkContent(CONTENT);
     const [zhuanbao, jianbao] = checked.registry.series;
     const defaults = { duplex: true, blankPageNumber: true, draftMark: '草稿' };

@@ -1,5 +1,5 @@
 /**
- * The PDFs measured against FORMAT.md: build the site, print every issue
+ * The PDFs measured against the GB/T 9704 grid (README, 打印与 PDF): build the site, print every issue
  * with the system's Chromium (`jianbao pdf`), then read the PDFs with
  * poppler-utils. Page 1 and the last page of the long issue are saved under
  * test-output/print/ for a person to look at.
@@ -52,7 +52,7 @@ async function colophonRule(file: string, page: number): Promise<number | undefi
   return lowestRule(raster, { fromMm: 230, toMm: 275, xMinMm: 30, xMaxMm: 180, minWidthMm: 140 });
 }
 
-/** Every check of FORMAT.md's print numbers that holds for any issue. */
+/** Every check of the print numbers that holds for any issue. */
 async function checkPdf(file: string, options: Expected) {
   const info = pdfInfo(file);
   expect(info.widthMm).toBeCloseTo(210, 0);

@@ -3,7 +3,7 @@
  * listed, nothing written), compile it through the render cache's Markdown
  * cache, pick the issues named on the command line.
  */
-import { parseIssueRef } from '../../core/workflow/issue-ref.ts';
+import { parseIssueRef } from '../../core/index.ts';
 import { relative } from 'node:path';
 import { checkContent, compileSite, type CompiledIssue, type CompiledSite } from '../../core/index.ts';
 import { type CliIO, UsageError } from '../command.ts';

@@ -2,6 +2,7 @@
 import { relative, resolve } from 'node:path';
 import type { DocxCacheOption, PdfCacheOption } from '../../build/index.ts';
 import type { CompiledSite } from '../../core/index.ts';
+import { UserError } from '../../core/index.ts';
 import { type CliIO, defineCommand, requireContentDir } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 import { refuseUnsafeOutput } from '../output.ts';
@@ -105,10 +106,7 @@ export default defineCommand({
       );
       return 0;
     } catch (error) {
-      if (error instanceof BuildError) {
-        io.stderr(`${colors.red('生成失败')}：${error.message}\n${shownOut}/ 保持原样。\n`);
-        return 1;
-      }
+      if (error instanceof BuildError) throw new UserError(`生成失败：${error.message}`, { hint: `${shownOut}/ 保持原样。`, cause: error });
       throw error;
     }
   },

@@ -2,12 +2,12 @@
  * `jianbao new entry [--section 栏目 --unit 单位 --date 日期 --title 标题 --people 姓名,…]`
  * `jianbao new issue [--series ID] [--date 日期] [--empty] [--supplement]`
  */
-import { createEntry, loadForWorkflow, missingFields, type EntryRequest } from '../../core/workflow/new-entry.ts';
-import { createIssue, entriesBySection } from '../../core/workflow/new-issue.ts';
-import { chineseDate, issueNumbering } from '../../core/format.ts';
+import { createEntry, loadForWorkflow, missingFields, type EntryRequest } from '../../core/index.ts';
+import { createIssue, entriesBySection } from '../../core/index.ts';
+import { chineseDate, issueNumbering } from '../../core/index.ts';
 import { defineCommand, UsageError, type CliIO, type CommandContext } from '../command.ts';
 import { displayPath, formatDiagnostic, paint } from '../report.ts';
-import { localToday, refusing, requireContentDir } from './_workflow.ts';
+import { localToday, requireContentDir } from './_workflow.ts';
 
 const KINDS: Record<string, 'entry' | 'issue'> = { entry: 'entry', 稿件: 'entry', issue: 'issue', 期刊: 'issue' };
 const ENTRY_ONLY = ['section', 'unit', 'title', 'people'] as const;
@@ -113,6 +113,6 @@ export default defineCommand({
     const wrong = (kind === 'entry' ? ISSUE_ONLY : ENTRY_ONLY).filter((name) => context.values[name] !== undefined);
     if (wrong.length) throw new UsageError(`${wrong.map((name) => `--${name}`).join('、')} 不能用于 new ${kind}`);
     await requireContentDir(context.contentDir);
-    return refusing(context.io, context.contentDir, () => (kind === 'entry' ? newEntry(context) : newIssue(context)));
+    return kind === 'entry' ? newEntry(context) : newIssue(context);
   },
 });

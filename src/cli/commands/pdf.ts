@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CompiledIssue, SourceFile } from '../../core/index.ts';
 import { defineCommand, requireContentDir } from '../command.ts';
+import { UserError } from '../../core/index.ts';
 import { paint, printDiagnostics } from '../report.ts';
 import { refuseUnsafeOutput } from '../output.ts';
 import { compileForOutput, sameIssues, selectIssues, shown } from './_issues.ts';
@@ -57,10 +58,7 @@ export default defineCommand({
             return 1;
           }
         } catch (error) {
-          if (error instanceof BuildError) {
-            io.stderr(`${colors.red('生成站点失败')}：${error.message}\n`);
-            return 1;
-          }
+          if (error instanceof BuildError) throw new UserError(`生成站点失败：${error.message}`, { cause: error });
           throw error;
         }
       } else {
@@ -70,10 +68,7 @@ export default defineCommand({
       io.stdout(colors.green(`✓ 已生成 ${count} 个 PDF（${shownOut}/ 下各期目录中）\n`));
       return 0;
     } catch (error) {
-      if (error instanceof PdfError || error instanceof BrowserNotFoundError) {
-        io.stderr(`${colors.red('无法生成 PDF')}：${error.message}\n`);
-        return 1;
-      }
+      if (error instanceof PdfError || error instanceof BrowserNotFoundError) throw new UserError(`无法生成 PDF：${error.message}`, { cause: error });
       throw error;
     }
   },

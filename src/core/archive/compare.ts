@@ -18,7 +18,8 @@ import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts
 import { compiledIssueSchema, type CompiledIssue } from '../model/issue.ts';
 import { issueSeries, type Registry } from '../registry.ts';
 import { changesText, describeChanges } from './diff.ts';
-import type { LoadedArchive } from './load.ts';
+import { loadArchive, type LoadedArchive } from './load.ts';
+import { entriesById } from '../validate/index.ts';
 import { canonicalJson, LEDGER_FILE, recordOf, sha256 } from './records.ts';
 
 /** A body "compiled" as its Markdown, leaders and images: for the inputs digest, no rendering. */
@@ -100,11 +101,7 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
     if (inputsDigest(issue, content, registry, byId) === latest.inputs) continue;
     const now = currentRecord(issue, content, registry, byId);
     if (!now) continue;
-    const recorded = recordOf(latest.issue);
-    // A deleted entry file is no change (the archive keeps its text): compare what is still there.
-    const deleted = new Set(latest.issue.entries.filter((entry) => !byId.has(entry.id)).map((entry) => entry.id));
-    const comparable = deleted.size ? withoutEntries(recorded, deleted) : recorded;
-    const changes = describeChanges(comparable, now);
+    const changes = describeChanges(comparableRecord(latest.issue, byId), now);
     if (changes.length === 0) continue;
     const errataGrew = issue.data.errata.length > latest.issue.errata.length;
     const oldErrataKept = latest.issue.errata.every((erratum, index) => JSON.stringify(erratum) === JSON.stringify(now.errata[index]));
@@ -135,10 +132,28 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
   return { diagnostics, archivedEntries, archivedFiles };
 }
 
+/**
+ * The record of a snapshot as the issue compiled now can be compared with:
+ * a deleted entry file is no change (the archive keeps its text), so the
+ * entries whose files are gone are left out of the record too.
+ */
+export function comparableRecord(snapshot: CompiledIssue, byId: Map<string, EntryRecord>): CompiledIssue {
+  const recorded = recordOf(snapshot);
+  const deleted = new Set(snapshot.entries.filter((entry) => !byId.has(entry.id)).map((entry) => entry.id));
+  return deleted.size ? withoutEntries(recorded, deleted) : recorded;
+}
+
 function withoutEntries(issue: CompiledIssue, ids: Set<string>): CompiledIssue {
   return {
     ...issue,
     entries: issue.entries.filter((entry) => !ids.has(entry.id)),
     sections: issue.sections.map((section) => ({ ...section, entries: section.entries.filter((entry) => !ids.has(entry.id)) })).filter((section) => section.entries.length > 0),
   };
+}
+
+/** The archive read and compared for a workflow step that runs the cross-file rules itself (new issue). */
+export async function archiveFacts(content: LoadedContent, registry: Registry): Promise<ArchiveCheck> {
+  const archive = content.archive ?? (await loadArchive(content.source));
+  content.archive = archive;
+  return checkArchive(content, registry, archive, entriesById(content.entries));
 }

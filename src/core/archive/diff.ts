@@ -122,7 +122,7 @@ function entryChanges(before: CompiledEntry, after: CompiledEntry): Change[] {
  * of the issue. A value the record has and `value` lacks stays a difference.
  */
 export function projectOnto<T>(value: T, shape: unknown): T {
-  if (Array.isArray(value) && Array.isArray(shape)) return value.map((item, index) => (index < shape.length ? projectOnto(item, shape[index]) : item)) as T;
+  if (Array.isArray(value) && Array.isArray(shape)) return (value as unknown[]).map((item, index) => (index < shape.length ? projectOnto(item, shape[index]) : item)) as T;
   if (value && typeof value === 'object' && shape && typeof shape === 'object' && !Array.isArray(value) && !Array.isArray(shape)) {
     const known = shape as Record<string, unknown>;
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([key]) => key in known).map(([key, item]) => [key, projectOnto(item, known[key])])) as T;

@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { stable } from '../digest.ts';
 import { compiledIssueSchema, type CompiledIssue } from '../model/issue.ts';
 
 export const ARCHIVE_DIR = 'published';
@@ -80,20 +81,7 @@ export function sha256(bytes: Uint8Array | string): string {
 
 /** JSON with sorted keys and two-space indent: the same data always gives the same bytes. */
 export function canonicalJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => [k, sortKeys(v)]),
-    );
-  }
-  return value;
+  return `${JSON.stringify(stable(value), null, 2)}\n`;
 }
 
 /**

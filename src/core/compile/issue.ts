@@ -16,7 +16,7 @@ import { compileBody, type BodyCompiler } from './markdown.ts';
 import { plainTitle, titleLines } from './title.ts';
 
 /** How long a headline cut from the body may be, in characters. */
-export const HEADLINE_LENGTH = 60;
+const HEADLINE_LENGTH = 60;
 
 /** The title, else the first sentence of the text, cut at HEADLINE_LENGTH with an ellipsis. */
 export function headlineOf(title: string | undefined, text: string): string {
@@ -72,7 +72,7 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
  * Anchor from the whole entry id (`2024/08/汛期推进会` → `2024-08-汛期推进会`):
  * the same whatever else the issue lists or in which order, so links stay valid.
  */
-export function anchorFor(id: string, used: Set<string>): string {
+function anchorFor(id: string, used: Set<string>): string {
   const base = id.replace(/[\s/\\#?&%"'<>]+/g, '-') || 'entry';
   let anchor = base;
   for (let n = 2; used.has(anchor); n++) anchor = `${base}-${n}`;

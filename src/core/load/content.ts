@@ -3,7 +3,6 @@
  * matter, parse and validate each file on its own. Cross-file rules live in
  * `validate/`.
  */
-import { relative } from 'node:path';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { ENTRIES_DIR, entryIdFromPath, isIgnoredName, ISSUES_DIR, SETTINGS_FILES, type SettingsKind } from '../paths.ts';
@@ -281,9 +280,4 @@ export async function loadContent(from: string | ContentSource, options: { paral
     }
   }
   return content;
-}
-
-/** Relative path helper for callers that hold absolute paths. */
-export function contentRelative(dir: string, absolute: string): string {
-  return relative(dir, absolute).replace(/\\/g, '/');
 }

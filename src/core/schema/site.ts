@@ -78,7 +78,7 @@ const redSchema = z.preprocess(
   z.custom<string>((input) => typeof input === 'string' && RED_PATTERN.test(input), { error: '红色应写作 #RRGGBB，如 #E8380D 或 #FF0000（加引号）' }),
 );
 
-/** How the print page and PDF look where GB/T 9704 leaves the choice (FORMAT.md *setting*). */
+/** How the print page and PDF look where GB/T 9704 leaves the choice (a series' 打印 settings; README, 打印与 PDF). */
 export const printSchema = z.object({
   /** Red of the masthead and its rule, `#RRGGBB`. Default #E8380D (CMYK 0/80/80/0); many offices use #FF0000. */
   red: field(redSchema.default('#E8380D'), '红色', '红色'),

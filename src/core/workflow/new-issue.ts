@@ -4,8 +4,9 @@
  * default distribution, contact and copies, filled into the issue template,
  * checked together with the rest of the content, and written.
  */
+import { archiveFacts } from '../archive/compare.ts';
 import { dirname, join, relative } from 'node:path';
-import { didYouMean, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, didYouMean, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { chineseDate, issueName } from '../format.ts';
 import { parseMarkdownFile, type EntryRecord, type IssueRecord } from '../load/content.ts';
 import { ENTRIES_DIR, ISSUES_DIR } from '../paths.ts';
@@ -19,11 +20,11 @@ import { WorkflowError } from './errors.ts';
 import { loadForWorkflow, type WorkflowOptions } from './new-entry.ts';
 import { nextNumber } from './numbering.ts';
 import { pendingEntries } from './pending.ts';
-import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, TEMPLATE_RULES, type Placeholder } from './templates.ts';
+import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, type Placeholder } from './templates.ts';
 import { writeNewFile } from './write.ts';
 
 /** The placeholders of the issue template. */
-export const ISSUE_PLACEHOLDERS: readonly Placeholder[] = [
+const ISSUE_PLACEHOLDERS: readonly Placeholder[] = [
   { id: 'series', name: '刊物', description: '刊物 id' },
   { id: 'year', name: '年度', description: '年度，如 2023' },
   { id: 'number', name: '期号', description: '年内期号' },
@@ -98,7 +99,8 @@ function issuePath(registry: Registry, series: Series, previous: IssueRecord | u
 /** Create the next issue of a series; returns what was written. */
 export async function createIssue(contentDir: string, request: IssueRequest, options: WorkflowOptions): Promise<NewIssueResult> {
   const { content, registry } = await loadForWorkflow(contentDir);
-  const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry)]);
+  const archive = await archiveFacts(content, registry);
+  const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry, archive), ...archive.diagnostics]);
   const entryFiles = new Set(content.entries.map((entry) => entry.file));
   // Numbering and membership depend on every issue and setting being sound; an entry with a
   // problem is only left out (check keeps reporting it).
@@ -166,19 +168,11 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   if (record.data.series !== undefined && record.data.series !== series.id) mismatches.push(`刊物（应为 ${series.id}）`);
   if (record.data.status === 'published') mismatches.push('状态（新一期应为草稿，由 jianbao publish 发布）');
   const after = { ...content, issues: [...content.issues, record] };
-  const found = validate(after, registry).filter((d) => d.file === file);
+  const found = validate(after, registry, archive).filter((d) => d.file === file);
   const errors = found.filter((d) => d.severity === 'error');
   const problems: Diagnostic[] = [
     ...onTemplate(rendered, errors),
-    ...mismatches.map((what) => ({
-      rule: TEMPLATE_RULES.invalid,
-      severity: 'error' as const,
-      file: template.file,
-      line: 2,
-      column: 1,
-      message: `按模板生成的期刊缺少或写错了${what}`,
-      hint: '模板的前置信息要用占位符填写年度、期号、印发日期和稿件，不要写死',
-    })),
+    ...mismatches.map((what) => diagnostic('template/invalid', template.file, { line: 2, column: 1 }, `按模板生成的期刊缺少或写错了${what}`, { hint: '模板的前置信息要用占位符填写年度、期号、印发日期和稿件，不要写死' })),
   ];
   if (problems.length) throw brokenTemplate(template, problems);
 

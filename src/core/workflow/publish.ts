@@ -12,7 +12,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { inputsDigest, archiveKey } from '../archive/compare.ts';
+import { archiveKey, comparableRecord, inputsDigest } from '../archive/compare.ts';
 import { changesText, describeChanges } from '../archive/diff.ts';
 import { asPublished, canonicalJson, LEDGER_FILE, LEDGER_NOTE, RECORD_FORMAT, recordOf, sha256, snapshotPath, type Ledger, type Snapshot } from '../archive/records.ts';
 import { compileIssue } from '../compile/issue.ts';
@@ -136,9 +136,9 @@ export async function publishIssue(contentDir: string, refText: string, options:
   if (archived?.latest) {
     const latest = archived.latest;
     const missing = latest.issue.entries.filter((entry) => !byId.has(entry.id));
-    const changes = describeChanges(recordOf(latest.issue), now);
+    const changes = describeChanges(comparableRecord(latest.issue, byId), now);
     const errataGrew = data.errata.length > latest.issue.errata.length;
-    if (changes.length === 0 || (!errataGrew && missing.length > 0 && changes.every((change) => change.what.endsWith('不在本期了')))) {
+    if (changes.length === 0) {
       if (data.status !== 'published') await replaceFile(join(contentDir, issue.file), publishedText(fileText(content, issue.file)));
       return { outcome: 'unchanged', ref, name, file: issue.file, snapshot: archived.record.versions.at(-1)!.file, version: latest.version, entries: latest.issue.entries.length, errata: data.errata.length };
     }
