@@ -2,9 +2,10 @@
  * The offline bundles, for real: `npm run bundle` builds the zip from the
  * registry's packages; the Linux one is unzipped into a fresh folder (spaces,
  * Chinese, brackets) and run inside a network namespace with no interface but
- * loopback (`unshare -n`): check, build, pdf (the system Chromium) and, when
- * those commands exist, docx and a studio start and stop, on the sample
- * content copied outside the bundle. Nothing may be written outside the
+ * loopback (`unshare -n`): check, build, pdf (the system Chromium), docx,
+ * import (.docx, .doc), publish into the archive and, when that command
+ * exists, a studio start and stop, on the sample content copied outside the
+ * bundle. Nothing may be written outside the
  * bundle folder and the content folder. The Windows one is unzipped and its
  * contents checked: node.exe, a Windows binary for every native dependency
  * (from the lock file, not from the bundler's own walk), nothing missing when
@@ -86,6 +87,8 @@ describe('the Linux bundle, unzipped and run offline', () => {
   let home: string;
   let systemTemp: string;
   let parent: string;
+  /** Files the clerk received, outside the bundle and the content folder (read only). */
+  let inbox: string;
   const env = () => ({
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: home,
@@ -116,6 +119,8 @@ describe('the Linux bundle, unzipped and run offline', () => {
     systemTemp = join(base, 'tmp');
     await mkdir(home);
     await mkdir(systemTemp);
+    inbox = join(base, '收到的稿件');
+    await mkdir(inbox);
   });
 
   it('has no network inside the namespace but loopback', () => {
@@ -155,19 +160,62 @@ describe('the Linux bundle, unzipped and run offline', () => {
     }
   });
 
-  it('writes Word files when the docx command exists', async (context) => {
-    if (!('docx' in COMMANDS)) {
-      console.warn('跳过：jianbao 还没有 docx 命令（issue 16），离线包中无从测试。');
-      context.skip();
-    }
+  it('writes Word files', async () => {
     const docx = offline('jianbao', ['docx'], parent);
     expect(docx.stderr).toBe('');
     expect(docx.code).toBe(0);
     const files = (await filesUnder(parent)).filter(
       (file) => file.endsWith('.docx') && !file.startsWith(`jianbao-${VERSION}`),
     );
-    expect(files.length).toBeGreaterThan(0);
+    expect(files.length).toBeGreaterThanOrEqual(10);
     expect((await readFile(join(parent, files[0]!))).toString('latin1', 0, 2)).toBe('PK');
+    await cp(join(parent, files[0]!), join(inbox, '来稿.docx'));
+  });
+
+  it('imports Word files (.docx and the old .doc) into the remembered content folder', async () => {
+    await cp(join(ROOT, 'test/fixtures/import/doc/青石镇燃气检查.doc'), join(inbox, '青石镇燃气检查.doc'));
+    const before = await filesUnder(join(content, 'entries'));
+    const imported = offline(
+      'jianbao',
+      [
+        'import',
+        join(inbox, '来稿.docx'),
+        join(inbox, '青石镇燃气检查.doc'),
+        '--date',
+        '2025-12-03',
+        '--unit',
+        'yjj',
+        '--series',
+        'jianbao',
+      ],
+      parent,
+    );
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('共写入 2 篇草稿');
+    const after = await filesUnder(join(content, 'entries'));
+    const written = after.filter((file) => !before.includes(file));
+    expect(written).toHaveLength(2);
+    const texts = await Promise.all(written.map((file) => readFile(join(content, 'entries', file), 'utf8')));
+    expect(texts.every((text) => text.startsWith('---\n'))).toBe(true);
+    expect(texts.some((text) => text.includes('燃气'))).toBe(true);
+  });
+
+  it('publishes an issue into the archive, which check then reads', async () => {
+    const published = offline('jianbao', ['publish', 'jianbao/2025-3'], parent);
+    expect(published.stderr).toBe('');
+    expect(published.code).toBe(0);
+    expect(published.stdout).toContain('已发布');
+    const ledger = JSON.parse(await readFile(join(content, 'published/ledger.json'), 'utf8')) as {
+      issues: { ref: string; versions: { file: string }[] }[];
+    };
+    const issue = ledger.issues.find(({ ref }) => ref === 'jianbao/2025-3');
+    expect(issue?.versions.map(({ file }) => file)).toEqual(['published/jianbao/2025-03/1.json']);
+    expect(JSON.parse(await readFile(join(content, 'published/jianbao/2025-03/1.json'), 'utf8'))).toBeTypeOf('object');
+    const check = offline('jianbao', ['check'], parent);
+    expect(check.stderr).toBe('');
+    expect(check.stdout).toContain('共 0 个错误');
+    expect(check.code).toBe(0);
   });
 
   it('starts the studio and stops it on Ctrl+C when the studio command exists', async (context) => {
