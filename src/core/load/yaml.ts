@@ -3,7 +3,7 @@
  * syntax problems precisely, resolve Chinese key aliases against the zod
  * schema, validate, and map every zod issue back to a line and column.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import jsyaml from 'js-yaml';
 import type { z } from 'zod';
 import { diagnostic, didYouMean, zodIssueMessage, type Diagnostic, type Position, type RuleId } from '../diagnostics.ts';
@@ -284,12 +284,13 @@ export function parseYamlPrecisely<S extends AnySchema>(source: YamlSource, sche
   const text = lines.join('\n');
 
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // uniqueKeys is checked here in linear time: the library compares every pair of keys (100,000 keys: minutes).
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const posOf = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return toFile(line, col);
   };
-  for (const error of document.errors) {
+  for (const error of [...document.errors, ...duplicateKeys(document)]) {
     const { line } = lineCounter.linePos(error.pos[0]);
     if (error.code === 'TAB_AS_INDENT' && tabLines.has(line)) continue;
     const rule: RuleId = error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : error.code === 'TAB_AS_INDENT' ? 'yaml/tab' : 'yaml/syntax';
@@ -329,6 +330,23 @@ export function parseYamlPrecisely<S extends AnySchema>(source: YamlSource, sche
   if (result.success) return { data: result.data, diagnostics, positions, fullWidthColons };
   for (const issue of result.error.issues) diagnostics.push(issueDiagnostic(issue, file, positions, schema));
   return { data: undefined, diagnostics, positions, fullWidthColons };
+}
+
+/** A key written twice in one mapping, found with one set per mapping (what the library's uniqueKeys reports, in linear time). */
+function duplicateKeys(document: Document): { code: 'DUPLICATE_KEY'; pos: [number, number]; message: string }[] {
+  const found: { code: 'DUPLICATE_KEY'; pos: [number, number]; message: string }[] = [];
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key as YamlNode | null;
+        const identity = isScalar(key) ? key.value : key;
+        if (seen.has(identity) && key?.range) found.push({ code: 'DUPLICATE_KEY', pos: [key.range[0], key.range[1]], message: 'Map keys must be unique' });
+        seen.add(identity);
+      }
+    },
+  });
+  return found;
 }
 
 /** Offset of the quote that opened the unterminated scalar ending at `end`. */

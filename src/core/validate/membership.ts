@@ -10,8 +10,10 @@ import { entrySeries, issueSeries, type Registry } from '../registry.ts';
 
 const STATUS_NAMES = { draft: '草稿', withdrawn: '撤稿', ready: '待编' } as const;
 
-export function validateMembership(issues: IssueRecord[], entriesById: Map<string, EntryRecord>, registry: Registry): Diagnostic[] {
+/** `unlisted`: entry folders that could not be listed (already reported): their entries are unread, not missing. */
+export function validateMembership(issues: IssueRecord[], entriesById: Map<string, EntryRecord>, registry: Registry, unlisted: readonly string[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const unread = (id: string) => unlisted.some((folder) => id.startsWith(folder));
   const placed = new Map<string, IssueRecord>();
   const ordered = [...issues].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.data.year - b.data.year || a.data.number - b.data.number || a.file.localeCompare(b.file));
   for (const issue of ordered) {
@@ -28,6 +30,7 @@ export function validateMembership(issues: IssueRecord[], entriesById: Map<strin
       }
       inThisIssue.add(id);
       const entry = entriesById.get(id.normalize('NFC'));
+      if (!entry && unread(id)) return;
       if (!entry) {
         const suggestion = didYouMean(id, entriesById.keys());
         out.push(
