@@ -2,6 +2,7 @@
  * Shared by the authoring commands (new, publish): today's date in local
  * time, the content directory guard, and how a refusal is printed.
  */
+import { terminalSafe } from '../terminal.ts';
 import { access } from 'node:fs/promises';
 import { format } from 'date-fns';
 import { WorkflowError } from '../../core/workflow/errors.ts';
@@ -20,8 +21,8 @@ export function printRefusal(error: WorkflowError, io: CliIO, contentDir: string
   const colors = paint(io);
   for (const d of error.diagnostics) io.stderr(`${formatDiagnostic(d, io, contentDir, colors)}\n`);
   if (error.diagnostics.length) io.stderr('\n');
-  io.stderr(`${colors.red('错误')} ${error.message}\n`);
-  if (error.hint) io.stderr(`  ${colors.dim('→')} ${error.hint}\n`);
+  io.stderr(`${colors.red('错误')} ${terminalSafe(error.message)}\n`);
+  if (error.hint) io.stderr(`  ${colors.dim('→')} ${terminalSafe(error.hint)}\n`);
   return error.usage ? 2 : 1;
 }
 

@@ -134,10 +134,22 @@ export const dateSchema = z.preprocess(
 );
 
 /** A trimmed, non-empty line of text. */
+/** C0 and C1 control characters (tab and line ends aside), DEL, and the bidirectional controls that reorder what a terminal shows. */
+export const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
 export const textSchema = z
   .string({ error: (issue) => (issue.input === undefined ? '缺少必填项' : `应为文本，实际是${describeInput(issue.input)}`) })
   .trim()
-  .min(1, { error: '不能为空' });
+  .min(1, { error: '不能为空' })
+  .refine((text) => !CONTROL_CHAR.test(text), {
+    // XML (feed.xml) cannot carry them and a terminal obeys them: never let one into a title or a name.
+    error: (issue) => {
+      const text = String(issue.input);
+      const at = [...text].findIndex((char) => CONTROL_CHAR.test(char));
+      const code = text.codePointAt([...text].slice(0, at).join('').length) ?? 0;
+      return `含有不可见的控制字符 U+${code.toString(16).toUpperCase().padStart(4, '0')}（第 ${at + 1} 个字符），请删除`;
+    },
+  });
 
 /** A list that also accepts a single value written without brackets. */
 export function listOf<T extends z.ZodType>(item: T) {
