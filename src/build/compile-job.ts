@@ -17,7 +17,8 @@ export interface CompileJobOptions {
 export type CompileMessage =
   | { type: 'checked'; diagnostics: Diagnostic[]; errors: number; base: string; seconds: number }
   | { type: 'compiled'; site: CompiledSite; seconds: number }
-  | { type: 'failed'; message: string; stack: string | undefined };
+  /** `content`: the content changed under the build (an image deleted after the check), not our bug. */
+  | { type: 'failed'; message: string; stack: string | undefined; content?: boolean };
 
 export type Checked = Extract<CompileMessage, { type: 'checked' }>;
 export type Compiled = Extract<CompileMessage, { type: 'compiled' }>;
@@ -38,6 +39,9 @@ function workerUrl(): URL {
 
 class WorkerFailure extends Error {}
 
+/** The content changed between the check and the compile (an image deleted); the message is Chinese. */
+export class CompileContentError extends Error {}
+
 export function startCompile(options: CompileJobOptions): CompileJob {
   const worker = new Worker(workerUrl(), { workerData: options });
   let settleChecked!: { resolve: (value: Checked) => void; reject: (error: Error) => void };
@@ -55,6 +59,7 @@ export function startCompile(options: CompileJobOptions): CompileJob {
       settleChecked.resolve(message);
       if (message.errors > 0) settleCompiled.reject(new WorkerFailure('检查发现错误，未编译'));
     } else if (message.type === 'compiled') settleCompiled.resolve(message);
+    else if (message.content) fail(new CompileContentError(message.message));
     else fail(Object.assign(new WorkerFailure(message.message), { stack: message.stack }));
   });
   worker.on('error', fail);

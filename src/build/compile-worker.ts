@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkContent, compileSite } from '../core/index.ts';
+import { ImageVanishedError } from '../core/compile/images.ts';
 import { MarkdownCache } from './markdown-cache.ts';
 import type { CompileJobOptions, CompileMessage } from './compile-job.ts';
 
@@ -24,5 +25,5 @@ try {
     post({ type: 'compiled', site, seconds: (performance.now() - started) / 1000 });
   }
 } catch (error) {
-  post({ type: 'failed', message: (error as Error).message, stack: (error as Error).stack });
+  post({ type: 'failed', message: (error as Error).message, stack: (error as Error).stack, ...(error instanceof ImageVanishedError ? { content: true } : {}) });
 }

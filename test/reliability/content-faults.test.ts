@@ -197,3 +197,18 @@ describe('unknown keys', () => {
     expect(result.diagnostics.find((d) => d.rule === 'yaml/duplicate-key')).toMatchObject({ file: 'entries/2024/重复.md', line: 5, column: 1 });
   });
 });
+
+describe('a photo removed between the check and the compile', () => {
+  it('fails the compile with a Chinese message naming the entry and the photo (no placeholder)', async () => {
+    const { checkContent, compileSite } = await import('../../src/core/index.ts');
+    const { photo } = await import('../images/pictures.ts');
+    const content = await copyContent();
+    await writeFile(join(content, 'entries/2024/现场.png'), photo());
+    const entry = join(content, 'entries/2024/应急检查.md');
+    await writeFile(entry, `${await readFile(entry, 'utf8')}\n![检查现场](./现场.png)\n`);
+    const checked = await checkContent(content);
+    expect(checked.errors).toBe(0);
+    await rm(join(content, 'entries/2024/现场.png'));
+    expect(() => compileSite(checked.content, checked.registry)).toThrow(/entries\/2024\/应急检查\.md:\d+:1 的图片 entries\/2024\/现场\.png 在检查之后被删除或无法读取/);
+  });
+});

@@ -10,7 +10,7 @@ import { LEADER_SECTIONS, sectionName, type SectionId } from '../schema/sections
 import type { Contact, PrintSettings, Series } from '../schema/site.ts';
 import type { Unit } from '../schema/units.ts';
 import { expandDistribution, type DistributionLine } from './distribution.ts';
-import { compileImages, imageOutputs, type CompiledImage } from './images.ts';
+import { compileImages, imageOutputs, requireImageBytes, type CompiledImage } from './images.ts';
 import { renderMarkdown, type MarkdownRenderer } from './markdown.ts';
 
 export interface CompiledEntry {
@@ -111,6 +111,7 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
     ? people.map((person) => ({ phrase: `${person.title ?? ''}${person.name}`, name: person.name }))
     : [];
   const references = entry.images ?? [];
+  requireImageBytes(references, entry.file);
   const render = options.render ?? renderMarkdown;
   const rendered = render(entry.body, { leaders, idPrefix: anchor, headingOffset: options.headingOffset, images: imageOutputs(references), base: options.base });
   return {
