@@ -30,6 +30,7 @@ export interface Diagnostic extends Position {
 
 /** Every rule id with its default severity and a short Chinese description. */
 export const RULES = {
+  'check/timeout': { severity: 'error', title: '预览中的检查超时或出错' },
   'file/read': { severity: 'error', title: '文件无法读取' },
   'file/empty': { severity: 'error', title: '文件为空' },
   'file/binary': { severity: 'error', title: '不是文本文件' },
