@@ -30,7 +30,7 @@ describe('deep nesting', () => {
   for (const [name, body, line] of [
     ['6,000 quote markers', `${'>'.repeat(6000)} 正文`, 7],
     ['4,000 nested list items', `${'- '.repeat(4000)}正文`, 7],
-    ['a list indented 600 levels', Array.from({ length: 600 }, (_, level) => `${' '.repeat(level * 2)}- 第${level}层`).join('\n'), 7 + 32],
+    ['a list indented 400 levels', Array.from({ length: 400 }, (_, level) => `${' '.repeat(level * 2)}- 第${level}层`).join('\n'), 7 + 32],
     ['10,000 emphasis markers', `${'**'.repeat(5000)}正文`, 7],
     ['6,000 open brackets', `第一行\n${'['.repeat(6000)}正文`, 8],
   ] as const) {
@@ -165,7 +165,9 @@ describe('wrong-type and unreadable files', () => {
     spawnSync('chmod', ['-R', 'a+rX', content]);
     for (const file of ['recipients.yaml', 'units.yaml', 'people.yaml']) await chmod(join(content, file), 0o000);
     await chmod(join(content, 'entries/2024'), 0o000);
-    const run = spawnSync(process.execPath, [join(ROOT, 'bin/jianbao.js'), 'check', '--content', content, '--format', 'json'], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: '/' });
+    // The CLI bundle is refreshed by a run as ourselves first (the unprivileged user cannot write it).
+    spawnSync(process.execPath, [join(ROOT, 'bin/jianbao.js'), '--version']);
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin/jianbao.js'), 'check', '--content', content, '--format', 'json'], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: '/', env: { PATH: process.env.PATH, TMPDIR: '/tmp' } });
     await chmod(join(content, 'entries/2024'), 0o755);
     expect(run.stderr).toBe('');
     const result = JSON.parse(run.stdout) as { diagnostics: { rule: string; file: string; message: string }[] };
@@ -210,5 +212,30 @@ describe('a photo removed between the check and the compile', () => {
     expect(checked.errors).toBe(0);
     await rm(join(content, 'entries/2024/现场.png'));
     expect(() => compileSite(checked.content, checked.registry)).toThrow(/entries\/2024\/应急检查\.md:\d+:1 的图片 entries\/2024\/现场\.png 在检查之后被删除或无法读取/);
+  });
+});
+
+describe('deep YAML', () => {
+  for (const [name, value, line] of [
+    ['6,000 nested flow lists', `${'['.repeat(6000)}${']'.repeat(6000)}`, 2],
+    ['a line of 100 nested sequences', `\n  ${'- '.repeat(100)}x`, 3],
+    ['indentation of 400 columns', `\n${' '.repeat(400)}x`, 3],
+  ] as const) {
+    it(`${name} in front matter: one diagnostic at the line, no crash`, async () => {
+      const content = await copyContent();
+      await write(content, 'entries/2024/深.md', `---\ntitle: ${value}\nsection: work-updates\ndate: 2024-06-20\nunit: qsz\n---\n\n正文。\n`);
+      const result = await check(content);
+      const deep = result.diagnostics.filter((d) => d.rule === 'yaml/too-deep');
+      expect(deep).toHaveLength(1);
+      expect(deep[0]).toMatchObject({ file: 'entries/2024/深.md', line });
+      expect(result.stderr).toBe('');
+    });
+  }
+
+  it('a deeply nested units.yaml is one diagnostic', async () => {
+    const content = await copyContent();
+    await writeFile(join(content, 'units.yaml'), `- id: x\n  name: ${'{a: '.repeat(3000)}1${'}'.repeat(3000)}\n`);
+    const result = await check(content);
+    expect(result.diagnostics.filter((d) => d.rule === 'yaml/too-deep').map((d) => d.file)).toEqual(['units.yaml']);
   });
 });

@@ -17,7 +17,11 @@ export const MAX_DELIMITER_RUN = 100;
 /** Emphasis delimiter runs in one paragraph: each may be matched against every earlier one. */
 export const MAX_DELIMITER_RUNS = 2000;
 /** Characters in one body (a long bulletin entry is 10,000). */
-export const MAX_BODY_CHARS = 1_000_000;
+export const MAX_BODY_CHARS = 500_000;
+/** Lines in one body (a long entry is 200; the parser's cost per line grows inside lists). */
+export const MAX_BODY_LINES = 2_000;
+/** Lines that open a list item or a quote (each may be checked against every open one). */
+export const MAX_CONTAINER_LINES = 500;
 
 export interface StructureProblem {
   /** 0-based line of the body where the bound is crossed. */
@@ -75,6 +79,7 @@ export function structureProblem(body: string): StructureProblem | undefined {
   }
   let brackets = 0;
   let runs = 0;
+  let containers = 0;
   let lineNumber = 0;
   let lineStart = 0;
   while (lineStart <= body.length) {
@@ -85,7 +90,13 @@ export function structureProblem(body: string): StructureProblem | undefined {
       brackets = 0;
       runs = 0;
     } else {
+      if (lineNumber >= MAX_BODY_LINES) {
+        return { line: lineNumber, column: 1, message: `正文超过 ${MAX_BODY_LINES} 行`, hint: '一篇稿件不应这样长：拆成几篇稿件，或检查是否误粘贴了整份文件' };
+      }
       const { depth, column } = containerDepth(line);
+      if (depth > 0 && ++containers > MAX_CONTAINER_LINES) {
+        return { line: lineNumber, column: 1, message: `列表项和引用行超过 ${MAX_CONTAINER_LINES} 行`, hint: '把很长的列表改写成段落，或拆成几篇稿件' };
+      }
       if (depth > MAX_CONTAINER_DEPTH) {
         return {
           line: lineNumber,
@@ -118,6 +129,57 @@ export function structureProblem(body: string): StructureProblem | undefined {
         }
       }
     }
+    lineNumber++;
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+/** Flow collections (`[`, `{`) open at once in a YAML document. */
+export const MAX_YAML_FLOW_DEPTH = 64;
+/** Collections a YAML line may open by itself (`- - - x`, `a: b: c`, `? ? x`). */
+export const MAX_YAML_LINE_NESTING = 32;
+/** Columns of indentation of a YAML line (each level is two). */
+export const MAX_YAML_INDENT = 128;
+
+/**
+ * The first place a YAML text nests too deeply for the YAML parser (it
+ * recurses once per level), or undefined. Quoted text is skipped.
+ */
+export function yamlStructureProblem(text: string): StructureProblem | undefined {
+  let flow = 0;
+  let quote: string | undefined;
+  let lineNumber = 0;
+  let lineStart = 0;
+  const hint = '前置信息和设置文件一般只有两三层：删去多余的 [ { - 或缩进';
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (indent > MAX_YAML_INDENT && line.trim() !== '') {
+      return { line: lineNumber, column: indent + 1, message: `YAML 缩进了 ${indent} 列，层次过深（最多 ${MAX_YAML_INDENT} 列）`, hint };
+    }
+    let nesting = 0;
+    for (let index = 0; index < line.length; index++) {
+      const char = line[index]!;
+      if (quote) {
+        if (char === quote) quote = undefined;
+        else if (char === '\\' && quote === '"') index++;
+        continue;
+      }
+      if (char === '#' && (index === 0 || line[index - 1] === ' ' || line[index - 1] === '\t')) break; // a comment
+      if (char === '"' || char === "'") {
+        quote = char;
+      } else if (char === '[' || char === '{') {
+        if (++flow > MAX_YAML_FLOW_DEPTH) return { line: lineNumber, column: index + 1, message: `YAML 的 [ 或 { 嵌套超过 ${MAX_YAML_FLOW_DEPTH} 层`, hint };
+      } else if (char === ']' || char === '}') {
+        if (flow > 0) flow--;
+      } else if ((char === '-' || char === '?' || char === ':') && (line[index + 1] === ' ' || line[index + 1] === '\t' || index + 1 === line.length)) {
+        if (++nesting > MAX_YAML_LINE_NESTING) return { line: lineNumber, column: index + 1, message: `YAML 的一行中嵌套超过 ${MAX_YAML_LINE_NESTING} 层（- ? : 过多）`, hint };
+      }
+    }
+    // A quoted scalar may run over lines (then it is still open here); block scalars are plain text to this scan.
     lineNumber++;
     lineStart = lineEnd + 1;
   }
