@@ -20,7 +20,7 @@ try {
   if (checked.errors === 0) {
     started = performance.now();
     const markdown = options.cache ? await MarkdownCache.open(options.cache.dir, options.cache.renderer) : undefined;
-    const site = compileSite(checked.content, checked.registry, { render: markdown?.render });
+    const site = compileSite(checked.content, checked.registry, markdown ? { compileBody: markdown.compile } : {});
     await markdown?.save();
     post({ type: 'compiled', site, seconds: (performance.now() - started) / 1000 });
   }

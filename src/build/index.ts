@@ -10,7 +10,7 @@
  * rendered again.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { CompiledSite, Diagnostic } from '../core/index.ts';
 import { PACKAGE_ROOT } from '../core/package-root.ts';
@@ -23,6 +23,7 @@ import { describeFault } from './faults.ts';
 import { withBuildLock } from './lock.ts';
 import { claim, moveAcross, recoverOutput, removeOrphanedScratch, STAGED_PREVIOUS, STAGED_SITE, stagingPrefix, swapInto } from './output.ts';
 import { copyMedia, MediaError } from './media.ts';
+import { assertReplaceableOutput, OutputDirError, SITE_MARKER, siteMarkerText } from './output-dir.ts';
 import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts';
 import { RenderCache } from './render-cache.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -82,6 +83,10 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
   const contentDir = resolve(options.contentDir);
   const outDir = resolve(options.outDir);
   const packageRoot = resolve(options.packageRoot ?? PACKAGE_ROOT);
+  // Before any work: the output folder is replaced at the end, so it must be one a build may replace.
+  await assertReplaceableOutput({ outDir, contentDir, packageRoot }).catch((error: unknown) => {
+    throw error instanceof OutputDirError ? new BuildError(error.message, { cause: error }) : error;
+  });
 
   // What killed builds left: their scratch folders, and an output caught between the two renames of the swap.
   const recovered = await recoverOutput(outDir);
@@ -147,6 +152,7 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
       () => log('另一个生成任务正在运行，等待其完成……'),
     );
     const pages = await countPages(siteDir);
+    await writeFile(join(siteDir, SITE_MARKER), siteMarkerText(await packageVersion(packageRoot)));
     if (options.afterSite) await options.afterSite({ siteDir, site, pdfCache: cache && renderer ? { store: cache.pdfs(), salt: renderer } : undefined });
     await mkdir(dirname(outDir), { recursive: true });
     staged = await mkdtemp(join(dirname(outDir), stagingPrefix(outDir)));
@@ -275,6 +281,11 @@ export async function openRenderCache(contentDir: string, packageRoot = PACKAGE_
   const renderer = await rendererDigest(packageRoot);
   const cache = await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), resolve(contentDir));
   return { markdown: await MarkdownCache.open(cache.dir, renderer), pdf: { store: cache.pdfs(), salt: renderer } };
+}
+
+async function packageVersion(packageRoot: string): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8')) as { version?: string };
+  return manifest.version ?? '0.0.0';
 }
 
 /** `<package>/.jianbao/`: scratch folders of running builds. */

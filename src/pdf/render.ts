@@ -302,7 +302,7 @@ async function renderIssue(watched: Watched, page: Page, issue: CompiledIssue, u
   const expected = Number(await watched.step(page.evaluate(() => document.documentElement.dataset.pages ?? '0'), timeouts.page, `${issue.ref} 的排版`));
   const print = () => watched.step(printPage(page), timeouts.print, `打印 ${issue.ref}`);
   let facts = await withMetadata(await print(), issue);
-  let placed = expected > 0 && facts.pages === expected;
+  const placed = expected > 0 && facts.pages === expected;
   if (!placed) {
     // The measured layout did not hold: print the 版记 right under the text instead.
     await watched.step(

@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { checkContent, compileSite, type CompiledIssue, type CompiledSite, type SourceFile } from '../../core/index.ts';
 import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
+import { refuseUnsafeOutput } from '../output.ts';
 
 export default defineCommand({
   meta: { name: 'pdf', description: '用本机的 Chromium、Chrome 或 Edge 把各期打印版生成 PDF', usage: 'pdf [期号…]' },
@@ -18,6 +19,8 @@ export default defineCommand({
   },
   async run({ values, positionals, io, contentDir }) {
     await requireContentDir(contentDir);
+    const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
+    await refuseUnsafeOutput(outDir, contentDir);
     const colors = paint(io);
     const checked = await checkContent(contentDir);
     if (checked.errors > 0) {
@@ -32,10 +35,9 @@ export default defineCommand({
     // Entry Markdown rendered and PDFs printed by earlier runs, from the build's render cache.
     const { openRenderCache } = await import('../../build/index.ts');
     const cache = await openRenderCache(contentDir);
-    const site = compileSite(checked.content, checked.registry, { render: cache.markdown.render });
+    const site = compileSite(checked.content, checked.registry, { compileBody: cache.markdown.compile });
     await cache.markdown.save();
     const wanted = selectIssues(site, positionals);
-    const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
     const shownOut = shown(io, outDir);
     const browser = values.browser as string | undefined;
 
@@ -78,7 +80,7 @@ export default defineCommand({
       return 0;
     } catch (error) {
       if (error instanceof PdfError || error instanceof BrowserNotFoundError) {
-        io.stderr(`${colors.red('无法生成 PDF')}：${(error as Error).message}\n`);
+        io.stderr(`${colors.red('无法生成 PDF')}：${error.message}\n`);
         return 1;
       }
       throw error;

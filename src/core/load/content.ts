@@ -3,9 +3,8 @@
  * matter, parse and validate each file on its own. Cross-file rules live in
  * `validate/`.
  */
-import { readFileSync } from 'node:fs';
-import { lstat, realpath } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { relative } from 'node:path';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { ENTRIES_DIR, entryIdFromPath, isIgnoredName, ISSUES_DIR, SETTINGS_FILES, type SettingsKind } from '../paths.ts';
@@ -20,8 +19,9 @@ import { splitFrontMatter } from './frontmatter.ts';
 import { ImageReader, type ImageReference } from './images.ts';
 import { structureProblem } from './structure.ts';
 import { parseYaml, PositionIndex, type ParsedYaml } from './yaml.ts';
-import { readFiles, type FileRead } from './read-files.ts';
-import { isInside, listMarkdown, type Listing, type ListProblem } from './list-files.ts';
+import { FileSystemSource } from '../source/fs.ts';
+import type { ContentSource, FileRead } from '../source/source.ts';
+import { listMarkdown as listFolder, type Listing, type ListProblem } from './list-files.ts';
 
 /** One file as read from disk. */
 export interface SourceFile {
@@ -67,7 +67,10 @@ export interface Settings {
 }
 
 export interface LoadedContent extends Settings {
+  /** The content directory (the source's id when it is not the file system). */
   dir: string;
+  /** Where the files were read from. */
+  source: ContentSource;
   entries: EntryRecord[];
   issues: IssueRecord[];
   files: SourceFile[];
@@ -83,6 +86,17 @@ export interface LoadedContent extends Settings {
   unlistedEntryFolders?: string[];
 }
 
+/**
+ * The Markdown files under `folder`. On the file system, walked folder by
+ * folder (list-files.ts): unreadable folders and links out of the content
+ * are reported, not silently skipped or followed; other sources list.
+ */
+async function listMarkdown(source: ContentSource, folder: string): Promise<Listing> {
+  if (source instanceof FileSystemSource) return listFolder(source.dir, folder);
+  const paths = (await source.list(folder)).filter((name) => name.toLowerCase().endsWith('.md') && !name.split('/').some(isIgnoredName)).sort();
+  return { paths, problems: [], unlisted: [] };
+}
+
 /** A problem listing entries/ or issues/ as a diagnostic naming the path. */
 function listDiagnostic(problem: ListProblem): Diagnostic {
   const at = { line: 1, column: 1 };
@@ -95,16 +109,15 @@ function listDiagnostic(problem: ListProblem): Diagnostic {
   });
 }
 
-/** A settings file that is a symbolic link leading out of the content directory, or undefined. */
-async function outsideLink(dir: string, path: string): Promise<{ path: string; target: string } | undefined> {
-  const info = await lstat(join(dir, path)).catch(() => undefined);
-  if (!info?.isSymbolicLink()) return undefined;
-  const [root, target] = await Promise.all([realpath(dir).catch(() => dir), realpath(join(dir, path)).catch(() => undefined)]);
-  return target !== undefined && !isInside(root, target) ? { path, target } : undefined;
+/** A settings file reached through a link leading out of the content directory (with where it leads, on the file system), or undefined. */
+async function outsideLink(source: ContentSource, path: string): Promise<{ path: string; target: string } | undefined> {
+  if (!(await source.stat(path))?.outside) return undefined;
+  const target = source instanceof FileSystemSource ? await realpath(`${source.dir}/${path}`).catch(() => '') : '';
+  return { path, target };
 }
 
 function outsideDiagnostic(link: { path: string; target: string }): Diagnostic {
-  return diagnostic('file/outside', link.path, { line: 1, column: 1 }, `${link.path} 是指向内容目录之外的链接（${link.target}），不会读取`, {
+  return diagnostic('file/outside', link.path, { line: 1, column: 1 }, `${link.path} 是指向内容目录之外的链接${link.target ? `（${link.target}）` : ''}，不会读取`, {
     hint: '把文件或文件夹本身复制到内容目录中，删除这个链接',
   });
 }
@@ -139,15 +152,8 @@ export interface ReadResult {
 }
 
 /** Read and decode one file, with hygiene diagnostics. */
-export async function readSource(dir: string, path: string): Promise<ReadResult> {
-  let bytes: Uint8Array;
-  try {
-    // Synchronous reads: for thousands of small files they beat the thread pool by far.
-    bytes = readFileSync(join(dir, path));
-  } catch (error) {
-    return unreadable(path, (error as NodeJS.ErrnoException).code);
-  }
-  return sourceFromBytes(path, bytes);
+export async function readSource(source: ContentSource, path: string): Promise<ReadResult> {
+  return readResult(await source.read(path));
 }
 
 /** A file that could not be read (`code`: ENOENT, EISDIR…). */
@@ -261,12 +267,15 @@ export function boundedBody(file: string, body: string, bodyLine: number, diagno
  * `parallelRead`: read the entries and issues on a worker thread (default:
  * for large directories, see read-files.ts).
  */
-export async function loadContent(dir: string, options: { parallelRead?: boolean } = {}): Promise<LoadedContent> {
+export async function loadContent(from: string | ContentSource, options: { parallelRead?: boolean } = {}): Promise<LoadedContent> {
+  const source = typeof from === 'string' ? new FileSystemSource(from, options.parallelRead) : from;
+  const dir = source.id;
   const diagnostics: Diagnostic[] = [];
   const files: SourceFile[] = [];
   const settingsPositions: LoadedContent['settingsPositions'] = {};
   const content: LoadedContent = {
     dir,
+    source,
     site: undefined,
     units: [],
     people: [],
@@ -278,7 +287,7 @@ export async function loadContent(dir: string, options: { parallelRead?: boolean
     diagnostics,
   };
 
-  const [entryListing, issueListing] = await Promise.all([listMarkdown(dir, ENTRIES_DIR), listMarkdown(dir, ISSUES_DIR)]);
+  const [entryListing, issueListing] = await Promise.all([listMarkdown(source, ENTRIES_DIR), listMarkdown(source, ISSUES_DIR)]);
   for (const problem of [...entryListing.problems, ...issueListing.problems]) diagnostics.push(listDiagnostic(problem));
   content.unlistedEntryFolders = entryListing.unlisted;
   const entryPaths = entryListing.paths;
@@ -287,8 +296,8 @@ export async function loadContent(dir: string, options: { parallelRead?: boolean
   const settingsKinds = Object.keys(SETTINGS_FILES) as SettingsKind[];
   const settingsReads = settingsKinds.map(async (kind) => {
     const path = SETTINGS_FILES[kind];
-    const link = await outsideLink(dir, path);
-    const read: ReadResult = link ? { source: undefined, diagnostics: [outsideDiagnostic(link)] } : await readSource(dir, path);
+    const link = await outsideLink(source, path);
+    const read: ReadResult = link ? { source: undefined, diagnostics: [outsideDiagnostic(link)] } : await readSource(source, path);
     return { kind, path, read };
   });
   const settings = await Promise.all(settingsReads);
@@ -323,7 +332,7 @@ export async function loadContent(dir: string, options: { parallelRead?: boolean
   const issues: { read: ReadResult }[] = [];
   let index = 0;
   const entryIds = new Map<string, string>();
-  for await (const file of readFiles(dir, paths, options.parallelRead)) {
+  for await (const file of source.readMany(paths)) {
     const read = readResult(file);
     if (index >= entryPaths.length) {
       issues.push({ read });
@@ -349,7 +358,7 @@ export async function loadContent(dir: string, options: { parallelRead?: boolean
       content.entries.push({ id: entryIdFromPath(path), file: read.source.path, data: parsed.data, body, bodyLine: parsed.bodyLine, positions: parsed.positions });
     }
   }
-  const images = new ImageReader(dir);
+  const images = new ImageReader(source);
   await Promise.all(content.entries.map(async (entry) => (entry.images = await images.references(entry.file, entry.body, entry.bodyLine))));
   for (const { read } of issues) {
     diagnostics.push(...read.diagnostics);

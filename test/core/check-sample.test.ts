@@ -1,0 +1,22 @@
+/** The sample content shipped in content/ checks clean: only the deliberate pending entries warn. */
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/core/index.ts';
+import { runCli, SAMPLE_CONTENT } from '../helpers/index.ts';
+
+describe('sample content', () => {
+  it('jianbao check exits 0; the only warnings are the two deliberately pending entries', async () => {
+    const result = await runCli(['check', '--format', 'json', '--content', SAMPLE_CONTENT]);
+    const json = JSON.parse(result.stdout) as { errors: number; diagnostics: { rule: string }[] };
+    expect(json.errors).toBe(0);
+    expect(result.code).toBe(0);
+    expect(json.diagnostics.map((d) => d.rule)).toEqual(['entry/pending', 'entry/pending']);
+  });
+
+  it('has one published issue whose recorded digest still matches', async () => {
+    const result = await checkContent(SAMPLE_CONTENT);
+    const published = result.content.issues.filter((issue) => issue.data.status === 'published');
+    expect(published.map((issue) => issue.file)).toEqual(['issues/zhuanbao/2024-06.md']);
+    expect(published[0]!.data.digest?.entries).toHaveProperty(['2024/06/区长督导防汛']);
+    expect(result.diagnostics.filter((d) => d.file === 'issues/zhuanbao/2024-06.md')).toEqual([]);
+  });
+});
