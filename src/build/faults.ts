@@ -45,5 +45,7 @@ export function fileSystemFault(error: unknown): { path: string | undefined; cau
 export function describeFault(error: unknown): string | undefined {
   const fault = fileSystemFault(error);
   if (!fault) return undefined;
-  return fault.path ? `写入 ${fault.path} 失败：${fault.cause}（${fault.code}）` : `读写文件失败：${fault.cause}（${fault.code}）`;
+  return fault.path
+    ? `写入 ${fault.path} 失败：${fault.cause}（${fault.code}）`
+    : `读写文件失败：${fault.cause}（${fault.code}）`;
 }

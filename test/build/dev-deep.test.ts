@@ -22,21 +22,31 @@ async function get(path: string): Promise<{ status: number; body: string }> {
 }
 
 describe('jianbao dev with hostile content', () => {
-  it('an entry nested 6,000 levels deep shows the error at its line; fixing it brings the site back', { timeout: 120_000 }, async () => {
-    const content = await copyContent();
-    server = await startDev({ contentDir: content, port: 0, host: '127.0.0.1' });
-    const entry = join(content, 'entries/2024/深.md');
-    await writeFile(entry, `---\nsection: work-updates\ndate: 2024-06-20\nunit: qsz\n---\n\n${'>'.repeat(6000)} 正文\n`);
-    const broken = await server.settled();
-    expect(broken.diagnostics.find((d) => d.rule === 'markdown/too-deep')).toMatchObject({ file: 'entries/2024/深.md', line: 7 });
-    const page = await get('zhuanbao/2024/3/');
-    expect(page.status).toBe(500);
-    expect(page.body).toContain('entries/2024/深.md:7:');
-    expect(page.body).toContain('嵌套了 6000 层');
-    await writeFile(entry, `---\nsection: work-updates\ndate: 2024-06-20\nunit: qsz\nstatus: draft\n---\n\n> 正文\n`);
-    expect((await server.settled()).errors).toBe(0);
-    expect((await get('zhuanbao/2024/3/')).status).toBe(200);
-  });
+  it(
+    'an entry nested 6,000 levels deep shows the error at its line; fixing it brings the site back',
+    { timeout: 120_000 },
+    async () => {
+      const content = await copyContent();
+      server = await startDev({ contentDir: content, port: 0, host: '127.0.0.1' });
+      const entry = join(content, 'entries/2024/深.md');
+      await writeFile(
+        entry,
+        `---\nsection: work-updates\ndate: 2024-06-20\nunit: qsz\n---\n\n${'>'.repeat(6000)} 正文\n`,
+      );
+      const broken = await server.settled();
+      expect(broken.diagnostics.find((d) => d.rule === 'markdown/too-deep')).toMatchObject({
+        file: 'entries/2024/深.md',
+        line: 7,
+      });
+      const page = await get('zhuanbao/2024/3/');
+      expect(page.status).toBe(500);
+      expect(page.body).toContain('entries/2024/深.md:7:');
+      expect(page.body).toContain('嵌套了 6000 层');
+      await writeFile(entry, `---\nsection: work-updates\ndate: 2024-06-20\nunit: qsz\nstatus: draft\n---\n\n> 正文\n`);
+      expect((await server.settled()).errors).toBe(0);
+      expect((await get('zhuanbao/2024/3/')).status).toBe(200);
+    },
+  );
 
   it('a check past the time limit is stopped and reported on the page', { timeout: 120_000 }, async () => {
     const content = await copyContent();

@@ -20,8 +20,14 @@ describe('diagnostics on the terminal', () => {
     const content = await copyContent();
     await mkdir(join(content, 'entries/2024'), { recursive: true });
     // A double-quoted YAML string may carry any control character; the unit is unknown, so the message quotes it.
-    await writeFile(join(content, 'entries/2024/伪装.md'), `---\nsection: work-updates\ndate: 2024-06-20\nunit: "\\e[2J\\e[H✓ 没有发现问题\\u202E"\n---\n\n正文。\n`);
-    await writeFile(join(content, `entries/2024/名${ESC}[31m字\u202E.md`), `---\nsection: 工作动况\ndate: 2024-06-20\nunit: qsz\n---\n\n正文。\n`);
+    await writeFile(
+      join(content, 'entries/2024/伪装.md'),
+      `---\nsection: work-updates\ndate: 2024-06-20\nunit: "\\e[2J\\e[H✓ 没有发现问题\\u202E"\n---\n\n正文。\n`,
+    );
+    await writeFile(
+      join(content, `entries/2024/名${ESC}[31m字\u202E.md`),
+      `---\nsection: 工作动况\ndate: 2024-06-20\nunit: qsz\n---\n\n正文。\n`,
+    );
     const result = await runCli(['check', '--content', content]);
     expect(result.code).toBe(1);
     expect(result.stdout).not.toContain(ESC);
@@ -32,9 +38,13 @@ describe('diagnostics on the terminal', () => {
   });
 
   it('control characters in a title are an error at the title', async () => {
-    const content = await editedBase({ 'entries/2024/应急检查.md': (text) => text.replace('unit: 应急局', 'unit: 应急局\ntitle: "检查\\f通报\\x01"') });
+    const content = await editedBase({
+      'entries/2024/应急检查.md': (text) => text.replace('unit: 应急局', 'unit: 应急局\ntitle: "检查\\f通报\\x01"'),
+    });
     const result = await runCli(['check', '--content', content, '--format', 'json']);
-    const diagnostics = (JSON.parse(result.stdout) as { diagnostics: { rule: string; line: number; message: string }[] }).diagnostics;
+    const diagnostics = (
+      JSON.parse(result.stdout) as { diagnostics: { rule: string; line: number; message: string }[] }
+    ).diagnostics;
     const invalid = diagnostics.find((d) => d.rule === 'schema/invalid');
     expect(invalid).toMatchObject({ line: 5 });
     expect(invalid?.message).toContain('控制字符 U+000C（第 3 个字符）');
@@ -44,7 +54,9 @@ describe('diagnostics on the terminal', () => {
 
 describe('feed.xml', () => {
   it('stays well-formed when a headline from an entry body carries control characters', async () => {
-    const content = await editedBase({ 'entries/2024/应急检查.md': (text) => text.replace('专项检查。', '专项\u000b检查\u0001。') });
+    const content = await editedBase({
+      'entries/2024/应急检查.md': (text) => text.replace('专项检查。', '专项\u000b检查\u0001。'),
+    });
     const site = await compileDir(content);
     const feed = atomFeed(site);
     expect(XMLValidator.validate(feed)).toBe(true);

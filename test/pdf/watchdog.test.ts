@@ -68,8 +68,14 @@ beforeAll(async () => {
   scripts = await tempDir('jianbao-watchdog-');
   content = await copyContent();
   // A third issue: with two pages printing at once, a kill after the first PDF always leaves one unprinted.
-  await writeFile(join(content, 'entries/2024/第五期.md'), '---\nsection: work-updates\ndate: 2024-06-29\nunit: qsz\n---\n\n6月29日，青石镇开展夜查。\n');
-  await writeFile(join(content, 'issues/2024-05.md'), '---\n年度: 2024\n期号: 5\n总期号: 12\n印发日期: 2024年6月30日\n稿件: [2024/第五期]\n---\n');
+  await writeFile(
+    join(content, 'entries/2024/第五期.md'),
+    '---\nsection: work-updates\ndate: 2024-06-29\nunit: qsz\n---\n\n6月29日，青石镇开展夜查。\n',
+  );
+  await writeFile(
+    join(content, 'issues/2024-05.md'),
+    '---\n年度: 2024\n期号: 5\n总期号: 12\n印发日期: 2024年6月30日\n稿件: [2024/第五期]\n---\n',
+  );
   dist = join(scripts, 'dist');
   const built = await runCli(['build', '--content', content, '--out', dist]);
   expect(built.code, built.stdout + built.stderr).toBe(0);
@@ -83,7 +89,13 @@ describe.runIf(chromium)('PDF watchdogs', () => {
     // Hangs before the browser would say it is ready, keeping the command line it was given.
     const never = await wrapper('never', `exec '${process.execPath}' -e 'setInterval(() => {}, 1000)' -- "$@"`);
     const run = io();
-    const error = await renderPdfs({ distDir: dist, site, io: run.io, browser: never.path, timeouts: { launch: 3_000 } }).catch((caught: unknown) => caught);
+    const error = await renderPdfs({
+      distDir: dist,
+      site,
+      io: run.io,
+      browser: never.path,
+      timeouts: { launch: 3_000 },
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PdfError);
     expect((error as Error).message).toContain('3 秒内没有启动');
     expect((error as Error).message).toContain(never.path);
@@ -99,7 +111,14 @@ describe.runIf(chromium)('PDF watchdogs', () => {
         void frozen.pid().then((pid) => process.kill(pid, 'SIGSTOP'));
       }
     });
-    const error = await renderPdfs({ distDir: dist, site, io: run.io, browser: frozen.path, concurrency: 1, timeouts: { page: 5_000, print: 5_000 } }).catch((caught: unknown) => caught);
+    const error = await renderPdfs({
+      distDir: dist,
+      site,
+      io: run.io,
+      browser: frozen.path,
+      concurrency: 1,
+      timeouts: { page: 5_000, print: 5_000 },
+    }).catch((caught: unknown) => caught);
     expect(stopped).toBe(true);
     expect(error).toBeInstanceOf(PdfError);
     expect((error as Error).message).toMatch(/5 秒内没有完成.*已停止它/);
@@ -117,7 +136,10 @@ describe.runIf(chromium)('PDF watchdogs', () => {
         process.kill(Number(readFileSync(join(scripts, 'killed.pid'), 'utf8')), 'SIGKILL');
       }
     });
-    const code = await main(['build', '--pdf', '--content', content, '--out', dist], { ...run.io, env: { JIANBAO_BROWSER: killed.path } });
+    const code = await main(['build', '--pdf', '--content', content, '--out', dist], {
+      ...run.io,
+      env: { JIANBAO_BROWSER: killed.path },
+    });
     const { stdout, stderr } = run.output();
     expect(done).toBe(true);
     expect(code).toBe(1);

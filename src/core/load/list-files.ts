@@ -72,7 +72,11 @@ export async function listMarkdown(contentDir: string, folder: string): Promise<
       entries = await readdir(absolute, { withFileTypes: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      listing.problems.push({ path: shown, kind: code === 'ENOTDIR' ? 'not-a-folder' : 'unreadable', code: code ?? 'UNKNOWN' });
+      listing.problems.push({
+        path: shown,
+        kind: code === 'ENOTDIR' ? 'not-a-folder' : 'unreadable',
+        code: code ?? 'UNKNOWN',
+      });
       listing.unlisted.push(relative ? `${relative}/` : '');
       return;
     }
@@ -93,7 +97,8 @@ export async function listMarkdown(contentDir: string, folder: string): Promise<
           continue;
         }
         if (!isInside(root, target)) {
-          if (markdown || (await stat(target).catch(() => undefined))?.isDirectory()) listing.problems.push({ path: `${folder}/${child}`, kind: 'outside', target });
+          if (markdown || (await stat(target).catch(() => undefined))?.isDirectory())
+            listing.problems.push({ path: `${folder}/${child}`, kind: 'outside', target });
           continue;
         }
         if ((await stat(target).catch(() => undefined))?.isDirectory()) {

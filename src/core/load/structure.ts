@@ -91,11 +91,21 @@ export function structureProblem(body: string): StructureProblem | undefined {
       runs = 0;
     } else {
       if (lineNumber >= MAX_BODY_LINES) {
-        return { line: lineNumber, column: 1, message: `正文超过 ${MAX_BODY_LINES} 行`, hint: '一篇稿件不应这样长：拆成几篇稿件，或检查是否误粘贴了整份文件' };
+        return {
+          line: lineNumber,
+          column: 1,
+          message: `正文超过 ${MAX_BODY_LINES} 行`,
+          hint: '一篇稿件不应这样长：拆成几篇稿件，或检查是否误粘贴了整份文件',
+        };
       }
       const { depth, column } = containerDepth(line);
       if (depth > 0 && ++containers > MAX_CONTAINER_LINES) {
-        return { line: lineNumber, column: 1, message: `列表项和引用行超过 ${MAX_CONTAINER_LINES} 行`, hint: '把很长的列表改写成段落，或拆成几篇稿件' };
+        return {
+          line: lineNumber,
+          column: 1,
+          message: `列表项和引用行超过 ${MAX_CONTAINER_LINES} 行`,
+          hint: '把很长的列表改写成段落，或拆成几篇稿件',
+        };
       }
       if (depth > MAX_CONTAINER_DEPTH) {
         return {
@@ -111,7 +121,12 @@ export function structureProblem(body: string): StructureProblem | undefined {
           index++;
         } else if (char === '[') {
           if (++brackets > MAX_BRACKET_DEPTH) {
-            return { line: lineNumber, column: index + 1, message: `方括号 [ 嵌套超过 ${MAX_BRACKET_DEPTH} 层`, hint: '删去多余的 [，或写成 \\[ 表示方括号本身' };
+            return {
+              line: lineNumber,
+              column: index + 1,
+              message: `方括号 [ 嵌套超过 ${MAX_BRACKET_DEPTH} 层`,
+              hint: '删去多余的 [，或写成 \\[ 表示方括号本身',
+            };
           }
         } else if (char === ']') {
           if (brackets > 0) brackets--;
@@ -120,10 +135,20 @@ export function structureProblem(body: string): StructureProblem | undefined {
           while (line[end + 1] === char) end++;
           const length = end - index + 1;
           if (length > MAX_DELIMITER_RUN) {
-            return { line: lineNumber, column: index + 1, message: `连续 ${length} 个「${char}」，超过 ${MAX_DELIMITER_RUN} 个`, hint: `删去多余的「${char}」，或写成 \\${char} 表示符号本身` };
+            return {
+              line: lineNumber,
+              column: index + 1,
+              message: `连续 ${length} 个「${char}」，超过 ${MAX_DELIMITER_RUN} 个`,
+              hint: `删去多余的「${char}」，或写成 \\${char} 表示符号本身`,
+            };
           }
           if (++runs > MAX_DELIMITER_RUNS) {
-            return { line: lineNumber, column: index + 1, message: `一段中的加粗、斜体符号（* _ ~）超过 ${MAX_DELIMITER_RUNS} 处`, hint: '检查是否误粘贴了大量符号，或把这一段分成几段' };
+            return {
+              line: lineNumber,
+              column: index + 1,
+              message: `一段中的加粗、斜体符号（* _ ~）超过 ${MAX_DELIMITER_RUNS} 处`,
+              hint: '检查是否误粘贴了大量符号，或把这一段分成几段',
+            };
           }
           index = end;
         }
@@ -158,7 +183,12 @@ export function yamlStructureProblem(text: string): StructureProblem | undefined
     const line = text.slice(lineStart, lineEnd);
     const indent = /^[ \t]*/.exec(line)![0].length;
     if (indent > MAX_YAML_INDENT && line.trim() !== '') {
-      return { line: lineNumber, column: indent + 1, message: `YAML 缩进了 ${indent} 列，层次过深（最多 ${MAX_YAML_INDENT} 列）`, hint };
+      return {
+        line: lineNumber,
+        column: indent + 1,
+        message: `YAML 缩进了 ${indent} 列，层次过深（最多 ${MAX_YAML_INDENT} 列）`,
+        hint,
+      };
     }
     let nesting = 0;
     for (let index = 0; index < line.length; index++) {
@@ -172,11 +202,26 @@ export function yamlStructureProblem(text: string): StructureProblem | undefined
       if (char === '"' || char === "'") {
         quote = char;
       } else if (char === '[' || char === '{') {
-        if (++flow > MAX_YAML_FLOW_DEPTH) return { line: lineNumber, column: index + 1, message: `YAML 的 [ 或 { 嵌套超过 ${MAX_YAML_FLOW_DEPTH} 层`, hint };
+        if (++flow > MAX_YAML_FLOW_DEPTH)
+          return {
+            line: lineNumber,
+            column: index + 1,
+            message: `YAML 的 [ 或 { 嵌套超过 ${MAX_YAML_FLOW_DEPTH} 层`,
+            hint,
+          };
       } else if (char === ']' || char === '}') {
         if (flow > 0) flow--;
-      } else if ((char === '-' || char === '?' || char === ':') && (line[index + 1] === ' ' || line[index + 1] === '\t' || index + 1 === line.length)) {
-        if (++nesting > MAX_YAML_LINE_NESTING) return { line: lineNumber, column: index + 1, message: `YAML 的一行中嵌套超过 ${MAX_YAML_LINE_NESTING} 层（- ? : 过多）`, hint };
+      } else if (
+        (char === '-' || char === '?' || char === ':') &&
+        (line[index + 1] === ' ' || line[index + 1] === '\t' || index + 1 === line.length)
+      ) {
+        if (++nesting > MAX_YAML_LINE_NESTING)
+          return {
+            line: lineNumber,
+            column: index + 1,
+            message: `YAML 的一行中嵌套超过 ${MAX_YAML_LINE_NESTING} 层（- ? : 过多）`,
+            hint,
+          };
       }
     }
     // A quoted scalar may run over lines (then it is still open here); block scalars are plain text to this scan.

@@ -137,6 +137,7 @@ export const dateSchema = z.preprocess(
 );
 
 /** C0 and C1 control characters (tab and line ends aside), DEL, and the bidirectional controls that reorder what a terminal shows. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /** A trimmed, non-empty line of text. */

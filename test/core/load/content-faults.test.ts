@@ -22,7 +22,10 @@ async function write(dir: string, path: string, text: string | Uint8Array): Prom
 
 async function check(content: string) {
   const result = await runCli(['check', '--content', content, '--format', 'json']);
-  const parsed = JSON.parse(result.stdout) as { errors: number; diagnostics: { rule: string; file: string; line: number; column: number; message: string; hint?: string }[] };
+  const parsed = JSON.parse(result.stdout) as {
+    errors: number;
+    diagnostics: { rule: string; file: string; line: number; column: number; message: string; hint?: string }[];
+  };
   return { ...result, ...parsed };
 }
 
@@ -30,7 +33,11 @@ describe('deep nesting', () => {
   for (const [name, body, line] of [
     ['6,000 quote markers', `${'>'.repeat(6000)} 正文`, 7],
     ['4,000 nested list items', `${'- '.repeat(4000)}正文`, 7],
-    ['a list indented 400 levels', Array.from({ length: 400 }, (_, level) => `${' '.repeat(level * 2)}- 第${level}层`).join('\n'), 7 + 32],
+    [
+      'a list indented 400 levels',
+      Array.from({ length: 400 }, (_, level) => `${' '.repeat(level * 2)}- 第${level}层`).join('\n'),
+      7 + 32,
+    ],
     ['10,000 emphasis markers', `${'**'.repeat(5000)}正文`, 7],
     ['6,000 open brackets', `第一行\n${'['.repeat(6000)}正文`, 8],
   ] as const) {
@@ -49,7 +56,11 @@ describe('deep nesting', () => {
 
   it('a real bulletin’s nesting (quotes, lists three deep, bold) passes', async () => {
     const content = await copyContent();
-    await write(content, 'entries/2024/浅.md', `${HEAD}> 引用\n> > 引用中的引用\n\n- 一\n  - 二\n    - **三**\n\n[链接](https://example.com)\n`);
+    await write(
+      content,
+      'entries/2024/浅.md',
+      `${HEAD}> 引用\n> > 引用中的引用\n\n- 一\n  - 二\n    - **三**\n\n[链接](https://example.com)\n`,
+    );
     const result = await check(content);
     expect(result.diagnostics.filter((d) => d.rule === 'markdown/too-deep')).toEqual([]);
   });
@@ -75,7 +86,10 @@ describe('site.base', () => {
     it(`refuses ${base}`, async () => {
       const content = await copyContent();
       const settings = await readFile(join(content, 'jianbao.yaml'), 'utf8');
-      await writeFile(join(content, 'jianbao.yaml'), settings.replace('base: /', `base: "${base.replace(/\\/g, '\\\\')}"`));
+      await writeFile(
+        join(content, 'jianbao.yaml'),
+        settings.replace('base: /', `base: "${base.replace(/\\/g, '\\\\')}"`),
+      );
       const result = await check(content);
       const invalid = result.diagnostics.find((d) => d.file === 'jianbao.yaml' && d.rule === 'schema/invalid');
       expect(invalid?.message).toContain('站点路径');
@@ -167,7 +181,11 @@ describe('wrong-type and unreadable files', () => {
     await chmod(join(content, 'entries/2024'), 0o000);
     // The CLI bundle is refreshed by a run as ourselves first (the unprivileged user cannot write it).
     spawnSync(process.execPath, [join(ROOT, 'bin/jianbao.js'), '--version']);
-    const run = spawnSync(process.execPath, [join(ROOT, 'bin/jianbao.js'), 'check', '--content', content, '--format', 'json'], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: '/', env: { PATH: process.env.PATH, TMPDIR: '/tmp' } });
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin/jianbao.js'), 'check', '--content', content, '--format', 'json'],
+      { uid: 65534, gid: 65534, encoding: 'utf8', cwd: '/', env: { PATH: process.env.PATH, TMPDIR: '/tmp' } },
+    );
     await chmod(join(content, 'entries/2024'), 0o755);
     expect(run.stderr).toBe('');
     const result = JSON.parse(run.stdout) as { diagnostics: { rule: string; file: string; message: string }[] };
@@ -181,22 +199,38 @@ describe('wrong-type and unreadable files', () => {
 });
 
 describe('unknown keys', () => {
-  it('100,000 unknown keys are each reported (the check is linear in the number of keys)', { timeout: 120_000 }, async () => {
-    const content = await copyContent();
-    const keys = Array.from({ length: 100_000 }, (_, index) => `k${index}: 1`).join('\n');
-    await write(content, 'entries/2024/键.md', `---\nsection: work-updates\ndate: 2024-06-20\nunit: qsz\n${keys}\n---\n\n正文。\n`);
-    const { loadContent } = await import('../../../src/core/load/content.ts');
-    const loaded = await loadContent(content);
-    const unknown = loaded.diagnostics.filter((d) => d.rule === 'schema/unknown-key');
-    expect(unknown).toHaveLength(100_000);
-    expect(unknown.at(-1)).toMatchObject({ line: 100_004, message: '未知的键「k99999」' });
-  });
+  it(
+    '100,000 unknown keys are each reported (the check is linear in the number of keys)',
+    { timeout: 120_000 },
+    async () => {
+      const content = await copyContent();
+      const keys = Array.from({ length: 100_000 }, (_, index) => `k${index}: 1`).join('\n');
+      await write(
+        content,
+        'entries/2024/键.md',
+        `---\nsection: work-updates\ndate: 2024-06-20\nunit: qsz\n${keys}\n---\n\n正文。\n`,
+      );
+      const { loadContent } = await import('../../../src/core/load/content.ts');
+      const loaded = await loadContent(content);
+      const unknown = loaded.diagnostics.filter((d) => d.rule === 'schema/unknown-key');
+      expect(unknown).toHaveLength(100_000);
+      expect(unknown.at(-1)).toMatchObject({ line: 100_004, message: '未知的键「k99999」' });
+    },
+  );
 
   it('a key written twice is still a duplicate', async () => {
     const content = await copyContent();
-    await write(content, 'entries/2024/重复.md', `---\nsection: work-updates\ndate: 2024-06-20\nunit: qsz\ndate: 2024-06-21\n---\n\n正文。\n`);
+    await write(
+      content,
+      'entries/2024/重复.md',
+      `---\nsection: work-updates\ndate: 2024-06-20\nunit: qsz\ndate: 2024-06-21\n---\n\n正文。\n`,
+    );
     const result = await check(content);
-    expect(result.diagnostics.find((d) => d.rule === 'yaml/duplicate-key')).toMatchObject({ file: 'entries/2024/重复.md', line: 5, column: 1 });
+    expect(result.diagnostics.find((d) => d.rule === 'yaml/duplicate-key')).toMatchObject({
+      file: 'entries/2024/重复.md',
+      line: 5,
+      column: 1,
+    });
   });
 });
 
@@ -211,7 +245,9 @@ describe('a photo removed between the check and the compile', () => {
     const checked = await checkContent(content);
     expect(checked.errors).toBe(0);
     await rm(join(content, 'entries/2024/现场.png'));
-    expect(() => compileSite(checked.content, checked.registry)).toThrow(/entries\/2024\/应急检查\.md:\d+:1 的图片 entries\/2024\/现场\.png 在检查之后被删除或无法读取/);
+    expect(() => compileSite(checked.content, checked.registry)).toThrow(
+      /entries\/2024\/应急检查\.md:\d+:1 的图片 entries\/2024\/现场\.png 在检查之后被删除或无法读取/,
+    );
   });
 });
 
@@ -223,7 +259,11 @@ describe('deep YAML', () => {
   ] as const) {
     it(`${name} in front matter: one diagnostic at the line, no crash`, async () => {
       const content = await copyContent();
-      await write(content, 'entries/2024/深.md', `---\ntitle: ${value}\nsection: work-updates\ndate: 2024-06-20\nunit: qsz\n---\n\n正文。\n`);
+      await write(
+        content,
+        'entries/2024/深.md',
+        `---\ntitle: ${value}\nsection: work-updates\ndate: 2024-06-20\nunit: qsz\n---\n\n正文。\n`,
+      );
       const result = await check(content);
       const deep = result.diagnostics.filter((d) => d.rule === 'yaml/too-deep');
       expect(deep).toHaveLength(1);
