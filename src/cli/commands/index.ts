@@ -14,6 +14,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   lint: { description: '检查并修复稿件正文的标点、数字、日期等（--fix）', load: () => import('./lint.ts') },
   import: { description: '把 Word、网页、文本文件导入为稿件草稿', load: () => import('./import.ts') },
   new: { description: '按模板新建稿件（new entry）或下一期期刊（new issue）', load: () => import('./new.ts') },
-  publish: { description: '发布期刊：冻结期刊和稿件，此后修改须附勘误', load: () => import('./publish.ts') },
+  publish: { description: '发布期刊：存档并冻结期刊和稿件，此后修改须附勘误', load: () => import('./publish.ts') },
+  archive: { description: '为以旧格式发布的期刊建立存档（published/）', load: () => import('./archive.ts') },
   stats: { description: '信息采用情况：各单位被采用的稿件数（表格、CSV、JSON）', load: () => import('./stats.ts') },
 };

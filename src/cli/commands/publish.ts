@@ -4,10 +4,10 @@ import { relative, resolve } from 'node:path';
 import { publishIssue } from '../../core/workflow/publish.ts';
 import { defineCommand, UsageError } from '../command.ts';
 import { displayPath, paint } from '../report.ts';
-import { refusing, requireContentDir } from './_workflow.ts';
+import { localToday, refusing, requireContentDir } from './_workflow.ts';
 
 export default defineCommand({
-  meta: { name: 'publish', description: '发布期刊：冻结期刊和稿件（记录摘要），此后修改须附勘误', usage: 'publish <期刊>' },
+  meta: { name: 'publish', description: '发布期刊：存档并冻结期刊和稿件，此后修改须附勘误', usage: 'publish <期刊>' },
   args: {},
   async run({ positionals, io, contentDir }) {
     if (positionals.length !== 1) {
@@ -18,7 +18,7 @@ export default defineCommand({
     // A path to the issue file works too (tab completion): from where the command runs, or inside the content directory.
     if (/\.md$/i.test(ref) && existsSync(resolve(io.cwd, ref))) ref = relative(contentDir, resolve(io.cwd, ref)).replace(/\\/g, '/');
     return refusing(io, contentDir, async () => {
-      const result = await publishIssue(contentDir, ref);
+      const result = await publishIssue(contentDir, ref, { today: localToday() });
       const colors = paint(io);
       const path = displayPath(io, contentDir, result.file);
       if (result.outcome === 'unchanged') {
@@ -26,10 +26,13 @@ export default defineCommand({
         return 0;
       }
       const what = `${result.entries} 篇稿件${result.errata ? `，${result.errata} 条勘误` : ''}`;
+      const archived = `存档 ${result.snapshot}`;
       io.stdout(
         result.outcome === 'published'
-          ? `${colors.green('✓')} 已发布${result.name}（${result.ref}）：${path}，冻结 ${what}。\n  此后修改本期或其稿件，须在 勘误 中加一项说明，再运行 jianbao publish ${result.ref}。\n`
-          : `${colors.green('✓')} 已按勘误重新冻结${result.name}（${result.ref}）：${path}，${what}。\n`,
+          ? `${colors.green('✓')} 已发布${result.name}（${result.ref}）：${path}，冻结 ${what}，${archived}。\n  此后修改本期或其稿件，须在 勘误 中加一项说明，再运行 jianbao publish ${result.ref}。\n`
+          : result.outcome === 'archived'
+            ? `${colors.green('✓')} 已为${result.name}（${result.ref}）建立存档：${archived}（${what}）。\n`
+            : `${colors.green('✓')} 已按勘误重新发布${result.name}（${result.ref}）：${path}，${what}，${archived}（第 ${result.version} 版，原版本保留）。\n`,
       );
       return 0;
     });

@@ -8,6 +8,7 @@ import { SECTIONS, type SectionId } from '../schema/sections.ts';
 import type { Unit } from '../schema/units.ts';
 import { entriesById } from '../validate/index.ts';
 import type { CompiledEntry, CompiledIssue } from '../model/issue.ts';
+import { archiveKey } from '../archive/compare.ts';
 import { compileIssue, type CompileEntryOptions } from './issue.ts';
 import { computeStats, type Stats } from './stats.ts';
 
@@ -43,7 +44,7 @@ export type CompileOptions = CompileEntryOptions;
 export function compileSite(content: LoadedContent, registry: Registry, options: CompileOptions = {}): CompiledSite {
   const byId = entriesById(content.entries);
   const issues = content.issues
-    .map((issue) => compileIssue(issue, content, registry, byId, options))
+    .map((issue) => archivedIssue(issue, content, registry) ?? compileIssue(issue, content, registry, byId, options))
     .filter((issue): issue is CompiledIssue => issue !== undefined)
     .sort((a, b) => b.date.localeCompare(a.date) || a.series.id.localeCompare(b.series.id) || b.year - a.year || b.number - a.number);
   const archived: ArchivedEntry[] = issues.flatMap((issue) =>
@@ -82,6 +83,17 @@ export function compileSite(content: LoadedContent, registry: Registry, options:
     units,
     stats: computeStats(archived, registry),
   };
+}
+
+/**
+ * A published issue as its newest snapshot records it: what was printed,
+ * whatever happened to its entries' files since (check guards the rest).
+ */
+function archivedIssue(issue: LoadedContent['issues'][number], content: LoadedContent, registry: Registry): CompiledIssue | undefined {
+  if (issue.data.status !== 'published' || !content.archive) return undefined;
+  const key = archiveKey(issue, registry);
+  const snapshot = key ? content.archive.issues.get(key)?.latest : undefined;
+  return snapshot ? { ...snapshot.issue, file: issue.file } : undefined;
 }
 
 /** Items grouped by key, each group in input order. */

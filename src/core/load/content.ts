@@ -22,6 +22,7 @@ import { parseYaml, PositionIndex, type ParsedYaml } from './yaml.ts';
 import { FileSystemSource } from '../source/fs.ts';
 import type { ContentSource, FileRead } from '../source/source.ts';
 import { listMarkdown as listFolder, type Listing, type ListProblem } from './list-files.ts';
+import type { LoadedArchive } from '../archive/load.ts';
 
 /** One file as read from disk. */
 export interface SourceFile {
@@ -76,6 +77,8 @@ export interface LoadedContent extends Settings {
   files: SourceFile[];
   /** Positions inside the settings files, for cross-file diagnostics. */
   settingsPositions: Partial<Record<SettingsKind, PositionIndex>>;
+  /** The published issues' records (set by check: archive/load.ts); published issues compile from them. */
+  archive?: LoadedArchive;
   /** Problems found while loading single files. */
   diagnostics: Diagnostic[];
   /**

@@ -10,8 +10,17 @@ import { entrySeries, issueSeries, type Registry } from '../registry.ts';
 
 const STATUS_NAMES = { draft: '草稿', withdrawn: '撤稿', ready: '待编' } as const;
 
-/** `unlisted`: entry folders that could not be listed (already reported): their entries are unread, not missing. */
-export function validateMembership(issues: IssueRecord[], entriesById: Map<string, EntryRecord>, registry: Registry, unlisted: readonly string[] = []): Diagnostic[] {
+/**
+ * `archive`: archived issues keep their entries' text, so a deleted entry file is not missing there, and their entries are never pending.
+ * `unlisted`: entry folders that could not be listed (already reported): their entries are unread, not missing.
+ */
+export function validateMembership(
+  issues: IssueRecord[],
+  entriesById: Map<string, EntryRecord>,
+  registry: Registry,
+  archive: { archivedEntries: ReadonlySet<string>; archivedFiles: ReadonlySet<string> } = { archivedEntries: new Set(), archivedFiles: new Set() },
+  unlisted: readonly string[] = [],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const unread = (id: string) => unlisted.some((folder) => id.startsWith(folder));
   const placed = new Map<string, IssueRecord>();
@@ -31,6 +40,7 @@ export function validateMembership(issues: IssueRecord[], entriesById: Map<strin
       inThisIssue.add(id);
       const entry = entriesById.get(id.normalize('NFC'));
       if (!entry && unread(id)) return;
+      if (!entry && archive.archivedFiles.has(file) && archive.archivedEntries.has(id.normalize('NFC'))) return; // archive/entry-deleted
       if (!entry) {
         const suggestion = didYouMean(id, entriesById.keys());
         out.push(
@@ -58,7 +68,7 @@ export function validateMembership(issues: IssueRecord[], entriesById: Map<strin
     });
   }
   for (const entry of entriesById.values()) {
-    if (entry.data.status === 'ready' && !placed.has(entry.id)) {
+    if (entry.data.status === 'ready' && !placed.has(entry.id) && !archive.archivedEntries.has(entry.id)) {
       out.push(diagnostic('entry/pending', entry.file, { line: 1, column: 1 }, `待编稿件「${entry.id}」尚未编入任何一期`, { hint: '用 jianbao new issue 编入下一期，或把状态改为 草稿（draft）' }));
     }
   }
