@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { cp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { alive } from './lock.ts';
 
 const OWNER = 'owner';
 /** A folder with no owner file yet (killed right after it was made) counts as orphaned after this long. */
@@ -23,15 +24,6 @@ export const STAGED_PREVIOUS = 'previous';
 
 /** Fault injection for the tests: `JIANBAO_FAULT=kill-in-swap` kills the build between the two renames. */
 const FAULT_ENV = 'JIANBAO_FAULT';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Mark `dir` as this process's. */
 export async function claim(dir: string): Promise<void> {
