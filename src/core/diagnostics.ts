@@ -73,6 +73,7 @@ export const RULES = {
   'issue/number-gap': { severity: 'error', title: '期号不连续' },
   'issue/number-start': { severity: 'error', title: '年度首期期号不对' },
   'issue/total-sequence': { severity: 'error', title: '总期号不连续' },
+  'issue/supplement-total': { severity: 'error', title: '增刊写了总期号（增刊不计入总期号）' },
   'issue/date-out-of-year': { severity: 'error', title: '印发日期不在年度内' },
   'issue/date-order': { severity: 'error', title: '印发日期先于上一期' },
   'issue/entry-missing': { severity: 'error', title: '期刊列出的稿件不存在' },

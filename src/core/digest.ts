@@ -51,7 +51,9 @@ export function entryDigest(entry: EntryRecord): string {
 }
 
 export function issueOwnDigest(issue: IssueRecord): string {
-  const { digest: _digest, errata: _errata, status: _status, ...frozen } = issue.data;
+  const { digest: _digest, errata: _errata, status: _status, kind, ...rest } = issue.data;
+  // `kind` came later with a default: a regular issue digests as it always has, so no published issue thaws.
+  const frozen = kind === 'regular' ? rest : { ...rest, kind };
   return hash(`${JSON.stringify(stable(frozen))}\n${normaliseText(issue.note)}`);
 }
 

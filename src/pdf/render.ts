@@ -309,6 +309,7 @@ async function renderIssue(watched: Watched, page: Page, issue: CompiledIssue, u
       page.evaluate(() => {
         const spacer = document.querySelector<HTMLElement>('.colophon-spacer');
         if (spacer) spacer.style.height = '0';
+        document.querySelector('.colophon-tail')?.classList.remove('turn', 'bare');
       }),
       timeouts.page,
       `${issue.ref} 的排版`,

@@ -54,6 +54,8 @@ const CASE_RULE: Record<string, string> = {
   'issue-number-gap': 'issue/number-gap',
   'issue-number-start': 'issue/number-start',
   'issue-total-sequence': 'issue/total-sequence',
+  'issue-supplement-gap': 'issue/number-gap',
+  'issue-supplement-total': 'issue/supplement-total',
   'issue-date-out-of-year': 'issue/date-out-of-year',
   'issue-date-order': 'issue/date-order',
   'issue-entry-missing': 'issue/entry-missing',

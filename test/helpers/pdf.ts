@@ -133,3 +133,23 @@ export function rasterize(file: string, page: number, dir: string, dpi = 72): Ra
 export function savePng(file: string, page: number, target: string, dpi = 80): void {
   run('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, target.replace(/\.png$/, '')]);
 }
+
+/**
+ * The bottom edge (mm from the page top) of the lowest black horizontal rule
+ * that spans at least `minWidthMm` between `fromMm` and `toMm` across the
+ * page (the 版记's last rule), or undefined. Scans `raster` row by row.
+ */
+export function lowestRule(raster: Raster, options: { fromMm: number; toMm: number; xMinMm: number; xMaxMm: number; minWidthMm: number }): number | undefined {
+  const step = 25.4 / raster.dpi;
+  for (let y = options.toMm; y >= options.fromMm; y -= step) {
+    let dark = 0;
+    let total = 0;
+    for (let x = options.xMinMm; x <= options.xMaxMm; x += step) {
+      total++;
+      const [r, g, b] = raster.at(x, y);
+      if (r < 110 && g < 110 && b < 110) dark++;
+    }
+    if (dark * step >= options.minWidthMm && dark / total > 0.9) return y + step / 2;
+  }
+  return undefined;
+}

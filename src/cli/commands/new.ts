@@ -1,6 +1,6 @@
 /**
  * `jianbao new entry [--section 栏目 --unit 单位 --date 日期 --title 标题 --people 姓名,…]`
- * `jianbao new issue [--series ID] [--date 日期] [--empty]`
+ * `jianbao new issue [--series ID] [--date 日期] [--empty] [--supplement]`
  */
 import { terminalSafe } from '../terminal.ts';
 import { createEntry, loadForWorkflow, missingFields, type EntryRequest } from '../../core/workflow/new-entry.ts';
@@ -12,7 +12,7 @@ import { localToday, refusing, requireContentDir } from './_workflow.ts';
 
 const KINDS: Record<string, 'entry' | 'issue'> = { entry: 'entry', 稿件: 'entry', issue: 'issue', 期刊: 'issue' };
 const ENTRY_ONLY = ['section', 'unit', 'title', 'people'] as const;
-const ISSUE_ONLY = ['empty', 'total'] as const;
+const ISSUE_ONLY = ['empty', 'total', 'supplement'] as const;
 const FLAG_OF = { series: '--series', section: '--section', unit: '--unit', title: '--title', people: '--people' } as const;
 
 function text(values: CommandContext['values'], name: string): string | undefined {
@@ -71,15 +71,16 @@ async function newIssue({ values, io, contentDir }: CommandContext): Promise<num
   if (total !== undefined && (!Number.isInteger(total) || total < 1)) throw new UsageError('--total 应为正整数');
   const result = await createIssue(
     contentDir,
-    { series: text(values, 'series'), date: text(values, 'date'), empty: values.empty === true, total },
+    { series: text(values, 'series'), date: text(values, 'date'), empty: values.empty === true, total, supplement: values.supplement === true },
     { today: localToday() },
   );
   const colors = paint(io);
   const path = displayPath(io, contentDir, result.file);
   io.stdout(`${path}\n`);
   const lines = [
-    `已新建《${result.series.name}》${issueNumbering(result.year, result.number, result.total)}，印发日期 ${chineseDate(result.date)}，共 ${result.entries.length} 篇稿件：`,
+    `已新建《${result.series.name}》${issueNumbering(result.year, result.number, result.total, result.supplement)}，印发日期 ${chineseDate(result.date)}，共 ${result.entries.length} 篇稿件${result.supplement ? '' : '：'}`,
   ];
+  if (result.supplement) lines.push('增刊不自动编入待编稿件：在期刊文件的 稿件 中列出本期增刊的稿件编号。');
   for (const group of entriesBySection(result)) {
     lines.push(`  【${group.section}】`);
     for (const entry of group.entries) lines.push(`    ${terminalSafe(entry.id)}`);
@@ -103,6 +104,7 @@ export default defineCommand({
     people: { type: 'string', multiple: true, description: '稿件：领导姓名，多人用逗号分隔', valueHint: '姓名' },
     empty: { type: 'boolean', description: '期刊：没有待编稿件时也生成' },
     total: { type: 'string', description: '期刊：指定总期号（续接旧编号的第一期）', valueHint: '数字' },
+    supplement: { type: 'boolean', description: '期刊：编增刊（增刊第N期，接着上一期增刊编号，不计总期号）' },
   },
   async run(context) {
     const [kindText, ...extra] = context.positionals;

@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { checkContent, compileSite, type CompiledIssue, type CompiledSite, type SourceFile } from '../../core/index.ts';
 import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
+import { parseIssueRef } from '../../core/workflow/issue-ref.ts';
 import { refuseUnsafeOutput } from '../output.ts';
 
 export default defineCommand({
@@ -97,14 +98,14 @@ function shown(io: CliIO, dir: string): string {
 export function selectIssues(site: CompiledSite, refs: string[]): CompiledIssue[] {
   if (refs.length === 0) return site.issues;
   return refs.map((ref) => {
-    const match = /^(?:([a-z0-9][a-z0-9-]*)\/)?(\d{4})[-/](\d+)$/.exec(ref.trim());
-    if (!match) throw new UsageError(`期号「${ref}」写法不对，应写作 年-期号（如 2024-8），有多个刊物时写 刊物/年-期号（如 zhuanbao/2024-8）`);
-    const [, series, year, number] = match;
+    const parsed = parseIssueRef(ref);
+    if (!parsed) throw new UsageError(`期号「${ref}」写法不对，应写作 年-期号（如 2024-8，增刊写作 2024-增刊1），有多个刊物时写 刊物/年-期号（如 zhuanbao/2024-8）`);
+    const { series, year, number, supplement } = parsed;
     const found = site.issues.filter(
-      (issue) => (!series || issue.series.id === series) && issue.year === Number(year) && issue.number === Number(number),
+      (issue) => (!series || issue.series.id === series) && issue.year === year && issue.number === number && (issue.kind === 'supplement') === supplement,
     );
     if (found.length === 1) return found[0]!;
-    if (found.length > 1) throw new UsageError(`「${ref}」在多个刊物中都有，请写明刊物：${found.map((issue) => `${issue.series.id}/${year}-${number}`).join('、')}`);
+    if (found.length > 1) throw new UsageError(`「${ref}」在多个刊物中都有，请写明刊物：${found.map((issue) => `${issue.series.id}/${ref.trim()}`).join('、')}`);
     const known = site.issues.map((issue) => issue.ref);
     throw new UsageError(`找不到期刊「${ref}」。现有：${known.slice(0, 12).join('、')}${known.length > 12 ? ' 等' : ''}`);
   });

@@ -13,7 +13,7 @@
 import { compileIssue } from '../compile/issue.ts';
 import { compileBody, type BodyCompiler } from '../compile/markdown.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { issueName } from '../format.ts';
+import { issueName, issueSlug } from '../format.ts';
 import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
 import { compiledIssueSchema, type CompiledIssue } from '../model/issue.ts';
 import { issueSeries, type Registry } from '../registry.ts';
@@ -31,7 +31,7 @@ const rawBody: BodyCompiler = (markdown, options = {}) => ({
 /** The key (`zhuanbao/2024/6`) of an issue file, as the compiled issue has it. */
 export function archiveKey(issue: IssueRecord, registry: Registry): string | undefined {
   const series = issueSeries(registry, issue);
-  return series ? `${series.id}/${issue.data.year}/${issue.data.number}` : undefined;
+  return series ? `${series.id}/${issue.data.year}/${issueSlug(issue.data.number, issue.data.kind === 'supplement', 'path')}` : undefined;
 }
 
 /** Digest of everything an issue is compiled from, without rendering its Markdown. */

@@ -116,8 +116,23 @@ function entryChanges(before: CompiledEntry, after: CompiledEntry): Change[] {
   return out;
 }
 
+/**
+ * `value` with only the keys `shape` has, recursively: what a newer jianbao
+ * adds to the model (a field the record was written without) is not a change
+ * of the issue. A value the record has and `value` lacks stays a difference.
+ */
+export function projectOnto<T>(value: T, shape: unknown): T {
+  if (Array.isArray(value) && Array.isArray(shape)) return value.map((item, index) => (index < shape.length ? projectOnto(item, shape[index]) : item)) as T;
+  if (value && typeof value === 'object' && shape && typeof shape === 'object' && !Array.isArray(value) && !Array.isArray(shape)) {
+    const known = shape as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([key]) => key in known).map(([key, item]) => [key, projectOnto(item, known[key])])) as T;
+  }
+  return value;
+}
+
 /** Every difference between the record and now, in reading order; empty when equal. */
-export function describeChanges(before: CompiledIssue, after: CompiledIssue): Change[] {
+export function describeChanges(before: CompiledIssue, current: CompiledIssue): Change[] {
+  const after = projectOnto(current, before);
   if (same(before, after)) return [];
   const out: Change[] = [];
   const push = (what: string, source?: string) => out.push({ what, ...(source ? { source } : {}) });

@@ -104,13 +104,18 @@ function sortKeys(value: unknown): unknown {
 export function recordOf(issue: CompiledIssue): CompiledIssue {
   return JSON.parse(
     JSON.stringify({
-      ...issue,
+      ...asPublished(issue),
       file: '',
-      status: 'published',
       sections: issue.sections.map((section) => ({ ...section, entries: section.entries.map(withoutFiles) })),
       entries: issue.entries.map(withoutFiles),
     }),
   ) as CompiledIssue;
+}
+
+/** The issue as it reads once published (compiled while still a draft): no draft mark. */
+export function asPublished(issue: CompiledIssue): CompiledIssue {
+  const { draftMark: _mark, ...rest } = issue;
+  return { ...rest, status: 'published' };
 }
 
 function withoutFiles(entry: CompiledIssue['entries'][number]): CompiledIssue['entries'][number] {

@@ -69,7 +69,7 @@ export function compileSite(content: LoadedContent, registry: Registry, options:
       const byYear = groupBy(issuesBySeries.get(series.id) ?? [], (issue) => issue.year);
       const years = [...byYear.entries()]
         .sort(([a], [b]) => b - a)
-        .map(([year, list]) => ({ year, issues: [...list].sort((a, b) => b.number - a.number) }));
+        .map(([year, list]) => ({ year, issues: [...list].sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number) }));
       return { series: { id: series.id, name: series.name }, years };
     })
     .filter((item) => item.years.length > 0);

@@ -41,12 +41,15 @@ export function validate(content: LoadedContent, registry: Registry = buildRegis
     out.push(...validateIssueSeries(issue, registry));
     out.push(...validateDistribution(issue.data.distribution, registry, issue.file, issue.positions, ['distribution']));
   }
-  for (const [series, issues] of issuesBySeries(content.issues, registry)) out.push(...validateNumbering(series, issues));
+  // Regular issues and supplements (增刊) are numbered apart: each is checked on its own.
+  for (const kind of ['regular', 'supplement'] as const) {
+    for (const [series, issues] of issuesBySeries(content.issues, registry, kind)) out.push(...validateNumbering(series, issues));
+  }
   const byId = entriesById(content.entries);
   out.push(...validateMembership(content.issues, byId, registry, archive, content.unlistedEntryFolders));
   const several = registry.series.length > 1;
   for (const issue of content.issues) {
-    const key = issueKey(issueSeries(registry, issue), issue.data.year, issue.data.number, several);
+    const key = issueKey(issueSeries(registry, issue), issue.data.year, issue.data.number, several, issue.data.kind === 'supplement');
     // Issues in the ledger are compared with their snapshot instead (archive/compare.ts).
     if (!archive.archivedFiles.has(issue.file)) out.push(...validateFrozen(issue, byId, key));
   }

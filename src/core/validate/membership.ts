@@ -28,7 +28,7 @@ export function validateMembership(
   for (const issue of ordered) {
     const { data, file, positions } = issue;
     const series = issueSeries(registry, issue);
-    const name = issueName(data.year, data.number);
+    const name = issueName(data.year, data.number, data.kind === 'supplement');
     const inThisIssue = new Set<string>();
     data.entries.forEach((id, index) => {
       // Positions are computed on demand (the precise YAML parse is lazy).
@@ -56,7 +56,7 @@ export function validateMembership(
       }
       const earlier = placed.get(entry.id);
       if (earlier) {
-        out.push(diagnostic('entry/in-several-issues', file, at(), `稿件「${id}」已编入 ${issueName(earlier.data.year, earlier.data.number)}（${earlier.file}）`, { hint: '一篇稿件只能编入一期：从其中一期删除' }));
+        out.push(diagnostic('entry/in-several-issues', file, at(), `稿件「${id}」已编入 ${issueName(earlier.data.year, earlier.data.number, earlier.data.kind === 'supplement')}（${earlier.file}）`, { hint: '一篇稿件只能编入一期：从其中一期删除' }));
       } else placed.set(entry.id, issue);
       const own = entrySeries(registry, entry);
       if (series && own && own !== series) {

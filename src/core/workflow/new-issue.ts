@@ -48,6 +48,8 @@ export interface IssueRequest {
   empty?: boolean | undefined;
   /** Override the cumulative number (first issue of a series that continues a paper one). */
   total?: number | undefined;
+  /** A supplement (增刊): numbered after the last supplement, no total, no entries listed (the clerk lists them). */
+  supplement?: boolean | undefined;
 }
 
 export interface NewIssueResult {
@@ -59,6 +61,7 @@ export interface NewIssueResult {
   series: Series;
   year: number;
   number: number;
+  supplement: boolean;
   total: number | undefined;
   date: string;
   /** The entries it lists, in order. */
@@ -83,10 +86,13 @@ function chooseSeries(registry: Registry, id: string | undefined): Series {
   throw new WorkflowError('有多个刊物，需要指定编哪一个', { usage: true, hint: `用 --series 指定：${registry.series.map((series) => `${series.id}（${series.name}）`).join('、')}` });
 }
 
-/** `issues/zhuanbao/2023-06.md`: next to the series' last issue, else issues/<series>/ (several series) or issues/. */
-function issuePath(registry: Registry, series: Series, previous: IssueRecord | undefined, year: number, number: number): string {
+/**
+ * `issues/zhuanbao/2023-06.md` (a supplement: `2023-zk01.md`): next to the
+ * series' last issue, else issues/<series>/ (several series) or issues/.
+ */
+function issuePath(registry: Registry, series: Series, previous: IssueRecord | undefined, year: number, number: number, supplement: boolean): string {
   const folder = previous ? dirname(previous.file) : registry.series.length > 1 ? `${ISSUES_DIR}/${series.id}` : ISSUES_DIR;
-  return `${folder}/${year}-${String(number).padStart(2, '0')}.md`;
+  return `${folder}/${year}-${supplement ? 'zk' : ''}${String(number).padStart(2, '0')}.md`;
 }
 
 /** Create the next issue of a series; returns what was written. */
@@ -104,12 +110,18 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   const series = chooseSeries(registry, request.series);
   const date = request.date?.trim() ? parseDateText(request.date) : options.today;
   if (!date) throw new WorkflowError(`日期「${request.date}」无效`, { usage: true, hint: '写作 2023-08-30 或 2023年8月30日' });
-  const next = nextNumber(content, registry, series, date);
+  const supplement = request.supplement === true;
+  if (supplement && request.total !== undefined) throw new WorkflowError('增刊不计总期号，不能与 --total 同用', { usage: true, hint: '去掉 --total' });
+  const next = nextNumber(content, registry, series, date, supplement ? 'supplement' : 'regular');
+  // A first supplement takes its folder and editors from the last regular issue.
+  const lastRegular = supplement ? nextNumber(content, registry, series, date).previous : next.previous;
   const pending = pendingEntries(content, registry, series, date);
-  const skipped = pending.due.filter((entry) => brokenEntries.has(entry.file));
-  const entries = pending.due.filter((entry) => !brokenEntries.has(entry.file));
-  const name = issueName(next.year, next.number);
-  if (entries.length === 0 && !request.empty) {
+  // A supplement is on one subject: the clerk lists its entries, the pending ones stay for the next issue.
+  const due = supplement ? [] : pending.due;
+  const skipped = due.filter((entry) => brokenEntries.has(entry.file));
+  const entries = due.filter((entry) => !brokenEntries.has(entry.file));
+  const name = issueName(next.year, next.number, supplement);
+  if (entries.length === 0 && !request.empty && !supplement) {
     const reasons = [
       pending.later.length ? `另有 ${pending.later.length} 篇待编稿件的日期晚于 ${chineseDate(date)}` : '',
       skipped.length ? `${skipped.length} 篇待编稿件有错误` : '',
@@ -118,13 +130,13 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
       hint: '先用 jianbao new entry 写稿件；确需编一期空白期刊时加 --empty',
     });
   }
-  const total = request.total ?? next.total;
-  const previous = next.previous?.data;
+  const total = supplement ? undefined : (request.total ?? next.total);
+  const previous = (next.previous ?? lastRegular)?.data;
   const template = await loadTemplate(contentDir, ['issue.md'], ISSUE_PLACEHOLDERS, options.builtinTemplates);
   const rendered = fillTemplate(template, {
     series: series.id,
     year: next.year,
-    number: next.number,
+    number: supplement ? `增刊${next.number}` : next.number,
     total,
     date,
     entries: entries.map((entry) => entry.id),
@@ -137,7 +149,7 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   });
 
   // Check the new issue together with everything else, exactly as `check` will.
-  const file = issuePath(registry, series, next.previous, next.year, next.number);
+  const file = issuePath(registry, series, next.previous ?? lastRegular, next.year, next.number, supplement);
   const source = { path: file, encoding: 'utf-8' as const, bom: false, crlf: false, text: rendered.text, fullWidthColons: [] };
   const parsed = parseMarkdownFile(source, issueSchema, '期刊');
   const parseErrors = parsed.diagnostics.filter((d) => d.severity === 'error');
@@ -146,7 +158,9 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   const mismatches: string[] = [];
   const expectedIds = entries.map((entry) => entry.id);
   if (record.data.year !== next.year) mismatches.push(`年度（应为 ${next.year}，模板里要有 年度: {{年度}}）`);
-  if (record.data.number !== next.number) mismatches.push(`期号（应为 ${next.number}，模板里要有 期号: {{期号}}）`);
+  if (record.data.number !== next.number || (record.data.kind === 'supplement') !== supplement) {
+    mismatches.push(`期号（应为 ${supplement ? `增刊${next.number}` : next.number}，模板里要有 期号: {{期号}}）`);
+  }
   if (record.data.date !== date) mismatches.push(`印发日期（应为 ${date}，模板里要有 印发日期: {{印发日期}}）`);
   if (record.data.entries.join('\n') !== expectedIds.join('\n')) mismatches.push('稿件（模板里要有 稿件: {{稿件}}）');
   if (record.data.series !== undefined && record.data.series !== series.id) mismatches.push(`刊物（应为 ${series.id}）`);
@@ -174,10 +188,11 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   return {
     path,
     file: written,
-    ref: issueKey(series, next.year, next.number, registry.series.length > 1),
+    ref: issueKey(series, next.year, next.number, registry.series.length > 1, supplement),
     series,
     year: next.year,
     number: next.number,
+    supplement,
     total,
     date,
     entries,

@@ -14,7 +14,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { inputsDigest, archiveKey } from '../archive/compare.ts';
 import { changesText, describeChanges } from '../archive/diff.ts';
-import { canonicalJson, LEDGER_FILE, LEDGER_NOTE, RECORD_FORMAT, recordOf, sha256, snapshotPath, type Ledger, type Snapshot } from '../archive/records.ts';
+import { asPublished, canonicalJson, LEDGER_FILE, LEDGER_NOTE, RECORD_FORMAT, recordOf, sha256, snapshotPath, type Ledger, type Snapshot } from '../archive/records.ts';
 import { compileIssue } from '../compile/issue.ts';
 import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
 import type { CompiledIssue } from '../model/issue.ts';
@@ -116,7 +116,7 @@ export async function publishIssue(contentDir: string, refText: string, options:
   }
   const issue = findIssue(content, registry, refText);
   const ref = issueRefOf(issue, registry);
-  const name = issueName(issue.data.year, issue.data.number);
+  const name = issueName(issue.data.year, issue.data.number, issue.data.kind === 'supplement');
   const byId = entriesById(content.entries);
   const entryFiles = new Set(issue.data.entries.map((id) => byId.get(id.normalize('NFC'))?.file ?? `${ENTRIES_DIR}/${id}.md`));
   const settingsFiles = new Set<string>(Object.values(SETTINGS_FILES));
@@ -129,7 +129,7 @@ export async function publishIssue(contentDir: string, refText: string, options:
   const { data } = issue;
   const key = archiveKey(issue, registry)!;
   const archived = archive.issues.get(key);
-  const compiled = compileIssue(issue, content, registry, byId)!;
+  const compiled = asPublished(compileIssue(issue, content, registry, byId)!);
   const now = recordOf(compiled);
   let outcome: PublishOutcome = 'published';
   let version = 1;
@@ -217,7 +217,7 @@ export async function archiveLegacyIssues(contentDir: string, options: { today?:
       result.refused.push({ ref, name, diagnostics: validateFrozen(issue, byId, ref) });
       continue;
     }
-    const compiled = compileIssue(issue, content, registry, byId)!;
+    const compiled = asPublished(compileIssue(issue, content, registry, byId)!);
     const prepared = prepareVersion({ key, ref, version: 1, today, issue, content, registry, byId, compiled, ledger });
     ledger = prepared.ledger;
     writes.push({ path: prepared.snapshotFile, text: prepared.snapshotText });
