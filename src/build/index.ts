@@ -27,13 +27,18 @@ import { assertReplaceableOutput, OutputDirError, SITE_MARKER, siteMarkerText } 
 import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts';
 import { RenderCache } from './render-cache.ts';
 import { buildSearchIndex } from './search-index.ts';
+import type { DocxStore } from '../docx/render.ts';
 import type { PdfStore } from '../pdf/render.ts';
 
 /** The PDFs kept in the render cache and the renderer's digest, for `renderPdfs`. */
 export type PdfCacheOption = { store: PdfStore; salt: string };
+/** The .docx files kept in the render cache and the renderer's digest, for `renderDocxs`. */
+export type DocxCacheOption = { store: DocxStore; salt: string };
 
 /** The jianbao package: Astro's root (pages, layouts, astro.config.mjs). */
 export { PACKAGE_ROOT };
+/** The file that marks a folder as a site jianbao built. */
+export { SITE_MARKER };
 
 export interface BuildOptions {
   contentDir: string;
@@ -45,7 +50,9 @@ export interface BuildOptions {
    * Extra work on the finished site before it is swapped into place (PDFs):
    * throwing here fails the build like any other step.
    */
-  afterSite?: (context: { siteDir: string; site: CompiledSite; pdfCache: PdfCacheOption | undefined }) => Promise<void>;
+  afterSite?: (context: { siteDir: string; site: CompiledSite; pdfCache: PdfCacheOption | undefined; docxCache: DocxCacheOption | undefined }) => Promise<void>;
+  /** The files written next to each issue page (by `afterSite`), which the issue pages link. */
+  downloads?: { pdf: boolean; docx: boolean };
   /** Reuse issue pages rendered by earlier builds (default); `false` renders every page. */
   cache?: boolean;
   /** The jianbao package whose pages are built (default: this one; tests build with a changed copy). */
@@ -130,7 +137,8 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
           contentDir,
           siteDir,
           base: checked.base,
-          compiled: job.compiled,
+          // The downloads the issue pages link are part of the compiled site (and so of the page keys).
+          compiled: options.downloads ? job.compiled.then((compiled) => ({ ...compiled, site: { ...compiled.site, downloads: options.downloads } })) : job.compiled,
           cacheDir: join(work, 'cache'),
           cache: cache && renderer ? { pages: cache, renderer } : undefined,
           log,
@@ -153,7 +161,14 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
     );
     const pages = await countPages(siteDir);
     await writeFile(join(siteDir, SITE_MARKER), siteMarkerText(await packageVersion(packageRoot)));
-    if (options.afterSite) await options.afterSite({ siteDir, site, pdfCache: cache && renderer ? { store: cache.pdfs(), salt: renderer } : undefined });
+    if (options.afterSite) {
+      await options.afterSite({
+        siteDir,
+        site,
+        pdfCache: cache && renderer ? { store: cache.pdfs(), salt: renderer } : undefined,
+        docxCache: cache && renderer ? { store: cache.docxs(), salt: renderer } : undefined,
+      });
+    }
     await mkdir(dirname(outDir), { recursive: true });
     staged = await mkdtemp(join(dirname(outDir), stagingPrefix(outDir)));
     await claim(staged);
@@ -277,10 +292,10 @@ async function countPages(siteDir: string): Promise<number> {
  * and prints without building: the Markdown cache (save it after compiling)
  * and the PDFs.
  */
-export async function openRenderCache(contentDir: string, packageRoot = PACKAGE_ROOT): Promise<{ markdown: MarkdownCache; pdf: PdfCacheOption }> {
+export async function openRenderCache(contentDir: string, packageRoot = PACKAGE_ROOT): Promise<{ markdown: MarkdownCache; pdf: PdfCacheOption; docx: DocxCacheOption }> {
   const renderer = await rendererDigest(packageRoot);
   const cache = await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), resolve(contentDir));
-  return { markdown: await MarkdownCache.open(cache.dir, renderer), pdf: { store: cache.pdfs(), salt: renderer } };
+  return { markdown: await MarkdownCache.open(cache.dir, renderer), pdf: { store: cache.pdfs(), salt: renderer }, docx: { store: cache.docxs(), salt: renderer } };
 }
 
 async function packageVersion(packageRoot: string): Promise<string> {

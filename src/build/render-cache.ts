@@ -2,7 +2,7 @@
  * The render cache: issue pages rendered by earlier builds, each under its
  * key (src/build/page-keys.ts), so a rebuild renders only the pages whose
  * inputs changed and copies the rest; likewise the PDFs (keyed by
- * src/pdf/pdf-key.ts), the yearly search bundles (search-index.ts) and
+ * src/pdf/pdf-key.ts), the Word files (src/docx/docx-key.ts), the yearly search bundles (search-index.ts) and
  * rendered entry Markdown (markdown-cache.ts).
  *
  * Where: `<package>/.jianbao/cache/<content-dir-hash>/`, next to the build's
@@ -22,11 +22,13 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { DocxStore } from '../docx/render.ts';
 import type { PdfFacts, PdfStore } from '../pdf/render.ts';
 import { copyBundle, type SearchBundleStore } from './search-index.ts';
 
 const PAGES = 'pages';
 const PDFS = 'pdf';
+const DOCXS = 'docx';
 const SEARCH = 'search';
 const OWNER = 'owner.json';
 
@@ -125,6 +127,33 @@ export class RenderCache {
         for (const name of names) {
           if (name.endsWith('.partial') || live.has(name.replace(/\.(pdf|json)$/, ''))) continue;
           await unlink(join(dir, name)).catch(() => undefined);
+        }
+      },
+    };
+  }
+
+  /** .docx files written by earlier runs: `docx/<key>.docx`. */
+  docxs(): DocxStore {
+    const dir = join(this.dir, DOCXS);
+    const file = (key: string) => join(dir, `${key}.docx`);
+    return {
+      restore: async (key, to) => {
+        try {
+          await copyFile(file(key), to);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      keep: async (key, from) => {
+        await mkdir(dir, { recursive: true });
+        const partial = `${file(key)}.${process.pid}.partial`;
+        await copyFile(from, partial);
+        await rename(partial, file(key));
+      },
+      prune: async (live) => {
+        for (const name of await readdir(dir).catch(() => [] as string[])) {
+          if (!name.endsWith('.partial') && !live.has(name.replace(/\.docx$/, ''))) await unlink(join(dir, name)).catch(() => undefined);
         }
       },
     };

@@ -5,12 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { checkContent, compileSite, type CompiledIssue, type CompiledSite, type SourceFile } from '../../core/index.ts';
-import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
+import { join, resolve } from 'node:path';
+import type { CompiledIssue, SourceFile } from '../../core/index.ts';
+import { defineCommand, requireContentDir } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
-import { parseIssueRef } from '../../core/workflow/issue-ref.ts';
 import { refuseUnsafeOutput } from '../output.ts';
+import { compileForOutput, sameIssues, selectIssues, shown } from './_issues.ts';
+
+export { selectIssues };
 
 export default defineCommand({
   meta: { name: 'pdf', description: '用本机的 Chromium、Chrome 或 Edge 把各期打印版生成 PDF', usage: 'pdf [期号…]' },
@@ -23,21 +25,9 @@ export default defineCommand({
     const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
     await refuseUnsafeOutput(outDir, contentDir);
     const colors = paint(io);
-    const checked = await checkContent(contentDir);
-    if (checked.errors > 0) {
-      printDiagnostics(
-        checked.diagnostics.filter((d) => d.severity === 'error'),
-        io,
-        contentDir,
-      );
-      io.stdout(colors.red('内容有错误，未生成 PDF。请按提示修改后重新运行。\n'));
-      return 1;
-    }
-    // Entry Markdown rendered and PDFs printed by earlier runs, from the build's render cache.
-    const { openRenderCache } = await import('../../build/index.ts');
-    const cache = await openRenderCache(contentDir);
-    const site = compileSite(checked.content, checked.registry, { compileBody: cache.markdown.compile });
-    await cache.markdown.save();
+    const compiled = await compileForOutput(contentDir, io, 'PDF');
+    if (!compiled) return 1;
+    const { checked, cache, site } = compiled;
     const wanted = selectIssues(site, positionals);
     const shownOut = shown(io, outDir);
     const browser = values.browser as string | undefined;
@@ -57,7 +47,7 @@ export default defineCommand({
             outDir,
             log: (line) => io.stdout(`${line}\n`),
             afterSite: async ({ siteDir, site: built, pdfCache }) => {
-              const issues = sameIssues(built, wanted);
+              const issues = sameIssues(built.issues, wanted);
               rendered = await renderPdfs({ distDir: siteDir, site: built, io, browser, issues, ...(pdfCache ? { cache: pdfCache } : {}) });
             },
           });
@@ -88,34 +78,6 @@ export default defineCommand({
     }
   },
 });
-
-function shown(io: CliIO, dir: string): string {
-  const path = relative(io.cwd, dir).replace(/\\/g, '/');
-  return !path ? '.' : path.startsWith('..') ? dir : path;
-}
-
-/** The issues named on the command line (`2024-8`, `zhuanbao/2024-8`), or all of them. */
-export function selectIssues(site: CompiledSite, refs: string[]): CompiledIssue[] {
-  if (refs.length === 0) return site.issues;
-  return refs.map((ref) => {
-    const parsed = parseIssueRef(ref);
-    if (!parsed) throw new UsageError(`期号「${ref}」写法不对，应写作 年-期号（如 2024-8，增刊写作 2024-增刊1），有多个刊物时写 刊物/年-期号（如 zhuanbao/2024-8）`);
-    const { series, year, number, supplement } = parsed;
-    const found = site.issues.filter(
-      (issue) => (!series || issue.series.id === series) && issue.year === year && issue.number === number && (issue.kind === 'supplement') === supplement,
-    );
-    if (found.length === 1) return found[0]!;
-    if (found.length > 1) throw new UsageError(`「${ref}」在多个刊物中都有，请写明刊物：${found.map((issue) => `${issue.series.id}/${ref.trim()}`).join('、')}`);
-    const known = site.issues.map((issue) => issue.ref);
-    throw new UsageError(`找不到期刊「${ref}」。现有：${known.slice(0, 12).join('、')}${known.length > 12 ? ' 等' : ''}`);
-  });
-}
-
-/** The same issues in a freshly compiled site (after a build). */
-function sameIssues(site: CompiledSite, wanted: CompiledIssue[]): CompiledIssue[] {
-  const keys = new Set(wanted.map((issue) => issue.key));
-  return site.issues.filter((issue) => keys.has(issue.key));
-}
 
 /**
  * Why the built site cannot be printed as it is (missing, or older than the

@@ -36,6 +36,11 @@ export interface CompiledSite {
   sections: { id: SectionId; name: string; entries: ArchivedEntry[] }[];
   units: { unit: Pick<Unit, 'id' | 'name' | 'kind'>; entries: ArchivedEntry[] }[];
   stats: Stats;
+  /**
+   * The files the build writes next to each issue page for download (set by
+   * the build: `--pdf`, `--docx`); the issue page links them.
+   */
+  downloads?: { pdf: boolean; docx: boolean };
 }
 
 /** `compileBody`: compiles entry Markdown; default the core's (the build passes its cache of compiled bodies). */
