@@ -43,7 +43,7 @@ const APP_FILES = [
   'package-lock.json',
 ];
 /** Changes when the way the tree is installed or pruned changes, so cached trees are redone. */
-const INSTALL_RECIPE = '1';
+const INSTALL_RECIPE = '3';
 
 export const TARGETS: Record<BundlePlatform, Target> = {
   'win32-x64': { os: 'win32', cpu: 'x64' },
