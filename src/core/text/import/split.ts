@@ -30,7 +30,7 @@ function leadingBold(node: RootContent): string | undefined {
   const first = node.children[0];
   if (first?.type !== 'strong' || node.children.length < 2) return undefined;
   const text = plainText(first);
-  return text.length >= 2 && text.length <= 30 && !/[。！？；，]/.test(text) ? text : undefined;
+  return text.length >= 2 && text.length <= 40 && !/[。！？；]/.test(text) ? text : undefined;
 }
 
 function headingOf(node: RootContent): SectionId | undefined {
