@@ -2,8 +2,8 @@
  * `jianbao new entry [--section 栏目 --unit 单位 --date 日期 --title 标题 --people 姓名,…]`
  * `jianbao new issue [--series ID] [--date 日期] [--empty] [--supplement]`
  */
-import { createEntry, loadForWorkflow, missingFields, type EntryRequest } from '../../core/index.ts';
-import { createIssue, entriesBySection } from '../../core/index.ts';
+import { loadForWorkflow, missingFields, openProject, type EntryRequest } from '../../core/index.ts';
+import { entriesBySection } from '../../core/index.ts';
 import { chineseDate, issueNumbering } from '../../core/index.ts';
 import { defineCommand, UsageError, type CliIO, type CommandContext } from '../command.ts';
 import { displayPath, formatDiagnostic, paint } from '../report.ts';
@@ -58,7 +58,7 @@ async function newEntry({ values, io, contentDir }: CommandContext): Promise<num
       throw error;
     }
   }
-  const result = await createEntry(contentDir, request, { today });
+  const result = await openProject(contentDir).newEntry(request, { today });
   io.stdout(`${displayPath(io, contentDir, result.file)}\n`);
   io.stderr(`已按模板 ${displayPath(io, contentDir, result.template)} 新建稿件，请编辑正文；写好后运行 jianbao check。\n`);
   return 0;
@@ -68,8 +68,7 @@ async function newIssue({ values, io, contentDir }: CommandContext): Promise<num
   const totalText = text(values, 'total');
   const total = totalText === undefined ? undefined : Number(totalText);
   if (total !== undefined && (!Number.isInteger(total) || total < 1)) throw new UsageError('--total 应为正整数');
-  const result = await createIssue(
-    contentDir,
+  const result = await openProject(contentDir).newIssue(
     { series: text(values, 'series'), date: text(values, 'date'), empty: values.empty === true, total, supplement: values.supplement === true },
     { today: localToday() },
   );
