@@ -10,7 +10,7 @@
 import { Document, Paragraph, TextRun, type Table } from 'docx';
 import type { CompiledIssue } from '../../model/issue.ts';
 import { bodyBlocks, FootnoteCollector } from './blocks.ts';
-import { colophon } from './colophon.ts';
+import { colophon, type ColophonPlacement } from './colophon.ts';
 import type { LoadedImage } from './figures.ts';
 import { masthead } from './masthead.ts';
 import { sectionSetup } from './page.ts';
@@ -19,6 +19,8 @@ import { documentStyles } from './styles.ts';
 export interface IssueDocumentOptions {
   /** The issue's images Word can show, by output path (figures.ts loadImages). */
   images: ReadonlyMap<string, LoadedImage>;
+  /** Where the 版记 goes (colophon.ts); default after the text. */
+  colophon?: ColophonPlacement;
 }
 
 /** `示例区安全生产工作专报 2024年 第8期（总第48期）` */
@@ -89,7 +91,7 @@ export function issueDocument(issue: CompiledIssue, options: IssueDocumentOption
           ...note,
           ...body,
           ...errata(issue),
-          ...colophon(issue.colophon),
+          ...colophon(issue.colophon, options.colophon),
         ],
       },
     ],
