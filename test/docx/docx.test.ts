@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, compileSite, type CompiledIssue } from '../../src/core/index.ts';
 import { STYLE_NAMES } from '../../src/core/render/docx/index.ts';
+import { ARTICLE_TITLE_CHARS, CHARS_PER_LINE } from '../../src/core/render/docx/measure.ts';
+import { balancedLines } from '../../src/core/render/docx/titles.ts';
 import { FIXTURES, ROOT, SAMPLE_CONTENT, listFiles, runCli, tempDir } from '../helpers/index.ts';
 import { docxParts, docxToPdf, testOffice } from '../helpers/office.ts';
 import { pdfInfo, rasterize, savePng, textLines, type TextLine } from '../helpers/pdf.ts';
@@ -178,6 +180,26 @@ function wordFiles(name: string, content: string, sample: boolean) {
         expect(Math.abs(left - from), `${issue.ref} 版记左端 ${left.toFixed(1)} mm`).toBeLessThanOrEqual(0.5);
         expect(Math.abs(right - to), `${issue.ref} 版记右端 ${right.toFixed(1)} mm`).toBeLessThanOrEqual(0.5);
       }
+    });
+
+    it('titles break between words, in balanced lines, and the 版记 keeps an e-mail address whole', () => {
+      let broken = 0;
+      for (const issue of issues) {
+        const lines = textLines(pdfs.get(issue.key)!)
+          .flat()
+          .map((line) => squash(line.text));
+        for (const entry of issue.entries.filter((item) => item.title)) {
+          const chars = issue.series.layout === 'articles' ? ARTICLE_TITLE_CHARS : CHARS_PER_LINE;
+          const expected = (entry.titleLines ?? [[entry.title!]]).flatMap(
+            (words) => balancedLines(words, chars) ?? [words.join('')],
+          );
+          if (expected.length > (entry.titleLines?.length ?? 1)) broken++;
+          for (const line of expected) expect(lines, `${issue.ref} ${entry.id}`).toContain(squash(line));
+        }
+        const email = issue.colophon.contact.find((item) => item.label === '邮箱');
+        if (email) expect(lines.some((line) => line.includes(squash(email.text))), `${issue.ref} ${email.text}`).toBe(true);
+      }
+      if (sample) expect(broken).toBeGreaterThan(0);
     });
 
     it('the masthead is red in the series’ red, the body black', async () => {

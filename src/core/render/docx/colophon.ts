@@ -27,6 +27,7 @@ import {
 } from 'docx';
 import type { Colophon, DistributionItem, DistributionLine } from '../../model/issue.ts';
 import { COLOPHON, MARGIN, mm, TYPE_AREA } from './measure.ts';
+import { COLOPHON_CHARS, width } from './pagination.ts';
 
 /**
  * A 报/送/发 line's items as runs of text: recipients flow on, each followed
@@ -74,7 +75,15 @@ function rows(data: Colophon): TableRow[] {
       ),
     );
   if (data.contact.length || data.copies) {
-    const children = [new TextRun(data.contact.map((item) => item.text).join('　'))];
+    // As the print page: when contact and copies do not fit one line, the last item (邮箱) starts the second.
+    const one = data.contact.map((item) => item.text).join('　');
+    const long = data.contact.length > 1 && width(one) + (data.copies ? width(data.copies.text) + 2 : 0) > COLOPHON_CHARS;
+    const children = long
+      ? [
+          new TextRun(data.contact.slice(0, -1).map((item) => item.text).join('　')),
+          new TextRun({ text: data.contact.at(-1)!.text, break: 1 }),
+        ]
+      : [new TextRun(one)];
     if (data.copies) children.push(new TextRun({ children: [new Tab(), data.copies.text] }));
     out.push(row(new Paragraph({ style: 'Colophon', children })));
   }

@@ -14,6 +14,8 @@ import { colophon, type ColophonPlacement } from './colophon.ts';
 import type { LoadedImage } from './figures.ts';
 import { masthead } from './masthead.ts';
 import { sectionSetup } from './page.ts';
+import { ARTICLE_TITLE_CHARS, CHARS_PER_LINE } from './measure.ts';
+import { titleRuns } from './titles.ts';
 import { documentStyles } from './styles.ts';
 
 export interface IssueDocumentOptions {
@@ -39,7 +41,7 @@ function entries(
     for (const section of issue.sections) {
       out.push(new Paragraph({ style: 'Section', children: [new TextRun(section.heading)] }));
       for (const entry of section.entries) {
-        if (entry.title) out.push(new Paragraph({ style: 'EntryTitle', children: [new TextRun(entry.title)] }));
+        if (entry.title) out.push(new Paragraph({ style: 'EntryTitle', children: titleRuns(entry, CHARS_PER_LINE) }));
         out.push(...bodyBlocks(entry.body, context, footnotes));
       }
     }
@@ -47,7 +49,7 @@ function entries(
   }
   issue.entries.forEach((entry, index) => {
     if (index > 0) out.push(new Paragraph({ style: 'Normal', children: [] }));
-    out.push(new Paragraph({ style: 'ArticleTitle', children: [new TextRun(entry.title ?? entry.headline)] }));
+    out.push(new Paragraph({ style: 'ArticleTitle', children: titleRuns(entry, ARTICLE_TITLE_CHARS) }));
     out.push(...bodyBlocks(entry.body, context, footnotes));
   });
   return out;

@@ -15,7 +15,7 @@
  * widow and orphan control (2 lines), headings kept with the next
  * paragraph, figures and headings never split.
  */
-import { CHARS_PER_LINE, COLOPHON, LINE_PITCH, LINES_PER_PAGE, mm, pt, TYPE_AREA } from './measure.ts';
+import { ARTICLE_TITLE_CHARS, CHARS_PER_LINE, COLOPHON, LINE_PITCH, LINES_PER_PAGE, mm, pt, TYPE_AREA } from './measure.ts';
 import { COLOPHON_LINE } from './styles.ts';
 
 export interface TextEnd {
@@ -46,7 +46,7 @@ const MEASURE: Record<string, { chars: number; indent: number; linesPerLine?: nu
   Heading4: { chars: CHARS_PER_LINE, indent: 2 },
   ListItem: { chars: CHARS_PER_LINE - 2, indent: 0 },
   Masthead: { chars: 1000, indent: 0, linesPerLine: 2 },
-  ArticleTitle: { chars: 20, indent: 0 },
+  ArticleTitle: { chars: ARTICLE_TITLE_CHARS, indent: 0 },
   Caption: { chars: 32, indent: 0 },
   Footnote: { chars: 32, indent: 0 },
 };
@@ -74,7 +74,7 @@ function paragraphLines(xml: string): string[] {
  * Width in characters of 三号: full-width 1 (in a Chinese face every non-ASCII character is, quotes and
  * dashes included); ASCII more than ½, as a Latin face sets it when the office font is missing.
  */
-function width(text: string): number {
+export function width(text: string): number {
   let sum = 0;
   for (let index = 0; index < text.length; index++) sum += text.charCodeAt(index) < 0x7f ? HALF_WIDTH : 1;
   return sum;
@@ -238,7 +238,7 @@ export function textEnd(documentXml: string): TextEnd {
 }
 
 /** Characters of 四号 a 版记 line holds: the type area less a character in from each side. */
-const COLOPHON_CHARS = Math.floor((TYPE_AREA.width - 2 * COLOPHON.side) / pt(COLOPHON.sizePt - 0.25));
+export const COLOPHON_CHARS = Math.floor((TYPE_AREA.width - 2 * COLOPHON.side) / pt(COLOPHON.sizePt - 0.25));
 
 /** Grid lines the floating 版记 table takes (its rows at the 版记's line height and cell margins); 0 without one. */
 export function colophonLines(documentXml: string): number {
