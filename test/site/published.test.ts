@@ -13,7 +13,7 @@ import { chineseDate } from '../../src/core/index.ts';
 import { runCli, tempDir, testBrowser } from '../helpers/index.ts';
 import { png } from '../helpers/pictures.ts';
 import { build, hashTree, page, texts } from '../helpers/site.ts';
-import { checkJson, cli, sampleCopy, type CheckJson } from '../helpers/workflow.ts';
+import { checkJson, cli, editFile as edit, sampleCopy, type CheckJson } from '../helpers/workflow.ts';
 
 const ISSUE = 'issues/zhuanbao/2024-06.md';
 const ENTRY = 'entries/2024/06/省防汛视频会.md';
@@ -21,14 +21,6 @@ const PAGES = ['zhuanbao/2024/6/index.html', 'zhuanbao/2024/6/print/index.html']
 const PDF = 'zhuanbao/2024/6/zhuanbao-2024-6.pdf';
 
 const browser = await testBrowser('已发布期刊的 PDF 逐字节相同');
-
-async function edit(dir: string, file: string, change: (text: string) => string): Promise<void> {
-  const path = join(dir, file);
-  const before = await readFile(path, 'utf8');
-  const after = change(before);
-  if (after === before) throw new Error(`the edit changed nothing in ${file}`);
-  await writeFile(path, after);
-}
 
 const errorsOf = (check: CheckJson) => check.diagnostics.filter((d) => d.severity === 'error');
 
