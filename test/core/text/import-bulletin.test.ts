@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../../src/core/load/frontmatter.ts';
 import { SECTIONS } from '../../../src/core/schema/sections.ts';
-import { copyContent, runCli, SAMPLE_CONTENT, tempDir } from '../../helpers/index.ts';
+import { copyContent, FIXTURES, runCli, SAMPLE_CONTENT, tempDir } from '../../helpers/index.ts';
 
 /**
  * Text without spacing, Markdown emphasis, table delimiter rows (Word keeps
@@ -89,4 +89,55 @@ describe('jianbao import of a whole bulletin', () => {
       }
     }
   }, 600_000);
+
+  // Laid out like the reference 工作专报 (series name over two lines, unit and date apart, a 版记 of
+  // paragraphs with the leader list ending 同志), with fictional sentences.
+  const fixture = join(FIXTURES, 'import/bulletin-sections.html');
+
+  it('splits a bulletin web page per entry: 栏目, titles, leaders, the issue year; every word of the entries kept', async () => {
+    const content = await copyContent(SAMPLE_CONTENT);
+    const result = await runCli(['import', fixture, '--split', '--content', content]);
+    expect(result.code, result.stderr).toBe(0);
+    for (const kind of ['删除 版头 6 处', '删除 编者按 1 处', '删除 版记 7 处']) expect(result.stdout).toContain(kind);
+    const paths = written(result.stdout);
+    const drafts = await Promise.all(paths.map((path) => readEntry(path)));
+    expect(drafts.map((draft) => [draft.section, draft.title ?? ''])).toEqual([
+      ['上级会议精神', '全市防汛备汛推进会精神'],
+      ['调研指导', ''],
+      ['调研指导', ''],
+      ['调研指导', ''],
+      ['工作动态', ''],
+      ['工作动态', ''],
+      ['经验推介', '青山镇“网格员+预警喇叭”打通防汛预警最后一公里'],
+      ['工作提示', ''],
+    ]);
+    const fronts = await Promise.all(paths.map(async (path) => parse(splitFrontMatter(await readFile(path, 'utf8')).yaml ?? '') as Record<string, unknown>));
+    expect(fronts.map((front) => front.领导 ?? null)).toEqual([null, ['周正宇'], ['林海'], null, null, null, null, null]);
+    // No date in the 经验推介 text: the issue's date from the masthead.
+    expect(fronts.map((front) => front.日期)).toEqual(['2025-06-09', '2025-06-11', '2025-06-13', '2025-06-15', '2025-06-10', '2025-06-12', '2025-06-18', '2025-06-25']);
+    // A lead people.yaml does not know stays in the text, for a person to fill in 领导.
+    expect(drafts[3]!.text.startsWith('区防汛办主任方志清6月15日')).toBe(true);
+    expect(drafts[2]!.text).toContain('现场要求监测员每天巡查两次');
+    // Every word between the masthead and the 版记, less the 编者按, 栏目 headings and known leads, is in the drafts.
+    const html = await readFile(fixture, 'utf8');
+    const lines = [...html.matchAll(/<p>(.*?)<\/p>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, ''));
+    const body = lines.slice(lines.findIndex((line) => line.startsWith('编者按')) + 1, lines.findIndex((line) => line.startsWith('报：')));
+    const expected = body.filter((line) => !/^【.*】$/.test(line)).map((line) => line.replace(/^(?:区委书记周正宇|区委副书记林海)\s/, ''));
+    expect(drafts.map((draft) => words(draft.title ?? '') + draft.text).join('')).toBe(words(expected.join('')));
+    for (const draft of drafts) for (const chrome of ['注意保存', '工作专报', '第3期', '工作专班', '编者按', '同志', '联系人', '共印']) expect(draft.text).not.toContain(chrome);
+  });
+
+  it('without --split: one draft without masthead or 版记, and the report suggests --split', async () => {
+    const content = await copyContent(SAMPLE_CONTENT);
+    const result = await runCli(['import', fixture, '--content', content]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('约有 8 篇稿件；加 --split');
+    const paths = written(result.stdout);
+    expect(paths).toHaveLength(1);
+    const draft = await readEntry(paths[0]!);
+    expect(draft.section).toBe('上级会议精神');
+    expect(draft.title).toBe('全市防汛备汛推进会精神');
+    for (const chrome of ['注意保存', '工作专报', '编者按', '报：', '共印']) expect(draft.text).not.toContain(chrome);
+    expect(draft.text).toContain('提前转移低洼地带群众');
+  });
 });

@@ -133,6 +133,16 @@ function stripNodeBylines(node: RootContent, removed: Removed[]): RootContent | 
 
 function fromHtml(bytes: Uint8Array): ImportSource {
   const { text, encoding } = decodeText(bytes);
+  // A bulletin saved as a web page is no site page: its masthead and 版记 go, nothing else (the web rules would take its date line).
+  const whole = hastToMdast(parseHtml(text));
+  const wholeRecovered = recoverOfficialHeadings(whole);
+  const found = findBulletin(whole.children);
+  if (found) {
+    const page: Cleaned = { kept: found.nodes, pageDate: found.issueDate, removed: found.removed, bulletin: true };
+    const { notes, ...bulletin } = bulletinFields(page);
+    if (wholeRecovered) notes.push(`按“一、（一）1.（1）”恢复了 ${wholeRecovered} 个小标题`);
+    return { kind: 'html', encoding, tree: { type: 'root', children: found.nodes }, ...(found.issueDate ? { pageDate: found.issueDate } : {}), removed: found.removed, images: [], notes, ...bulletin };
+  }
   const page = cleanWebPage(parseHtml(text));
   const tree = hastToMdast(page.tree);
   const recovered = recoverOfficialHeadings(tree);

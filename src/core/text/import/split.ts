@@ -83,7 +83,8 @@ function isTitleNode(node: RootContent): boolean {
   if (node.type === 'heading') return text !== '' && !officialLevel(text);
   if (node.type !== 'paragraph') return false;
   const bold = node.children.length === 1 && node.children[0]!.type === 'strong';
-  return (bold || node.children.every((child) => child.type === 'text')) && looksLikeTitle(text);
+  // A long title is often broken over two lines (a line break inside the paragraph).
+  return (bold || node.children.every((child) => child.type === 'text' || child.type === 'break')) && looksLikeTitle(text);
 }
 
 export function splitItems(tree: Root, split: boolean, knownTitle?: string): Item[] {
