@@ -90,11 +90,16 @@ describe('jianbao import of a whole bulletin', () => {
     }
   }, 600_000);
 
-  // Laid out like the reference 工作专报 (series name over two lines, unit and date apart, a 版记 of
-  // paragraphs with the leader list ending 同志), with fictional sentences.
-  const fixture = join(FIXTURES, 'import/bulletin-sections.html');
+});
 
-  it('splits a bulletin web page per entry: 栏目, titles, leaders, the issue year; every word of the entries kept', async () => {
+// Laid out like the reference 工作专报 (series name over two lines, unit and date apart, a 版记 of
+// paragraphs with the leader list ending 同志), with fictional sentences; the .docx is LibreOffice's conversion of the .html.
+const page = join(FIXTURES, 'import/bulletin-sections.html');
+
+describe.each(['html', 'docx'])('jianbao import of the fixture bulletin (.%s)', (extension) => {
+  const fixture = join(FIXTURES, `import/bulletin-sections.${extension}`);
+
+  it('splits a bulletin per entry: 栏目, titles, leaders, the issue year; every word of the entries kept', async () => {
     const content = await copyContent(SAMPLE_CONTENT);
     const result = await runCli(['import', fixture, '--split', '--content', content]);
     expect(result.code, result.stderr).toBe(0);
@@ -119,7 +124,7 @@ describe('jianbao import of a whole bulletin', () => {
     expect(drafts[3]!.text.startsWith('区防汛办主任方志清6月15日')).toBe(true);
     expect(drafts[2]!.text).toContain('现场要求监测员每天巡查两次');
     // Every word between the masthead and the 版记, less the 编者按, 栏目 headings and known leads, is in the drafts.
-    const html = await readFile(fixture, 'utf8');
+    const html = await readFile(page, 'utf8');
     const lines = [...html.matchAll(/<p>(.*?)<\/p>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, ''));
     const body = lines.slice(lines.findIndex((line) => line.startsWith('编者按')) + 1, lines.findIndex((line) => line.startsWith('报：')));
     const expected = body.filter((line) => !/^【.*】$/.test(line)).map((line) => line.replace(/^(?:区委书记周正宇|区委副书记林海)\s/, ''));
