@@ -64,7 +64,7 @@ export interface ImportReport {
 }
 
 /**
- * A 调研指导 entry's bold lead (区委书记周正宇) names its leaders: when
+ * A 调研指导 entry's lead (区委书记周正宇, bold or before the date) names its leaders: when
  * people.yaml knows them, the lead leaves the text (the site prints it from
  * 领导) and the names go to 领导; otherwise it stays, for a person to read.
  */
@@ -74,7 +74,10 @@ function leadLeaders(item: Item, registry: Registry | undefined): string[] | und
   const named = registry.people.filter((person) => lead.includes(person.name.replace(/[\s\u3000]/g, ''))).sort((a, b) => a.rank - b.rank);
   const first = item.nodes[0];
   if (!named.length || first?.type !== 'paragraph') return undefined;
-  first.children.shift();
+  const opening = first.children[0];
+  if (opening?.type === 'strong') first.children.shift();
+  else if (opening?.type === 'text' && opening.value.startsWith(item.lead)) opening.value = opening.value.slice(item.lead.length);
+  else return undefined;
   const next = first.children[0];
   if (next?.type === 'text') next.value = next.value.replace(/^[\s\u3000]+/, '');
   return named.map((person) => person.name);

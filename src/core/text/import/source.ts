@@ -13,7 +13,7 @@ import { splitFrontMatter } from '../../load/frontmatter.ts';
 import { parseBody } from '../blocks.ts';
 import { cleanWebPage, cleanWordHtml, splitSignOffParagraphs, type Removed } from './html.ts';
 import { applyWordNumbering } from './numbering.ts';
-import { cleanPageItems, cleanTextPage } from './text-page.ts';
+import { cleanPageItems, cleanTextPage, removeMarkers } from './text-page.ts';
 import { stripBylines } from './chrome.ts';
 import { captionsAsAltText, hastToMdast, paragraphsFromLines, parseHtml, plainText, recoverOfficialHeadings } from './markdown.ts';
 import { UserError } from '../../errors.ts';
@@ -159,11 +159,12 @@ function fromHtml(bytes: Uint8Array): ImportSource {
 
 /** Plain text: one paragraph a line (as text copied from a page, Word or WeChat comes), page chrome removed. */
 function fromPlainText(text: string): Pick<ImportSource, 'tree' | 'title' | 'pageDate' | 'removed' | 'bulletin' | 'notes'> {
-  const lines = text.split('\n').map((line) => line.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '')).filter(Boolean);
+  const markers: Removed[] = [];
+  const lines = removeMarkers(text, markers).split('\n').map((line) => line.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '')).filter(Boolean);
   const bulletin = findBulletin(paragraphsFromLines(lines).children);
   if (bulletin) {
     const page: Cleaned = { kept: bulletin.nodes, pageDate: bulletin.issueDate, removed: bulletin.removed, bulletin: true };
-    return { tree: { type: 'root', children: bulletin.nodes }, ...(bulletin.issueDate ? { pageDate: bulletin.issueDate } : {}), removed: bulletin.removed, ...bulletinFields(page) };
+    return { tree: { type: 'root', children: bulletin.nodes }, ...(bulletin.issueDate ? { pageDate: bulletin.issueDate } : {}), removed: [...markers, ...bulletin.removed], ...bulletinFields(page) };
   }
   const page = cleanTextPage(text);
   return { tree: paragraphsFromLines(page.lines), ...(page.title ? { title: page.title } : {}), ...(page.pageDate ? { pageDate: page.pageDate } : {}), removed: page.removed, notes: [] };

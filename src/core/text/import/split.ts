@@ -33,6 +33,14 @@ function leadingBold(node: RootContent): string | undefined {
   return text.length >= 2 && text.length <= 40 && !/[。！？；]/.test(text) ? text : undefined;
 }
 
+/** 区委书记曾梦龙8月18日…, 区委副书记、区长李健 8月4日，…: a leader's title and name before the date, not bold (text copies). */
+const PLAIN_LEAD = /^([\u4e00-\u9fff、，]{2,40}?(?:书记|区长|县长|市长|镇长|乡长|主任|主席|局长|部长|常委|委员|组长|政委|秘书长|市长)[\u4e00-\u9fff]{1,4}?)\s*(?=\d{1,2}月\d{1,2}日)/;
+
+function plainLead(node: RootContent): string | undefined {
+  if (node.type !== 'paragraph' || node.children[0]?.type !== 'text') return undefined;
+  return PLAIN_LEAD.exec(node.children[0].value)?.[1];
+}
+
 function headingOf(node: RootContent): SectionId | undefined {
   return node.type === 'paragraph' || node.type === 'heading' ? sectionHeading(plainText(node)) : undefined;
 }
@@ -55,10 +63,12 @@ export function splitBulletin(nodes: RootContent[]): Item[] {
       continue;
     }
     if (isTitleNode(node)) {
-      start(plainText(node));
+      // A title broken over two lines (two paragraphs, as text copied from Word comes) is one title.
+      if (current?.title !== undefined && current.nodes.length === 0) current.title += plainText(node);
+      else start(plainText(node));
       continue;
     }
-    const lead = section && LEADER_SECTIONS.includes(section) ? leadingBold(node) : undefined;
+    const lead = section && LEADER_SECTIONS.includes(section) ? (leadingBold(node) ?? plainLead(node)) : undefined;
     const untitledNext = current !== undefined && current.title === undefined && current.nodes.length > 0;
     if (lead || !current || (untitledNext && OPENS_WITH_DATE.test(plainText(node)))) {
       const item = start(undefined);

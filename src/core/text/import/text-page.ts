@@ -38,13 +38,17 @@ export function splitSignOff(line: string): string[] {
   return [line];
 }
 
-export function cleanTextPage(text: string): CleanedText {
-  const removed: Removed[] = [];
-  // Converter markers go before the text becomes Markdown (which would escape their brackets).
-  const unmarked = text.replace(new RegExp(MARKER.source, 'gi'), (marker) => {
+/** Converter markers ([bookmark: _Hlk…]) go before the text becomes Markdown (which would escape their brackets). */
+export function removeMarkers(text: string, removed: Removed[]): string {
+  return text.replace(new RegExp(MARKER.source, 'gi'), (marker) => {
     removed.push({ kind: '书签', text: marker });
     return '';
   });
+}
+
+export function cleanTextPage(text: string): CleanedText {
+  const removed: Removed[] = [];
+  const unmarked = removeMarkers(text, removed);
   const lines = unmarked
     .split('\n')
     .flatMap((line) => splitSignOff(line.replace(EDGE_SPACE, '')))
