@@ -11,6 +11,7 @@ import { SECTIONS, type SectionId } from '../../schema/sections.ts';
 import { CHROME_KINDS, editionDate, isColophonLine, isEditorNote, mastheadKind } from './chrome.ts';
 import type { Removed } from './html.ts';
 import { plainText } from './markdown.ts';
+import { shorten } from './text-page.ts';
 
 export interface Bulletin {
   /** The nodes left: the entries, with their 栏目 headings. */
@@ -22,11 +23,6 @@ export interface Bulletin {
 
 function lineOf(node: RootContent): string | undefined {
   return node.type === 'paragraph' || node.type === 'heading' ? plainText(node) : undefined;
-}
-
-function shorten(text: string, length = 40): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > length ? `${line.slice(0, length)}…` : line;
 }
 
 /** Lines of a node's text, one per table row or line break. */

@@ -174,5 +174,5 @@ export function isColophonLine(line: string): boolean {
 
 /** 编者按：…, 按语：…: the editor's note of a bulletin, not entry text. */
 export function isEditorNote(line: string): boolean {
-  return /^[【\[]?(?:编者按|编者的话|按语|编者)[】\]]?[:：]/.test(compact(line));
+  return /^[【[]?(?:编者按|编者的话|按语|编者)[】\]]?[:：]/.test(compact(line));
 }

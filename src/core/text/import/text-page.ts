@@ -26,7 +26,8 @@ const EDGE_SPACE = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
 const GAP = /\t+|[ \u3000\u00a0]{2,}/;
 const SIGN_OFF_DATE = /^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/;
 
-function shorten(text: string, length = 40): string {
+/** A removed line as the report quotes it: spaces collapsed, at most `length` characters. */
+export function shorten(text: string, length = 40): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > length ? `${line.slice(0, length)}…` : line;
 }
