@@ -32,8 +32,8 @@ export interface EditContext {
   current: unknown;
 }
 
-/** A key's new value: a value, `undefined` to remove the key, or a function of the context. */
-export type FrontMatterChange = unknown | ((context: EditContext) => unknown);
+/** A key's new value: a value, `undefined` to remove the key, or a function of the EditContext giving one. */
+export type FrontMatterChange = unknown;
 
 /**
  * The file with its front matter changed: `changes` maps schema keys (English)

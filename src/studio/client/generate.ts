@@ -1,0 +1,4 @@
+import { view } from './dom.ts';
+export async function showGenerate(_ref: string | undefined): Promise<void> {
+  view('生成');
+}
