@@ -5,6 +5,7 @@
  * project context (openProject) is the same one the CLI uses: every write
  * goes through its workflow steps.
  */
+import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openProject, type Project } from '../core/index.ts';
@@ -47,6 +48,15 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const api = createApi({ project, today: options.today, jobs });
   let port = options.port ?? 4322;
 
+  // Files edited elsewhere (another editor, git, the CLI) are checked again on the next request.
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(project.dir, { recursive: true }, () => project.invalidate());
+    watcher.on('error', () => undefined);
+  } catch {
+    watcher = undefined;
+  }
+
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://studio.invalid');
     const verdict = guard.check(request, url);
@@ -62,7 +72,11 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
       response.writeHead(303, { Location: `${url.pathname}${url.search}` }).end();
       return;
     }
-    if (url.pathname.startsWith('/api/')) return api(request, response, url);
+    if (url.pathname.startsWith('/api/')) {
+      // Without a file watcher, every read starts from the files as they are.
+      if (!watcher && request.method === 'GET') project.invalidate();
+      return api(request, response, url);
+    }
     const asset = assets.get(url.pathname);
     if (!asset) return sendText(response, 404, '没有这个页面');
     response.writeHead(200, {
@@ -96,6 +110,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     token: guard.token,
     project,
     close: async () => {
+      watcher?.close();
       await jobs.stop();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
