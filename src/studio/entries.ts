@@ -19,6 +19,7 @@ import {
   type LintFinding,
   type Registry,
 } from '../core/index.ts';
+import { entryTitle } from './issues.ts';
 
 export type ListStatus = '待编' | '草稿' | '撤稿' | '已编入' | '已发布';
 
@@ -38,13 +39,6 @@ export interface EntryRow {
 }
 
 const FILE_STATUS: Record<EntryRecord['data']['status'], ListStatus> = { ready: '待编', draft: '草稿', withdrawn: '撤稿' };
-
-/** A line of the body to name an untitled entry by. */
-function headline(entry: EntryRecord): string {
-  const line = entry.body.split('\n').find((text) => text.trim()) ?? '';
-  const text = line.replace(/[#*_`>[\]]/g, '').trim();
-  return [...text].length > 40 ? `${[...text].slice(0, 40).join('')}…` : text || '（无正文）';
-}
 
 /** Issue listing each entry id. */
 export function placements(issues: readonly IssueRecord[]): Map<string, IssueRecord> {
@@ -72,7 +66,7 @@ export function entryRows(checked: CheckResult): EntryRow[] {
       return {
         id: entry.id,
         file: entry.file,
-        title: entry.data.title ?? headline(entry),
+        title: entryTitle(entry),
         series: series?.id ?? entry.data.series ?? '',
         section: entry.data.section,
         unit: registry.unitBySpelling.get(entry.data.unit)?.name ?? entry.data.unit,

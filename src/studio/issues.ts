@@ -23,9 +23,16 @@ export interface IssueRow {
   errors: number;
 }
 
-export function entrySummary(entry: EntryRecord, registry: Registry): EntrySummary {
+/** What to call an entry in a list: its title, else the start of its first line of text (Markdown marks dropped). */
+export function entryTitle(entry: EntryRecord): string {
+  if (entry.data.title) return entry.data.title;
   const line = entry.body.split('\n').find((text) => text.trim()) ?? '';
-  const title = entry.data.title ?? ([...line].length > 40 ? `${[...line].slice(0, 40).join('')}…` : line);
+  const text = line.replace(/[#*_`>[\]]/g, '').trim();
+  return [...text].length > 40 ? `${[...text].slice(0, 40).join('')}…` : text || '（无正文）';
+}
+
+export function entrySummary(entry: EntryRecord, registry: Registry): EntrySummary {
+  const title = entryTitle(entry);
   return { id: entry.id, title, section: sectionName(entry.data.section), unit: registry.unitBySpelling.get(entry.data.unit)?.name ?? entry.data.unit, date: entry.data.date };
 }
 

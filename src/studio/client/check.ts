@@ -19,7 +19,7 @@ export async function showCheck(): Promise<void> {
   }
   main.append(h('p', { class: checked.errors ? 'summary error' : 'summary ok' }, checked.errors || checked.warnings ? `共 ${checked.errors} 个错误，${checked.warnings} 个提醒，涉及 ${checked.files.length} 个文件` : '没有发现问题'));
   const onlyErrors = h('input', { type: 'checkbox', id: 'only-errors' });
-  main.append(h('p', {}, onlyErrors, h('label', { for: 'only-errors' }, ' 只看错误')));
+  main.append(h('p', { class: 'toggle' }, onlyErrors, h('label', { for: 'only-errors' }, '只看错误')));
   const list = h('div', { class: 'check-files' });
   const render = () => {
     list.replaceChildren(

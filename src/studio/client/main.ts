@@ -23,6 +23,7 @@ async function route(): Promise<void> {
   state ??= await get<State>('/api/state');
   const [path = '#/entries', query = ''] = (location.hash || '#/entries').split('?');
   const params = new URLSearchParams(query);
+  document.getElementById('toast')!.className = '';
   for (const link of document.querySelectorAll<HTMLAnchorElement>('#nav a')) {
     if (link.getAttribute('href') === path) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
