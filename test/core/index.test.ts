@@ -16,6 +16,7 @@ describe('src/core/index.ts', () => {
         "EntryConflict",
         "FileSystemSource",
         "ISSUES_DIR",
+        "ImageVanishedError",
         "LEDGER_FILE",
         "LINT_RULES",
         "MEDIA_DIR",
