@@ -69,6 +69,7 @@ describe('src/core/index.ts', () => {
         "isSafeUrl",
         "issueName",
         "issueNumbering",
+        "issueRefOf",
         "issueSeries",
         "leadersOn",
         "lintBody",
