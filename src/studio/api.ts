@@ -20,6 +20,7 @@ import {
   fixBody,
   issueNumbering,
   matchUnits,
+  parseDateText,
   renderMarkdown,
   resolveEntryFields,
   schema,
@@ -32,7 +33,7 @@ import {
   type IssuePlan,
   type Project,
 } from '../core/index.ts';
-import { bodyFindings, entryRows, fieldMessages, formOf, placements, requestOf, type FieldMessage } from './entries.ts';
+import { bodyFindings, lintContext, entryRows, fieldMessages, formOf, placements, requestOf, type FieldMessage } from './entries.ts';
 import { readJson, RequestError, sendJson } from './http.ts';
 import { entrySummary, issueRows } from './issues.ts';
 import type { JobKind, Jobs } from './jobs.ts';
@@ -193,7 +194,7 @@ export function createApi({ project, today, jobs }: ApiOptions) {
         split: false,
         dryRun: true,
         registry,
-        ...(/^\d{4}-\d{2}-\d{2}$/.test(date) ? { date } : {}),
+        ...(parseDateText(date) ? { date: parseDateText(date)! } : {}),
         today: today(),
       });
       const entry = report?.entries[0];
@@ -205,7 +206,7 @@ export function createApi({ project, today, jobs }: ApiOptions) {
     'POST /api/lint/fix': async ({ body }) => {
       const form = formOf((await body()).form);
       const { registry } = await checked();
-      const fixed = fixBody(form.body, { ...(/^\d{4}-\d{2}-\d{2}$/.test(form.date) ? { date: form.date } : {}), registry });
+      const fixed = fixBody(form.body, lintContext(form.date, registry));
       return { body: fixed.text, applied: fixed.applied.length };
     },
     'GET /api/check': async () => {

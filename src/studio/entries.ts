@@ -10,6 +10,7 @@ import {
   issueName,
   issueRefOf,
   lintBody,
+  parseDateText,
   type CheckResult,
   type Diagnostic,
   type EntryForm,
@@ -147,9 +148,15 @@ export interface BodyFinding {
   edits?: { start: number; end: number; text: string }[];
 }
 
+/** What the lint rules may use: the entry's date only when it is a real date (as in a checked entry), and the settings. */
+export function lintContext(date: string, registry: Registry): { date?: string; registry: Registry } {
+  const iso = parseDateText(date);
+  return { ...(iso ? { date: iso } : {}), registry };
+}
+
 /** The body's lint findings (the editor's offsets), as `check` gives them for the saved file. */
 export function bodyFindings(body: string, date: string, registry: Registry): BodyFinding[] {
-  return lintBody(body, { ...(/^\d{4}-\d{2}-\d{2}$/.test(date) ? { date } : {}), registry }).map((finding: LintFinding) => ({
+  return lintBody(body, lintContext(date, registry)).map((finding: LintFinding) => ({
     rule: finding.rule,
     severity: 'warning',
     start: finding.start,

@@ -120,12 +120,27 @@ describe.skipIf(!browser)('编辑台: the entry editor in Chromium (sample conte
     expect(await readFile(path, 'utf8')).not.toContain('另一个编辑器里补充的一句。');
   });
 
+  it('lists the body’s lint findings beside it, each with a one-click fix', async () => {
+    const { page } = session;
+    const body = page.getByLabel('正文', { exact: true });
+    await body.fill('12月3日,区住房和城乡建设局开展检查,发现隐患9处。');
+    await expect.poll(() => page.locator('#findings li').count(), POLL).toBe(2);
+    expect(await page.locator('#findings').textContent()).toContain('中文中使用了半角标点');
+    await page.locator('#findings li').first().getByRole('button', { name: '修复' }).click();
+    await expect.poll(() => body.inputValue(), POLL).toBe('12月3日，区住房和城乡建设局开展检查,发现隐患9处。');
+    await expect.poll(() => page.locator('#findings li').count(), POLL).toBe(1);
+    await page.locator('#findings li').first().getByRole('button', { name: '修复' }).click();
+    await expect.poll(() => body.inputValue(), POLL).toBe('12月3日，区住房和城乡建设局开展检查，发现隐患9处。');
+    await expect.poll(() => page.locator('#findings li').count(), POLL).toBe(0);
+  });
+
   it('places the check messages of a saved file at their fields', async () => {
     const { page } = session;
     await page.getByLabel('日期', { exact: true }).fill('2025-13-40');
     await page.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => fieldMessages(page, '日期'), POLL).toContain('错误');
+    await expect.poll(() => fieldMessages(page, '日期'), POLL).toContain('日期「2025-13-40」无效');
     expect(await fieldMessages(page, '单位')).toBe('');
+    expect(await page.locator('#general-messages').textContent()).not.toContain('内部错误');
   });
 
   it('opens an entry of a published issue read-only, explaining the erratum path', async () => {
