@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint } from '../report.ts';
+import { untilStopped } from '../stop.ts';
 import { localToday } from './_workflow.ts';
 
 /** Open `url` in the system browser (best effort: the address is printed anyway). */
@@ -43,15 +44,7 @@ export default defineCommand({
     io.stdout(`\n${colors.green('编辑台已启动')}，请用浏览器打开：\n  ${studio.url}\n（地址中带有口令，只给自己用；按 Ctrl+C 停止，已保存的内容不会丢失）\n`);
     if (values.host && values.host !== '127.0.0.1' && values.host !== 'localhost') io.stdout(colors.yellow(`注意：监听 ${String(values.host)}，同一网络中知道地址和口令的人都能打开编辑台。\n`));
     if (values.open) openBrowser(studio.url);
-    await new Promise<void>((done) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        done();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await untilStopped();
     await studio.close();
     io.stdout('编辑台已停止。\n');
     return 0;

@@ -62,24 +62,28 @@ export interface IssueRequest {
   note?: string | undefined;
 }
 
-export interface NewIssueResult {
-  path: string;
-  /** Relative to the content directory. */
-  file: string;
-  /** `2023-6` or `zhuanbao/2023-6`. */
-  ref: string;
+/** What `new issue` would make of a request now, before anything is written. */
+export interface IssuePlan {
   series: Series;
   year: number;
   number: number;
   supplement: boolean;
   total: number | undefined;
   date: string;
-  /** The entries it lists, in order. */
+  /** `2023-6` or `zhuanbao/2023-6`. */
+  ref: string;
+  /** The entries it would list, in order. */
   entries: EntryRecord[];
-  /** Pending entries dated after the issue date: left for a later issue. */
+  /** Pending entries dated after the issue date. */
   later: EntryRecord[];
   /** Pending entries left out because their files have errors. */
   skipped: EntryRecord[];
+}
+
+export interface NewIssueResult extends IssuePlan {
+  path: string;
+  /** Relative to the content directory. */
+  file: string;
   /** Warnings `check` gives for the new issue (e.g. an unknown recipient). */
   warnings: Diagnostic[];
   template: string;
@@ -105,23 +109,6 @@ function issuePath(registry: Registry, series: Series, previous: IssueRecord | u
   return `${folder}/${year}-${supplement ? 'zk' : ''}${String(number).padStart(2, '0')}.md`;
 }
 
-/** What `new issue` would make of a request now, before anything is written. */
-export interface IssuePlan {
-  series: Series;
-  year: number;
-  number: number;
-  supplement: boolean;
-  total: number | undefined;
-  date: string;
-  /** `2023-6` or `zhuanbao/2023-6`. */
-  ref: string;
-  /** The entries it would list, in order. */
-  entries: EntryRecord[];
-  /** Pending entries dated after the issue date. */
-  later: EntryRecord[];
-  /** Pending entries left out because their files have errors. */
-  skipped: EntryRecord[];
-}
 
 interface PlanContext {
   content: LoadedContent;

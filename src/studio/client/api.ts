@@ -40,31 +40,7 @@ export interface State {
   statuses: string[];
 }
 
-export interface FieldMessage {
-  field: string;
-  severity: 'error' | 'warning';
-  message: string;
-  hint?: string;
-  rule?: string;
-  line?: number;
-}
-
-export interface BodyFinding {
-  rule: string;
-  start: number;
-  end: number;
-  message: string;
-  hint?: string;
-  edits?: { start: number; end: number; text: string }[];
-}
-
-export interface EntryForm {
-  series: string;
-  section: string;
-  date: string;
-  unit: string;
-  people: string[];
-  title: string;
-  status: string;
-  body: string;
-}
+// The shapes the server sends, as the server declares them (type-only: nothing of the server is bundled).
+export type { FieldMessage, BodyFinding } from '../entries.ts';
+export type { EntryForm } from '../../core/index.ts';
+export type { IssueRow, EntrySummary } from '../issues.ts';

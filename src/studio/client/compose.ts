@@ -4,16 +4,10 @@
  * 上移 / 下移, removed and added back; the 按语; 生成本期 writes the issue
  * file through `new issue` itself.
  */
-import { explain, get, post, type State } from './api.ts';
+import { explain, get, post, type EntrySummary, type State } from './api.ts';
 import { h, toast, view } from './dom.ts';
 
-interface Summary {
-  id: string;
-  title: string;
-  section: string;
-  unit: string;
-  date: string;
-}
+type Summary = EntrySummary;
 
 interface Plan {
   ref: string;

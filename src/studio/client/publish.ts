@@ -3,21 +3,8 @@
  * and a confirmation before `publish`; for a published issue, the 勘误 form
  * (日期, 说明) and, once an erratum is added, publishing it again.
  */
-import { explain, get, post, type State } from './api.ts';
+import { explain, get, post, type IssueRow, type State } from './api.ts';
 import { field, h, toast, view } from './dom.ts';
-
-interface IssueRow {
-  ref: string;
-  file: string;
-  seriesName: string;
-  name: string;
-  numbering: string;
-  date: string;
-  status: '草稿' | '已发布';
-  entries: number;
-  errata: { date: string; note: string }[];
-  errors: number;
-}
 
 interface IssueDetail extends IssueRow {
   list: { id: string; title: string; section: string; unit: string; date: string }[];
