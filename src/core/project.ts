@@ -23,7 +23,7 @@ import { openEntry, saveEntry, type EntryForm, type OpenedEntry } from './workfl
 import { addErratum, type ErratumRequest } from './workflow/erratum.ts';
 import { WorkflowError } from './workflow/errors.ts';
 import type { EntryRecord } from './load/content.ts';
-import { publishIssue, type PublishResult } from './workflow/publish.ts';
+import { archiveLegacyIssues, publishIssue, type MigrationResult, type PublishResult } from './workflow/publish.ts';
 
 /** Compiled bodies kept between runs (the build's Markdown cache): compile through it, then save it. */
 export interface BodyCache {
@@ -68,7 +68,10 @@ export interface Project {
   invalidate(): void;
   newEntry(request: EntryRequest, options: WorkflowOptions): Promise<NewEntryResult>;
   newIssue(request: IssueRequest, options: WorkflowOptions): Promise<NewIssueResult>;
+  /** Publish (or re-publish after an erratum) one issue; `today` is the day recorded (default today in UTC). */
   publish(ref: string, options?: { today?: string }): Promise<PublishResult>;
+  /** Archive every issue published with the old in-file digest (`jianbao archive`). */
+  archiveLegacy(options?: { today?: string }): Promise<MigrationResult>;
   /** What `newIssue` would write for this request now (nothing is written). */
   planIssue(request: IssueRequest, options: WorkflowOptions): Promise<IssuePlan>;
   /** A checked entry by id (`2025/11/燃气检查`); throws a WorkflowError when there is none. */
@@ -119,7 +122,9 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
     },
     newEntry: (request, workflow) => changed(createEntry(root, request, workflow)),
     newIssue: (request, workflow) => changed(createIssue(root, request, workflow)),
-    publish: (ref, publishOptions) => changed(publishIssue(root, ref, publishOptions)),
+    // The workflow steps start from the project's check (the same answers as `check`), and write to the files.
+    publish: (ref, publishing = {}) => changed(check().then((result) => publishIssue(root, ref, { ...publishing, checked: result }))),
+    archiveLegacy: (archiving = {}) => changed(check().then((result) => archiveLegacyIssues(root, { ...archiving, checked: result }))),
     planIssue: (request, workflow) => planIssue(root, request, workflow),
     async entry(id) {
       const { content } = await check();
