@@ -4,7 +4,7 @@
  * like chrome is left alone.
  */
 import { describe, expect, it } from 'vitest';
-import { chromeKind, isColumnName, stripBylines } from '../../../src/core/text/import/chrome.ts';
+import { chromeKind, editionDate, isColophonLine, isColumnName, isEditorNote, mastheadKind, stripBylines } from '../../../src/core/text/import/chrome.ts';
 import type { Removed } from '../../../src/core/text/import/html.ts';
 
 describe('chrome rules', () => {
@@ -62,5 +62,38 @@ describe('chrome rules', () => {
     expect(stripBylines('本报讯（记者 林伊婷）连日来，安海镇开展排查。', removed)).toBe('连日来，安海镇开展排查。');
     expect(removed.map((item) => item.kind)).toEqual(['署名', '署名', '署名', '署名']);
     for (const prose of ['应急通讯（含卫星电话）保障到位。', '现场由专人拍摄', '会议要求（一）落实责任。', '检查结束。（此件公开发布）']) expect(stripBylines(prose, [])).toBe(prose);
+  });
+});
+
+describe('bulletin masthead and 版记 lines', () => {
+  it.each([
+    ['内部资料　注意保存', 'classification'],
+    ['秘密★1年', 'classification'],
+    ['示例区安全生产工作专报', 'series'],
+    ['2024年 第8期（总第43期）', 'issue'],
+    ['第6期', 'issue'],
+    ['增刊', 'issue'],
+    ['示例区安全生产委员会办公室\t2024年11月29日', 'edition'],
+    ['2023年8月30日', 'edition'],
+    ['区打好安全生产翻身仗工作专班', 'unit'],
+  ])('%s is a masthead line (%s)', (line, kind) => {
+    expect(mastheadKind(line)).toBe(kind);
+  });
+
+  it('reads the issue date; sentences are no masthead', () => {
+    expect(editionDate('示例区安全生产委员会办公室　2024年11月29日')).toBe('2024-11-29');
+    expect(mastheadKind('9月24日，全省安全生产电视电话会议召开。')).toBeUndefined();
+    expect(mastheadKind('全区第8期安全培训班于3月开班，参训人员120人。')).toBeUndefined();
+  });
+
+  it.each(['报：市安委办、市应急管理局', '送：区委办、区政府办', '发：区安委会成员单位', '编辑：刘晓燕　审核：陈国栋　签发：吴卫东', '联系人：刘晓燕　电话：0734-0000000', '共印60份'])('%s is a 版记 line', (line) => {
+    expect(isColophonLine(line)).toBe(true);
+  });
+
+  it('leaves prose alone; knows the 编者按', () => {
+    expect(isColophonLine('报送材料须于周五前完成。')).toBe(false);
+    expect(isColophonLine('发现问题隐患17处，已全部整改。')).toBe(false);
+    expect(isEditorNote('编者按：入冬以来，火灾风险上升。')).toBe(true);
+    expect(isEditorNote('编者在会上指出，要加强宣传。')).toBe(false);
   });
 });

@@ -18,6 +18,9 @@ export const CHROME_KINDS = {
   column: '栏目名称',
   tail: '页尾',
   title: '重复的标题',
+  masthead: '版头',
+  colophon: '版记',
+  editorNote: '编者按',
 } as const;
 
 export type ChromeKind = (typeof CHROME_KINDS)[keyof typeof CHROME_KINDS];
@@ -129,4 +132,47 @@ export function metadataDate(line: string): string | undefined {
   const iso = `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
   const date = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : undefined;
+}
+
+/** 内部资料　注意保存, 秘密★1年, 内部刊物: the classification mark atop a bulletin. */
+const CLASSIFICATION = /^(?:(?:内部资料|内部刊物|内部材料|内部文件)(?:[，,、]?注意保存|[，,、]?妥善保管)?|注意保存|(?:绝密|机密|秘密)★.{0,8})$/;
+/** 示例区安全生产工作专报 (the series name: may be split over two lines, 工作专报 alone). */
+const SERIES = /^[\u4e00-\u9fff（）()·]{0,30}(?:简报|专报|快报|工作动态|情况通报|信息)$/;
+/** 2024年第8期（总第43期）, 第6期, 2023年 第6期, 增刊, 增刊第2期. */
+const ISSUE_NUMBER = /^(?:(?:19|20)\d{2}年)?(?:第[\d一二三四五六七八九十百〇零]{1,6}期|增刊(?:第?[\d一二三四五六七八九十]{1,3}期?)?)(?:[（(]?总第\d{1,5}期[)）]?)?$|^[（(]总第\d{1,5}期[)）]$/;
+/** 2024年11月29日, alone or after the issuing unit. */
+const EDITION_DATE = /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$/;
+/** 示例区安全生产委员会办公室 (the issuing unit, on its own line or before the date). */
+const EDITION_UNIT = /^(?:编印单位[:：]|主办[:：]|编发[:：])?[\u4e00-\u9fff（）()、]{2,40}(?:编印|编|主办)?$/;
+
+/** What a line of a bulletin's masthead is, or undefined. */
+export function mastheadKind(line: string): 'classification' | 'series' | 'issue' | 'edition' | 'unit' | undefined {
+  const tight = compact(line);
+  if (!tight || PROSE.test(tight) || tight.length > 60) return undefined;
+  if (CLASSIFICATION.test(tight)) return 'classification';
+  if (ISSUE_NUMBER.test(tight)) return 'issue';
+  if (EDITION_DATE.test(tight) && EDITION_UNIT.test(tight.replace(EDITION_DATE, '') || '示例单位')) return 'edition';
+  if (SERIES.test(tight)) return 'series';
+  if (EDITION_UNIT.test(tight)) return 'unit';
+  return undefined;
+}
+
+/** The issue date an edition line states (示例区安委办 2024年11月29日), ISO. */
+export function editionDate(line: string): string | undefined {
+  const match = EDITION_DATE.exec(compact(line));
+  return match ? metadataDate(match[0]) : undefined;
+}
+
+/** 报：… 送：… 发：… 抄送：…, 编辑：… 审核：… 签发：…, 联系人：…, 电话：…, 共印60份. */
+const COLOPHON = /^(?:报|送|发|抄报|抄送|报送|分送|印发|编辑|责任编辑|审核|签发|校对|联系人|联系电话|电话|邮箱|传真|地址)[:：]|共印\d{1,6}份$/;
+
+/** A line of a bulletin's 版记 (the distribution block at its end). */
+export function isColophonLine(line: string): boolean {
+  const tight = compact(line);
+  return tight !== '' && COLOPHON.test(tight);
+}
+
+/** 编者按：…, 按语：…: the editor's note of a bulletin, not entry text. */
+export function isEditorNote(line: string): boolean {
+  return /^[【[]?(?:编者按|编者的话|按语|编者)[】\]]?[:：]/.test(compact(line));
 }

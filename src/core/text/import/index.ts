@@ -18,7 +18,7 @@ import type { Removed } from './html.ts';
 import { inferFrontMatter, type InferOptions } from './infer.ts';
 import { stringifyMarkdown } from './markdown.ts';
 import { ImportError, type ImportInput, readImportSource, SOURCE_KIND_NAMES, type SourceImage } from './source.ts';
-import { splitItems } from './split.ts';
+import { bulletinAsOne, type Item, splitBulletin, splitItems } from './split.ts';
 import { entryFileText, entryName, freeEntryPath, writeNewFile } from './write.ts';
 
 export interface ImportOptions extends Omit<InferOptions, 'today'> {
@@ -63,6 +63,26 @@ export interface ImportReport {
   error?: string;
 }
 
+/**
+ * A 调研指导 entry's lead (区委书记周正宇, bold or before the date) names its leaders: when
+ * people.yaml knows them, the lead leaves the text (the site prints it from
+ * 领导) and the names go to 领导; otherwise it stays, for a person to read.
+ */
+function leadLeaders(item: Item, registry: Registry | undefined): string[] | undefined {
+  if (!item.lead || !registry) return undefined;
+  const lead = item.lead.replace(/[\s\u3000]/g, '');
+  const named = registry.people.filter((person) => lead.includes(person.name.replace(/[\s\u3000]/g, ''))).sort((a, b) => a.rank - b.rank);
+  const first = item.nodes[0];
+  if (!named.length || first?.type !== 'paragraph') return undefined;
+  const opening = first.children[0];
+  if (opening?.type === 'strong') first.children.shift();
+  else if (opening?.type === 'text' && opening.value.startsWith(item.lead)) opening.value = opening.value.slice(item.lead.length);
+  else return undefined;
+  const next = first.children[0];
+  if (next?.type === 'text') next.value = next.value.replace(/^[\s\u3000]+/, '');
+  return named.map((person) => person.name);
+}
+
 function usedImages(tree: Root, images: SourceImage[]): SourceImage[] {
   const text = JSON.stringify(tree);
   return images.filter((image) => text.includes(image.placeholder));
@@ -88,8 +108,14 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
     if (source.encoding) report.encoding = source.encoding;
     report.removed = source.removed;
     report.notes = source.notes;
-    const items = splitItems(source.tree, options.split, source.title);
+    let items: Item[];
+    if (source.bulletin) {
+      const entries = splitBulletin(source.tree.children);
+      items = options.split ? entries : [bulletinAsOne(source.tree.children)];
+      if (!options.split && entries.length > 1) report.notes.push(`这是一期简报，约有 ${entries.length} 篇稿件；加 --split 可按栏目和标题分成一篇一稿导入`);
+    } else items = splitItems(source.tree, options.split, source.title);
     for (const item of items) {
+      const leaders = leadLeaders(item, options.registry);
       const tree: Root = { type: 'root', children: item.nodes };
       const images = usedImages(tree, source.images);
       const draft = stringifyMarkdown(tree);
@@ -99,7 +125,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
       // The title is text too: the same fixes (punctuation, spaces between its phrases).
       const titleFix = item.title ? fixBody(item.title, { ...registry }) : undefined;
       const title = titleFix?.text.trim() || item.title;
-      const inferred = inferFrontMatter(title, fixed.text, { ...options, today }, options.registry, source.pageDate);
+      const inferred = inferFrontMatter(title, fixed.text, { ...options, today, section: item.section ?? options.section, ...(leaders ? { leaders } : {}) }, options.registry, source.pageDate);
       // Date-dependent rules (leader titles, first-sentence date) run again with the real date.
       const final = fixBody(fixed.text, { date: inferred.date, ...registry });
       const name = entryName(title, final.text);

@@ -16,6 +16,8 @@ export interface InferOptions {
   /** ISO date from --date. */
   date?: string;
   series?: string;
+  /** Leaders the source names outright (a bulletin's bold lead), instead of those found in the body. */
+  leaders?: string[];
   /** Today, ISO (passed in: the core does not read the clock). */
   today: string;
 }
@@ -120,7 +122,10 @@ export function inferFrontMatter(title: string | undefined, body: string, option
   }
   data.日期 = date;
   data.单位 = unit;
-  if (LEADER_SECTIONS.includes(options.section)) {
+  if (LEADER_SECTIONS.includes(options.section) && options.leaders?.length) {
+    data.领导 = options.leaders;
+    notes.push(`领导取自段首加粗的“职务＋姓名”：${options.leaders.join('、')}`);
+  } else if (LEADER_SECTIONS.includes(options.section)) {
     const named = (registry?.people ?? []).filter((person) => body.includes(person.name.replace(/[\s\u3000]/g, ''))).sort((a, b) => a.rank - b.rank);
     if (named.length) {
       data.领导 = named.map((person) => person.name);

@@ -27,8 +27,22 @@ export function hastToMdast(tree: HastRoot): Root {
   return toMdast.runSync(tree);
 }
 
+/**
+ * The stringifier writes a Han character beside bold that opens or closes
+ * on punctuation (形成**“一企一策”**整改) as a character reference, for
+ * CommonMark's flanking rules; the project's Markdown reads CJK emphasis
+ * (remark-cjk-friendly), so the character goes back as itself.
+ */
+const HAN_REFERENCE = /&#x([0-9a-f]{4,5});/gi;
+
 export function stringifyMarkdown(tree: Root): string {
-  return stringifier.stringify(tree).trim();
+  return stringifier
+    .stringify(tree)
+    .replace(HAN_REFERENCE, (reference, hex: string) => {
+      const character = String.fromCodePoint(Number.parseInt(hex, 16));
+      return /\p{Script=Han}/u.test(character) ? character : reference;
+    })
+    .trim();
 }
 
 /** A line that reads as a title: short, no sentence punctuation at the end, not a 序号 heading. */

@@ -13,10 +13,11 @@ import { splitFrontMatter } from '../../load/frontmatter.ts';
 import { parseBody } from '../blocks.ts';
 import { cleanWebPage, cleanWordHtml, splitSignOffParagraphs, type Removed } from './html.ts';
 import { applyWordNumbering } from './numbering.ts';
-import { cleanPageItems, cleanTextPage } from './text-page.ts';
+import { cleanPageItems, cleanTextPage, removeMarkers } from './text-page.ts';
 import { stripBylines } from './chrome.ts';
 import { captionsAsAltText, hastToMdast, paragraphsFromLines, parseHtml, plainText, recoverOfficialHeadings } from './markdown.ts';
 import { UserError } from '../../errors.ts';
+import { findBulletin } from './bulletin.ts';
 
 export type SourceKind = 'docx' | 'doc' | 'html' | 'text' | 'markdown';
 
@@ -44,6 +45,21 @@ export interface ImportSource {
   images: SourceImage[];
   /** Things the clerk should know, in Chinese. */
   notes: string[];
+  /** The source is a whole bulletin (masthead and 版记 removed): its entries are split by bulletin rules. */
+  bulletin?: boolean;
+}
+
+type Cleaned = { kept: RootContent[]; title?: string | undefined; pageDate?: string | undefined; removed: Removed[]; bulletin?: boolean };
+
+/** A whole bulletin loses its masthead and 版记 (and is no web page); anything else goes through the page chrome rules. */
+function cleanNodes(nodes: RootContent[], knownTitle?: string): Cleaned {
+  const bulletin = findBulletin(nodes);
+  if (bulletin) return { kept: bulletin.nodes, pageDate: bulletin.issueDate, removed: bulletin.removed, bulletin: true };
+  return cleanPageItems(nodes, (node) => (node.type === 'paragraph' || node.type === 'heading' ? plainText(node) : undefined), stripNodeBylines, knownTitle);
+}
+
+function bulletinFields(page: Cleaned): Pick<ImportSource, 'bulletin' | 'notes'> {
+  return page.bulletin ? { bulletin: true, notes: ['这是一期简报：版头、版记和编者按已去掉，正文中没有日期的稿件取本期的编发日期'] } : { notes: [] };
 }
 
 /** Why a file cannot be imported, in Chinese. */
@@ -94,16 +110,17 @@ async function fromDocx(bytes: Buffer): Promise<ImportSource> {
   const recovered = recoverOfficialHeadings(tree);
   const captions = captionsAsAltText(tree);
   // A Word file is often a web page pasted into Word: the same chrome rules as for text.
-  const page = cleanPageItems(tree.children, (node) => (node.type === 'paragraph' || node.type === 'heading' ? plainText(node) : undefined), stripNodeBylines);
+  const page = cleanNodes(tree.children);
   tree.children = page.kept;
   removed.push(...page.removed);
-  const notes = recovered ? [`按“一、（一）1.（1）”恢复了 ${recovered} 个小标题`] : [];
+  const { notes, ...bulletin } = bulletinFields(page);
+  if (recovered) notes.push(`按“一、（一）1.（1）”恢复了 ${recovered} 个小标题`);
   if (numbered) notes.push(`保留了 Word 自动编号 ${numbered} 处（照 Word 显示的序号写成文字）`);
   if (signOffs) notes.push(`用制表符或空格隔开的落款 ${signOffs} 处分成了单位、日期两行`);
   if (captions) notes.push(`${captions} 张图片下方的图片说明用作图片说明文字`);
   const warnings = result.messages.filter((message) => message.type === 'warning').length;
   if (warnings) notes.push(`Word 文档中有 ${warnings} 处格式无法转换（如文本框、批注），请对照原件核对`);
-  return { kind: 'docx', tree, ...(page.title ? { title: page.title } : {}), ...(page.pageDate ? { pageDate: page.pageDate } : {}), removed, images, notes };
+  return { kind: 'docx', tree, ...(page.title ? { title: page.title } : {}), ...(page.pageDate ? { pageDate: page.pageDate } : {}), removed, images, notes, ...bulletin };
 }
 
 /** Bylines glued to the start or end of a paragraph's text; undefined when nothing is left. */
@@ -116,29 +133,46 @@ function stripNodeBylines(node: RootContent, removed: Removed[]): RootContent | 
 
 function fromHtml(bytes: Uint8Array): ImportSource {
   const { text, encoding } = decodeText(bytes);
+  // A bulletin saved as a web page is no site page: its masthead and 版记 go, nothing else (the web rules would take its date line).
+  const whole = hastToMdast(parseHtml(text));
+  const wholeRecovered = recoverOfficialHeadings(whole);
+  const found = findBulletin(whole.children);
+  if (found) {
+    const page: Cleaned = { kept: found.nodes, pageDate: found.issueDate, removed: found.removed, bulletin: true };
+    const { notes, ...bulletin } = bulletinFields(page);
+    if (wholeRecovered) notes.push(`按“一、（一）1.（1）”恢复了 ${wholeRecovered} 个小标题`);
+    return { kind: 'html', encoding, tree: { type: 'root', children: found.nodes }, ...(found.issueDate ? { pageDate: found.issueDate } : {}), removed: found.removed, images: [], notes, ...bulletin };
+  }
   const page = cleanWebPage(parseHtml(text));
   const tree = hastToMdast(page.tree);
   const recovered = recoverOfficialHeadings(tree);
   // What the page's markup did not mark as chrome goes by the shared line rules (bylines, the tail, a title above the article).
-  const lines = cleanPageItems(tree.children, (node) => (node.type === 'paragraph' || node.type === 'heading' ? plainText(node) : undefined), stripNodeBylines, page.title);
+  const lines = cleanNodes(tree.children, page.title);
   tree.children = lines.kept;
-  const title = page.title ?? lines.title;
-  const pageDate = page.pageDate ?? lines.pageDate;
-  const notes: string[] = [];
+  const title = lines.bulletin ? undefined : (page.title ?? lines.title);
+  const pageDate = lines.pageDate ?? page.pageDate;
+  const { notes, ...bulletin } = bulletinFields(lines);
   if (recovered) notes.push(`按“一、（一）1.（1）”恢复了 ${recovered} 个小标题`);
   if (page.images) notes.push(`网页中的 ${page.images} 张图片未导入（站点不引用外网图片；需要时请另存后手工加入）`);
-  return { kind: 'html', encoding, tree, ...(title ? { title } : {}), ...(pageDate ? { pageDate } : {}), removed: [...page.removed, ...lines.removed], images: [], notes };
+  return { kind: 'html', encoding, tree, ...(title ? { title } : {}), ...(pageDate ? { pageDate } : {}), removed: [...page.removed, ...lines.removed], images: [], notes, ...bulletin };
 }
 
 /** Plain text: one paragraph a line (as text copied from a page, Word or WeChat comes), page chrome removed. */
-function fromPlainText(text: string): Pick<ImportSource, 'tree' | 'title' | 'pageDate' | 'removed'> {
+function fromPlainText(text: string): Pick<ImportSource, 'tree' | 'title' | 'pageDate' | 'removed' | 'bulletin' | 'notes'> {
+  const markers: Removed[] = [];
+  const lines = removeMarkers(text, markers).split('\n').map((line) => line.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '')).filter(Boolean);
+  const bulletin = findBulletin(paragraphsFromLines(lines).children);
+  if (bulletin) {
+    const page: Cleaned = { kept: bulletin.nodes, pageDate: bulletin.issueDate, removed: bulletin.removed, bulletin: true };
+    return { tree: { type: 'root', children: bulletin.nodes }, ...(bulletin.issueDate ? { pageDate: bulletin.issueDate } : {}), removed: [...markers, ...bulletin.removed], ...bulletinFields(page) };
+  }
   const page = cleanTextPage(text);
-  return { tree: paragraphsFromLines(page.lines), ...(page.title ? { title: page.title } : {}), ...(page.pageDate ? { pageDate: page.pageDate } : {}), removed: page.removed };
+  return { tree: paragraphsFromLines(page.lines), ...(page.title ? { title: page.title } : {}), ...(page.pageDate ? { pageDate: page.pageDate } : {}), removed: page.removed, notes: [] };
 }
 
 function fromText(bytes: Uint8Array): ImportSource {
   const { text, encoding } = decodeText(bytes);
-  return { kind: 'text', encoding, ...fromPlainText(text), images: [], notes: [] };
+  return { kind: 'text', encoding, ...fromPlainText(text), images: [] };
 }
 
 const SAVE_AS_DOCX = '请在 Word 中打开，点“文件 → 另存为”，保存类型选“Word 文档（*.docx）”；WPS 文字中点“文件 → 另存为”，文件类型选“Word 文件（*.docx）”，再导入 .docx';
@@ -152,8 +186,9 @@ async function fromDoc(bytes: Buffer): Promise<ImportSource> {
   } catch {
     throw new ImportError(`无法读取这个旧版 Word/WPS 文件（可能已损坏，或是较新的 WPS 专用格式）。${SAVE_AS_DOCX}`);
   }
-  const notes = ['旧版 Word/WPS 文件只读出了文字：图片、表格线和自动编号（如“一、”“（一）”）不在其中，请对照原件核对；需要时另存为 .docx 再导入'];
-  return { kind: 'doc', ...fromPlainText(toLf(body).replace(/\r/g, '\n')), images: [], notes };
+  const page = fromPlainText(toLf(body).replace(/\r/g, '\n'));
+  const notes = ['旧版 Word/WPS 文件只读出了文字：图片、表格线和自动编号（如“一、”“（一）”）不在其中，请对照原件核对；需要时另存为 .docx 再导入', ...(page.notes ?? [])];
+  return { kind: 'doc', ...page, images: [], notes };
 }
 
 function fromMarkdown(bytes: Uint8Array): ImportSource {

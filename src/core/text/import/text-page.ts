@@ -26,7 +26,8 @@ const EDGE_SPACE = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
 const GAP = /\t+|[ \u3000\u00a0]{2,}/;
 const SIGN_OFF_DATE = /^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/;
 
-function shorten(text: string, length = 40): string {
+/** A removed line as the report quotes it: spaces collapsed, at most `length` characters. */
+export function shorten(text: string, length = 40): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > length ? `${line.slice(0, length)}…` : line;
 }
@@ -38,13 +39,17 @@ export function splitSignOff(line: string): string[] {
   return [line];
 }
 
-export function cleanTextPage(text: string): CleanedText {
-  const removed: Removed[] = [];
-  // Converter markers go before the text becomes Markdown (which would escape their brackets).
-  const unmarked = text.replace(new RegExp(MARKER.source, 'gi'), (marker) => {
+/** Converter markers ([bookmark: _Hlk…]) go before the text becomes Markdown (which would escape their brackets). */
+export function removeMarkers(text: string, removed: Removed[]): string {
+  return text.replace(new RegExp(MARKER.source, 'gi'), (marker) => {
     removed.push({ kind: '书签', text: marker });
     return '';
   });
+}
+
+export function cleanTextPage(text: string): CleanedText {
+  const removed: Removed[] = [];
+  const unmarked = removeMarkers(text, removed);
   const lines = unmarked
     .split('\n')
     .flatMap((line) => splitSignOff(line.replace(EDGE_SPACE, '')))
