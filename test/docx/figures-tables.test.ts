@@ -30,7 +30,10 @@ describe('an entry with an image and a table, in Word', () => {
     await writeFile(join(dir, 'entries/2024/07/调度会现场.png'), picture);
     const path = join(dir, ENTRY);
     const table = '| 镇（街道） | 转移群众（人） |\n|---|---:|\n| 青石镇 | 126 |\n| 白沙镇 | 87 |';
-    await writeFile(path, `${(await readFile(path, 'utf8')).trimEnd()}\n\n![调度会现场](./调度会现场.png)\n\n${table}\n`);
+    await writeFile(
+      path,
+      `${(await readFile(path, 'utf8')).trimEnd()}\n\n![调度会现场](./调度会现场.png)\n\n${table}\n`,
+    );
     const out = join(await tempDir('jianbao-docx-figures-'), 'dist');
     const result = await cli(dir, 'docx', 'zhuanbao/2024-7', '--out', out);
     expect(result.code, result.stdout + result.stderr).toBe(0);
@@ -52,7 +55,9 @@ describe('an entry with an image and a table, in Word', () => {
     const after = document.slice(figure);
     expect(after).toMatch(/^[\s\S]*?<\/w:p><w:p><w:pPr><w:pStyle w:val="Caption"\/>[\s\S]*?调度会现场/);
 
-    const tables = [...document.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((match) => match[1]!).filter((xml) => !xml.includes('<w:tblpPr'));
+    const tables = [...document.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)]
+      .map((match) => match[1]!)
+      .filter((xml) => !xml.includes('<w:tblpPr'));
     expect(tables).toHaveLength(1);
     const rows = [...tables[0]!.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((match) => match[1]!);
     expect(rows).toHaveLength(3);
@@ -66,7 +71,10 @@ describe('an entry with an image and a table, in Word', () => {
     const [pdf] = await docxToPdf(soffice, [file], await tempDir('jianbao-docx-figures-pdf-'));
     const images = execFileSync('pdfimages', ['-list', pdf!], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(images.map((line) => line.trim().split(/\s+/).slice(3, 5).join('×'))).toEqual(['1200×300']);
-    const text = textLines(pdf!).flat().map((line) => line.text.replace(/\s+/g, '')).join('\n');
+    const text = textLines(pdf!)
+      .flat()
+      .map((line) => line.text.replace(/\s+/g, ''))
+      .join('\n');
     expect(text).toContain('调度会现场');
     expect(text).toMatch(/青石镇\n?126/);
     expect(text).toContain('转移群众（人）');

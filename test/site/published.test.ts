@@ -40,10 +40,14 @@ describe('the published issue on the site', () => {
   it('lists its printings: 第一次印发 on its 印发日期, then 勘误后 with the day, the erratum and what it corrected', async () => {
     const dir = await sampleCopy();
     await edit(dir, ENTRY, (t) => t.replace('。', '。补充一句。'));
-    await edit(dir, ISSUE, (t) => t.replace('status: published', 'errata:\n  - date: 2025-12-20\n    note: 补充一句话\nstatus: published'));
+    await edit(dir, ISSUE, (t) =>
+      t.replace('status: published', 'errata:\n  - date: 2025-12-20\n    note: 补充一句话\nstatus: published'),
+    );
     const published = await cli(dir, 'publish', 'zhuanbao/2024-6');
     expect(published.code, published.stdout + published.stderr).toBe(0);
-    const ledger = JSON.parse(await readFile(join(dir, 'published/ledger.json'), 'utf8')) as { issues: { key: string; versions: { publishedOn: string }[] }[] };
+    const ledger = JSON.parse(await readFile(join(dir, 'published/ledger.json'), 'utf8')) as {
+      issues: { key: string; versions: { publishedOn: string }[] }[];
+    };
     const republished = ledger.issues.find((item) => item.key === 'zhuanbao/2024/6')!.versions[1]!.publishedOn;
 
     const out = join(await tempDir('jianbao-history-'), 'dist');
@@ -71,7 +75,9 @@ describe('the published issue on the site', () => {
     await rm(join(deleted, ENTRY));
     const checked = await checkJson(deleted);
     expect(errorsOf(checked)).toEqual([]);
-    expect(checked.diagnostics.filter((d) => d.rule === 'archive/entry-deleted').map((d) => d.message)).toEqual([expect.stringContaining(`${ENTRY} 已删除`)]);
+    expect(checked.diagnostics.filter((d) => d.rule === 'archive/entry-deleted').map((d) => d.message)).toEqual([
+      expect.stringContaining(`${ENTRY} 已删除`),
+    ]);
 
     const before = await buildWithPdf(intact);
     const after = await buildWithPdf(deleted);
@@ -80,7 +86,9 @@ describe('the published issue on the site', () => {
       expect(b.equals(a), file).toBe(true);
     }
     // The entry is still on the page, from the archive.
-    expect((await page(after, 'zhuanbao/2024/6/')).querySelector('.issue')!.textContent).toContain('全省防汛工作视频调度会');
+    expect((await page(after, 'zhuanbao/2024/6/')).querySelector('.issue')!.textContent).toContain(
+      '全省防汛工作视频调度会',
+    );
 
     // Editing the entry instead: check names the change, build refuses and leaves the site as it was.
     const original = await readFile(join(intact, ENTRY), 'utf8');

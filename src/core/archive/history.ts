@@ -16,7 +16,14 @@ export function publicationHistory(versions: readonly Snapshot[]): Publication[]
     const { issue } = snapshot;
     if (!previous) {
       // The first printing is dated as printed: its 印发日期 (an issue archived later was still printed that day).
-      return { version: snapshot.version, label: '第一次印发', date: issue.date, dateText: issue.dateText, errata: issue.errata, changes: [] };
+      return {
+        version: snapshot.version,
+        label: '第一次印发',
+        date: issue.date,
+        dateText: issue.dateText,
+        errata: issue.errata,
+        changes: [],
+      };
     }
     const withoutErrata = (value: CompiledIssue): CompiledIssue => ({ ...value, errata: [] });
     return {

@@ -1,6 +1,6 @@
 /**
  * Every door to the content gives the same answers: the commands, the build,
- * the dev server and the pages check and compile through one project
+ * the dev server, the 编辑台 (src/studio) and the pages check and compile through one project
  * (core/project.ts), never with their own check → compile sequence.
  */
 import { existsSync } from 'node:fs';
@@ -16,11 +16,21 @@ const STEPS = /\b(checkContent|compileSite|publishIssue|archiveLegacyIssues|crea
 describe('one project context behind every command', () => {
   it('no command, build step, renderer or page checks or compiles on its own', async () => {
     const offenders: string[] = [];
-    for (const folder of ['src/cli', 'src/build', 'src/site', 'src/pages', 'src/components', 'src/pdf', 'src/docx']) {
+    for (const folder of [
+      'src/cli',
+      'src/build',
+      'src/site',
+      'src/pages',
+      'src/components',
+      'src/pdf',
+      'src/docx',
+      'src/studio',
+    ]) {
       for (const file of await listFiles(join(ROOT, folder))) {
         const text = await readFile(join(ROOT, folder, file), 'utf8');
         text.split('\n').forEach((line, index) => {
-          if (STEPS.test(line) && !/^\s*(\/\/|\*)/.test(line)) offenders.push(`${folder}/${file}:${index + 1}: ${line.trim()}`);
+          if (STEPS.test(line) && !/^\s*(\/\/|\*)/.test(line))
+            offenders.push(`${folder}/${file}:${index + 1}: ${line.trim()}`);
         });
       }
     }

@@ -15,7 +15,16 @@
  * widow and orphan control (2 lines), headings kept with the next
  * paragraph, figures and headings never split.
  */
-import { ARTICLE_TITLE_CHARS, CHARS_PER_LINE, COLOPHON, LINE_PITCH, LINES_PER_PAGE, mm, pt, TYPE_AREA } from './measure.ts';
+import {
+  ARTICLE_TITLE_CHARS,
+  CHARS_PER_LINE,
+  COLOPHON,
+  LINE_PITCH,
+  LINES_PER_PAGE,
+  mm,
+  pt,
+  TYPE_AREA,
+} from './measure.ts';
 import { COLOPHON_LINE } from './styles.ts';
 
 export interface TextEnd {
@@ -50,13 +59,29 @@ const MEASURE: Record<string, { chars: number; indent: number; linesPerLine?: nu
   Caption: { chars: 32, indent: 0 },
   Footnote: { chars: 32, indent: 0 },
 };
-const KEEP_NEXT = new Set(['Masthead', 'IssueNumber', 'Publisher', 'Section', 'EntryTitle', 'ArticleTitle', 'Heading1', 'Heading2', 'Heading3', 'Figure']);
+const KEEP_NEXT = new Set([
+  'Masthead',
+  'IssueNumber',
+  'Publisher',
+  'Section',
+  'EntryTitle',
+  'ArticleTitle',
+  'Heading1',
+  'Heading2',
+  'Heading3',
+  'Figure',
+]);
 const KEEP_LINES = new Set(['Section', 'EntryTitle', 'ArticleTitle', 'Heading1', 'Heading2', 'Heading3', 'Figure']);
 
 const attribute = (xml: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(xml)?.[1];
 
 function unescape(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** The paragraph's text, one string per line it was broken into by hand. */
@@ -129,9 +154,14 @@ function paragraph(xml: string): Item {
   }
   if (style === 'Colophon' && !/<w:t[ >]/.test(xml)) return { lines: 0, keepNext: false, keepLines: false };
   if (style === 'IssueNumber') return { lines: 2, keepNext, keepLines: true };
-  if (style === 'Marking' || style === 'Publisher' || style === 'RedRule') return { lines: 1, keepNext, keepLines: true };
+  if (style === 'Marking' || style === 'Publisher' || style === 'RedRule')
+    return { lines: 1, keepNext, keepLines: true };
   const measure = MEASURE[style] ?? { chars: CHARS_PER_LINE, indent: 0 };
-  return { lines: wrapped(paragraphLines(xml), measure.chars, measure.indent) * (measure.linesPerLine ?? 1), keepNext, keepLines };
+  return {
+    lines: wrapped(paragraphLines(xml), measure.chars, measure.indent) * (measure.linesPerLine ?? 1),
+    keepNext,
+    keepLines,
+  };
 }
 
 /** Characters of 四号 a table line holds in a cell `twips` wide (less its default side margins). */
@@ -249,7 +279,9 @@ export function colophonLines(documentXml: string): number {
     const lines = [...row[0].matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].reduce((count, p) => {
       // 报/送/发 lines hang after the colon (two characters): wrapped lines are that much shorter.
       const hanging = p[0].includes('w:val="Distribution"') ? 2 : 0;
-      return count + paragraphLines(p[0]).reduce((n, text) => n + lineCount(text, COLOPHON_CHARS - hanging, -hanging), 0);
+      return (
+        count + paragraphLines(p[0]).reduce((n, text) => n + lineCount(text, COLOPHON_CHARS - hanging, -hanging), 0)
+      );
     }, 0);
     return sum + lines * (COLOPHON_LINE / 20) + 2 * (mm(1) / 20);
   }, 1);
