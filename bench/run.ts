@@ -211,6 +211,12 @@ async function main() {
 
   await measure('check（冷启动）', runs, () => jianbao(['check', '--content', content]));
   await measure('参照：读取并解析全部文件（check 的下限）', runs, () => runNode([join(ROOT, 'bench/read-floor.mjs'), content], {}, 'read-floor'));
+  // The studio (and dev): one long-lived project checked again after a save; the child times exactly project.check().
+  const saved = await latestIssueEntry(content);
+  const studio = await runNode(['--import', 'tsx', join(ROOT, 'bench/studio-check.ts'), content, saved, '--runs', String(Math.max(5, runs))], {}, 'studio-check');
+  const studioResult = JSON.parse(studio.stdout.trim().split('\n').at(-1)!) as { seconds: number[]; first: number; reread: number };
+  rows.push({ name: 'studio：保存一篇后再检查（同一进程，project.check）', samples: studioResult.seconds.map((seconds) => ({ seconds, rssMb: studio.rssMb })) });
+  process.stdout.write(`  studio：首次检查 ${studioResult.first.toFixed(2)} 秒；保存后再检查 ${studioResult.seconds.map((s) => s.toFixed(3)).join('、')} 秒（最后一次重读 ${studioResult.reread} 个文件）\n`);
   if (!skip.has('floor')) {
     await measure('参照：astro sync（同样的稿件，glob 加载器）', runs, async () => {
       await clearFloorCache();
@@ -333,7 +339,8 @@ async function report(
     for (const row of builds) lines.push(`| ${row.name.replace(/^build/, '')} | ${names.map((name) => { const value = median(row.samples.map((sample) => sample.steps?.[name] ?? NaN)); return Number.isInteger(value) ? String(value) : value.toFixed(1); }).join(' | ')} |`);
   }
   const find = (prefix: string) => rows.find((row) => row.name.startsWith(prefix));
-  const check = medianOf(find('check'));
+  const check = medianOf(find('check（冷启动'));
+  const studio = medianOf(find('studio'));
   const sync = medianOf(find('参照：astro sync'));
   const cold = medianOf(find('build（冷启动'));
   const edit = medianOf(find('build（修改'));
@@ -346,6 +353,7 @@ async function report(
   lines.push('', '目标：');
   if (!Number.isNaN(check)) lines.push(`- check ${check.toFixed(2)} 秒（目标 ≤ 2 秒）：${verdict(check <= 2)}`);
   if (!Number.isNaN(check) && !Number.isNaN(readFloor)) lines.push(`- check ÷ 读取并解析的下限 = ${(check / readFloor).toFixed(2)}（目标 ≤ 2）：${verdict(check <= 2 * readFloor)}`);
+  if (!Number.isNaN(studio)) lines.push(`- studio 保存一篇后再检查 ${(studio * 1000).toFixed(0)} 毫秒（目标 ≤ 200 毫秒）：${verdict(studio <= 0.2)}`);
   if (!Number.isNaN(check) && !Number.isNaN(sync)) lines.push(`- check 比 astro sync 快 ${(sync / check).toFixed(1)} 倍（目标 ≥ 10 倍）：${verdict(sync / check >= 10)}`);
   if (!Number.isNaN(cold) && !Number.isNaN(floor)) lines.push(`- 冷启动 build ÷ 裸 Astro = ${(cold / floor).toFixed(2)}（目标 ≤ 1）：${verdict(cold <= floor)}`);
   if (!Number.isNaN(cold) && !Number.isNaN(edit)) lines.push(`- 修改一篇后的 build ÷ 冷启动 build = ${((edit / cold) * 100).toFixed(0)}%（目标 ≤ 25%）：${verdict(edit / cold <= 0.25)}`);

@@ -11,7 +11,7 @@
  * one process.
  */
 import { resolve } from 'node:path';
-import { checkContent, type CheckResult } from './check.ts';
+import { checkContent, newCheckState, type CheckResult, type CheckState } from './check.ts';
 import type { BodyCompiler } from './compile/markdown.ts';
 import { compileSite, type CompiledSite } from './compile/site.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -32,6 +32,12 @@ export interface ProjectOptions {
   source?: ContentSource;
   /** Compiled bodies from earlier runs; opened on the first compile. */
   bodyCache?: () => Promise<BodyCache | undefined>;
+  /**
+   * What earlier runs' checks read (the CLI keeps it on disk, check-cache):
+   * asked for on the first check; later checks of this project reuse what
+   * the project itself read.
+   */
+  checkState?: () => Promise<CheckState | undefined>;
 }
 
 /** The content has errors: nothing was compiled. */
@@ -52,8 +58,16 @@ export interface Project {
   /** The content directory, absolute. */
   readonly dir: string;
   readonly source: ContentSource | undefined;
-  /** Load and check the content (once until `invalidate`). Never throws for content problems. */
+  /**
+   * Load and check the content (once until `invalidate`). Never throws for
+   * content problems. After `invalidate`, only the files changed since the
+   * last check (by size, times and inode, with the racy-timestamp guard of
+   * load/file-states.ts) are read and parsed again: a long-lived process
+   * (dev, the studio) checks again after a save in a fraction of the first check.
+   */
   check(): Promise<CheckResult>;
+  /** What the checks of this project keep (for a cache on disk, and the bench). */
+  checkState(): Promise<CheckState>;
   /** Check, then compile the site through the body cache and save the cache; rejects with ContentErrors when the check found errors. */
   compile(): Promise<CompiledSite>;
   /** Both, for callers that report the check's findings themselves: `site` is undefined when there are errors. */
@@ -72,8 +86,10 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
   let checked: Promise<CheckResult> | undefined;
   let compiled: Promise<{ checked: CheckResult; site: CompiledSite | undefined }> | undefined;
   let bodyCache: Promise<BodyCache | undefined> | undefined;
+  let state: Promise<CheckState> | undefined;
+  const checkState = () => (state ??= (options.checkState?.() ?? Promise.resolve(undefined)).then((kept) => kept ?? newCheckState(), () => newCheckState()));
 
-  const check = () => (checked ??= checkContent(options.source ?? root));
+  const check = () => (checked ??= checkState().then((kept) => checkContent(options.source ?? root, kept)));
   const checkAndCompile = () =>
     (compiled ??= (async () => {
       const result = await check();
@@ -89,6 +105,7 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
     dir: root,
     source: options.source,
     check,
+    checkState,
     checkAndCompile,
     async compile() {
       const { checked: result, site } = await checkAndCompile();

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { ContentSource } from '../source/source.ts';
+import type { FileStates } from '../load/file-states.ts';
 import { ARCHIVE_DIR, LEDGER_FILE, ledgerSchema, sha256, snapshotSchema, type Ledger, type LedgerIssue, type Snapshot } from './records.ts';
 
 export interface ArchivedIssue {
@@ -33,12 +34,81 @@ function firstProblem(error: z.ZodError): string {
   return issue ? `${issue.path.join('.') || '（顶层）'}` : '';
 }
 
-export async function loadArchive(source: ContentSource): Promise<LoadedArchive> {
+/** The ledger as read (reused while unchanged): parsed, or why not; the line of each issue's key. */
+interface LedgerRead {
+  missing: boolean;
+  ledger: Ledger | undefined;
+  problem: string;
+  lineOf: Map<string, number>;
+}
+
+function parseLedger(bytes: Uint8Array | undefined): LedgerRead {
+  if (!bytes) return { missing: true, ledger: undefined, problem: '', lineOf: new Map() };
+  const text = utf8.decode(bytes);
+  let ledger: Ledger;
+  try {
+    const parsed = ledgerSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new Error(firstProblem(parsed.error));
+    ledger = parsed.data;
+  } catch (error) {
+    return { missing: false, ledger: undefined, problem: error instanceof Error ? error.message : '', lineOf: new Map() };
+  }
+  // The first line naming each key (one pass: ledgers list hundreds of issues).
+  const lineOf = new Map<string, number>();
+  text.split('\n').forEach((row, index) => {
+    const match = /"key": ("(?:[^"\\]|\\.)*")/.exec(row);
+    if (!match) return;
+    const key = JSON.parse(match[1]!) as string;
+    if (!lineOf.has(key)) lineOf.set(key, index + 1);
+  });
+  return { missing: false, ledger, problem: '', lineOf };
+}
+
+/** A record file as read: its digest and, when it is a valid snapshot, the snapshot (reused while unchanged). */
+interface SnapshotRead {
+  missing: boolean;
+  sha256: string;
+  snapshot: Snapshot | undefined;
+}
+
+/**
+ * `states`: what earlier loads read (file-states.ts); unchanged record files
+ * are not read, hashed and validated again (their digest is still compared
+ * with the ledger's).
+ */
+export async function loadArchive(source: ContentSource, states?: FileStates): Promise<LoadedArchive> {
   const diagnostics: Diagnostic[] = [];
   const issues = new Map<string, ArchivedIssue>();
-  const read = await source.read(LEDGER_FILE);
   const files = await source.list(ARCHIVE_DIR);
-  if (!read.bytes) {
+  const useStates = states && source.stamps ? states : undefined;
+  const stampedAt = Date.now();
+  const recordFiles = files.filter((file) => file.endsWith('.json')).map((file) => `${ARCHIVE_DIR}/${file}`);
+  const stamps = useStates ? await source.stamps!(recordFiles) : [];
+  const stampOf = new Map(recordFiles.map((file, index) => [file, stamps[index]]));
+  useStates?.retain(`${ARCHIVE_DIR}/`, new Set(recordFiles));
+  const readRecord = async (file: string): Promise<SnapshotRead> => {
+    const kept = useStates?.take<SnapshotRead>(file, stampOf.get(file));
+    if (kept) return kept;
+    const bytes = (await source.read(file)).bytes;
+    let snapshot: Snapshot | undefined;
+    if (bytes) {
+      try {
+        snapshot = snapshotSchema.parse(JSON.parse(utf8.decode(bytes)));
+      } catch {
+        snapshot = undefined;
+      }
+    }
+    const result: SnapshotRead = { missing: !bytes, sha256: bytes ? sha256(bytes) : '', snapshot };
+    useStates?.keep(file, stampOf.get(file), stampedAt, result);
+    return result;
+  };
+  const stampedLedger = useStates ? (await source.stamps!([LEDGER_FILE]))[0] : undefined;
+  let ledgerRead = useStates?.take<LedgerRead>(LEDGER_FILE, stampedLedger);
+  if (!ledgerRead) {
+    ledgerRead = parseLedger((await source.read(LEDGER_FILE)).bytes);
+    useStates?.keep(LEDGER_FILE, stampedLedger, stampedAt, ledgerRead);
+  }
+  if (ledgerRead.missing) {
     const snapshots = files.filter((file) => file.endsWith('.json') && file !== 'ledger.json');
     if (snapshots.length > 0) {
       diagnostics.push(
@@ -49,29 +119,23 @@ export async function loadArchive(source: ContentSource): Promise<LoadedArchive>
     }
     return { ledger: undefined, issues, diagnostics };
   }
-  const text = utf8.decode(read.bytes);
-  let ledger: Ledger;
-  try {
-    const parsed = ledgerSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new Error(firstProblem(parsed.error));
-    ledger = parsed.data;
-  } catch (error) {
+  const { ledger, lineOf } = ledgerRead;
+  if (!ledger) {
     diagnostics.push(
-      diagnostic('archive/ledger-invalid', LEDGER_FILE, { line: 1, column: 1 }, `存档台账已损坏，无法读取${error instanceof Error && error.message ? `（${error.message}）` : ''}`, {
+      diagnostic('archive/ledger-invalid', LEDGER_FILE, { line: 1, column: 1 }, `存档台账已损坏，无法读取${ledgerRead.problem ? `（${ledgerRead.problem}）` : ''}`, {
         hint: `从版本库恢复 ${LEDGER_FILE}；台账由 jianbao publish 写入，不要手工修改`,
       }),
     );
     return { ledger: undefined, issues, diagnostics };
   }
-  const lines = text.split('\n');
   const listed = new Set<string>();
   for (const record of ledger.issues) {
-    const line = Math.max(1, lines.findIndex((row) => row.includes(`"key": ${JSON.stringify(record.key)}`)) + 1);
+    const line = lineOf.get(record.key) ?? 1;
     const versions: Snapshot[] = [];
     let latest: Snapshot | undefined;
     for (const version of record.versions) {
       listed.add(version.file);
-      const snapshot = await readSnapshot(source, version.file, version.digest, record, line, diagnostics);
+      const snapshot = snapshotOf(await readRecord(version.file), version.file, version.digest, record, line, diagnostics);
       if (snapshot) versions.push(snapshot);
       if (version === record.versions.at(-1)) latest = snapshot;
     }
@@ -89,16 +153,8 @@ export async function loadArchive(source: ContentSource): Promise<LoadedArchive>
   return { ledger, issues, diagnostics };
 }
 
-async function readSnapshot(
-  source: ContentSource,
-  file: string,
-  digest: string,
-  record: LedgerIssue,
-  line: number,
-  diagnostics: Diagnostic[],
-): Promise<Snapshot | undefined> {
-  const read = await source.read(file);
-  if (!read.bytes) {
+function snapshotOf(read: SnapshotRead, file: string, digest: string, record: LedgerIssue, line: number, diagnostics: Diagnostic[]): Snapshot | undefined {
+  if (read.missing) {
     diagnostics.push(
       diagnostic('archive/snapshot-missing', LEDGER_FILE, { line, column: 1 }, `${record.title}的存档 ${file} 不见了`, {
         hint: `从版本库恢复 ${file}；存档是已印发期刊的原样记录，不能删除`,
@@ -106,7 +162,7 @@ async function readSnapshot(
     );
     return undefined;
   }
-  if (sha256(read.bytes) !== digest) {
+  if (read.sha256 !== digest) {
     diagnostics.push(
       diagnostic('archive/snapshot-altered', file, { line: 1, column: 1 }, `${record.title}的存档 ${file} 在发布后被改动（与存档台账记录的摘要不符）`, {
         hint: `从版本库恢复 ${file}；要更正已发布的期刊，请在期刊的 勘误 中加一项，再运行 jianbao publish ${record.ref}`,
@@ -114,12 +170,10 @@ async function readSnapshot(
     );
     return undefined;
   }
-  try {
-    return snapshotSchema.parse(JSON.parse(utf8.decode(read.bytes)));
-  } catch {
+  if (!read.snapshot) {
     diagnostics.push(
       diagnostic('archive/snapshot-altered', file, { line: 1, column: 1 }, `${record.title}的存档 ${file} 无法读取`, { hint: `从版本库恢复 ${file}` }),
     );
-    return undefined;
   }
+  return read.snapshot;
 }

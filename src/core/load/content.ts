@@ -14,11 +14,12 @@ import { siteSchema, type SiteSettings } from '../schema/site.ts';
 import { unitsSchema, type Unit } from '../schema/units.ts';
 import { decode, ENCODING_NAMES, toLf, type Encoding } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
-import { ImageReader, type ImageReference } from './images.ts';
+import { findImages, ImageReader, type FoundImage, type ImageReference } from './images.ts';
 import { parseYaml, PositionIndex, type ParsedYaml } from './yaml.ts';
 import { FileSystemSource } from '../source/fs.ts';
 import type { ContentSource, FileRead } from '../source/source.ts';
 import type { LoadedArchive } from '../archive/load.ts';
+import type { FileStates } from './file-states.ts';
 
 /** One file as read from disk. */
 export interface SourceFile {
@@ -187,13 +188,36 @@ export function parseMarkdownFile<S extends z.ZodType>(source: SourceFile, schem
   return { data: parsed.data, body: split.body, bodyLine: split.bodyLine, positions: parsed.positions, diagnostics: parsed.diagnostics };
 }
 
+/** What loading a Markdown file gave: reused while the file is unchanged (file-states.ts). */
+interface MarkdownLoad<T> {
+  read: ReadResult;
+  parsed: MarkdownParse<T> | undefined;
+  /** The images an entry's body shows (found on first use). */
+  images?: FoundImage[];
+}
+
+/** What loading a settings file gave. */
+interface SettingsLoad {
+  read: ReadResult;
+  parsed: ParsedYaml<unknown> | undefined;
+}
+
+export interface LoadOptions {
+  /** Read the entries and issues on a worker thread (default: for large directories, see read-files.ts). */
+  parallelRead?: boolean;
+  /**
+   * What earlier loads read (the project's): files whose stamp is unchanged
+   * are taken from it instead of being read and parsed again; it is updated
+   * with this load's files.
+   */
+  states?: FileStates;
+}
+
 /**
  * Load a content directory. Never throws for content problems: they are
  * returned as diagnostics, and the files that did parse are returned as data.
- * `parallelRead`: read the entries and issues on a worker thread (default:
- * for large directories, see read-files.ts).
  */
-export async function loadContent(from: string | ContentSource, options: { parallelRead?: boolean } = {}): Promise<LoadedContent> {
+export async function loadContent(from: string | ContentSource, options: LoadOptions = {}): Promise<LoadedContent> {
   const source = typeof from === 'string' ? new FileSystemSource(from, options.parallelRead) : from;
   const dir = source.id;
   const diagnostics: Diagnostic[] = [];
@@ -214,17 +238,37 @@ export async function loadContent(from: string | ContentSource, options: { paral
   };
 
   const [entryPaths, issuePaths] = await Promise.all([listMarkdown(source, ENTRIES_DIR), listMarkdown(source, ISSUES_DIR)]);
-
   const settingsKinds = Object.keys(SETTINGS_FILES) as SettingsKind[];
-  const settingsReads = settingsKinds.map(async (kind) => {
-    const path = SETTINGS_FILES[kind];
-    const read = await readSource(source, path);
-    return { kind, path, read };
-  });
-  const settings = await Promise.all(settingsReads);
+  const settingsPaths = settingsKinds.map((kind) => SETTINGS_FILES[kind]);
+  const paths = [...entryPaths.map((path) => `${ENTRIES_DIR}/${path}`), ...issuePaths.map((path) => `${ISSUES_DIR}/${path}`)];
 
-  for (const { kind, path, read } of settings) {
-    if (!read.source) {
+  // Stamps first, then reads: a file changed after its stamp was taken has a newer stamp next time.
+  const states = source.stamps ? options.states : undefined;
+  states?.startLoad();
+  const stampedAt = Date.now();
+  const stamps = states ? await source.stamps!([...settingsPaths, ...paths]) : [];
+  const stampOf = new Map<string, (typeof stamps)[number]>();
+  if (states) [...settingsPaths, ...paths].forEach((path, index) => stampOf.set(path, stamps[index]));
+  const reuse = <T>(path: string) => states?.take<T>(path, stampOf.get(path));
+  const keep = (path: string, value: unknown) => states?.keep(path, stampOf.get(path), stampedAt, value);
+
+  const settings = await Promise.all(
+    settingsKinds.map(async (kind) => {
+      const path = SETTINGS_FILES[kind];
+      let load = reuse<SettingsLoad>(path);
+      if (!load) {
+        const read = await readSource(source, path);
+        const schema = kind === 'settings' ? siteSchema : kind === 'units' ? unitsSchema : kind === 'people' ? peopleSchema : recipientsSchema;
+        load = { read, parsed: read.source ? parseSettingsFile(read.source, schema as z.ZodType) : undefined };
+        keep(path, load);
+      }
+      return { kind, path, load };
+    }),
+  );
+
+  for (const { kind, path, load } of settings) {
+    const { read, parsed } = load;
+    if (!read.source || !parsed) {
       const missing = read.diagnostics[0]?.rule === 'file/read';
       if (missing && kind !== 'settings') continue; // optional files
       if (missing) {
@@ -234,50 +278,53 @@ export async function loadContent(from: string | ContentSource, options: { paral
     }
     diagnostics.push(...read.diagnostics);
     files.push(read.source);
-    const source = read.source;
-    const parse = <S extends z.ZodType>(schema: S, apply: (data: z.output<S> | undefined) => void) => {
-      const parsed = parseSettingsFile(source, schema);
-      diagnostics.push(...parsed.diagnostics);
-      apply(parsed.data);
-      settingsPositions[kind] = parsed.positions;
-    };
-    if (kind === 'settings') parse(siteSchema, (data) => (content.site = data));
-    else if (kind === 'units') parse(unitsSchema, (data) => (content.units = data ?? []));
-    else if (kind === 'people') parse(peopleSchema, (data) => (content.people = data ?? []));
-    else parse(recipientsSchema, (data) => (content.recipients = data ?? { groups: {}, names: [] }));
+    diagnostics.push(...parsed.diagnostics);
+    settingsPositions[kind] = parsed.positions;
+    if (kind === 'settings') content.site = parsed.data as SiteSettings | undefined;
+    else if (kind === 'units') content.units = (parsed.data as Unit[] | undefined) ?? [];
+    else if (kind === 'people') content.people = (parsed.data as Person[] | undefined) ?? [];
+    else content.recipients = (parsed.data as Recipients | undefined) ?? { groups: {}, names: [] };
   }
 
-  // Entries, then issues, parsed in path order as they are read.
-  const paths = [...entryPaths.map((path) => `${ENTRIES_DIR}/${path}`), ...issuePaths.map((path) => `${ISSUES_DIR}/${path}`)];
-  const issues: { read: ReadResult }[] = [];
-  let index = 0;
-  for await (const file of source.readMany(paths)) {
-    const read = readResult(file);
-    if (index >= entryPaths.length) {
-      issues.push({ read });
-      continue;
-    }
-    const path = entryPaths[index++]!;
-    diagnostics.push(...read.diagnostics);
-    if (!read.source) continue;
-    files.push(read.source);
-    const parsed = parseMarkdownFile(read.source, entrySchema, '稿件');
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.data) {
-      content.entries.push({ id: entryIdFromPath(path), file: read.source.path, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine, positions: parsed.positions });
+  // Entries, then issues, in path order; only the files not reusable are read (as they are read).
+  const loads: (MarkdownLoad<unknown> | undefined)[] = paths.map((path) => reuse<MarkdownLoad<unknown>>(path));
+  const toRead = paths.filter((_, index) => !loads[index]);
+  if (toRead.length > 0) {
+    const positions = new Map(paths.map((path, index) => [path, index]));
+    for await (const file of source.readMany(toRead)) {
+      const index = positions.get(file.path)!;
+      const read = readResult(file);
+      const isEntry = index < entryPaths.length;
+      const load: MarkdownLoad<unknown> = { read, parsed: read.source ? parseMarkdownFile(read.source, isEntry ? entrySchema : issueSchema, isEntry ? '稿件' : '期刊') : undefined };
+      loads[index] = load;
+      keep(paths[index]!, load);
     }
   }
+  const entryLoads: MarkdownLoad<unknown>[] = [];
+  const seen = new Set(paths);
+  states?.retain(`${ENTRIES_DIR}/`, seen);
+  states?.retain(`${ISSUES_DIR}/`, seen);
+  paths.forEach((path, index) => {
+    const { read, parsed } = loads[index]!;
+    diagnostics.push(...read.diagnostics);
+    if (!read.source || !parsed) return;
+    files.push(read.source);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.data) return;
+    if (index < entryPaths.length) {
+      content.entries.push({ id: entryIdFromPath(entryPaths[index]!), file: read.source.path, data: parsed.data as EntryData, body: parsed.body, bodyLine: parsed.bodyLine, positions: parsed.positions });
+      entryLoads.push(loads[index]!);
+    } else {
+      content.issues.push({ file: read.source.path, data: parsed.data as IssueData, note: parsed.body.trim(), noteLine: parsed.bodyLine, positions: parsed.positions });
+    }
+  });
+  // Images are looked at every time: an image file changes without its entry changing.
   const images = new ImageReader(source);
-  await Promise.all(content.entries.map(async (entry) => (entry.images = await images.references(entry.file, entry.body, entry.bodyLine))));
-  for (const { read } of issues) {
-    diagnostics.push(...read.diagnostics);
-    if (!read.source) continue;
-    files.push(read.source);
-    const parsed = parseMarkdownFile(read.source, issueSchema, '期刊');
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.data) {
-      content.issues.push({ file: read.source.path, data: parsed.data, note: parsed.body.trim(), noteLine: parsed.bodyLine, positions: parsed.positions });
-    }
-  }
+  await Promise.all(
+    content.entries.map(async (entry, index) => {
+      const load = entryLoads[index]!;
+      entry.images = await images.references(entry.file, entry.body, entry.bodyLine, (load.images ??= findImages(entry.body)));
+    }),
+  );
   return content;
 }
