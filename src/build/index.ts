@@ -154,6 +154,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await rm(work, { recursive: true, force: true });
     if (staged) await rm(staged, { recursive: true, force: true });
+    await job.done;
   }
 }
 

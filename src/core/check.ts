@@ -5,8 +5,8 @@ import type { ContentSource } from './source/source.ts';
 import { buildRegistry, type Registry } from './registry.ts';
 import { frozenEntryIds, lintEntry } from './text/lint.ts';
 import { entriesById, validate } from './validate/index.ts';
-import { checkArchive, type InputsMemo } from './archive/compare.ts';
-import { FileStates } from './load/file-states.ts';
+import { checkArchive } from './archive/compare.ts';
+import type { CheckState } from './check-state.ts';
 import { loadArchive, type LoadedArchive } from './archive/load.ts';
 
 export interface CheckResult {
@@ -19,21 +19,6 @@ export interface CheckResult {
   warnings: number;
 }
 
-/**
- * What a project keeps between its checks (project.ts): the files read and
- * parsed (reused while unchanged, file-states.ts) and the published issues'
- * inputs digests (reused while their inputs are the same parsed objects).
- */
-export interface CheckState {
-  files: FileStates;
-  inputs: InputsMemo;
-  /** Lint findings by entry file, with what they were found from (the same parsed objects: reused). */
-  lint: Map<string, { from: unknown[]; found: Diagnostic[] }>;
-}
-
-export function newCheckState(files = new FileStates()): CheckState {
-  return { files, inputs: new Map(), lint: new Map() };
-}
 
 /** Text hygiene (jianbao lint) of the entries not frozen in published issues, each entry's findings reused while its inputs are the same. */
 function lintFindings(content: LoadedContent, registry: Registry, state: CheckState | undefined): Diagnostic[] {

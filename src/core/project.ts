@@ -11,7 +11,8 @@
  * one process.
  */
 import { resolve } from 'node:path';
-import { checkContent, newCheckState, type CheckResult, type CheckState } from './check.ts';
+import { checkContent, type CheckResult } from './check.ts';
+import { newCheckState, type CheckState } from './check-state.ts';
 import type { BodyCompiler } from './compile/markdown.ts';
 import { compileSite, type CompiledSite } from './compile/site.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -33,11 +34,18 @@ export interface ProjectOptions {
   /** Compiled bodies from earlier runs; opened on the first compile. */
   bodyCache?: () => Promise<BodyCache | undefined>;
   /**
-   * What earlier runs' checks read (the CLI keeps it on disk, check-cache):
-   * asked for on the first check; later checks of this project reuse what
-   * the project itself read.
+   * What earlier runs' checks read, kept on disk (the CLI's and the build's:
+   * src/build/check-cache.ts): loaded for the first check, written by
+   * `saveCheck`. Later checks of this project reuse what it read itself.
    */
-  checkState?: () => Promise<CheckState | undefined>;
+  checkCache?: CheckCache;
+}
+
+/** Where a project's check state is kept between runs. */
+export interface CheckCache {
+  /** The state kept by an earlier run, if any (and usable). */
+  load(): Promise<CheckState | undefined>;
+  save(state: CheckState): Promise<void>;
 }
 
 /** The content has errors: nothing was compiled. */
@@ -68,6 +76,8 @@ export interface Project {
   check(): Promise<CheckResult>;
   /** What the checks of this project keep (for a cache on disk, and the bench). */
   checkState(): Promise<CheckState>;
+  /** Write the check state to the check cache, when the last check read anything new. */
+  saveCheck(): Promise<void>;
   /** Check, then compile the site through the body cache and save the cache; rejects with ContentErrors when the check found errors. */
   compile(): Promise<CompiledSite>;
   /** Both, for callers that report the check's findings themselves: `site` is undefined when there are errors. */
@@ -87,7 +97,7 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
   let compiled: Promise<{ checked: CheckResult; site: CompiledSite | undefined }> | undefined;
   let bodyCache: Promise<BodyCache | undefined> | undefined;
   let state: Promise<CheckState> | undefined;
-  const checkState = () => (state ??= (options.checkState?.() ?? Promise.resolve(undefined)).then((kept) => kept ?? newCheckState(), () => newCheckState()));
+  const checkState = () => (state ??= (options.checkCache?.load() ?? Promise.resolve(undefined)).then((kept) => kept ?? newCheckState(), () => newCheckState()));
 
   const check = () => (checked ??= checkState().then((kept) => checkContent(options.source ?? root, kept)));
   const checkAndCompile = () =>
@@ -106,6 +116,12 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
     source: options.source,
     check,
     checkState,
+    async saveCheck() {
+      if (!options.checkCache || !checked) return;
+      await checked;
+      const kept = await checkState();
+      if (kept.files.read > 0) await options.checkCache.save(kept);
+    },
     checkAndCompile,
     async compile() {
       const { checked: result, site } = await checkAndCompile();

@@ -1,6 +1,6 @@
 /** `jianbao check [--fix] [--format text|json]` */
-import { applyFixes } from '../../core/index.ts';
-import { checkContent } from '../../core/index.ts';
+import { applyFixes, openProject } from '../../core/index.ts';
+import { openCheckCache } from '../../build/check-cache.ts';
 import { defineCommand, formatOption, requireContentDir } from '../command.ts';
 import { diagnosticsJson, displayPath, printDiagnostics } from '../report.ts';
 
@@ -14,14 +14,20 @@ export default defineCommand({
     const format = formatOption(values.format, ['text', 'json']);
     await requireContentDir(contentDir);
     const started = performance.now();
-    let result = await checkContent(contentDir);
+    // Files unchanged since an earlier check are not read again (the check cache; a changed file always is).
+    const project = openProject(contentDir, { checkCache: openCheckCache(contentDir) });
+    let result = await project.check();
     const fixes = [];
     if (values.fix) {
       const fixable = new Set(result.diagnostics.filter((d) => d.fixable).map((d) => d.file));
       const reports = await applyFixes(contentDir, result.content.files.filter((file) => fixable.has(file.path)));
       fixes.push(...reports);
-      if (reports.length) result = await checkContent(contentDir);
+      if (reports.length) {
+        project.invalidate();
+        result = await project.check();
+      }
     }
+    await project.saveCheck();
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (format === 'json') {
       io.stdout(diagnosticsJson(result.diagnostics, io, contentDir, { files: result.content.files.length, fixed: fixes }));

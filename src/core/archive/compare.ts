@@ -96,7 +96,7 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
   }
   for (const [key, archived] of archive.issues) {
     const { record, latest } = archived;
-    for (const entry of latest?.issue.entries ?? []) archivedEntries.add(entry.id);
+    for (const id of archived.entries) archivedEntries.add(id);
     const issue = files.get(key);
     if (!issue) {
       diagnostics.push(
@@ -118,7 +118,7 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
     }
     if (!latest) continue; // reported by loadArchive
     for (const id of issue.data.entries) {
-      if (!byId.has(id.normalize('NFC')) && latest.issue.entries.some((entry) => entry.id === id.normalize('NFC'))) {
+      if (!byId.has(id.normalize('NFC')) && archived.entries.includes(id.normalize('NFC'))) {
         const index = issue.data.entries.indexOf(id);
         diagnostics.push(
           diagnostic('archive/entry-deleted', issue.file, issue.positions.at(['entries', index]), `${name}的稿件文件 entries/${id}.md 已删除，存档中保留着印发时的原文`, {

@@ -11,6 +11,8 @@ import { ARCHIVE_DIR, LEDGER_FILE, ledgerSchema, sha256, snapshotSchema, type Le
 
 export interface ArchivedIssue {
   record: LedgerIssue;
+  /** The entry ids of the newest version (known without reading its whole snapshot). */
+  entries: string[];
   /** The newest version, when its snapshot reads back intact. */
   latest: Snapshot | undefined;
   /** Every version that reads back intact, oldest first. */
@@ -35,7 +37,7 @@ function firstProblem(error: z.ZodError): string {
 }
 
 /** The ledger as read (reused while unchanged): parsed, or why not; the line of each issue's key. */
-interface LedgerRead {
+export interface LedgerRead {
   missing: boolean;
   ledger: Ledger | undefined;
   problem: string;
@@ -64,11 +66,43 @@ function parseLedger(bytes: Uint8Array | undefined): LedgerRead {
   return { missing: false, ledger, problem: '', lineOf };
 }
 
-/** A record file as read: its digest and, when it is a valid snapshot, the snapshot (reused while unchanged). */
-interface SnapshotRead {
+/** What check needs of a snapshot besides its issue: all but the issue, and the issue's entry ids. */
+export type SnapshotSummary = Omit<Snapshot, 'issue'> & { entries: string[] };
+
+/**
+ * A record file as read (reused while unchanged): its digest and, when it is
+ * a valid snapshot, its summary and the snapshot. A cache on disk keeps only
+ * the summary (`snapshot` undefined): the issue is then read from the file
+ * when first asked for (compiling the site), its bytes checked against the
+ * digest, which was validated when the file was first read.
+ */
+export interface SnapshotRead {
   missing: boolean;
   sha256: string;
-  snapshot: Snapshot | undefined;
+  summary: SnapshotSummary | undefined;
+  snapshot?: Snapshot;
+}
+
+export function summaryOf(snapshot: Snapshot): SnapshotSummary {
+  const { issue, ...rest } = snapshot;
+  return { ...rest, entries: issue.entries.map((entry) => entry.id) };
+}
+
+/** The snapshot of a record read earlier, its issue read back from the file on first use. */
+function lazySnapshot(source: ContentSource, file: string, read: SnapshotRead & { summary: SnapshotSummary }): Snapshot {
+  const { entries: _entries, ...fields } = read.summary;
+  let issue: Snapshot['issue'] | undefined;
+  return {
+    ...fields,
+    get issue() {
+      if (issue) return issue;
+      const bytes = source.readSync(file).bytes;
+      if (!bytes || sha256(bytes) !== read.sha256) throw new Error(`存档 ${file} 在检查之后被改动了，请重新运行`);
+      // Through the schema as when it was first read: the same object, keys in the same order.
+      issue = snapshotSchema.parse(JSON.parse(utf8.decode(bytes))).issue;
+      return issue;
+    },
+  };
 }
 
 /**
@@ -98,7 +132,7 @@ export async function loadArchive(source: ContentSource, states?: FileStates): P
         snapshot = undefined;
       }
     }
-    const result: SnapshotRead = { missing: !bytes, sha256: bytes ? sha256(bytes) : '', snapshot };
+    const result: SnapshotRead = { missing: !bytes, sha256: bytes ? sha256(bytes) : '', summary: snapshot ? summaryOf(snapshot) : undefined, ...(snapshot ? { snapshot } : {}) };
     useStates?.keep(file, stampOf.get(file), stampedAt, result);
     return result;
   };
@@ -133,13 +167,18 @@ export async function loadArchive(source: ContentSource, states?: FileStates): P
     const line = lineOf.get(record.key) ?? 1;
     const versions: Snapshot[] = [];
     let latest: Snapshot | undefined;
+    let entries: string[] = [];
     for (const version of record.versions) {
       listed.add(version.file);
-      const snapshot = snapshotOf(await readRecord(version.file), version.file, version.digest, record, line, diagnostics);
+      const read = await readRecord(version.file);
+      const snapshot = snapshotOf(source, read, version.file, version.digest, record, line, diagnostics);
       if (snapshot) versions.push(snapshot);
-      if (version === record.versions.at(-1)) latest = snapshot;
+      if (version === record.versions.at(-1)) {
+        latest = snapshot;
+        entries = snapshot ? read.summary!.entries : [];
+      }
     }
-    issues.set(record.key, { record, latest, versions, line });
+    issues.set(record.key, { record, entries, latest, versions, line });
   }
   for (const file of files) {
     const path = `${ARCHIVE_DIR}/${file}`;
@@ -153,7 +192,7 @@ export async function loadArchive(source: ContentSource, states?: FileStates): P
   return { ledger, issues, diagnostics };
 }
 
-function snapshotOf(read: SnapshotRead, file: string, digest: string, record: LedgerIssue, line: number, diagnostics: Diagnostic[]): Snapshot | undefined {
+function snapshotOf(source: ContentSource, read: SnapshotRead, file: string, digest: string, record: LedgerIssue, line: number, diagnostics: Diagnostic[]): Snapshot | undefined {
   if (read.missing) {
     diagnostics.push(
       diagnostic('archive/snapshot-missing', LEDGER_FILE, { line, column: 1 }, `${record.title}的存档 ${file} 不见了`, {
@@ -170,10 +209,11 @@ function snapshotOf(read: SnapshotRead, file: string, digest: string, record: Le
     );
     return undefined;
   }
-  if (!read.snapshot) {
+  if (!read.summary) {
     diagnostics.push(
       diagnostic('archive/snapshot-altered', file, { line: 1, column: 1 }, `${record.title}的存档 ${file} 无法读取`, { hint: `从版本库恢复 ${file}` }),
     );
+    return undefined;
   }
-  return read.snapshot;
+  return read.snapshot ?? lazySnapshot(source, file, { ...read, summary: read.summary });
 }

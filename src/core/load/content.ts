@@ -149,7 +149,7 @@ function parseSettingsFile<S extends z.ZodType>(source: SourceFile, schema: S): 
   return parsed;
 }
 
-interface MarkdownParse<T> {
+export interface MarkdownParse<T> {
   data: T | undefined;
   body: string;
   bodyLine: number;
@@ -189,7 +189,7 @@ export function parseMarkdownFile<S extends z.ZodType>(source: SourceFile, schem
 }
 
 /** What loading a Markdown file gave: reused while the file is unchanged (file-states.ts). */
-interface MarkdownLoad<T> {
+export interface MarkdownLoad<T> {
   read: ReadResult;
   parsed: MarkdownParse<T> | undefined;
   /** The images an entry's body shows (found on first use). */
@@ -197,7 +197,7 @@ interface MarkdownLoad<T> {
 }
 
 /** What loading a settings file gave. */
-interface SettingsLoad {
+export interface SettingsLoad {
   read: ReadResult;
   parsed: ParsedYaml<unknown> | undefined;
 }
