@@ -5,14 +5,20 @@
  */
 import { parseIssueRef } from '../../core/index.ts';
 import { relative } from 'node:path';
-import { checkContent, compileSite, type CompiledIssue, type CompiledSite } from '../../core/index.ts';
+import { openProject, type CompiledIssue, type CompiledSite } from '../../core/index.ts';
+import { openCheckCache } from '../../build/check-cache.ts';
 import { type CliIO, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 
 /** The checked and compiled content and the render cache, or undefined when the content has errors (reported). */
 export async function compileForOutput(contentDir: string, io: CliIO, what: string) {
-  const checked = await checkContent(contentDir);
-  if (checked.errors > 0) {
+  // Entry Markdown compiled, PDFs and Word files written by earlier runs: the build's render cache; files read by earlier checks: the check cache.
+  const { openRenderCache } = await import('../../build/index.ts');
+  const cache = await openRenderCache(contentDir);
+  const project = openProject(contentDir, { checkCache: openCheckCache(contentDir), bodyCache: async () => cache.markdown });
+  const { checked, site: compiled } = await project.checkAndCompile();
+  await project.saveCheck();
+  if (checked.errors > 0 || !compiled) {
     printDiagnostics(
       checked.diagnostics.filter((d) => d.severity === 'error'),
       io,
@@ -21,11 +27,7 @@ export async function compileForOutput(contentDir: string, io: CliIO, what: stri
     io.stdout(paint(io).red(`内容有错误，未生成 ${what}。请按提示修改后重新运行。\n`));
     return undefined;
   }
-  // Entry Markdown compiled, PDFs and Word files written by earlier runs: the build's render cache.
-  const { openRenderCache } = await import('../../build/index.ts');
-  const cache = await openRenderCache(contentDir);
-  const site: CompiledSite = compileSite(checked.content, checked.registry, { compileBody: cache.markdown.compile });
-  await cache.markdown.save();
+  const site: CompiledSite = compiled;
   return { checked, cache, site };
 }
 
