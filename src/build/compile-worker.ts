@@ -7,7 +7,7 @@
  */
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openProject } from '../core/index.ts';
+import { ImageVanishedError, openProject } from '../core/index.ts';
 import { MarkdownCache } from './markdown-cache.ts';
 import { openCheckCache } from './check-cache.ts';
 import type { CompileJobOptions, CompileMessage } from './compile-job.ts';
@@ -34,5 +34,5 @@ try {
   // While Astro renders: keep what the check read for the next build (the job waits for this before the build ends).
   await project.saveCheck();
 } catch (error) {
-  post({ type: 'failed', message: (error as Error).message, stack: (error as Error).stack });
+  post({ type: 'failed', message: (error as Error).message, stack: (error as Error).stack, ...(error instanceof ImageVanishedError ? { content: true } : {}) });
 }

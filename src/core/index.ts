@@ -53,6 +53,7 @@ export { fixEntryFiles } from './text/fix-files.ts';
 export { lintEntry, lintContent, lintBody, fixBody, frozenEntryIds, type LintFinding, type FixResult, type TextEdit } from './text/lint.ts';
 export { LINT_RULES } from './text/rules/index.ts';
 export { EXIT, UserError, UsageError } from './errors.ts';
+export { ImageVanishedError } from './compile/images.ts';
 export { RULES, type RuleId } from './rules.ts';
 export * as schema from './schema/index.ts';
 

@@ -46,7 +46,7 @@ export function validate(content: LoadedContent, registry: Registry = buildRegis
     for (const [series, issues] of issuesBySeries(content.issues, registry, kind)) out.push(...validateNumbering(series, issues));
   }
   const byId = entriesById(content.entries);
-  out.push(...validateMembership(content.issues, byId, registry, archive));
+  out.push(...validateMembership(content.issues, byId, registry, archive, content.unlistedEntryFolders));
   const several = registry.series.length > 1;
   for (const issue of content.issues) {
     const key = issueKey(issueSeries(registry, issue), issue.data.year, issue.data.number, several, issue.data.kind === 'supplement');

@@ -10,14 +10,19 @@ import { entrySeries, issueSeries, type Registry } from '../registry.ts';
 
 const STATUS_NAMES = { draft: '草稿', withdrawn: '撤稿', ready: '待编' } as const;
 
-/** `archive`: archived issues keep their entries' text, so a deleted entry file is not missing there, and their entries are never pending. */
+/**
+ * `archive`: archived issues keep their entries' text, so a deleted entry file is not missing there, and their entries are never pending.
+ * `unlisted`: entry folders that could not be listed (already reported): their entries are unread, not missing.
+ */
 export function validateMembership(
   issues: IssueRecord[],
   entriesById: Map<string, EntryRecord>,
   registry: Registry,
   archive: { archivedEntries: ReadonlySet<string>; archivedFiles: ReadonlySet<string> } = { archivedEntries: new Set(), archivedFiles: new Set() },
+  unlisted: readonly string[] = [],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const unread = (id: string) => unlisted.some((folder) => id.startsWith(folder));
   const placed = new Map<string, IssueRecord>();
   const ordered = [...issues].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.data.year - b.data.year || a.data.number - b.data.number || a.file.localeCompare(b.file));
   for (const issue of ordered) {
@@ -34,6 +39,7 @@ export function validateMembership(
       }
       inThisIssue.add(id);
       const entry = entriesById.get(id.normalize('NFC'));
+      if (!entry && unread(id)) return;
       if (!entry && archive.archivedFiles.has(file) && archive.archivedEntries.has(id.normalize('NFC'))) return; // archive/entry-deleted
       if (!entry) {
         const suggestion = didYouMean(id, entriesById.keys());
