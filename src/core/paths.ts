@@ -1,4 +1,5 @@
 /** Where things live in a content directory: declared once, here. */
+import path, { type PlatformPath } from 'node:path';
 
 export const SETTINGS_FILES = {
   settings: 'jianbao.yaml',
@@ -25,10 +26,25 @@ export function entryIdFromPath(relativeToEntries: string): string {
   return relativeToEntries.replace(/\\/g, '/').replace(/\.md$/i, '').normalize('NFC');
 }
 
-/** Resolve the content directory from a flag, the environment, or the default. */
-export function resolveContentDir(flag: string | undefined, env: Record<string, string | undefined>, cwd: string): string {
-  const chosen = flag ?? env.JIANBAO_CONTENT ?? 'content';
-  return chosen.startsWith('/') || /^[A-Za-z]:[\\/]/.test(chosen) ? chosen : `${cwd.replace(/[\\/]$/, '')}/${chosen}`;
+/**
+ * Resolve the content directory from a flag, the environment, or the
+ * default, against `cwd`, with the path rules of the system it runs on
+ * (`paths`, `node:path` by default; tests pass `path.win32`): drive letters,
+ * backslashes, UNC shares (`\\server\简报`), `..`. On Windows a folder
+ * typed or dropped as `"D:\简报 内容\"` arrives as `D:\简报 内容"` (the
+ * command line reads `\"` as a quote); a Windows path cannot contain `"`, so
+ * it is dropped.
+ */
+export function resolveContentDir(
+  flag: string | undefined,
+  env: Record<string, string | undefined>,
+  cwd: string,
+  paths: Pick<PlatformPath, 'resolve' | 'sep'> = path,
+): string {
+  let chosen = flag ?? env.JIANBAO_CONTENT ?? 'content';
+  // `"D:\"` arrives as `D:"`: the drive's root, not the drive's current folder.
+  if (paths.sep === '\\' && chosen.endsWith('"')) chosen = chosen.replace(/"+$/, '').replace(/^([A-Za-z]:)$/, '$1\\');
+  return paths.resolve(cwd, chosen);
 }
 
 /**

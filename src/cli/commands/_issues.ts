@@ -1,24 +1,25 @@
 /**
- * What `jianbao pdf` and `jianbao docx` share: check the content (errors:
- * listed, nothing written), compile it through the render cache's Markdown
- * cache, pick the issues named on the command line.
+ * What `jianbao pdf` and `jianbao docx` share: open the content as a project
+ * (core/project.ts: the same check and compile as every other command),
+ * report its errors (nothing written), pick the issues named on the command
+ * line.
  */
-import { parseIssueRef } from '../../core/index.ts';
 import { relative } from 'node:path';
-import { openProject, type CompiledIssue, type CompiledSite } from '../../core/index.ts';
+import { openProject, parseIssueRef, type CompiledIssue, type CompiledSite } from '../../core/index.ts';
 import { openCheckCache } from '../../build/check-cache.ts';
 import { type CliIO, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 
 /** The checked and compiled content and the render cache, or undefined when the content has errors (reported). */
 export async function compileForOutput(contentDir: string, io: CliIO, what: string) {
-  // Entry Markdown compiled, PDFs and Word files written by earlier runs: the build's render cache; files read by earlier checks: the check cache.
+  // Entry Markdown compiled, PDFs and Word files written by earlier runs: the build's render cache.
+  // Opened only once the check passed (the project compiles through it). Files read by earlier checks: the check cache.
   const { openRenderCache } = await import('../../build/index.ts');
-  const cache = await openRenderCache(contentDir);
-  const project = openProject(contentDir, { checkCache: openCheckCache(contentDir), bodyCache: async () => cache.markdown });
-  const { checked, site: compiled } = await project.checkAndCompile();
+  let cache: Awaited<ReturnType<typeof openRenderCache>> | undefined;
+  const project = openProject(contentDir, { checkCache: openCheckCache(contentDir), bodyCache: async () => (cache = await openRenderCache(contentDir)).markdown });
+  const { checked, site } = await project.checkAndCompile();
   await project.saveCheck();
-  if (checked.errors > 0 || !compiled) {
+  if (!site || !cache) {
     printDiagnostics(
       checked.diagnostics.filter((d) => d.severity === 'error'),
       io,
@@ -27,7 +28,6 @@ export async function compileForOutput(contentDir: string, io: CliIO, what: stri
     io.stdout(paint(io).red(`内容有错误，未生成 ${what}。请按提示修改后重新运行。\n`));
     return undefined;
   }
-  const site: CompiledSite = compiled;
   return { checked, cache, site };
 }
 
