@@ -41,6 +41,15 @@ async function age(dir: string, path: string, seconds = 3600): Promise<Date> {
   return when;
 }
 
+/** Rewrite ENTRY with text of the same size and set its modification time back to what it was (as a tool may). */
+async function editKeepingStamp(dir: string, text: string): Promise<void> {
+  const before = await stat(join(dir, ENTRY));
+  await writeFile(join(dir, ENTRY), text);
+  await utimes(join(dir, ENTRY), before.atime, before.mtime);
+  const after = await stat(join(dir, ENTRY));
+  expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
+}
+
 describe('the racy-timestamp guard', () => {
   it('does not trust a stamp taken less than RACY_MS after the file was modified', () => {
     const now = Date.now();
@@ -79,10 +88,7 @@ describe('Project.check after invalidate', () => {
     // An edit keeping the size and the modification time, in the same second: the guard re-reads it.
     const original = await readFile(join(dir, ENTRY), 'utf8');
     expect(original).toContain('日期: 2024-06-24');
-    const before = await stat(join(dir, ENTRY));
-    await writeFile(join(dir, ENTRY), original.replace('日期: 2024-06-24', '日期: 2024-06-25'));
-    await utimes(join(dir, ENTRY), before.atime, before.mtime);
-    expect((await stat(join(dir, ENTRY))).size).toBe(before.size);
+    await editKeepingStamp(dir, original.replace('日期: 2024-06-24', '日期: 2024-06-25'));
     ({ incremental, fresh, read } = await recheck(project));
     expect(incremental.content.entries.find((entry) => entry.file === ENTRY)?.data.date).toBe('2024-06-25');
     expect(await summary(incremental)).toEqual(await summary(fresh));
@@ -94,10 +100,7 @@ describe('Project.check after invalidate', () => {
     ({ incremental } = await recheck(project)); // read again: its stamp changed
     ({ incremental, read } = await recheck(project)); // now kept with a trusted stamp: nothing read
     expect(read).toBe(0);
-    const old = await stat(join(dir, ENTRY));
-    await writeFile(join(dir, ENTRY), original.replace('日期: 2024-06-24', '日期: 2024-06-23'));
-    await utimes(join(dir, ENTRY), old.atime, old.mtime);
-    expect((await stat(join(dir, ENTRY))).mtimeMs).toBe(old.mtimeMs);
+    await editKeepingStamp(dir, original.replace('日期: 2024-06-24', '日期: 2024-06-23'));
     ({ incremental, fresh, read } = await recheck(project));
     expect(incremental.content.entries.find((entry) => entry.file === ENTRY)?.data.date).toBe('2024-06-23');
     expect(await summary(incremental)).toEqual(await summary(fresh));
