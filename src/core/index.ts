@@ -37,16 +37,22 @@ export {
   defaultSeries,
   leadersOn,
   loadForWorkflow,
+  matchUnits,
   missingFields,
+  resolveEntryFields,
   peopleRequired,
   sectionFromText,
   titleRequired,
   unitsInOrder,
   type EntryRequest,
+  type EntryField,
+  type FieldProblem,
 } from './workflow/new-entry.ts';
-export { createIssue, entriesBySection } from './workflow/new-issue.ts';
+export { createIssue, planIssue, entriesBySection, type IssuePlan, type IssueRequest } from './workflow/new-issue.ts';
+export { openEntry, saveEntry, entryForm, fieldOfLine, fileVersion, isFrozen, EntryConflict, type EntryForm, type OpenedEntry } from './workflow/edit-entry.ts';
+export { addErratum, type ErratumRequest } from './workflow/erratum.ts';
 export { publishIssue, archiveLegacyIssues } from './workflow/publish.ts';
-export { parseIssueRef } from './workflow/issue-ref.ts';
+export { parseIssueRef, issueRefOf } from './workflow/issue-ref.ts';
 export { LEDGER_FILE } from './archive/records.ts';
 export { WorkflowError } from './workflow/errors.ts';
 export { fixEntryFiles } from './text/fix-files.ts';

@@ -19,7 +19,11 @@ import type { Diagnostic } from './diagnostics.ts';
 import { UserError } from './errors.ts';
 import type { ContentSource } from './source/source.ts';
 import { createEntry, type EntryRequest, type NewEntryResult, type WorkflowOptions } from './workflow/new-entry.ts';
-import { createIssue, type IssueRequest, type NewIssueResult } from './workflow/new-issue.ts';
+import { createIssue, planIssue, type IssuePlan, type IssueRequest, type NewIssueResult } from './workflow/new-issue.ts';
+import { openEntry, saveEntry, type EntryForm, type OpenedEntry } from './workflow/edit-entry.ts';
+import { addErratum, type ErratumRequest } from './workflow/erratum.ts';
+import { WorkflowError } from './workflow/errors.ts';
+import type { EntryRecord } from './load/content.ts';
 import { archiveLegacyIssues, publishIssue, type MigrationResult, type PublishResult } from './workflow/publish.ts';
 
 /** Compiled bodies kept between runs (the build's Markdown cache): compile through it, then save it. */
@@ -92,6 +96,16 @@ export interface Project {
   publish(ref: string, options?: { today?: string }): Promise<PublishResult>;
   /** Archive every issue published with the old in-file digest (`jianbao archive`). */
   archiveLegacy(options?: { today?: string }): Promise<MigrationResult>;
+  /** What `newIssue` would write for this request now (nothing is written). */
+  planIssue(request: IssueRequest, options: WorkflowOptions): Promise<IssuePlan>;
+  /** A checked entry by id (`2025/11/燃气检查`); throws a WorkflowError when there is none. */
+  entry(id: string): Promise<EntryRecord>;
+  /** An entry's file as it is on disk now, with its version, for editing. */
+  openEntry(id: string): Promise<OpenedEntry>;
+  /** Save an edited entry over the version that was opened (EntryConflict when it changed on disk). */
+  saveEntry(id: string, form: EntryForm, openedVersion: string): Promise<{ version: string; text: string; changed: boolean }>;
+  /** Add an erratum to a published issue. */
+  addErratum(ref: string, request: ErratumRequest, options: WorkflowOptions): Promise<{ file: string; errata: number }>;
 }
 
 export function openProject(dir: string, options: ProjectOptions = {}): Project {
@@ -144,6 +158,20 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
     // The workflow steps start from the project's check (the same answers as `check`), and write to the files.
     publish: (ref, publishing = {}) => changed(check().then((result) => publishIssue(root, ref, { ...publishing, checked: result }))),
     archiveLegacy: (archiving = {}) => changed(check().then((result) => archiveLegacyIssues(root, { ...archiving, checked: result }))),
+    planIssue: (request, workflow) => planIssue(root, request, workflow),
+    async entry(id) {
+      const { content } = await check();
+      const found = content.entries.find((entry) => entry.id === id.normalize('NFC'));
+      if (!found) throw new WorkflowError(`没有编号为「${id}」的稿件`, { usage: true, hint: '稿件编号是它在 entries/ 下的路径去掉 .md，如 2025/11/燃气检查' });
+      return found;
+    },
+    openEntry: async (id) => openEntry(root, await project.entry(id)),
+    saveEntry: async (id, form, openedVersion) => {
+      const entry = await project.entry(id);
+      const checkedNow = await check();
+      return changed(saveEntry(root, checkedNow, entry, form, openedVersion));
+    },
+    addErratum: async (ref, request, workflow) => changed(addErratum(root, await check(), ref, request, workflow)),
   };
   return project;
 }

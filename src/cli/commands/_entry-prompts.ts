@@ -15,7 +15,7 @@ import {
   peopleRequired,
   sectionFromText,
   titleRequired,
-  unitsInOrder,
+  matchUnits,
   type EntryRequest,
 } from '../../core/index.ts';
 
@@ -68,19 +68,13 @@ export async function promptEntry(registry: Registry, given: EntryRequest, today
   }
 
   if (!request.unit) {
-    const units = unitsInOrder(registry);
     request.unit = await search(
       {
         message: '报送单位',
         instructions: SEARCH_HELP,
         // The prompt's only English line: say it in Chinese.
         theme: { style: { error: (text: string) => `> ${text === 'No results found' ? '没有这个单位：换个字试试（名称、简称都可以），或先在 units.yaml 中添加' : text}` } },
-        source: (term) => {
-          const needle = (term ?? '').trim().toLowerCase();
-          return units
-            .filter((unit) => !needle || [unit.id, unit.name, ...unit.aliases].some((name) => name.toLowerCase().includes(needle)))
-            .map((unit) => ({ name: unit.aliases.length ? `${unit.name}（${unit.aliases.join('、')}）` : unit.name, value: unit.id }));
-        },
+        source: (term) => matchUnits(registry, term ?? '').map((unit) => ({ name: unit.aliases.length ? `${unit.name}（${unit.aliases.join('、')}）` : unit.name, value: unit.id })),
       },
       contextOf(),
     );

@@ -2,6 +2,7 @@
 import type { DevCheck } from '../../build/dev.ts';
 import { defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
+import { untilStopped } from '../stop.ts';
 
 export default defineCommand({
   meta: { name: 'dev', description: '实时预览：修改内容后自动检查并刷新页面' },
@@ -24,15 +25,7 @@ export default defineCommand({
     const { startDev } = await import('../../build/dev.ts');
     const server = await startDev({ contentDir, port, host: values.host as string | undefined, onCheck: report });
     io.stdout(`\n${colors.green('预览已启动')}：${server.url}\n按 Ctrl+C 停止。\n`);
-    await new Promise<void>((done) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        done();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await untilStopped();
     await server.stop();
     io.stdout('预览已停止。\n');
     return 0;

@@ -11,6 +11,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   build: { description: '检查内容并生成内网站点（dist/）', load: () => import('./build.ts') },
   pdf: { description: '用本机的 Chromium、Chrome 或 Edge 生成各期 PDF', load: () => import('./pdf.ts') },
   docx: { description: '为各期生成可在 Word、WPS 中修改的 Word 文件（.docx）', load: () => import('./docx.ts') },
+  studio: { description: '编辑台：在浏览器里写稿、编一期、发布', load: () => import('./studio.ts') },
   dev: { description: '实时预览：修改内容后自动检查并刷新', load: () => import('./dev.ts') },
   lint: { description: '检查并修复稿件正文的标点、数字、日期等（--fix）', load: () => import('./lint.ts') },
   import: { description: '把 Word、网页、文本文件导入为稿件草稿', load: () => import('./import.ts') },

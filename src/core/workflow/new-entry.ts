@@ -9,7 +9,8 @@ import { chineseMonthDay } from '../format.ts';
 import { loadContent, parseMarkdownFile, type EntryRecord, type LoadedContent } from '../load/content.ts';
 import { entryIdFromPath, ENTRIES_DIR } from '../paths.ts';
 import { buildRegistry, findPerson, titleOn, unitOrder, type Registry } from '../registry.ts';
-import { entrySchema } from '../schema/entry.ts';
+import { ENTRY_STATUSES, entrySchema, type EntryStatus } from '../schema/entry.ts';
+import { editFrontMatter, type EditContext } from './front-matter-edit.ts';
 import { enumLookup, parseDateText } from '../schema/fields.ts';
 import { LEADER_SECTIONS, SECTIONS, sectionName, TITLED_SECTIONS, type SectionId } from '../schema/sections.ts';
 import type { Series } from '../schema/site.ts';
@@ -40,6 +41,10 @@ export interface EntryRequest {
   date?: string | undefined;
   title?: string | undefined;
   people?: readonly string[] | undefined;
+  /** 待编 (default), 草稿 or 撤稿, any spelling; the studio's form sets it, the CLI never does. */
+  status?: string | undefined;
+  /** The body to write instead of the template's (the studio's editor); the CLI never sets it. */
+  body?: string | undefined;
 }
 
 /** A request resolved against the settings. */
@@ -54,6 +59,7 @@ export interface ResolvedEntry {
 }
 
 const SECTION_LOOKUP = enumLookup(SECTIONS);
+const STATUS_LOOKUP = enumLookup(ENTRY_STATUSES);
 
 /** Does an entry of this section need a title in this series? */
 export function titleRequired(series: Series, section: SectionId): boolean {
@@ -93,8 +99,22 @@ export function defaultSeries(registry: Registry, section?: SectionId): Series |
   return printing.length === 1 ? printing[0] : undefined;
 }
 
-function usage(message: string, hint?: string): WorkflowError {
-  return new WorkflowError(message, { usage: true, ...(hint ? { hint } : {}) });
+/** A field of the entry form (the CLI's flags) and what is wrong with it. */
+export type EntryField = 'series' | 'section' | 'unit' | 'date' | 'title' | 'people' | 'status';
+
+export interface FieldProblem {
+  field: EntryField;
+  message: string;
+  /** How to fix it, wherever the request came from. */
+  hint?: string;
+  /** How to fix it on the command line (names the flag). */
+  flagHint?: string;
+}
+
+/** Units whose id, name or alias contains `term` (any case), in units.yaml order: the matcher of the CLI prompt and the studio. */
+export function matchUnits(registry: Registry, term: string): Unit[] {
+  const needle = term.trim().toLowerCase();
+  return unitsInOrder(registry).filter((unit) => !needle || [unit.id, unit.name, ...unit.aliases].some((name) => name.toLowerCase().includes(needle)));
 }
 
 /** Names of the required fields still missing from a request (for prompts or a usage message). */
@@ -110,41 +130,53 @@ export function missingFields(registry: Registry, request: EntryRequest): ('seri
   return missing;
 }
 
-/** Resolve a complete request; throws a usage WorkflowError naming the flag at fault. */
-function resolveEntry(registry: Registry, request: EntryRequest, today: string): ResolvedEntry {
+/**
+ * Resolve a request against the settings: the resolved entry, or every
+ * problem found, field by field, in the order the CLI reports them.
+ */
+export function resolveEntryFields(registry: Registry, request: EntryRequest, today: string): { entry?: ResolvedEntry; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const problem = (field: EntryField, message: string, hint?: string, flagHint?: string) =>
+    problems.push({ field, message, ...(hint ? { hint } : {}), ...(flagHint ? { flagHint } : {}) });
   const sectionText = request.section?.trim();
-  if (!sectionText) throw usage('缺少栏目', '用 --section 指定，如 --section 工作动态');
-  const section = sectionFromText(sectionText);
-  if (!section) {
-    const suggestion = didYouMean(sectionText, SECTION_LOOKUP.keys());
-    throw usage(`没有名为「${sectionText}」的栏目`, suggestion ? `是不是「${suggestion}」？` : `可用的栏目：${SECTIONS.map((item) => item.name).join('、')}`);
+  let section: SectionId | undefined;
+  if (!sectionText) problem('section', '缺少栏目', undefined, '用 --section 指定，如 --section 工作动态');
+  else {
+    section = sectionFromText(sectionText);
+    if (!section) {
+      const suggestion = didYouMean(sectionText, SECTION_LOOKUP.keys());
+      problem('section', `没有名为「${sectionText}」的栏目`, suggestion ? `是不是「${suggestion}」？` : `可用的栏目：${SECTIONS.map((item) => item.name).join('、')}`);
+    }
   }
   let series: Series | undefined;
   if (request.series) {
     series = registry.seriesById.get(request.series);
     if (!series) {
       const suggestion = didYouMean(request.series, registry.seriesById.keys());
-      throw usage(`刊物「${request.series}」未在 jianbao.yaml 中定义`, suggestion ? `是不是「${suggestion}」？` : `可用的刊物：${[...registry.seriesById.keys()].join('、')}`);
+      problem('series', `刊物「${request.series}」未在 jianbao.yaml 中定义`, suggestion ? `是不是「${suggestion}」？` : `可用的刊物：${[...registry.seriesById.keys()].join('、')}`);
     }
-  } else {
+  } else if (section) {
     series = defaultSeries(registry, section);
-    if (!series) throw usage('有多个刊物，需要指定稿件属于哪个刊物', `用 --series 指定：${registry.series.map((item) => `${item.id}（${item.name}）`).join('、')}`);
+    if (!series) problem('series', '有多个刊物，需要指定稿件属于哪个刊物', `可选：${registry.series.map((item) => `${item.id}（${item.name}）`).join('、')}`, `用 --series 指定：${registry.series.map((item) => `${item.id}（${item.name}）`).join('、')}`);
   }
-  if (!series.sections.includes(section)) {
-    throw usage(`刊物「${series.name}」没有「${sectionName(section)}」栏目`, `该刊物的栏目：${series.sections.map(sectionName).join('、')}`);
+  if (series && section && !series.sections.includes(section)) {
+    problem('section', `刊物「${series.name}」没有「${sectionName(section)}」栏目`, `该刊物的栏目：${series.sections.map(sectionName).join('、')}`);
   }
   const unitText = request.unit?.trim();
-  if (!unitText) throw usage('缺少报送单位', '用 --unit 指定，如 --unit 应急局');
-  const unit = registry.unitBySpelling.get(unitText);
-  if (!unit) {
-    const suggestion = didYouMean(unitText, registry.unitBySpelling.keys());
-    throw usage(`报送单位「${unitText}」不在 units.yaml 中`, suggestion ? `是不是「${suggestion}」？` : '先在 units.yaml 中添加此单位，或用已有单位的名称、简称');
+  let unit: Unit | undefined;
+  if (!unitText) problem('unit', '缺少报送单位', undefined, '用 --unit 指定，如 --unit 应急局');
+  else {
+    unit = registry.unitBySpelling.get(unitText);
+    if (!unit) {
+      const suggestion = didYouMean(unitText, registry.unitBySpelling.keys());
+      problem('unit', `报送单位「${unitText}」不在 units.yaml 中`, suggestion ? `是不是「${suggestion}」？` : '先在 units.yaml 中添加此单位，或用已有单位的名称、简称');
+    }
   }
   const date = request.date?.trim() ? parseDateText(request.date) : today;
-  if (!date) throw usage(`日期「${request.date}」无效`, '写作 2023-08-22 或 2023年8月22日');
+  if (!date) problem('date', `日期「${request.date}」无效`, '写作 2023-08-22 或 2023年8月22日');
   const title = request.title?.replace(/\s+/g, ' ').trim() || undefined;
-  if (!title && titleRequired(series, section)) {
-    throw usage(`「${sectionName(section)}」稿件需要标题${series.layout === 'articles' ? `（刊物「${series.name}」是文章版式）` : ''}`, '用 --title 指定标题');
+  if (!title && series && section && titleRequired(series, section)) {
+    problem('title', `「${sectionName(section)}」稿件需要标题${series.layout === 'articles' ? `（刊物「${series.name}」是文章版式）` : ''}`, undefined, '用 --title 指定标题');
   }
   const people: string[] = [];
   for (const written of request.people ?? []) {
@@ -152,12 +184,28 @@ function resolveEntry(registry: Registry, request: EntryRequest, today: string):
     const person = findPerson(registry, written);
     if (!person) {
       const suggestion = didYouMean(written, registry.personByName.keys());
-      throw usage(`领导「${written}」不在 people.yaml 中`, suggestion ? `是不是「${suggestion}」？` : '先在 people.yaml 中添加此人及其职务');
-    }
-    if (!people.includes(person.name)) people.push(person.name);
+      problem('people', `领导「${written}」不在 people.yaml 中`, suggestion ? `是不是「${suggestion}」？` : '先在 people.yaml 中添加此人及其职务');
+    } else if (!people.includes(person.name)) people.push(person.name);
   }
-  if (people.length === 0 && peopleRequired(section)) throw usage(`「${sectionName(section)}」稿件至少要有一位领导`, '用 --people 指定，多人用逗号分隔，如 --people 周正宇,黄志远');
-  return { series, section, unit, date, title, people };
+  if (people.length === 0 && section && peopleRequired(section) && !problems.some((item) => item.field === 'people')) {
+    problem('people', `「${sectionName(section)}」稿件至少要有一位领导`, undefined, '用 --people 指定，多人用逗号分隔，如 --people 周正宇,黄志远');
+  }
+  if (request.status !== undefined && !STATUS_LOOKUP.has(request.status.trim())) {
+    problem('status', `状态「${request.status}」无效`, `可选：${ENTRY_STATUSES.map((item) => item.name).join('、')}`);
+  }
+  if (problems.length || !section || !series || !unit || !date) return { problems };
+  return { entry: { series, section, unit, date, title, people }, problems };
+}
+
+/** Resolve a complete request; throws a usage WorkflowError naming the flag (and the field) at fault. */
+function resolveEntry(registry: Registry, request: EntryRequest, today: string): ResolvedEntry {
+  const { entry, problems } = resolveEntryFields(registry, request, today);
+  const first = problems[0];
+  if (first || !entry) {
+    const hint = first?.flagHint ?? first?.hint;
+    throw new WorkflowError(first?.message ?? '稿件信息不完整', { usage: true, ...(hint ? { hint } : {}), ...(first ? { field: first.field } : {}) });
+  }
+  return entry;
 }
 
 /** Where and what `new entry` wrote. */
@@ -228,6 +276,16 @@ function checkFilledEntry(rendered: Rendered, file: string, entry: ResolvedEntry
   return record;
 }
 
+/** The filled template with the form's status and body, when it gave them (a CLI request gives neither: the text is unchanged). */
+function withFormParts(rendered: Rendered, request: EntryRequest): Rendered {
+  const status = request.status === undefined ? undefined : (STATUS_LOOKUP.get(request.status.trim()) as EntryStatus | undefined);
+  if ((status === undefined || status === 'ready') && request.body === undefined) return rendered;
+  const name = ENTRY_STATUSES.find((item) => item.id === status)?.name;
+  const changes = status && status !== 'ready' ? { status: ({ chinese }: EditContext) => (chinese ? name : status) } : {};
+  const body = request.body === undefined ? undefined : `\n${request.body.replace(/\r\n?/g, '\n').replace(/^\n+/, '').trimEnd()}\n`;
+  return { ...rendered, text: editFrontMatter(rendered.text, entrySchema, changes, body) };
+}
+
 /** Create a new entry file from the template; returns where it went. */
 export async function createEntry(contentDir: string, request: EntryRequest, options: WorkflowOptions): Promise<NewEntryResult> {
   const { registry } = await loadForWorkflow(contentDir);
@@ -243,8 +301,9 @@ export async function createEntry(contentDir: string, request: EntryRequest, opt
     series: registry.series.length > 1 ? entry.series.id : undefined,
   });
   const planned = entryPath(entry.date, entry.section, entry.unit, entry.title);
-  checkFilledEntry(rendered, planned, entry, registry);
-  const text = rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`;
+  const filled = withFormParts(rendered, request);
+  checkFilledEntry(filled, planned, entry, registry);
+  const text = filled.text.endsWith('\n') ? filled.text : `${filled.text}\n`;
   const path = await writeNewFile(join(contentDir, planned), text);
   const file = relative(contentDir, path).replace(/\\/g, '/');
   return { path, file, id: entryIdFromPath(file.slice(ENTRIES_DIR.length + 1)), template: template.file, entry };

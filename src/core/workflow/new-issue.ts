@@ -8,7 +8,8 @@ import { archiveFacts } from '../archive/compare.ts';
 import { dirname, join, relative } from 'node:path';
 import { diagnostic, didYouMean, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { chineseDate, issueName } from '../format.ts';
-import { parseMarkdownFile, type EntryRecord, type IssueRecord } from '../load/content.ts';
+import { parseMarkdownFile, type EntryRecord, type IssueRecord, type LoadedContent } from '../load/content.ts';
+import { editFrontMatter } from './front-matter-edit.ts';
 import { ENTRIES_DIR, ISSUES_DIR } from '../paths.ts';
 import { issueKey, type Registry } from '../registry.ts';
 import { issueSchema } from '../schema/issue.ts';
@@ -51,26 +52,38 @@ export interface IssueRequest {
   total?: number | undefined;
   /** A supplement (增刊): numbered after the last supplement, no total, no entries listed (the clerk lists them). */
   supplement?: boolean | undefined;
+  /**
+   * The entries to list, in this order, instead of every pending one (the
+   * studio's 编一期: reordered, some removed). Each must be a pending entry
+   * of the series dated on or before the issue date. The CLI never sets it.
+   */
+  entries?: readonly string[] | undefined;
+  /** The 按语, written as the issue's body (the CLI never sets it: the clerk writes it in the file). */
+  note?: string | undefined;
 }
 
-export interface NewIssueResult {
-  path: string;
-  /** Relative to the content directory. */
-  file: string;
-  /** `2023-6` or `zhuanbao/2023-6`. */
-  ref: string;
+/** What `new issue` would make of a request now, before anything is written. */
+export interface IssuePlan {
   series: Series;
   year: number;
   number: number;
   supplement: boolean;
   total: number | undefined;
   date: string;
-  /** The entries it lists, in order. */
+  /** `2023-6` or `zhuanbao/2023-6`. */
+  ref: string;
+  /** The entries it would list, in order. */
   entries: EntryRecord[];
-  /** Pending entries dated after the issue date: left for a later issue. */
+  /** Pending entries dated after the issue date. */
   later: EntryRecord[];
   /** Pending entries left out because their files have errors. */
   skipped: EntryRecord[];
+}
+
+export interface NewIssueResult extends IssuePlan {
+  path: string;
+  /** Relative to the content directory. */
+  file: string;
   /** Warnings `check` gives for the new issue (e.g. an unknown recipient). */
   warnings: Diagnostic[];
   template: string;
@@ -96,8 +109,16 @@ function issuePath(registry: Registry, series: Series, previous: IssueRecord | u
   return `${folder}/${year}-${supplement ? 'zk' : ''}${String(number).padStart(2, '0')}.md`;
 }
 
-/** Create the next issue of a series; returns what was written. */
-export async function createIssue(contentDir: string, request: IssueRequest, options: WorkflowOptions): Promise<NewIssueResult> {
+
+interface PlanContext {
+  content: LoadedContent;
+  registry: Registry;
+  archive: Awaited<ReturnType<typeof archiveFacts>>;
+  previous: IssueRecord | undefined;
+}
+
+/** Plan the next issue of a series: numbers, date and entries; throws as `new issue` does when it cannot be made. */
+async function plan(contentDir: string, request: IssueRequest, options: WorkflowOptions): Promise<IssuePlan & PlanContext> {
   const { content, registry } = await loadForWorkflow(contentDir);
   const archive = await archiveFacts(content, registry);
   const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry, archive), ...archive.diagnostics]);
@@ -133,7 +154,47 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
     });
   }
   const total = supplement ? undefined : (request.total ?? next.total);
-  const previous = (next.previous ?? lastRegular)?.data;
+  const ref = issueKey(series, next.year, next.number, registry.series.length > 1, supplement);
+  return { series, year: next.year, number: next.number, supplement, total, date, ref, entries, later: pending.later, skipped, content, registry, archive, previous: next.previous ?? lastRegular };
+}
+
+/** The entries a request lists (`request.entries`), checked against the pending ones; all of `due` when it names none. */
+function chosenEntries(due: EntryRecord[], later: EntryRecord[], wanted: readonly string[] | undefined): EntryRecord[] {
+  if (wanted === undefined) return due;
+  const byId = new Map(due.map((entry) => [entry.id, entry]));
+  const laterIds = new Set(later.map((entry) => entry.id));
+  const seen = new Set<string>();
+  return wanted.map((id) => {
+    const key = id.normalize('NFC');
+    const entry = byId.get(key);
+    if (!entry) {
+      throw new WorkflowError(`稿件「${id}」不是本期可以编入的待编稿件`, {
+        usage: true,
+        hint: laterIds.has(key) ? '它的日期晚于印发日期，留待下一期' : '只能编入本刊物中已写好（状态 待编）、尚未编入任何一期、没有错误的稿件',
+      });
+    }
+    if (seen.has(key)) throw new WorkflowError(`稿件「${id}」列出了两次`, { usage: true });
+    seen.add(key);
+    return entry;
+  });
+}
+
+/** What `new issue` would write for this request now: numbers, date and the entries in order (nothing is written). */
+export async function planIssue(contentDir: string, request: IssueRequest, options: WorkflowOptions): Promise<IssuePlan> {
+  const { content: _content, registry: _registry, archive: _archive, previous: _previous, ...planned } = await plan(contentDir, { ...request, empty: true }, options);
+  return planned;
+}
+
+/** Create the next issue of a series; returns what was written. */
+export async function createIssue(contentDir: string, request: IssueRequest, options: WorkflowOptions): Promise<NewIssueResult> {
+  const planned = await plan(contentDir, request.entries ? { ...request, empty: true } : request, options);
+  const { content, registry, archive, series, supplement, total, date } = planned;
+  const next = { year: planned.year, number: planned.number };
+  const entries = chosenEntries(planned.entries, planned.later, request.entries);
+  if (entries.length === 0 && !request.empty && !supplement) {
+    throw new WorkflowError(`刊物「${series.name}」的${issueName(next.year, next.number)}没有稿件`, { usage: true, hint: '至少编入一篇稿件；确需编一期空白期刊时选“空白一期”' });
+  }
+  const previous = planned.previous?.data;
   const template = await loadTemplate(contentDir, ['issue.md'], ISSUE_PLACEHOLDERS, options.builtinTemplates);
   const rendered = fillTemplate(template, {
     series: series.id,
@@ -151,7 +212,7 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   });
 
   // Check the new issue together with everything else, exactly as `check` will.
-  const file = issuePath(registry, series, next.previous ?? lastRegular, next.year, next.number, supplement);
+  const file = issuePath(registry, series, planned.previous, next.year, next.number, supplement);
   const source = { path: file, encoding: 'utf-8' as const, bom: false, crlf: false, text: rendered.text, fullWidthColons: [] };
   const parsed = parseMarkdownFile(source, issueSchema, '期刊');
   const parseErrors = parsed.diagnostics.filter((d) => d.severity === 'error');
@@ -176,13 +237,14 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   ];
   if (problems.length) throw brokenTemplate(template, problems);
 
-  const text = rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`;
+  const filled = rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`;
+  const text = request.note?.trim() ? editFrontMatter(filled, issueSchema, {}, `\n${request.note.replace(/\r\n?/g, '\n').trim()}\n`) : filled;
   const path = await writeNewFile(join(contentDir, file), text);
   const written = relative(contentDir, path).replace(/\\/g, '/');
   return {
     path,
     file: written,
-    ref: issueKey(series, next.year, next.number, registry.series.length > 1, supplement),
+    ref: planned.ref,
     series,
     year: next.year,
     number: next.number,
@@ -190,8 +252,8 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
     total,
     date,
     entries,
-    later: pending.later,
-    skipped,
+    later: planned.later,
+    skipped: planned.skipped,
     warnings: found.filter((d) => d.severity === 'warning').map((d) => ({ ...d, file: written })),
     template: template.file,
   };

@@ -19,19 +19,17 @@ import { compileIssue } from '../compile/issue.ts';
 import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
 import type { CompiledIssue } from '../model/issue.ts';
 import type { Registry } from '../registry.ts';
-import { isMap, isScalar, parseDocument, type Document, type Pair } from 'yaml';
 import { checkContent, type CheckResult } from '../check.ts';
 import { compareDigest, computeDigest, hasChanges } from '../digest.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { issueName } from '../format.ts';
-import { splitFrontMatter } from '../load/frontmatter.ts';
 import { ENTRIES_DIR, SETTINGS_FILES } from '../paths.ts';
 import { issueSchema, ISSUE_STATUSES } from '../schema/issue.ts';
 import { entriesById } from '../validate/index.ts';
 import { validateFrozen } from '../validate/frozen.ts';
 import { WorkflowError } from './errors.ts';
 import { findIssue, issueRefOf } from './issue-ref.ts';
-import { chineseKey, keySpellingsOf } from './keys.ts';
+import { editFrontMatter, type EditContext } from './front-matter-edit.ts';
 import { replaceFile } from './write.ts';
 
 export type PublishOutcome =
@@ -73,42 +71,9 @@ const PUBLISHED = ISSUE_STATUSES.find((status) => status.id === 'published')!;
 /** Rules that describe the frozen state itself; publish handles these instead of refusing. */
 const FROZEN_RULES = new Set(['issue/frozen-changed', 'issue/digest-missing', 'issue/errata-pending', 'archive/status-changed', 'archive/not-archived', 'archive/entry-deleted']);
 
-/** Does this front matter use Chinese keys (most of its top-level keys are not ASCII)? */
-function usesChineseKeys(document: Document): boolean {
-  if (!isMap(document.contents)) return false;
-  const keys = document.contents.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key));
-  // eslint-disable-next-line no-control-regex -- \x00-\x7f is ASCII
-  const chinese = keys.filter((key) => /[^\x00-\x7f]/.test(key)).length;
-  return chinese > keys.length - chinese;
-}
-
-/** The pair of a top-level key written in any of its spellings. */
-function findPair(document: Document, spellings: string[]): Pair | undefined {
-  if (!isMap(document.contents)) return undefined;
-  return document.contents.items.find((pair) => spellings.includes(String(isScalar(pair.key) ? pair.key.value : pair.key)));
-}
-
-/** Set a top-level key in place (keeping its spelling), or append it in the file's language. */
-function setKey(document: Document, key: string, value: unknown, chinese: boolean): void {
-  const node = document.createNode(value);
-  const pair = findPair(document, keySpellingsOf(issueSchema, key));
-  if (pair) pair.value = node;
-  else document.set(chinese ? chineseKey(issueSchema, key) : key, node);
-}
-
 /** The issue file with status published (the old in-file digest, if any, removed: the ledger records it now). */
 export function publishedText(text: string): string {
-  const split = splitFrontMatter(text);
-  if (split.yaml === undefined || split.unclosed) throw new Error('publish: the issue file lost its front matter');
-  const document = parseDocument(split.yaml);
-  const chinese = usesChineseKeys(document);
-  setKey(document, 'status', chinese ? PUBLISHED.name : PUBLISHED.id, chinese);
-  const digest = findPair(document, keySpellingsOf(issueSchema, 'digest'));
-  if (digest) document.delete(isScalar(digest.key) ? digest.key.value : digest.key);
-  const lines = text.split('\n');
-  const fence = lines[split.bodyLine - 2]!;
-  const yaml = document.toString({ lineWidth: 0, flowCollectionPadding: false });
-  return `${lines[0]}\n${yaml}${fence}\n${lines.slice(split.bodyLine - 1).join('\n')}`;
+  return editFrontMatter(text, issueSchema, { status: ({ chinese }: EditContext) => (chinese ? PUBLISHED.name : PUBLISHED.id), digest: undefined });
 }
 
 /** Publish (or re-publish after an erratum) the issue an ISSUE argument names. */
