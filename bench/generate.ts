@@ -18,7 +18,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { computeDigest, entriesById, loadContent } from '../src/core/index.ts';
+import { archiveLegacyIssues, computeDigest, entriesById, loadContent } from '../src/core/index.ts';
 
 export interface GenerateOptions {
   out: string;
@@ -28,7 +28,11 @@ export interface GenerateOptions {
   pending: number;
   drafts: number;
   seed: number;
-  /** Mark every issue but the last published, with its digest. */
+  /**
+   * Publish every issue but the last, as users' content has it: archive
+   * records (published/<series>/<year>-<NN>/1.json and the ledger) written by
+   * the core's own archive step.
+   */
   publish: boolean;
   firstYear?: number;
 }
@@ -286,6 +290,9 @@ series:
       const entries = Object.entries(digest.entries).map(([id, hash]) => `    ${id}: "${hash}"`).join('\n');
       await writeFile(file, text.replace(/^---\n/, `---\nstatus: published\ndigest:\n  issue: "${digest.issue}"\n  entries:\n${entries}\n  errata: 0\n`));
     }
+    // Then the core's migration turns those in-file digests into archive records, as `jianbao archive` does.
+    const migrated = await archiveLegacyIssues(out, { today: `${firstYear + options.years - 1}-12-31` });
+    if (migrated.refused.length > 0) throw new Error(`generate: ${migrated.refused.length} issues could not be archived`);
   }
   return { entries: entryCount, issues: issueCount };
 }

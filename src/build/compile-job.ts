@@ -33,6 +33,8 @@ export interface CompileJob {
   compiled: Promise<Compiled>;
   /** End the worker (after a failed check it has nothing more to do). */
   stop: () => Promise<void>;
+  /** The worker finished (it keeps the check cache after compiling). */
+  done: Promise<void>;
 }
 
 /** The worker's entry: the bundled compile-worker.js next to this chunk, or the sources through tsx. */
@@ -66,6 +68,7 @@ export function startCompile(options: CompileJobOptions): CompileJob {
     else fail(Object.assign(new WorkerFailure(message.message), { stack: message.stack }));
   });
   worker.on('error', fail);
+  const done = new Promise<void>((resolve) => worker.on('exit', () => resolve()));
   worker.on('exit', (code) => fail(new WorkerFailure(`编译线程意外退出（退出码 ${code}）`)));
   return {
     checked,
@@ -73,5 +76,6 @@ export function startCompile(options: CompileJobOptions): CompileJob {
     stop: async () => {
       await worker.terminate();
     },
+    done,
   };
 }

@@ -9,6 +9,7 @@ import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ImageVanishedError, openProject } from '../core/index.ts';
 import { MarkdownCache } from './markdown-cache.ts';
+import { openCheckCache } from './check-cache.ts';
 import type { CompileJobOptions, CompileMessage } from './compile-job.ts';
 
 const options = workerData as CompileJobOptions;
@@ -16,7 +17,10 @@ const post = (message: CompileMessage, transfer: ArrayBuffer[] = []) => parentPo
 
 try {
   const cache = options.cache;
-  const project = openProject(options.contentDir, cache ? { bodyCache: () => MarkdownCache.open(cache.dir, cache.renderer) } : {});
+  const project = openProject(
+    options.contentDir,
+    cache ? { bodyCache: () => MarkdownCache.open(cache.dir, cache.renderer), checkCache: openCheckCache(options.contentDir, { cacheDir: cache.dir, renderer: cache.renderer }) } : {},
+  );
   let started = performance.now();
   const checked = await project.check();
   const { base } = await project.renderSettings();
@@ -27,6 +31,8 @@ try {
     const bytes = new Uint8Array(site.buffer, site.byteOffset, site.byteLength);
     post({ type: 'compiled', bytes, seconds: (performance.now() - started) / 1000 }, [bytes.buffer]);
   }
+  // While Astro renders: keep what the check read for the next build (the job waits for this before the build ends).
+  await project.saveCheck();
 } catch (error) {
   post({ type: 'failed', message: (error as Error).message, stack: (error as Error).stack, ...(error instanceof ImageVanishedError ? { content: true } : {}) });
 }

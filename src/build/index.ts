@@ -180,6 +180,7 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await rm(work, { recursive: true, force: true });
     if (staged) await rm(staged, { recursive: true, force: true });
+    await job.done;
   }
 }
 

@@ -3,7 +3,8 @@
  * Pure TypeScript over Node's fs: no Astro, no console, no process.cwd().
  */
 export { checkContent, type CheckResult } from './check.ts';
-export { openProject, ContentErrors, type Project, type ProjectOptions, type BodyCache, type RenderSettings } from './project.ts';
+export { openProject, ContentErrors, type Project, type ProjectOptions, type BodyCache, type CheckCache, type RenderSettings } from './project.ts';
+export { newCheckState, plainCheckState, restoreCheckState, type CheckState, type PlainCheckState } from './check-state.ts';
 export { FileSystemSource } from './source/fs.ts';
 export { MemorySource } from './source/memory.ts';
 export type { ContentSource, FileRead, FileInfo } from './source/source.ts';

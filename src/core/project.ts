@@ -12,6 +12,7 @@
  */
 import { resolve } from 'node:path';
 import { checkContent, type CheckResult } from './check.ts';
+import { newCheckState, type CheckState } from './check-state.ts';
 import type { BodyCompiler } from './compile/markdown.ts';
 import { compileSite, type CompiledSite } from './compile/site.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -36,6 +37,19 @@ export interface ProjectOptions {
   source?: ContentSource;
   /** Compiled bodies from earlier runs; opened on the first compile. */
   bodyCache?: () => Promise<BodyCache | undefined>;
+  /**
+   * What earlier runs' checks read, kept on disk (the CLI's and the build's:
+   * src/build/check-cache.ts): loaded for the first check, written by
+   * `saveCheck`. Later checks of this project reuse what it read itself.
+   */
+  checkCache?: CheckCache;
+}
+
+/** Where a project's check state is kept between runs. */
+export interface CheckCache {
+  /** The state kept by an earlier run, if any (and usable). */
+  load(): Promise<CheckState | undefined>;
+  save(state: CheckState): Promise<void>;
 }
 
 /** The content has errors: nothing was compiled. */
@@ -56,8 +70,18 @@ export interface Project {
   /** The content directory, absolute. */
   readonly dir: string;
   readonly source: ContentSource | undefined;
-  /** Load and check the content (once until `invalidate`). Never throws for content problems. */
+  /**
+   * Load and check the content (once until `invalidate`). Never throws for
+   * content problems. After `invalidate`, only the files changed since the
+   * last check (by size, times and inode, with the racy-timestamp guard of
+   * load/file-states.ts) are read and parsed again: a long-lived process
+   * (dev, the studio) checks again after a save in a fraction of the first check.
+   */
   check(): Promise<CheckResult>;
+  /** What the checks of this project keep (for a cache on disk, and the bench). */
+  checkState(): Promise<CheckState>;
+  /** Write the check state to the check cache, when the last check read anything new. */
+  saveCheck(): Promise<void>;
   /** Check, then compile the site through the body cache and save the cache; rejects with ContentErrors when the check found errors. */
   compile(): Promise<CompiledSite>;
   /** Both, for callers that report the check's findings themselves: `site` is undefined when there are errors. */
@@ -89,8 +113,10 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
   let checked: Promise<CheckResult> | undefined;
   let compiled: Promise<{ checked: CheckResult; site: CompiledSite | undefined }> | undefined;
   let bodyCache: Promise<BodyCache | undefined> | undefined;
+  let state: Promise<CheckState> | undefined;
+  const checkState = () => (state ??= (options.checkCache?.load() ?? Promise.resolve(undefined)).then((kept) => kept ?? newCheckState(), () => newCheckState()));
 
-  const check = () => (checked ??= checkContent(options.source ?? root));
+  const check = () => (checked ??= checkState().then((kept) => checkContent(options.source ?? root, kept)));
   const checkAndCompile = () =>
     (compiled ??= (async () => {
       const result = await check();
@@ -106,6 +132,13 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
     dir: root,
     source: options.source,
     check,
+    checkState,
+    async saveCheck() {
+      if (!options.checkCache || !checked) return;
+      await checked;
+      const kept = await checkState();
+      if (kept.files.read > 0) await options.checkCache.save(kept);
+    },
     checkAndCompile,
     async compile() {
       const { checked: result, site } = await checkAndCompile();

@@ -4,7 +4,7 @@
  * exactly the pages whose inputs it touches (counted from the build's own
  * progress line), and the result must equal a build without the cache.
  */
-import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/index.ts';
@@ -147,3 +147,50 @@ describe('a change to a page template', TIMEOUT, () => {
     expect((await page(before.out, 'zhuanbao/2024/3/')).querySelector('.masthead')?.getAttribute('data-template')).toBeNull();
   });
 });
+
+describe('incremental builds (render cache, check cache, archive records)', { timeout: 900_000 }, () => {
+  it('after an edit, an added issue and a deleted entry file, each build equals a build without any cache', async () => {
+    const sample = await copyContent(SAMPLE_CONTENT);
+    // Old stamps (and a wait past the racy window), so the next builds really take unchanged files from the check cache.
+    const old = new Date(Date.now() - 3_600_000);
+    for (const file of await listAll(sample)) await utimes(join(sample, file), old, old);
+    await new Promise((done) => setTimeout(done, 2300));
+    const cold = await build(sample);
+    expect(cold.reused).toBe(0);
+
+    const compare = async (what: string) => {
+      const incremental = await build(sample);
+      const full = await build(sample, { cache: false });
+      expect(changedFiles(incremental.tree, full.tree), what).toEqual([]);
+      return incremental;
+    };
+    // Edit one entry of the newest issue: the other issues' pages come from the cache.
+    await edit(join(sample, 'entries/2025/07/山塘防汛.md'), (text) => `${text.trimEnd()}\n\n另对两座病险山塘实行空库运行。\n`);
+    const edited = await compare('edit');
+    expect(edited.reused).toBeGreaterThan(0);
+
+    // Add an issue: a new pending entry, then new issue.
+    await mkdir(join(sample, 'entries/2025/12'), { recursive: true });
+    await writeFile(join(sample, 'entries/2025/12/新增检查.md'), '---\n刊物: zhuanbao\n栏目: 工作动态\n日期: 2025-12-20\n单位: 应急局\n---\n\n12月20日，区应急管理局开展岁末年初安全检查。\n');
+    const added = await runCli(['new', 'issue', '--series', 'zhuanbao', '--date', '2025-12-26', '--content', sample]);
+    expect(added.code, added.stdout + added.stderr).toBe(0);
+    await compare('add');
+
+    // Delete the file of an entry of a published issue: its pages still come from the record, unchanged.
+    const ledger = JSON.parse(await readFile(join(sample, 'published/ledger.json'), 'utf8')) as { issues: { versions: { file: string }[] }[] };
+    const record = JSON.parse(await readFile(join(sample, ledger.issues[0]!.versions.at(-1)!.file), 'utf8')) as { issue: { entries: { id: string }[] } };
+    await rm(join(sample, 'entries', `${record.issue.entries[0]!.id}.md`));
+    const deleted = await compare('delete');
+    expect(deleted.log.join('\n')).toMatch(/其中 \d+ 个期刊页取自缓存/);
+  });
+});
+
+/** Every file under a directory, relative. */
+async function listAll(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((item) => item.isFile()).map((item) => join(item.parentPath, item.name).slice(dir.length + 1));
+}
+
+/** Files whose bytes differ, or that only one tree has. */
+function changedFiles(a: Record<string, string>, b: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((file) => a[file] !== b[file]).sort();
+}

@@ -6,17 +6,19 @@
  */
 import { relative } from 'node:path';
 import { openProject, parseIssueRef, type CompiledIssue, type CompiledSite } from '../../core/index.ts';
+import { openCheckCache } from '../../build/check-cache.ts';
 import { type CliIO, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 
 /** The checked and compiled content and the render cache, or undefined when the content has errors (reported). */
 export async function compileForOutput(contentDir: string, io: CliIO, what: string) {
   // Entry Markdown compiled, PDFs and Word files written by earlier runs: the build's render cache.
-  // Opened only once the check passed (the project compiles through it).
+  // Opened only once the check passed (the project compiles through it). Files read by earlier checks: the check cache.
   const { openRenderCache } = await import('../../build/index.ts');
   let cache: Awaited<ReturnType<typeof openRenderCache>> | undefined;
-  const project = openProject(contentDir, { bodyCache: async () => (cache = await openRenderCache(contentDir)).markdown });
+  const project = openProject(contentDir, { checkCache: openCheckCache(contentDir), bodyCache: async () => (cache = await openRenderCache(contentDir)).markdown });
   const { checked, site } = await project.checkAndCompile();
+  await project.saveCheck();
   if (!site || !cache) {
     printDiagnostics(
       checked.diagnostics.filter((d) => d.severity === 'error'),

@@ -1,6 +1,7 @@
 /** `jianbao check [--fix] [--format text|json]` */
 import { terminalSafe } from '../terminal.ts';
 import { applyFixes, openProject } from '../../core/index.ts';
+import { openCheckCache } from '../../build/check-cache.ts';
 import { defineCommand, formatOption, requireContentDir } from '../command.ts';
 import { diagnosticsJson, displayPath, printDiagnostics } from '../report.ts';
 
@@ -14,7 +15,8 @@ export default defineCommand({
     const format = formatOption(values.format, ['text', 'json']);
     await requireContentDir(contentDir);
     const started = performance.now();
-    const project = openProject(contentDir);
+    // Files unchanged since an earlier check are not read again (the check cache; a changed file always is).
+    const project = openProject(contentDir, { checkCache: openCheckCache(contentDir) });
     let result = await project.check();
     const fixes = [];
     if (values.fix) {
@@ -26,6 +28,7 @@ export default defineCommand({
         result = await project.check();
       }
     }
+    await project.saveCheck();
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (format === 'json') {
       io.stdout(diagnosticsJson(result.diagnostics, io, contentDir, { files: result.content.files.length, fixed: fixes }));

@@ -48,6 +48,35 @@ export function currentRecord(issue: IssueRecord, content: LoadedContent, regist
   return compiled ? compiledIssueSchema.parse(recordOf(compiled)) : undefined;
 }
 
+/**
+ * Inputs digests computed by earlier checks of a project, by issue file,
+ * with what each was computed from (the parsed files, which a project reuses
+ * while they are unchanged: the same objects): a digest is reused only when
+ * every one of them is the very same.
+ */
+export type InputsMemo = Map<string, { from: unknown[]; digest: string }>;
+
+/** What an issue's inputs digest is computed from (compileIssue reads no more). */
+function inputsOf(issue: IssueRecord, content: LoadedContent, byId: Map<string, EntryRecord>): unknown[] {
+  const from: unknown[] = [issue.data, issue.note, issue.file, content.site, content.units, content.people, content.recipients];
+  for (const id of issue.data.entries) {
+    const entry = byId.get(id.normalize('NFC'));
+    if (!entry) from.push(undefined);
+    else from.push(entry.data, entry.body, entry.file, (entry.images ?? []).map((image) => (image.target.kind === 'file' ? `${image.target.path}\t${image.target.bytes}\t${image.target.format}\t${image.target.sha256}` : image.target.kind)).join('\n'));
+  }
+  return from;
+}
+
+function memoisedInputsDigest(issue: IssueRecord, content: LoadedContent, registry: Registry, byId: Map<string, EntryRecord>, memo: InputsMemo | undefined): string {
+  if (!memo) return inputsDigest(issue, content, registry, byId);
+  const from = inputsOf(issue, content, byId);
+  const known = memo.get(issue.file);
+  if (known && known.from.length === from.length && known.from.every((item, index) => item === from[index])) return known.digest;
+  const digest = inputsDigest(issue, content, registry, byId);
+  memo.set(issue.file, { from, digest });
+  return digest;
+}
+
 export interface ArchiveCheck {
   diagnostics: Diagnostic[];
   /** Entry ids listed by archived issues: never pending, and a missing file is only a warning. */
@@ -56,7 +85,7 @@ export interface ArchiveCheck {
   archivedFiles: Set<string>;
 }
 
-export function checkArchive(content: LoadedContent, registry: Registry, archive: LoadedArchive, byId: Map<string, EntryRecord>): ArchiveCheck {
+export function checkArchive(content: LoadedContent, registry: Registry, archive: LoadedArchive, byId: Map<string, EntryRecord>, memo?: InputsMemo): ArchiveCheck {
   const diagnostics: Diagnostic[] = [...archive.diagnostics];
   const archivedEntries = new Set<string>();
   const archivedFiles = new Set<string>();
@@ -67,7 +96,7 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
   }
   for (const [key, archived] of archive.issues) {
     const { record, latest } = archived;
-    for (const entry of latest?.issue.entries ?? []) archivedEntries.add(entry.id);
+    for (const id of archived.entries) archivedEntries.add(id);
     const issue = files.get(key);
     if (!issue) {
       diagnostics.push(
@@ -89,7 +118,7 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
     }
     if (!latest) continue; // reported by loadArchive
     for (const id of issue.data.entries) {
-      if (!byId.has(id.normalize('NFC')) && latest.issue.entries.some((entry) => entry.id === id.normalize('NFC'))) {
+      if (!byId.has(id.normalize('NFC')) && archived.entries.includes(id.normalize('NFC'))) {
         const index = issue.data.entries.indexOf(id);
         diagnostics.push(
           diagnostic('archive/entry-deleted', issue.file, issue.positions.at(['entries', index]), `${name}的稿件文件 entries/${id}.md 已删除，存档中保留着印发时的原文`, {
@@ -98,7 +127,7 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
         );
       }
     }
-    if (inputsDigest(issue, content, registry, byId) === latest.inputs) continue;
+    if (memoisedInputsDigest(issue, content, registry, byId, memo) === latest.inputs) continue;
     const now = currentRecord(issue, content, registry, byId);
     if (!now) continue;
     const changes = describeChanges(comparableRecord(latest.issue, byId), now);

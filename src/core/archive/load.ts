@@ -6,10 +6,13 @@
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { ContentSource } from '../source/source.ts';
+import type { FileStates } from '../load/file-states.ts';
 import { ARCHIVE_DIR, LEDGER_FILE, ledgerSchema, sha256, snapshotSchema, type Ledger, type LedgerIssue, type Snapshot } from './records.ts';
 
 export interface ArchivedIssue {
   record: LedgerIssue;
+  /** The entry ids of the newest version (known without reading its whole snapshot). */
+  entries: string[];
   /** The newest version, when its snapshot reads back intact. */
   latest: Snapshot | undefined;
   /** Every version that reads back intact, oldest first. */
@@ -33,12 +36,113 @@ function firstProblem(error: z.ZodError): string {
   return issue ? `${issue.path.join('.') || '（顶层）'}` : '';
 }
 
-export async function loadArchive(source: ContentSource): Promise<LoadedArchive> {
+/** The ledger as read (reused while unchanged): parsed, or why not; the line of each issue's key. */
+export interface LedgerRead {
+  missing: boolean;
+  ledger: Ledger | undefined;
+  problem: string;
+  lineOf: Map<string, number>;
+}
+
+function parseLedger(bytes: Uint8Array | undefined): LedgerRead {
+  if (!bytes) return { missing: true, ledger: undefined, problem: '', lineOf: new Map() };
+  const text = utf8.decode(bytes);
+  let ledger: Ledger;
+  try {
+    const parsed = ledgerSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new Error(firstProblem(parsed.error));
+    ledger = parsed.data;
+  } catch (error) {
+    return { missing: false, ledger: undefined, problem: error instanceof Error ? error.message : '', lineOf: new Map() };
+  }
+  // The first line naming each key (one pass: ledgers list hundreds of issues).
+  const lineOf = new Map<string, number>();
+  text.split('\n').forEach((row, index) => {
+    const match = /"key": ("(?:[^"\\]|\\.)*")/.exec(row);
+    if (!match) return;
+    const key = JSON.parse(match[1]!) as string;
+    if (!lineOf.has(key)) lineOf.set(key, index + 1);
+  });
+  return { missing: false, ledger, problem: '', lineOf };
+}
+
+/** What check needs of a snapshot besides its issue: all but the issue, and the issue's entry ids. */
+export type SnapshotSummary = Omit<Snapshot, 'issue'> & { entries: string[] };
+
+/**
+ * A record file as read (reused while unchanged): its digest and, when it is
+ * a valid snapshot, its summary and the snapshot. A cache on disk keeps only
+ * the summary (`snapshot` undefined): the issue is then read from the file
+ * when first asked for (compiling the site), its bytes checked against the
+ * digest, which was validated when the file was first read.
+ */
+export interface SnapshotRead {
+  missing: boolean;
+  sha256: string;
+  summary: SnapshotSummary | undefined;
+  snapshot?: Snapshot;
+}
+
+export function summaryOf(snapshot: Snapshot): SnapshotSummary {
+  const { issue, ...rest } = snapshot;
+  return { ...rest, entries: issue.entries.map((entry) => entry.id) };
+}
+
+/** The snapshot of a record read earlier, its issue read back from the file on first use. */
+function lazySnapshot(source: ContentSource, file: string, read: SnapshotRead & { summary: SnapshotSummary }): Snapshot {
+  const { entries: _entries, ...fields } = read.summary;
+  let issue: Snapshot['issue'] | undefined;
+  return {
+    ...fields,
+    get issue() {
+      if (issue) return issue;
+      const bytes = source.readSync(file).bytes;
+      if (!bytes || sha256(bytes) !== read.sha256) throw new Error(`存档 ${file} 在检查之后被改动了，请重新运行`);
+      // Through the schema as when it was first read: the same object, keys in the same order.
+      issue = snapshotSchema.parse(JSON.parse(utf8.decode(bytes))).issue;
+      return issue;
+    },
+  };
+}
+
+/**
+ * `states`: what earlier loads read (file-states.ts); unchanged record files
+ * are not read, hashed and validated again (their digest is still compared
+ * with the ledger's).
+ */
+export async function loadArchive(source: ContentSource, states?: FileStates): Promise<LoadedArchive> {
   const diagnostics: Diagnostic[] = [];
   const issues = new Map<string, ArchivedIssue>();
-  const read = await source.read(LEDGER_FILE);
   const files = await source.list(ARCHIVE_DIR);
-  if (!read.bytes) {
+  const useStates = states && source.stamps ? states : undefined;
+  const stampedAt = Date.now();
+  const recordFiles = files.filter((file) => file.endsWith('.json')).map((file) => `${ARCHIVE_DIR}/${file}`);
+  const stamps = useStates ? await source.stamps!(recordFiles) : [];
+  const stampOf = new Map(recordFiles.map((file, index) => [file, stamps[index]]));
+  useStates?.retain(`${ARCHIVE_DIR}/`, new Set(recordFiles));
+  const readRecord = async (file: string): Promise<SnapshotRead> => {
+    const kept = useStates?.take<SnapshotRead>(file, stampOf.get(file));
+    if (kept) return kept;
+    const bytes = (await source.read(file)).bytes;
+    let snapshot: Snapshot | undefined;
+    if (bytes) {
+      try {
+        snapshot = snapshotSchema.parse(JSON.parse(utf8.decode(bytes)));
+      } catch {
+        snapshot = undefined;
+      }
+    }
+    const result: SnapshotRead = { missing: !bytes, sha256: bytes ? sha256(bytes) : '', summary: snapshot ? summaryOf(snapshot) : undefined, ...(snapshot ? { snapshot } : {}) };
+    useStates?.keep(file, stampOf.get(file), stampedAt, result);
+    return result;
+  };
+  const stampedLedger = useStates ? (await source.stamps!([LEDGER_FILE]))[0] : undefined;
+  let ledgerRead = useStates?.take<LedgerRead>(LEDGER_FILE, stampedLedger);
+  if (!ledgerRead) {
+    ledgerRead = parseLedger((await source.read(LEDGER_FILE)).bytes);
+    useStates?.keep(LEDGER_FILE, stampedLedger, stampedAt, ledgerRead);
+  }
+  if (ledgerRead.missing) {
     const snapshots = files.filter((file) => file.endsWith('.json') && file !== 'ledger.json');
     if (snapshots.length > 0) {
       diagnostics.push(
@@ -49,33 +153,32 @@ export async function loadArchive(source: ContentSource): Promise<LoadedArchive>
     }
     return { ledger: undefined, issues, diagnostics };
   }
-  const text = utf8.decode(read.bytes);
-  let ledger: Ledger;
-  try {
-    const parsed = ledgerSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new Error(firstProblem(parsed.error));
-    ledger = parsed.data;
-  } catch (error) {
+  const { ledger, lineOf } = ledgerRead;
+  if (!ledger) {
     diagnostics.push(
-      diagnostic('archive/ledger-invalid', LEDGER_FILE, { line: 1, column: 1 }, `存档台账已损坏，无法读取${error instanceof Error && error.message ? `（${error.message}）` : ''}`, {
+      diagnostic('archive/ledger-invalid', LEDGER_FILE, { line: 1, column: 1 }, `存档台账已损坏，无法读取${ledgerRead.problem ? `（${ledgerRead.problem}）` : ''}`, {
         hint: `从版本库恢复 ${LEDGER_FILE}；台账由 jianbao publish 写入，不要手工修改`,
       }),
     );
     return { ledger: undefined, issues, diagnostics };
   }
-  const lines = text.split('\n');
   const listed = new Set<string>();
   for (const record of ledger.issues) {
-    const line = Math.max(1, lines.findIndex((row) => row.includes(`"key": ${JSON.stringify(record.key)}`)) + 1);
+    const line = lineOf.get(record.key) ?? 1;
     const versions: Snapshot[] = [];
     let latest: Snapshot | undefined;
+    let entries: string[] = [];
     for (const version of record.versions) {
       listed.add(version.file);
-      const snapshot = await readSnapshot(source, version.file, version.digest, record, line, diagnostics);
+      const read = await readRecord(version.file);
+      const snapshot = snapshotOf(source, read, version.file, version.digest, record, line, diagnostics);
       if (snapshot) versions.push(snapshot);
-      if (version === record.versions.at(-1)) latest = snapshot;
+      if (version === record.versions.at(-1)) {
+        latest = snapshot;
+        entries = snapshot ? read.summary!.entries : [];
+      }
     }
-    issues.set(record.key, { record, latest, versions, line });
+    issues.set(record.key, { record, entries, latest, versions, line });
   }
   for (const file of files) {
     const path = `${ARCHIVE_DIR}/${file}`;
@@ -89,16 +192,8 @@ export async function loadArchive(source: ContentSource): Promise<LoadedArchive>
   return { ledger, issues, diagnostics };
 }
 
-async function readSnapshot(
-  source: ContentSource,
-  file: string,
-  digest: string,
-  record: LedgerIssue,
-  line: number,
-  diagnostics: Diagnostic[],
-): Promise<Snapshot | undefined> {
-  const read = await source.read(file);
-  if (!read.bytes) {
+function snapshotOf(source: ContentSource, read: SnapshotRead, file: string, digest: string, record: LedgerIssue, line: number, diagnostics: Diagnostic[]): Snapshot | undefined {
+  if (read.missing) {
     diagnostics.push(
       diagnostic('archive/snapshot-missing', LEDGER_FILE, { line, column: 1 }, `${record.title}的存档 ${file} 不见了`, {
         hint: `从版本库恢复 ${file}；存档是已印发期刊的原样记录，不能删除`,
@@ -106,7 +201,7 @@ async function readSnapshot(
     );
     return undefined;
   }
-  if (sha256(read.bytes) !== digest) {
+  if (read.sha256 !== digest) {
     diagnostics.push(
       diagnostic('archive/snapshot-altered', file, { line: 1, column: 1 }, `${record.title}的存档 ${file} 在发布后被改动（与存档台账记录的摘要不符）`, {
         hint: `从版本库恢复 ${file}；要更正已发布的期刊，请在期刊的 勘误 中加一项，再运行 jianbao publish ${record.ref}`,
@@ -114,12 +209,11 @@ async function readSnapshot(
     );
     return undefined;
   }
-  try {
-    return snapshotSchema.parse(JSON.parse(utf8.decode(read.bytes)));
-  } catch {
+  if (!read.summary) {
     diagnostics.push(
       diagnostic('archive/snapshot-altered', file, { line: 1, column: 1 }, `${record.title}的存档 ${file} 无法读取`, { hint: `从版本库恢复 ${file}` }),
     );
     return undefined;
   }
+  return read.snapshot ?? lazySnapshot(source, file, { ...read, summary: read.summary });
 }

@@ -15,13 +15,14 @@ import { siteSchema, type SiteSettings } from '../schema/site.ts';
 import { unitsSchema, type Unit } from '../schema/units.ts';
 import { decode, ENCODING_NAMES, toLf, type Encoding } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
-import { ImageReader, type ImageReference } from './images.ts';
+import { findImages, ImageReader, type FoundImage, type ImageReference } from './images.ts';
 import { structureProblem } from './structure.ts';
 import { parseYaml, PositionIndex, type ParsedYaml } from './yaml.ts';
 import { FileSystemSource } from '../source/fs.ts';
 import type { ContentSource, FileRead } from '../source/source.ts';
 import { listMarkdown as listFolder, type Listing, type ListProblem } from './list-files.ts';
 import type { LoadedArchive } from '../archive/load.ts';
+import type { FileStates } from './file-states.ts';
 
 /** One file as read from disk. */
 export interface SourceFile {
@@ -212,7 +213,7 @@ function parseSettingsFile<S extends z.ZodType>(source: SourceFile, schema: S): 
   return parsed;
 }
 
-interface MarkdownParse<T> {
+export interface MarkdownParse<T> {
   data: T | undefined;
   body: string;
   bodyLine: number;
@@ -263,13 +264,40 @@ export function boundedBody(file: string, body: string, bodyLine: number, diagno
   return '';
 }
 
+/** What loading a Markdown file gave: reused while the file is unchanged (file-states.ts). */
+export interface MarkdownLoad<T> {
+  read: ReadResult;
+  parsed: MarkdownParse<T> | undefined;
+  /** The body bounded for the Markdown tools (boundedBody) and what that reported. */
+  bounded?: { body: string; diagnostics: Diagnostic[] };
+  /** The images an entry's body shows (found on first use). */
+  images?: FoundImage[];
+}
+
+/** What loading a settings file gave. */
+export interface SettingsLoad {
+  read: ReadResult;
+  parsed: ParsedYaml<unknown> | undefined;
+}
+
+export interface LoadOptions {
+  /** Read the entries and issues on a worker thread (default: for large directories, see read-files.ts). */
+  parallelRead?: boolean;
+  /**
+   * What earlier loads read (the project's): files whose stamp is unchanged
+   * are taken from it instead of being read and parsed again; it is updated
+   * with this load's files.
+   */
+  states?: FileStates;
+}
+
+const SETTINGS_SCHEMAS: Record<SettingsKind, z.ZodType> = { settings: siteSchema, units: unitsSchema, people: peopleSchema, recipients: recipientsSchema };
+
 /**
  * Load a content directory. Never throws for content problems: they are
  * returned as diagnostics, and the files that did parse are returned as data.
- * `parallelRead`: read the entries and issues on a worker thread (default:
- * for large directories, see read-files.ts).
  */
-export async function loadContent(from: string | ContentSource, options: { parallelRead?: boolean } = {}): Promise<LoadedContent> {
+export async function loadContent(from: string | ContentSource, options: LoadOptions = {}): Promise<LoadedContent> {
   const source = typeof from === 'string' ? new FileSystemSource(from, options.parallelRead) : from;
   const dir = source.id;
   const diagnostics: Diagnostic[] = [];
@@ -294,18 +322,38 @@ export async function loadContent(from: string | ContentSource, options: { paral
   content.unlistedEntryFolders = entryListing.unlisted;
   const entryPaths = entryListing.paths;
   const issuePaths = issueListing.paths;
-
   const settingsKinds = Object.keys(SETTINGS_FILES) as SettingsKind[];
-  const settingsReads = settingsKinds.map(async (kind) => {
-    const path = SETTINGS_FILES[kind];
-    const link = await outsideLink(source, path);
-    const read: ReadResult = link ? { source: undefined, diagnostics: [outsideDiagnostic(link)] } : await readSource(source, path);
-    return { kind, path, read };
-  });
-  const settings = await Promise.all(settingsReads);
+  const settingsPaths = settingsKinds.map((kind) => SETTINGS_FILES[kind]);
+  const paths = [...entryPaths.map((path) => `${ENTRIES_DIR}/${path}`), ...issuePaths.map((path) => `${ISSUES_DIR}/${path}`)];
 
-  for (const { kind, path, read } of settings) {
-    if (!read.source) {
+  // Stamps first, then reads: a file changed after its stamp was taken has a newer stamp next time.
+  const states = source.stamps ? options.states : undefined;
+  states?.startLoad();
+  const stampedAt = Date.now();
+  const stamps = states ? await source.stamps!([...settingsPaths, ...paths]) : [];
+  const stampOf = new Map<string, (typeof stamps)[number]>();
+  if (states) [...settingsPaths, ...paths].forEach((path, index) => stampOf.set(path, stamps[index]));
+  const reuse = <T>(path: string) => states?.take<T>(path, stampOf.get(path));
+  const keep = (path: string, value: unknown) => states?.keep(path, stampOf.get(path), stampedAt, value);
+
+  const settings = await Promise.all(
+    settingsKinds.map(async (kind) => {
+      const path = SETTINGS_FILES[kind];
+      const link = await outsideLink(source, path);
+      if (link) return { kind, path, load: { read: { source: undefined, diagnostics: [outsideDiagnostic(link)] }, parsed: undefined } as SettingsLoad };
+      let load = reuse<SettingsLoad>(path);
+      if (!load) {
+        const read = await readSource(source, path);
+        load = { read, parsed: read.source ? parseSettingsFile(read.source, SETTINGS_SCHEMAS[kind]) : undefined };
+        keep(path, load);
+      }
+      return { kind, path, load };
+    }),
+  );
+
+  for (const { kind, path, load } of settings) {
+    const { read, parsed } = load;
+    if (!read.source || !parsed) {
       // Only a file that does not exist is optional (or, for jianbao.yaml, missing); one that cannot be read is an error.
       const missing = read.missing === true;
       if (missing && kind !== 'settings') continue; // optional files
@@ -316,62 +364,75 @@ export async function loadContent(from: string | ContentSource, options: { paral
     }
     diagnostics.push(...read.diagnostics);
     files.push(read.source);
-    const source = read.source;
-    const parse = <S extends z.ZodType>(schema: S, apply: (data: z.output<S> | undefined) => void) => {
-      const parsed = parseSettingsFile(source, schema);
-      diagnostics.push(...parsed.diagnostics);
-      apply(parsed.data);
-      settingsPositions[kind] = parsed.positions;
-    };
-    if (kind === 'settings') parse(siteSchema, (data) => (content.site = data));
-    else if (kind === 'units') parse(unitsSchema, (data) => (content.units = data ?? []));
-    else if (kind === 'people') parse(peopleSchema, (data) => (content.people = data ?? []));
-    else parse(recipientsSchema, (data) => (content.recipients = data ?? { groups: {}, names: [] }));
+    diagnostics.push(...parsed.diagnostics);
+    settingsPositions[kind] = parsed.positions;
+    if (kind === 'settings') content.site = parsed.data as SiteSettings | undefined;
+    else if (kind === 'units') content.units = (parsed.data as Unit[] | undefined) ?? [];
+    else if (kind === 'people') content.people = (parsed.data as Person[] | undefined) ?? [];
+    else content.recipients = (parsed.data as Recipients | undefined) ?? { groups: {}, names: [] };
   }
 
-  // Entries, then issues, parsed in path order as they are read.
-  const paths = [...entryPaths.map((path) => `${ENTRIES_DIR}/${path}`), ...issuePaths.map((path) => `${ISSUES_DIR}/${path}`)];
-  const issues: { read: ReadResult }[] = [];
-  let index = 0;
+  // Entries, then issues, in path order; only the files not reusable are read (as they are read).
+  const loads: (MarkdownLoad<unknown> | undefined)[] = paths.map((path) => reuse<MarkdownLoad<unknown>>(path));
+  const toRead = paths.filter((_, index) => !loads[index]);
+  if (toRead.length > 0) {
+    const positions = new Map(paths.map((path, index) => [path, index]));
+    for await (const file of source.readMany(toRead)) {
+      const index = positions.get(file.path)!;
+      const read = readResult(file);
+      const isEntry = index < entryPaths.length;
+      const parsed = read.source ? parseMarkdownFile(read.source, isEntry ? entrySchema : issueSchema, isEntry ? '稿件' : '期刊') : undefined;
+      const load: MarkdownLoad<unknown> = { read, parsed };
+      if (read.source && parsed?.data) {
+        const reported: Diagnostic[] = [];
+        load.bounded = { body: boundedBody(read.source.path, parsed.body, parsed.bodyLine, reported), diagnostics: reported };
+      }
+      loads[index] = load;
+      keep(paths[index]!, load);
+    }
+  }
+  const seen = new Set(paths);
+  states?.retain(`${ENTRIES_DIR}/`, seen);
+  states?.retain(`${ISSUES_DIR}/`, seen);
+
+  const entryLoads: MarkdownLoad<unknown>[] = [];
   const entryIds = new Map<string, string>();
-  for await (const file of source.readMany(paths)) {
-    const read = readResult(file);
-    if (index >= entryPaths.length) {
-      issues.push({ read });
-      continue;
-    }
-    const path = entryPaths[index++]!;
+  paths.forEach((_, index) => {
+    const load = loads[index]!;
+    const { read, parsed } = load;
     diagnostics.push(...read.diagnostics);
-    if (!read.source) continue;
-    const twin = twinOf(entryIds, path);
-    if (twin !== undefined) {
-      diagnostics.push(
-        diagnostic('entry/duplicate-id', read.source.path, { line: 1, column: 1 }, `稿件文件名与 ${ENTRIES_DIR}/${twin} 只是 Unicode 写法不同，是同一篇稿件`, {
-          hint: '两个文件名看起来一样（一个用了组合字符或兼容汉字）：合并为一个文件，删除另一个',
-        }),
-      );
-      continue;
+    if (!read.source) return;
+    const isEntry = index < entryPaths.length;
+    if (isEntry) {
+      const twin = twinOf(entryIds, entryPaths[index]!);
+      if (twin !== undefined) {
+        diagnostics.push(
+          diagnostic('entry/duplicate-id', read.source.path, { line: 1, column: 1 }, `稿件文件名与 ${ENTRIES_DIR}/${twin} 只是 Unicode 写法不同，是同一篇稿件`, {
+            hint: '两个文件名看起来一样（一个用了组合字符或兼容汉字）：合并为一个文件，删除另一个',
+          }),
+        );
+        return;
+      }
     }
     files.push(read.source);
-    const parsed = parseMarkdownFile(read.source, entrySchema, '稿件');
+    if (!parsed) return;
     diagnostics.push(...parsed.diagnostics);
-    if (parsed.data) {
-      const body = boundedBody(read.source.path, parsed.body, parsed.bodyLine, diagnostics);
-      content.entries.push({ id: entryIdFromPath(path), file: read.source.path, data: parsed.data, body, bodyLine: parsed.bodyLine, positions: parsed.positions });
+    if (!parsed.data || !load.bounded) return;
+    diagnostics.push(...load.bounded.diagnostics);
+    if (isEntry) {
+      content.entries.push({ id: entryIdFromPath(entryPaths[index]!), file: read.source.path, data: parsed.data as EntryData, body: load.bounded.body, bodyLine: parsed.bodyLine, positions: parsed.positions });
+      entryLoads.push(load);
+    } else {
+      content.issues.push({ file: read.source.path, data: parsed.data as IssueData, note: load.bounded.body.trim(), noteLine: parsed.bodyLine, positions: parsed.positions });
     }
-  }
+  });
+  // Images are looked at every time: an image file changes without its entry changing.
   const images = new ImageReader(source);
-  await Promise.all(content.entries.map(async (entry) => (entry.images = await images.references(entry.file, entry.body, entry.bodyLine))));
-  for (const { read } of issues) {
-    diagnostics.push(...read.diagnostics);
-    if (!read.source) continue;
-    files.push(read.source);
-    const parsed = parseMarkdownFile(read.source, issueSchema, '期刊');
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.data) {
-      const note = boundedBody(read.source.path, parsed.body, parsed.bodyLine, diagnostics).trim();
-      content.issues.push({ file: read.source.path, data: parsed.data, note, noteLine: parsed.bodyLine, positions: parsed.positions });
-    }
-  }
+  await Promise.all(
+    content.entries.map(async (entry, index) => {
+      const load = entryLoads[index]!;
+      entry.images = await images.references(entry.file, entry.body, entry.bodyLine, (load.images ??= findImages(entry.body)));
+    }),
+  );
   return content;
 }

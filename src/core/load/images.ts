@@ -120,7 +120,7 @@ function hashOf(source: ContentSource, path: string, info: FileInfo): string | u
   return sha256;
 }
 
-interface FoundImage {
+export interface FoundImage {
   url: string;
   alt: string;
   /** Line and column inside the body. */
@@ -143,7 +143,7 @@ export function visitImages(tree: Root, each: (image: Image | MdImageReference, 
 }
 
 /** Every image of a Markdown body, in document order. */
-function findImages(body: string): FoundImage[] {
+export function findImages(body: string): FoundImage[] {
   // Most bodies have none: skip the parse.
   if (!body.includes('![')) return [];
   const found: FoundImage[] = [];
@@ -160,9 +160,8 @@ export class ImageReader {
 
   constructor(private readonly source: ContentSource) {}
 
-  /** The references of a body that starts on file line `bodyLine` of `file`. */
-  async references(file: string, body: string, bodyLine: number): Promise<ImageReference[]> {
-    const found = findImages(body);
+  /** The references of a body that starts on file line `bodyLine` of `file` (`found`: its images, when already found). */
+  async references(file: string, body: string, bodyLine: number, found: FoundImage[] = findImages(body)): Promise<ImageReference[]> {
     return Promise.all(
       found.map(async (image) => ({
         url: image.url,

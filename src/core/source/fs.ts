@@ -1,5 +1,5 @@
 /** The content source over a directory of the file system. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { readFiles } from './read-files.ts';
@@ -22,13 +22,23 @@ export class FileSystemSource implements ContentSource {
   }
 
   private absolute(path: string): string {
-    return join(this.dir, ...path.split('/').filter(Boolean));
+    // Paths are the loader's own (relative, `/`-separated): a plain join is enough on POSIX.
+    return sep === '/' && path !== '' && !path.includes('//') && !path.startsWith('/') ? `${this.dir}/${path}` : join(this.dir, ...path.split('/').filter(Boolean));
   }
 
   async list(folder: string, options: { recursive?: boolean } = {}): Promise<string[]> {
     try {
-      const names = await readdir(this.absolute(folder), { recursive: options.recursive ?? true });
-      return names.map((name) => name.replace(/\\/g, '/')).sort();
+      if (options.recursive === false) return readdirSync(this.absolute(folder)).sort();
+      // A synchronous walk: several times faster than readdir's own recursion on thousands of files.
+      const names: string[] = [];
+      const visit = (dir: string, prefix: string) => {
+        for (const item of readdirSync(dir, { withFileTypes: true })) {
+          names.push(prefix + item.name);
+          if (item.isDirectory()) visit(`${dir}${sep}${item.name}`, `${prefix}${item.name}/`);
+        }
+      };
+      visit(this.absolute(folder), '');
+      return names.sort();
     } catch {
       return [];
     }
@@ -60,6 +70,14 @@ export class FileSystemSource implements ContentSource {
 
   readMany(paths: readonly string[]): AsyncIterable<FileRead> {
     return readFiles(this.dir, paths, this.parallelRead);
+  }
+
+  async stamps(paths: readonly string[]): Promise<(FileInfo | undefined)[]> {
+    // Synchronous stat calls: for thousands of files far faster than the thread pool (as reads are).
+    return paths.map((path) => {
+      const info = statSync(this.absolute(path), { throwIfNoEntry: false });
+      return info?.isFile() ? { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino } : undefined;
+    });
   }
 
   async stat(path: string): Promise<FileInfo | undefined> {

@@ -49,6 +49,10 @@ export class MemorySource implements ContentSource {
     return readEach(this, paths);
   }
 
+  async stamps(paths: readonly string[]): Promise<(FileInfo | undefined)[]> {
+    return Promise.all(paths.map((path) => this.stat(path)));
+  }
+
   async stat(path: string): Promise<FileInfo | undefined> {
     const file = this.files.get(path);
     return file ? { size: file.bytes.length, mtimeMs: file.mtimeMs } : undefined;

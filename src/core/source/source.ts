@@ -13,6 +13,10 @@ export type FileRead = { path: string; bytes: Uint8Array; code?: undefined } | {
 export interface FileInfo {
   size: number;
   mtimeMs: number;
+  /** Status change time (any write, rename or metadata change sets it; no tool can set it back). */
+  ctimeMs?: number;
+  /** The file's inode: another file moved to this path has another one. */
+  ino?: number;
   /** The file is reached through a link whose target lies outside the content: not a file of the content. */
   outside?: true;
 }
@@ -34,6 +38,12 @@ export interface ContentSource {
   readMany(paths: readonly string[]): AsyncIterable<FileRead>;
   /** Size and modification time of a file; undefined when there is none (missing, or a folder). */
   stat(path: string): Promise<FileInfo | undefined>;
+  /**
+   * Size, times and inode of many files at once, as fast as the source can
+   * (what an incremental check compares with the files it read before);
+   * undefined for a path that is no file. Sources without it are read whole every time.
+   */
+  stamps?(paths: readonly string[]): Promise<(FileInfo | undefined)[]>;
 }
 
 /** Read one after the other through `read`: `readMany` for sources with nothing faster. */

@@ -1,0 +1,91 @@
+/**
+ * What a project keeps between its checks (project.ts), and its plain form
+ * for a cache on disk (the CLI's and the build's: src/build/check-cache.ts).
+ *
+ * In memory: the files read and parsed (load/file-states.ts), the published
+ * issues' inputs digests and the lint findings, the last two reused while
+ * what they were computed from are the very same parsed objects.
+ *
+ * On disk: the same, serialised in one piece (V8's structured clone keeps
+ * shared objects shared, so the digests' and findings' inputs are still the
+ * very objects of the files they came from). Two things do not travel: the
+ * position indexes (rebuilt from the file's text when a message needs a
+ * position, as the fast YAML path does anyway) and the snapshots' issues
+ * (only their summary: the issue is read back from its file when the site
+ * is compiled, archive/load.ts).
+ */
+import type { InputsMemo } from './archive/compare.ts';
+import type { LedgerRead, SnapshotRead } from './archive/load.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import type { MarkdownLoad, SettingsLoad } from './load/content.ts';
+import { FileStates, type StampedValue } from './load/file-states.ts';
+import { splitFrontMatter } from './load/frontmatter.ts';
+import { parseYamlPrecisely, PositionIndex } from './load/yaml.ts';
+import { ARCHIVE_DIR, LEDGER_FILE } from './archive/records.ts';
+import { ENTRIES_DIR, SETTINGS_FILES, type SettingsKind } from './paths.ts';
+import { entrySchema } from './schema/entry.ts';
+import { issueSchema } from './schema/issue.ts';
+import { peopleSchema } from './schema/people.ts';
+import { recipientsSchema } from './schema/recipients.ts';
+import { siteSchema } from './schema/site.ts';
+import { unitsSchema } from './schema/units.ts';
+import type { z } from 'zod';
+
+export interface CheckState {
+  files: FileStates;
+  inputs: InputsMemo;
+  /** Lint findings by entry file, with what they were found from (the same parsed objects: reused). */
+  lint: Map<string, { from: unknown[]; found: Diagnostic[] }>;
+}
+
+export function newCheckState(files = new FileStates()): CheckState {
+  return { files, inputs: new Map(), lint: new Map() };
+}
+
+/** The check state as plain data (for `v8.serialize`), in one piece. */
+export interface PlainCheckState {
+  files: [string, StampedValue][];
+  inputs: InputsMemo;
+  lint: CheckState['lint'];
+}
+
+const SETTINGS_SCHEMAS: Record<SettingsKind, z.ZodType> = { settings: siteSchema, units: unitsSchema, people: peopleSchema, recipients: recipientsSchema };
+const settingsKindOf = new Map(Object.entries(SETTINGS_FILES).map(([kind, path]): [string, SettingsKind] => [path, kind as SettingsKind]));
+
+export function plainCheckState(state: CheckState): PlainCheckState {
+  const files: [string, StampedValue][] = [];
+  for (const [path, kept] of state.files.entries()) {
+    const value = kept.value as Partial<MarkdownLoad<unknown> & SettingsLoad & SnapshotRead>;
+    let plain: unknown = value;
+    if (path.startsWith(`${ARCHIVE_DIR}/`) && path !== LEDGER_FILE) {
+      const { snapshot: _issue, ...summary } = value as SnapshotRead;
+      plain = summary;
+    } else if (value.parsed) {
+      plain = { ...value, parsed: { ...value.parsed, positions: undefined } };
+    }
+    files.push([path, { ...kept, value: plain }]);
+  }
+  return { files, inputs: state.inputs, lint: state.lint };
+}
+
+/** Position indexes rebuilt on first use from the file's text (the precise YAML parse). */
+function lazyPositions(path: string, load: MarkdownLoad<unknown> | SettingsLoad): PositionIndex {
+  const text = load.read.source?.text ?? '';
+  const kind = settingsKindOf.get(path);
+  if (kind) return PositionIndex.lazy({ line: 1, column: 1 }, () => parseYamlPrecisely({ text, file: path, firstLine: 1 }, SETTINGS_SCHEMAS[kind]).positions);
+  const schema = path.startsWith(`${ENTRIES_DIR}/`) ? entrySchema : issueSchema;
+  // The front matter starts on line 2 (after its ---) whenever there are positions to find.
+  return PositionIndex.lazy({ line: 2, column: 1 }, () => {
+    const split = splitFrontMatter(text);
+    if (split.yaml === undefined || split.unclosed) return new PositionIndex({ line: 1, column: 1 });
+    return parseYamlPrecisely({ text: split.yaml, file: path, firstLine: split.yamlLine }, schema).positions;
+  });
+}
+
+export function restoreCheckState(plain: PlainCheckState): CheckState {
+  for (const [path, kept] of plain.files) {
+    const value = kept.value as Partial<MarkdownLoad<unknown> & SettingsLoad> | LedgerRead;
+    if ('parsed' in value && value.parsed) value.parsed.positions = lazyPositions(path, value as MarkdownLoad<unknown>);
+  }
+  return { files: new FileStates(plain.files), inputs: plain.inputs, lint: plain.lint };
+}

@@ -1,0 +1,81 @@
+/**
+ * What loading each file produced, kept between checks so that a check
+ * re-reads only the files that changed, as `git status` does with its index.
+ *
+ * A file is taken as unchanged when its size, modification time,
+ * status-change time and inode are exactly those it had when it was read —
+ * and it had not been modified shortly before: a file whose modification
+ * (or status-change) time is not at least RACY_MS older than the moment its
+ * stamp was taken is "racily clean" and is read again next time, because an
+ * edit within the same tick of the file system's clock would leave every
+ * stamp field the same (git's racy-timestamp guard; RACY_MS covers the
+ * coarsest timestamps in use, FAT's two seconds). A deleted file is not
+ * listed, a renamed or new one has a path never read: both are read.
+ *
+ * The states belong to one project (project.ts), never to the process; a
+ * project may also start from states kept on disk (check-cache in the
+ * build's render cache), in their plain form (`plain`).
+ */
+import type { FileInfo } from '../source/source.ts';
+
+/** Timestamps closer than this to the moment of stamping do not prove a file unchanged. */
+export const RACY_MS = 2000;
+
+export interface StampedValue<T = unknown> {
+  stamp: FileInfo;
+  /** Date.now() just before the stamp was taken. */
+  stampedAt: number;
+  value: T;
+}
+
+function sameStamp(a: FileInfo, b: FileInfo): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino && a.outside === b.outside;
+}
+
+/** Whether a stamp taken at `stampedAt` proves nothing (the file changed too shortly before). */
+export function isRacy(stamp: FileInfo, stampedAt: number): boolean {
+  return stamp.mtimeMs >= stampedAt - RACY_MS || (stamp.ctimeMs ?? 0) >= stampedAt - RACY_MS;
+}
+
+export class FileStates {
+  private readonly files = new Map<string, StampedValue>();
+  /** Files of the last load taken from the states, and read. */
+  reused = 0;
+  read = 0;
+
+  constructor(entries: Iterable<[string, StampedValue]> = []) {
+    for (const [path, value] of entries) this.files.set(path, value);
+  }
+
+  /** What loading `path` gave when it had `stamp`, if that still holds. */
+  take<T>(path: string, stamp: FileInfo | undefined): T | undefined {
+    const kept = this.files.get(path);
+    if (!kept || !stamp || !sameStamp(kept.stamp, stamp) || isRacy(kept.stamp, kept.stampedAt)) return undefined;
+    this.reused++;
+    return kept.value as T;
+  }
+
+  keep(path: string, stamp: FileInfo | undefined, stampedAt: number, value: unknown): void {
+    this.read++;
+    if (stamp) this.files.set(path, { stamp, stampedAt, value });
+    else this.files.delete(path);
+  }
+
+  /** Forget every file under `prefix` ('' for all) not in `seen` (deleted or renamed since). */
+  retain(prefix: string, seen: ReadonlySet<string>): void {
+    for (const path of this.files.keys()) {
+      if (path.startsWith(prefix) && !seen.has(path)) this.files.delete(path);
+    }
+  }
+
+  /** Start counting a new load. */
+  startLoad(): void {
+    this.reused = 0;
+    this.read = 0;
+  }
+
+  /** Every kept file, for a cache on disk (the values must then be plain data). */
+  entries(): IterableIterator<[string, StampedValue]> {
+    return this.files.entries();
+  }
+}
