@@ -12,11 +12,14 @@ export interface CompileJobOptions {
   contentDir: string;
   /** The content directory's render cache folder and the renderer's digest, for the Markdown cache. */
   cache?: { dir: string; renderer: string };
+  /** Include draft issues (`build --drafts`); default: leave them out. */
+  drafts?: boolean;
 }
 
 export type CompileMessage =
   | { type: 'checked'; diagnostics: Diagnostic[]; errors: number; base: string; seconds: number }
-  | { type: 'compiled'; site: CompiledSite; seconds: number }
+  /** `draftsLeftOut`: the draft issues not in the site (`2024-8` or `zhuanbao/2024-8`). */
+  | { type: 'compiled'; site: CompiledSite; seconds: number; draftsLeftOut: string[] }
   | { type: 'failed'; message: string; stack: string | undefined };
 
 export type Checked = Extract<CompileMessage, { type: 'checked' }>;

@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkContent, compileSite } from '../core/index.ts';
+import { issueRefOf } from '../core/workflow/issue-ref.ts';
 import { MarkdownCache } from './markdown-cache.ts';
 import type { CompileJobOptions, CompileMessage } from './compile-job.ts';
 
@@ -19,9 +20,11 @@ try {
   if (checked.errors === 0) {
     started = performance.now();
     const markdown = options.cache ? await MarkdownCache.open(options.cache.dir, options.cache.renderer) : undefined;
-    const site = compileSite(checked.content, checked.registry, { render: markdown?.render });
+    const drafts = options.drafts === true;
+    const site = compileSite(checked.content, checked.registry, { render: markdown?.render, drafts });
     await markdown?.save();
-    post({ type: 'compiled', site, seconds: (performance.now() - started) / 1000 });
+    const draftsLeftOut = drafts ? [] : checked.content.issues.filter((issue) => issue.data.status === 'draft').map((issue) => issueRefOf(issue, checked.registry));
+    post({ type: 'compiled', site, seconds: (performance.now() - started) / 1000, draftsLeftOut });
   }
 } catch (error) {
   post({ type: 'failed', message: (error as Error).message, stack: (error as Error).stack });

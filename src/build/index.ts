@@ -45,12 +45,15 @@ export interface BuildOptions {
   afterSite?: (context: { siteDir: string; site: CompiledSite; pdfCache: PdfCacheOption | undefined }) => Promise<void>;
   /** Reuse issue pages rendered by earlier builds (default); `false` renders every page. */
   cache?: boolean;
+  /** Include draft issues (`build --drafts`, with the draft banner); default: leave them out of the site. */
+  drafts?: boolean;
   /** The jianbao package whose pages are built (default: this one; tests build with a changed copy). */
   packageRoot?: string;
 }
 
 export type BuildResult =
-  | { ok: true; site: CompiledSite; diagnostics: Diagnostic[]; pages: number; seconds: number }
+  /** `draftsLeftOut`: the draft issues not in the site (`2024-8` or `zhuanbao/2024-8`). */
+  | { ok: true; site: CompiledSite; diagnostics: Diagnostic[]; pages: number; seconds: number; draftsLeftOut: string[] }
   /** `check` found errors: nothing was built. */
   | { ok: false; reason: 'content'; diagnostics: Diagnostic[] };
 
@@ -68,7 +71,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // The render cache: entry Markdown rendered and issue pages built by earlier builds.
   const renderer = options.cache === false ? undefined : await rendererDigest(packageRoot);
   const cache = renderer ? await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), contentDir) : undefined;
-  const job = startCompile({ contentDir, ...(cache && renderer ? { cache: { dir: cache.dir, renderer } } : {}) });
+  const job = startCompile({ contentDir, drafts: options.drafts === true, ...(cache && renderer ? { cache: { dir: cache.dir, renderer } } : {}) });
   // Meanwhile, on this thread: load Astro (about 2 s of module loading).
   const astroLoaded = import('astro').then(() => undefined, () => undefined);
   const checked = await job.checked;
@@ -127,7 +130,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     staged = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}-jianbao-`));
     await moveAcross(siteDir, join(staged, 'site'));
     await swapInto(join(staged, 'site'), outDir, join(staged, 'previous'));
-    return { ok: true, site, diagnostics: checked.diagnostics, pages, seconds: (performance.now() - started) / 1000 };
+    const { draftsLeftOut } = await job.compiled;
+    return { ok: true, site, diagnostics: checked.diagnostics, pages, seconds: (performance.now() - started) / 1000, draftsLeftOut };
   } finally {
     invalidateSite();
     await rm(work, { recursive: true, force: true });

@@ -23,7 +23,7 @@ interface Built {
 async function build(contentDir: string, options: { cache?: boolean; packageRoot?: string } = {}): Promise<Built> {
   const out = join(await tempDir('jianbao-cache-out-'), 'dist');
   const log: string[] = [];
-  const result = await buildSite({ contentDir, outDir: out, log: (line) => log.push(line), ...options });
+  const result = await buildSite({ contentDir, outDir: out, log: (line) => log.push(line), drafts: true, ...options });
   expect(result.ok, JSON.stringify(result)).toBe(true);
   const reused = Number(/其中 (\d+) 个期刊页取自缓存/.exec(log.join('\n'))?.[1] ?? 0);
   return { out, tree: await hashTree(out), reused, log };

@@ -9,16 +9,16 @@ import { checkJson, cli, copyContent, frontMatter, sampleCopy } from './_support
 const ORDER = join(import.meta.dirname, 'fixtures/order/content');
 const field = (data: Record<string, unknown>, en: string, zh: string) => data[en] ?? data[zh];
 
-/** An issue of the sample content that lists entries: its file, ref and first entry. */
+/** A draft issue of the sample content that lists entries: its file, ref and first entry. */
 async function sampleIssue(dir: string) {
   for (const file of (await listFiles(join(dir, 'issues'))).map((name) => `issues/${name}`)) {
     const data = await frontMatter(dir, file);
     const entries = field(data, 'entries', '稿件') as string[] | undefined;
-    if (!entries?.length) continue;
+    if (!entries?.length || ['published', '已发布'].includes(String(field(data, 'status', '状态')))) continue;
     const ref = `${field(data, 'series', '刊物')}/${field(data, 'year', '年度')}-${field(data, 'number', '期号')}`;
     return { file, ref, entry: entries[0]!, chinese: '刊物' in data };
   }
-  throw new Error('the sample content has no issue with entries');
+  throw new Error('the sample content has no draft issue with entries');
 }
 
 async function append(path: string, text: string) {

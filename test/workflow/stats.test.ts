@@ -10,11 +10,12 @@ import { cli, copyContent, frontMatter, SAMPLE_CONTENT } from './_support.ts';
 const ORDER = join(import.meta.dirname, 'fixtures/order/content');
 const field = (data: Record<string, unknown>, en: string, zh: string) => data[en] ?? data[zh];
 
-/** Entries listed by the issue files, with each issue's date (ISO), read straight from the files. */
+/** Entries listed by the published issue files (drafts are not adopted yet), with each issue's year, read straight from the files. */
 async function listedEntries(dir: string): Promise<{ id: string; year: string }[]> {
   const out: { id: string; year: string }[] = [];
   for (const name of await listFiles(join(dir, 'issues'))) {
     const data = await frontMatter(dir, `issues/${name}`);
+    if (!['published', '已发布'].includes(String(field(data, 'status', '状态')))) continue;
     const year = String(field(data, 'year', '年度'));
     for (const id of (field(data, 'entries', '稿件') as string[] | undefined) ?? []) out.push({ id, year });
   }
@@ -83,6 +84,9 @@ describe('jianbao stats', () => {
   it('prints an aligned Chinese table', async () => {
     const dir = await copyContent(ORDER);
     expect((await cli(dir, 'new', 'issue', '--series', 'zhuanbao', '--date', '2024-07-31')).code).toBe(0);
+    // A draft issue is not counted: the clerk sees how many were left out.
+    expect((await cli(dir, 'stats', '--year', '2024')).stdout.split('\n')[0]).toBe('信息采用情况（2024年，按单位，共 0 篇；2 期草稿未计入）');
+    for (const ref of ['zhuanbao/2024-5', 'zhuanbao/2024-6']) expect((await cli(dir, 'publish', ref)).code).toBe(0);
     const result = await cli(dir, 'stats', '--year', '2024');
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
@@ -103,7 +107,9 @@ describe('jianbao stats', () => {
   });
 
   it('--all lists every unit, zeros included', async () => {
-    const result = await cli(ORDER, 'stats', '--all', '--format', 'csv');
+    const dir = await copyContent(ORDER);
+    expect((await cli(dir, 'publish', 'zhuanbao/2024-5')).code).toBe(0);
+    const result = await cli(dir, 'stats', '--all', '--format', 'csv');
     const { body } = parseCsv(result.stdout);
     expect(body.map((row) => row[0])).toEqual(['区安委办', '区应急管理局', '区消防救援大队', '青石镇', '区供电公司']);
     expect(body.map((row) => Number(row.at(-1)))).toEqual([0, 1, 0, 0, 0]);

@@ -24,6 +24,7 @@ export default defineCommand({
   args: {
     out: { type: 'string', description: '输出目录（默认 ./dist）', valueHint: '目录' },
     pdf: { type: 'boolean', description: '同时为每期生成 PDF' },
+    drafts: { type: 'boolean', description: '草稿期刊也生成（带“草稿”标记，仅供内部预览）' },
   },
   async run({ values, io, contentDir }) {
     await requireContentDir(contentDir);
@@ -52,6 +53,7 @@ export default defineCommand({
         outDir,
         log: (line) => io.stdout(`${line}\n`),
         afterSite,
+        drafts: values.drafts === true,
       });
       if (!result.ok) {
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -62,6 +64,7 @@ export default defineCommand({
       const warnings = result.diagnostics.length;
       if (warnings) io.stdout(colors.yellow(`有 ${warnings} 个警告，运行 jianbao check 查看。\n`));
       io.stdout(colors.green(`✓ 站点已生成：${shownOut}/（${result.pages} 个页面，用时 ${result.seconds.toFixed(1)} 秒）\n`));
+      if (result.draftsLeftOut.length) io.stdout(`${draftsLeftOutLine(result.draftsLeftOut)}\n`);
       return 0;
     } catch (error) {
       if (error instanceof BuildError) {
@@ -72,3 +75,9 @@ export default defineCommand({
     }
   },
 });
+
+/** The summary line of the draft issues a build left out of the site. */
+export function draftsLeftOutLine(refs: readonly string[]): string {
+  const shown = refs.length > 6 ? `${refs.slice(0, 6).join('、')} 等` : refs.join('、');
+  return `另有 ${refs.length} 期草稿未放入站点（${shown}）；发布后才会出现。预览草稿：jianbao dev 或 jianbao build --drafts`;
+}

@@ -15,6 +15,7 @@ export default defineCommand({
   args: {
     browser: { type: 'string', description: '浏览器程序（默认：环境变量 JIANBAO_BROWSER，否则自动查找）', valueHint: '路径' },
     out: { type: 'string', description: '站点目录，PDF 写在各期目录下（默认 ./dist）', valueHint: '目录' },
+    drafts: { type: 'boolean', description: '草稿期刊也生成（站点连同草稿一起生成，同 jianbao build --drafts）' },
   },
   async run({ values, positionals, io, contentDir }) {
     await requireContentDir(contentDir);
@@ -34,7 +35,8 @@ export default defineCommand({
     const cache = await openRenderCache(contentDir);
     const site = compileSite(checked.content, checked.registry, { render: cache.markdown.render });
     await cache.markdown.save();
-    const wanted = selectIssues(site, positionals);
+    const drafts = values.drafts === true;
+    const wanted = selectIssues(site, positionals, drafts);
     const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
     const shownOut = shown(io, outDir);
     const browser = values.browser as string | undefined;
@@ -53,6 +55,7 @@ export default defineCommand({
             contentDir,
             outDir,
             log: (line) => io.stdout(`${line}\n`),
+            drafts,
             afterSite: async ({ siteDir, site: built, pdfCache }) => {
               const issues = sameIssues(built, wanted);
               rendered = await renderPdfs({ distDir: siteDir, site: built, io, browser, issues, ...(pdfCache ? { cache: pdfCache } : {}) });
@@ -91,9 +94,12 @@ function shown(io: CliIO, dir: string): string {
   return !path ? '.' : path.startsWith('..') ? dir : path;
 }
 
-/** The issues named on the command line (`2024-8`, `zhuanbao/2024-8`), or all of them. */
-export function selectIssues(site: CompiledSite, refs: string[]): CompiledIssue[] {
-  if (refs.length === 0) return site.issues;
+/**
+ * The issues named on the command line (`2024-8`, `zhuanbao/2024-8`), or all
+ * of them; draft issues only with `drafts` (the site has them only then).
+ */
+export function selectIssues(site: CompiledSite, refs: string[], drafts = true): CompiledIssue[] {
+  if (refs.length === 0) return drafts ? site.issues : site.issues.filter((issue) => issue.status !== 'draft');
   return refs.map((ref) => {
     const match = /^(?:([a-z0-9][a-z0-9-]*)\/)?(\d{4})[-/](\d+)$/.exec(ref.trim());
     if (!match) throw new UsageError(`期号「${ref}」写法不对，应写作 年-期号（如 2024-8），有多个刊物时写 刊物/年-期号（如 zhuanbao/2024-8）`);
@@ -101,7 +107,15 @@ export function selectIssues(site: CompiledSite, refs: string[]): CompiledIssue[
     const found = site.issues.filter(
       (issue) => (!series || issue.series.id === series) && issue.year === Number(year) && issue.number === Number(number),
     );
-    if (found.length === 1) return found[0]!;
+    if (found.length === 1) {
+      const issue = found[0]!;
+      if (!drafts && issue.status === 'draft') {
+        throw new UsageError(
+          `${issue.ref} 是草稿，站点中没有草稿期刊，因而不生成它的 PDF。要生成草稿的 PDF（印有“草稿”字样）：jianbao pdf --drafts ${issue.ref}（站点连同草稿一起生成）`,
+        );
+      }
+      return issue;
+    }
     if (found.length > 1) throw new UsageError(`「${ref}」在多个刊物中都有，请写明刊物：${found.map((issue) => `${issue.series.id}/${year}-${number}`).join('、')}`);
     const known = site.issues.map((issue) => issue.ref);
     throw new UsageError(`找不到期刊「${ref}」。现有：${known.slice(0, 12).join('、')}${known.length > 12 ? ' 等' : ''}`);

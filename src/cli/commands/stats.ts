@@ -74,8 +74,10 @@ export default defineCommand({
     // Entry Markdown rendered by earlier builds: ten years of entries compile in 1 s instead of 5.
     const { openRenderCache } = await import('../../build/index.ts');
     const cache = await openRenderCache(contentDir);
-    const site = compileSite(result.content, result.registry, { render: cache.markdown.render });
+    // Draft issues are not yet issued: their entries are not counted as adopted.
+    const site = compileSite(result.content, result.registry, { render: cache.markdown.render, drafts: false });
     await cache.markdown.save();
+    const drafts = result.content.issues.filter((issue) => issue.data.status === 'draft' && (year === undefined || issue.data.year === year)).length;
     const stats = computeStats(adoptedEntries(site.issues), result.registry, {
       by,
       period: year === undefined ? 'year' : 'month',
@@ -90,7 +92,7 @@ export default defineCommand({
       io.stdout(statsCsv(stats));
       return 0;
     }
-    const title = `信息采用情况（${year === undefined ? '全部年度' : `${year}年`}，${BY_NAMES[by]}，共 ${stats.total} 篇）`;
+    const title = `信息采用情况（${year === undefined ? '全部年度' : `${year}年`}，${BY_NAMES[by]}，共 ${stats.total} 篇${drafts ? `；${drafts} 期草稿未计入` : ''}）`;
     io.stdout(stats.total === 0 && !values.all ? `${title}\n没有稿件被期刊采用。\n` : `${title}\n\n${statsTable(stats)}\n`);
     return 0;
   },
