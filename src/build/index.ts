@@ -21,6 +21,7 @@ import { startCompile, type Compiled } from './compile-job.ts';
 import { MarkdownCache } from './markdown-cache.ts';
 import { withBuildLock } from './lock.ts';
 import { copyMedia, MediaError } from './media.ts';
+import { keepPdfs, stillMissing, type DroppedPdf } from './keep-pdfs.ts';
 import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts';
 import { RenderCache } from './render-cache.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -53,7 +54,16 @@ export interface BuildOptions {
 
 export type BuildResult =
   /** `draftsLeftOut`: the draft issues not in the site (`2024-8` or `zhuanbao/2024-8`). */
-  | { ok: true; site: CompiledSite; diagnostics: Diagnostic[]; pages: number; seconds: number; draftsLeftOut: string[] }
+  | {
+      ok: true;
+      site: CompiledSite;
+      diagnostics: Diagnostic[];
+      pages: number;
+      seconds: number;
+      draftsLeftOut: string[];
+      /** PDFs of the previous output: how many were carried over unchanged, and those the new site lacks. */
+      pdfs: { kept: number; dropped: DroppedPdf[] };
+    }
   /** `check` found errors: nothing was built. */
   | { ok: false; reason: 'content'; diagnostics: Diagnostic[] };
 
@@ -125,13 +135,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       () => log('另一个生成任务正在运行，等待其完成……'),
     );
     const pages = await countPages(siteDir);
+    // PDFs printed earlier whose print page did not change stay; the rest are reported, never silently lost.
+    const pdfs = await keepPdfs(outDir, siteDir, site);
     if (options.afterSite) await options.afterSite({ siteDir, site, pdfCache: cache && renderer ? { store: cache.pdfs(), salt: renderer } : undefined });
+    const missing = stillMissing(pdfs.dropped, siteDir);
     await mkdir(dirname(outDir), { recursive: true });
     staged = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}-jianbao-`));
     await moveAcross(siteDir, join(staged, 'site'));
     await swapInto(join(staged, 'site'), outDir, join(staged, 'previous'));
     const { draftsLeftOut } = await job.compiled;
-    return { ok: true, site, diagnostics: checked.diagnostics, pages, seconds: (performance.now() - started) / 1000, draftsLeftOut };
+    return {
+      ok: true,
+      site,
+      diagnostics: checked.diagnostics,
+      pages,
+      seconds: (performance.now() - started) / 1000,
+      draftsLeftOut,
+      pdfs: { kept: pdfs.kept.length, dropped: missing },
+    };
   } finally {
     invalidateSite();
     await rm(work, { recursive: true, force: true });

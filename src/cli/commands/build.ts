@@ -1,6 +1,7 @@
 /** `jianbao build [--out DIR] [--pdf]`: check, then the site into dist/ atomically. */
 import { relative, resolve } from 'node:path';
 import type { PdfCacheOption } from '../../build/index.ts';
+import type { DroppedPdf } from '../../build/keep-pdfs.ts';
 import type { CompiledSite } from '../../core/index.ts';
 import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
@@ -65,6 +66,7 @@ export default defineCommand({
       if (warnings) io.stdout(colors.yellow(`有 ${warnings} 个警告，运行 jianbao check 查看。\n`));
       io.stdout(colors.green(`✓ 站点已生成：${shownOut}/（${result.pages} 个页面，用时 ${result.seconds.toFixed(1)} 秒）\n`));
       if (result.draftsLeftOut.length) io.stdout(`${draftsLeftOutLine(result.draftsLeftOut)}\n`);
+      for (const line of pdfLines(result.pdfs, { printed: Boolean(afterSite) })) io.stdout(`${line}\n`);
       return 0;
     } catch (error) {
       if (error instanceof BuildError) {
@@ -80,4 +82,21 @@ export default defineCommand({
 export function draftsLeftOutLine(refs: readonly string[]): string {
   const shown = refs.length > 6 ? `${refs.slice(0, 6).join('、')} 等` : refs.join('、');
   return `另有 ${refs.length} 期草稿未放入站点（${shown}）；发布后才会出现。预览草稿：jianbao dev 或 jianbao build --drafts`;
+}
+
+/**
+ * What became of the PDFs of the previous output: carried over (print page
+ * unchanged), or not, and how to make them again. `printed`: this run printed
+ * PDFs itself (then the carried ones need no mention).
+ */
+export function pdfLines(pdfs: { kept: number; dropped: readonly DroppedPdf[] }, options: { printed: boolean }): string[] {
+  const lines: string[] = [];
+  if (pdfs.kept > 0 && !options.printed) lines.push(`已保留原有的 ${pdfs.kept} 个 PDF（打印页没有改动）。`);
+  const changed = pdfs.dropped.filter((item) => item.why === 'changed').map((item) => item.ref);
+  const gone = pdfs.dropped.filter((item) => item.why === 'gone').map((item) => item.ref);
+  if (changed.length) {
+    lines.push(`注意：${changed.length} 期的打印页有改动，原有的 PDF 已过期，没有保留：${changed.join('、')}。重新生成：jianbao pdf ${changed.join(' ')}`);
+  }
+  if (gone.length) lines.push(`注意：${gone.length} 个 PDF 所属的期刊不在本次生成的站点中（草稿或已删除），没有保留：${gone.join('、')}`);
+  return lines;
 }

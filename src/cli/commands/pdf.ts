@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { checkContent, compileSite, type CompiledIssue, type CompiledSite, type SourceFile } from '../../core/index.ts';
 import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
+import { pdfLines } from './build.ts';
 
 export default defineCommand({
   meta: { name: 'pdf', description: '用本机的 Chromium、Chrome 或 Edge 把各期打印版生成 PDF', usage: 'pdf [期号…]' },
@@ -66,6 +67,7 @@ export default defineCommand({
             printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error'), io, contentDir);
             return 1;
           }
+          for (const line of pdfLines(result.pdfs, { printed: false })) io.stdout(`${line}\n`);
         } catch (error) {
           if (error instanceof BuildError) {
             io.stderr(`${colors.red('生成站点失败')}：${error.message}\n`);
