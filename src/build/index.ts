@@ -21,6 +21,7 @@ import { startCompile, type Compiled } from './compile-job.ts';
 import { MarkdownCache } from './markdown-cache.ts';
 import { withBuildLock } from './lock.ts';
 import { copyMedia, MediaError } from './media.ts';
+import { linkPdfs } from './link-pdfs.ts';
 import { keepPdfs, stillMissing, type DroppedPdf } from './keep-pdfs.ts';
 import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts';
 import { RenderCache } from './render-cache.ts';
@@ -139,6 +140,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const pdfs = await keepPdfs(outDir, siteDir, site);
     if (options.afterSite) await options.afterSite({ siteDir, site, pdfCache: cache && renderer ? { store: cache.pdfs(), salt: renderer } : undefined });
     const missing = stillMissing(pdfs.dropped, siteDir);
+    await linkPdfs(siteDir, site);
     await mkdir(dirname(outDir), { recursive: true });
     staged = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}-jianbao-`));
     await moveAcross(siteDir, join(staged, 'site'));

@@ -77,6 +77,9 @@ export default defineCommand({
         }
       } else {
         rendered = await renderPdfs({ distDir: outDir, site, io, browser, issues: wanted, cache: cache.pdf });
+        // The issue pages and the feed of the built site now link the new PDFs.
+        const { linkPdfs } = await import('../../build/link-pdfs.ts');
+        await linkPdfs(outDir, site);
       }
       const count = rendered.length;
       io.stdout(colors.green(`✓ 已生成 ${count} 个 PDF（${shownOut}/ 下各期目录中）\n`));
