@@ -57,6 +57,7 @@ export const RULES = {
   'entry/series-required': { severity: 'error', title: '有多个刊物时稿件需写明刊物' },
   'entry/section-not-in-series': { severity: 'error', title: '栏目不属于该刊物' },
   'entry/pending': { severity: 'warning', title: '待编稿件尚未编入任何一期' },
+  'entry/unedited': { severity: 'warning', title: '稿件正文为空或只有模板的开头（不能发布）' },
   'entry/in-several-issues': { severity: 'error', title: '稿件被编入多期' },
   'entry/image-missing': { severity: 'error', title: '图片不存在或不在内容目录中' },
   'entry/image-type': { severity: 'error', title: '图片格式不支持（只支持 PNG、JPEG、GIF、WebP）' },

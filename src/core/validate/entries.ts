@@ -4,9 +4,34 @@ import type { EntryRecord } from '../load/content.ts';
 import { entrySeries, findPerson, titleOn, type Registry } from '../registry.ts';
 import { sectionName } from '../schema/sections.ts';
 
+/**
+ * The body of an entry nobody has written yet: empty, or still only the
+ * template's opening — a date and a unit or a phrase (`12月10日，区消防救援大队`,
+ * `12月3日，带队到`), short, with no sentence ended. Undefined when written.
+ */
+export function uneditedBody(body: string): 'empty' | 'opening' | undefined {
+  const text = body.trim();
+  if (!text) return 'empty';
+  if (text.length <= 40 && !text.includes('\n') && !/[。！？；]/.test(text) && /^[0-9０-９]{1,2}月[0-9０-９]{1,2}日[，,]/.test(text)) return 'opening';
+  return undefined;
+}
+
 export function validateEntry(entry: EntryRecord, registry: Registry): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { data, file, positions } = entry;
+  const unedited = data.status === 'ready' ? uneditedBody(entry.body) : undefined;
+  if (unedited) {
+    const shown = entry.body.trim();
+    out.push(
+      diagnostic(
+        'entry/unedited',
+        file,
+        { line: unedited === 'empty' ? 1 : entry.bodyLine + entry.body.slice(0, entry.body.indexOf(shown)).split('\n').length - 1, column: 1 },
+        unedited === 'empty' ? '稿件正文是空的' : `稿件正文还只有模板的开头「${shown}」`,
+        { hint: '写好正文再编入期刊（含这篇稿件的期刊不能发布）；暂时不用的稿件把状态改为 草稿' },
+      ),
+    );
+  }
   if (!registry.unitBySpelling.has(data.unit)) {
     const suggestion = didYouMean(data.unit, registry.unitBySpelling.keys());
     out.push(

@@ -105,6 +105,14 @@ export async function publishIssue(contentDir: string, refText: string): Promise
   if (errors.length) {
     throw new WorkflowError(`${name}有错误，不能发布`, { diagnostics: errors, hint: '改正上面的错误后再运行 jianbao publish' });
   }
+  // An entry still empty, or only the template's opening, is a warning in check and a refusal here.
+  const unedited = diagnostics.filter((d) => d.rule === 'entry/unedited' && entryFiles.has(d.file));
+  if (unedited.length) {
+    throw new WorkflowError(`${name}有 ${unedited.length} 篇稿件还没有写正文，不能发布`, {
+      diagnostics: unedited,
+      hint: `写好正文后再运行 jianbao publish；不编入本期的稿件，从 ${issue.file} 的 稿件 中删去`,
+    });
+  }
 
   const { data } = issue;
   const current = computeDigest(issue, byId);
