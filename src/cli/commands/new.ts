@@ -10,7 +10,7 @@ import { displayPath, formatDiagnostic, paint } from '../report.ts';
 import { localToday, refusing, requireContentDir } from './_workflow.ts';
 
 const KINDS: Record<string, 'entry' | 'issue'> = { entry: 'entry', 稿件: 'entry', issue: 'issue', 期刊: 'issue' };
-const ENTRY_ONLY = ['section', 'unit', 'title', 'people'] as const;
+const ENTRY_ONLY = ['section', 'unit', 'title', 'people', 'force'] as const;
 const ISSUE_ONLY = ['empty', 'total'] as const;
 const FLAG_OF = { series: '--series', section: '--section', unit: '--unit', title: '--title', people: '--people' } as const;
 
@@ -40,6 +40,7 @@ async function newEntry({ values, io, contentDir }: CommandContext): Promise<num
     date: text(values, 'date'),
     title: text(values, 'title'),
     people: peopleList(values),
+    force: values.force === true,
   };
   const { registry } = await loadForWorkflow(contentDir);
   const missing = missingFields(registry, request);
@@ -99,6 +100,7 @@ export default defineCommand({
     unit: { type: 'string', description: '稿件：报送单位（名称、简称或 id），如 应急局', valueHint: '单位' },
     title: { type: 'string', description: '稿件：标题', valueHint: '标题' },
     people: { type: 'string', multiple: true, description: '稿件：领导姓名，多人用逗号分隔', valueHint: '姓名' },
+    force: { type: 'boolean', description: '稿件：已有标题、日期、单位都相同的稿件时也新建' },
     empty: { type: 'boolean', description: '期刊：没有待编稿件时也生成' },
     total: { type: 'string', description: '期刊：指定总期号（续接旧编号的第一期）', valueHint: '数字' },
   },

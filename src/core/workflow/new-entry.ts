@@ -18,6 +18,7 @@ import { validateEntry } from '../validate/entries.ts';
 import { WorkflowError } from './errors.ts';
 import { entryPath } from './slug.ts';
 import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, TEMPLATE_RULES, type Placeholder, type Rendered } from './templates.ts';
+import { EntryIndex } from './duplicates.ts';
 import { writeNewFile } from './write.ts';
 
 /** The placeholders of entry templates. */
@@ -40,6 +41,8 @@ export interface EntryRequest {
   date?: string | undefined;
   title?: string | undefined;
   people?: readonly string[] | undefined;
+  /** Write it even when an entry with the same title, date and unit (or body) exists. */
+  force?: boolean;
 }
 
 /** A request resolved against the settings. */
@@ -238,8 +241,16 @@ function checkFilledEntry(rendered: Rendered, file: string, entry: ResolvedEntry
 
 /** Create a new entry file from the template; returns where it went. */
 export async function createEntry(contentDir: string, request: EntryRequest, options: WorkflowOptions): Promise<NewEntryResult> {
-  const { registry } = await loadForWorkflow(contentDir);
+  const { content, registry } = await loadForWorkflow(contentDir);
   const entry = resolveEntry(registry, request, options.today);
+  const duplicate = request.force
+    ? undefined
+    : EntryIndex.of(content.entries, registry).find({ date: entry.date, unit: entry.unit.id, title: entry.title, section: entry.section, body: '' });
+  if (duplicate) {
+    throw new WorkflowError(`已有一篇${duplicate.same}都相同的稿件：${duplicate.file}，没有新建`, {
+      hint: `打开 ${duplicate.file} 继续编辑；确实是另一篇稿件时，加 --force 再运行一次`,
+    });
+  }
   const template = await loadTemplate(contentDir, [`entry-${entry.section}.md`, 'entry.md'], ENTRY_PLACEHOLDERS, options.builtinTemplates);
   const rendered = fillTemplate(template, {
     section: sectionName(entry.section),
