@@ -16,6 +16,12 @@ export function uneditedBody(body: string): 'empty' | 'opening' | undefined {
   return undefined;
 }
 
+/** `周正宇、黄志远`, `应急局,消防大队`: names run together with 、，, ; or spaces; undefined for one name. */
+function severalNames(text: string): string[] | undefined {
+  const parts = text.split(/[、，,;；\s]+/).map((part) => part.trim()).filter(Boolean);
+  return parts.length > 1 ? parts : undefined;
+}
+
 export function validateEntry(entry: EntryRecord, registry: Registry): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { data, file, positions } = entry;
@@ -32,7 +38,15 @@ export function validateEntry(entry: EntryRecord, registry: Registry): Diagnosti
       ),
     );
   }
-  if (!registry.unitBySpelling.has(data.unit)) {
+  const unitParts = severalNames(data.unit);
+  if (!registry.unitBySpelling.has(data.unit) && unitParts && unitParts.every((part) => registry.unitBySpelling.has(part))) {
+    const names = unitParts.map((part) => registry.unitBySpelling.get(part)!.name);
+    out.push(
+      diagnostic('entry/unknown-unit', file, positions.at(['unit']), `一篇稿件只写一个报送单位，「${data.unit}」写了 ${unitParts.length} 个`, {
+        hint: `写报送这篇稿件的单位，如 单位: ${names[0]}；其他单位写在正文中`,
+      }),
+    );
+  } else if (!registry.unitBySpelling.has(data.unit)) {
     const suggestion = didYouMean(data.unit, registry.unitBySpelling.keys());
     out.push(
       diagnostic('entry/unknown-unit', file, positions.at(['unit']), `报送单位「${data.unit}」不在 units.yaml 中`, {
@@ -43,7 +57,14 @@ export function validateEntry(entry: EntryRecord, registry: Registry): Diagnosti
   }
   data.people.forEach((name, index) => {
     const person = findPerson(registry, name);
-    if (!person) {
+    const parts = person ? undefined : severalNames(name);
+    if (parts && parts.every((part) => findPerson(registry, part))) {
+      out.push(
+        diagnostic('entry/unknown-person', file, positions.at(['people', index]), `「${name}」是 ${parts.length} 位领导，要写成列表`, {
+          hint: `写作 领导: [${parts.join(', ')}]`,
+        }),
+      );
+    } else if (!person) {
       const suggestion = didYouMean(name, registry.personByName.keys());
       out.push(
         diagnostic('entry/unknown-person', file, positions.at(['people', index]), `领导「${name}」不在 people.yaml 中`, {
