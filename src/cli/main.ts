@@ -19,7 +19,7 @@ function mainHelp(): string {
     '命令：',
     ...names,
     '',
-    '通用选项：--content <目录>  内容目录（默认 ./content，或环境变量 JIANBAO_CONTENT）',
+    '通用选项：--content <目录>  内容目录（默认：环境变量 JIANBAO_CONTENT，否则从当前目录向上找 jianbao.yaml 或 content/jianbao.yaml）',
     '运行 jianbao <命令> --help 查看该命令的选项。',
     '',
   ].join('\n');

@@ -1,4 +1,6 @@
 /** Where things live in a content directory: declared once, here. */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 export const SETTINGS_FILES = {
   settings: 'jianbao.yaml',
@@ -25,10 +27,23 @@ export function entryIdFromPath(relativeToEntries: string): string {
   return relativeToEntries.replace(/\\/g, '/').replace(/\.md$/i, '').normalize('NFC');
 }
 
-/** Resolve the content directory from a flag, the environment, or the default. */
+/**
+ * Resolve the content directory from a flag, the environment, or else, as
+ * git finds its repository, by walking up from the working directory: the
+ * first folder that has jianbao.yaml, or a `content/` with one (so any
+ * command works from a subfolder of the content or of the project). When
+ * none is found: `./content`, whose absence the commands explain.
+ */
 export function resolveContentDir(flag: string | undefined, env: Record<string, string | undefined>, cwd: string): string {
-  const chosen = flag ?? env.JIANBAO_CONTENT ?? 'content';
-  return chosen.startsWith('/') || /^[A-Za-z]:[\\/]/.test(chosen) ? chosen : `${cwd.replace(/[\\/]$/, '')}/${chosen}`;
+  const given = flag ?? env.JIANBAO_CONTENT;
+  const absolute = (path: string) => (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) ? path : `${cwd.replace(/[\\/]$/, '')}/${path}`);
+  if (given !== undefined) return absolute(given);
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, SETTINGS_FILES.settings))) return dir;
+    if (existsSync(join(dir, 'content', SETTINGS_FILES.settings))) return join(dir, 'content');
+    if (dirname(dir) === dir) break;
+  }
+  return absolute('content');
 }
 
 /**
