@@ -6,7 +6,7 @@
 import { Writable } from 'node:stream';
 import { checkbox, input, search, select } from '@inquirer/prompts';
 import type { Registry } from '../../core/registry.ts';
-import { parseDateText } from '../../core/schema/fields.ts';
+import { dateProblem, parseDateText } from '../../core/schema/fields.ts';
 import { sectionName } from '../../core/schema/sections.ts';
 import type { Series } from '../../core/schema/site.ts';
 import {
@@ -90,12 +90,12 @@ export async function promptEntry(registry: Registry, given: EntryRequest, today
       {
         message: '日期',
         default: today,
-        validate: (value) => (parseDateText(value) ? true : '日期写作 2023-08-22 或 2023年8月22日'),
+        validate: (value) => (parseDateText(value, { year: today.slice(0, 4) }) ? true : dateProblem(value)),
       },
       contextOf(),
     );
   }
-  const date = parseDateText(request.date) ?? today;
+  const date = parseDateText(request.date, { year: today.slice(0, 4) }) ?? today;
 
   if (!request.title) {
     const required = titleRequired(series, section);

@@ -5,6 +5,7 @@
 import { createEntry, loadForWorkflow, missingFields, type EntryRequest } from '../../core/workflow/new-entry.ts';
 import { createIssue, entriesBySection } from '../../core/workflow/new-issue.ts';
 import { chineseDate, issueNumbering } from '../../core/format.ts';
+import { isMonthDay } from '../../core/schema/fields.ts';
 import { defineCommand, UsageError, type CliIO, type CommandContext } from '../command.ts';
 import { displayPath, formatDiagnostic, paint } from '../report.ts';
 import { localToday, refusing, requireContentDir } from './_workflow.ts';
@@ -60,6 +61,7 @@ async function newEntry({ values, io, contentDir }: CommandContext): Promise<num
   }
   const result = await createEntry(contentDir, request, { today });
   io.stdout(`${displayPath(io, contentDir, result.file)}\n`);
+  if (request.date && isMonthDay(request.date)) io.stderr(`日期「${request.date.trim()}」没有写年份，按今年记为 ${chineseDate(result.entry.date)}。\n`);
   io.stderr(`已按模板 ${displayPath(io, contentDir, result.template)} 新建稿件，请编辑正文；写好后运行 jianbao check。\n`);
   return 0;
 }
@@ -76,6 +78,8 @@ async function newIssue({ values, io, contentDir }: CommandContext): Promise<num
   const colors = paint(io);
   const path = displayPath(io, contentDir, result.file);
   io.stdout(`${path}\n`);
+  const dateText = text(values, 'date');
+  if (dateText && isMonthDay(dateText)) io.stderr(`印发日期「${dateText.trim()}」没有写年份，按今年记为 ${chineseDate(result.date)}。\n`);
   const lines = [
     `已新建《${result.series.name}》${issueNumbering(result.year, result.number, result.total)}，印发日期 ${chineseDate(result.date)}，共 ${result.entries.length} 篇稿件：`,
   ];

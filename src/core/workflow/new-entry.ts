@@ -10,7 +10,7 @@ import { loadContent, parseMarkdownFile, type EntryRecord, type LoadedContent } 
 import { entryIdFromPath, ENTRIES_DIR } from '../paths.ts';
 import { buildRegistry, findPerson, titleOn, unitOrder, type Registry } from '../registry.ts';
 import { entrySchema } from '../schema/entry.ts';
-import { enumLookup, parseDateText } from '../schema/fields.ts';
+import { dateProblem, enumLookup, parseDateText } from '../schema/fields.ts';
 import { LEADER_SECTIONS, SECTIONS, sectionName, TITLED_SECTIONS, type SectionId } from '../schema/sections.ts';
 import type { Series } from '../schema/site.ts';
 import type { Unit } from '../schema/units.ts';
@@ -143,8 +143,9 @@ export function resolveEntry(registry: Registry, request: EntryRequest, today: s
     const suggestion = didYouMean(unitText, registry.unitBySpelling.keys());
     throw usage(`报送单位「${unitText}」不在 units.yaml 中`, suggestion ? `是不是「${suggestion}」？` : '先在 units.yaml 中添加此单位，或用已有单位的名称、简称');
   }
-  const date = request.date?.trim() ? parseDateText(request.date) : today;
-  if (!date) throw usage(`日期「${request.date}」无效`, '写作 2023-08-22 或 2023年8月22日');
+  // 12月3日 without a year is this year's (the command says so).
+  const date = request.date?.trim() ? parseDateText(request.date, { year: today.slice(0, 4) }) : today;
+  if (!date) throw usage(dateProblem(request.date!), '写作 2023-08-22、2023/8/22 或 2023年8月22日；今年的日期也可以只写 8月22日');
   const title = request.title?.replace(/\s+/g, ' ').trim() || undefined;
   if (!title && titleRequired(series, section)) {
     throw usage(`「${sectionName(section)}」稿件需要标题${series.layout === 'articles' ? `（刊物「${series.name}」是文章版式）` : ''}`, '用 --title 指定标题');

@@ -11,7 +11,7 @@ import { parseMarkdownFile, type EntryRecord, type IssueRecord } from '../load/c
 import { ENTRIES_DIR, ISSUES_DIR } from '../paths.ts';
 import { issueKey, type Registry } from '../registry.ts';
 import { issueSchema } from '../schema/issue.ts';
-import { parseDateText } from '../schema/fields.ts';
+import { dateProblem, parseDateText } from '../schema/fields.ts';
 import { contactSchema, distributionSchema, type Series } from '../schema/site.ts';
 import { sectionName } from '../schema/sections.ts';
 import { validate } from '../validate/index.ts';
@@ -102,8 +102,9 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   }
   const brokenEntries = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const series = chooseSeries(registry, request.series);
-  const date = request.date?.trim() ? parseDateText(request.date) : options.today;
-  if (!date) throw new WorkflowError(`日期「${request.date}」无效`, { usage: true, hint: '写作 2023-08-30 或 2023年8月30日' });
+  // 12月5日 without a year is this year's (the command says so).
+  const date = request.date?.trim() ? parseDateText(request.date, { year: options.today.slice(0, 4) }) : options.today;
+  if (!date) throw new WorkflowError(dateProblem(request.date!), { usage: true, hint: '写作 2023-08-30、2023/8/30 或 2023年8月30日；今年的日期也可以只写 8月30日' });
   const next = nextNumber(content, registry, series, date);
   const pending = pendingEntries(content, registry, series, date);
   const skipped = pending.due.filter((entry) => brokenEntries.has(entry.file));
