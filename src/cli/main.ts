@@ -56,6 +56,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`${error.message}\n\n${commandHelp(def)}`);
       return 2;
     }
+    // A file the system would not read or write (permissions, a full disk…): the clerk's to fix, said in Chinese.
+    const { isSystemError, systemErrorMessage } = await import('../core/errno.ts');
+    if (isSystemError(error)) {
+      io.stderr(`错误 ${systemErrorMessage(error)}\n`);
+      return 1;
+    }
     throw error;
   }
 }

@@ -18,6 +18,7 @@ import type { CliIO } from '../cli/command.ts';
 import type { CompiledIssue, CompiledSite } from '../core/index.ts';
 import { issuePagePath } from '../site/routes.ts';
 import { BrowserNotFoundError, findBrowser, type BrowserChoice } from './browser.ts';
+import { errnoReason } from '../core/errno.ts';
 import { withMetadata } from './metadata.ts';
 import { pdfKey, printEnvironment } from './pdf-key.ts';
 import { serveSite } from './serve.ts';
@@ -110,7 +111,13 @@ export async function renderPdfs(options: RenderPdfsOptions): Promise<RenderedPd
       results.push(result);
       progress(result, distDir, true);
     }
-    if (queue.length > 0) await printIssues(choice, queue, { ...options, keys, results, progress });
+    if (queue.length > 0) {
+      try {
+        await printIssues(choice, queue, { ...options, keys, results, progress });
+      } catch (error) {
+        throw browserFailure(error, results.length, issues.length);
+      }
+    }
   } finally {
     progress.done();
   }
@@ -158,6 +165,22 @@ async function printIssues(
   }
 }
 
+/**
+ * What went wrong while printing, in Chinese. Playwright's errors (the
+ * browser was closed or crashed: `Target page, context or browser has been
+ * closed`, a timeout…) are not the clerk's to read; ours pass through.
+ */
+export function browserFailure(error: unknown, done: number, total: number): Error {
+  if (error instanceof PdfError || !(error instanceof Error)) return error as Error;
+  const text = `${error.name} ${error.message}`;
+  const kept = done ? `已生成的 ${done} 个 PDF 完好，` : '';
+  if (/closed|crash|disconnected|Target|Protocol error/i.test(text)) {
+    return new PdfError(`浏览器在生成 PDF 时意外关闭（被结束，或内存不足），${kept}其余 ${total - done} 个没有生成：请重新运行`, { cause: error });
+  }
+  if (error.name === 'TimeoutError') return new PdfError(`浏览器长时间没有响应，${kept}其余 ${total - done} 个没有生成：请重新运行`, { cause: error });
+  return error;
+}
+
 async function launch(choice: BrowserChoice): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   try {
@@ -167,7 +190,9 @@ async function launch(choice: BrowserChoice): Promise<Browser> {
       args: ['--disable-gpu', '--disable-background-networking', '--no-first-run', '--no-default-browser-check'],
     });
   } catch (error) {
-    const reason = String((error as Error).message ?? error).split('\n')[0];
+    // Playwright's reason is English (and long): say what it means instead.
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code ? errnoReason(code) : '浏览器没有正常启动（可能不是 Chromium 系浏览器、缺少系统库，或启动后立即退出了）';
     throw new PdfError(`无法启动浏览器 ${choice.path}（${choice.source}）：${reason}\n请确认它是 Chromium、Chrome 或 Edge，或用 --browser 指定另一个。`);
   }
 }
