@@ -86,7 +86,7 @@ describe('renderMarkdown: Chinese text', () => {
     expect(html('8月2日，李健到青山镇检查。', { leaders: [{ phrase: '副区长李健', name: '李健' }] })).toBe(
       '<p>8月2日，<strong>李健</strong>到青山镇检查。</p>',
     );
-    expect(html('到青山镇检查。', { leaders: [{ phrase: '副区长李健', name: '李健' }] })).toBe('<p><strong>副区长李健</strong>\u2002到青山镇检查。</p>');
+    expect(html('到青山镇检查。', { leaders: [{ phrase: '副区长李健', name: '李健' }] })).toBe('<p><strong>副区长李健</strong>到青山镇检查。</p>');
   });
 
   it('returns the plain text with whitespace collapsed', () => {

@@ -164,7 +164,8 @@ function remarkLeaders() {
     }
     if (missing.length === 0) return;
     const first = tree.children.find((node): node is Paragraph => node.type === 'paragraph');
-    const lead: PhrasingContent[] = [{ type: 'strong', children: [{ type: 'text', value: missing.join('，') }] }, { type: 'text', value: '\u2002' }];
+    // The bold names run straight into the text (区长黄志远12月2日，带队…): no space, as the print shows it.
+    const lead: PhrasingContent[] = [{ type: 'strong', children: [{ type: 'text', value: missing.join('，') }] }];
     if (first) first.children.unshift(...lead);
     else tree.children.unshift({ type: 'paragraph', children: lead });
   };
