@@ -212,3 +212,40 @@ describe('jianbao publish', () => {
     expect((await cli(dir, 'publish', 'kuaibao/2024-5')).code).toBe(0);
   });
 });
+
+describe('jianbao publish: what clerks trip over', () => {
+  it('keeps every other byte of the front matter: comment spacing, blank lines, a comment after the last key', async () => {
+    const dir = await copyContent();
+    const path = join(dir, 'issues/2024-03.md');
+    const original = (await readFile(path, 'utf8'))
+      .replace('number: 3\n', 'number: 3      # 第3期（续接纸质专报）\n#   版记照旧\n')
+      .replace('total: 10\n', 'total: 10    ## 总期号\n\n')
+      .replace(/\n---\n/, '\n# 以上由信息员填写\n---\n');
+    await writeFile(path, original);
+    expect((await cli(dir, 'publish', '2024-3')).code).toBe(0);
+    const text = await readFile(path, 'utf8');
+    const added = /status: published\ndigest:\n(?: {2}.*\n)+/.exec(text)![0];
+    expect(text.replace(added, '')).toBe(original);
+    expect(text).toContain(`  - 2024/应急检查\n${added}# 以上由信息员填写\n---\n`);
+    // Re-frozen after an erratum: only the digest's lines change.
+    const corrected = text.replace('status: published', 'errata:\n  - date: 2024-06-20\n    note: 更正一处\nstatus:   published   # 已发布');
+    await writeFile(path, corrected);
+    expect((await cli(dir, 'publish', '2024-3')).code).toBe(0);
+    const refrozen = await readFile(path, 'utf8');
+    expect(refrozen.split('\n').filter((line, index) => line !== corrected.split('\n')[index])).toEqual(['  errata: 1']);
+  });
+
+  it('warns when earlier issues of the series are still drafts; a wrong number points to the latest issue', async () => {
+    const dir = await copyContent();
+    const later = await cli(dir, 'publish', '2024-4');
+    expect(later.code).toBe(0);
+    expect(later.stdout).toContain('注意：同一刊物更早的 2024年第3期还是草稿，没有发布，站点中不会有这一期。要发布：jianbao publish 2024-3');
+    const first = await cli(dir, 'publish', '2024-3');
+    expect(first.stdout).not.toContain('注意');
+    const wrong = await cli(dir, 'publish', '2024-9');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('找不到2024年第9期');
+    expect(wrong.stderr).toContain('最新一期是 2024-4（2024年第4期，issues/2024-04.md）');
+    expect(wrong.stderr).not.toContain('是不是 2024-3');
+  });
+});

@@ -31,6 +31,13 @@ export default defineCommand({
           ? `${colors.green('✓')} 已发布${result.name}（${result.ref}）：${path}，冻结 ${what}。\n  此后修改本期或其稿件，须在 勘误 中加一项说明，再运行 jianbao publish ${result.ref}。\n`
           : `${colors.green('✓')} 已按勘误重新冻结${result.name}（${result.ref}）：${path}，${what}。\n`,
       );
+      if (result.outcome === 'published' && result.earlierDrafts.length) {
+        const names = result.earlierDrafts.map((item) => item.name).join('、');
+        io.stdout(
+          `${colors.yellow('注意')}：同一刊物更早的 ${names}还是草稿，没有发布，站点中不会有${result.earlierDrafts.length > 1 ? '这几期' : '这一期'}。` +
+            `要发布：${result.earlierDrafts.map((item) => `jianbao publish ${item.ref}`).join('；')}\n`,
+        );
+      }
       return 0;
     });
   },

@@ -9,7 +9,7 @@
  * is replaced atomically.
  */
 import { join } from 'node:path';
-import { isMap, isScalar, parseDocument, type Document, type Pair } from 'yaml';
+import { Document, isMap, isScalar, parseDocument, type Pair } from 'yaml';
 import { checkContent } from '../check.ts';
 import { compareDigest, computeDigest, hasChanges } from '../digest.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -18,6 +18,7 @@ import { loadContent } from '../load/content.ts';
 import { splitFrontMatter } from '../load/frontmatter.ts';
 import { ENTRIES_DIR, SETTINGS_FILES } from '../paths.ts';
 import { digestSchema, issueSchema, ISSUE_STATUSES, type IssueDigest } from '../schema/issue.ts';
+import { issueSeries } from '../registry.ts';
 import { entriesById } from '../validate/index.ts';
 import { validateFrozen } from '../validate/frozen.ts';
 import { WorkflowError } from './errors.ts';
@@ -45,6 +46,8 @@ export interface PublishResult {
   /** Number of entries frozen with it. */
   entries: number;
   errata: number;
+  /** Earlier issues of the same series still drafts (`2025年第1期`…), oldest first: publishing this one before them is likely a slip. */
+  earlierDrafts: { ref: string; name: string }[];
 }
 
 const PUBLISHED = ISSUE_STATUSES.find((status) => status.id === 'published')!;
@@ -66,26 +69,49 @@ function findPair(document: Document, spellings: string[]): Pair | undefined {
   return document.contents.items.find((pair) => spellings.includes(String(isScalar(pair.key) ? pair.key.value : pair.key))) as Pair | undefined;
 }
 
-/** Set a top-level key in place (keeping its spelling), or append it in the file's language. */
-function setKey(document: Document, key: string, value: unknown, chinese: boolean): void {
-  const node = document.createNode(value);
-  const pair = findPair(document, keySpellingsOf(issueSchema, key));
-  if (pair) pair.value = node;
-  else document.set(chinese ? chineseKey(issueSchema, key) : key, node);
-}
-
-/** The issue file with status published and the digest recorded. */
+/**
+ * The issue file with status published and the digest recorded. Only those
+ * two keys' text changes: the status value in place, the digest block in
+ * place or added at the end of the front matter; every other byte (comments
+ * and their spacing, blank lines, quoting, key order) stays as written.
+ */
 export function frozenText(text: string, digest: IssueDigest): string {
   const split = splitFrontMatter(text);
   if (split.yaml === undefined || split.unclosed) throw new Error('publish: the issue file lost its front matter');
-  const document = parseDocument(split.yaml);
+  const yaml = split.yaml;
+  const document = parseDocument(yaml);
   const chinese = usesChineseKeys(document);
-  setKey(document, 'status', chinese ? PUBLISHED.name : PUBLISHED.id, chinese);
-  setKey(document, 'digest', localiseKeys({ ...digest }, digestSchema, chinese), chinese);
+  const status = findPair(document, keySpellingsOf(issueSchema, 'status'));
+  const digestPair = findPair(document, keySpellingsOf(issueSchema, 'digest'));
+  const statusText = chinese ? PUBLISHED.name : PUBLISHED.id;
+  const digestKey = digestPair && isScalar(digestPair.key) ? String(digestPair.key.value) : chinese ? chineseKey(issueSchema, 'digest') : 'digest';
+  // The digest block as its own little document: `摘要:\n  期刊: …\n`.
+  const block = new Document({ [digestKey]: localiseKeys({ ...digest }, digestSchema, chinese) }).toString({ lineWidth: 0, flowCollectionPadding: false });
+  const edits: { start: number; end: number; text: string }[] = [];
+  const statusValue = status?.value as { range?: [number, number, number] } | null | undefined;
+  if (status && statusValue?.range) edits.push({ start: statusValue.range[0], end: statusValue.range[1], text: statusText });
+  const statusLine = status ? undefined : `${chinese ? chineseKey(issueSchema, 'status') : 'status'}: ${statusText}\n`;
+  const keyRange = (digestPair?.key as { range?: [number, number, number] } | undefined)?.range;
+  const valueRange = (digestPair?.value as { range?: [number, number, number] } | null | undefined)?.range;
+  if (keyRange && valueRange) {
+    // From the key to the end of its block (the block's own trailing comments and blank lines stay).
+    const end = yaml.lastIndexOf('\n', Math.max(valueRange[1] - 1, keyRange[0])) + 1 || yaml.length;
+    edits.push({ start: keyRange[0], end: Math.max(end, valueRange[1]), text: block.endsWith('\n') && yaml[Math.max(end, valueRange[1]) - 1] !== '\n' ? block.slice(0, -1) : block });
+  }
+  // What is new goes right after the last key's value (its line), before any closing comment of the front matter.
+  const append = `${statusLine ?? ''}${keyRange && valueRange ? '' : block}`;
+  if (append) {
+    const last = isMap(document.contents) ? document.contents.items.at(-1) : undefined;
+    const lastEnd = (last?.value as { range?: [number, number, number] } | null | undefined)?.range?.[1] ?? (last?.key as { range?: [number, number, number] } | undefined)?.range?.[1];
+    const lineEnd = lastEnd === undefined ? -1 : yaml.indexOf('\n', Math.max(0, lastEnd - 1));
+    const at = lineEnd === -1 ? yaml.length : lineEnd + 1;
+    edits.push({ start: at, end: at, text: `${at > 0 && yaml[at - 1] !== '\n' ? '\n' : ''}${append}` });
+  }
+  let next = yaml;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) next = next.slice(0, edit.start) + edit.text + next.slice(edit.end);
   const lines = text.split('\n');
   const fence = lines[split.bodyLine - 2]!;
-  const yaml = document.toString({ lineWidth: 0, flowCollectionPadding: false });
-  return `${lines[0]}\n${yaml}${fence}\n${lines.slice(split.bodyLine - 1).join('\n')}`;
+  return `${lines[0]}\n${next.endsWith('\n') ? next : `${next}\n`}${fence}\n${lines.slice(split.bodyLine - 1).join('\n')}`;
 }
 
 /** Publish (or re-freeze) the issue an ISSUE argument names. */
@@ -115,13 +141,19 @@ export async function publishIssue(contentDir: string, refText: string): Promise
   }
 
   const { data } = issue;
+  const series = issueSeries(registry, issue);
+  const earlierDrafts = content.issues
+    .filter((other) => other !== issue && other.data.status === 'draft' && issueSeries(registry, other) === series)
+    .filter((other) => other.data.year < data.year || (other.data.year === data.year && other.data.number < data.number))
+    .sort((a, b) => a.data.year - b.data.year || a.data.number - b.data.number)
+    .map((other) => ({ ref: issueRefOf(other, registry), name: issueName(other.data.year, other.data.number) }));
   const current = computeDigest(issue, byId);
   let outcome: PublishOutcome = 'published';
   if (data.status === 'published' && data.digest) {
     const changed = hasChanges(compareDigest(data.digest, current));
     const errataGrew = data.errata.length > data.digest.errata;
     if (!errataGrew && !changed) {
-      return { outcome: 'unchanged', ref, name, file: issue.file, digest: data.digest, entries: Object.keys(data.digest.entries).length, errata: data.errata.length };
+      return { outcome: 'unchanged', ref, name, file: issue.file, digest: data.digest, entries: Object.keys(data.digest.entries).length, errata: data.errata.length, earlierDrafts };
     }
     if (!errataGrew) {
       // Changed after publishing without an erratum: say exactly what check says.
@@ -147,5 +179,5 @@ export async function publishIssue(contentDir: string, refText: string): Promise
     await replaceFile(path, original);
     throw new Error(`publish: ${issue.file} did not read back as frozen (${problems.map((d) => d.rule).join(', ') || 'unparsable'})`);
   }
-  return { outcome, ref, name, file: issue.file, digest: current, entries: Object.keys(current.entries).length, errata: data.errata.length };
+  return { outcome, ref, name, file: issue.file, digest: current, entries: Object.keys(current.entries).length, errata: data.errata.length, earlierDrafts };
 }
