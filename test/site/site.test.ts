@@ -214,6 +214,24 @@ describe('search in a real browser', () => {
   let close: (() => Promise<void>) | undefined;
   afterAll(async () => close?.());
 
+  it.skipIf(!haveBrowser)('never breaks a date inside, on a phone-sized screen', async () => {
+    const served = await serve(dist, '/');
+    const browser = await launchBrowser(browserPath!);
+    try {
+      const tab = await browser.newPage({ viewport: { width: 320, height: 640 } });
+      for (const path of ['', `units/${site.units[0]!.unit.id}/`, `sections/${site.sections[0]!.id}/`]) {
+        await tab.goto(`${served.url}${path}`);
+        const dates = await tab.$$eval('time', (nodes) => nodes.map((node) => ({ text: node.textContent, nowrap: getComputedStyle(node).whiteSpace === 'nowrap', lines: new Set([...node.getClientRects()].map((rect) => Math.round(rect.top))).size })));
+        expect(dates.length).toBeGreaterThan(0);
+        // Laid out on one line, and kept so wherever it falls at the end of a line.
+        expect(dates.filter((date) => date.lines !== 1 || !date.nowrap)).toEqual([]);
+      }
+    } finally {
+      await browser.close();
+      await served.close();
+    }
+  });
+
   it.skipIf(!haveBrowser)('finds a Chinese phrase with Pagefind and leads to the right issue', async () => {
     const served = await serve(dist, '/');
     const browser = await launchBrowser(browserPath!);
