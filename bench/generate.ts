@@ -305,14 +305,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   const started = performance.now();
   const result = await generate({
-    out: values.out!,
+    out: values.out,
     years: Number(values.years),
     issuesPerYear: Number(values['issues-per-year']),
     entriesPerIssue: Number(values['entries-per-issue']),
     pending: Number(values.pending),
     drafts: Number(values.drafts),
     seed: Number(values.seed),
-    publish: values.publish!,
+    publish: values.publish,
   });
   console.log(`已生成 ${result.issues} 期、${result.entries} 篇稿件 → ${values.out}（用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
 }

@@ -10,7 +10,12 @@
  *   --years 10 --issues-per-year 50 --entries-per-issue 40   content size
  *   --runs 3 --build-runs 3 --pdf-issues 8                   repetitions
  *   --content DIR                                            measure an existing directory instead
- *   --skip floor|lint|build|pdf                              leave a part out
+ *   --skip floor|hugo|lint|build|pdf                         leave a part out
+ *
+ * References measured in the same run: the read-and-parse floor of check
+ * (read-floor.mjs), astro sync and a bare Astro 5 site on the same entries
+ * (floor/), and, where `hugo` is installed, Hugo's full build of the same
+ * entries (hugo.ts).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -19,6 +24,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from './generate.ts';
+import { hugoVersion, prepareHugoSite } from './hugo.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
@@ -96,9 +102,15 @@ function treeRssMb(root: number): number | undefined {
 
 /** Run a Node script as a child; wall time, peak memory of its process tree, its output. */
 async function runNode(args: string[], env: Record<string, string> = {}, label = args.join(' ')): Promise<Sample & { stdout: string }> {
+  return runProcess(process.execPath, ['--import', RSS_PRELOAD, ...args], env, label);
+}
+
+/** Run a program as a child; wall time, peak memory of its process tree, its output. */
+async function runProcess(command: string, args: string[], env: Record<string, string> = {}, label = args.join(' ')): Promise<Sample & { stdout: string }> {
   const rssFile = join(OUT, `rss-${process.pid}.txt`);
+  await rm(rssFile, { force: true });
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', RSS_PRELOAD, ...args], {
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -193,6 +205,7 @@ async function main() {
   const clearFloorCache = () => Promise.all([rm(join(floorRoot, 'node_modules'), { recursive: true, force: true }), rm(join(floorRoot, '.astro'), { recursive: true, force: true })]);
 
   await measure('check（冷启动）', runs, () => jianbao(['check', '--content', content]));
+  await measure('参照：读取并解析全部文件（check 的下限）', runs, () => runNode([join(ROOT, 'bench/read-floor.mjs'), content], {}, 'read-floor'));
   if (!skip.has('floor')) {
     await measure('参照：astro sync（同样的稿件，glob 加载器）', runs, async () => {
       await clearFloorCache();
@@ -227,6 +240,19 @@ async function main() {
       await clearFloorCache();
       return runNode([astroBin, 'build', '--root', floorRoot, '--outDir', join(OUT, 'floor-dist')], floorEnv, 'astro build');
     });
+  }
+  const hugo = skip.has('hugo') ? undefined : hugoVersion();
+  if (hugo) {
+    const hugoRoot = join(OUT, 'hugo');
+    const pages = await prepareHugoSite(content, hugoRoot);
+    process.stdout.write(`  ${hugo}：${pages} 篇稿件已复制为 Hugo 页面\n`);
+    await measure(`参照：Hugo 完整生成（${hugo}，每篇稿件一页，栏目和单位分类）`, buildRuns, async () => {
+      await rm(join(hugoRoot, 'public'), { recursive: true, force: true });
+      await rm(join(hugoRoot, 'resources'), { recursive: true, force: true });
+      return runProcess('hugo', ['--quiet', '--source', hugoRoot, '--destination', join(hugoRoot, 'public'), '--cacheDir', join(hugoRoot, 'cache-dir')], {}, 'hugo');
+    });
+  } else if (!skip.has('hugo')) {
+    process.stdout.write('  未安装 hugo（Debian：apt install hugo），跳过 Hugo 参照。\n');
   }
   let pdf: { one: number; many: number; count: number; workers: number } | undefined;
   if (!skip.has('pdf') && !skip.has('build') && existsSync(site)) {
@@ -290,13 +316,21 @@ async function report(content: string, loadBefore: number[], pdf: { one: number;
   const edit = medianOf(find('build（修改'));
   const added = medianOf(find('build（新增'));
   const floor = medianOf(find('参照：裸 Astro'));
+  const readFloor = medianOf(find('参照：读取并解析'));
+  const hugo = medianOf(find('参照：Hugo'));
   const peak = Math.max(...rows.filter((row) => !row.name.startsWith('参照')).flatMap((row) => row.samples.map((s) => s.rssMb)));
   const verdict = (ok: boolean) => (ok ? '达标' : '未达标');
   lines.push('', '目标：');
   if (!Number.isNaN(check)) lines.push(`- check ${check.toFixed(2)} 秒（目标 ≤ 2 秒）：${verdict(check <= 2)}`);
+  if (!Number.isNaN(check) && !Number.isNaN(readFloor)) lines.push(`- check ÷ 读取并解析的下限 = ${(check / readFloor).toFixed(2)}（目标 ≤ 2）：${verdict(check <= 2 * readFloor)}`);
   if (!Number.isNaN(check) && !Number.isNaN(sync)) lines.push(`- check 比 astro sync 快 ${(sync / check).toFixed(1)} 倍（目标 ≥ 10 倍）：${verdict(sync / check >= 10)}`);
   if (!Number.isNaN(cold) && !Number.isNaN(floor)) lines.push(`- 冷启动 build ÷ 裸 Astro = ${(cold / floor).toFixed(2)}（目标 ≤ 1）：${verdict(cold <= floor)}`);
   if (!Number.isNaN(cold) && !Number.isNaN(edit)) lines.push(`- 修改一篇后的 build ÷ 冷启动 build = ${((edit / cold) * 100).toFixed(0)}%（目标 ≤ 25%）：${verdict(edit / cold <= 0.25)}`);
+  if (!Number.isNaN(hugo)) {
+    for (const [what, value] of [['冷启动 build', cold], ['修改一篇后的 build', edit], ['新增一期后的 build', added]] as const) {
+      if (!Number.isNaN(value)) lines.push(`- ${what} ÷ Hugo 完整生成 = ${(value / hugo).toFixed(2)}${what === '冷启动 build' ? '（供参考）' : `（目标 ≤ 1）：${verdict(value <= hugo)}`}`);
+    }
+  }
   if (!Number.isNaN(cold) && !Number.isNaN(added)) lines.push(`- 新增一期后的 build ÷ 冷启动 build = ${((added / cold) * 100).toFixed(0)}%（无目标，供参考）`);
   if (Number.isFinite(peak)) lines.push(`- jianbao 各命令的峰值内存 ${peak.toFixed(0)} MB（进程树合计，目标 ≤ 1536 MB）：${verdict(peak <= 1536)}`);
   if (pdf) {

@@ -49,7 +49,7 @@ function sourcesDigest() {
 }
 
 /**
- * Bundle src/cli/run.ts and the build's worker thread into `dir`, atomically;
+ * Bundle src/cli/run.ts and the worker threads (build, file reader) into `dir`, atomically;
  * both entries and their chunks side by side.
  */
 async function bundle(dir) {
@@ -58,7 +58,7 @@ async function bundle(dir) {
   const partial = `${dir}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   await build({
-    entryPoints: [join(SOURCES, 'cli/run.ts'), join(SOURCES, 'build/compile-worker.ts')],
+    entryPoints: [join(SOURCES, 'cli/run.ts'), join(SOURCES, 'build/compile-worker.ts'), join(SOURCES, 'core/source/read-worker.ts')],
     entryNames: '[name]',
     outdir: partial,
     bundle: true,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/core/index.ts';
 import { COMMANDS } from '../src/cli/commands/index.ts';
-import { ROOT } from './helpers.ts';
+import { ROOT } from './helpers/index.ts';
 
 const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
 
@@ -25,8 +25,16 @@ describe('README.md', () => {
     for (const name of Object.keys(COMMANDS)) expect(readme).toContain(`jianbao ${name}`);
   });
 
-  it('.ci/run runs exactly the README test command', async () => {
+  it('documents every npm script', async () => {
+    const { scripts } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    for (const name of Object.keys(scripts)) expect(readme).toContain(name === 'test' ? 'npm test' : `npm run ${name}`);
+  });
+
+  it('.ci/run type-checks and lints, then runs exactly the README test command', async () => {
     const ci = await readFile(join(ROOT, '.ci/run'), 'utf8');
     expect(ci).toMatch(/^npm test$/m);
+    const steps = ['npx tsc --noEmit', 'npx astro check', 'npm run lint', 'npm test'].map((step) => ci.indexOf(`\n${step}\n`));
+    expect(steps.every((at) => at > 0)).toBe(true);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
   });
 });

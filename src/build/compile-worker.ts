@@ -21,7 +21,7 @@ try {
     started = performance.now();
     const markdown = options.cache ? await MarkdownCache.open(options.cache.dir, options.cache.renderer) : undefined;
     const drafts = options.drafts === true;
-    const site = compileSite(checked.content, checked.registry, { render: markdown?.render, drafts });
+    const site = compileSite(checked.content, checked.registry, { ...(markdown ? { compileBody: markdown.compile } : {}), drafts });
     await markdown?.save();
     const draftsLeftOut = drafts ? [] : checked.content.issues.filter((issue) => issue.data.status === 'draft').map((issue) => issueRefOf(issue, checked.registry));
     post({ type: 'compiled', site, seconds: (performance.now() - started) / 1000, draftsLeftOut });

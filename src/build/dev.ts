@@ -65,14 +65,15 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
         }, SETTLE_MS);
       });
       server.middlewares.use(serveMedia(() => media, contentDir, base));
-      server.middlewares.use(async (request, response, next) => {
-        const result = await current;
-        const url = request.url ?? '/';
-        const internal = /\/(@vite|@fs|@id|node_modules|_astro|@react-refresh)\b/.test(url) || /\.\w+$/.test(url.split('?')[0] ?? '');
-        if (result.errors === 0 || internal) return next();
-        response.statusCode = 500;
-        response.setHeader('Content-Type', 'text/html; charset=utf-8');
-        response.end(errorPage(result.diagnostics, contentDir, base));
+      server.middlewares.use((request, response, next) => {
+        void current.then((result) => {
+          const url = request.url ?? '/';
+          const internal = /\/(@vite|@fs|@id|node_modules|_astro|@react-refresh)\b/.test(url) || /\.\w+$/.test(url.split('?')[0] ?? '');
+          if (result.errors === 0 || internal) return next();
+          response.statusCode = 500;
+          response.setHeader('Content-Type', 'text/html; charset=utf-8');
+          response.end(errorPage(result.diagnostics, contentDir, base));
+        }, next);
       });
     },
   };

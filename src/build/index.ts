@@ -10,7 +10,7 @@
  * rendered again.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CompiledSite, Diagnostic } from '../core/index.ts';
 import { PACKAGE_ROOT } from '../core/package-root.ts';
@@ -23,6 +23,7 @@ import { withBuildLock } from './lock.ts';
 import { copyMedia, MediaError } from './media.ts';
 import { linkPdfs } from './link-pdfs.ts';
 import { keepPdfs, stillMissing, type DroppedPdf } from './keep-pdfs.ts';
+import { assertReplaceableOutput, OutputDirError, SITE_MARKER, siteMarkerText } from './output-dir.ts';
 import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts';
 import { RenderCache } from './render-cache.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -77,6 +78,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const contentDir = resolve(options.contentDir);
   const outDir = resolve(options.outDir);
   const packageRoot = resolve(options.packageRoot ?? PACKAGE_ROOT);
+  // Before any work: the output folder is replaced at the end, so it must be one a build may replace.
+  await assertReplaceableOutput({ outDir, contentDir, packageRoot }).catch((error: unknown) => {
+    throw error instanceof OutputDirError ? new BuildError(error.message, { cause: error }) : error;
+  });
 
   const step = stopwatch();
   // The render cache: entry Markdown rendered and issue pages built by earlier builds.
@@ -138,6 +143,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const pages = await countPages(siteDir);
     // PDFs printed earlier whose print page did not change stay; the rest are reported, never silently lost.
     const pdfs = await keepPdfs(outDir, siteDir, site);
+    await writeFile(join(siteDir, SITE_MARKER), siteMarkerText(await packageVersion(packageRoot)));
     if (options.afterSite) await options.afterSite({ siteDir, site, pdfCache: cache && renderer ? { store: cache.pdfs(), salt: renderer } : undefined });
     const missing = stillMissing(pdfs.dropped, siteDir);
     await linkPdfs(siteDir, site);
@@ -276,6 +282,11 @@ export async function openRenderCache(contentDir: string, packageRoot = PACKAGE_
   const renderer = await rendererDigest(packageRoot);
   const cache = await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), resolve(contentDir));
   return { markdown: await MarkdownCache.open(cache.dir, renderer), pdf: { store: cache.pdfs(), salt: renderer } };
+}
+
+async function packageVersion(packageRoot: string): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8')) as { version?: string };
+  return manifest.version ?? '0.0.0';
 }
 
 /** `<package>/.jianbao/`: scratch folders of running builds. */

@@ -1,22 +1,22 @@
 /**
- * Entry Markdown rendered by earlier builds. Rendering is most of compiling
- * (ten years of entries: about five seconds), and an entry renders the same
- * until its text, its render options (leaders, anchor, heading depth, images,
- * base) or the renderer itself change; all three are in the key, so a
- * rendering found under its key is the one `renderMarkdown` would return.
+ * Entry bodies compiled by earlier builds. Parsing the Markdown is most of
+ * compiling (ten years of entries: about five seconds), and an entry compiles
+ * the same until its text, its options (leaders, images) or the compiler
+ * itself change; all three are in the key, so a body found under its key is
+ * the one `compileBody` would return.
  *
  * One file per content directory, in its render cache folder: loaded once,
- * written back (whole, atomically) with just the renderings this build used.
+ * written back (whole, atomically) with just the bodies this build used.
  */
 import { createHash } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { renderMarkdown, type MarkdownRenderer, type RenderedMarkdown, type RenderOptions } from '../core/index.ts';
+import { compileBody, type Body, type BodyCompiler, type CompileBodyOptions } from '../core/index.ts';
 
 const FILE = 'markdown.json';
 
 /** Render options as JSON: maps as their entries; anything else not plain data is a bug here. */
-function optionsJson(options: RenderOptions): string {
+function optionsJson(options: CompileBodyOptions): string {
   return JSON.stringify(options, (_key, value: unknown) => {
     if (value instanceof Map) return [...value];
     if (typeof value === 'function' || typeof value === 'symbol') throw new TypeError('render options must be plain data to be cached');
@@ -25,22 +25,22 @@ function optionsJson(options: RenderOptions): string {
 }
 
 export class MarkdownCache {
-  private readonly used = new Map<string, RenderedMarkdown>();
+  private readonly used = new Map<string, Body>();
   private misses = 0;
 
   private constructor(
     private readonly file: string,
     /** Digest of the renderer (page-keys.ts `rendererDigest`): a new renderer starts a new cache. */
     private readonly renderer: string,
-    private readonly stored: Map<string, RenderedMarkdown>,
+    private readonly stored: Map<string, Body>,
   ) {}
 
   /** The cache kept in `dir` (the content directory's render cache folder). An unreadable file is an empty cache. */
   static async open(dir: string, renderer: string): Promise<MarkdownCache> {
     const file = join(dir, FILE);
-    let stored = new Map<string, RenderedMarkdown>();
+    let stored = new Map<string, Body>();
     try {
-      const saved = JSON.parse(await readFile(file, 'utf8')) as { renderer?: string; entries?: [string, RenderedMarkdown][] };
+      const saved = JSON.parse(await readFile(file, 'utf8')) as { renderer?: string; entries?: [string, Body][] };
       if (saved.renderer === renderer && Array.isArray(saved.entries)) stored = new Map(saved.entries);
     } catch {
       // none yet, or cut short: start empty
@@ -48,19 +48,19 @@ export class MarkdownCache {
     return new MarkdownCache(file, renderer, stored);
   }
 
-  /** A `MarkdownRenderer` answering from the cache, rendering (and keeping) what it lacks. */
-  readonly render: MarkdownRenderer = (markdown, options = {}) => {
+  /** A `BodyCompiler` answering from the cache, compiling (and keeping) what it lacks. */
+  readonly compile: BodyCompiler = (markdown, options = {}) => {
     const key = createHash('sha256').update(optionsJson(options)).update('\0').update(markdown).digest('base64url');
     let rendered = this.used.get(key) ?? this.stored.get(key);
     if (!rendered) {
-      rendered = renderMarkdown(markdown, options);
+      rendered = compileBody(markdown, options);
       this.misses++;
     }
     this.used.set(key, rendered);
     return rendered;
   };
 
-  /** Write the renderings this build used, unless they are exactly the ones already stored. */
+  /** Write the bodies this build used, unless they are exactly the ones already stored. */
   async save(): Promise<void> {
     if (this.misses === 0 && this.used.size === this.stored.size) return;
     const partial = `${this.file}.${process.pid}.partial`;

@@ -72,7 +72,7 @@ export function parseCommandArgs(def: CommandDef, argv: string[]): ParsedArgs {
   );
   try {
     const parsed = parseArgs({ args: argv, options: options as never, allowPositionals: true, strict: true });
-    return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
+    return { values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
     const code = (error as { code?: string }).code;
     const message = (error as Error).message;

@@ -24,6 +24,8 @@ export function sourceStack(stack: string): string {
     return maps.get(url);
   };
   return stack.replace(FRAME, (frame, url: string, line: string, column: string) => {
+    // `findEntry` returns `{} | SourceMapping`; typescript-eslint misreads this narrowing as a no-op.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     const entry = mapOf(url)?.findEntry(Number(line) - 1, Number(column) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
     if (!entry?.originalSource) return frame;
     const source = fileURLToPath(new URL(entry.originalSource, url));

@@ -209,7 +209,7 @@ async function renderIssue(page: Page, issue: CompiledIssue, url: string, distDi
   }
   const expected = Number(await page.evaluate(() => document.documentElement.dataset.pages ?? '0'));
   let facts = await withMetadata(await printPage(page), issue);
-  let placed = expected > 0 && facts.pages === expected;
+  const placed = expected > 0 && facts.pages === expected;
   if (!placed) {
     // The measured layout did not hold: print the 版记 right under the text instead.
     await page.evaluate(() => {

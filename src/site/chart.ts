@@ -42,7 +42,7 @@ interface Described {
 }
 
 function newDocument(): Document {
-  return parseHTML('<!doctype html><html lang="zh-CN"><body></body></html>').document as unknown as Document;
+  return parseHTML('<!doctype html><html lang="zh-CN"><body></body></html>').document;
 }
 
 /** Name the chart for assistive technology and return it as markup. */

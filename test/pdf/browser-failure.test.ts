@@ -2,7 +2,7 @@
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyContent, runCli, tempDir, testBrowser } from '../helpers.ts';
+import { copyContent, runCli, tempDir, testBrowser } from '../helpers/index.ts';
 
 const browser = await testBrowser('浏览器中途退出');
 

@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyContent, runCli, tempDir, testBrowser } from '../helpers.ts';
-import { page, texts } from '../site/site-helpers.ts';
+import { copyContent, runCli, tempDir, testBrowser } from '../helpers/index.ts';
+import { page, texts } from '../helpers/site.ts';
 
 const browser = await testBrowser('勘误印在打印版上');
 

@@ -9,8 +9,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { copyContent, runCli, tempDir, testBrowser } from '../helpers.ts';
-import { page } from '../site/site-helpers.ts';
+import { copyContent, runCli, tempDir, testBrowser } from '../helpers/index.ts';
+import { page } from '../helpers/site.ts';
 
 const browser = await testBrowser('保留 PDF 测试');
 const PDFS = { old: 'zhuanbao/2024/3/zhuanbao-2024-3.pdf', latest: 'zhuanbao/2024/4/zhuanbao-2024-4.pdf' };

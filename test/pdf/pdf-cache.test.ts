@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { printEnvironment } from '../../src/pdf/pdf-key.ts';
-import { copyContent, runCli, tempDir, testBrowser } from '../helpers.ts';
+import { copyContent, runCli, tempDir, testBrowser } from '../helpers/index.ts';
 
 const browser = await testBrowser('PDF 缓存测试');
 

@@ -9,7 +9,7 @@ import { selectIssues } from '../../src/cli/commands/pdf.ts';
 import { checkContent, compileSite } from '../../src/core/index.ts';
 import { browserCandidates, findBrowser } from '../../src/pdf/index.ts';
 import { fileFor } from '../../src/pdf/serve.ts';
-import { FIXTURES, copyContent, runCli, tempDir } from '../helpers.ts';
+import { FIXTURES, copyContent, runCli, tempDir } from '../helpers/index.ts';
 
 const CONTENT = join(FIXTURES, 'print/content');
 

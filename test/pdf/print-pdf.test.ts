@@ -10,8 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, compileSite } from '../../src/core/index.ts';
-import { FIXTURES, ROOT, SAMPLE_CONTENT, listFiles, runCli, tempDir, testBrowser } from '../helpers.ts';
-import { charsBySize, pdfFonts, pdfInfo, rasterize, savePng, textLines, type TextLine } from './measure.ts';
+import { FIXTURES, ROOT, SAMPLE_CONTENT, listFiles, runCli, tempDir, testBrowser } from '../helpers/index.ts';
+import { charsBySize, pdfFonts, pdfInfo, rasterize, savePng, textLines, type TextLine } from '../helpers/pdf.ts';
 
 const CONTENT = join(FIXTURES, 'print/content');
 const OUTPUT = join(ROOT, 'test-output/print');

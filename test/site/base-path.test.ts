@@ -3,13 +3,12 @@
  * hostile entry added to an issue: every link must carry the base and
  * resolve, and nothing from the entry may run or link to `javascript:`.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyContent, SAMPLE_CONTENT, tempDir, testBrowser, launchBrowser } from '../helpers.ts';
-import { serve } from './serve.ts';
-import { build, checkLinks, page } from './site-helpers.ts';
+import { copyContent, SAMPLE_CONTENT, tempDir, testBrowser, launchBrowser } from '../helpers/index.ts';
+import { serve } from '../helpers/serve.ts';
+import { build, checkLinks, page } from '../helpers/site.ts';
 
 const BASE = '/bulletin/';
 const ISSUE_FILE = 'issues/zhuanbao/2025-02.md';

@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyContent, runCli, tempDir } from '../helpers.ts';
-import { build, page, texts } from './site-helpers.ts';
+import { copyContent, runCli, tempDir } from '../helpers/index.ts';
+import { build, page, texts } from '../helpers/site.ts';
 
 describe('draft issues', () => {
   it('build leaves them out and says so; build --drafts includes them with the banner', async () => {

@@ -8,13 +8,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, compileSite, distributionText, type CompiledSite } from '../../src/core/index.ts';
+import { checkContent, compileSite, distributionText, noteHtml, type CompiledSite } from '../../src/core/index.ts';
 import { ARCHIVE_PAGE_SIZE } from '../../src/site/routes.ts';
 import { FEED_SIZE } from '../../src/site/feed.ts';
 import { gunzipSync } from 'node:zlib';
-import { listFiles, ROOT, SAMPLE_CONTENT, tempDir, testBrowser, launchBrowser } from '../helpers.ts';
-import { build, checkLinks, page, texts } from './site-helpers.ts';
-import { serve } from './serve.ts';
+import { listFiles, ROOT, SAMPLE_CONTENT, tempDir, testBrowser, launchBrowser } from '../helpers/index.ts';
+import { build, checkLinks, page, texts } from '../helpers/site.ts';
+import { serve } from '../helpers/serve.ts';
 
 let dist: string;
 let site: CompiledSite;
@@ -78,11 +78,11 @@ describe('issue pages', () => {
     for (const issue of site.issues) {
       const document = await page(dist, `${issue.key}/`);
       const lines = [...document.querySelectorAll('.colophon__line')].map((node) => `${node.querySelector('dt')?.textContent}${node.querySelector('dd')?.textContent}`);
-      expect(lines).toEqual(issue.distribution.map(distributionText));
+      expect(lines).toEqual(issue.colophon.distribution.map(distributionText));
       padded += lines.filter((line) => /同志/.test(line) && /[\u4e00-\u9fff]\u3000[\u4e00-\u9fff]、/.test(line)).length;
       const contact = document.querySelector('.colophon__contact')?.textContent ?? '';
-      if (issue.copies) expect(contact).toContain(`共印${issue.copies}份`);
-      if (issue.contact?.phone) expect(contact).toContain(`电话：${issue.contact.phone}`);
+      if (issue.colophon.copies) expect(contact).toContain(`共印${issue.colophon.copies.count}份`);
+      for (const item of issue.colophon.contact) expect(contact).toContain(`${item.label}：${item.value}`);
     }
     expect(padded).toBeGreaterThan(0);
   });
@@ -95,9 +95,9 @@ describe('issue pages', () => {
   });
 
   it('carry the 按语 where the issue has one', async () => {
-    const issue = site.issues.find((item) => item.noteHtml)!;
+    const issue = site.issues.find((item) => item.note)!;
     const document = await page(dist, `${issue.key}/`);
-    expect(document.querySelector('.issue__note')?.innerHTML).toBe(issue.noteHtml);
+    expect(document.querySelector('.issue__note')?.innerHTML).toBe(noteHtml(issue));
   });
 });
 
@@ -241,7 +241,7 @@ describe('search in a real browser', () => {
     };
     // A phrase of one entry, found by the core independently of Pagefind.
     const phrase = '暗查暗访';
-    const expected = site.issues.filter((issue) => issue.entries.some((entry) => entry.text.includes(phrase))).map((issue) => `/${issue.key}/`);
+    const expected = site.issues.filter((issue) => issue.entries.some((entry) => entry.body.text.includes(phrase))).map((issue) => `/${issue.key}/`);
     expect(expected).toHaveLength(1);
 
     const tab = await browser.newPage({ viewport: { width: 1100, height: 900 } });

@@ -33,8 +33,9 @@ const SEARCH_HELP = { navigation: '输入文字筛选，↑↓ 移动，回车�
  */
 function promptOutput(output: NodeJS.WritableStream): NodeJS.WritableStream {
   const view = new Writable({
-    write(chunk, encoding, callback) {
-      output.write(chunk, encoding, () => callback());
+    // decodeStrings (the default) hands every chunk over as a Buffer.
+    write(chunk: Buffer, _encoding, callback) {
+      output.write(chunk, () => callback());
     },
   });
   const terminal = output as NodeJS.WritableStream & { columns?: number; rows?: number };
@@ -102,7 +103,7 @@ export async function promptEntry(registry: Registry, given: EntryRequest, today
     const title = await input(
       {
         message: required ? '标题' : '标题（可不填，直接回车）',
-        validate: (value) => (!required || value.trim() ? true : `「${sectionName(section!)}」稿件需要标题`),
+        validate: (value) => (!required || value.trim() ? true : `「${sectionName(section)}」稿件需要标题`),
       },
       contextOf(),
     );

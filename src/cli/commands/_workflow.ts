@@ -2,10 +2,9 @@
  * Shared by the authoring commands (new, publish): today's date in local
  * time, the content directory guard, and how a refusal is printed.
  */
-import { access } from 'node:fs/promises';
 import { format } from 'date-fns';
 import { WorkflowError } from '../../core/workflow/errors.ts';
-import { UsageError, type CliIO } from '../command.ts';
+import type { CliIO } from '../command.ts';
 import { formatDiagnostic, paint } from '../report.ts';
 
 /** Today as `YYYY-MM-DD` in the clerk's local time zone. */

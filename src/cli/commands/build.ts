@@ -3,8 +3,9 @@ import { relative, resolve } from 'node:path';
 import type { PdfCacheOption } from '../../build/index.ts';
 import type { DroppedPdf } from '../../build/keep-pdfs.ts';
 import type { CompiledSite } from '../../core/index.ts';
-import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
+import { type CliIO, defineCommand, requireContentDir } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
+import { refuseUnsafeOutput } from '../output.ts';
 
 type RenderPdfs = (options: { distDir: string; site: CompiledSite; io: CliIO; cache?: PdfCacheOption & { prune?: boolean } }) => Promise<unknown>;
 
@@ -33,6 +34,7 @@ export default defineCommand({
     const relativeOut = relative(io.cwd, outDir).replace(/\\/g, '/');
     const shownOut = !relativeOut ? '.' : relativeOut.startsWith('..') ? outDir : relativeOut;
     const colors = paint(io);
+    await refuseUnsafeOutput(outDir, contentDir);
     const pdf = values.pdf ? await loadPdfModule() : undefined;
     if (values.pdf && !pdf) io.stderr('提示：此版本尚不支持生成 PDF，本次只生成站点（可用浏览器打开各期的打印版另存为 PDF）。\n');
     const { buildSite, BuildError } = await import('../../build/index.ts');

@@ -28,6 +28,7 @@ function peopleList(values: CommandContext['values']): string[] | undefined {
 }
 
 function interactiveInput(io: CliIO): NodeJS.ReadableStream | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- adds `isTTY`, which tsc needs
   const stdin = io.stdin as (NodeJS.ReadableStream & { isTTY?: boolean }) | undefined;
   return stdin?.isTTY ? stdin : undefined;
 }

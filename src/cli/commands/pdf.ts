@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { checkContent, compileSite, type CompiledIssue, type CompiledSite, type SourceFile } from '../../core/index.ts';
 import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
+import { refuseUnsafeOutput } from '../output.ts';
 import { pdfLines } from './build.ts';
 
 export default defineCommand({
@@ -20,6 +21,8 @@ export default defineCommand({
   },
   async run({ values, positionals, io, contentDir }) {
     await requireContentDir(contentDir);
+    const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
+    await refuseUnsafeOutput(outDir, contentDir);
     const colors = paint(io);
     const checked = await checkContent(contentDir);
     if (checked.errors > 0) {
@@ -34,11 +37,10 @@ export default defineCommand({
     // Entry Markdown rendered and PDFs printed by earlier runs, from the build's render cache.
     const { openRenderCache } = await import('../../build/index.ts');
     const cache = await openRenderCache(contentDir);
-    const site = compileSite(checked.content, checked.registry, { render: cache.markdown.render });
+    const site = compileSite(checked.content, checked.registry, { compileBody: cache.markdown.compile });
     await cache.markdown.save();
     const drafts = values.drafts === true;
     const wanted = selectIssues(site, positionals, drafts);
-    const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
     const shownOut = shown(io, outDir);
     const browser = values.browser as string | undefined;
 
@@ -86,7 +88,7 @@ export default defineCommand({
       return 0;
     } catch (error) {
       if (error instanceof PdfError || error instanceof BrowserNotFoundError) {
-        io.stderr(`${colors.red('无法生成 PDF')}：${(error as Error).message}\n`);
+        io.stderr(`${colors.red('无法生成 PDF')}：${error.message}\n`);
         return 1;
       }
       throw error;

@@ -75,7 +75,7 @@ export default defineCommand({
     const { openRenderCache } = await import('../../build/index.ts');
     const cache = await openRenderCache(contentDir);
     // Draft issues are not yet issued: their entries are not counted as adopted.
-    const site = compileSite(result.content, result.registry, { render: cache.markdown.render, drafts: false });
+    const site = compileSite(result.content, result.registry, { compileBody: cache.markdown.compile, drafts: false });
     await cache.markdown.save();
     const drafts = result.content.issues.filter((issue) => issue.data.status === 'draft' && (year === undefined || issue.data.year === year)).length;
     const stats = computeStats(adoptedEntries(site.issues), result.registry, {

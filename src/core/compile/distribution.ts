@@ -3,18 +3,7 @@ import { padName } from '../format.ts';
 import { findPerson, titleOn, type Registry } from '../registry.ts';
 import type { Recipients } from '../schema/recipients.ts';
 import type { Distribution } from '../schema/site.ts';
-
-export type DistributionItem =
-  | { type: 'text'; text: string }
-  /** Leaders' names, rank order, two-character names padded (李　健); suffix after the last. */
-  | { type: 'people'; names: string[]; suffix: string };
-
-export interface DistributionLine {
-  kind: 'report' | 'send' | 'distribute';
-  /** 报 / 送 / 发 */
-  label: string;
-  items: DistributionItem[];
-}
+import type { DistributionItem, DistributionLine } from '../model/issue.ts';
 
 export const DISTRIBUTION_LABELS = { report: '报', send: '送', distribute: '发' } as const;
 

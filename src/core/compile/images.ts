@@ -5,22 +5,12 @@
  * URL across builds and a changed image gets a new one.
  */
 import { IMAGE_FORMATS, isShowable, type ImageReference } from '../load/images.ts';
+import type { CompiledImage } from '../model/issue.ts';
 import { MEDIA_DIR } from '../paths.ts';
 
 /** Hex digits of the sha256 kept in the output name. */
 export const MEDIA_HASH_LENGTH = 12;
 
-export interface CompiledImage {
-  /** The image file, relative to the content directory. */
-  source: string;
-  /** Where the site serves it, relative to the site base: `media/<sha256-12>.<ext>`. */
-  output: string;
-  /** sha256 of the bytes, hex: a page showing the image depends on it. */
-  sha256: string;
-  mime: string;
-  /** The Markdown's description (`![说明](…)`), possibly empty. */
-  alt: string;
-}
 
 type Showable = Extract<ImageReference['target'], { kind: 'file' }> & { format: keyof typeof IMAGE_FORMATS; sha256: string };
 

@@ -1,25 +1,24 @@
 /**
- * Entry Markdown → safe HTML and plain text. CommonMark + GFM tables, CJK
- * friendly emphasis; raw HTML is shown as text, unsafe URLs never become
- * links; 一、（一）1.（1） headings get their official level; the entry's own
- * images (resolved by the caller) become figures, any other image a note.
+ * Entry Markdown → the body's block tree (model/blocks.ts) and plain text.
+ * CommonMark + GFM tables, CJK friendly emphasis; raw HTML is shown as text,
+ * unsafe URLs never become links; 一、（一）1.（1） headings get their
+ * official level; the entry's own images (resolved by the caller) become
+ * figures, any other image the note ［图：说明］. render/html.ts turns the
+ * result into HTML.
  */
-import type { Element, ElementContent, Root as HastRoot, RootContent as HastNode } from 'hast';
-import type { Heading, Html, Paragraph, PhrasingContent, Root, Text } from 'mdast';
+import type { Definition, Heading, Html, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
+import { normalizeUri } from 'micromark-util-sanitize-uri';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { visitImages } from '../load/images.ts';
+import type { Block, Body, Footnote, Inline, OfficialLevel } from '../model/blocks.ts';
 import { isChinese } from '../text/chars.ts';
 
-export interface RenderOptions {
+export interface CompileBodyOptions {
   /**
    * Leaders to mark in bold at the start of a leader-inspection item: each is
    * the full phrase (title + name) and the bare name. When the body already
@@ -27,40 +26,26 @@ export interface RenderOptions {
    * front of the first paragraph.
    */
   leaders?: { phrase: string; name: string }[];
-  /** Heading depth of the surrounding page: entry `#` (or 一、) becomes h(depth+1). */
-  headingOffset?: number;
-  /**
-   * Prefix for the ids the Markdown itself creates (footnotes), so that
-   * several entries on one page never share an id. Usually the entry anchor.
-   */
-  idPrefix?: string;
   /**
    * The entry's images that can be shown: destination as written in the
    * Markdown → path under the site base (`media/<hash>.png`, see
    * compile/images.ts). Every other image is shown as ［图：说明］.
    */
   images?: ReadonlyMap<string, string>;
-  /** The site base the image paths hang under (`/` or `/bulletin/`); default `/`. */
-  base?: string;
 }
 
-export interface RenderedMarkdown {
-  html: string;
-  text: string;
-}
-
-/** `renderMarkdown` or a stand-in giving the same result (the build's cache of rendered entries). */
-export type MarkdownRenderer = (markdown: string, options?: RenderOptions) => RenderedMarkdown;
+/** `compileBody` or a stand-in giving the same result (the build's cache of compiled entries). */
+export type BodyCompiler = (markdown: string, options?: CompileBodyOptions) => Body;
 
 /** Official heading levels recognised from the text itself. */
-export const HEADING_PATTERNS: { level: 1 | 2 | 3 | 4; pattern: RegExp }[] = [
+export const HEADING_PATTERNS: { level: OfficialLevel; pattern: RegExp }[] = [
   { level: 1, pattern: /^[一二三四五六七八九十]+、/ },
   { level: 2, pattern: /^（[一二三四五六七八九十]+）/ },
   { level: 3, pattern: /^\d+[.．]/ },
   { level: 4, pattern: /^（\d+）/ },
 ];
 
-export function officialLevel(text: string): 1 | 2 | 3 | 4 | undefined {
+export function officialLevel(text: string): OfficialLevel | undefined {
   return HEADING_PATTERNS.find(({ pattern }) => pattern.test(text.trim()))?.level;
 }
 
@@ -76,37 +61,6 @@ function remarkRawHtmlAsText() {
       } else {
         (parent.children as PhrasingContent[]).splice(index, 1, text);
       }
-    });
-  };
-}
-
-function optionsOf(file: VFile): RenderOptions {
-  return (file.data as { render?: RenderOptions }).render ?? {};
-}
-
-/** hast property marking an image this render resolved itself. */
-const OWN_IMAGE = 'dataJianbaoImage';
-
-/** The image URLs this render produced itself: the only ones a page may load. */
-function ownImagesOf(file: VFile): Set<string> {
-  const data = file.data as { ownImages?: Set<string> };
-  data.ownImages ??= new Set();
-  return data.ownImages;
-}
-
-/**
- * An image the caller resolved gets its site URL (lazy loading); the others
- * are left for rehypeSafeLinks to turn into a note.
- */
-function remarkLocalImages() {
-  return (tree: Root, file: VFile) => {
-    const { images, base = '/' } = optionsOf(file);
-    if (!images || images.size === 0) return;
-    visitImages(tree, (image, url) => {
-      const output = images.get(url);
-      if (!output) return;
-      // The marker cannot come from the text (raw HTML is text) and never survives the sanitizer.
-      image.data = { ...image.data, hProperties: { src: `${base}${output}`, alt: image.alt ?? '', loading: 'lazy', [OWN_IMAGE]: true } };
     });
   };
 }
@@ -187,28 +141,28 @@ function isHeadingLine(text: string): boolean {
   return officialLevel(trimmed) !== undefined && trimmed.length <= 40 && !/[。；：]$/.test(trimmed);
 }
 
-function remarkOfficialHeadings() {
-  return (tree: Root, file: VFile) => {
-    const offset = optionsOf(file).headingOffset ?? 3;
+interface LevelData {
+  officialLevel?: OfficialLevel;
+}
+
+/** 一、（一）1.（1） decide a heading's level themselves, whatever number of # the clerk typed (before leaders are put in front). */
+function remarkOfficialLevels() {
+  return (tree: Root) => {
     visit(tree, 'heading', (node: Heading) => {
-      // 一、（一）1.（1） decide the level themselves, whatever number of # the clerk typed.
       const level = officialLevel(toString(node));
-      const depth = Math.min(6, (level ?? node.depth) + offset) as Heading['depth'];
-      node.data = {
-        ...node.data,
-        hName: `h${depth}`,
-        hProperties: { className: level ? [`level-${level}`] : [`depth-${node.depth}`] },
-      };
+      if (level) (node.data as LevelData | undefined) = { ...node.data, officialLevel: level };
     });
     // A paragraph that is only 一、… (short, no full stop) reads as a heading in official text.
     visit(tree, 'paragraph', (node: Paragraph) => {
       const text = toString(node);
       const level = officialLevel(text);
-      if (level && text.length <= 40 && !/[。；：]$/.test(text) && !text.includes('\n')) {
-        node.data = { ...node.data, hProperties: { className: [`level-${level}`] } };
-      }
+      if (level && text.length <= 40 && !/[。；：]$/.test(text) && !text.includes('\n')) (node.data as LevelData | undefined) = { ...node.data, officialLevel: level };
     });
   };
+}
+
+function optionsOf(file: VFile): CompileBodyOptions {
+  return (file.data as { compile?: CompileBodyOptions }).compile ?? {};
 }
 
 function remarkLeaders() {
@@ -249,7 +203,7 @@ function remarkLeaders() {
 }
 
 /** Link targets a page may carry: web, mail and phone. Anything else is shown as text. */
-const SAFE_PROTOCOLS = ['http', 'https', 'mailto', 'tel'];
+export const SAFE_PROTOCOLS = ['http', 'https', 'mailto', 'tel'];
 
 /**
  * Whether a URL may become a link. Browsers ignore tabs, newlines and leading
@@ -257,162 +211,21 @@ const SAFE_PROTOCOLS = ['http', 'https', 'mailto', 'tel'];
  * Relative paths are refused too: entries carry no files, so they would dangle.
  */
 export function isSafeUrl(url: string): boolean {
+  // eslint-disable-next-line no-control-regex -- browsers strip leading C0 controls; so must we
   const cleaned = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
   return scheme !== undefined && SAFE_PROTOCOLS.includes(scheme);
 }
 
-function collectIds(node: HastRoot | HastNode, ids: Set<string>): void {
-  if (node.type === 'element' && typeof node.properties.id === 'string') ids.add(node.properties.id);
-  if (node.type === 'root' || node.type === 'element') for (const child of node.children) collectIds(child, ids);
+/** Ids the HTML of a body carries (its footnotes'), which a fragment link may point at. */
+function footnoteIds(footnotes: readonly Footnote[]): Set<string> {
+  const ids = new Set<string>(footnotes.length ? ['footnote-label'] : []);
+  for (const { id } of footnotes) {
+    const safe = normalizeUri(id.toLowerCase());
+    ids.add(`user-content-fn-${safe}`).add(`user-content-fnref-${safe}`);
+  }
+  return ids;
 }
-
-/**
- * Unsafe or dangling links become their text; images other than the entry's
- * own become a bracketed note with their description, since the site loads
- * nothing from outside.
- */
-function rehypeSafeLinks() {
-  return (tree: HastRoot, file: VFile) => {
-    const own = ownImagesOf(file);
-    const ids = new Set<string>();
-    collectIds(tree, ids);
-    const walk = (parent: HastRoot | Element) => {
-      const children: (typeof parent.children)[number][] = [];
-      for (const child of parent.children) {
-        if (child.type !== 'element') {
-          children.push(child);
-          continue;
-        }
-        if (child.tagName === 'img' && child.properties[OWN_IMAGE] === true) {
-          own.add(String(child.properties.src));
-          children.push(child);
-          continue;
-        }
-        if (child.tagName === 'img') {
-          const alt = typeof child.properties.alt === 'string' && child.properties.alt ? child.properties.alt : '图片';
-          children.push({ type: 'text', value: `［图：${alt}］` });
-          continue;
-        }
-        if (child.tagName === 'a') {
-          const href = typeof child.properties.href === 'string' ? child.properties.href : '';
-          const fragment = href.startsWith('#') && ids.has(decodeURIComponent(href.slice(1)));
-          if (!fragment && !isSafeUrl(href)) {
-            walk(child);
-            children.push(...child.children);
-            continue;
-          }
-        }
-        walk(child);
-        children.push(child);
-      }
-      parent.children = children as typeof parent.children;
-    };
-    walk(tree);
-  };
-}
-
-function isBlank(node: ElementContent): boolean {
-  return (node.type === 'text' && node.value.trim() === '') || (node.type === 'element' && node.tagName === 'br');
-}
-
-/**
- * An image standing in a paragraph becomes a figure of its own, captioned
- * with its description; the text around it stays in paragraphs (a figure
- * may not sit inside a <p>). Images inside links, headings or table cells
- * stay inline.
- */
-function rehypeFigures() {
-  return (tree: HastRoot) => {
-    const figureOf = (img: Element): Element => {
-      const alt = typeof img.properties.alt === 'string' ? img.properties.alt : '';
-      const caption: Element[] = alt ? [{ type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: alt }] }] : [];
-      return { type: 'element', tagName: 'figure', properties: {}, children: [img, ...caption] };
-    };
-    const walk = (parent: HastRoot | Element) => {
-      const children: (typeof parent.children)[number][] = [];
-      for (const child of parent.children) {
-        if (child.type !== 'element') {
-          children.push(child);
-          continue;
-        }
-        if (child.tagName !== 'p' || !child.children.some((node) => node.type === 'element' && node.tagName === 'img')) {
-          walk(child);
-          children.push(child);
-          continue;
-        }
-        let run: ElementContent[] = [];
-        const flush = () => {
-          // Trim the line breaks and spaces left at the cut.
-          while (run.length && isBlank(run[0]!)) run.shift();
-          while (run.length && isBlank(run[run.length - 1]!)) run.pop();
-          const first = run[0];
-          const last = run[run.length - 1];
-          if (first?.type === 'text') run[0] = { ...first, value: first.value.trimStart() };
-          if (last?.type === 'text') run[run.length - 1] = { ...last, value: (run[run.length - 1] as typeof last).value.trimEnd() };
-          if (run.length) children.push({ ...child, properties: { ...child.properties }, children: run });
-          run = [];
-        };
-        for (const node of child.children) {
-          if (node.type === 'element' && node.tagName === 'img') {
-            flush();
-            children.push(figureOf(node));
-          } else run.push(node);
-        }
-        flush();
-      }
-      parent.children = children as typeof parent.children;
-    };
-    walk(tree);
-  };
-}
-
-/** After sanitizing: an image whose URL this render did not produce is dropped. */
-function rehypeOnlyOwnImages() {
-  return (tree: HastRoot, file: VFile) => {
-    const own = ownImagesOf(file);
-    const walk = (parent: HastRoot | Element) => {
-      parent.children = parent.children.filter((child) => !(child.type === 'element' && child.tagName === 'img' && !own.has(String(child.properties.src)))) as typeof parent.children;
-      for (const child of parent.children) if (child.type === 'element') walk(child);
-    };
-    walk(tree);
-  };
-}
-
-/** Footnote ids (and the links to them) get the entry's prefix: unique on a page of many entries. */
-function rehypePrefixIds() {
-  return (tree: HastRoot, file: VFile) => {
-    const prefix = optionsOf(file).idPrefix;
-    if (!prefix) return;
-    const visitNode = (node: HastRoot | HastNode) => {
-      if (node.type === 'element') {
-        const { id, href } = node.properties;
-        if (typeof id === 'string') node.properties.id = `${prefix}-${id}`;
-        if (typeof href === 'string' && href.startsWith('#')) node.properties.href = `#${prefix}-${href.slice(1)}`;
-        for (const key of ['ariaDescribedBy', 'ariaLabelledBy'] as const) {
-          const value = node.properties[key];
-          if (Array.isArray(value)) node.properties[key] = value.map((item) => `${prefix}-${item}`);
-        }
-      }
-      if (node.type === 'root' || node.type === 'element') node.children.forEach(visitNode);
-    };
-    visitNode(tree);
-  };
-}
-
-const sanitizeSchema = {
-  ...defaultSchema,
-  protocols: { ...defaultSchema.protocols, href: SAFE_PROTOCOLS },
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption'],
-  attributes: {
-    ...defaultSchema.attributes,
-    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className'],
-    img: ['src', 'alt', ['loading', 'lazy'] as [string, string]],
-  },
-  // Ids come only from our own pipeline (footnotes); rehypePrefixIds makes them unique.
-  clobber: [],
-  clobberPrefix: '',
-};
 
 const processor = unified()
   .use(remarkParse)
@@ -420,34 +233,176 @@ const processor = unified()
   .use(remarkCjkFriendly)
   .use(remarkRawHtmlAsText)
   .use(remarkCjkLineBreaks)
-  .use(remarkOfficialHeadings)
+  .use(remarkOfficialLevels)
   .use(remarkLeaders)
-  .use(remarkLocalImages)
-  .use(remarkRehype, { allowDangerousHtml: false, footnoteLabel: '注释', footnoteLabelTagName: 'p', footnoteBackLabel: '返回正文' })
-  .use(rehypeSafeLinks)
-  .use(rehypeFigures)
-  .use(rehypeSanitize, sanitizeSchema)
-  .use(rehypeOnlyOwnImages)
-  .use(rehypePrefixIds)
-  .use(rehypeStringify)
   .freeze();
 
 /** Nodes whose children are blocks (or cells): their texts are joined with a space. */
 const BLOCK_PARENTS = new Set(['root', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'footnoteDefinition']);
 
 /** Plain text of a Markdown tree, a space between blocks and table cells (`检查。 a b`, not `检查。ab`). */
-function plainText(node: Root | Root['children'][number] | PhrasingContent): string {
-  if ('children' in node) return (node.children as (typeof node)[]).map(plainText).join(BLOCK_PARENTS.has(node.type) ? ' ' : '');
+function plainText(node: Root | RootContent): string {
+  if ('children' in node) return (node.children as RootContent[]).map(plainText).join(BLOCK_PARENTS.has(node.type) ? ' ' : '');
   return 'value' in node ? node.value : '';
 }
 
-/** Render entry Markdown to safe HTML, plus its plain text. */
-export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderedMarkdown {
-  const file = new VFile({ value: markdown, data: { render: options } });
-  const mdast = processor.parse(file);
-  const hast = processor.runSync(mdast, file);
-  // After the run: the remark plugins changed the tree in place (leader names added, raw HTML as text).
-  const text = plainText(mdast).replace(/\s+/g, ' ').trim();
-  const html = processor.stringify(hast, file);
-  return { html, text };
+type MdNode = Root | RootContent;
+
+/** mdast (after the transforms above) → blocks. */
+class BodyBuilder {
+  readonly footnotes: Footnote[] = [];
+  private readonly definitions = new Map<string, Definition>();
+  private fragments = new Set<string>();
+
+  constructor(
+    tree: Root,
+    private readonly images: ReadonlyMap<string, string>,
+  ) {
+    visit(tree, (node) => {
+      if (node.type === 'definition' && !this.definitions.has(node.identifier)) this.definitions.set(node.identifier, node);
+      if (node.type === 'footnoteDefinition') this.footnotes.push({ id: node.identifier, label: node.label ?? node.identifier, children: [] });
+    });
+    this.fragments = footnoteIds(this.footnotes);
+    let at = 0;
+    visit(tree, 'footnoteDefinition', (node) => {
+      this.footnotes[at++]!.children = this.blocks(node.children);
+      return 'skip';
+    });
+  }
+
+  blocks(nodes: readonly MdNode[]): Block[] {
+    return nodes.flatMap((node) => this.block(node));
+  }
+
+  private block(node: MdNode): Block[] {
+    switch (node.type) {
+      case 'paragraph':
+        return this.paragraph(node);
+      case 'heading': {
+        const level = (node.data as LevelData | undefined)?.officialLevel;
+        return [{ type: 'heading', depth: node.depth, ...(level ? { level } : {}), children: this.inlines(node.children) }];
+      }
+      case 'list':
+        return [
+          {
+            type: 'list',
+            ordered: node.ordered ?? false,
+            start: node.start ?? null,
+            spread: node.spread ?? false,
+            items: node.children.map((item) => ({ spread: item.spread ?? false, checked: item.checked ?? null, children: this.blocks(item.children) })),
+          },
+        ];
+      case 'table':
+        return [{ type: 'table', align: node.align ?? [], rows: node.children.map((row) => ({ cells: row.children.map((cell) => this.inlines(cell.children)) })) }];
+      case 'blockquote':
+        return [{ type: 'quote', children: this.blocks(node.children) }];
+      case 'code':
+        return [{ type: 'codeBlock', lang: node.lang ?? null, value: node.value }];
+      case 'thematicBreak':
+        return [{ type: 'rule' }];
+      // Definitions only resolve references; footnotes are kept apart (this.footnotes).
+      case 'definition':
+      case 'footnoteDefinition':
+        return [];
+      default:
+        // Phrasing content where a block belongs (not produced by the parser): a paragraph of it.
+        return 'children' in node || 'value' in node ? [{ type: 'paragraph', children: this.inlines([node as PhrasingContent]) }] : [];
+    }
+  }
+
+  /**
+   * A paragraph; an own image standing in it becomes a figure of its own,
+   * the text around it stays in paragraphs, the line breaks and spaces left
+   * at the cuts trimmed. Images inside links or emphasis stay inline.
+   */
+  private paragraph(node: Paragraph): Block[] {
+    const level = (node.data as LevelData | undefined)?.officialLevel;
+    const children = this.inlines(node.children);
+    if (!children.some((child) => child.type === 'image')) return [{ type: 'paragraph', ...(level ? { level } : {}), children }];
+    const blocks: Block[] = [];
+    let run: Inline[] = [];
+    const flush = () => {
+      while (run.length && isBlank(run[0]!)) run.shift();
+      while (run.length && isBlank(run[run.length - 1]!)) run.pop();
+      const first = run[0];
+      if (first?.type === 'text') run[0] = { type: 'text', value: first.value.trimStart() };
+      const last = run[run.length - 1];
+      if (last?.type === 'text') run[run.length - 1] = { type: 'text', value: last.value.trimEnd() };
+      if (run.length) blocks.push({ type: 'paragraph', ...(level ? { level } : {}), children: run });
+      run = [];
+    };
+    for (const child of children) {
+      if (child.type === 'image') {
+        flush();
+        blocks.push({ type: 'figure', image: { output: child.output, alt: child.alt }, caption: child.alt });
+      } else run.push(child);
+    }
+    flush();
+    return blocks;
+  }
+
+  inlines(nodes: readonly PhrasingContent[]): Inline[] {
+    return nodes.flatMap((node) => this.inline(node));
+  }
+
+  private inline(node: PhrasingContent): Inline[] {
+    switch (node.type) {
+      case 'text':
+        return [{ type: 'text', value: node.value }];
+      case 'break':
+        return [{ type: 'break' }];
+      case 'inlineCode':
+        return [{ type: 'code', value: node.value }];
+      case 'strong':
+      case 'emphasis':
+      case 'delete':
+        return [{ type: node.type, children: this.inlines(node.children) }];
+      case 'link':
+        return this.link(node.url, node.title ?? null, node.children);
+      case 'linkReference': {
+        const definition = this.definitions.get(node.identifier);
+        return definition ? this.link(definition.url, definition.title ?? null, node.children) : this.inlines(node.children);
+      }
+      case 'image':
+        return this.image(node.url, node.alt ?? '');
+      case 'imageReference': {
+        const definition = this.definitions.get(node.identifier);
+        return this.image(definition?.url, node.alt ?? '');
+      }
+      case 'footnoteReference':
+        return [{ type: 'footnoteReference', id: node.identifier, label: node.label ?? node.identifier }];
+      case 'html':
+        return [{ type: 'text', value: node.value }];
+      default:
+        return [{ type: 'text', value: toString(node) }];
+    }
+  }
+
+  /** A safe link, or a fragment to one of the body's footnotes; anything else becomes its text. */
+  private link(url: string, title: string | null, children: PhrasingContent[]): Inline[] {
+    const href = normalizeUri(url);
+    const fragment = href.startsWith('#') && this.fragments.has(decodeURIComponent(href.slice(1)));
+    const inner = this.inlines(children);
+    return fragment || isSafeUrl(href) ? [{ type: 'link', href: url, title, children: inner }] : inner;
+  }
+
+  /** An own image (the caller resolved it), or ［图：说明］: the site loads nothing from outside. */
+  private image(url: string | undefined, alt: string): Inline[] {
+    const output = url === undefined ? undefined : this.images.get(url);
+    return output ? [{ type: 'image', output, alt }] : [{ type: 'text', value: `［图：${alt || '图片'}］` }];
+  }
+}
+
+function isBlank(node: Inline): boolean {
+  return (node.type === 'text' && node.value.trim() === '') || node.type === 'break';
+}
+
+/** Compile entry (or 按语) Markdown into its body: blocks, footnotes, plain text. */
+export function compileBody(markdown: string, options: CompileBodyOptions = {}): Body {
+  const file = new VFile({ value: markdown, data: { compile: options } });
+  const tree = processor.runSync(processor.parse(file), file) as Root;
+  // After the run: the transforms changed the tree in place (leader names added, raw HTML as text).
+  const text = plainText(tree).replace(/\s+/g, ' ').trim();
+  const builder = new BodyBuilder(tree, options.images ?? new Map());
+  return { blocks: builder.blocks(tree.children), footnotes: builder.footnotes, text };
 }

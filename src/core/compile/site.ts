@@ -7,8 +7,8 @@ import type { Registry } from '../registry.ts';
 import { SECTIONS, type SectionId } from '../schema/sections.ts';
 import type { Unit } from '../schema/units.ts';
 import { entriesById } from '../validate/index.ts';
-import { compileIssue, type CompiledEntry, type CompiledIssue } from './issue.ts';
-import type { MarkdownRenderer } from './markdown.ts';
+import type { CompiledEntry, CompiledIssue } from '../model/issue.ts';
+import { compileIssue, type CompileEntryOptions } from './issue.ts';
 import { computeStats, type Stats } from './stats.ts';
 
 /** An entry as listed in an archive: with the issue it appeared in. */
@@ -37,16 +37,15 @@ export interface CompiledSite {
   stats: Stats;
 }
 
-export interface CompileOptions {
-  /** Renders entry Markdown; default `renderMarkdown` (the build passes its cache of rendered entries). */
-  render?: MarkdownRenderer;
+/** `compileBody`: compiles entry Markdown; default the core's (the build passes its cache of compiled bodies). */
+export type CompileOptions = CompileEntryOptions & {
   /**
    * Include draft issues (default). `false`, as `jianbao build` without
    * `--drafts`: draft issues, and so the entries only they contain, are left
    * out of the issues, archives, feed, search and statistics.
    */
   drafts?: boolean;
-}
+};
 
 export function compileSite(content: LoadedContent, registry: Registry, options: CompileOptions = {}): CompiledSite {
   const byId = entriesById(content.entries);

@@ -27,7 +27,7 @@ export interface StatsOptions {
 
 /** The little the statistics need of an adopted entry; `ArchivedEntry` has it. */
 export interface StatsItem {
-  entry: { unit: { id: string } | undefined; unitName: string; section: SectionId };
+  entry: { unit?: { id: string } | undefined; unitName: string; section: SectionId };
   issue: { date: string };
 }
 

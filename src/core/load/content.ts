@@ -3,9 +3,7 @@
  * matter, parse and validate each file on its own. Cross-file rules live in
  * `validate/`.
  */
-import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { ENTRIES_DIR, entryIdFromPath, isIgnoredName, ISSUES_DIR, SETTINGS_FILES, type SettingsKind } from '../paths.ts';
@@ -19,7 +17,8 @@ import { decode, ENCODING_NAMES, toLf, type Encoding } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { ImageReader, type ImageReference } from './images.ts';
 import { parseYaml, PositionIndex, type ParsedYaml } from './yaml.ts';
-import { readFiles, type FileRead } from './read-files.ts';
+import { FileSystemSource } from '../source/fs.ts';
+import type { ContentSource, FileRead } from '../source/source.ts';
 
 /** One file as read from disk. */
 export interface SourceFile {
@@ -65,7 +64,10 @@ export interface Settings {
 }
 
 export interface LoadedContent extends Settings {
+  /** The content directory (the source's id when it is not the file system). */
   dir: string;
+  /** Where the files were read from. */
+  source: ContentSource;
   entries: EntryRecord[];
   issues: IssueRecord[];
   files: SourceFile[];
@@ -75,15 +77,8 @@ export interface LoadedContent extends Settings {
   diagnostics: Diagnostic[];
 }
 
-async function listMarkdown(root: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(root, { recursive: true });
-  } catch {
-    return [];
-  }
-  return names
-    .map((name) => name.replace(/\\/g, '/'))
+async function listMarkdown(source: ContentSource, folder: string): Promise<string[]> {
+  return (await source.list(folder))
     .filter((name) => name.toLowerCase().endsWith('.md') && !name.split('/').some(isIgnoredName))
     .sort();
 }
@@ -94,15 +89,8 @@ export interface ReadResult {
 }
 
 /** Read and decode one file, with hygiene diagnostics. */
-export async function readSource(dir: string, path: string): Promise<ReadResult> {
-  let bytes: Uint8Array;
-  try {
-    // Synchronous reads: for thousands of small files they beat the thread pool by far.
-    bytes = readFileSync(join(dir, path));
-  } catch (error) {
-    return unreadable(path, (error as NodeJS.ErrnoException).code);
-  }
-  return sourceFromBytes(path, bytes);
+export async function readSource(source: ContentSource, path: string): Promise<ReadResult> {
+  return readResult(await source.read(path));
 }
 
 /** A file that could not be read (`code`: ENOENT, EISDIR…). */
@@ -203,12 +191,15 @@ export function parseMarkdownFile<S extends z.ZodType>(source: SourceFile, schem
  * `parallelRead`: read the entries and issues on a worker thread (default:
  * for large directories, see read-files.ts).
  */
-export async function loadContent(dir: string, options: { parallelRead?: boolean } = {}): Promise<LoadedContent> {
+export async function loadContent(from: string | ContentSource, options: { parallelRead?: boolean } = {}): Promise<LoadedContent> {
+  const source = typeof from === 'string' ? new FileSystemSource(from, options.parallelRead) : from;
+  const dir = source.id;
   const diagnostics: Diagnostic[] = [];
   const files: SourceFile[] = [];
   const settingsPositions: LoadedContent['settingsPositions'] = {};
   const content: LoadedContent = {
     dir,
+    source,
     site: undefined,
     units: [],
     people: [],
@@ -220,12 +211,12 @@ export async function loadContent(dir: string, options: { parallelRead?: boolean
     diagnostics,
   };
 
-  const [entryPaths, issuePaths] = await Promise.all([listMarkdown(join(dir, ENTRIES_DIR)), listMarkdown(join(dir, ISSUES_DIR))]);
+  const [entryPaths, issuePaths] = await Promise.all([listMarkdown(source, ENTRIES_DIR), listMarkdown(source, ISSUES_DIR)]);
 
   const settingsKinds = Object.keys(SETTINGS_FILES) as SettingsKind[];
   const settingsReads = settingsKinds.map(async (kind) => {
     const path = SETTINGS_FILES[kind];
-    const read = await readSource(dir, path);
+    const read = await readSource(source, path);
     return { kind, path, read };
   });
   const settings = await Promise.all(settingsReads);
@@ -258,7 +249,7 @@ export async function loadContent(dir: string, options: { parallelRead?: boolean
   const paths = [...entryPaths.map((path) => `${ENTRIES_DIR}/${path}`), ...issuePaths.map((path) => `${ISSUES_DIR}/${path}`)];
   const issues: { read: ReadResult }[] = [];
   let index = 0;
-  for await (const file of readFiles(dir, paths, options.parallelRead)) {
+  for await (const file of source.readMany(paths)) {
     const read = readResult(file);
     if (index >= entryPaths.length) {
       issues.push({ read });
@@ -274,7 +265,7 @@ export async function loadContent(dir: string, options: { parallelRead?: boolean
       content.entries.push({ id: entryIdFromPath(path), file: read.source.path, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine, positions: parsed.positions });
     }
   }
-  const images = new ImageReader(dir);
+  const images = new ImageReader(source);
   await Promise.all(content.entries.map(async (entry) => (entry.images = await images.references(entry.file, entry.body, entry.bodyLine))));
   for (const { read } of issues) {
     diagnostics.push(...read.diagnostics);

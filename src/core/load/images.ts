@@ -8,11 +8,10 @@
  * compile/images.ts.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, type Stats } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
-import { join, posix, sep } from 'node:path';
+import { posix } from 'node:path';
 import type { Definition, Image, ImageReference as MdImageReference, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import type { ContentSource, FileInfo } from '../source/source.ts';
 import { parseBody } from '../text/blocks.ts';
 
 /** Formats a page may show: raster images every browser displays. No SVG: it can carry script. */
@@ -107,32 +106,18 @@ export function isShowable(target: ImageTarget): target is Extract<ImageTarget, 
   return target.kind === 'file' && target.format !== undefined && formatOfExtension(target.path) !== undefined && target.sha256 !== undefined;
 }
 
-/** Hashes already computed in this process, by real path; valid while size and mtime are unchanged (`jianbao dev` re-checks often). */
+/** Hashes already computed in this process, by source and path; valid while size and mtime are unchanged (`jianbao dev` re-checks often). */
 const hashes = new Map<string, { size: number; mtimeMs: number; sha256: string }>();
 
-function hashOf(real: string, info: Stats): string | undefined {
-  const known = hashes.get(real);
+function hashOf(source: ContentSource, path: string, info: FileInfo): string | undefined {
+  const key = `${source.id}\0${path}`;
+  const known = hashes.get(key);
   if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return known.sha256;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(real);
-  } catch {
-    return undefined;
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  hashes.set(real, { size: info.size, mtimeMs: info.mtimeMs, sha256 });
+  const read = source.readSync(path);
+  if (!read.bytes) return undefined;
+  const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+  hashes.set(key, { size: info.size, mtimeMs: info.mtimeMs, sha256 });
   return sha256;
-}
-
-/** The first bytes of a file, enough to tell its format. */
-async function head(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(new Uint8Array(16), 0, 16, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 
 interface FoundImage {
@@ -151,7 +136,7 @@ export function visitImages(tree: Root, each: (image: Image | MdImageReference, 
   });
   visit(tree, (node) => {
     if (node.type !== 'image' && node.type !== 'imageReference') return;
-    const image = node as Image | MdImageReference;
+    const image = node;
     const url = image.type === 'image' ? image.url : definitions.get(image.identifier);
     if (url !== undefined) each(image, url);
   });
@@ -172,9 +157,8 @@ export function findImages(body: string): FoundImage[] {
 /** Looks up image files once per load, however many entries share them. */
 export class ImageReader {
   private readonly targets = new Map<string, Promise<ImageTarget>>();
-  private rootReal: Promise<string> | undefined;
 
-  constructor(private readonly dir: string) {}
+  constructor(private readonly source: ContentSource) {}
 
   /** The references of a body that starts on file line `bodyLine` of `file`. */
   async references(file: string, body: string, bodyLine: number): Promise<ImageReference[]> {
@@ -201,26 +185,13 @@ export class ImageReader {
   }
 
   private async read(path: string): Promise<ImageTarget> {
-    const absolute = join(this.dir, ...path.split('/'));
-    let real: string;
-    let info: Stats;
-    try {
-      real = await realpath(absolute);
-      info = await stat(real);
-      if (!info.isFile()) throw new Error('not a file');
-    } catch {
-      return { kind: 'missing', path, nearby: await this.nearby(path) };
-    }
-    // A link inside the content may lead out of it: what counts is where the bytes are.
-    this.rootReal ??= realpath(this.dir);
-    const root = await this.rootReal;
-    if (!real.startsWith(root + sep)) return { kind: 'outside', path };
-    let format: ImageFormat | undefined;
-    try {
-      format = sniffFormat(await head(real));
-    } catch {
-      return { kind: 'missing', path, nearby: [] };
-    }
+    const source = this.source;
+    const info = await source.stat(path);
+    if (!info) return { kind: 'missing', path, nearby: await this.nearby(path) };
+    if (info.outside) return { kind: 'outside', path };
+    const head = await source.read(path, 16);
+    if (!head.bytes) return { kind: 'missing', path, nearby: [] };
+    const format = sniffFormat(head.bytes);
     let sha256: string | undefined;
     let hashed = false;
     return {
@@ -230,7 +201,7 @@ export class ImageReader {
       format,
       get sha256() {
         if (!hashed) {
-          sha256 = hashOf(real, info);
+          sha256 = hashOf(source, path, info);
           hashed = true;
         }
         return sha256;
@@ -240,10 +211,6 @@ export class ImageReader {
 
   private async nearby(path: string): Promise<string[]> {
     const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-    try {
-      return (await readdir(join(this.dir, ...folder.split('/').filter(Boolean)))).filter((name) => !name.toLowerCase().endsWith('.md'));
-    } catch {
-      return [];
-    }
+    return (await this.source.list(folder, { recursive: false })).filter((name) => !name.toLowerCase().endsWith('.md'));
   }
 }

@@ -437,7 +437,7 @@ function issueDiagnostic(issue: z.core.$ZodIssue, file: string, positions: Posit
   const absent = !('input' in issue) || issue.input === undefined;
   const missing = absent && (issue.code === 'invalid_type' || positions.writtenKey(path) === undefined);
   const rule: RuleId = params?.rule ?? (missing ? 'schema/required' : 'schema/invalid');
-  const lastKey = [...path].reverse().find((part) => typeof part === 'string') as string | undefined;
+  const lastKey = [...path].reverse().find((part): part is string => typeof part === 'string');
   const written = positions.writtenKey(path) ?? lastKey;
   const where = written && !missing && issue.code !== 'custom' && !issue.message.includes('「') ? `「${written}」` : '';
   let message = issue.message;

@@ -20,13 +20,14 @@ export interface FieldMeta {
 
 /** Attach aliases and a Chinese label to a field schema. */
 export function field<T extends z.ZodType>(schema: T, label: string, ...alias: string[]): T {
-  return schema.meta({ alias, label }) as T;
+  return schema.meta({ alias, label });
 }
 
 /** Read jianbao metadata from a schema, looking through optional/default/pipe wrappers. */
 export function fieldMeta(schema: z.ZodType): FieldMeta | undefined {
   let current: z.ZodType | undefined = schema;
   while (current) {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- zod types the registry as GlobalMeta
     const meta = z.globalRegistry.get(current) as FieldMeta | undefined;
     if (meta?.alias || meta?.label) return meta;
     current = innerSchema(current);

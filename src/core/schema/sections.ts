@@ -14,7 +14,7 @@ export const SECTIONS = [
 
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
-export const SECTION_IDS = SECTIONS.map((section) => section.id) as SectionId[];
+export const SECTION_IDS = SECTIONS.map<SectionId>((section) => section.id);
 
 /** Sections whose entries must carry a title whatever the layout. */
 export const TITLED_SECTIONS: readonly SectionId[] = ['upper-meetings', 'experience'];

@@ -100,7 +100,7 @@ function collect(node: Nodes, body: string, block: Collecting): void {
     block.pieces.push({ from, to: from + 1, start: located?.start ?? 0, end: located?.end ?? 0, editable: false });
   } else if ('children' in node) {
     if (located) block.cursor = located.start;
-    for (const child of (node as Parent).children) collect(child as Nodes, body, block);
+    for (const child of (node as Parent).children) collect(child, body, block);
   }
   if (located) block.cursor = located.end;
 }
@@ -169,7 +169,7 @@ export function extractBlocks(tree: Root, body: string): Block[] {
       return;
     }
     if (node.type === 'code' || node.type === 'html' || node.type === 'definition' || node.type === 'yaml') return;
-    if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes);
+    if ('children' in node) for (const child of (node as Parent).children) walk(child);
   };
   walk(tree);
   return blocks;
@@ -224,7 +224,7 @@ export function treeShape(tree: Root): string {
     if (node.type === 'list') parts.push(node.ordered ? 'o' : 'u');
     if ('children' in node) {
       parts.push('(');
-      for (const child of (node as Parent).children) walk(child as Nodes);
+      for (const child of (node as Parent).children) walk(child);
       parts.push(')');
     }
   };

@@ -59,6 +59,7 @@ const FROZEN_RULES = new Set(['issue/frozen-changed', 'issue/digest-missing', 'i
 function usesChineseKeys(document: Document): boolean {
   if (!isMap(document.contents)) return false;
   const keys = document.contents.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key));
+  // eslint-disable-next-line no-control-regex -- \x00-\x7f is ASCII
   const chinese = keys.filter((key) => /[^\x00-\x7f]/.test(key)).length;
   return chinese > keys.length - chinese;
 }
@@ -66,7 +67,7 @@ function usesChineseKeys(document: Document): boolean {
 /** The pair of a top-level key written in any of its spellings. */
 function findPair(document: Document, spellings: string[]): Pair | undefined {
   if (!isMap(document.contents)) return undefined;
-  return document.contents.items.find((pair) => spellings.includes(String(isScalar(pair.key) ? pair.key.value : pair.key))) as Pair | undefined;
+  return document.contents.items.find((pair) => spellings.includes(String(isScalar(pair.key) ? pair.key.value : pair.key)));
 }
 
 /**

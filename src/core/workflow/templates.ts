@@ -145,6 +145,11 @@ export function templateProblems(template: Template): Diagnostic[] {
   return problems;
 }
 
+/** `Array.isArray` narrows a readonly array to `any[]`; this keeps its element type. */
+function isList(value: TemplateValue): value is readonly string[] {
+  return Array.isArray(value);
+}
+
 function isEmpty(value: TemplateValue): boolean {
   if (value === undefined || value === '') return true;
   if (Array.isArray(value)) return value.length === 0;
@@ -215,14 +220,14 @@ export function fillTemplate(template: Template, values: Record<string, Template
       const head = `${indent}${dash}${key}:`;
       const tail = comment ? ` ${comment}` : '';
       const childIndent = ' '.repeat(indent.length + dash.length + 2);
-      if (Array.isArray(value) && placeholder.flow) {
+      if (isList(value) && placeholder.flow) {
         emit(`${head} [${value.map((item) => (/[,[\]{}]/.test(String(item)) ? JSON.stringify(item) : yamlScalar(item))).join(', ')}]${tail}`, lineNumber);
-      } else if (Array.isArray(value)) {
+      } else if (isList(value)) {
         emit(`${head}${tail}`, lineNumber);
         for (const item of value) emit(`${childIndent}- ${yamlScalar(item)}`, lineNumber);
       } else if (typeof value === 'object') {
         emit(`${head}${tail}`, lineNumber);
-        for (const child of groupLines(localiseKeys(value as Record<string, unknown>, placeholder.schema, chinese))) emit(`${childIndent}${child}`, lineNumber);
+        for (const child of groupLines(localiseKeys(value, placeholder.schema, chinese))) emit(`${childIndent}${child}`, lineNumber);
       } else {
         emit(`${head} ${yamlScalar(value as string | number)}${tail}`, lineNumber);
       }
@@ -233,7 +238,7 @@ export function fillTemplate(template: Template, values: Record<string, Template
       const [, indent = '', name = ''] = item;
       const { value } = valueOf(name);
       if (isEmpty(value)) return;
-      const items = Array.isArray(value) ? value : [typeof value === 'object' ? '' : (value as string | number)];
+      const items = isList(value) ? value : [typeof value === 'object' ? '' : (value as string | number)];
       for (const one of items) emit(`${indent}- ${yamlScalar(one)}`, lineNumber);
       return;
     }

@@ -18,8 +18,8 @@ export interface Removed {
 const JUNK_TAGS = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'button', 'select', 'input', 'textarea', 'svg', 'template', 'object', 'embed', 'head', 'link', 'meta']);
 const CHROME_NAMES = /(^|[\s_-])(nav|navbar|menu|breadcrumb|crumbs?|footer|header|sidebar|side|share|bdshare|related|position|location|toolbar|tools|print|copyright|banner|search|login|topbar|friend-?links?|links)([\s_-]|$)/i;
 /** A short line that is site chrome when it starts so. */
-const CHROME_LINE = /^\s*[【\[]?\s*(当前位置|您当前的位置|您现在的位置|现在位置|所在位置|首页\s*[>＞»]|来源|信息来源|文章来源|稿件来源|编辑|责任编辑|编审|审核|作者|发布者|发布时间|发布日期|更新时间|浏览次数|点击数|点击量|阅读次数|阅读量|访问量|本文链接|原文链接|字号|字体|【?打印|打印本页|关闭窗口|收藏|分享到|扫一扫|上一篇|下一篇|相关链接|相关新闻|相关阅读|相关文章|附件下载|网站地图|联系我们|主办单位|承办单位|版权所有)/;
-const CHROME_ANYWHERE = /打印本页|关闭窗口|字号[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小|【\s*(?:大|中|小)\s*】/;
+const CHROME_LINE = /^\s*[【[]?\s*(当前位置|您当前的位置|您现在的位置|现在位置|所在位置|首页\s*[>＞»]|来源|信息来源|文章来源|稿件来源|编辑|责任编辑|编审|审核|作者|发布者|发布时间|发布日期|更新时间|浏览次数|点击数|点击量|阅读次数|阅读量|访问量|本文链接|原文链接|字号|字体|【?打印|打印本页|关闭窗口|收藏|分享到|扫一扫|上一篇|下一篇|相关链接|相关新闻|相关阅读|相关文章|附件下载|网站地图|联系我们|主办单位|承办单位|版权所有)/;
+const CHROME_ANYWHERE = /打印本页|关闭窗口|字号[:：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中\s*[】\]]?\s*[【[]?\s*小|【\s*(?:大|中|小)\s*】/;
 const IMAGE_FILE = /^\s*[\w\-.()（）\u4e00-\u9fff]*\.(?:jpe?g|png|gif|bmp|webp|tiff?)\s*$/i;
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'td', 'th', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'dd', 'dt', 'font', 'center', 'table', 'tr', 'ul', 'ol']);
 
@@ -96,7 +96,7 @@ export interface CleanedPage {
 
 function findAll(node: HastNode, test: (element: Element) => boolean, found: Element[] = []): Element[] {
   if (node.type === 'element' && test(node)) found.push(node);
-  if ('children' in node) for (const child of node.children) findAll(child as HastNode, test, found);
+  if ('children' in node) for (const child of node.children) findAll(child, test, found);
   return found;
 }
 
@@ -107,8 +107,8 @@ function articleRoot(tree: Root): Element | Root {
   const walk = (node: HastNode) => {
     if (!('children' in node)) return;
     for (const child of node.children) {
-      parents.set(child as HastNode, node as Element | Root);
-      walk(child as HastNode);
+      parents.set(child, node);
+      walk(child);
     }
   };
   walk(tree);
@@ -117,7 +117,7 @@ function articleRoot(tree: Root): Element | Root {
     if (score < 8) continue;
     const parent = parents.get(paragraph);
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
-    const grandparent = parent && parents.get(parent as HastNode);
+    const grandparent = parent && parents.get(parent);
     if (grandparent) scores.set(grandparent, (scores.get(grandparent) ?? 0) + score / 2);
   }
   let best: Element | Root = tree;

@@ -5,7 +5,7 @@
  * no empty paragraphs — and remark-stringify with GFM tables.
  */
 import type { Root as HastRoot } from 'hast';
-import type { Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
@@ -23,7 +23,7 @@ export function parseHtml(html: string): HastRoot {
 }
 
 export function hastToMdast(tree: HastRoot): Root {
-  return toMdast.runSync(tree) as Root;
+  return toMdast.runSync(tree);
 }
 
 export function stringifyMarkdown(tree: Root): string {
@@ -76,6 +76,6 @@ export function recoverOfficialHeadings(tree: Root): number {
 export function paragraphsFromLines(lines: string[]): Root {
   return {
     type: 'root',
-    children: lines.map((line): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value: line } as PhrasingContent] })),
+    children: lines.map((line): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value: line }] })),
   };
 }

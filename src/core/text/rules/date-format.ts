@@ -7,7 +7,7 @@ import { isDigit } from '../chars.ts';
 import { parseDateText } from '../../schema/fields.ts';
 import { defineRule, type RuleFinding } from '../rule.ts';
 
-const NUMERIC = /(?<![\d.\/-])((?:19|20)\d{2})([.\-/．])(\d{1,2})\2(\d{1,2})(?![\d.]*\d)/g;
+const NUMERIC = /(?<![\d./-])((?:19|20)\d{2})([.\-/．])(\d{1,2})\2(\d{1,2})(?![\d.]*\d)/g;
 const SHORT_YEAR = /(?<![\d０-９])(\d{2})年(?=\d{1,2}月)/g;
 const ZERO = /(?<=^|[^\d])0(\d)(?=[月日])/g;
 const HAO = /(?<=\d{1,2}月\d{1,2})号/g;

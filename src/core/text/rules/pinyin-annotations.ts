@@ -30,7 +30,7 @@ function matchesReadings(chars: string[], annotation: string): boolean {
   pinyin ??= (require('pinyin-pro') as typeof import('pinyin-pro')).pinyin;
   const convert = pinyin;
   const readingsOf = (char: string) =>
-    (convert(char, { multiple: true, type: 'array', toneType: toned && /\d/.test(written) ? 'num' : 'symbol' }) as string[]).map((reading) =>
+    convert(char, { multiple: true, type: 'array', toneType: toned && /\d/.test(written) ? 'num' : 'symbol' }).map((reading) =>
       toned ? reading.toLowerCase() : stripTones(reading.toLowerCase()),
     );
   // Depth-first over the characters: each must consume one of its readings.

@@ -1,0 +1,13 @@
+/** The output-folder guard of `build` and `pdf`, as a usage error (exit 2) before any work. */
+import { assertReplaceableOutput, OutputDirError } from '../build/output-dir.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
+import { UsageError } from './command.ts';
+
+export async function refuseUnsafeOutput(outDir: string, contentDir: string): Promise<void> {
+  try {
+    await assertReplaceableOutput({ outDir, contentDir, packageRoot: PACKAGE_ROOT });
+  } catch (error) {
+    if (error instanceof OutputDirError) throw new UsageError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * One content directory opened as a project: the place where the CLI, the
+ * build, the dev server and (later) an editor check, compile and run the
+ * workflow steps, instead of each writing out "check → compile → save the
+ * Markdown cache" again.
+ *
+ * A project owns its content source (the files), the checked content and
+ * settings (loaded once, until `invalidate`), the cache of compiled bodies
+ * and the render options the settings give (the site base). Nothing is
+ * shared between two projects, so two content directories can be open in
+ * one process.
+ */
+import { resolve } from 'node:path';
+import { checkContent, type CheckResult } from './check.ts';
+import type { BodyCompiler } from './compile/markdown.ts';
+import { compileSite, type CompiledSite } from './compile/site.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import type { ContentSource } from './source/source.ts';
+import { createEntry, type EntryRequest, type NewEntryResult, type WorkflowOptions } from './workflow/new-entry.ts';
+import { createIssue, type IssueRequest, type NewIssueResult } from './workflow/new-issue.ts';
+import { publishIssue, type PublishResult } from './workflow/publish.ts';
+
+/** Compiled bodies kept between runs (the build's Markdown cache): compile through it, then save it. */
+export interface BodyCache {
+  compile: BodyCompiler;
+  save(): Promise<void>;
+}
+
+export interface ProjectOptions {
+  /** Where the files come from; default the file system under `dir`. */
+  source?: ContentSource;
+  /** Compiled bodies from earlier runs; opened on the first compile. */
+  bodyCache?: () => Promise<BodyCache | undefined>;
+}
+
+/** The content has errors: nothing was compiled. */
+export class ContentErrors extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const first = errors[0];
+    super(`内容有 ${errors.length} 个错误${first ? `（${first.file}:${first.line}:${first.column} ${first.message}）` : ''}，先运行 jianbao check`);
+  }
+}
+
+export interface RenderSettings {
+  /** The site base, starting and ending with `/`. */
+  base: string;
+}
+
+export interface Project {
+  /** The content directory, absolute. */
+  readonly dir: string;
+  readonly source: ContentSource | undefined;
+  /** Load and check the content (once until `invalidate`). Never throws for content problems. */
+  check(): Promise<CheckResult>;
+  /** Check, then compile the site through the body cache and save the cache; rejects with ContentErrors when the check found errors. */
+  compile(): Promise<CompiledSite>;
+  /** Both, for callers that report the check's findings themselves: `site` is undefined when there are errors. */
+  checkAndCompile(): Promise<{ checked: CheckResult; site: CompiledSite | undefined }>;
+  /** What the pages render with, from the settings (after `check`). */
+  renderSettings(): Promise<RenderSettings>;
+  /** The files changed: check and compile again next time. */
+  invalidate(): void;
+  newEntry(request: EntryRequest, options: WorkflowOptions): Promise<NewEntryResult>;
+  newIssue(request: IssueRequest, options: WorkflowOptions): Promise<NewIssueResult>;
+  publish(ref: string): Promise<PublishResult>;
+}
+
+export function openProject(dir: string, options: ProjectOptions = {}): Project {
+  const root = resolve(dir);
+  let checked: Promise<CheckResult> | undefined;
+  let compiled: Promise<{ checked: CheckResult; site: CompiledSite | undefined }> | undefined;
+  let bodyCache: Promise<BodyCache | undefined> | undefined;
+
+  const check = () => (checked ??= checkContent(options.source ?? root));
+  const checkAndCompile = () =>
+    (compiled ??= (async () => {
+      const result = await check();
+      if (result.errors > 0) return { checked: result, site: undefined };
+      const cache = await (bodyCache ??= options.bodyCache?.() ?? Promise.resolve(undefined));
+      const site = compileSite(result.content, result.registry, cache ? { compileBody: cache.compile } : {});
+      await cache?.save();
+      return { checked: result, site };
+    })());
+  const changed = <T>(step: Promise<T>) => step.finally(() => project.invalidate());
+
+  const project: Project = {
+    dir: root,
+    source: options.source,
+    check,
+    checkAndCompile,
+    async compile() {
+      const { checked: result, site } = await checkAndCompile();
+      if (!site) throw new ContentErrors(result.diagnostics);
+      return site;
+    },
+    async renderSettings() {
+      const { content } = await check();
+      return { base: content.site?.site.base ?? '/' };
+    },
+    invalidate() {
+      checked = undefined;
+      compiled = undefined;
+    },
+    newEntry: (request, workflow) => changed(createEntry(root, request, workflow)),
+    newIssue: (request, workflow) => changed(createIssue(root, request, workflow)),
+    publish: (ref) => changed(publishIssue(root, ref)),
+  };
+  return project;
+}

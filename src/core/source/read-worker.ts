@@ -1,0 +1,69 @@
+/**
+ * The reader thread of read-files.ts: reads the files it is given, in order,
+ * synchronously (for thousands of small files that beats the thread pool by
+ * far), and posts them in batches, each one buffer holding the files back to
+ * back, transferred, not copied.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+
+export interface ReaderInput {
+  dir: string;
+  paths: readonly string[];
+  batch: number;
+}
+
+export interface ReaderBatch {
+  buffer: Uint8Array;
+  entries: ({ path: string; offset: number; length: number; code?: undefined } | { path: string; code: string })[];
+}
+
+let scratch = Buffer.allocUnsafe(1 << 16);
+
+/** open, read until the end, close: no fstat (readFileSync's fourth system call per file). */
+function read(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === scratch.length) {
+        const bigger = Buffer.allocUnsafe(scratch.length * 2);
+        scratch.copy(bigger);
+        scratch = bigger;
+      }
+      const count = readSync(fd, scratch, length, scratch.length - length, null);
+      if (count === 0) return Buffer.from(scratch.subarray(0, length));
+      length += count;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const { dir, paths, batch } = workerData as ReaderInput;
+for (let start = 0; start < paths.length; start += batch) {
+  const files: ({ path: string; bytes: Buffer } | { path: string; code: string })[] = [];
+  let size = 0;
+  for (const path of paths.slice(start, start + batch)) {
+    try {
+      const bytes = read(join(dir, path));
+      files.push({ path, bytes });
+      size += bytes.length;
+    } catch (error) {
+      files.push({ path, code: (error as NodeJS.ErrnoException).code ?? 'UNKNOWN' });
+    }
+  }
+  const buffer = new Uint8Array(size);
+  const entries: ReaderBatch['entries'] = [];
+  let offset = 0;
+  for (const file of files) {
+    if ('bytes' in file) {
+      buffer.set(file.bytes, offset);
+      entries.push({ path: file.path, offset, length: file.bytes.length });
+      offset += file.bytes.length;
+    } else entries.push({ path: file.path, code: file.code });
+  }
+  const message: ReaderBatch = { buffer, entries };
+  parentPort!.postMessage(message, [buffer.buffer]);
+}

@@ -1,0 +1,142 @@
+/**
+ * The render cache never serves a stale page: real builds, compared byte for
+ * byte with builds that render every page. Each change below must re-render
+ * exactly the pages whose inputs it touches (counted from the build's own
+ * progress line), and the result must equal a build without the cache.
+ */
+import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/build/index.ts';
+import { RenderCache } from '../../src/build/render-cache.ts';
+import { copyContent, ROOT, runCli, SAMPLE_CONTENT, tempDir } from '../helpers/index.ts';
+import { hashTree, page } from '../helpers/site.ts';
+
+interface Built {
+  out: string;
+  tree: Record<string, string>;
+  /** Issue pages (web and print) taken from the cache. */
+  reused: number;
+  log: string[];
+}
+
+async function build(contentDir: string, options: { cache?: boolean; packageRoot?: string } = {}): Promise<Built> {
+  const out = join(await tempDir('jianbao-cache-out-'), 'dist');
+  const log: string[] = [];
+  const result = await buildSite({ contentDir, outDir: out, log: (line) => log.push(line), drafts: true, ...options });
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  const reused = Number(/其中 (\d+) 个期刊页取自缓存/.exec(log.join('\n'))?.[1] ?? 0);
+  return { out, tree: await hashTree(out), reused, log };
+}
+
+async function edit(file: string, change: (text: string) => string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  const changed = change(text);
+  expect(changed).not.toBe(text);
+  await writeFile(file, changed);
+}
+
+/** Pages that differ between two builds. */
+function changed(a: Built, b: Built): string[] {
+  return Object.keys(b.tree).filter((file) => a.tree[file] !== b.tree[file] && file.endsWith('.html')).sort();
+}
+
+/** Each test builds several sites; on a busy two-core machine one build can take 20 s. */
+const TIMEOUT = { timeout: 300_000 };
+
+let content: string;
+let first: Built;
+
+beforeAll(async () => {
+  // Two issues of one series; 2024-3 published.
+  content = await copyContent();
+  const published = await runCli(['publish', '2024-3', '--content', content]);
+  expect(published.code, published.stdout + published.stderr).toBe(0);
+  first = await build(content);
+});
+
+describe('the render cache', TIMEOUT, () => {
+  it('reuses every issue page of an unchanged site; the output equals a build without the cache', async () => {
+    expect(first.reused).toBe(0);
+    const again = await build(content);
+    expect(again.reused).toBe(4);
+    expect(again.tree).toEqual(first.tree);
+    expect((await build(content, { cache: false })).tree).toEqual(first.tree);
+  });
+
+  it('an erratum to a published issue re-renders its two pages and its neighbour’s web page, nothing else', async () => {
+    await edit(join(content, 'entries/2024/应急检查.md'), (text) => text.replace(/。\n*$/, '，共排查隐患12处。\n'));
+    await edit(join(content, 'issues/2024-03.md'), (text) => text.replace(/^---\n/, '---\nerrata:\n  - { date: 2024-06-20, note: 补充应急检查的隐患数 }\n'));
+    const after = await build(content);
+    // Of 2024-3 (web, print) and 2024-4 (web, print), only 2024-4's print page is unchanged input.
+    expect(after.reused).toBe(1);
+    const issue = await page(after.out, 'zhuanbao/2024/3/');
+    expect(issue.querySelector('.issue__errata')?.textContent).toContain('补充应急检查的隐患数');
+    expect(issue.querySelector('.issue')?.textContent).toContain('共排查隐患12处');
+    expect((await page(after.out, 'zhuanbao/2024/3/print/')).querySelector('.flow')?.textContent).toContain('共排查隐患12处');
+    expect(changed(first, after)).toEqual(expect.arrayContaining(['zhuanbao/2024/3/index.html', 'zhuanbao/2024/3/print/index.html']));
+    expect(changed(first, after)).not.toContain('zhuanbao/2024/4/print/index.html');
+    expect(after.tree).toEqual((await build(content, { cache: false })).tree);
+  });
+
+  it('a change of the series name or of site.base re-renders every issue page', async () => {
+    const settings = join(content, 'jianbao.yaml');
+    await edit(settings, (text) => text.replace('name: 测试区安全生产工作专报', 'name: 测试区安全生产工作简报'));
+    const renamed = await build(content);
+    expect(renamed.reused).toBe(0);
+    expect((await page(renamed.out, 'zhuanbao/2024/4/print/')).querySelector('.masthead-name')?.getAttribute('aria-label')).toBe('测试区安全生产工作简报');
+    await edit(settings, (text) => text.replace('base: /', 'base: /bulletin/'));
+    const moved = await build(content);
+    expect(moved.reused).toBe(0);
+    expect(await readFile(join(moved.out, 'zhuanbao/2024/4/index.html'), 'utf8')).toContain('href="/bulletin/_astro/');
+    expect(moved.tree).toEqual((await build(content, { cache: false })).tree);
+  });
+
+  it('falls back to rendering every page when a cached page links to an asset the new build lacks', async () => {
+    const cached = await build(content);
+    expect(cached.reused).toBe(4);
+    const dir = join((await RenderCache.open(join(ROOT, '.jianbao/cache'), content)).dir, 'pages');
+    const [name] = await readdir(dir);
+    await edit(join(dir, name!), (html) => html.replace(/_astro\/[^"]+\.css/, '_astro/gone.css'));
+    const rebuilt = await build(content);
+    expect(rebuilt.reused).toBe(0);
+    expect(rebuilt.log.join('\n')).toContain('重新生成全部页面');
+    expect(rebuilt.tree).toEqual(cached.tree);
+  });
+});
+
+describe('the search index, one bundle per year', TIMEOUT, () => {
+  it('indexes again only the year whose issue pages changed; the result equals a build without the cache', async () => {
+    const sample = await copyContent(SAMPLE_CONTENT);
+    const searchLine = (built: Built) => built.log.find((line) => line.startsWith('全文检索已建立索引')) ?? '';
+    const cold = await build(sample);
+    expect(searchLine(cold)).toMatch(/^全文检索已建立索引（2 个年度；/);
+    expect(Object.keys(cold.tree)).toEqual(expect.arrayContaining(['pagefind/pagefind-ui.js', 'pagefind/pagefind-entry.json', 'pagefind/2024/pagefind-entry.json']));
+    expect(searchLine(await build(sample))).toMatch(/2 个年度，其中 2 个取自缓存/);
+    await edit(join(sample, 'entries/2025/07/山塘防汛.md'), (text) => `${text.trimEnd()}\n\n另对两座病险山塘实行空库运行。\n`);
+    const edited = await build(sample);
+    expect(searchLine(edited)).toMatch(/2 个年度，其中 1 个取自缓存/);
+    expect(changed(cold, edited).filter((file) => file.startsWith('zhuanbao/2024/'))).toEqual([]);
+    expect(edited.tree).toEqual((await build(sample, { cache: false })).tree);
+  });
+});
+
+describe('a change to a page template', TIMEOUT, () => {
+  it('re-renders every issue page with the new template', async () => {
+    // A copy of the package whose masthead template is then changed.
+    const root = await tempDir('jianbao-package-');
+    for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+      await cp(join(ROOT, name), join(root, name), { recursive: true });
+    }
+    await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+    await mkdir(join(root, '.jianbao'));
+    const site = await copyContent();
+    const before = await build(site, { packageRoot: root });
+    expect((await build(site, { packageRoot: root })).reused).toBe(4);
+    await edit(join(root, 'src/components/Masthead.astro'), (text) => text.replace('<header class="masthead">', '<header class="masthead" data-template="2">'));
+    const after = await build(site, { packageRoot: root });
+    expect(after.reused).toBe(0);
+    expect((await page(after.out, 'zhuanbao/2024/3/')).querySelector('.masthead')?.getAttribute('data-template')).toBe('2');
+    expect((await page(before.out, 'zhuanbao/2024/3/')).querySelector('.masthead')?.getAttribute('data-template')).toBeNull();
+  });
+});
