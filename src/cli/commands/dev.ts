@@ -25,13 +25,22 @@ export default defineCommand({
     const server = await startDev({ contentDir, port, host: values.host as string | undefined, onCheck: report });
     io.stdout(`\n${colors.green('预览已启动')}：${server.url}\n按 Ctrl+C 停止。\n`);
     await new Promise<void>((done) => {
+      // `npx jianbao dev` runs us under npm and a shell: when that wrapper is killed, we are orphaned
+      // (our parent changes) without a signal. Stop then too, instead of serving on forever.
+      const parent = process.ppid;
+      const orphaned = setInterval(() => {
+        if (process.ppid !== parent) stop();
+      }, 500);
       const stop = () => {
+        clearInterval(orphaned);
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
+        process.off('SIGHUP', stop);
         done();
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
+      process.on('SIGHUP', stop);
     });
     await server.stop();
     io.stdout('预览已停止。\n');
