@@ -6,6 +6,12 @@
  * pages listed in INTENDED, whose wording order issue 10 changes on purpose;
  * for those the test checks the new wording instead.
  *
+ * Recorded again for issue 13, whose changes are meant to show on pages:
+ * every issue page carries the slot of its PDF link, the 调研指导 lead-in
+ * has no space after the bold names, and lines typed one under another join
+ * without a space (or start a paragraph). The INTENDED pages keep their
+ * wording check below.
+ *
  * Record again (only when a page is meant to change, and say so in the commit):
  *   JIANBAO_RECORD_DIGESTS=1 npx vitest run test/site/page-digests.test.ts
  */
@@ -99,7 +105,7 @@ describe('every page is the page recorded before issue 10', () => {
     const recorded = (JSON.parse(await readFile(FIXTURE, 'utf8')) as Digests).sample!;
     const now = await pageDigests(built.sample!);
     for (const file of INTENDED.sample!) {
-      expect(now[file], file).not.toBe(recorded[file]);
+      expect(now[file], file).toBe(recorded[file]);
       const print = await page(built.sample!, file);
       const web = await page(built.sample!, file.replace('print/index.html', ''));
       const printStaff = texts(print, '.colophon .staff .item');
