@@ -2,6 +2,7 @@
 import stringWidth from 'string-width';
 import { checkContent } from '../../core/check.ts';
 import { compileSite } from '../../core/compile/site.ts';
+import { issueSeries } from '../../core/registry.ts';
 import { adoptedEntries, computeStats, type Stats, type StatsBy } from '../../core/compile/stats.ts';
 import { defineCommand, formatOption, UsageError } from '../command.ts';
 import { printDiagnostics } from '../report.ts';
@@ -50,6 +51,7 @@ export default defineCommand({
     by: { type: 'string', description: '按什么分行：unit 单位（默认）、section 栏目、month 月份', valueHint: '分组' },
     format: { type: 'string', description: '输出格式：table 表格（默认）、csv、json', valueHint: '格式' },
     all: { type: 'boolean', description: '也列出没有稿件被采用的单位或栏目' },
+    series: { type: 'string', description: '只统计这个刊物（刊物 id，见 jianbao.yaml）', valueHint: '刊物' },
   },
   async run({ values, io, contentDir }) {
     const format = formatOption(values.format, ['table', 'csv', 'json']);
@@ -77,8 +79,18 @@ export default defineCommand({
     // Draft issues are not yet issued: their entries are not counted as adopted.
     const site = compileSite(result.content, result.registry, { compileBody: cache.markdown.compile, drafts: false });
     await cache.markdown.save();
-    const drafts = result.content.issues.filter((issue) => issue.data.status === 'draft' && (year === undefined || issue.data.year === year)).length;
-    const stats = computeStats(adoptedEntries(site.issues), result.registry, {
+    const drafts = result.content.issues.filter(
+      (issue) =>
+        issue.data.status === 'draft' &&
+        (year === undefined || issue.data.year === year) &&
+        (values.series === undefined || issueSeries(result.registry, issue)?.id === values.series),
+    ).length;
+    const seriesId = values.series as string | undefined;
+    if (seriesId !== undefined && !result.registry.seriesById.has(seriesId)) {
+      throw new UsageError(`未知的刊物「${seriesId}」，jianbao.yaml 中有：${[...result.registry.seriesById.keys()].join('、')}`);
+    }
+    const issues = seriesId === undefined ? site.issues : site.issues.filter((issue) => issue.series.id === seriesId);
+    const stats = computeStats(adoptedEntries(issues), result.registry, {
       by,
       period: year === undefined ? 'year' : 'month',
       year,
@@ -92,7 +104,8 @@ export default defineCommand({
       io.stdout(statsCsv(stats));
       return 0;
     }
-    const title = `信息采用情况（${year === undefined ? '全部年度' : `${year}年`}，${BY_NAMES[by]}，共 ${stats.total} 篇${drafts ? `；${drafts} 期草稿未计入` : ''}）`;
+    const seriesName = seriesId === undefined ? '' : `《${result.registry.seriesById.get(seriesId)!.name}》，`;
+    const title = `信息采用情况（${seriesName}${year === undefined ? '全部年度' : `${year}年`}，${BY_NAMES[by]}，共 ${stats.total} 篇${drafts ? `；${drafts} 期草稿未计入` : ''}）`;
     io.stdout(stats.total === 0 && !values.all ? `${title}\n没有稿件被期刊采用。\n` : `${title}\n\n${statsTable(stats)}\n`);
     return 0;
   },

@@ -81,6 +81,28 @@ describe('jianbao stats', () => {
     expect(stats.rows.map((row) => [row.unitName, row.total])).toEqual(page.rows.map((row) => [row.unitName, row.total]));
   });
 
+  it('--series counts one series only; the totals of the series add up to the whole (sample content)', async () => {
+    const total = (await listedEntries(SAMPLE_CONTENT)).length;
+    const parts: number[] = [];
+    for (const series of ['zhuanbao', 'jianbao']) {
+      const files = (await listFiles(join(SAMPLE_CONTENT, 'issues'))).filter((name) => name.startsWith(`${series}/`));
+      let listed = 0;
+      for (const name of files) {
+        const data = await frontMatter(SAMPLE_CONTENT, `issues/${name}`);
+        if (['published', '已发布'].includes(String(field(data, 'status', '状态')))) listed += ((field(data, 'entries', '稿件') as string[] | undefined) ?? []).length;
+      }
+      const json = JSON.parse((await cli(SAMPLE_CONTENT, 'stats', '--series', series, '--format', 'json')).stdout) as { total: number };
+      expect(json.total).toBe(listed);
+      parts.push(json.total);
+    }
+    expect(parts[0]! + parts[1]!).toBe(total);
+    const table = await cli(SAMPLE_CONTENT, 'stats', '--series', 'jianbao');
+    expect(table.stdout.split('\n')[0]).toBe(`信息采用情况（《示例区安全生产简报》，全部年度，按单位，共 ${parts[1]} 篇；1 期草稿未计入）`);
+    const unknown = await cli(SAMPLE_CONTENT, 'stats', '--series', 'kuaibao');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('未知的刊物「kuaibao」，jianbao.yaml 中有：zhuanbao、jianbao');
+  });
+
   it('prints an aligned Chinese table', async () => {
     const dir = await copyContent(ORDER);
     expect((await cli(dir, 'new', 'issue', '--series', 'zhuanbao', '--date', '2024-07-31')).code).toBe(0);
