@@ -8,9 +8,9 @@
  * bench/out/results.md and results.json.
  *
  *   --years 10 --issues-per-year 50 --entries-per-issue 40   content size
- *   --runs 3 --build-runs 3 --pdf-issues 8                   repetitions
+ *   --runs 3 --build-runs 3 --pdf-issues 8 --docx-issues 8   repetitions
  *   --content DIR                                            measure an existing directory instead
- *   --skip floor|hugo|lint|build|pdf                         leave a part out
+ *   --skip floor|hugo|lint|build|pdf|docx                    leave a part out
  *
  * References measured in the same run: the read-and-parse floor of check
  * (read-floor.mjs), astro sync and a bare Astro 5 site on the same entries
@@ -41,6 +41,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     'build-runs': { type: 'string', default: '3' },
     'pdf-issues': { type: 'string', default: '8' },
+    'docx-issues': { type: 'string', default: '8' },
     content: { type: 'string' },
     skip: { type: 'string', multiple: true, default: [] },
   },
@@ -177,6 +178,10 @@ async function clearPdfCache(): Promise<void> {
   for (const name of await readdir(RENDER_CACHE).catch(() => [] as string[])) await rm(join(RENDER_CACHE, name, 'pdf'), { recursive: true, force: true });
 }
 
+async function clearDocxCache(): Promise<void> {
+  for (const name of await readdir(RENDER_CACHE).catch(() => [] as string[])) await rm(join(RENDER_CACHE, name, 'docx'), { recursive: true, force: true });
+}
+
 async function main() {
   await mkdir(OUT, { recursive: true });
   const loadBefore = os.loadavg();
@@ -266,7 +271,20 @@ async function main() {
     await measure(`pdf（${count} 期）`, 1, print(refs));
     pdf = { one: medianOf(rows.at(-2)), many: medianOf(rows.at(-1)), count, workers: Math.min(4, os.availableParallelism()) };
   }
-  await report(content, loadBefore, pdf);
+  // Word files: the marginal cost of an issue, as for the PDFs (the cached .docx files cleared first).
+  let docx: { one: number; many: number; count: number } | undefined;
+  if (!skip.has('docx') && existsSync(site)) {
+    const count = Number(values['docx-issues']);
+    const refs = Array.from({ length: count }, (_, i) => `${lastYear}-${i + 1}`);
+    const write = (list: string[]) => async () => {
+      await clearDocxCache();
+      return jianbao(['docx', ...list, '--content', content, '--out', site]);
+    };
+    await measure('docx（1 期）', runs, write(refs.slice(0, 1)));
+    await measure(`docx（${count} 期）`, runs, write(refs));
+    docx = { one: medianOf(rows.at(-2)), many: medianOf(rows.at(-1)), count };
+  }
+  await report(content, loadBefore, pdf, docx);
 }
 
 /** The id of an entry in the latest (unpublished) issue. */
@@ -287,7 +305,12 @@ async function addPendingEntries(content: string, index: number) {
   }
 }
 
-async function report(content: string, loadBefore: number[], pdf: { one: number; many: number; count: number; workers: number } | undefined) {
+async function report(
+  content: string,
+  loadBefore: number[],
+  pdf: { one: number; many: number; count: number; workers: number } | undefined,
+  docx: { one: number; many: number; count: number } | undefined,
+) {
   const cpu = os.cpus()[0]?.model.trim() ?? '未知';
   const load = (values: number[]) => values.map((value) => value.toFixed(1)).join(' / ');
   const machine = `${os.availableParallelism()} 核 ${cpu}，内存 ${(os.totalmem() / 2 ** 30).toFixed(0)} GB，Node.js ${process.version}，${os.platform()} ${os.arch()}；负载（1/5/15 分钟平均）开始时 ${load(loadBefore)}，结束时 ${load(os.loadavg())}`;
@@ -337,10 +360,14 @@ async function report(content: string, loadBefore: number[], pdf: { one: number;
     const perIssue = (pdf.many - pdf.one) / (pdf.count - 1);
     lines.push(`- PDF 每期 ${perIssue.toFixed(2)} 秒（${pdf.count} 期与 1 期之差折合，${pdf.workers} 页并行；含启动、检查、编译的整条命令 ${pdf.count} 期 ${pdf.many.toFixed(1)} 秒，折合每期 ${(pdf.many / pdf.count).toFixed(2)} 秒；目标 ≤ 1 秒）：${verdict(perIssue <= 1)}`);
   }
+  if (docx) {
+    const perIssue = (docx.many - docx.one) / (docx.count - 1);
+    lines.push(`- Word 每期 ${perIssue.toFixed(2)} 秒（${docx.count} 期与 1 期之差折合；整条命令 ${docx.count} 期 ${docx.many.toFixed(1)} 秒；目标 ≤ 0.3 秒）：${verdict(perIssue <= 0.3)}`);
+  }
   const text = `${lines.join('\n')}\n`;
   process.stdout.write(`\n${text}`);
   await writeFile(join(OUT, 'results.md'), text);
-  await writeFile(join(OUT, 'results.json'), `${JSON.stringify({ machine, rows, pdf }, null, 2)}\n`);
+  await writeFile(join(OUT, 'results.json'), `${JSON.stringify({ machine, rows, pdf, docx }, null, 2)}\n`);
   process.stdout.write(`\n结果已写入 ${join(OUT, 'results.md')}\n`);
 }
 

@@ -2,23 +2,23 @@
  * Start the CLI. jianbao is written in TypeScript, which Node 20 cannot run
  * as is. Through tsx's loader hooks, every start transpiles and every module
  * Node loads afterwards (Astro, Vite, Rollup…) makes a round trip to the
- * hooks thread: measured, about 0.8 s more CPU for `check` and 2.5 s more
- * CPU and 280 MB more memory for a build. So the CLI runs from a bundle that
- * esbuild makes of src/ into `.jianbao/cli/<digest>/` (about 0.5 s, once per
- * change of src/ or of the installed packages); where that cannot be done
+ * hooks thread, which costs CPU time on every command and memory on a build.
+ * So the CLI runs from a bundle that esbuild makes of src/ into
+ * `.jianbao/cli/<digest>/` (once per change of src/ or of the installed
+ * packages); where that cannot be done
  * (no esbuild, a read-only package) it runs from the sources through tsx.
  *
  * The bundle includes the small pure-JavaScript libraries the commands use
  * (zod, YAML, the remark/unified family…): resolving and loading their
- * hundred-odd package files on every start cost 0.2 s of `check`'s 0.6 s on
- * a tiny content directory. Packages that find their own files, binaries or
+ * hundred-odd package files on every start was a large share of `check`'s
+ * time on a small content directory. Packages that find their own files, binaries or
  * browsers at run time, and the big ones loaded only by some commands, stay
  * in node_modules (EXTERNAL).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { treeDigest } from '../src/build/digest.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = join(ROOT, 'src');
@@ -38,14 +38,8 @@ function lockFiles() {
 
 /** Digest of everything the bundle is made from: src/, the manifest, the installed packages. */
 function sourcesDigest() {
-  const hash = createHash('sha256').update(readFileSync(join(ROOT, 'package.json')));
-  for (const file of lockFiles()) hash.update(file).update('\0').update(readFileSync(file));
-  const files = readdirSync(SOURCES, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files) hash.update(file.slice(ROOT.length)).update('\0').update(readFileSync(file));
-  return hash.digest('hex').slice(0, 16);
+  const locks = lockFiles().flatMap((file) => [file, readFileSync(file)]);
+  return treeDigest(ROOT, ['package.json', 'src'], locks).slice(0, 16);
 }
 
 /**

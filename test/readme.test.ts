@@ -16,7 +16,7 @@ describe('README.md', () => {
   });
 
   it('lists every check rule with its severity', () => {
-    for (const [id, rule] of Object.entries(RULES)) {
+    for (const [id, rule] of Object.entries(RULES) as [string, { severity: string }][]) {
       expect(readme).toContain(`| \`${id}\` | ${rule.severity === 'error' ? '错误' : '警告'} |`);
     }
   });

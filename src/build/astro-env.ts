@@ -1,7 +1,9 @@
 /**
- * The process environment Astro runs in: the content directory for the pages
- * (JIANBAO_CONTENT, read by src/site/data.ts) and nothing phoned home
- * (telemetry and update checks off: the intranet has no internet).
+ * The process environment Astro runs in: nothing phoned home (telemetry and
+ * update checks off: the intranet has no internet) and none of the
+ * variables Astro would read over its own settings. The compiled site does
+ * not pass through here: the pages get it from the site module
+ * (site-module.ts).
  */
 
 import { isMainThread } from 'node:worker_threads';
@@ -22,8 +24,8 @@ const MASKED = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX
  * shared by concurrent builds), so the build works from the package root.
  * Worker threads cannot change directory; there the fallback applies.
  */
-export async function withAstroEnv<T>(contentDir: string, cwd: string, run: () => Promise<T>): Promise<T> {
-  const values: Record<string, string> = { ...FIXED, JIANBAO_CONTENT: contentDir };
+export async function withAstroEnv<T>(cwd: string, run: () => Promise<T>): Promise<T> {
+  const values: Record<string, string> = { ...FIXED };
   const saved = Object.fromEntries([...Object.keys(values), ...MASKED].map((key) => [key, process.env[key]]));
   const savedCwd = process.cwd();
   Object.assign(process.env, values);
@@ -41,7 +43,7 @@ export async function withAstroEnv<T>(contentDir: string, cwd: string, run: () =
 }
 
 /** For the long-running dev server: set once, never restored. */
-export function setAstroEnv(contentDir: string): void {
-  Object.assign(process.env, { ...FIXED, JIANBAO_CONTENT: contentDir });
+export function setAstroEnv(): void {
+  Object.assign(process.env, FIXED);
   for (const key of MASKED) delete process.env[key];
 }

@@ -3,8 +3,10 @@
  * that on two cores the main thread meanwhile loads Astro and bundles the
  * pages: the check (about 2 s for ten years of bulletins) and the compile
  * (1 s with the Markdown cache, 5 s without) then add little or no wall time
- * to a build. The compiled site comes back as a structured clone (plain data).
+ * to a build. The compiled site comes back serialised (V8's structured clone,
+ * transferred): the pages read the same bytes from a file (site-module.ts).
  */
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { CompiledSite, Diagnostic } from '../core/index.ts';
 
@@ -19,11 +21,12 @@ export interface CompileJobOptions {
 export type CompileMessage =
   | { type: 'checked'; diagnostics: Diagnostic[]; errors: number; base: string; seconds: number }
   /** `draftsLeftOut`: the draft issues not in the site (`2024-8` or `zhuanbao/2024-8`). */
-  | { type: 'compiled'; site: CompiledSite; seconds: number; draftsLeftOut: string[] }
+  | { type: 'compiled'; bytes: Uint8Array; seconds: number; draftsLeftOut: string[] }
   | { type: 'failed'; message: string; stack: string | undefined };
 
 export type Checked = Extract<CompileMessage, { type: 'checked' }>;
-export type Compiled = Extract<CompileMessage, { type: 'compiled' }>;
+/** The compiled site, and the bytes it was sent as (for the pages' site file). */
+export type Compiled = { site: CompiledSite; bytes: Uint8Array | undefined; seconds: number; draftsLeftOut: string[] };
 
 export interface CompileJob {
   /** The check's findings, first; `base` is the site's (Astro needs it before the site is compiled). */
@@ -57,7 +60,7 @@ export function startCompile(options: CompileJobOptions): CompileJob {
     if (message.type === 'checked') {
       settleChecked.resolve(message);
       if (message.errors > 0) settleCompiled.reject(new WorkerFailure('检查发现错误，未编译'));
-    } else if (message.type === 'compiled') settleCompiled.resolve(message);
+    } else if (message.type === 'compiled') settleCompiled.resolve({ site: deserialize(message.bytes) as CompiledSite, bytes: message.bytes, seconds: message.seconds, draftsLeftOut: message.draftsLeftOut });
     else fail(Object.assign(new WorkerFailure(message.message), { stack: message.stack }));
   });
   worker.on('error', fail);

@@ -2,29 +2,35 @@
  * The worker thread of `jianbao build` (started by compile-job.ts): checks
  * the content, then compiles it, while the main thread loads Astro and
  * bundles the pages. Messages, in order: `checked`, then `compiled` when the
- * check found no error; `failed` if anything throws (our bug).
+ * check found no error (the site serialised, handed over without a copy);
+ * `failed` if anything throws (our bug).
  */
+import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkContent, compileSite } from '../core/index.ts';
-import { issueRefOf } from '../core/workflow/issue-ref.ts';
+import { issueRefOf, openProject } from '../core/index.ts';
 import { MarkdownCache } from './markdown-cache.ts';
 import type { CompileJobOptions, CompileMessage } from './compile-job.ts';
 
 const options = workerData as CompileJobOptions;
-const post = (message: CompileMessage) => parentPort!.postMessage(message);
+const post = (message: CompileMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 
 try {
+  const cache = options.cache;
+  const project = openProject(options.contentDir, {
+    ...(cache ? { bodyCache: () => MarkdownCache.open(cache.dir, cache.renderer) } : {}),
+    drafts: options.drafts === true,
+  });
   let started = performance.now();
-  const checked = await checkContent(options.contentDir);
-  post({ type: 'checked', diagnostics: checked.diagnostics, errors: checked.errors, base: checked.content.site?.site.base ?? '/', seconds: (performance.now() - started) / 1000 });
+  const checked = await project.check();
+  const { base } = await project.renderSettings();
+  post({ type: 'checked', diagnostics: checked.diagnostics, errors: checked.errors, base, seconds: (performance.now() - started) / 1000 });
   if (checked.errors === 0) {
     started = performance.now();
-    const markdown = options.cache ? await MarkdownCache.open(options.cache.dir, options.cache.renderer) : undefined;
     const drafts = options.drafts === true;
-    const site = compileSite(checked.content, checked.registry, { ...(markdown ? { compileBody: markdown.compile } : {}), drafts });
-    await markdown?.save();
+    const site = serialize(await project.compile());
+    const bytes = new Uint8Array(site.buffer, site.byteOffset, site.byteLength);
     const draftsLeftOut = drafts ? [] : checked.content.issues.filter((issue) => issue.data.status === 'draft').map((issue) => issueRefOf(issue, checked.registry));
-    post({ type: 'compiled', site, seconds: (performance.now() - started) / 1000, draftsLeftOut });
+    post({ type: 'compiled', bytes, seconds: (performance.now() - started) / 1000, draftsLeftOut }, [bytes.buffer]);
   }
 } catch (error) {
   post({ type: 'failed', message: (error as Error).message, stack: (error as Error).stack });

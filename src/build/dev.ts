@@ -2,15 +2,19 @@
  * `jianbao dev`: Astro's dev server over the content directory. Every change
  * under the content directory re-runs the check: problems are printed in the
  * terminal and, while there are errors, every page shows them instead of the
- * site; the browser reloads by itself.
+ * site; the browser reloads by itself. The pages get each compiled site
+ * through the site module (site-module.ts), from a file in a scratch folder
+ * that is removed when the server stops.
  */
-import { relative, resolve, sep } from 'node:path';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import { checkContent, compileSite, type CheckResult, type Diagnostic } from '../core/index.ts';
-import { invalidateSite, provideSite } from '../site/data.ts';
+import type { CheckResult, Diagnostic } from '../core/index.ts';
+import { openProject } from '../core/index.ts';
 import { setAstroEnv } from './astro-env.ts';
 import { PACKAGE_ROOT } from './index.ts';
 import { mediaFiles, serveMedia, type MediaFile } from './media.ts';
+import { siteModule, writeSiteFile } from './site-module.ts';
 
 export interface DevOptions {
   contentDir: string;
@@ -33,20 +37,26 @@ const SETTLE_MS = 150;
 
 export async function startDev(options: DevOptions): Promise<DevHandle> {
   const contentDir = resolve(options.contentDir);
+  const project = openProject(contentDir);
+  await mkdir(join(PACKAGE_ROOT, '.jianbao'), { recursive: true });
+  const scratch = await mkdtemp(join(PACKAGE_ROOT, '.jianbao', 'dev-'));
   /** The images the current site shows, served from the content directory. */
   let media: Map<string, MediaFile> | undefined;
+  /** The file the site module reads the current site from; undefined while the content has errors. */
+  let siteFile: string | undefined;
+  let version = 0;
+  const module = siteModule(async () => ({ file: siteFile }));
   let current = check();
   const first = await current;
 
   async function check(): Promise<CheckResult> {
-    const result = await checkContent(contentDir);
-    if (result.errors === 0) {
-      const site = compileSite(result.content, result.registry);
-      media = mediaFiles(site);
-      provideSite(contentDir, site);
-    } else invalidateSite();
-    options.onCheck?.(result);
-    return result;
+    project.invalidate();
+    const { checked, site } = await project.checkAndCompile();
+    siteFile = site ? await writeSiteFile(join(scratch, `site-${++version}.v8`), site) : undefined;
+    media = site ? mediaFiles(site) : undefined;
+    module.invalidate();
+    options.onCheck?.(checked);
+    return checked;
   }
 
   const base = first.content.site?.site.base ?? '/';
@@ -57,7 +67,6 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
       let timer: NodeJS.Timeout | undefined;
       server.watcher.on('all', (_event, file) => {
         if (!resolve(file).startsWith(contentDir + sep)) return;
-        invalidateSite();
         clearTimeout(timer);
         timer = setTimeout(() => {
           current = check();
@@ -78,14 +87,14 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
     },
   };
 
-  setAstroEnv(contentDir);
+  setAstroEnv();
   const { dev } = await import('astro');
   const server = await dev({
     root: PACKAGE_ROOT,
     base,
     logLevel: 'warn',
     server: { port: options.port ?? 4321, host: options.host ?? 'localhost' },
-    vite: { plugins: [plugin], clearScreen: false },
+    vite: { plugins: [plugin, module], clearScreen: false },
   });
   const host = options.host && options.host !== '0.0.0.0' ? options.host : 'localhost';
   return {
@@ -95,7 +104,10 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
       await new Promise((done) => setTimeout(done, SETTLE_MS * 2));
       return current;
     },
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      await rm(scratch, { recursive: true, force: true });
+    },
   };
 }
 

@@ -13,8 +13,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CompiledSite, Diagnostic } from '../core/index.ts';
-import { PACKAGE_ROOT } from '../core/package-root.ts';
-import { invalidateSite, provideSite, type CachedPages } from '../site/data.ts';
+import { PACKAGE_ROOT } from '../core/index.ts';
 import { ASSETS_DIR, issuePagePath } from '../site/routes.ts';
 import { withAstroEnv } from './astro-env.ts';
 import { startCompile, type Compiled } from './compile-job.ts';
@@ -27,13 +26,20 @@ import { assertReplaceableOutput, OutputDirError, SITE_MARKER, siteMarkerText } 
 import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts';
 import { RenderCache } from './render-cache.ts';
 import { buildSearchIndex } from './search-index.ts';
+import { siteModule, writeSiteFile, type CachedPages, type SiteModuleData } from './site-module.ts';
+import type { DocxStore } from '../docx/render.ts';
 import type { PdfStore } from '../pdf/render.ts';
+import { UserError } from '../core/index.ts';
 
 /** The PDFs kept in the render cache and the renderer's digest, for `renderPdfs`. */
 export type PdfCacheOption = { store: PdfStore; salt: string };
+/** The .docx files kept in the render cache and the renderer's digest, for `renderDocxs`. */
+export type DocxCacheOption = { store: DocxStore; salt: string };
 
 /** The jianbao package: Astro's root (pages, layouts, astro.config.mjs). */
 export { PACKAGE_ROOT };
+/** The file that marks a folder as a site jianbao built. */
+export { SITE_MARKER };
 
 export interface BuildOptions {
   contentDir: string;
@@ -45,7 +51,9 @@ export interface BuildOptions {
    * Extra work on the finished site before it is swapped into place (PDFs):
    * throwing here fails the build like any other step.
    */
-  afterSite?: (context: { siteDir: string; site: CompiledSite; pdfCache: PdfCacheOption | undefined }) => Promise<void>;
+  afterSite?: (context: { siteDir: string; site: CompiledSite; pdfCache: PdfCacheOption | undefined; docxCache: DocxCacheOption | undefined }) => Promise<void>;
+  /** The files written next to each issue page (by `afterSite`), which the issue pages link. */
+  downloads?: { pdf: boolean; docx: boolean };
   /** Reuse issue pages rendered by earlier builds (default); `false` renders every page. */
   cache?: boolean;
   /** Include draft issues (`build --drafts`, with the draft banner); default: leave them out of the site. */
@@ -70,7 +78,7 @@ export type BuildResult =
   | { ok: false; reason: 'content'; diagnostics: Diagnostic[] };
 
 /** A step failed after the check; the message is Chinese, the cause kept for our bugs. */
-export class BuildError extends Error {}
+export class BuildError extends UserError {}
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
@@ -88,7 +96,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const renderer = options.cache === false ? undefined : await rendererDigest(packageRoot);
   const cache = renderer ? await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), contentDir) : undefined;
   const job = startCompile({ contentDir, drafts: options.drafts === true, ...(cache && renderer ? { cache: { dir: cache.dir, renderer } } : {}) });
-  // Meanwhile, on this thread: load Astro (about 2 s of module loading).
+  // Meanwhile, on this thread: load Astro (its module loading is a large part of a build).
   const astroLoaded = import('astro').then(() => undefined, () => undefined);
   const checked = await job.checked;
   if (checked.errors > 0) {
@@ -116,10 +124,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       async () => {
         const rendered = await renderPages({
           packageRoot,
-          contentDir,
           siteDir,
+          siteFile: join(work, 'site.v8'),
           base: checked.base,
-          compiled: job.compiled,
+          // The downloads the issue pages link are part of the compiled site (and so of the page keys).
+          // (The bytes the worker sent lack them: the site file is then written from the site itself.)
+          compiled: options.downloads ? job.compiled.then((compiled) => ({ ...compiled, bytes: undefined, site: { ...compiled.site, downloads: options.downloads } })) : job.compiled,
           cacheDir: join(work, 'cache'),
           cache: cache && renderer ? { pages: cache, renderer } : undefined,
           log,
@@ -144,7 +154,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // PDFs printed earlier whose print page did not change stay; the rest are reported, never silently lost.
     const pdfs = await keepPdfs(outDir, siteDir, site);
     await writeFile(join(siteDir, SITE_MARKER), siteMarkerText(await packageVersion(packageRoot)));
-    if (options.afterSite) await options.afterSite({ siteDir, site, pdfCache: cache && renderer ? { store: cache.pdfs(), salt: renderer } : undefined });
+    if (options.afterSite) {
+      await options.afterSite({
+        siteDir,
+        site,
+        pdfCache: cache && renderer ? { store: cache.pdfs(), salt: renderer } : undefined,
+        docxCache: cache && renderer ? { store: cache.docxs(), salt: renderer } : undefined,
+      });
+    }
     const missing = stillMissing(pdfs.dropped, siteDir);
     await linkPdfs(siteDir, site);
     await mkdir(dirname(outDir), { recursive: true });
@@ -162,7 +179,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       pdfs: { kept: pdfs.kept.length, dropped: missing },
     };
   } finally {
-    invalidateSite();
     await rm(work, { recursive: true, force: true });
     if (staged) await rm(staged, { recursive: true, force: true });
   }
@@ -176,8 +192,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  */
 async function renderPages(options: {
   packageRoot: string;
-  contentDir: string;
   siteDir: string;
+  /** Where the pages' site module reads the compiled site from. */
+  siteFile: string;
   base: string;
   compiled: Promise<Compiled>;
   cacheDir: string;
@@ -185,20 +202,20 @@ async function renderPages(options: {
   cache: { pages: RenderCache; renderer: string } | undefined;
   log: (line: string) => void;
 }): Promise<{ site: CompiledSite; reused: number; keys: IssuePageKey[] | undefined }> {
-  const { packageRoot, contentDir, siteDir } = options;
-  const astro = () => runAstro({ packageRoot, contentDir, siteDir, base: options.base, cacheDir: options.cacheDir });
+  const { packageRoot, siteDir } = options;
+  const astro = (data: () => Promise<SiteModuleData>) => runAstro({ packageRoot, siteDir, base: options.base, cacheDir: options.cacheDir, site: data });
   const cache = options.cache?.pages;
   await cache?.scan();
   const compiled = handled(options.compiled.then(({ site }) => site));
+  const siteFile = handled(options.compiled.then(({ site, bytes }) => writeSiteFile(options.siteFile, bytes ?? site)));
   const plan = handled(
     compiled.then((site) => {
       const keys = options.cache ? issuePageKeys(site, options.cache.renderer) : [];
       return { keys, reused: keys.filter(({ key }) => cache?.has(key)) };
     }),
   );
-  provideSite(contentDir, compiled, handled(plan.then(({ reused }) => cachedPages(reused))));
   try {
-    await astro();
+    await astro(async () => ({ file: await siteFile, cached: cachedPages((await plan).reused) }));
   } catch (error) {
     await compiled; // a failed compile is the cause: report that
     throw error;
@@ -210,8 +227,7 @@ async function renderPages(options: {
     // changed in a way its digest missed. Render everything instead.
     options.log('缓存的页面与本次生成的样式文件不一致，重新生成全部页面……');
     await rm(siteDir, { recursive: true, force: true });
-    provideSite(contentDir, site);
-    await astro();
+    await astro(async () => ({ file: await siteFile }));
     reused.length = 0;
   }
   if (!cache) return { site, reused: 0, keys: undefined };
@@ -242,7 +258,7 @@ function stopwatch(): () => string {
 }
 
 function cachedPages(reused: readonly IssuePageKey[]): CachedPages {
-  const keysOf = (kind: IssuePageKey['kind']) => new Set(reused.filter((page) => page.kind === kind).map((page) => page.issue.key));
+  const keysOf = (kind: IssuePageKey['kind']) => reused.filter((page) => page.kind === kind).map((page) => page.issue.key);
   return { issue: keysOf('issue'), print: keysOf('print') };
 }
 
@@ -278,10 +294,10 @@ async function countPages(siteDir: string): Promise<number> {
  * and prints without building: the Markdown cache (save it after compiling)
  * and the PDFs.
  */
-export async function openRenderCache(contentDir: string, packageRoot = PACKAGE_ROOT): Promise<{ markdown: MarkdownCache; pdf: PdfCacheOption }> {
+export async function openRenderCache(contentDir: string, packageRoot = PACKAGE_ROOT): Promise<{ markdown: MarkdownCache; pdf: PdfCacheOption; docx: DocxCacheOption }> {
   const renderer = await rendererDigest(packageRoot);
   const cache = await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), resolve(contentDir));
-  return { markdown: await MarkdownCache.open(cache.dir, renderer), pdf: { store: cache.pdfs(), salt: renderer } };
+  return { markdown: await MarkdownCache.open(cache.dir, renderer), pdf: { store: cache.pdfs(), salt: renderer }, docx: { store: cache.docxs(), salt: renderer } };
 }
 
 async function packageVersion(packageRoot: string): Promise<string> {
@@ -306,17 +322,18 @@ async function moveAcross(from: string, to: string): Promise<void> {
   }
 }
 
-async function runAstro(options: { packageRoot: string; contentDir: string; siteDir: string; base: string; cacheDir: string }): Promise<void> {
+/** Astro builds the pages, the compiled site handed to them through the site module (`site`: what it holds). */
+async function runAstro(options: { packageRoot: string; siteDir: string; base: string; cacheDir: string; site: () => Promise<SiteModuleData> }): Promise<void> {
   const { build } = await import('astro');
   try {
-    await withAstroEnv(options.contentDir, options.packageRoot, () =>
+    await withAstroEnv(options.packageRoot, () =>
       build({
         root: options.packageRoot,
         outDir: options.siteDir,
         cacheDir: options.cacheDir,
         base: options.base,
         logLevel: 'error',
-        vite: { logLevel: 'error', clearScreen: false },
+        vite: { logLevel: 'error', clearScreen: false, plugins: [siteModule(options.site)] },
       }),
     );
   } catch (error) {

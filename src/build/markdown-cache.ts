@@ -8,10 +8,11 @@
  * One file per content directory, in its render cache folder: loaded once,
  * written back (whole, atomically) with just the bodies this build used.
  */
-import { createHash } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeAtomic } from '../core/index.ts';
 import { compileBody, type Body, type BodyCompiler, type CompileBodyOptions } from '../core/index.ts';
+import { digestParts } from './digest.js';
 
 const FILE = 'markdown.json';
 
@@ -50,7 +51,7 @@ export class MarkdownCache {
 
   /** A `BodyCompiler` answering from the cache, compiling (and keeping) what it lacks. */
   readonly compile: BodyCompiler = (markdown, options = {}) => {
-    const key = createHash('sha256').update(optionsJson(options)).update('\0').update(markdown).digest('base64url');
+    const key = digestParts([optionsJson(options), markdown]);
     let rendered = this.used.get(key) ?? this.stored.get(key);
     if (!rendered) {
       rendered = compileBody(markdown, options);
@@ -63,13 +64,7 @@ export class MarkdownCache {
   /** Write the bodies this build used, unless they are exactly the ones already stored. */
   async save(): Promise<void> {
     if (this.misses === 0 && this.used.size === this.stored.size) return;
-    const partial = `${this.file}.${process.pid}.partial`;
-    try {
-      await writeFile(partial, JSON.stringify({ renderer: this.renderer, entries: [...this.used] }));
-      await rename(partial, this.file);
-    } catch {
-      // A cache that cannot be written only makes the next build slower.
-      await rm(partial, { force: true });
-    }
+    // A cache that cannot be written only makes the next build slower.
+    await writeAtomic(this.file, JSON.stringify({ renderer: this.renderer, entries: [...this.used] })).catch(() => undefined);
   }
 }

@@ -11,6 +11,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import type { CompiledSite } from '../core/index.ts';
+import { UserError } from '../core/index.ts';
 
 /** One file of the site's `media/`: where it comes from and what its bytes must hash to. */
 export interface MediaFile {
@@ -36,7 +37,7 @@ export function mediaFiles(site: CompiledSite): Map<string, MediaFile> {
 }
 
 /** An image changed or vanished between the check and the copy; the message is Chinese. */
-export class MediaError extends Error {}
+export class MediaError extends UserError {}
 
 /**
  * Copy the site's images into `siteDir`. Each is read once and its hash

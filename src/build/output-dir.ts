@@ -11,6 +11,7 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, parse, relative, resolve } from 'node:path';
+import { UserError } from '../core/index.ts';
 
 /** Written at the root of every site jianbao builds. */
 export const SITE_MARKER = '.jianbao-site';
@@ -21,7 +22,7 @@ export function siteMarkerText(version: string): string {
 }
 
 /** Why an output folder may not be used; the message is Chinese and says what to do. */
-export class OutputDirError extends Error {}
+export class OutputDirError extends UserError {}
 
 export interface OutputDirCheck {
   /** Absolute output folder. */

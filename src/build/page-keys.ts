@@ -3,7 +3,7 @@
  * key of its render cache entry. A page is reused only when its key is the
  * same, so the key holds everything the page's HTML depends on:
  *
- * - the compiled issue, whole (entries' HTML, 版记, errata, print settings,
+ * - the compiled issue, whole (entries' bodies, 版记, errata, print settings,
  *   image hashes…): any edit, erratum or setting that reaches the issue
  *   changes it, published or not;
  * - the site's own settings, every field of the compiled site except its
@@ -17,13 +17,13 @@
  * page that starts reading more must add it here. (The build also checks that
  * every asset a reused page links to exists in the new build.)
  */
-import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { CompiledIssue, CompiledSite } from '../core/index.ts';
 import { issueNeighbours } from '../site/neighbours.ts';
 import type { IssuePageKind } from '../site/routes.ts';
+import { digestParts as sha256, treeDigest } from './digest.js';
 
 /** Files and folders of the package that decide how pages render. */
 const RENDERER_SOURCES = ['src', 'astro.config.mjs', 'package.json', 'package-lock.json'];
@@ -35,26 +35,6 @@ export interface IssuePageKey {
   issue: CompiledIssue;
   /** sha256, hex. */
   key: string;
-}
-
-function sha256(parts: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(`${part.length}:`).update(part);
-  return hash.digest('hex');
-}
-
-async function filesUnder(root: string, path: string): Promise<string[]> {
-  try {
-    const names = await readdir(join(root, path), { recursive: true, withFileTypes: true });
-    return names
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1).replace(/\\/g, '/'))
-      .sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return [path];
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
 }
 
 /** The installed version of a package, as seen from the package root. */
@@ -69,15 +49,12 @@ async function installedVersion(packageRoot: string, name: string): Promise<stri
 
 /** Digest of what renders the pages: jianbao's sources and the versions of the packages it builds with. */
 export async function rendererDigest(packageRoot: string): Promise<string> {
-  const parts: string[] = [];
-  for (const source of RENDERER_SOURCES) {
-    for (const file of await filesUnder(packageRoot, source)) parts.push(file, await readFile(join(packageRoot, file), 'binary'));
-  }
+  const versions: string[] = [];
   const manifest = JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   for (const name of [...Object.keys(manifest.dependencies ?? {}), ...BUILD_PACKAGES].sort()) {
-    parts.push(name, await installedVersion(packageRoot, name));
+    versions.push(name, await installedVersion(packageRoot, name));
   }
-  return sha256(parts);
+  return treeDigest(packageRoot, RENDERER_SOURCES, versions);
 }
 
 /** The site's own fields: everything but its collections of issues and entries. */

@@ -49,11 +49,12 @@ export function defineCommand(def: CommandDef): CommandDef {
   return def;
 }
 
-/** A usage problem: print usage, exit 2. */
-export class UsageError extends Error {}
+import { UsageError } from '../core/index.ts';
+
+export { UsageError };
 
 /** Options every command accepts. */
-export const COMMON_ARGS: Record<string, ArgSpec> = {
+const COMMON_ARGS: Record<string, ArgSpec> = {
   content: { type: 'string', description: '内容目录（默认：环境变量 JIANBAO_CONTENT，否则从当前目录向上找 jianbao.yaml 或 content/jianbao.yaml）', valueHint: '目录' },
   help: { type: 'boolean', short: 'h', description: '显示帮助' },
 };

@@ -1,11 +1,13 @@
 /**
  * `main(argv, io)`: pick the command, parse its flags, run it, return the
- * exit code. 0 clean, 1 content errors, 2 usage errors. A stack trace only
- * for our own bugs.
+ * exit code (EXIT in core/errors.ts: 0 clean, 1 content errors, 2 usage errors).
+ * This is the one place a UserError becomes printed text and an exit code;
+ * anything else thrown is our bug and gets a stack trace.
  */
-import { resolveContentDir } from '../core/paths.ts';
+import { EXIT, UserError, isSystemError, resolveContentDir, systemErrorMessage } from '../core/index.ts';
 import { commandHelp, parseCommandArgs, UsageError, type CliIO } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+import { printUserError } from './report.ts';
 
 export const VERSION = '0.1.0';
 
@@ -29,39 +31,40 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(mainHelp());
-    return name ? 0 : 2;
+    return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${VERSION}\n`);
-    return 0;
+    return EXIT.ok;
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    const { didYouMean } = await import('../core/diagnostics.ts');
+    const { didYouMean } = await import('../core/index.ts');
     const suggestion = didYouMean(name, Object.keys(COMMANDS));
     io.stderr(`未知的命令「${name}」${suggestion ? `，是不是「${suggestion}」？` : ''}\n\n${mainHelp()}`);
-    return 2;
+    return EXIT.usage;
   }
   const def = (await entry.load()).default;
+  let contentDir = io.cwd;
   try {
     const parsed = parseCommandArgs(def, rest);
     if (parsed.values.help) {
       io.stdout(commandHelp(def));
-      return 0;
+      return EXIT.ok;
     }
-    const contentDir = resolveContentDir(parsed.values.content as string | undefined, io.env, io.cwd);
+    contentDir = resolveContentDir(parsed.values.content as string | undefined, io.env, io.cwd);
     return await def.run({ values: parsed.values, positionals: parsed.positionals, io, contentDir });
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`${error.message}\n\n${commandHelp(def)}`);
-      return 2;
+    if (!(error instanceof UserError)) {
+      // A file the system would not read or write (permissions, a full disk…): the clerk's to fix, said in Chinese.
+      if (isSystemError(error)) {
+        io.stderr(`错误 ${systemErrorMessage(error)}\n`);
+        return EXIT.problem;
+      }
+      throw error;
     }
-    // A file the system would not read or write (permissions, a full disk…): the clerk's to fix, said in Chinese.
-    const { isSystemError, systemErrorMessage } = await import('../core/errno.ts');
-    if (isSystemError(error)) {
-      io.stderr(`错误 ${systemErrorMessage(error)}\n`);
-      return 1;
-    }
-    throw error;
+    if (error instanceof UsageError) io.stderr(`${error.message}\n\n${commandHelp(def)}`);
+    else printUserError(error, io, contentDir);
+    return error.exitCode;
   }
 }

@@ -1,6 +1,6 @@
 /** The output-folder guard of `build` and `pdf`, as a usage error (exit 2) before any work. */
 import { assertReplaceableOutput, OutputDirError } from '../build/output-dir.ts';
-import { PACKAGE_ROOT } from '../core/package-root.ts';
+import { PACKAGE_ROOT } from '../core/index.ts';
 import { UsageError } from './command.ts';
 
 export async function refuseUnsafeOutput(outDir: string, contentDir: string): Promise<void> {

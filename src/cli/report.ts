@@ -1,6 +1,6 @@
 /** Printing diagnostics for people (`path:line:col 错误 message [rule]`) and machines (JSON). */
 import { relative, join } from 'node:path';
-import type { Diagnostic } from '../core/diagnostics.ts';
+import type { Diagnostic, UserError } from '../core/index.ts';
 import type { CliIO } from './command.ts';
 
 const SEVERITY_NAMES = { error: '错误', warning: '警告' } as const;
@@ -31,7 +31,7 @@ export function formatDiagnostic(d: Diagnostic, io: CliIO, contentDir: string, c
   return d.hint ? `${head}\n  ${colors.dim('→')} ${d.hint}` : head;
 }
 
-export function summaryLine(errors: number, warnings: number, detail: string, colors: Paint): string {
+function summaryLine(errors: number, warnings: number, detail: string, colors: Paint): string {
   if (errors === 0 && warnings === 0) return colors.green(`✓ 没有发现问题${detail}`);
   const parts = [errors ? colors.red(`${errors} 个错误`) : '0 个错误', warnings ? colors.yellow(`${warnings} 个警告`) : '0 个警告'];
   return `共 ${parts.join('，')}${detail}`;
@@ -59,4 +59,13 @@ export function printDiagnostics(diagnostics: Diagnostic[], io: CliIO, contentDi
   if (diagnostics.length) io.stdout('\n');
   io.stdout(`${summaryLine(errors, diagnostics.length - errors, detail, colors)}\n`);
   return errors > 0 ? 1 : 0;
+}
+
+/** Why a command stopped (a UserError): the diagnostics behind it, then the message and how to fix it. */
+export function printUserError(error: UserError, io: CliIO, contentDir: string): void {
+  const colors = paint(io);
+  for (const d of error.diagnostics) io.stderr(`${formatDiagnostic(d, io, contentDir, colors)}\n`);
+  if (error.diagnostics.length) io.stderr('\n');
+  io.stderr(`${colors.red('错误')} ${error.message}\n`);
+  if (error.hint) io.stderr(`  ${colors.dim('→')} ${error.hint}\n`);
 }

@@ -1,8 +1,8 @@
 /**
  * Stack traces of our own bugs, named in src/ terms. The CLI runs from a
  * bundle (bin/launch.js); Node could map its frames itself, but turning
- * source maps on costs every start 0.13 s of loading maps, so the frames are
- * mapped here, only when there is a trace to report.
+ * source maps on makes every start load the maps, so the frames are mapped
+ * here, only when there is a trace to report.
  */
 import { readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';

@@ -1,10 +1,9 @@
 /**
- * Diagnostics: the one shape every problem takes, the registry of rule ids,
- * did-you-mean suggestions, and the only place zod issues become Chinese prose.
+ * Diagnostics: the one shape every problem takes (its rule id comes from
+ * rules.ts), did-you-mean suggestions, and the only place zod issues become Chinese prose.
  */
 import type { z } from 'zod';
-
-export type Severity = 'error' | 'warning';
+import { RULES, type RuleId, type Severity } from './rules.ts';
 
 /** A position in a source file; 1-based. */
 export interface Position {
@@ -14,7 +13,7 @@ export interface Position {
 
 export interface Diagnostic extends Position {
   /** Stable rule id, e.g. `issue/number-gap`. */
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   /** Path relative to the content directory, with `/` separators. */
   file: string;
@@ -28,66 +27,6 @@ export interface Diagnostic extends Position {
   fixable?: boolean;
 }
 
-/** Every rule id with its default severity and a short Chinese description. */
-export const RULES = {
-  'file/read': { severity: 'error', title: '文件无法读取' },
-  'file/empty': { severity: 'error', title: '文件为空' },
-  'file/binary': { severity: 'error', title: '不是文本文件' },
-  'file/missing': { severity: 'error', title: '缺少必需的设置文件' },
-  'encoding/not-utf8': { severity: 'error', title: '文件不是 UTF-8 编码' },
-  'encoding/unknown': { severity: 'error', title: '无法识别文件编码' },
-  'encoding/bom': { severity: 'warning', title: '文件开头有 BOM' },
-  'encoding/crlf': { severity: 'warning', title: 'Windows 换行符（CRLF）' },
-  'frontmatter/missing': { severity: 'error', title: '缺少前置信息' },
-  'frontmatter/unclosed': { severity: 'error', title: '前置信息没有结束行' },
-  'yaml/syntax': { severity: 'error', title: 'YAML 语法错误' },
-  'yaml/tab': { severity: 'error', title: 'YAML 中使用了制表符' },
-  'yaml/fullwidth-colon': { severity: 'error', title: '键名后使用了全角冒号' },
-  'yaml/duplicate-key': { severity: 'error', title: '重复的键' },
-  'schema/unknown-key': { severity: 'error', title: '未知的键' },
-  'schema/duplicate-key': { severity: 'error', title: '同一个键写了两次（中英文各一次）' },
-  'schema/required': { severity: 'error', title: '缺少必填项' },
-  'schema/invalid': { severity: 'error', title: '取值无效' },
-  'entry/title-required': { severity: 'error', title: '稿件缺少标题' },
-  'entry/people-required': { severity: 'error', title: '调研指导稿件缺少领导' },
-  'entry/unknown-unit': { severity: 'error', title: '未知的报送单位' },
-  'entry/unknown-person': { severity: 'error', title: '未知的领导' },
-  'entry/person-no-title': { severity: 'warning', title: '领导在该日期没有职务' },
-  'entry/unknown-series': { severity: 'error', title: '未知的刊物' },
-  'entry/series-required': { severity: 'error', title: '有多个刊物时稿件需写明刊物' },
-  'entry/section-not-in-series': { severity: 'error', title: '栏目不属于该刊物' },
-  'entry/pending': { severity: 'warning', title: '待编稿件尚未编入任何一期' },
-  'entry/unedited': { severity: 'warning', title: '稿件正文为空或只有模板的开头（不能发布）' },
-  'entry/in-several-issues': { severity: 'error', title: '稿件被编入多期' },
-  'entry/image-missing': { severity: 'error', title: '图片不存在或不在内容目录中' },
-  'entry/image-type': { severity: 'error', title: '图片格式不支持（只支持 PNG、JPEG、GIF、WebP）' },
-  'entry/image-remote': { severity: 'warning', title: '外网图片不会显示' },
-  'entry/image-large': { severity: 'warning', title: '图片超过 5 MB' },
-  'issue/unknown-series': { severity: 'error', title: '未知的刊物' },
-  'issue/series-required': { severity: 'error', title: '有多个刊物时期刊需写明刊物' },
-  'issue/number-duplicate': { severity: 'error', title: '期号重复' },
-  'issue/number-gap': { severity: 'error', title: '期号不连续' },
-  'issue/number-start': { severity: 'error', title: '年度首期期号不对' },
-  'issue/total-sequence': { severity: 'error', title: '总期号不连续' },
-  'issue/date-out-of-year': { severity: 'error', title: '印发日期不在年度内' },
-  'issue/date-order': { severity: 'error', title: '印发日期先于上一期' },
-  'issue/entry-missing': { severity: 'error', title: '期刊列出的稿件不存在' },
-  'issue/entry-not-ready': { severity: 'error', title: '期刊列出了草稿或撤稿' },
-  'issue/entry-listed-twice': { severity: 'error', title: '同一期重复列出稿件' },
-  'issue/entry-after-issue': { severity: 'error', title: '稿件日期晚于印发日期' },
-  'issue/entry-series': { severity: 'error', title: '稿件属于另一个刊物' },
-  'issue/entry-title-required': { severity: 'error', title: '文章版式的稿件需要标题' },
-  'issue/unknown-recipient': { severity: 'warning', title: '未知的发送对象' },
-  'issue/frozen-changed': { severity: 'error', title: '已发布的期刊被修改' },
-  'issue/digest-missing': { severity: 'error', title: '已发布的期刊没有摘要' },
-  'issue/errata-pending': { severity: 'warning', title: '已按勘误修改，尚未重新冻结' },
-  'settings/duplicate-id': { severity: 'error', title: '编号重复' },
-  'settings/reserved-id': { severity: 'error', title: '刊物 id 与站点目录重名' },
-  'settings/duplicate-name': { severity: 'error', title: '名称或别名重复' },
-  'settings/unknown-person': { severity: 'error', title: '分组中有未知的领导' },
-} as const satisfies Record<string, { severity: Severity; title: string }>;
-
-export type RuleId = keyof typeof RULES;
 
 /** Build a diagnostic with the rule's default severity. */
 export function diagnostic(

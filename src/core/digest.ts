@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import type { EntryRecord, IssueRecord } from './load/content.ts';
 import type { IssueDigest } from './schema/issue.ts';
 
-function stable(value: unknown): unknown {
+/** `value` with object keys sorted and undefined values left out, recursively: equal data, equal JSON. */
+export function stable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stable);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
@@ -51,7 +52,9 @@ export function entryDigest(entry: EntryRecord): string {
 }
 
 export function issueOwnDigest(issue: IssueRecord): string {
-  const { digest: _digest, errata: _errata, status: _status, ...frozen } = issue.data;
+  const { digest: _digest, errata: _errata, status: _status, kind, ...rest } = issue.data;
+  // `kind` came later with a default: a regular issue digests as it always has, so no published issue thaws.
+  const frozen = kind === 'regular' ? rest : { ...rest, kind };
   return hash(`${JSON.stringify(stable(frozen))}\n${normaliseText(issue.note)}`);
 }
 

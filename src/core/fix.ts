@@ -3,7 +3,7 @@
  * GBK/Big5 to UTF-8, strip the BOM, CRLF → LF, full-width colon after a
  * known key. Each file is written atomically (temp file + rename).
  */
-import { rename, writeFile } from 'node:fs/promises';
+import { writeAtomic } from './atomic.ts';
 import { join } from 'node:path';
 import { ENCODING_NAMES } from './load/decode.ts';
 import type { SourceFile } from './load/content.ts';
@@ -40,9 +40,7 @@ export async function applyFixes(dir: string, files: SourceFile[]): Promise<FixR
     }
     if (changes.length === 0) continue;
     const target = join(dir, source.path);
-    const temporary = `${target}.jianbao-fix-${process.pid}`;
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, target);
+    await writeAtomic(target, text);
     reports.push({ file: source.path, changes });
   }
   return reports;

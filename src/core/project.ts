@@ -15,6 +15,7 @@ import { checkContent, type CheckResult } from './check.ts';
 import type { BodyCompiler } from './compile/markdown.ts';
 import { compileSite, type CompiledSite } from './compile/site.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { UserError } from './errors.ts';
 import type { ContentSource } from './source/source.ts';
 import { createEntry, type EntryRequest, type NewEntryResult, type WorkflowOptions } from './workflow/new-entry.ts';
 import { createIssue, type IssueRequest, type NewIssueResult } from './workflow/new-issue.ts';
@@ -31,14 +32,16 @@ export interface ProjectOptions {
   source?: ContentSource;
   /** Compiled bodies from earlier runs; opened on the first compile. */
   bodyCache?: () => Promise<BodyCache | undefined>;
+  /** Compile draft issues too (default, as `dev`); `false` leaves them out of the site (`build` without `--drafts`). */
+  drafts?: boolean;
 }
 
 /** The content has errors: nothing was compiled. */
-export class ContentErrors extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
+export class ContentErrors extends UserError {
+  constructor(diagnostics: Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const first = errors[0];
-    super(`内容有 ${errors.length} 个错误${first ? `（${first.file}:${first.line}:${first.column} ${first.message}）` : ''}，先运行 jianbao check`);
+    super(`内容有 ${errors.length} 个错误${first ? `（${first.file}:${first.line}:${first.column} ${first.message}）` : ''}，先运行 jianbao check`, { diagnostics });
   }
 }
 
@@ -78,7 +81,7 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
       const result = await check();
       if (result.errors > 0) return { checked: result, site: undefined };
       const cache = await (bodyCache ??= options.bodyCache?.() ?? Promise.resolve(undefined));
-      const site = compileSite(result.content, result.registry, cache ? { compileBody: cache.compile } : {});
+      const site = compileSite(result.content, result.registry, { ...(cache ? { compileBody: cache.compile } : {}), drafts: options.drafts !== false });
       await cache?.save();
       return { checked: result, site };
     })());

@@ -2,6 +2,7 @@
  * Lookups over the settings: units by id/name/alias, leaders by name and
  * their title on a date, series by id. Built once per load.
  */
+import { issueSlug } from './format.ts';
 import type { LoadedContent, EntryRecord, IssueRecord } from './load/content.ts';
 import type { Person } from './schema/people.ts';
 import type { Series } from './schema/site.ts';
@@ -48,7 +49,7 @@ export function buildRegistry(content: Pick<LoadedContent, 'units' | 'people' | 
 }
 
 /** Names are compared without the padding spaces used in lists (李　健 = 李健). */
-export function normaliseName(name: string): string {
+function normaliseName(name: string): string {
   return name.replace(/[\s\u3000]/g, '');
 }
 
@@ -83,7 +84,8 @@ export function issueSeries(registry: Registry, issue: IssueRecord): Series | un
   return undefined;
 }
 
-/** `2023-6` or `zhuanbao/2023-6`. */
-export function issueKey(series: Series | undefined, year: number, number: number, withSeries: boolean): string {
-  return withSeries && series ? `${series.id}/${year}-${number}` : `${year}-${number}`;
+/** `2023-6` or `zhuanbao/2023-6` (a supplement: `2023-增刊1`). */
+export function issueKey(series: Series | undefined, year: number, number: number, withSeries: boolean, supplement = false): string {
+  const slug = issueSlug(number, supplement, 'ref');
+  return withSeries && series ? `${series.id}/${year}-${slug}` : `${year}-${slug}`;
 }

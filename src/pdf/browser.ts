@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { UserError } from '../core/index.ts';
 
 export interface BrowserChoice {
   path: string;
@@ -22,7 +23,7 @@ export interface FindBrowserOptions {
 }
 
 /** A browser was asked for or looked for and is not there; the message says how to get one. */
-export class BrowserNotFoundError extends Error {}
+export class BrowserNotFoundError extends UserError {}
 
 const LINUX_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable'];
 const LINUX_PATHS = [
@@ -57,7 +58,7 @@ export function browserCandidates(platform: NodeJS.Platform, env: Record<string,
 }
 
 /** How to get a browser, per platform, in Chinese. */
-export function browserInstallHelp(platform: NodeJS.Platform): string {
+function browserInstallHelp(platform: NodeJS.Platform): string {
   const lines = [
     '生成 PDF 需要 Chromium、Google Chrome 或 Microsoft Edge 浏览器（任选其一）。',
     platform === 'win32'

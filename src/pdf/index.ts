@@ -1,3 +1,3 @@
 /** PDFs of the print pages: the door for `jianbao pdf` and `jianbao build --pdf`. */
-export { renderPdfs, pdfPath, PdfError, type RenderPdfsOptions, type RenderedPdf } from './render.ts';
-export { findBrowser, browserCandidates, browserInstallHelp, BrowserNotFoundError, type BrowserChoice } from './browser.ts';
+export { renderPdfs, PdfError, type RenderPdfsOptions, type RenderedPdf } from './render.ts';
+export { findBrowser, browserCandidates, BrowserNotFoundError, type BrowserChoice } from './browser.ts';

@@ -14,10 +14,10 @@
  *   (src/pdf, pdf-lib, playwright-core…).
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
+import { digestParts } from '../build/digest.js';
 import type { CompiledIssue } from '../core/index.ts';
 
 /** Folders the system's fonts live in, per platform. */
@@ -75,19 +75,10 @@ async function browserIdentity(path: string): Promise<string> {
 
 /** Digest of the printing environment: browser and system fonts. */
 export async function printEnvironment(browserPath: string, env: Record<string, string | undefined>): Promise<string> {
-  return createHash('sha256')
-    .update(await browserIdentity(browserPath))
-    .update('\0')
-    .update(fontsList(env))
-    .digest('hex');
+  return digestParts([await browserIdentity(browserPath), fontsList(env)]);
 }
 
 /** The key of one issue's PDF. */
 export function pdfKey(parts: { salt: string; environment: string; issue: CompiledIssue; printHtml: string }): string {
-  return createHash('sha256')
-    .update(`${parts.salt}\0${parts.environment}\0`)
-    .update(JSON.stringify(parts.issue))
-    .update('\0')
-    .update(parts.printHtml)
-    .digest('hex');
+  return digestParts([parts.salt, parts.environment, JSON.stringify(parts.issue), parts.printHtml]);
 }

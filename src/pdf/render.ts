@@ -9,19 +9,20 @@
  * the 版记 straight under the text (never a page of its own) and a warning
  * says so.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CliIO } from '../cli/command.ts';
+import { writeAtomic } from '../core/index.ts';
 import type { CompiledIssue, CompiledSite } from '../core/index.ts';
 import { issuePagePath } from '../site/routes.ts';
 import { BrowserNotFoundError, findBrowser, type BrowserChoice } from './browser.ts';
-import { errnoReason } from '../core/errno.ts';
+import { errnoReason } from '../core/index.ts';
 import { withMetadata } from './metadata.ts';
 import { pdfKey, printEnvironment } from './pdf-key.ts';
 import { serveSite } from './serve.ts';
+import { UserError } from '../core/index.ts';
 
 /** What is known of a printed PDF besides its bytes. */
 export type PdfFacts = Pick<RenderedPdf, 'pages' | 'placed' | 'type3Fonts'>;
@@ -67,12 +68,12 @@ export interface RenderedPdf {
 }
 
 /** Something the user can fix (no browser, no built site); the message is Chinese. */
-export class PdfError extends Error {}
+export class PdfError extends UserError {}
 
 const LAYOUT_TIMEOUT_MS = 60_000;
 
 /** Where an issue's PDF goes inside the built site: `<series>/<year>/<number>/<series>-<year>-<number>.pdf`. */
-export function pdfPath(distDir: string, issue: CompiledIssue): string {
+function pdfPath(distDir: string, issue: CompiledIssue): string {
   return join(distDir, ...issue.key.split('/'), issue.pdfName);
 }
 
@@ -215,19 +216,12 @@ async function renderIssue(page: Page, issue: CompiledIssue, url: string, distDi
     await page.evaluate(() => {
       const spacer = document.querySelector<HTMLElement>('.colophon-spacer');
       if (spacer) spacer.style.height = '0';
+      document.querySelector('.colophon-tail')?.classList.remove('turn', 'bare');
     });
     facts = await withMetadata(await printPage(page), issue);
   }
   const file = pdfPath(distDir, issue);
-  await mkdir(join(file, '..'), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  try {
-    await writeFile(partial, facts.bytes);
-    await rename(partial, file);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
+  await writeAtomic(file, facts.bytes);
   return { issue, file, pages: facts.pages, placed, type3Fonts: facts.type3Fonts };
 }
 

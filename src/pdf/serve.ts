@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { MEDIA_DIR } from '../core/paths.ts';
+import { MEDIA_DIR } from '../core/index.ts';
 import { ASSETS_DIR } from '../site/routes.ts';
 
 const TYPES: Record<string, string> = {

@@ -30,7 +30,9 @@ describe('MarkdownCache', () => {
     await cold.save();
     const stored = await saved(dir);
     expect(stored.renderer).toBe('r1');
-    expect(stored.entries.length).toBeGreaterThanOrEqual(plain.issues.reduce((sum, issue) => sum + issue.entries.length, 0));
+    // Published issues come from their archived snapshot: only the others' bodies are compiled (and cached).
+    const compiledHere = plain.issues.filter((issue) => issue.status !== 'published');
+    expect(stored.entries.length).toBeGreaterThanOrEqual(compiledHere.reduce((sum, issue) => sum + issue.entries.length, 0));
     const warm = await MarkdownCache.open(dir, 'r1');
     expect(await compiled(SAMPLE_CONTENT, warm)).toEqual(plain);
   });

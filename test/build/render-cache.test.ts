@@ -67,6 +67,9 @@ describe('the render cache', TIMEOUT, () => {
   it('an erratum to a published issue re-renders its two pages and its neighbour’s web page, nothing else', async () => {
     await edit(join(content, 'entries/2024/应急检查.md'), (text) => text.replace(/。\n*$/, '，共排查隐患12处。\n'));
     await edit(join(content, 'issues/2024-03.md'), (text) => text.replace(/^---\n/, '---\nerrata:\n  - { date: 2024-06-20, note: 补充应急检查的隐患数 }\n'));
+    // The site shows what was published: the correction appears once it is published again.
+    const republished = await runCli(['publish', '2024-3', '--content', content]);
+    expect(republished.code, republished.stdout + republished.stderr).toBe(0);
     const after = await build(content);
     // Of 2024-3 (web, print) and 2024-4 (web, print), only 2024-4's print page is unchanged input.
     expect(after.reused).toBe(1);
@@ -82,6 +85,10 @@ describe('the render cache', TIMEOUT, () => {
   it('a change of the series name or of site.base re-renders every issue page', async () => {
     const settings = join(content, 'jianbao.yaml');
     await edit(settings, (text) => text.replace('name: 测试区安全生产工作专报', 'name: 测试区安全生产工作简报'));
+    // The published 2024-3 changes with the name: an erratum and a new publish record it.
+    await edit(join(content, 'issues/2024-03.md'), (text) => text.replace('errata:\n', 'errata:\n  - { date: 2024-06-21, note: 刊物更名 }\n'));
+    const republished = await runCli(['publish', '2024-3', '--content', content]);
+    expect(republished.code, republished.stdout + republished.stderr).toBe(0);
     const renamed = await build(content);
     expect(renamed.reused).toBe(0);
     expect((await page(renamed.out, 'zhuanbao/2024/4/print/')).querySelector('.masthead-name')?.getAttribute('aria-label')).toBe('测试区安全生产工作简报');
@@ -113,7 +120,8 @@ describe('the search index, one bundle per year', TIMEOUT, () => {
     expect(searchLine(cold)).toMatch(/^全文检索已建立索引（2 个年度；/);
     expect(Object.keys(cold.tree)).toEqual(expect.arrayContaining(['pagefind/pagefind-ui.js', 'pagefind/pagefind-entry.json', 'pagefind/2024/pagefind-entry.json']));
     expect(searchLine(await build(sample))).toMatch(/2 个年度，其中 2 个取自缓存/);
-    await edit(join(sample, 'entries/2025/07/山塘防汛.md'), (text) => `${text.trimEnd()}\n\n另对两座病险山塘实行空库运行。\n`);
+    // An entry of the draft issue (a published issue's entries cannot change without an erratum).
+    await edit(join(sample, 'entries/2025/08/暑期防溺水巡查.md'), (text) => `${text.trimEnd()}\n\n另在重点水域增设警示牌十块。\n`);
     const edited = await build(sample);
     expect(searchLine(edited)).toMatch(/2 个年度，其中 1 个取自缓存/);
     expect(changed(cold, edited).filter((file) => file.startsWith('zhuanbao/2024/'))).toEqual([]);

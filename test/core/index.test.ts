@@ -1,18 +1,35 @@
 /** The core's public door: pinned, so a change to it is a deliberate one. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as core from '../../src/core/index.ts';
+import { ROOT } from '../helpers/index.ts';
 
 describe('src/core/index.ts', () => {
   it('exports exactly the documented API', () => {
     expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
       [
+        "ContentErrors",
+        "ENCODING_NAMES",
         "ENTRIES_DIR",
+        "EXIT",
+        "FileSystemSource",
         "ISSUES_DIR",
+        "LEDGER_FILE",
         "LINT_RULES",
+        "MEDIA_DIR",
+        "MemorySource",
+        "PACKAGE_ROOT",
         "RULES",
+        "SECTIONS",
         "SETTINGS_FILES",
         "STAFF_ROLES",
+        "UsageError",
+        "UserError",
+        "WorkflowError",
+        "adoptedEntries",
         "applyFixes",
+        "archiveLegacyIssues",
         "bodyHtml",
         "buildRegistry",
         "checkContent",
@@ -25,34 +42,78 @@ describe('src/core/index.ts', () => {
         "compileSite",
         "computeDigest",
         "computeStats",
+        "copyAtomic",
+        "createEntry",
+        "createIssue",
+        "dateProblem",
+        "defaultSeries",
         "didYouMean",
         "distributionText",
         "entriesById",
+        "entriesBySection",
         "entryHtml",
         "entrySeries",
+        "errnoReason",
         "expandDistribution",
         "findPerson",
         "fixBody",
+        "fixEntryFiles",
+        "frozenEntryIds",
         "hasChanges",
+        "importFiles",
+        "isMonthDay",
         "isSafeUrl",
+        "isSystemError",
         "issueName",
         "issueNumbering",
+        "issueRefOf",
         "issueSeries",
+        "leadersOn",
         "lintBody",
         "lintContent",
         "lintEntry",
         "loadContent",
+        "loadForWorkflow",
+        "missingFields",
         "model",
         "noteHtml",
         "officialLevel",
+        "openProject",
         "padName",
+        "parseDateText",
+        "parseIssueRef",
+        "peopleRequired",
+        "publishIssue",
+        "renderIssueDocx",
         "renderMarkdown",
+        "replaceDirectory",
         "resolveContentDir",
         "schema",
+        "sectionFromText",
+        "sectionName",
+        "sectionSchema",
         "sortDiagnostics",
+        "systemErrorMessage",
         "titleOn",
+        "titleRequired",
+        "unitsInOrder",
         "validate",
+        "writeAtomic",
       ]
     `);
+  });
+
+  it('is the only way into the core from the CLI, the build, the site, the pages and the PDF code', () => {
+    const src = join(ROOT, 'src');
+    const offenders: string[] = [];
+    for (const file of readdirSync(src, { recursive: true }) as string[]) {
+      const path = file.replace(/\\/g, '/');
+      if (path.startsWith('core/') || !/\.(ts|astro|js|mjs)$/.test(path)) continue;
+      const text = readFileSync(join(src, file), 'utf8');
+      for (const match of text.matchAll(/(?:from|import\()\s*'((?:\.\.\/)+core\/[^']+)'/g)) {
+        if (!match[1]!.endsWith('core/index.ts')) offenders.push(`${path}: ${match[1]}`);
+      }
+    }
+    expect(offenders).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 import { cp, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { main } from '../../src/cli/main.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -15,7 +16,7 @@ export interface CliResult {
 }
 
 /** Run `jianbao …` in-process; `cwd` defaults to the project root. */
-export async function runCli(argv: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+export async function runCli(argv: string[], options: { cwd?: string; env?: Record<string, string | undefined>; stdin?: string | Buffer } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -28,6 +29,7 @@ export async function runCli(argv: string[], options: { cwd?: string; env?: Reco
     env: options.env ?? {},
     cwd: options.cwd ?? ROOT,
     isTTY: false,
+    ...(options.stdin !== undefined ? { stdin: Readable.from([Buffer.from(options.stdin)]) } : {}),
   });
   return { code, stdout, stderr };
 }

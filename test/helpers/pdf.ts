@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const PT_TO_MM = 25.4 / 72;
+const PT_TO_MM = 25.4 / 72;
 
 function run(command: string, args: string[]): string {
   return execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -132,4 +132,24 @@ export function rasterize(file: string, page: number, dir: string, dpi = 72): Ra
 /** Save a page as PNG for a person to look at. */
 export function savePng(file: string, page: number, target: string, dpi = 80): void {
   run('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, target.replace(/\.png$/, '')]);
+}
+
+/**
+ * The bottom edge (mm from the page top) of the lowest black horizontal rule
+ * that spans at least `minWidthMm` between `fromMm` and `toMm` across the
+ * page (the 版记's last rule), or undefined. Scans `raster` row by row.
+ */
+export function lowestRule(raster: Raster, options: { fromMm: number; toMm: number; xMinMm: number; xMaxMm: number; minWidthMm: number }): number | undefined {
+  const step = 25.4 / raster.dpi;
+  for (let y = options.toMm; y >= options.fromMm; y -= step) {
+    let dark = 0;
+    let total = 0;
+    for (let x = options.xMinMm; x <= options.xMaxMm; x += step) {
+      total++;
+      const [r, g, b] = raster.at(x, y);
+      if (r < 110 && g < 110 && b < 110) dark++;
+    }
+    if (dark * step >= options.minWidthMm && dark / total > 0.9) return y + step / 2;
+  }
+  return undefined;
 }

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { splitFrontMatter } from '../../src/core/load/frontmatter.ts';
 import { copyContent, runCli, SAMPLE_CONTENT, type CliResult } from './index.ts';
 
-export { copyContent, runCli, SAMPLE_CONTENT };
+export { copyContent, SAMPLE_CONTENT };
 
 /** A temporary copy of the sample content (content/). */
 export function sampleCopy(): Promise<string> {

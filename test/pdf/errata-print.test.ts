@@ -15,7 +15,7 @@ describe('errata in print', { timeout: 300_000 }, () => {
     const entry = join(content, 'entries/2024/应急检查.md');
     await writeFile(entry, `${(await readFile(entry, 'utf8')).trimEnd()}\n\n另督促整改隐患五处。\n`);
     const issue = join(content, 'issues/2024-03.md');
-    await writeFile(issue, (await readFile(issue, 'utf8')).replace(/^digest:/m, 'errata:\n  - date: 2024-06-12\n    note: 《应急检查》补充整改情况\ndigest:'));
+    await writeFile(issue, (await readFile(issue, 'utf8')).replace(/^status: published/m, 'errata:\n  - date: 2024-06-12\n    note: 《应急检查》补充整改情况\nstatus: published'));
     expect((await runCli(['publish', '2024-3', '--content', content])).code).toBe(0);
 
     const out = join(await tempDir('jianbao-errata-'), 'dist');

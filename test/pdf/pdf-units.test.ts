@@ -68,8 +68,10 @@ describe('jianbao pdf on the command line', () => {
   it('selects issues by year-number, with the series when there are several', async () => {
     const checked = await checkContent(CONTENT);
     const site = compileSite(checked.content, checked.registry);
-    expect(selectIssues(site, []).length).toBe(3);
+    expect(selectIssues(site, []).length).toBe(5);
     expect(selectIssues(site, ['zhuanbao/2024-2', 'jianbao/2024-1']).map((issue) => issue.key)).toEqual(['zhuanbao/2024/2', 'jianbao/2024/1']);
+    // A supplement: as the CLI names it (增刊1) or as its path does (zk1).
+    expect(selectIssues(site, ['zhuanbao/2024-增刊1', 'zhuanbao/2024-zk1']).map((issue) => issue.key)).toEqual(['zhuanbao/2024/zk1', 'zhuanbao/2024/zk1']);
   });
 });
 
@@ -84,23 +86,27 @@ describe('serving the built site to the browser', () => {
 });
 
 describe('series print settings (打印)', () => {
-  it('default to FORMAT.md and accept Chinese keys and values', async () => {
+  it('default to the GB/T 9704 values and accept Chinese keys and values', async () => {
     const checked = await checkContent(CONTENT);
     const [zhuanbao, jianbao] = checked.registry.series;
-    expect(zhuanbao!.print).toEqual({ red: '#E8380D', mastheadSize: 42, rule: 'single', firstPageNumber: true });
-    expect(jianbao!.print).toEqual({ red: '#FF0000', mastheadSize: 36, masthead: ['样例区', '应急管理简报'], rule: 'double', firstPageNumber: false });
+    const defaults = { duplex: true, blankPageNumber: true, draftMark: '草稿' };
+    expect(zhuanbao!.print).toEqual({ ...defaults, red: '#E8380D', mastheadSize: 42, rule: 'single', firstPageNumber: true, blankPageNumber: false });
+    expect(jianbao!.print).toEqual({ ...defaults, red: '#FF0000', mastheadSize: 36, masthead: ['样例区', '应急管理简报'], rule: 'double', firstPageNumber: false, duplex: false });
+    expect(checked.registry.series[2]!.print).toEqual({ ...defaults, red: '#E8380D', mastheadSize: 42, rule: 'single', firstPageNumber: true, draftMark: '征求意见稿' });
   });
 
   it('reject wrong values with a Chinese message at the right place', async () => {
     const dir = await copyContent(CONTENT);
     const { readFile, writeFile } = await import('node:fs/promises');
     const file = join(dir, 'jianbao.yaml');
-    const text = (await readFile(file, 'utf8')).replace('红色: "#FF0000"', '红色: 大红').replace('报头字号: 小初', '报头字号: 特大').replace('首页页码: 否', '首页页码: 也许');
+    const text = (await readFile(file, 'utf8')).replace('红色: "#FF0000"', '红色: 大红').replace('报头字号: 小初', '报头字号: 特大').replace('首页页码: 否', '首页页码: 也许').replace('双面: 否', '双面: 单面').replace('草稿标记: 征求意见稿', '草稿标记: 这是一份还没有定稿的征求意见稿');
     await writeFile(file, text);
     const result = await runCli(['check', '--content', dir]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/jianbao\.yaml:\d+:\d+ 错误 红色应写作 #RRGGBB，如 #E8380D 或 #FF0000（加引号）/);
     expect(result.stdout).toMatch(/jianbao\.yaml:\d+:\d+ 错误 报头字号应为 16–72 的磅数（如 42）或字号名（初号、小初/);
     expect(result.stdout).toMatch(/jianbao\.yaml:\d+:\d+ 错误 首页页码应为 true 或 false（也可写 是 \/ 否）/);
+    expect(result.stdout).toMatch(/jianbao\.yaml:\d+:\d+ 错误 双面应为 true 或 false（也可写 是 \/ 否）/);
+    expect(result.stdout).toMatch(/jianbao\.yaml:\d+:\d+ 错误 「草稿标记」最多 8 个字，如 草稿 或 征求意见稿/);
   });
 });

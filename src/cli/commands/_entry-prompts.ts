@@ -5,10 +5,10 @@
  */
 import { Writable } from 'node:stream';
 import { checkbox, input, search, select } from '@inquirer/prompts';
-import type { Registry } from '../../core/registry.ts';
-import { dateProblem, parseDateText } from '../../core/schema/fields.ts';
-import { sectionName } from '../../core/schema/sections.ts';
-import type { Series } from '../../core/schema/site.ts';
+import type { Registry } from '../../core/index.ts';
+import { dateProblem, parseDateText } from '../../core/index.ts';
+import { sectionName } from '../../core/index.ts';
+import type { Series } from '../../core/index.ts';
 import {
   defaultSeries,
   leadersOn,
@@ -17,7 +17,7 @@ import {
   titleRequired,
   unitsInOrder,
   type EntryRequest,
-} from '../../core/workflow/new-entry.ts';
+} from '../../core/index.ts';
 
 export interface PromptStreams {
   input: NodeJS.ReadableStream;

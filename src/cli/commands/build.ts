@@ -1,13 +1,19 @@
-/** `jianbao build [--out DIR] [--pdf]`: check, then the site into dist/ atomically. */
+/** `jianbao build [--out DIR] [--pdf] [--docx]`: check, then the site (and its PDFs, Word files) into dist/ atomically. */
 import { relative, resolve } from 'node:path';
-import type { PdfCacheOption } from '../../build/index.ts';
+import type { DocxCacheOption, PdfCacheOption } from '../../build/index.ts';
 import type { DroppedPdf } from '../../build/keep-pdfs.ts';
 import type { CompiledSite } from '../../core/index.ts';
+import { UserError } from '../../core/index.ts';
 import { type CliIO, defineCommand, requireContentDir } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 import { refuseUnsafeOutput } from '../output.ts';
 
-type RenderPdfs = (options: { distDir: string; site: CompiledSite; io: CliIO; cache?: PdfCacheOption & { prune?: boolean } }) => Promise<unknown>;
+type RenderPdfs = (options: {
+  distDir: string;
+  site: CompiledSite;
+  io: CliIO;
+  cache?: PdfCacheOption & { prune?: boolean };
+}) => Promise<unknown>;
 
 interface PdfModule {
   renderPdfs?: RenderPdfs;
@@ -26,6 +32,7 @@ export default defineCommand({
   args: {
     out: { type: 'string', description: '输出目录（默认 ./dist）', valueHint: '目录' },
     pdf: { type: 'boolean', description: '同时为每期生成 PDF' },
+    docx: { type: 'boolean', description: '同时为每期生成 Word 文件（.docx）' },
     drafts: { type: 'boolean', description: '草稿期刊也生成（带“草稿”标记，仅供内部预览）' },
   },
   async run({ values, io, contentDir }) {
@@ -36,20 +43,48 @@ export default defineCommand({
     const colors = paint(io);
     await refuseUnsafeOutput(outDir, contentDir);
     const pdf = values.pdf ? await loadPdfModule() : undefined;
-    if (values.pdf && !pdf) io.stderr('提示：此版本尚不支持生成 PDF，本次只生成站点（可用浏览器打开各期的打印版另存为 PDF）。\n');
+    if (values.pdf && !pdf)
+      io.stderr('提示：此版本尚不支持生成 PDF，本次只生成站点（可用浏览器打开各期的打印版另存为 PDF）。\n');
     const { buildSite, BuildError } = await import('../../build/index.ts');
     // PDFs are written into the new site before it replaces the old one: a PDF failure leaves the old site.
-    const afterSite = pdf?.renderPdfs
-      ? async ({ siteDir, site, pdfCache }: { siteDir: string; site: CompiledSite; pdfCache: PdfCacheOption | undefined }) => {
-          try {
-            // PDFs of unchanged print pages are copied from the render cache; the others printed.
-            await pdf.renderPdfs!({ distDir: siteDir, site, io, ...(pdfCache ? { cache: { ...pdfCache, prune: true } } : {}) });
-          } catch (error) {
-            if (pdf.PdfError && error instanceof pdf.PdfError) throw new BuildError(`生成 PDF 失败：${error.message}`, { cause: error });
-            throw error;
+    const docx = Boolean(values.docx);
+    type AfterSite = {
+      siteDir: string;
+      site: CompiledSite;
+      pdfCache: PdfCacheOption | undefined;
+      docxCache: DocxCacheOption | undefined;
+    };
+    const afterSite =
+      pdf?.renderPdfs || docx
+        ? async ({ siteDir, site, pdfCache, docxCache }: AfterSite) => {
+            if (pdf?.renderPdfs) {
+              try {
+                // PDFs of unchanged print pages are copied from the render cache; the others printed.
+                await pdf.renderPdfs({
+                  distDir: siteDir,
+                  site,
+                  io,
+                  ...(pdfCache ? { cache: { ...pdfCache, prune: true } } : {}),
+                });
+              } catch (error) {
+                if (pdf.PdfError && error instanceof pdf.PdfError)
+                  throw new BuildError(`生成 PDF 失败：${error.message}`, { cause: error });
+                throw error;
+              }
+            }
+            if (docx) {
+              // Word files of unchanged issues are copied from the render cache; the others rendered.
+              const { renderDocxs } = await import('../../docx/index.ts');
+              await renderDocxs({
+                distDir: siteDir,
+                contentDir,
+                issues: site.issues,
+                io,
+                ...(docxCache ? { cache: { ...docxCache, prune: true } } : {}),
+              });
+            }
           }
-        }
-      : undefined;
+        : undefined;
     try {
       const result = await buildSite({
         contentDir,
@@ -57,24 +92,27 @@ export default defineCommand({
         log: (line) => io.stdout(`${line}\n`),
         afterSite,
         drafts: values.drafts === true,
+        // The PDF link is put in once the PDFs are there (build/link-pdfs.ts), so it is not part of the pages.
+        ...(docx ? { downloads: { pdf: false, docx } } : {}),
       });
       if (!result.ok) {
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
         printDiagnostics(errors, io, contentDir);
-        io.stdout(colors.red(`内容有错误，站点未生成，${shownOut}/ 保持原样。请按提示修改后重新运行 jianbao build。\n`));
+        io.stdout(
+          colors.red(`内容有错误，站点未生成，${shownOut}/ 保持原样。请按提示修改后重新运行 jianbao build。\n`),
+        );
         return 1;
       }
       const warnings = result.diagnostics.length;
       if (warnings) io.stdout(colors.yellow(`有 ${warnings} 个警告，运行 jianbao check 查看。\n`));
-      io.stdout(colors.green(`✓ 站点已生成：${shownOut}/（${result.pages} 个页面，用时 ${result.seconds.toFixed(1)} 秒）\n`));
+      io.stdout(
+        colors.green(`✓ 站点已生成：${shownOut}/（${result.pages} 个页面，用时 ${result.seconds.toFixed(1)} 秒）\n`),
+      );
       if (result.draftsLeftOut.length) io.stdout(`${draftsLeftOutLine(result.draftsLeftOut)}\n`);
-      for (const line of pdfLines(result.pdfs, { printed: Boolean(afterSite) })) io.stdout(`${line}\n`);
+      for (const line of pdfLines(result.pdfs, { printed: Boolean(pdf?.renderPdfs) })) io.stdout(`${line}\n`);
       return 0;
     } catch (error) {
-      if (error instanceof BuildError) {
-        io.stderr(`${colors.red('生成失败')}：${error.message}\n${shownOut}/ 保持原样。\n`);
-        return 1;
-      }
+      if (error instanceof BuildError) throw new UserError(`生成失败：${error.message}`, { hint: `${shownOut}/ 保持原样。`, cause: error });
       throw error;
     }
   },

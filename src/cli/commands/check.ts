@@ -1,6 +1,6 @@
 /** `jianbao check [--fix] [--format text|json]` */
-import { applyFixes } from '../../core/fix.ts';
-import { checkContent } from '../../core/check.ts';
+import { applyFixes } from '../../core/index.ts';
+import { checkContent } from '../../core/index.ts';
 import { defineCommand, formatOption, requireContentDir } from '../command.ts';
 import { diagnosticsJson, displayPath, printDiagnostics } from '../report.ts';
 

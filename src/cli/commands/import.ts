@@ -1,31 +1,42 @@
 /** `jianbao import FILE… [--section … --unit … --date … --series …] [--split] [--dry-run]` */
 import { resolve } from 'node:path';
-import { buildRegistry } from '../../core/registry.ts';
-import { loadContent } from '../../core/load/content.ts';
-import { ENCODING_NAMES } from '../../core/load/decode.ts';
-import { parseDateText } from '../../core/schema/fields.ts';
-import { SECTIONS, sectionSchema, type SectionId } from '../../core/schema/sections.ts';
-import { importFiles } from '../../core/text/import/index.ts';
-import { defineCommand, requireContentDir, UsageError } from '../command.ts';
+import { buildRegistry } from '../../core/index.ts';
+import { loadContent } from '../../core/index.ts';
+import { ENCODING_NAMES } from '../../core/index.ts';
+import { parseDateText } from '../../core/index.ts';
+import { SECTIONS, sectionSchema, type SectionId } from '../../core/index.ts';
+import { importFiles } from '../../core/index.ts';
+import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { displayPath, paint } from '../report.ts';
+
+/** Everything on standard input (a paste; Ctrl+D ends it in a terminal). */
+async function readInput(io: CliIO): Promise<Buffer> {
+  const stdin = io.stdin;
+  if (!stdin) return Buffer.alloc(0);
+  if ((stdin as { isTTY?: boolean }).isTTY) io.stderr('请粘贴要导入的文字，粘贴完按 Ctrl+D（Windows 上按 Ctrl+Z 再回车）结束：\n');
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
 
 export default defineCommand({
   meta: {
     name: 'import',
-    description: '把 Word（.docx）、网页（.html）、文本（.txt）、Markdown 文件导入为稿件草稿：识别编码、去掉网页栏目和转换残留、规范标点',
-    usage: 'import 文件… [--section 栏目] [--unit 单位] [--date 日期]',
+    description: '把 Word（.docx、.doc、.wps）、网页（.html）、文本（.txt）、Markdown 文件导入为稿件草稿：识别编码、去掉网页栏目和发布信息、规范标点；文件写作 - 时读取粘贴的文字（标准输入）',
+    usage: 'import 文件…|- [--section 栏目] [--unit 单位] [--date 日期]',
   },
   args: {
     section: { type: 'string', description: `栏目（默认 工作动态）：${SECTIONS.map((section) => section.name).join('、')}`, valueHint: '栏目' },
     unit: { type: 'string', description: '报送单位（units.yaml 中的编号、名称或别名；默认从正文推断）', valueHint: '单位' },
-    date: { type: 'string', description: '日期，如 2024-08-22；正文开头只写“8月22日”时取它的年份', valueHint: '日期' },
+    date: { type: 'string', description: '日期，如 2024-08-22：正文和原文发布时间都没有日期时用它；正文只写“8月22日”、原文又没有发布时间时取它的年份', valueHint: '日期' },
     series: { type: 'string', description: '刊物编号（有多个刊物时）', valueHint: '刊物' },
     split: { type: 'boolean', description: '一个文件含多篇稿件（标题行 + 正文，重复）时拆成多篇' },
     'dry-run': { type: 'boolean', description: '只显示将会做什么，不写文件' },
     force: { type: 'boolean', description: '已有标题、日期、单位都相同（或正文相同）的稿件时也导入' },
   },
   async run({ values, positionals, io, contentDir }) {
-    if (positionals.length === 0) throw new UsageError('请给出要导入的文件，如 jianbao import 通知.docx');
+    if (positionals.length === 0) throw new UsageError('请给出要导入的文件，如 jianbao import 通知.docx；要导入粘贴的文字，写 jianbao import -');
+    if (positionals.filter((file) => file === '-').length > 1) throw new UsageError('标准输入（-）只能读一次');
     await requireContentDir(contentDir);
     let section: SectionId = 'work-updates';
     if (values.section !== undefined) {
@@ -47,7 +58,7 @@ export default defineCommand({
     const dryRun = Boolean(values['dry-run']);
     const reports = await importFiles({
       contentDir,
-      files: positionals.map((file) => resolve(io.cwd, file)),
+      files: await Promise.all(positionals.map(async (file) => (file === '-' ? { label: '标准输入', bytes: await readInput(io), kind: 'text' as const } : resolve(io.cwd, file)))),
       section,
       ...(unit ? { unit } : {}),
       ...(date ? { date } : {}),
@@ -94,7 +105,8 @@ export default defineCommand({
       }
       io.stdout('\n');
     }
-    const summary = `${dryRun ? '试运行：将写入' : '共写入'} ${written} 篇草稿${duplicates ? `，${duplicates} 篇与已有稿件重复未写入` : ''}${failed ? `，${failed} 个文件未导入` : ''}${dryRun ? '（未写任何文件）' : '；核对后把 状态 改为 待编，再运行 jianbao check'}`;
+    const next = written > 0 ? '；核对后把 状态 改为 待编，再运行 jianbao check' : '';
+    const summary = `${dryRun ? '试运行：将写入' : '共写入'} ${written} 篇草稿${duplicates ? `，${duplicates} 篇与已有稿件重复未写入` : ''}${failed ? `，${failed} 个文件未导入` : ''}${dryRun ? '（未写任何文件）' : next}`;
     io.stdout(`${failed || duplicates ? colors.yellow(summary) : summary}\n`);
     return failed > 0 || duplicates > 0 ? 1 : 0;
   },

@@ -1,11 +1,11 @@
 /** `jianbao lint [--fix] [--format text|json] [paths…]` */
 import { resolve, sep } from 'node:path';
-import { sortDiagnostics } from '../../core/diagnostics.ts';
-import { buildRegistry } from '../../core/registry.ts';
-import { loadContent } from '../../core/load/content.ts';
-import { fixEntryFiles } from '../../core/text/fix-files.ts';
-import { frozenEntryIds, lintEntry } from '../../core/text/lint.ts';
-import { LINT_RULES } from '../../core/text/rules/index.ts';
+import { sortDiagnostics } from '../../core/index.ts';
+import { buildRegistry } from '../../core/index.ts';
+import { loadContent } from '../../core/index.ts';
+import { fixEntryFiles } from '../../core/index.ts';
+import { frozenEntryIds, lintEntry } from '../../core/index.ts';
+import { LINT_RULES } from '../../core/index.ts';
 import { defineCommand, formatOption, requireContentDir, UsageError } from '../command.ts';
 import { diagnosticsJson, displayPath, paint, printDiagnostics } from '../report.ts';
 

@@ -1,18 +1,17 @@
 /**
  * `jianbao new entry [--section 栏目 --unit 单位 --date 日期 --title 标题 --people 姓名,…]`
- * `jianbao new issue [--series ID] [--date 日期] [--empty]`
+ * `jianbao new issue [--series ID] [--date 日期] [--empty] [--supplement]`
  */
-import { createEntry, loadForWorkflow, missingFields, type EntryRequest } from '../../core/workflow/new-entry.ts';
-import { createIssue, entriesBySection } from '../../core/workflow/new-issue.ts';
-import { chineseDate, issueNumbering } from '../../core/format.ts';
-import { isMonthDay } from '../../core/schema/fields.ts';
+import { createEntry, loadForWorkflow, missingFields, type EntryRequest } from '../../core/index.ts';
+import { createIssue, entriesBySection } from '../../core/index.ts';
+import { chineseDate, isMonthDay, issueNumbering } from '../../core/index.ts';
 import { defineCommand, UsageError, type CliIO, type CommandContext } from '../command.ts';
 import { displayPath, formatDiagnostic, paint } from '../report.ts';
-import { localToday, refusing, requireContentDir } from './_workflow.ts';
+import { localToday, requireContentDir } from './_workflow.ts';
 
 const KINDS: Record<string, 'entry' | 'issue'> = { entry: 'entry', 稿件: 'entry', issue: 'issue', 期刊: 'issue' };
 const ENTRY_ONLY = ['section', 'unit', 'title', 'people', 'force'] as const;
-const ISSUE_ONLY = ['empty', 'total'] as const;
+const ISSUE_ONLY = ['empty', 'total', 'supplement'] as const;
 const FLAG_OF = { series: '--series', section: '--section', unit: '--unit', title: '--title', people: '--people' } as const;
 
 function text(values: CommandContext['values'], name: string): string | undefined {
@@ -73,7 +72,7 @@ async function newIssue({ values, io, contentDir }: CommandContext): Promise<num
   if (total !== undefined && (!Number.isInteger(total) || total < 1)) throw new UsageError('--total 应为正整数');
   const result = await createIssue(
     contentDir,
-    { series: text(values, 'series'), date: text(values, 'date'), empty: values.empty === true, total },
+    { series: text(values, 'series'), date: text(values, 'date'), empty: values.empty === true, total, supplement: values.supplement === true },
     { today: localToday() },
   );
   const colors = paint(io);
@@ -82,8 +81,9 @@ async function newIssue({ values, io, contentDir }: CommandContext): Promise<num
   const dateText = text(values, 'date');
   if (dateText && isMonthDay(dateText)) io.stderr(`印发日期「${dateText.trim()}」没有写年份，按今年记为 ${chineseDate(result.date)}。\n`);
   const lines = [
-    `已新建《${result.series.name}》${issueNumbering(result.year, result.number, result.total)}，印发日期 ${chineseDate(result.date)}，共 ${result.entries.length} 篇稿件：`,
+    `已新建《${result.series.name}》${issueNumbering(result.year, result.number, result.total, result.supplement)}，印发日期 ${chineseDate(result.date)}，共 ${result.entries.length} 篇稿件${result.supplement ? '' : '：'}`,
   ];
+  if (result.supplement) lines.push('增刊不自动编入待编稿件：在期刊文件的 稿件 中列出本期增刊的稿件编号。');
   for (const group of entriesBySection(result)) {
     lines.push(`  【${group.section}】`);
     for (const entry of group.entries) lines.push(`    ${entry.id}`);
@@ -108,6 +108,7 @@ export default defineCommand({
     force: { type: 'boolean', description: '稿件：已有标题、日期、单位都相同的稿件时也新建' },
     empty: { type: 'boolean', description: '期刊：没有待编稿件时也生成' },
     total: { type: 'string', description: '期刊：指定总期号（续接旧编号的第一期）', valueHint: '数字' },
+    supplement: { type: 'boolean', description: '期刊：编增刊（增刊第N期，接着上一期增刊编号，不计总期号）' },
   },
   async run(context) {
     const [kindText, ...extra] = context.positionals;
@@ -117,6 +118,6 @@ export default defineCommand({
     const wrong = (kind === 'entry' ? ISSUE_ONLY : ENTRY_ONLY).filter((name) => context.values[name] !== undefined);
     if (wrong.length) throw new UsageError(`${wrong.map((name) => `--${name}`).join('、')} 不能用于 new ${kind}`);
     await requireContentDir(context.contentDir);
-    return refusing(context.io, context.contentDir, () => (kind === 'entry' ? newEntry(context) : newIssue(context)));
+    return kind === 'entry' ? newEntry(context) : newIssue(context);
   },
 });

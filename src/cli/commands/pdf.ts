@@ -5,12 +5,16 @@
  */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { checkContent, compileSite, type CompiledIssue, type CompiledSite, type SourceFile } from '../../core/index.ts';
-import { type CliIO, defineCommand, requireContentDir, UsageError } from '../command.ts';
+import { join, resolve } from 'node:path';
+import type { CompiledIssue, SourceFile } from '../../core/index.ts';
+import { defineCommand, requireContentDir } from '../command.ts';
+import { UserError } from '../../core/index.ts';
 import { paint, printDiagnostics } from '../report.ts';
 import { refuseUnsafeOutput } from '../output.ts';
 import { pdfLines } from './build.ts';
+import { compileForOutput, sameIssues, selectIssues, shown } from './_issues.ts';
+
+export { selectIssues };
 
 export default defineCommand({
   meta: { name: 'pdf', description: '用本机的 Chromium、Chrome 或 Edge 把各期打印版生成 PDF', usage: 'pdf [期号…]' },
@@ -24,21 +28,9 @@ export default defineCommand({
     const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
     await refuseUnsafeOutput(outDir, contentDir);
     const colors = paint(io);
-    const checked = await checkContent(contentDir);
-    if (checked.errors > 0) {
-      printDiagnostics(
-        checked.diagnostics.filter((d) => d.severity === 'error'),
-        io,
-        contentDir,
-      );
-      io.stdout(colors.red('内容有错误，未生成 PDF。请按提示修改后重新运行。\n'));
-      return 1;
-    }
-    // Entry Markdown rendered and PDFs printed by earlier runs, from the build's render cache.
-    const { openRenderCache } = await import('../../build/index.ts');
-    const cache = await openRenderCache(contentDir);
-    const site = compileSite(checked.content, checked.registry, { compileBody: cache.markdown.compile });
-    await cache.markdown.save();
+    const compiled = await compileForOutput(contentDir, io, 'PDF');
+    if (!compiled) return 1;
+    const { checked, cache, site } = compiled;
     const drafts = values.drafts === true;
     const wanted = selectIssues(site, positionals, drafts);
     const shownOut = shown(io, outDir);
@@ -60,7 +52,7 @@ export default defineCommand({
             log: (line) => io.stdout(`${line}\n`),
             drafts,
             afterSite: async ({ siteDir, site: built, pdfCache }) => {
-              const issues = sameIssues(built, wanted);
+              const issues = sameIssues(built.issues, wanted);
               rendered = await renderPdfs({ distDir: siteDir, site: built, io, browser, issues, ...(pdfCache ? { cache: pdfCache } : {}) });
             },
           });
@@ -71,10 +63,7 @@ export default defineCommand({
           }
           for (const line of pdfLines(result.pdfs, { printed: false })) io.stdout(`${line}\n`);
         } catch (error) {
-          if (error instanceof BuildError) {
-            io.stderr(`${colors.red('生成站点失败')}：${error.message}\n`);
-            return 1;
-          }
+          if (error instanceof BuildError) throw new UserError(`生成站点失败：${error.message}`, { cause: error });
           throw error;
         }
       } else {
@@ -87,53 +76,11 @@ export default defineCommand({
       io.stdout(colors.green(`✓ 已生成 ${count} 个 PDF（${shownOut}/ 下各期目录中）\n`));
       return 0;
     } catch (error) {
-      if (error instanceof PdfError || error instanceof BrowserNotFoundError) {
-        io.stderr(`${colors.red('无法生成 PDF')}：${error.message}\n`);
-        return 1;
-      }
+      if (error instanceof PdfError || error instanceof BrowserNotFoundError) throw new UserError(`无法生成 PDF：${error.message}`, { cause: error });
       throw error;
     }
   },
 });
-
-function shown(io: CliIO, dir: string): string {
-  const path = relative(io.cwd, dir).replace(/\\/g, '/');
-  return !path ? '.' : path.startsWith('..') ? dir : path;
-}
-
-/**
- * The issues named on the command line (`2024-8`, `zhuanbao/2024-8`), or all
- * of them; draft issues only with `drafts` (the site has them only then).
- */
-export function selectIssues(site: CompiledSite, refs: string[], drafts = true): CompiledIssue[] {
-  if (refs.length === 0) return drafts ? site.issues : site.issues.filter((issue) => issue.status !== 'draft');
-  return refs.map((ref) => {
-    const match = /^(?:([a-z0-9][a-z0-9-]*)\/)?(\d{4})[-/](\d+)$/.exec(ref.trim());
-    if (!match) throw new UsageError(`期号「${ref}」写法不对，应写作 年-期号（如 2024-8），有多个刊物时写 刊物/年-期号（如 zhuanbao/2024-8）`);
-    const [, series, year, number] = match;
-    const found = site.issues.filter(
-      (issue) => (!series || issue.series.id === series) && issue.year === Number(year) && issue.number === Number(number),
-    );
-    if (found.length === 1) {
-      const issue = found[0]!;
-      if (!drafts && issue.status === 'draft') {
-        throw new UsageError(
-          `${issue.ref} 是草稿，站点中没有草稿期刊，因而不生成它的 PDF。要生成草稿的 PDF（印有“草稿”字样）：jianbao pdf --drafts ${issue.ref}（站点连同草稿一起生成）`,
-        );
-      }
-      return issue;
-    }
-    if (found.length > 1) throw new UsageError(`「${ref}」在多个刊物中都有，请写明刊物：${found.map((issue) => `${issue.series.id}/${year}-${number}`).join('、')}`);
-    const known = site.issues.map((issue) => issue.ref);
-    throw new UsageError(`找不到期刊「${ref}」。现有：${known.slice(0, 12).join('、')}${known.length > 12 ? ' 等' : ''}`);
-  });
-}
-
-/** The same issues in a freshly compiled site (after a build). */
-function sameIssues(site: CompiledSite, wanted: CompiledIssue[]): CompiledIssue[] {
-  const keys = new Set(wanted.map((issue) => issue.key));
-  return site.issues.filter((issue) => keys.has(issue.key));
-}
 
 /**
  * Why the built site cannot be printed as it is (missing, or older than the

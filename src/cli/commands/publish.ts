@@ -1,13 +1,13 @@
-/** `jianbao publish ISSUE`: freeze an issue (status published + digest). */
+/** `jianbao publish ISSUE`: freeze an issue (archived in published/, status published). */
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { publishIssue } from '../../core/workflow/publish.ts';
+import { publishIssue } from '../../core/index.ts';
 import { defineCommand, UsageError } from '../command.ts';
 import { displayPath, paint } from '../report.ts';
-import { refusing, requireContentDir } from './_workflow.ts';
+import { localToday, requireContentDir } from './_workflow.ts';
 
 export default defineCommand({
-  meta: { name: 'publish', description: '发布期刊：冻结期刊和稿件（记录摘要），此后修改须附勘误', usage: 'publish <期刊>' },
+  meta: { name: 'publish', description: '发布期刊：存档并冻结期刊和稿件，此后修改须附勘误', usage: 'publish <期刊>' },
   args: {},
   async run({ positionals, io, contentDir }) {
     if (positionals.length !== 1) {
@@ -17,28 +17,29 @@ export default defineCommand({
     let ref = positionals[0]!;
     // A path to the issue file works too (tab completion): from where the command runs, or inside the content directory.
     if (/\.md$/i.test(ref) && existsSync(resolve(io.cwd, ref))) ref = relative(contentDir, resolve(io.cwd, ref)).replace(/\\/g, '/');
-    return refusing(io, contentDir, async () => {
-      const result = await publishIssue(contentDir, ref);
-      const colors = paint(io);
-      const path = displayPath(io, contentDir, result.file);
-      if (result.outcome === 'unchanged') {
-        io.stdout(`${result.name}（${result.ref}）已经发布，发布后没有改动，无需重新发布。\n`);
-        return 0;
-      }
-      const what = `${result.entries} 篇稿件${result.errata ? `，${result.errata} 条勘误` : ''}`;
-      io.stdout(
-        result.outcome === 'published'
-          ? `${colors.green('✓')} 已发布${result.name}（${result.ref}）：${path}，冻结 ${what}。\n  此后修改本期或其稿件，须在 勘误 中加一项说明，再运行 jianbao publish ${result.ref}。\n`
-          : `${colors.green('✓')} 已按勘误重新冻结${result.name}（${result.ref}）：${path}，${what}。\n`,
-      );
-      if (result.outcome === 'published' && result.earlierDrafts.length) {
-        const names = result.earlierDrafts.map((item) => item.name).join('、');
-        io.stdout(
-          `${colors.yellow('注意')}：同一刊物更早的 ${names}还是草稿，没有发布，站点中不会有${result.earlierDrafts.length > 1 ? '这几期' : '这一期'}。` +
-            `要发布：${result.earlierDrafts.map((item) => `jianbao publish ${item.ref}`).join('；')}\n`,
-        );
-      }
+    const result = await publishIssue(contentDir, ref, { today: localToday() });
+    const colors = paint(io);
+    const path = displayPath(io, contentDir, result.file);
+    if (result.outcome === 'unchanged') {
+      io.stdout(`${result.name}（${result.ref}）已经发布，发布后没有改动，无需重新发布。\n`);
       return 0;
-    });
+    }
+    const what = `${result.entries} 篇稿件${result.errata ? `，${result.errata} 条勘误` : ''}`;
+    const archived = `存档 ${result.snapshot}`;
+    io.stdout(
+      result.outcome === 'published'
+        ? `${colors.green('✓')} 已发布${result.name}（${result.ref}）：${path}，冻结 ${what}，${archived}。\n  此后修改本期或其稿件，须在 勘误 中加一项说明，再运行 jianbao publish ${result.ref}。\n`
+        : result.outcome === 'archived'
+          ? `${colors.green('✓')} 已为${result.name}（${result.ref}）建立存档：${archived}（${what}）。\n`
+          : `${colors.green('✓')} 已按勘误重新发布${result.name}（${result.ref}）：${path}，${what}，${archived}（第 ${result.version} 版，原版本保留）。\n`,
+    );
+    if (result.outcome === 'published' && result.earlierDrafts.length) {
+      const names = result.earlierDrafts.map((item) => item.name).join('、');
+      io.stdout(
+        `${colors.yellow('注意')}：同一刊物更早的 ${names}还是草稿，没有发布，站点中不会有${result.earlierDrafts.length > 1 ? '这几期' : '这一期'}。` +
+          `要发布：${result.earlierDrafts.map((item) => `jianbao publish ${item.ref}`).join('；')}\n`,
+      );
+    }
+    return 0;
   },
 });

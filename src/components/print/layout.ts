@@ -3,13 +3,20 @@
  *
  * 1. condenses a masthead line that is wider than the type area, as Word's
  *    字符缩放 would;
- * 2. puts the 版记 at the bottom of the last page. There is no `:last` page
+ * 2. puts the 版记 at the bottom of its page. There is no `:last` page
  *    selector, so the page is measured: the flow is laid out as columns of
  *    exactly one type area (156 × 225 mm) — Chromium breaks columns with the
  *    same fragmentation engine and rules (orphans, widows, break-after:
- *    avoid) as pages — to find where the text ends on its last page; then a
- *    spacer of the exact remaining height goes before the 版记. When the 版记
- *    does not fit under the text it goes to the bottom of the next page.
+ *    avoid) as pages — to find where the text ends on its last page. The 版记
+ *    goes under the text when it fits there, else on the next page; printed
+ *    two-sided (`<html data-duplex>`) it must be on an even page (the last
+ *    side of the sheet), so it moves one page further when that page is odd,
+ *    leaving a blank page when the text ended on an even page already full.
+ *    On the text's page a spacer of the exact remaining height goes before
+ *    it; on a later page the 版记 block starts with a forced break and the
+ *    spacer fills the pages up to its bottom. `<html data-blank-page-number
+ *    ="no">` leaves a blank page and the 版记 page after it unnumbered (a
+ *    named page, see print.css).
  *
  * The result is published on <html> for the PDF renderer, which checks it
  * against the PDF it gets: data-print-layout="done", data-pages (expected
@@ -24,8 +31,8 @@ const MIN_SCALE = 0.6;
 
 export interface PrintLayout {
   pages: number;
-  /** Bottom of the 版记's last rule, mm below the top of the type area on the last page. */
-  colophonBottomMm: number;
+  /** Bottom of the 版记's last rule, mm below the top of the type area on the last page; none without a 版记. */
+  colophonBottomMm?: number;
   spacerMm: number;
 }
 
@@ -56,35 +63,48 @@ export function placeColophon(doc: Document): PrintLayout | undefined {
   const root = doc.documentElement;
   const flow = doc.querySelector<HTMLElement>('.flow');
   const end = doc.querySelector<HTMLElement>('.flow-end');
+  const tail = doc.querySelector<HTMLElement>('.colophon-tail');
   const spacer = doc.querySelector<HTMLElement>('.colophon-spacer');
-  const colophon = doc.querySelector<HTMLElement>('.colophon');
-  if (!flow || !end || !spacer || !colophon) return undefined;
+  if (!flow || !end || !tail || !spacer) return undefined;
+  const colophon = tail.querySelector<HTMLElement>('.colophon');
 
   spacer.style.height = '0';
-  const height = colophon.getBoundingClientRect().height;
+  tail.classList.remove('turn', 'bare');
+  delete root.dataset.colophonBottom;
+  const height = colophon ? colophon.getBoundingClientRect().height : 0;
   root.classList.add('measuring');
   try {
-    const pageHeight = flow.clientHeight;
+    const pageHeight = flow.getBoundingClientRect().height; // not clientHeight: rounded to whole pixels
     const text = locate(flow, end.getBoundingClientRect(), 'top');
+    if (!colophon) {
+      // No 版记 (nothing to print in it): the issue ends where its text does.
+      const pages = text.page + 1;
+      root.dataset.pages = String(pages);
+      return { pages, spacerMm: 0 };
+    }
     const remaining = pageHeight - text.y;
     const safety = SAFETY_MM * MM;
     if (height > pageHeight - safety) return undefined; // a 版记 taller than a page: leave it where it falls
-    // Fits under the text: fill the gap. Otherwise the spacer runs over the page break
-    // and the 版记 ends at the bottom of the next page.
-    const spacerPx = height <= remaining - safety ? remaining - height - safety : remaining + pageHeight - height - safety;
+    let target = height <= remaining - safety ? text.page : text.page + 1;
+    // Two-sided: the last side of a sheet is an even page (index 1, 3, …).
+    if (root.dataset.duplex === 'yes' && target % 2 === 0) target++;
+    let spacerPx: number;
+    if (target === text.page) {
+      spacerPx = remaining - height - safety;
+    } else {
+      tail.classList.add('turn');
+      spacerPx = (target - text.page - 1) * pageHeight + pageHeight - height - safety;
+      if (target - text.page > 1 && root.dataset.blankPageNumber === 'no') tail.classList.add('bare');
+    }
     spacer.style.height = `${(spacerPx / MM).toFixed(3)}mm`;
     const rows = colophon.querySelectorAll<HTMLElement>('.colophon-row');
     const lastRow = rows[rows.length - 1] ?? colophon;
     const bottom = locate(flow, lastRow.getBoundingClientRect(), 'bottom');
-    const layout: PrintLayout = {
-      pages: bottom.page + 1,
-      // The row's rect ends at its border box; the 版记's bottom rule is part of the footer.
-      colophonBottomMm: (bottom.y + parseFloat(getComputedStyle(colophon).borderBottomWidth)) / MM,
-      spacerMm: spacerPx / MM,
-    };
-    root.dataset.pages = String(layout.pages);
-    root.dataset.colophonBottom = layout.colophonBottomMm.toFixed(2);
-    return layout;
+    // The row's rect ends at its border box; the 版记's bottom rule is part of the footer.
+    const colophonBottomMm = (bottom.y + parseFloat(getComputedStyle(colophon).borderBottomWidth)) / MM;
+    root.dataset.pages = String(bottom.page + 1);
+    root.dataset.colophonBottom = colophonBottomMm.toFixed(2);
+    return { pages: bottom.page + 1, colophonBottomMm, spacerMm: spacerPx / MM };
   } finally {
     root.classList.remove('measuring');
   }

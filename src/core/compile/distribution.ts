@@ -5,7 +5,7 @@ import type { Recipients } from '../schema/recipients.ts';
 import type { Distribution } from '../schema/site.ts';
 import type { DistributionItem, DistributionLine } from '../model/issue.ts';
 
-export const DISTRIBUTION_LABELS = { report: '报', send: '送', distribute: '发' } as const;
+const DISTRIBUTION_LABELS = { report: '报', send: '送', distribute: '发' } as const;
 
 /**
  * Expand 报/送/发 for an issue dated `date` (ISO). A group's leaders are listed

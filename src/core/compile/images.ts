@@ -9,7 +9,7 @@ import type { CompiledImage } from '../model/issue.ts';
 import { MEDIA_DIR } from '../paths.ts';
 
 /** Hex digits of the sha256 kept in the output name. */
-export const MEDIA_HASH_LENGTH = 12;
+const MEDIA_HASH_LENGTH = 12;
 
 
 type Showable = Extract<ImageReference['target'], { kind: 'file' }> & { format: keyof typeof IMAGE_FORMATS; sha256: string };

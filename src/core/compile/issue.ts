@@ -4,7 +4,7 @@
  * block trees, Chinese dates and numbering, the masthead and the 版记 worded.
  * Renderers (the site's pages, the print page, an export) only display this.
  */
-import { chineseDate, issueNumbering } from '../format.ts';
+import { chineseDate, issueNumbering, issueSlug } from '../format.ts';
 import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
 import type { CompiledEntry, CompiledIssue, CompiledSection } from '../model/issue.ts';
 import { findPerson, issueSeries, titleOn, type Registry } from '../registry.ts';
@@ -13,9 +13,10 @@ import { compileColophon } from './colophon.ts';
 import { expandDistribution } from './distribution.ts';
 import { compileImages, imageOutputs } from './images.ts';
 import { compileBody, type BodyCompiler } from './markdown.ts';
+import { plainTitle, titleLines } from './title.ts';
 
 /** How long a headline cut from the body may be, in characters. */
-export const HEADLINE_LENGTH = 60;
+const HEADLINE_LENGTH = 60;
 
 /** The title, else the first sentence of the text, cut at HEADLINE_LENGTH with an ellipsis. */
 export function headlineOf(title: string | undefined, text: string): string {
@@ -28,6 +29,11 @@ export function headlineOf(title: string | undefined, text: string): string {
 export interface CompileEntryOptions {
   /** Compiles the Markdown; default `compileBody` (the build passes its cache of compiled bodies). */
   compileBody?: BodyCompiler;
+}
+
+/** Names a title never breaks inside: units (names and aliases) and leaders. */
+function keepWhole(registry: Registry): string[] {
+  return [...registry.units.flatMap((unit) => [unit.name, ...unit.aliases]), ...registry.people.map((person) => person.name)];
 }
 
 export function compileEntry(entry: EntryRecord, registry: Registry, anchor: string, options: CompileEntryOptions = {}): CompiledEntry {
@@ -43,14 +49,15 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
     : [];
   const references = entry.images ?? [];
   const body = (options.compileBody ?? compileBody)(entry.body, { leaders, images: imageOutputs(references) });
+  const title = data.title === undefined ? undefined : plainTitle(data.title);
   return {
     id: entry.id,
     anchor,
     file: entry.file,
     section: data.section,
     sectionName: sectionName(data.section),
-    ...(data.title !== undefined ? { title: data.title } : {}),
-    headline: headlineOf(data.title, body.text),
+    ...(data.title !== undefined ? { title, titleLines: titleLines(data.title, keepWhole(registry)) } : {}),
+    headline: headlineOf(title, body.text),
     date: data.date,
     dateText: chineseDate(data.date),
     ...(unit ? { unit: { id: unit.id, name: unit.name, kind: unit.kind } } : {}),
@@ -65,7 +72,7 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
  * Anchor from the whole entry id (`2024/08/汛期推进会` → `2024-08-汛期推进会`):
  * the same whatever else the issue lists or in which order, so links stay valid.
  */
-export function anchorFor(id: string, used: Set<string>): string {
+function anchorFor(id: string, used: Set<string>): string {
   const base = id.replace(/[\s/\\#?&%"'<>]+/g, '-') || 'entry';
   let anchor = base;
   for (let n = 2; used.has(anchor); n++) anchor = `${base}-${n}`;
@@ -96,15 +103,19 @@ export function compileIssue(
   const ordered = series.layout === 'sections' ? sections.flatMap((section) => section.entries) : entries;
   const several = registry.series.length > 1;
   const contact = data.contact || series.contact ? { ...series.contact, ...data.contact } : undefined;
-  const numbering = issueNumbering(data.year, data.number, data.total);
+  const supplement = data.kind === 'supplement';
+  const numbering = issueNumbering(data.year, data.number, data.total, supplement);
   const dateText = chineseDate(data.date);
+  const slug = issueSlug(data.number, supplement, 'path');
+  const refSlug = issueSlug(data.number, supplement, 'ref');
   return {
-    key: `${series.id}/${data.year}/${data.number}`,
-    ref: several ? `${series.id}/${data.year}-${data.number}` : `${data.year}-${data.number}`,
+    key: `${series.id}/${data.year}/${slug}`,
+    ref: several ? `${series.id}/${data.year}-${refSlug}` : `${data.year}-${refSlug}`,
     file: issue.file,
     series: { id: series.id, name: series.name, publisher: series.publisher, layout: series.layout, ...(series.marking !== undefined ? { marking: series.marking } : {}) },
     year: data.year,
     number: data.number,
+    kind: data.kind,
     ...(data.total !== undefined ? { total: data.total } : {}),
     numbering,
     date: data.date,
@@ -129,7 +140,9 @@ export function compileIssue(
     }),
     status: data.status,
     errata: data.errata.map((item) => ({ ...item, dateText: chineseDate(item.date) })),
-    pdfName: `${series.id}-${data.year}-${data.number}.pdf`,
+    pdfName: `${series.id}-${data.year}-${slug}.pdf`,
+    // A draft's print page and PDF carry its mark (草稿, or the series' 草稿标记) on every page.
+    ...(data.status === 'draft' ? { draftMark: series.print.draftMark } : {}),
     print: series.print,
   };
 }

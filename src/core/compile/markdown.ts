@@ -38,7 +38,7 @@ export interface CompileBodyOptions {
 export type BodyCompiler = (markdown: string, options?: CompileBodyOptions) => Body;
 
 /** Official heading levels recognised from the text itself. */
-export const HEADING_PATTERNS: { level: OfficialLevel; pattern: RegExp }[] = [
+const HEADING_PATTERNS: { level: OfficialLevel; pattern: RegExp }[] = [
   { level: 1, pattern: /^[一二三四五六七八九十]+、/ },
   { level: 2, pattern: /^（[一二三四五六七八九十]+）/ },
   { level: 3, pattern: /^\d+[.．]/ },

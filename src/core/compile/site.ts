@@ -8,6 +8,7 @@ import { SECTIONS, type SectionId } from '../schema/sections.ts';
 import type { Unit } from '../schema/units.ts';
 import { entriesById } from '../validate/index.ts';
 import type { CompiledEntry, CompiledIssue } from '../model/issue.ts';
+import { archiveKey } from '../archive/compare.ts';
 import { compileIssue, type CompileEntryOptions } from './issue.ts';
 import { computeStats, type Stats } from './stats.ts';
 
@@ -35,6 +36,11 @@ export interface CompiledSite {
   sections: { id: SectionId; name: string; entries: ArchivedEntry[] }[];
   units: { unit: Pick<Unit, 'id' | 'name' | 'kind'>; entries: ArchivedEntry[] }[];
   stats: Stats;
+  /**
+   * The files the build writes next to each issue page for download (set by
+   * the build: `--pdf`, `--docx`); the issue page links them.
+   */
+  downloads?: { pdf: boolean; docx: boolean };
 }
 
 /** `compileBody`: compiles entry Markdown; default the core's (the build passes its cache of compiled bodies). */
@@ -51,7 +57,7 @@ export function compileSite(content: LoadedContent, registry: Registry, options:
   const byId = entriesById(content.entries);
   const issues = content.issues
     .filter((issue) => options.drafts !== false || issue.data.status !== 'draft')
-    .map((issue) => compileIssue(issue, content, registry, byId, options))
+    .map((issue) => archivedIssue(issue, content, registry) ?? compileIssue(issue, content, registry, byId, options))
     .filter((issue): issue is CompiledIssue => issue !== undefined)
     .sort((a, b) => b.date.localeCompare(a.date) || a.series.id.localeCompare(b.series.id) || b.year - a.year || b.number - a.number);
   const archived: ArchivedEntry[] = issues.flatMap((issue) =>
@@ -77,7 +83,7 @@ export function compileSite(content: LoadedContent, registry: Registry, options:
       const byYear = groupBy(issuesBySeries.get(series.id) ?? [], (issue) => issue.year);
       const years = [...byYear.entries()]
         .sort(([a], [b]) => b - a)
-        .map(([year, list]) => ({ year, issues: [...list].sort((a, b) => b.number - a.number) }));
+        .map(([year, list]) => ({ year, issues: [...list].sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number) }));
       return { series: { id: series.id, name: series.name }, years };
     })
     .filter((item) => item.years.length > 0);
@@ -95,6 +101,17 @@ export function compileSite(content: LoadedContent, registry: Registry, options:
       registry,
     ),
   };
+}
+
+/**
+ * A published issue as its newest snapshot records it: what was printed,
+ * whatever happened to its entries' files since (check guards the rest).
+ */
+function archivedIssue(issue: LoadedContent['issues'][number], content: LoadedContent, registry: Registry): CompiledIssue | undefined {
+  if (issue.data.status !== 'published' || !content.archive) return undefined;
+  const key = archiveKey(issue, registry);
+  const snapshot = key ? content.archive.issues.get(key)?.latest : undefined;
+  return snapshot ? { ...snapshot.issue, file: issue.file } : undefined;
 }
 
 /** Items grouped by key, each group in input order. */

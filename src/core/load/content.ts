@@ -3,7 +3,6 @@
  * matter, parse and validate each file on its own. Cross-file rules live in
  * `validate/`.
  */
-import { relative } from 'node:path';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { ENTRIES_DIR, entryIdFromPath, isIgnoredName, ISSUES_DIR, SETTINGS_FILES, type SettingsKind } from '../paths.ts';
@@ -19,6 +18,7 @@ import { ImageReader, type ImageReference } from './images.ts';
 import { parseYaml, PositionIndex, type ParsedYaml } from './yaml.ts';
 import { FileSystemSource } from '../source/fs.ts';
 import type { ContentSource, FileRead } from '../source/source.ts';
+import type { LoadedArchive } from '../archive/load.ts';
 
 /** One file as read from disk. */
 export interface SourceFile {
@@ -73,6 +73,8 @@ export interface LoadedContent extends Settings {
   files: SourceFile[];
   /** Positions inside the settings files, for cross-file diagnostics. */
   settingsPositions: Partial<Record<SettingsKind, PositionIndex>>;
+  /** The published issues' records (set by check: archive/load.ts); published issues compile from them. */
+  archive?: LoadedArchive;
   /** Problems found while loading single files. */
   diagnostics: Diagnostic[];
 }
@@ -278,9 +280,4 @@ export async function loadContent(from: string | ContentSource, options: { paral
     }
   }
   return content;
-}
-
-/** Relative path helper for callers that hold absolute paths. */
-export function contentRelative(dir: string, absolute: string): string {
-  return relative(dir, absolute).replace(/\\/g, '/');
 }

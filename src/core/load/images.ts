@@ -62,7 +62,7 @@ export type ImagePath = Exclude<ImageTarget, { kind: 'missing' } | { kind: 'file
  * separators) to a content-relative path. Query and fragment are dropped,
  * `%20` and `\` are read as a browser would.
  */
-export function resolveImagePath(fromFile: string, url: string): ImagePath {
+function resolveImagePath(fromFile: string, url: string): ImagePath {
   const written = url.trim();
   if (/^(https?:)?\/\//i.test(written)) return { kind: 'remote' };
   if (written === '' || /^[a-z][a-z0-9+.-]*:/i.test(written)) return { kind: 'not-a-path' };
@@ -92,7 +92,7 @@ export function formatOfExtension(path: string): ImageFormat | undefined {
 }
 
 /** The allowed format the bytes are, from their signature, or undefined. */
-export function sniffFormat(bytes: Uint8Array): ImageFormat | undefined {
+function sniffFormat(bytes: Uint8Array): ImageFormat | undefined {
   const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
   if (bytes.length >= 8 && bytes[0] === 0x89 && ascii(1, 4) === 'PNG' && bytes[4] === 0x0d && bytes[5] === 0x0a && bytes[6] === 0x1a && bytes[7] === 0x0a) return 'png';
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
@@ -143,7 +143,7 @@ export function visitImages(tree: Root, each: (image: Image | MdImageReference, 
 }
 
 /** Every image of a Markdown body, in document order. */
-export function findImages(body: string): FoundImage[] {
+function findImages(body: string): FoundImage[] {
   // Most bodies have none: skip the parse.
   if (!body.includes('![')) return [];
   const found: FoundImage[] = [];

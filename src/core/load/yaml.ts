@@ -6,7 +6,8 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import jsyaml from 'js-yaml';
 import type { z } from 'zod';
-import { diagnostic, didYouMean, zodIssueMessage, type Diagnostic, type Position, type RuleId } from '../diagnostics.ts';
+import { diagnostic, didYouMean, zodIssueMessage, type Diagnostic, type Position } from '../diagnostics.ts';
+import type { RuleId } from '../rules.ts';
 import { fieldMeta, schemaKind, baseSchema } from '../schema/fields.ts';
 
 /** Where each value of a parsed document sits in its file. */

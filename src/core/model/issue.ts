@@ -35,7 +35,10 @@ export const compiledEntrySchema = z.object({
   file: z.string(),
   section: sectionIdSchema,
   sectionName: z.string(),
+  /** The title on one line (a forced break ｜ or line break removed). */
   title: z.string().optional(),
+  /** The title as printed: its lines (split where the clerk forced a break), each as the words it may break between (compile/title.ts). */
+  titleLines: z.array(z.array(z.string())).optional(),
   /** One line for lists and feeds: the title, else the body's first sentence (shortened). */
   headline: z.string(),
   date: z.string(),
@@ -122,8 +125,10 @@ export const compiledIssueSchema = z.object({
   series: z.object({ id: z.string(), name: z.string(), publisher: z.string(), layout: z.enum(['sections', 'articles']), marking: z.string().optional() }),
   year: z.number().int(),
   number: z.number().int(),
+  /** `supplement` (增刊): numbered apart from the regular issues; its key is `zhuanbao/2023/zk1`, its ref `2023-增刊1`. */
+  kind: z.enum(['regular', 'supplement']).default('regular'),
   total: z.number().int().optional(),
-  /** `2023年 第6期（总第58期）` */
+  /** `2023年 第6期（总第58期）`, `2023年 增刊第1期` */
   numbering: z.string(),
   date: z.string(),
   /** `2023年8月30日` */
@@ -140,6 +145,8 @@ export const compiledIssueSchema = z.object({
   errata: z.array(erratumSchema),
   /** `zhuanbao-2023-6.pdf` */
   pdfName: z.string(),
+  /** What every page of the print page and PDF of a draft carries (草稿, or the series' 草稿标记); none once published. */
+  draftMark: z.string().optional(),
   /** The series' print settings, defaults applied (red, masthead size, rule, page number on page 1). */
   print: z.object({
     red: z.string(),
@@ -147,6 +154,12 @@ export const compiledIssueSchema = z.object({
     masthead: z.array(z.string()).optional(),
     rule: z.enum(['single', 'double']),
     firstPageNumber: z.boolean(),
+    // Added after the first snapshots: defaults (the series defaults) so older records still read back.
+    duplex: z.boolean().default(true),
+    blankPageNumber: z.boolean().default(true),
+    draftMark: z.string().default('草稿'),
   }),
 });
 export type CompiledIssue = z.infer<typeof compiledIssueSchema>;
+// A field added to the model later must be optional or carry a default: published issues'
+// snapshots (archive/records.ts) were written without it and are never rewritten.

@@ -24,10 +24,22 @@ export const digestSchema = z.object({
 });
 export type IssueDigest = z.infer<typeof digestSchema>;
 
-export const issueSchema = z.object({
+/** A regular issue (正刊) or a supplement (增刊), which has a numbering of its own. */
+export const ISSUE_KINDS = [
+  { id: 'regular', name: '正刊' },
+  { id: 'supplement', name: '增刊' },
+] as const;
+export type IssueKind = (typeof ISSUE_KINDS)[number]['id'];
+
+/** `增刊1`, `增刊第1期`: the number of a supplement. */
+export const SUPPLEMENT_NUMBER = /^增刊\s*第?\s*(\d+)\s*期?$/;
+
+const issueObject = z.object({
   series: field(textSchema.optional(), '刊物', '刊物'),
   year: field(z.number({ error: '年度应为四位数字，如 2023' }).int().min(1949).max(2999), '年度', '年度'),
-  number: field(z.number({ error: '期号应为正整数' }).int().min(1, { error: '期号应从 1 开始' }), '期号', '期号'),
+  number: field(z.number({ error: '期号应为正整数；增刊写作 增刊1' }).int().min(1, { error: '期号应从 1 开始' }), '期号', '期号'),
+  /** `supplement` (增刊): numbered 增刊第1期, 增刊第2期… each year, apart from the regular issues and their total. */
+  kind: field(aliasedEnum(ISSUE_KINDS, '类型').default('regular'), '类型', '类型'),
   total: field(z.number({ error: '总期号应为正整数' }).int().min(1).optional(), '总期号', '总期号'),
   date: field(dateSchema, '印发日期', '印发日期', '日期'),
   entries: field(listOf(z.coerce.string().trim().min(1)).default([]), '稿件', '稿件'),
@@ -42,4 +54,12 @@ export const issueSchema = z.object({
   digest: field(digestSchema.optional(), '摘要', '摘要'),
   errata: field(z.array(erratumSchema).default([]), '勘误', '勘误'),
 });
+
+/** `期号: 增刊1` is a supplement numbered 1 (the same as `期号: 1` with `类型: 增刊`). */
+export const issueSchema = z.preprocess((input) => {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const record = input as Record<string, unknown>;
+  const match = typeof record.number === 'string' ? SUPPLEMENT_NUMBER.exec(record.number.trim()) : null;
+  return match ? { ...record, number: Number(match[1]), kind: 'supplement' } : input;
+}, issueObject);
 export type IssueData = z.infer<typeof issueSchema>;

@@ -1,5 +1,6 @@
 /** `jianbao.yaml`: the site settings and the series (刊物) it publishes. */
 import { z } from 'zod';
+import { DRAFT_MARK } from '../format.ts';
 import { aliasedEnum, field, listOf, textSchema } from './fields.ts';
 import { sectionSchema, SECTION_IDS } from './sections.ts';
 
@@ -56,10 +57,20 @@ const typeSizeSchema = z.preprocess(
   }),
 );
 
-const yesNoSchema = z.preprocess(
-  (input) => (input === '是' || input === '有' ? true : input === '否' || input === '无' ? false : input),
-  z.custom<boolean>((input) => typeof input === 'boolean', { error: '首页页码应为 true 或 false（也可写 是 / 否）' }),
-);
+/** A yes/no setting: true/false, or 是/否 (有/无); the message names the setting. */
+function yesNoSchema(label: string) {
+  return z.preprocess(
+    (input) => (input === '是' || input === '有' ? true : input === '否' || input === '无' ? false : input),
+    z.custom<boolean>((input) => typeof input === 'boolean', { error: `${label}应为 true 或 false（也可写 是 / 否）` }),
+  );
+}
+
+/** The words of the draft mark: a short line such as 草稿 or 征求意见稿. */
+const draftMarkSchema = z
+  .string({ error: '草稿标记应为文本，如 草稿 或 征求意见稿' })
+  .trim()
+  .min(1, { error: '不能为空' })
+  .max(8, { error: '最多 8 个字，如 草稿 或 征求意见稿' });
 
 const RED_PATTERN = /^#[0-9a-fA-F]{6}$/;
 const redSchema = z.preprocess(
@@ -67,7 +78,7 @@ const redSchema = z.preprocess(
   z.custom<string>((input) => typeof input === 'string' && RED_PATTERN.test(input), { error: '红色应写作 #RRGGBB，如 #E8380D 或 #FF0000（加引号）' }),
 );
 
-/** How the print page and PDF look where GB/T 9704 leaves the choice (FORMAT.md *setting*). */
+/** How the print page and PDF look where GB/T 9704 leaves the choice (a series' 打印 settings; README, 打印与 PDF). */
 export const printSchema = z.object({
   /** Red of the masthead and its rule, `#RRGGBB`. Default #E8380D (CMYK 0/80/80/0); many offices use #FF0000. */
   red: field(redSchema.default('#E8380D'), '红色', '红色'),
@@ -85,7 +96,21 @@ export const printSchema = z.object({
   /** The red rule under 编印单位 and date: `single` 单线 (1.5 pt) or `double` 双线 (thick over thin). Default single. */
   rule: field(aliasedEnum(RULE_STYLES, '红线').default('single'), '红线', '红线'),
   /** Whether page 1 carries its page number. Default true. */
-  firstPageNumber: field(yesNoSchema.default(true), '首页页码', '首页页码'),
+  firstPageNumber: field(yesNoSchema('首页页码').default(true), '首页页码', '首页页码'),
+  /**
+   * Printed on both sides of the sheet. Default true: the 版记 goes on the last
+   * side, an even page (GB/T 9704 7.5.1); when the text ends on an odd page the
+   * 版记 goes to the bottom of the next, even, page. False: the 版记 is at the
+   * bottom of the page the text ends on (or the next when it does not fit).
+   */
+  duplex: field(yesNoSchema('双面').default(true), '双面', '双面'),
+  /**
+   * Whether a blank page put before the 版记 page, and the 版记 page after it,
+   * carry page numbers (GB/T 9704 allows leaving both unnumbered). Default true.
+   */
+  blankPageNumber: field(yesNoSchema('空白页页码').default(true), '空白页页码', '空白页页码'),
+  /** The mark every page of a draft issue's print page and PDF carries. Default 草稿; e.g. 征求意见稿. */
+  draftMark: field(draftMarkSchema.default(DRAFT_MARK), '草稿标记', '草稿标记'),
 });
 export type PrintSettings = z.infer<typeof printSchema>;
 

@@ -43,10 +43,6 @@ export function isDigit(char: string | undefined): boolean {
   return char !== undefined && char >= '0' && char <= '9';
 }
 
-export function isLatinLetter(char: string | undefined): boolean {
-  return char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z'));
-}
-
 /** Horizontal white space that may sit inside a line (not the line break). */
 export function isInlineSpace(char: string | undefined): boolean {
   return char === ' ' || char === '\t' || char === '\u00a0' || char === '\u3000' || char === '\u2002' || char === '\u2003' || char === '\u2009' || char === '\u202f';
@@ -63,12 +59,6 @@ export const CHINESE_NUMERALS = '一二三四五六七八九十';
 
 /** The object replacement character stands for inline code, links and images in block text. */
 export const PLACEHOLDER = '\ufffc';
-
-/** The nearest character before `index` that is not inline space (undefined at the block start). */
-export function charBefore(text: string, index: number): string | undefined {
-  for (let i = index - 1; i >= 0; i--) if (!isInlineSpace(text[i])) return text[i];
-  return undefined;
-}
 
 /** The nearest character from `index` on that is not inline space. */
 export function charAfter(text: string, index: number): string | undefined {

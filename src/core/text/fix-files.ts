@@ -3,7 +3,7 @@
  * atomically (temporary file + rename), front matter untouched. Entries of
  * published issues are never rewritten: they change only through errata.
  */
-import { rename, writeFile } from 'node:fs/promises';
+import { writeAtomic } from '../atomic.ts';
 import { join } from 'node:path';
 import { ENCODING_NAMES } from '../load/decode.ts';
 import type { EntryRecord, LoadedContent } from '../load/content.ts';
@@ -55,9 +55,7 @@ export async function fixEntryFiles(content: LoadedContent, registry: Registry |
     if (source.crlf) notes.push('CRLF 换行改为 LF');
     const text = entry.bodyLine > 1 ? `${head}\n${result.text}` : result.text;
     const target = join(content.dir, entry.file);
-    const temporary = `${target}.jianbao-lint-${process.pid}`;
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, target);
+    await writeAtomic(target, text);
     reports.push({ file: entry.file, changes: countByRule(result.applied), notes });
   }
   return reports;

@@ -5,7 +5,8 @@
  * A round of fixes that would change the Markdown structure is undone and
  * retried fix by fix, so a fix can never turn text into markup.
  */
-import type { Diagnostic, Severity } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { Severity } from '../rules.ts';
 import type { EntryRecord, LoadedContent } from '../load/content.ts';
 import type { Registry } from '../registry.ts';
 import { bodyBlocks, parseBody, toBodyRange, treeShape, type Block } from './blocks.ts';
@@ -159,7 +160,7 @@ export function fixBody(body: string, context: LintContext = {}, options: LintOp
 }
 
 /** Body offset → file line and column (1-based, columns in characters). */
-export function bodyPosition(body: string, bodyLine: number, offset: number): { line: number; column: number } {
+function bodyPosition(body: string, bodyLine: number, offset: number): { line: number; column: number } {
   let line = bodyLine;
   let lineStart = 0;
   for (let i = body.indexOf('\n'); i !== -1 && i < offset; i = body.indexOf('\n', i + 1)) {
@@ -175,7 +176,7 @@ export function entryContext(entry: EntryRecord, registry: Registry | undefined)
 }
 
 /** A lint finding as a diagnostic of the entry's file. */
-export function findingDiagnostic(entry: Pick<EntryRecord, 'file' | 'body' | 'bodyLine'>, finding: LintFinding): Diagnostic {
+function findingDiagnostic(entry: Pick<EntryRecord, 'file' | 'body' | 'bodyLine'>, finding: LintFinding): Diagnostic {
   return {
     rule: finding.rule,
     severity: finding.severity,

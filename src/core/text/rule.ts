@@ -1,9 +1,9 @@
 /**
- * What a lint rule is: an id, its Chinese title and description, a default
- * severity, and a check over one block of running text that returns
- * findings, each with an exact fix when the fix is safe.
+ * What a lint rule is: an id from the rule registry (which holds its Chinese
+ * title and description and its default severity), and a check over one block
+ * of running text that returns findings, each with an exact fix when the fix is safe.
  */
-import type { Severity } from '../diagnostics.ts';
+import { RULES, type LintRuleId, type Severity } from '../rules.ts';
 import type { Registry } from '../registry.ts';
 import type { Block } from './blocks.ts';
 import type { ProtectedKind } from './protect.ts';
@@ -39,11 +39,11 @@ export interface LintContext {
 }
 
 export interface LintRule {
-  /** Stable id, `lint/…`. */
-  id: `lint/${string}`;
-  /** Short Chinese name. */
+  /** Stable id, `lint/…`, from the registry (rules.ts). */
+  id: LintRuleId;
+  /** Short Chinese name (from the registry). */
   title: string;
-  /** One Chinese sentence: what the rule asks for (shown by `lint --rules`). */
+  /** One Chinese sentence: what the rule asks for (shown by `lint --rules`; from the registry). */
   description: string;
   severity: Severity;
   /** Edits may cover whole placeholders (links, code) inside their range: debris removal. */
@@ -64,7 +64,8 @@ export interface BodyFinding {
   edits?: { start: number; end: number; text: string }[];
 }
 
-/** Declare a rule (typed identity, like defineCommand). */
-export function defineRule(rule: LintRule): LintRule {
-  return rule;
+/** Declare a rule: its behaviour here, its title, description and severity from the registry. */
+export function defineRule(id: LintRuleId, behaviour: Omit<LintRule, 'id' | 'title' | 'description' | 'severity'>): LintRule {
+  const { title, description, severity } = RULES[id];
+  return { id, title, description, severity, ...behaviour };
 }

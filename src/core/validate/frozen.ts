@@ -7,7 +7,7 @@ import type { EntryRecord, IssueRecord } from '../load/content.ts';
 export function validateFrozen(issue: IssueRecord, entriesById: Map<string, EntryRecord>, key: string): Diagnostic[] {
   const { data, file, positions } = issue;
   if (data.status !== 'published') return [];
-  const name = issueName(data.year, data.number);
+  const name = issueName(data.year, data.number, data.kind === 'supplement');
   if (!data.digest) {
     return [diagnostic('issue/digest-missing', file, positions.at(['status']), `${name}标为已发布，但没有摘要`, { hint: `用 jianbao publish ${key} 发布（它会记录摘要），不要手工改状态` })];
   }

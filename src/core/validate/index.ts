@@ -15,8 +15,18 @@ export function entriesById(entries: EntryRecord[]): Map<string, EntryRecord> {
   return new Map(entries.map((entry) => [entry.id, entry]));
 }
 
+/** What the archive check found out, for the rules it supersedes (see archive/compare.ts). */
+export interface ArchiveFacts {
+  /** Entry ids listed by archived issues. */
+  archivedEntries: ReadonlySet<string>;
+  /** Issue files of issues in the ledger. */
+  archivedFiles: ReadonlySet<string>;
+}
+
+const NO_ARCHIVE: ArchiveFacts = { archivedEntries: new Set(), archivedFiles: new Set() };
+
 /** Run every cross-file rule. */
-export function validate(content: LoadedContent, registry: Registry = buildRegistry(content)): Diagnostic[] {
+export function validate(content: LoadedContent, registry: Registry = buildRegistry(content), archive: ArchiveFacts = NO_ARCHIVE): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (!content.site) return out; // jianbao.yaml itself is broken: everything else would be noise
   out.push(...validateSettings(content, registry));
@@ -31,7 +41,10 @@ export function validate(content: LoadedContent, registry: Registry = buildRegis
     out.push(...validateIssueSeries(issue, registry));
     out.push(...validateDistribution(issue.data.distribution, registry, issue.file, issue.positions, ['distribution']));
   }
-  for (const [series, issues] of issuesBySeries(content.issues, registry)) out.push(...validateNumbering(series, issues));
+  // Regular issues and supplements (增刊) are numbered apart: each is checked on its own.
+  for (const kind of ['regular', 'supplement'] as const) {
+    for (const [series, issues] of issuesBySeries(content.issues, registry, kind)) out.push(...validateNumbering(series, issues));
+  }
   const byId = entriesById(content.entries);
   // Entry files that exist but did not load (their own errors say why) are not missing from the issues that list them.
   const unreadable = new Set(
@@ -40,11 +53,12 @@ export function validate(content: LoadedContent, registry: Registry = buildRegis
       .map((d) => entryIdFromPath(d.file.slice(ENTRIES_DIR.length + 1)).normalize('NFC'))
       .filter((id) => !byId.has(id)),
   );
-  out.push(...validateMembership(content.issues, byId, registry, unreadable));
+  out.push(...validateMembership(content.issues, byId, registry, archive, unreadable));
   const several = registry.series.length > 1;
   for (const issue of content.issues) {
-    const key = issueKey(issueSeries(registry, issue), issue.data.year, issue.data.number, several);
-    out.push(...validateFrozen(issue, byId, key));
+    const key = issueKey(issueSeries(registry, issue), issue.data.year, issue.data.number, several, issue.data.kind === 'supplement');
+    // Issues in the ledger are compared with their snapshot instead (archive/compare.ts).
+    if (!archive.archivedFiles.has(issue.file)) out.push(...validateFrozen(issue, byId, key));
   }
   return out;
 }

@@ -31,10 +31,12 @@ export function closeEntryId(id: string, ids: Iterable<string>): string | undefi
   return editDistance(name, suggestion) <= limit ? byName.get(suggestion) : undefined;
 }
 
+/** `archive`: archived issues keep their entries' text, so a deleted entry file is not missing there, and their entries are never pending. */
 export function validateMembership(
   issues: IssueRecord[],
   entriesById: Map<string, EntryRecord>,
   registry: Registry,
+  archive: { archivedEntries: ReadonlySet<string>; archivedFiles: ReadonlySet<string> } = { archivedEntries: new Set(), archivedFiles: new Set() },
   /** Entry ids whose file exists but failed to load (its own errors say why): not missing. */
   unreadable: ReadonlySet<string> = new Set(),
 ): Diagnostic[] {
@@ -44,7 +46,7 @@ export function validateMembership(
   for (const issue of ordered) {
     const { data, file, positions } = issue;
     const series = issueSeries(registry, issue);
-    const name = issueName(data.year, data.number);
+    const name = issueName(data.year, data.number, data.kind === 'supplement');
     const inThisIssue = new Set<string>();
     data.entries.forEach((id, index) => {
       // Positions are computed on demand (the precise YAML parse is lazy).
@@ -55,6 +57,7 @@ export function validateMembership(
       }
       inThisIssue.add(id);
       const entry = entriesById.get(id.normalize('NFC'));
+      if (!entry && archive.archivedFiles.has(file) && archive.archivedEntries.has(id.normalize('NFC'))) return; // archive/entry-deleted
       if (!entry) {
         if (unreadable.has(id.normalize('NFC'))) return;
         const suggestion = closeEntryId(id.normalize('NFC'), entriesById.keys());
@@ -83,7 +86,7 @@ export function validateMembership(
       }
       const earlier = placed.get(entry.id);
       if (earlier) {
-        out.push(diagnostic('entry/in-several-issues', file, at(), `稿件「${id}」已编入 ${issueName(earlier.data.year, earlier.data.number)}（${earlier.file}）`, { hint: '一篇稿件只能编入一期：从其中一期删除' }));
+        out.push(diagnostic('entry/in-several-issues', file, at(), `稿件「${id}」已编入 ${issueName(earlier.data.year, earlier.data.number, earlier.data.kind === 'supplement')}（${earlier.file}）`, { hint: '一篇稿件只能编入一期：从其中一期删除' }));
       } else placed.set(entry.id, issue);
       const own = entrySeries(registry, entry);
       if (series && own && own !== series) {
@@ -95,7 +98,7 @@ export function validateMembership(
     });
   }
   for (const entry of entriesById.values()) {
-    if (entry.data.status === 'ready' && !placed.has(entry.id)) {
+    if (entry.data.status === 'ready' && !placed.has(entry.id) && !archive.archivedEntries.has(entry.id)) {
       out.push(diagnostic('entry/pending', entry.file, { line: 1, column: 1 }, `待编稿件「${entry.id}」尚未编入任何一期`, { hint: '用 jianbao new issue 编入下一期，或把状态改为 草稿（draft）' }));
     }
   }

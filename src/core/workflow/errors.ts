@@ -1,22 +1,7 @@
 /**
- * Why an authoring command refused to act. The core throws these; the CLI
- * prints the Chinese message and hint and exits 1 (or 2 for `usage`).
+ * Why an authoring command (new, publish) refused to act: a UserError with its
+ * hint and the diagnostics behind the refusal; `usage` when the command line was wrong.
  */
-import type { Diagnostic } from '../diagnostics.ts';
+import { UserError } from '../errors.ts';
 
-export class WorkflowError extends Error {
-  /** How to fix it, in Chinese. */
-  readonly hint: string | undefined;
-  /** Problems with file:line:column behind the refusal (broken template, content errors). */
-  readonly diagnostics: Diagnostic[];
-  /** True when the command line was wrong (exit 2) rather than the content (exit 1). */
-  readonly usage: boolean;
-
-  constructor(message: string, options: { hint?: string; diagnostics?: Diagnostic[]; usage?: boolean } = {}) {
-    super(message);
-    this.name = 'WorkflowError';
-    this.hint = options.hint;
-    this.diagnostics = options.diagnostics ?? [];
-    this.usage = options.usage ?? false;
-  }
-}
+export class WorkflowError extends UserError {}

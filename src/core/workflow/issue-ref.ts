@@ -12,20 +12,22 @@ export interface IssueRef {
   series: string | undefined;
   year: number;
   number: number;
+  /** `2023-增刊1` (or `2023-zk1`, as in the supplement's path) names a supplement. */
+  supplement: boolean;
 }
 
-const REF = /^(?:([a-z0-9][a-z0-9-]*)\/)?(\d{4})-0*(\d+)$/;
+const REF = /^(?:([a-z0-9][a-z0-9-]*)\/)?(\d{4})[-/](增刊|zk)?0*(\d+)$/;
 
 /** `zhuanbao/2023-6` → { series: 'zhuanbao', year: 2023, number: 6 }; undefined when malformed. */
 export function parseIssueRef(text: string): IssueRef | undefined {
   const match = REF.exec(text.trim());
   if (!match) return undefined;
-  return { series: match[1], year: Number(match[2]), number: Number(match[3]) };
+  return { series: match[1], year: Number(match[2]), number: Number(match[4]), supplement: match[3] !== undefined };
 }
 
-/** How the CLI names an issue: `2023-6`, or `zhuanbao/2023-6` when there are several series. */
+/** How the CLI names an issue: `2023-6`, or `zhuanbao/2023-6` when there are several series; `2023-增刊1` for a supplement. */
 export function issueRefOf(issue: IssueRecord, registry: Registry): string {
-  return issueKey(issueSeries(registry, issue), issue.data.year, issue.data.number, registry.series.length > 1);
+  return issueKey(issueSeries(registry, issue), issue.data.year, issue.data.number, registry.series.length > 1, issue.data.kind === 'supplement');
 }
 
 /**
@@ -45,7 +47,7 @@ export function findIssue(content: Pick<LoadedContent, 'issues'>, registry: Regi
   }
   const ref = parseIssueRef(text);
   if (!ref) {
-    throw new WorkflowError(`「${text}」不是期刊的写法`, { usage: true, hint: `写作 年-期号，如 2023-6；有多个刊物时写作 刊物/年-期号，如 ${registry.series[0]?.id ?? 'zhuanbao'}/2023-6` });
+    throw new WorkflowError(`「${text}」不是期刊的写法`, { usage: true, hint: `写作 年-期号，如 2023-6（增刊写作 2023-增刊1）；有多个刊物时写作 刊物/年-期号，如 ${registry.series[0]?.id ?? 'zhuanbao'}/2023-6` });
   }
   if (ref.series !== undefined && !registry.seriesById.has(ref.series)) {
     const suggestion = didYouMean(ref.series, registry.seriesById.keys());
@@ -58,11 +60,16 @@ export function findIssue(content: Pick<LoadedContent, 'issues'>, registry: Regi
   const matches = content.issues
     .filter((issue) => {
       const series = issueSeries(registry, issue);
-      return issue.data.year === ref.year && issue.data.number === ref.number && (ref.series === undefined || series?.id === ref.series);
+      return (
+        issue.data.year === ref.year &&
+        issue.data.number === ref.number &&
+        (issue.data.kind === 'supplement') === ref.supplement &&
+        (ref.series === undefined || series?.id === ref.series)
+      );
     })
     .sort((a, b) => seriesIndex(a) - seriesIndex(b));
   if (matches.length === 1) return matches[0]!;
-  const name = issueName(ref.year, ref.number);
+  const name = issueName(ref.year, ref.number, ref.supplement);
   if (matches.length > 1) {
     const refs = matches.map((issue) => issueRefOf(issue, registry));
     throw new WorkflowError(`有多期是${name}：${matches.map((issue) => issue.file).join('、')}`, { usage: true, hint: `写明刊物，如 ${refs.join(' 或 ')}` });

@@ -4,7 +4,7 @@
  * write it under a name that is not taken yet.
  */
 import { join, relative } from 'node:path';
-import { didYouMean, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.ts';
 import { chineseMonthDay } from '../format.ts';
 import { loadContent, parseMarkdownFile, type EntryRecord, type LoadedContent } from '../load/content.ts';
 import { entryIdFromPath, ENTRIES_DIR } from '../paths.ts';
@@ -17,12 +17,12 @@ import type { Unit } from '../schema/units.ts';
 import { validateEntry } from '../validate/entries.ts';
 import { WorkflowError } from './errors.ts';
 import { entryPath } from './slug.ts';
-import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, TEMPLATE_RULES, type Placeholder, type Rendered } from './templates.ts';
+import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, type Placeholder, type Rendered } from './templates.ts';
 import { EntryIndex } from './duplicates.ts';
 import { writeNewFile } from './write.ts';
 
 /** The placeholders of entry templates. */
-export const ENTRY_PLACEHOLDERS: readonly Placeholder[] = [
+const ENTRY_PLACEHOLDERS: readonly Placeholder[] = [
   { id: 'section', name: '栏目', description: '栏目名称，如 工作动态' },
   { id: 'title', name: '标题', description: '标题；没有标题时整行省略' },
   { id: 'date', name: '日期', description: '日期，如 2023-08-22' },
@@ -114,7 +114,7 @@ export function missingFields(registry: Registry, request: EntryRequest): ('seri
 }
 
 /** Resolve a complete request; throws a usage WorkflowError naming the flag at fault. */
-export function resolveEntry(registry: Registry, request: EntryRequest, today: string): ResolvedEntry {
+function resolveEntry(registry: Registry, request: EntryRequest, today: string): ResolvedEntry {
   const sectionText = request.section?.trim();
   if (!sectionText) throw usage('缺少栏目', '用 --section 指定，如 --section 工作动态');
   const section = sectionFromText(sectionText);
@@ -226,15 +226,7 @@ function checkFilledEntry(rendered: Rendered, file: string, entry: ResolvedEntry
   const mismatches = entryMismatches(record, entry, registry, registry.series.length > 1);
   const problems: Diagnostic[] = [
     ...onTemplate(rendered, crossErrors),
-    ...mismatches.map((what) => ({
-      rule: TEMPLATE_RULES.invalid,
-      severity: 'error' as const,
-      file: rendered.template.file,
-      line: 2,
-      column: 1,
-      message: `按模板生成的稿件缺少或写错了${what}`,
-      hint: '模板的前置信息要用占位符填写栏目、日期、单位等，不要写死',
-    })),
+    ...mismatches.map((what) => diagnostic('template/invalid', rendered.template.file, { line: 2, column: 1 }, `按模板生成的稿件缺少或写错了${what}`, { hint: '模板的前置信息要用占位符填写栏目、日期、单位等，不要写死' })),
   ];
   if (problems.length) throw brokenTemplate(rendered.template, problems);
   return record;

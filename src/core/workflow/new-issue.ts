@@ -4,8 +4,9 @@
  * default distribution, contact and copies, filled into the issue template,
  * checked together with the rest of the content, and written.
  */
+import { archiveFacts } from '../archive/compare.ts';
 import { dirname, join, relative } from 'node:path';
-import { didYouMean, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, didYouMean, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { chineseDate, issueName } from '../format.ts';
 import { parseMarkdownFile, type EntryRecord, type IssueRecord } from '../load/content.ts';
 import { ENTRIES_DIR, ISSUES_DIR } from '../paths.ts';
@@ -19,11 +20,11 @@ import { WorkflowError } from './errors.ts';
 import { loadForWorkflow, type WorkflowOptions } from './new-entry.ts';
 import { nextNumber } from './numbering.ts';
 import { pendingEntries } from './pending.ts';
-import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, TEMPLATE_RULES, type Placeholder } from './templates.ts';
+import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, type Placeholder } from './templates.ts';
 import { writeNewFile } from './write.ts';
 
 /** The placeholders of the issue template. */
-export const ISSUE_PLACEHOLDERS: readonly Placeholder[] = [
+const ISSUE_PLACEHOLDERS: readonly Placeholder[] = [
   { id: 'series', name: '刊物', description: '刊物 id' },
   { id: 'year', name: '年度', description: '年度，如 2023' },
   { id: 'number', name: '期号', description: '年内期号' },
@@ -48,6 +49,8 @@ export interface IssueRequest {
   empty?: boolean | undefined;
   /** Override the cumulative number (first issue of a series that continues a paper one). */
   total?: number | undefined;
+  /** A supplement (增刊): numbered after the last supplement, no total, no entries listed (the clerk lists them). */
+  supplement?: boolean | undefined;
 }
 
 export interface NewIssueResult {
@@ -59,6 +62,7 @@ export interface NewIssueResult {
   series: Series;
   year: number;
   number: number;
+  supplement: boolean;
   total: number | undefined;
   date: string;
   /** The entries it lists, in order. */
@@ -83,16 +87,20 @@ function chooseSeries(registry: Registry, id: string | undefined): Series {
   throw new WorkflowError('有多个刊物，需要指定编哪一个', { usage: true, hint: `用 --series 指定：${registry.series.map((series) => `${series.id}（${series.name}）`).join('、')}` });
 }
 
-/** `issues/zhuanbao/2023-06.md`: next to the series' last issue, else issues/<series>/ (several series) or issues/. */
-function issuePath(registry: Registry, series: Series, previous: IssueRecord | undefined, year: number, number: number): string {
+/**
+ * `issues/zhuanbao/2023-06.md` (a supplement: `2023-zk01.md`): next to the
+ * series' last issue, else issues/<series>/ (several series) or issues/.
+ */
+function issuePath(registry: Registry, series: Series, previous: IssueRecord | undefined, year: number, number: number, supplement: boolean): string {
   const folder = previous ? dirname(previous.file) : registry.series.length > 1 ? `${ISSUES_DIR}/${series.id}` : ISSUES_DIR;
-  return `${folder}/${year}-${String(number).padStart(2, '0')}.md`;
+  return `${folder}/${year}-${supplement ? 'zk' : ''}${String(number).padStart(2, '0')}.md`;
 }
 
 /** Create the next issue of a series; returns what was written. */
 export async function createIssue(contentDir: string, request: IssueRequest, options: WorkflowOptions): Promise<NewIssueResult> {
   const { content, registry } = await loadForWorkflow(contentDir);
-  const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry)]);
+  const archive = await archiveFacts(content, registry);
+  const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry, archive), ...archive.diagnostics]);
   const entryFiles = new Set(content.entries.map((entry) => entry.file));
   // Numbering and membership depend on every issue and setting being sound; an entry with a
   // problem is only left out (check keeps reporting it).
@@ -105,12 +113,18 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   // 12月5日 without a year is this year's (the command says so).
   const date = request.date?.trim() ? parseDateText(request.date, { year: options.today.slice(0, 4) }) : options.today;
   if (!date) throw new WorkflowError(dateProblem(request.date!), { usage: true, hint: '写作 2023-08-30、2023/8/30 或 2023年8月30日；今年的日期也可以只写 8月30日' });
-  const next = nextNumber(content, registry, series, date);
+  const supplement = request.supplement === true;
+  if (supplement && request.total !== undefined) throw new WorkflowError('增刊不计总期号，不能与 --total 同用', { usage: true, hint: '去掉 --total' });
+  const next = nextNumber(content, registry, series, date, supplement ? 'supplement' : 'regular');
+  // A first supplement takes its folder and editors from the last regular issue.
+  const lastRegular = supplement ? nextNumber(content, registry, series, date).previous : next.previous;
   const pending = pendingEntries(content, registry, series, date);
-  const skipped = pending.due.filter((entry) => brokenEntries.has(entry.file));
-  const entries = pending.due.filter((entry) => !brokenEntries.has(entry.file));
-  const name = issueName(next.year, next.number);
-  if (entries.length === 0 && !request.empty) {
+  // A supplement is on one subject: the clerk lists its entries, the pending ones stay for the next issue.
+  const due = supplement ? [] : pending.due;
+  const skipped = due.filter((entry) => brokenEntries.has(entry.file));
+  const entries = due.filter((entry) => !brokenEntries.has(entry.file));
+  const name = issueName(next.year, next.number, supplement);
+  if (entries.length === 0 && !request.empty && !supplement) {
     const reasons = [
       pending.later.length ? `另有 ${pending.later.length} 篇待编稿件的日期晚于 ${chineseDate(date)}` : '',
       skipped.length ? `${skipped.length} 篇待编稿件有错误` : '',
@@ -119,13 +133,13 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
       hint: '先用 jianbao new entry 写稿件；确需编一期空白期刊时加 --empty',
     });
   }
-  const total = request.total ?? next.total;
-  const previous = next.previous?.data;
+  const total = supplement ? undefined : (request.total ?? next.total);
+  const previous = (next.previous ?? lastRegular)?.data;
   const template = await loadTemplate(contentDir, ['issue.md'], ISSUE_PLACEHOLDERS, options.builtinTemplates);
   const rendered = fillTemplate(template, {
     series: series.id,
     year: next.year,
-    number: next.number,
+    number: supplement ? `增刊${next.number}` : next.number,
     total,
     date,
     entries: entries.map((entry) => entry.id),
@@ -138,7 +152,7 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   });
 
   // Check the new issue together with everything else, exactly as `check` will.
-  const file = issuePath(registry, series, next.previous, next.year, next.number);
+  const file = issuePath(registry, series, next.previous ?? lastRegular, next.year, next.number, supplement);
   const source = { path: file, encoding: 'utf-8' as const, bom: false, crlf: false, text: rendered.text, fullWidthColons: [] };
   const parsed = parseMarkdownFile(source, issueSchema, '期刊');
   const parseErrors = parsed.diagnostics.filter((d) => d.severity === 'error');
@@ -147,25 +161,19 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   const mismatches: string[] = [];
   const expectedIds = entries.map((entry) => entry.id);
   if (record.data.year !== next.year) mismatches.push(`年度（应为 ${next.year}，模板里要有 年度: {{年度}}）`);
-  if (record.data.number !== next.number) mismatches.push(`期号（应为 ${next.number}，模板里要有 期号: {{期号}}）`);
+  if (record.data.number !== next.number || (record.data.kind === 'supplement') !== supplement) {
+    mismatches.push(`期号（应为 ${supplement ? `增刊${next.number}` : next.number}，模板里要有 期号: {{期号}}）`);
+  }
   if (record.data.date !== date) mismatches.push(`印发日期（应为 ${date}，模板里要有 印发日期: {{印发日期}}）`);
   if (record.data.entries.join('\n') !== expectedIds.join('\n')) mismatches.push('稿件（模板里要有 稿件: {{稿件}}）');
   if (record.data.series !== undefined && record.data.series !== series.id) mismatches.push(`刊物（应为 ${series.id}）`);
   if (record.data.status === 'published') mismatches.push('状态（新一期应为草稿，由 jianbao publish 发布）');
   const after = { ...content, issues: [...content.issues, record] };
-  const found = validate(after, registry).filter((d) => d.file === file);
+  const found = validate(after, registry, archive).filter((d) => d.file === file);
   const errors = found.filter((d) => d.severity === 'error');
   const problems: Diagnostic[] = [
     ...onTemplate(rendered, errors),
-    ...mismatches.map((what) => ({
-      rule: TEMPLATE_RULES.invalid,
-      severity: 'error' as const,
-      file: template.file,
-      line: 2,
-      column: 1,
-      message: `按模板生成的期刊缺少或写错了${what}`,
-      hint: '模板的前置信息要用占位符填写年度、期号、印发日期和稿件，不要写死',
-    })),
+    ...mismatches.map((what) => diagnostic('template/invalid', template.file, { line: 2, column: 1 }, `按模板生成的期刊缺少或写错了${what}`, { hint: '模板的前置信息要用占位符填写年度、期号、印发日期和稿件，不要写死' })),
   ];
   if (problems.length) throw brokenTemplate(template, problems);
 
@@ -175,10 +183,11 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   return {
     path,
     file: written,
-    ref: issueKey(series, next.year, next.number, registry.series.length > 1),
+    ref: issueKey(series, next.year, next.number, registry.series.length > 1, supplement),
     series,
     year: next.year,
     number: next.number,
+    supplement,
     total,
     date,
     entries,

@@ -8,12 +8,12 @@ import { entrySeries, unitOrder, type Registry } from '../registry.ts';
 import type { Series } from '../schema/site.ts';
 
 /** Ids of entries that some issue already lists. */
-export function placedEntryIds(content: Pick<LoadedContent, 'issues'>): Set<string> {
+function placedEntryIds(content: Pick<LoadedContent, 'issues'>): Set<string> {
   return new Set(content.issues.flatMap((issue) => issue.data.entries.map((id) => id.normalize('NFC'))));
 }
 
 /** Compare two entries of one series for their place in an issue. */
-export function issueOrder(series: Series, registry: Registry): (a: EntryRecord, b: EntryRecord) => number {
+function issueOrder(series: Series, registry: Registry): (a: EntryRecord, b: EntryRecord) => number {
   const sectionIndex = (entry: EntryRecord) => {
     const index = series.sections.indexOf(entry.data.section);
     return index < 0 ? Number.MAX_SAFE_INTEGER : index;

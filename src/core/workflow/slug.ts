@@ -4,7 +4,7 @@ import { sectionName, type SectionId } from '../schema/sections.ts';
 import type { Unit } from '../schema/units.ts';
 
 /** Longest slug, in characters: enough to recognise a title, short enough for a path. */
-export const SLUG_LENGTH = 20;
+const SLUG_LENGTH = 20;
 
 /**
  * A title reduced to a file-name part: letters (Chinese included) and digits
@@ -15,7 +15,7 @@ export function slugify(text: string, length = SLUG_LENGTH): string {
 }
 
 /** The shortest name of a unit (应急局 rather than 区应急管理局), for file names. */
-export function shortUnitName(unit: Unit): string {
+function shortUnitName(unit: Unit): string {
   return [unit.name, ...unit.aliases].reduce((best, name) => ([...name].length < [...best].length ? name : best));
 }
 

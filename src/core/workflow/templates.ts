@@ -18,7 +18,8 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { Document, isSeq, stringify, visit } from 'yaml';
 import type { z } from 'zod';
-import { didYouMean, type Diagnostic, type Position } from '../diagnostics.ts';
+import { diagnostic, didYouMean, type Diagnostic, type Position } from '../diagnostics.ts';
+import type { TemplateRuleId } from '../rules.ts';
 import { decode, toLf } from '../load/decode.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { splitFrontMatter } from '../load/frontmatter.ts';
@@ -26,18 +27,11 @@ import { WorkflowError } from './errors.ts';
 import { localiseKeys } from './keys.ts';
 
 /** Where templates live, in a content directory and in jianbao itself. */
-export const TEMPLATES_DIR = 'templates';
+const TEMPLATES_DIR = 'templates';
 
 /** The templates shipped with jianbao (the repository's `templates/`). */
-export const BUILTIN_TEMPLATES = `${join(PACKAGE_ROOT, TEMPLATES_DIR)}${sep}`;
+const BUILTIN_TEMPLATES = `${join(PACKAGE_ROOT, TEMPLATES_DIR)}${sep}`;
 
-/** Rule ids of template problems (the `rule` of their diagnostics). */
-export const TEMPLATE_RULES = {
-  missing: 'template/missing',
-  frontMatter: 'template/front-matter',
-  unknownPlaceholder: 'template/unknown-placeholder',
-  invalid: 'template/invalid',
-} as const;
 
 export interface Placeholder {
   /** English name, e.g. `title`. */
@@ -76,8 +70,8 @@ function lookup(placeholders: readonly Placeholder[], name: string): Placeholder
   return placeholders.find((placeholder) => placeholder.name === name || placeholder.id === name);
 }
 
-function templateDiagnostic(rule: string, file: string, at: Position, message: string, hint?: string): Diagnostic {
-  return { rule, severity: 'error', file, line: at.line, column: at.column, message, ...(hint ? { hint } : {}) };
+function templateDiagnostic(rule: TemplateRuleId, file: string, at: Position, message: string, hint?: string): Diagnostic {
+  return diagnostic(rule, file, at, message, hint ? { hint } : {});
 }
 
 /**
@@ -105,7 +99,7 @@ export async function loadTemplate(
       const decoded = decode(bytes);
       if (decoded.encoding === undefined) {
         throw new WorkflowError(`模板 ${file} 无法读取`, {
-          diagnostics: [templateDiagnostic(TEMPLATE_RULES.frontMatter, file, { line: 1, column: 1 }, '模板不是文本文件，或编码无法识别', '用文本编辑器以 UTF-8 编码另存此模板')],
+          diagnostics: [templateDiagnostic('template/front-matter', file, { line: 1, column: 1 }, '模板不是文本文件，或编码无法识别', '用文本编辑器以 UTF-8 编码另存此模板')],
         });
       }
       return { path, file, text: toLf(decoded.text), placeholders };
@@ -117,13 +111,13 @@ export async function loadTemplate(
 }
 
 /** Every problem of a template before filling: front matter and placeholder names. */
-export function templateProblems(template: Template): Diagnostic[] {
+function templateProblems(template: Template): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const split = splitFrontMatter(template.text);
   if (split.yaml === undefined) {
-    problems.push(templateDiagnostic(TEMPLATE_RULES.frontMatter, template.file, { line: 1, column: 1 }, '模板缺少前置信息（第一行应为 ---）', '模板要以 --- 开头，写上前置信息的键，再以 --- 结束'));
+    problems.push(templateDiagnostic('template/front-matter', template.file, { line: 1, column: 1 }, '模板缺少前置信息（第一行应为 ---）', '模板要以 --- 开头，写上前置信息的键，再以 --- 结束'));
   } else if (split.unclosed) {
-    problems.push(templateDiagnostic(TEMPLATE_RULES.frontMatter, template.file, { line: 1, column: 1 }, '模板的前置信息以 --- 开始，但没有结束的 --- 行', '在前置信息最后一个键之后加一行 ---'));
+    problems.push(templateDiagnostic('template/front-matter', template.file, { line: 1, column: 1 }, '模板的前置信息以 --- 开始，但没有结束的 --- 行', '在前置信息最后一个键之后加一行 ---'));
   }
   const names = template.placeholders.flatMap((placeholder) => [placeholder.name, placeholder.id]);
   template.text.split('\n').forEach((line, index) => {
@@ -133,7 +127,7 @@ export function templateProblems(template: Template): Diagnostic[] {
       const suggestion = didYouMean(name, names) ?? names.find((known) => known.includes(name) || name.includes(known));
       problems.push(
         templateDiagnostic(
-          TEMPLATE_RULES.unknownPlaceholder,
+          'template/unknown-placeholder',
           template.file,
           { line: index + 1, column: match.index + 1 },
           `模板中有未知的占位符「{{${name}}}」`,
@@ -261,7 +255,7 @@ export function brokenTemplate(template: Template, diagnostics: Diagnostic[]): W
 export function onTemplate(rendered: Rendered, diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.map((d) => ({
     ...d,
-    rule: d.rule.startsWith('template/') ? d.rule : TEMPLATE_RULES.invalid,
+    rule: d.rule.startsWith('template/') ? d.rule : 'template/invalid',
     file: rendered.template.file,
     line: rendered.lineMap[d.line - 1] ?? d.line,
     message: `按模板生成的内容无效：${d.message}`,

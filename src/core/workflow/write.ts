@@ -3,8 +3,9 @@
  * and a changed file is swapped in whole. Either way a crash leaves the old
  * state or the new one, never half a file.
  */
-import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import { writeAtomic } from '../atomic.ts';
 
 function temporaryName(target: string): string {
   return join(dirname(target), `.${basename(target)}.jianbao-${process.pid}-${Date.now().toString(36)}`);
@@ -48,12 +49,5 @@ export async function writeNewFile(target: string, text: string): Promise<string
 
 /** Replace the content of an existing file atomically (temporary file + rename). */
 export async function replaceFile(target: string, text: string): Promise<void> {
-  const temporary = temporaryName(target);
-  try {
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, target);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
+  await writeAtomic(target, text);
 }

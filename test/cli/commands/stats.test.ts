@@ -2,8 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { buildRegistry, checkContent, compileSite, computeStats, loadContent } from '../../../src/core/index.ts';
-import type { StatsItem } from '../../../src/core/index.ts';
+import { checkContent, compileSite } from '../../../src/core/index.ts';
 import { FIXTURES, listFiles } from '../../helpers/index.ts';
 import { cli, copyContent, frontMatter, SAMPLE_CONTENT } from '../../helpers/workflow.ts';
 
@@ -148,46 +147,5 @@ describe('jianbao stats', () => {
     expect((await cli(ORDER, 'stats', '--by', 'person')).code).toBe(2);
     expect((await cli(ORDER, 'stats', '--format', 'xlsx')).code).toBe(2);
     expect((await cli(ORDER, 'stats', '--year', '24')).code).toBe(2);
-  });
-});
-
-describe('computeStats (core)', () => {
-  const item = (unit: string | undefined, section: StatsItem['entry']['section'], date: string): StatsItem => ({
-    entry: { unit: unit ? { id: unit } : undefined, unitName: unit ? { yjj: '区应急管理局', qsz: '青石镇' }[unit]! : '外单位', section },
-    issue: { date },
-  });
-
-  it('fills the months between the first and the last, counts unknown units apart, and keeps units.yaml order', async () => {
-    const content = await loadContent(ORDER);
-    const registry = buildRegistry(content);
-    const stats = computeStats([item('qsz', 'work-updates', '2024-01-20'), item('yjj', 'notices', '2024-04-02'), item(undefined, 'work-updates', '2024-04-09')], registry);
-    expect(stats.periods).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
-    expect(stats.periodLabels['2024-02']).toBe('2024年2月');
-    expect(stats.rows.map((row) => [row.key, row.label, row.total])).toEqual([
-      ['yjj', '区应急管理局', 1],
-      ['qsz', '青石镇', 1],
-      ['?外单位', '外单位', 1],
-    ]);
-    expect(stats.totals).toEqual({ '2024-01': 1, '2024-04': 2 });
-  });
-
-  it('by section follows the section order; by month has no columns; a year filter drops other years', async () => {
-    const content = await loadContent(ORDER);
-    const registry = buildRegistry(content);
-    const items = [item('qsz', 'work-updates', '2023-12-20'), item('yjj', 'notices', '2024-03-02'), item('yjj', 'upper-meetings', '2024-05-09')];
-    const bySection = computeStats(items, registry, { by: 'section', year: 2024 });
-    expect(bySection.rows.map((row) => row.label)).toEqual(['上级会议精神', '工作提示']);
-    expect(bySection.periodLabels).toEqual({ '2024-03': '3月', '2024-04': '4月', '2024-05': '5月' });
-    expect(bySection.total).toBe(2);
-    const byMonth = computeStats(items, registry, { by: 'month' });
-    expect(byMonth.periods).toEqual([]);
-    expect(byMonth.rows.map((row) => [row.label, row.total])).toEqual([
-      ['2023年12月', 1],
-      ['2024年1月', 0],
-      ['2024年2月', 0],
-      ['2024年3月', 1],
-      ['2024年4月', 0],
-      ['2024年5月', 1],
-    ]);
   });
 });

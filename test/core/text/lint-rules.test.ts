@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../../src/core/registry.ts';
 import { fixBody, lintBody } from '../../../src/core/text/lint.ts';
 import type { LintContext } from '../../../src/core/text/rule.ts';
+import { RULES } from '../../../src/core/rules.ts';
 import { LINT_RULES } from '../../../src/core/text/rules/index.ts';
 
 const registry = buildRegistry({
@@ -60,7 +61,11 @@ const CASES: Record<string, { fires: Fires; silent: string[] }> = {
       ['企业，，商户', '企业，商户'],
       ['学校、、医院', '学校、医院'],
       ['企业,，商户', '企业，商户'],
-      ['发现问题，。', null],
+      ['发现问题，。', '发现问题。'],
+      ['全省，、全市', '全省、全市'],
+      ['会议要求，；各单位', '会议要求；各单位'],
+      ['发现问题。，', null],
+      ['发现问题、，', null],
     ],
     silent: ['真的吗？？？', '太好了！！！', '怎么会这样？！', '发现问题。', '数量为1,000。'],
   },
@@ -82,8 +87,10 @@ const CASES: Record<string, { fires: Fires; silent: string[] }> = {
       ['　　会议指出', '会议指出'],
       ['李　健同志', '李健同志'],
       ['Safety\u00a0First 活动', 'Safety First 活动'],
+      ['扎实部署 压实责任', '扎实部署\u3000压实责任'],
+      ['## 政府督查  企业自查', '## 政府督查\u3000企业自查'],
     ],
-    silent: ['会议要求各单位共检查3家企业。', 'Safety First 活动', '使用 APP 上报', '见 `code` 说明'],
+    silent: ['扎实部署\u3000压实责任', '会议要求各单位共检查3家企业。', 'Safety First 活动', '使用 APP 上报', '见 `code` 说明'],
   },
   'lint/trailing-spaces': {
     fires: [
@@ -100,6 +107,17 @@ const CASES: Record<string, { fires: Fires; silent: string[] }> = {
     ],
     silent: ['会议要求'],
   },
+  'lint/date-damaged': {
+    fires: [
+      ['会议于123日召开', null],
+      ['62日，青石镇开展检查', null],
+      ['2月30日召开会议', null],
+      ['2023年2月29日召开会议', null],
+      ['13月5日召开会议', null],
+      ['131，由镇长带队开展检查', null],
+    ],
+    silent: ['8月22日召开会议', '共出动120人，检查企业8家。', '2000，是一个年份', '2024年2月29日召开会议', '开展100日攻坚行动', '第123日', '会期3日', '共计1,123日'],
+  },
   'lint/ellipsis-dash': {
     fires: [
       ['开展排查......发现隐患', '开展排查……发现隐患'],
@@ -108,7 +126,7 @@ const CASES: Record<string, { fires: Fires; silent: string[] }> = {
       ['发现隐患--立即整改', '发现隐患——立即整改'],
       ['发现隐患—立即整改', '发现隐患——立即整改'],
     ],
-    silent: ['开展排查……发现隐患——立即整改', '8-9月', 'wait... what', 'a--b'],
+    silent: ['开展排查……发现隐患——立即整改', '8-9月', 'wait... what', 'a--b', '12月12日—18日，开展检查。', '2024—2025年', '第3—5条'],
   },
   'lint/fullwidth-alphanumerics': {
     fires: [
@@ -195,6 +213,12 @@ describe('lint rules', () => {
     expect(Object.keys(CASES).sort()).toEqual(LINT_RULES.map((rule) => rule.id).sort());
   });
 
+  it('implements every lint rule of the registry, and takes title and severity from it', () => {
+    const registered = Object.keys(RULES).filter((id) => id.startsWith('lint/'));
+    expect(LINT_RULES.map((rule) => rule.id)).toEqual(registered);
+    for (const rule of LINT_RULES) expect(rule).toMatchObject(RULES[rule.id]);
+  });
+
   for (const [id, { fires, silent }] of Object.entries(CASES)) {
     describe(id, () => {
       for (const [input, fixed] of fires) {
@@ -269,5 +293,14 @@ describe('the whole rule set', () => {
     const body = '**“重点”** 工作，*强调* 内容';
     const result = fixBody(body, context);
     expect(result.text).toContain('**“重点”**');
+  });
+
+  it('gives the likely reading of a damaged date, preferring the entry month', () => {
+    const messages = (body: string, date: string) => lintBody(body, { date }, { rules: ['lint/date-damaged'] }).map((finding) => finding.message);
+    expect(messages('会议于123日召开。', '2024-01-25')).toEqual(['日期“123日”不存在，可能丢了“月”：是不是“1月23日”？']);
+    expect(messages('会议于123日召开。', '2024-12-05')).toEqual(['日期“123日”不存在，可能丢了“月”：是不是“12月3日”？']);
+    expect(messages('会议于123日召开。', '2024-05-05')).toEqual(['日期“123日”不存在，可能丢了“月”：是不是“1月23日”或“12月3日”？']);
+    expect(messages('62日，开展检查。', '2024-06-05')).toEqual(['日期“62日”不存在，可能丢了“月”：是不是“6月2日”？']);
+    expect(messages('检查结束。131，镇长带队复查。', '2024-02-01')).toEqual(['日期“131”缺了“月”“日”：是不是“1月31日”？']);
   });
 });

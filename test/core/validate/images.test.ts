@@ -11,6 +11,8 @@ import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkContent, compileSite, entryHtml, type CompiledEntry, type CompiledSite, type Diagnostic } from '../../../src/core/index.ts';
+import { validateImages } from '../../../src/core/validate/images.ts';
+import { loadBase, shown as line } from '../../helpers/content.ts';
 import { copyContent, tempDir } from '../../helpers/index.ts';
 import { JPEG, photo, png } from '../../helpers/pictures.ts';
 
@@ -196,3 +198,19 @@ describe('compile: images in entries', () => {
 function texts(document: Document, selector: string): string[] {
   return [...document.querySelectorAll(selector)].map((node) => (node.textContent ?? '').trim());
 }
+
+describe('validateImages (the rule by itself)', () => {
+  it('gives one diagnostic per image that cannot be shown, in body order, and none for an image that can', async () => {
+    const body = '6月20日检查。\n\n![甲](./甲.png)\n\n![乙](https://example.com/乙.png)\n\n![丙](./丙.png)\n';
+    const { entry: find } = await loadBase({ [ENTRY_FILE]: `---\nsection: work-updates\ndate: 2024-06-20\nunit: 应急局\n---\n${body}`, 'entries/2024/甲.png': PHOTO });
+    expect(validateImages(find(ENTRY_ID)).map(line)).toEqual([
+      `${ENTRY_FILE}:10:1 entry/image-remote 图片「https://example.com/乙.png」在外网，内网站点不加载外部资源，只显示“［图：乙］” → 把图片下载后放到稿件旁边，写成 ![说明](./图片名.jpg)`,
+      `${ENTRY_FILE}:12:1 entry/image-missing 图片文件「./丙.png」不存在（应在 entries/2024/丙.png） → 是不是「./甲.png」？`,
+    ]);
+  });
+
+  it('has nothing to say about an entry without images', async () => {
+    const { entry: find } = await loadBase();
+    expect(validateImages(find('2024/应急检查'))).toEqual([]);
+  });
+});

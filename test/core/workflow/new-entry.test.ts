@@ -179,12 +179,12 @@ describe('templates', () => {
 
   it('whose YAML breaks once filled in, naming the template line', async () => {
     const stderr = await broken('---\n栏目: {{栏目}}\n标题: {{标题}}：{{单位}}: 专题\n日期: {{日期}}\n单位: {{单位}}\n---\n');
-    expect(stderr).toMatch(/templates\/entry\.md:3:\d+ 错误 按模板生成的内容无效：/);
+    expect(stderr).toMatch(/templates\/entry\.md:3:\d+ 错误 按模板生成的内容无效：.* \[template\/invalid\]/);
   });
 
   it('that writes a fixed value instead of a placeholder', async () => {
     const stderr = await broken('---\n栏目: 工作提示\n日期: {{日期}}\n单位: {{单位}}\n标题: {{标题}}\n---\n');
-    expect(stderr).toContain('按模板生成的稿件缺少或写错了栏目（应为 工作动态，模板里要有 栏目: {{栏目}}）');
+    expect(stderr).toContain('templates/entry.md:2:1 错误 按模板生成的稿件缺少或写错了栏目（应为 工作动态，模板里要有 栏目: {{栏目}}） [template/invalid]');
   });
 
   it('a broken issue template stops new issue too', async () => {

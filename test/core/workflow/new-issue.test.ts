@@ -141,6 +141,28 @@ describe('jianbao new issue', () => {
     expect((await cli(dir, 'new', 'issue', '--series', 'kuaibao', '--total', '0')).code).toBe(2);
   });
 
+  it('--supplement: 增刊第1期, then 增刊第2期, no total, no pending entry taken; the next regular issue is unaffected', async () => {
+    const dir = await copyContent(ORDER);
+    const first = await cli(dir, 'new', 'issue', '--series', 'kuaibao', '--date', '2024-07-20', '--supplement');
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain('2024年 增刊第1期');
+    expect(first.stderr).toContain('jianbao publish kuaibao/2024-增刊1');
+    const data = await frontMatter(dir, 'issues/kuaibao/2024-zk01.md');
+    expect(data).toMatchObject({ 刊物: 'kuaibao', 年度: 2024, 期号: '增刊1' });
+    expect(data).not.toHaveProperty('总期号');
+    expect(data).not.toHaveProperty('稿件');
+    expect((await cli(dir, 'new', 'issue', '--series', 'kuaibao', '--date', '2024-07-25', '--supplement')).code).toBe(0);
+    expect(await frontMatter(dir, 'issues/kuaibao/2024-zk02.md')).toMatchObject({ 期号: '增刊2' });
+    // The pending entry waits for the regular 第1期.
+    expect(await pendingIds(dir)).toContain('2024/07/快报稿');
+    expect((await cli(dir, 'new', 'issue', '--series', 'kuaibao', '--date', '2024-07-31')).code).toBe(0);
+    expect(await frontMatter(dir, 'issues/kuaibao/2024-01.md')).toMatchObject({ 期号: 1, 稿件: ['2024/07/快报稿'] });
+    expect((await checkJson(dir)).errors).toBe(0);
+    const both = await cli(dir, 'new', 'issue', '--series', 'kuaibao', '--supplement', '--total', '3');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('增刊不计总期号');
+  });
+
   it('asks for the series when there are several, exit 2', async () => {
     const dir = await copyContent(ORDER);
     const result = await cli(dir, 'new', 'issue', '--date', '2024-07-31');

@@ -1,8 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { frozenText } from '../../../src/core/workflow/publish.ts';
+import { publishedText } from '../../../src/core/workflow/publish.ts';
 import { FIXTURES, listFiles } from '../../helpers/index.ts';
 import { checkJson, cli, copyContent, frontMatter, sampleCopy } from '../../helpers/workflow.ts';
 
@@ -25,11 +24,17 @@ async function append(path: string, text: string) {
   await writeFile(path, (await readFile(path, 'utf8')) + text);
 }
 
-/** The issue's front matter lines without the status line and the digest block. */
+/** The issue's front matter lines without the status line and the old digest block. */
 function withoutFreeze(text: string): string {
   return text
     .replace(/^(status|状态): .*\n/m, '')
     .replace(/^(digest|摘要):\n(?: {2}.*\n)+/m, '');
+}
+
+/** The ledger's versions of an issue. */
+async function versionsOf(dir: string, key: string): Promise<{ version: number; file: string; errata: number }[]> {
+  const ledger = JSON.parse(await readFile(join(dir, 'published/ledger.json'), 'utf8')) as { issues: { key: string; versions: { version: number; file: string; errata: number }[] }[] };
+  return ledger.issues.find((item) => item.key === key)?.versions ?? [];
 }
 
 describe('jianbao publish', () => {
@@ -46,9 +51,12 @@ describe('jianbao publish', () => {
     const text = await readFile(join(dir, file), 'utf8');
     const data = await frontMatter(dir, file);
     expect(field(data, 'status', '状态')).toBe(chinese ? '已发布' : 'published');
-    const digest = field(data, 'digest', '摘要') as Record<string, unknown>;
-    expect(Object.keys(digest)).toEqual(chinese ? ['期刊', '稿件', '勘误数'] : ['issue', 'entries', 'errata']);
-    expect(Object.keys(field(digest, 'entries', '稿件') as object)).toEqual(field(data, 'entries', '稿件'));
+    expect(field(data, 'digest', '摘要')).toBeUndefined();
+    const key = ref.replace('-', '/').replace(/^(\d)/, 'zhuanbao/$1');
+    const [first] = await versionsOf(dir, key);
+    expect(first).toMatchObject({ version: 1, errata: 0 });
+    const snapshot = JSON.parse(await readFile(join(dir, first!.file), 'utf8')) as { issue: { entries: { id: string }[] } };
+    expect(snapshot.issue.entries.map((e) => e.id)).toContain(entry);
     // Nothing else in the file moved.
     expect(withoutFreeze(text)).toBe(withoutFreeze(original));
     expect((await checkJson(dir)).errors).toBe(0);
@@ -66,30 +74,30 @@ describe('jianbao publish', () => {
     const frozen = (await checkJson(dir)).diagnostics.filter((d) => d.rule === 'issue/frozen-changed');
     expect(frozen).toHaveLength(1);
     expect(frozen[0]!.file).toBe(file);
-    expect(frozen[0]!.message).toContain(`稿件 entries/${entry}.md`);
+    expect(frozen[0]!.message).toContain('发布后补充的一句话');
     expect(broken.stdout).toContain(`${file}:`);
 
     // publish refuses with the same message, and writes nothing.
     const refused = await cli(dir, 'publish', ref);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(frozen[0]!.message);
+    expect(refused.stderr).toContain('发布后补充的一句话');
     expect(refused.stderr).toContain('勘误');
     expect(await readFile(join(dir, file), 'utf8')).toBe(text);
 
     // An erratum explains the change: check passes (a reminder to re-freeze), publish re-freezes.
     const errata = chinese ? '勘误:\n  - 日期: 2025-12-20\n    说明: 补充一句话\n' : 'errata:\n  - date: 2025-12-20\n    note: 补充一句话\n';
-    await writeFile(join(dir, file), text.replace(/^(digest|摘要):/m, `${errata}$1:`));
+    await writeFile(join(dir, file), text.replace(/^(status|状态):/m, `${errata}$1:`));
     const pending = await checkJson(dir);
     expect(pending.errors).toBe(0);
     expect(pending.diagnostics.filter((d) => d.rule === 'issue/errata-pending').map((d) => d.file)).toEqual([file]);
     const refrozen = await cli(dir, 'publish', ref);
     expect(refrozen.code).toBe(0);
-    expect(refrozen.stdout).toContain('已按勘误重新冻结');
+    expect(refrozen.stdout).toContain('已按勘误重新发布');
     const after = await checkJson(dir);
     expect(after.errors).toBe(0);
     expect(after.diagnostics.filter((d) => d.file === file)).toEqual([]);
-    const digestAfter = field(await frontMatter(dir, file), 'digest', '摘要') as Record<string, unknown>;
-    expect(field(digestAfter, 'errata', '勘误数')).toBe(1);
+    // Both versions are kept: 第一次印发 and 勘误后.
+    expect((await versionsOf(dir, key)).map((v) => [v.version, v.errata])).toEqual([[1, 0], [2, 1]]);
 
     // And a second edit needs a second erratum.
     await append(join(dir, `entries/${entry}.md`), '再补充一句。\n');
@@ -103,7 +111,7 @@ describe('jianbao publish', () => {
     await writeFile(path, (await readFile(path, 'utf8')).replace('signer: 王五', 'signer: 赵六'));
     const check = await checkJson(dir);
     expect(check.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.rule, d.file, d.message])).toEqual([
-      ['issue/frozen-changed', 'issues/zhuanbao/2024-05.md', '2024年第5期已发布，发布后被修改：期刊文件 issues/zhuanbao/2024-05.md'],
+      ['issue/frozen-changed', 'issues/zhuanbao/2024-05.md', '2024年第5期已发布，发布后被修改：编辑、审核、签发：「编辑：张三 审核：李四 签发：王五」→「编辑：张三 审核：李四 签发：赵六」'],
     ]);
   });
 
@@ -131,36 +139,23 @@ describe('jianbao publish', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const text = await readFile(path, 'utf8');
-    const digest = (parse(text.split('---\n')[1]!) as Record<string, unknown>).摘要 as { 期刊: string; 稿件: Record<string, string>; 勘误数: number };
-    expect(text).toBe(
-      chinese
-        // The digest goes after the last key; the file's closing comment stays last.
-        .replace('状态: 草稿\n', `状态: 已发布\n摘要:\n  期刊: ${digest.期刊}\n  稿件:\n    2024/06/已编: ${digest.稿件['2024/06/已编']}\n  勘误数: 0\n`),
-    );
-    expect(digest.期刊).toMatch(/^[0-9a-f]{16}$/);
+    // Only the status changes; comments, order and quoting stay.
+    expect(text).toBe(chinese.replace('状态: 草稿\n', '状态: 已发布\n'));
     expect((await checkJson(dir)).errors).toBe(0);
   });
 
-  it('adds status and digest in English to an English file that has no status (issue named by its path)', async () => {
+  it('adds the status in English to an English file that has no status (issue named by its path)', async () => {
     const dir = await copyContent(ORDER);
     expect((await cli(dir, 'publish', join(dir, 'issues/zhuanbao/2024-05.md'))).code).toBe(0);
     const data = await frontMatter(dir, 'issues/zhuanbao/2024-05.md');
-    expect(Object.keys(data).slice(-2)).toEqual(['status', 'digest']);
+    expect(Object.keys(data).at(-1)).toBe('status');
     expect(data.status).toBe('published');
-    expect(Object.keys(data.digest as object)).toEqual(['issue', 'entries', 'errata']);
     // The path inside the content directory names it too.
     const again = await cli(dir, 'publish', 'issues/zhuanbao/2024-05.md');
     expect([again.code, again.stdout]).toEqual([0, '2024年第5期（zhuanbao/2024-5）已经发布，发布后没有改动，无需重新发布。\n']);
   });
 
-  it('quotes a digest that would read as a number', () => {
-    const text = frozenText('---\nyear: 2024\n---\n', { issue: '1234567890123456', entries: { 'a/b': '12345e6789012345' }, errata: 0 });
-    const data = parse(text.split('---\n')[1]!) as { digest: { issue: unknown; entries: Record<string, unknown> } };
-    expect(data.digest.issue).toBe('1234567890123456');
-    expect(data.digest.entries['a/b']).toBe('12345e6789012345');
-  });
-
-  it('records the digest of an issue marked published by hand', async () => {
+  it('archives an issue marked published by hand', async () => {
     const dir = await copyContent(ORDER);
     const path = join(dir, 'issues/zhuanbao/2024-05.md');
     await writeFile(path, (await readFile(path, 'utf8')).replace('signer: 王五\n', 'signer: 王五\nstatus: published\n'));
@@ -224,15 +219,38 @@ describe('jianbao publish: what clerks trip over', () => {
     await writeFile(path, original);
     expect((await cli(dir, 'publish', '2024-3')).code).toBe(0);
     const text = await readFile(path, 'utf8');
-    const added = /status: published\ndigest:\n(?: {2}.*\n)+/.exec(text)![0];
-    expect(text.replace(added, '')).toBe(original);
-    expect(text).toContain(`  - 2024/应急检查\n${added}# 以上由信息员填写\n---\n`);
-    // Re-frozen after an erratum: only the digest's lines change.
+    // The file had no status: one line added after the last key's value, nothing else touched.
+    expect(text.replace('status: published\n', '')).toBe(original);
+    expect(text).toContain('  - 2024/应急检查\nstatus: published\n# 以上由信息员填写\n---\n');
+    // Re-published after an erratum: the issue file is not touched at all (the archive holds the new version).
     const corrected = text.replace('status: published', 'errata:\n  - date: 2024-06-20\n    note: 更正一处\nstatus:   published   # 已发布');
     await writeFile(path, corrected);
     expect((await cli(dir, 'publish', '2024-3')).code).toBe(0);
-    const refrozen = await readFile(path, 'utf8');
-    expect(refrozen.split('\n').filter((line, index) => line !== corrected.split('\n')[index])).toEqual(['  errata: 1']);
+    expect(await readFile(path, 'utf8')).toBe(corrected);
+  });
+
+  it('changes only the status value where it stands, and cuts out an old in-file digest whole', () => {
+    const original = [
+      '---',
+      '年度: 2024   # 年度',
+      '期号: 3',
+      '状态:   草稿    # 定稿后改',
+      '稿件:',
+      '  - 2024/应急检查   #  第一篇',
+      '摘要:',
+      '  期刊: 97f5c9c0a7a8d8fb',
+      '  稿件:',
+      '    2024/应急检查: add76d72101124c9',
+      '  勘误数: 0',
+      '',
+      '# 结尾的注释',
+      '---',
+      '正文',
+      '',
+    ].join('\n');
+    expect(publishedText(original)).toBe(original.replace('状态:   草稿    #', '状态:   已发布    #').replace(/摘要:\n(?: {2}.*\n)+/, ''));
+    const english = '---\nyear: 2024\nstatus: "draft"  # quoted\nentries: [a]\n---\n';
+    expect(publishedText(english)).toBe('---\nyear: 2024\nstatus: published  # quoted\nentries: [a]\n---\n');
   });
 
   it('warns when earlier issues of the series are still drafts; a wrong number points to the latest issue', async () => {

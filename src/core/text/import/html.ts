@@ -1,10 +1,13 @@
 /**
  * Web pages and Word's HTML, cleaned on the HTML tree (hast): keep the
- * article, drop navigation and site chrome (当前位置, 来源, 责任编辑,
- * 字号 大中小, 打印本页, related-link lists, image file names), drop empty
+ * article, drop navigation and site chrome (blocks named so, and short
+ * blocks the shared rules of chrome.ts recognise: 当前位置, 来源, 责任编辑,
+ * 字号 大中小, 打印本页, image file names), related-link lists, empty
  * bookmark anchors. Every removal is recorded for the import report.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { CHROME_KINDS, chromeKind, IMAGE_FILE, isColumnName, publicationDateIn } from './chrome.ts';
+import { splitSignOff } from './text-page.ts';
 
 type HastNode = Root | RootContent;
 
@@ -17,13 +20,9 @@ export interface Removed {
 
 const JUNK_TAGS = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'button', 'select', 'input', 'textarea', 'svg', 'template', 'object', 'embed', 'head', 'link', 'meta']);
 const CHROME_NAMES = /(^|[\s_-])(nav|navbar|menu|breadcrumb|crumbs?|footer|header|sidebar|side|share|bdshare|related|position|location|toolbar|tools|print|copyright|banner|search|login|topbar|friend-?links?|links)([\s_-]|$)/i;
-/** A short line that is site chrome when it starts so. */
-const CHROME_LINE = /^\s*[【[]?\s*(当前位置|您当前的位置|您现在的位置|现在位置|所在位置|首页\s*[>＞»]|来源|信息来源|文章来源|稿件来源|编辑|责任编辑|编审|审核|作者|发布者|发布时间|发布日期|更新时间|浏览次数|点击数|点击量|阅读次数|阅读量|访问量|本文链接|原文链接|字号|字体|【?打印|打印本页|关闭窗口|收藏|分享到|扫一扫|上一篇|下一篇|相关链接|相关新闻|相关阅读|相关文章|附件下载|网站地图|联系我们|主办单位|承办单位|版权所有)/;
-const CHROME_ANYWHERE = /打印本页|关闭窗口|字号[:：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中\s*[】\]]?\s*[【[]?\s*小|【\s*(?:大|中|小)\s*】/;
-const IMAGE_FILE = /^\s*[\w\-.()（）\u4e00-\u9fff]*\.(?:jpe?g|png|gif|bmp|webp|tiff?)\s*$/i;
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'td', 'th', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'dd', 'dt', 'font', 'center', 'table', 'tr', 'ul', 'ol']);
 
-export function textOf(node: HastNode): string {
+function textOf(node: HastNode): string {
   if (node.type === 'text') return node.value;
   if ('children' in node) return node.children.map((child) => textOf(child as HastNode)).join('');
   return '';
@@ -82,6 +81,34 @@ export function cleanWordHtml(tree: Root): Removed[] {
   return removed;
 }
 
+/**
+ * Word paragraphs that are a sign-off aligned with tabs or spaces
+ * (白沙镇党委政府→2025年12月8日) become two paragraphs, unit and date, so
+ * the gap is not lost. Returns how many were split.
+ */
+export function splitSignOffParagraphs(tree: Root): number {
+  let split = 0;
+  const walk = (node: HastNode) => {
+    if (!('children' in node)) return;
+    const children: ElementContent[] = [];
+    for (const child of node.children as ElementContent[]) {
+      if (child.type === 'element' && child.tagName === 'p' && child.children.every((inner) => inner.type === 'text')) {
+        const parts = splitSignOff(textOf(child).trim());
+        if (parts.length === 2) {
+          split++;
+          for (const part of parts) children.push({ ...child, children: [{ type: 'text', value: part }] });
+          continue;
+        }
+      }
+      walk(child);
+      children.push(child);
+    }
+    (node as Element).children = children;
+  };
+  walk(tree);
+  return split;
+}
+
 export interface CleanedPage {
   /** The article, as a hast root. */
   tree: Root;
@@ -131,17 +158,16 @@ function articleRoot(tree: Root): Element | Root {
   return best;
 }
 
-const DATE_IN_CHROME = /(?:发布时间|发布日期|日期|时间|发文日期)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
-
 /** Clean a whole web page down to its article. */
 export function cleanWebPage(tree: Root): CleanedPage {
   const removed: Removed[] = [];
   const pageText = textOf(tree);
-  const dateMatch = DATE_IN_CHROME.exec(pageText);
-  const pageDate = dateMatch ? `${dateMatch[1]}-${dateMatch[2]!.padStart(2, '0')}-${dateMatch[3]!.padStart(2, '0')}` : undefined;
+  const pageDate = publicationDateIn(pageText);
   const titleElement = findAll(tree, (element) => element.tagName === 'title')[0];
-  const h1 = findAll(tree, (element) => /^h[12]$/.test(element.tagName) && hanCount(textOf(element)) >= 4)[0];
-  let title = h1 ? textOf(h1).trim() : titleElement ? textOf(titleElement).split(/\s*[_|｜–—-]\s*/)[0]?.trim() : undefined;
+  // A heading that is a column name (工作动态) or chrome is not the article's title.
+  const titleLike = (text: string) => hanCount(text) >= 4 && !isColumnName(text) && !chromeKind(text);
+  const h1 = findAll(tree, (element) => /^h[123]$/.test(element.tagName) && titleLike(textOf(element).trim()))[0];
+  let title = h1 ? textOf(h1).trim() : titleElement ? textOf(titleElement).split(/\s*[_|｜–—-]\s*/).find((part) => titleLike(part.trim()))?.trim() : undefined;
   if (title === '') title = undefined;
 
   // Navigation, scripts and blocks named as chrome go first, so they cannot win the article vote.
@@ -151,8 +177,8 @@ export function cleanWebPage(tree: Root): CleanedPage {
       if (child.type === 'comment') return { kind: '', text: '' };
       if (child.type !== 'element') return undefined;
       if (child.tagName === 'head' || child.tagName === 'script' || child.tagName === 'style') return { kind: '', text: '' };
-      if (JUNK_TAGS.has(child.tagName)) return { kind: '网页导航', text: shorten(textOf(child)) };
-      if (child.tagName !== 'body' && CHROME_NAMES.test(classAndId(child))) return { kind: '网页栏目', text: shorten(textOf(child)) };
+      if (JUNK_TAGS.has(child.tagName)) return { kind: CHROME_KINDS.navigation, text: shorten(textOf(child)) };
+      if (child.tagName !== 'body' && CHROME_NAMES.test(classAndId(child))) return { kind: CHROME_KINDS.tools, text: shorten(textOf(child)) };
       return undefined;
     },
     removed,
@@ -164,7 +190,7 @@ export function cleanWebPage(tree: Root): CleanedPage {
     article,
     (child) => {
       if (child.type === 'comment') return { kind: '', text: '' };
-      if (child.type === 'text') return IMAGE_FILE.test(child.value) ? { kind: '图片文件名', text: child.value.trim() } : undefined;
+      if (child.type === 'text') return IMAGE_FILE.test(child.value) ? { kind: CHROME_KINDS.imageFile, text: child.value.trim() } : undefined;
       if (child.type !== 'element') return undefined;
       if (child.tagName === 'img') {
         images++;
@@ -174,8 +200,9 @@ export function cleanWebPage(tree: Root): CleanedPage {
       if (child.tagName === 'a' && !child.properties?.href && text.trim() === '') return { kind: '空锚点', text: '' };
       if (BLOCK_TAGS.has(child.tagName) || child.tagName === 'a') {
         const line = text.trim();
-        if (line.length <= 120 && (CHROME_LINE.test(line) || CHROME_ANYWHERE.test(line))) return { kind: '网页栏目', text: shorten(line) };
-        if (IMAGE_FILE.test(line)) return { kind: '图片文件名', text: line };
+        const kind = chromeKind(line);
+        // The tail's first line stays for the line rules, which drop it and everything after it.
+        if (kind && kind !== CHROME_KINDS.tail) return { kind, text: shorten(line) };
         if (title && /^h[1-6]$/.test(child.tagName) && line === title) return { kind: '', text: '' };
       }
       // A list of nothing but links is a related-links box.

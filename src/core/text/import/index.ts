@@ -17,15 +17,15 @@ import { fixBody } from '../lint.ts';
 import type { Removed } from './html.ts';
 import { inferFrontMatter, type InferOptions } from './infer.ts';
 import { stringifyMarkdown } from './markdown.ts';
-import { ImportError, readImportSource, SOURCE_KIND_NAMES, type SourceImage } from './source.ts';
+import { ImportError, type ImportInput, readImportSource, SOURCE_KIND_NAMES, type SourceImage } from './source.ts';
 import { splitItems } from './split.ts';
 import { entryFileText, entryName, freeEntryPath, writeNewFile } from './write.ts';
 import { EntryIndex, type Duplicate } from '../../workflow/duplicates.ts';
 
 export interface ImportOptions extends Omit<InferOptions, 'today'> {
   contentDir: string;
-  /** Absolute paths of the files to import. */
-  files: string[];
+  /** Absolute paths of the files to import, or text given directly (a paste from standard input). */
+  files: ImportInput[];
   split: boolean;
   dryRun: boolean;
   registry?: Registry;
@@ -83,7 +83,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
   // Entries already there and those imported in this run: the same file twice is one entry.
   const known = EntryIndex.of(options.existing ?? [], options.registry);
   for (const file of options.files) {
-    const report: ImportReport = { file, removed: [], notes: [], entries: [] };
+    const report: ImportReport = { file: typeof file === 'string' ? file : file.label, removed: [], notes: [], entries: [] };
     reports.push(report);
     let source;
     try {
@@ -103,11 +103,15 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
       const images = usedImages(tree, source.images);
       const draft = stringifyMarkdown(tree);
       if (!draft.trim() && !item.title) continue;
-      const fixed = fixBody(draft, { date: options.date ?? today, ...(options.registry ? { registry: options.registry } : {}) });
-      const inferred = inferFrontMatter(item.title, fixed.text, { ...options, today }, options.registry, source.pageDate);
+      const registry = options.registry ? { registry: options.registry } : {};
+      const fixed = fixBody(draft, { date: options.date ?? source.pageDate ?? today, ...registry });
+      // The title is text too: the same fixes (punctuation, spaces between its phrases).
+      const titleFix = item.title ? fixBody(item.title, { ...registry }) : undefined;
+      const title = titleFix?.text.trim() || item.title;
+      const inferred = inferFrontMatter(title, fixed.text, { ...options, today }, options.registry, source.pageDate);
       // Date-dependent rules (leader titles, first-sentence date) run again with the real date.
-      const final = fixBody(fixed.text, { date: inferred.date, ...(options.registry ? { registry: options.registry } : {}) });
-      const name = entryName(item.title, final.text);
+      const final = fixBody(fixed.text, { date: inferred.date, ...registry });
+      const name = entryName(title, final.text);
       const path = await freeEntryPath(options.contentDir, inferred.date, name, taken);
       const folder = path.slice(0, path.lastIndexOf('/'));
       const entryBase = basename(path, '.md');
@@ -119,11 +123,11 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
       const parsed = parseMarkdownFile({ path, encoding: 'utf-8', bom: false, crlf: false, text, fullWidthColons: [] }, entrySchema, '稿件');
       const entry: ImportedEntry = {
         path,
-        title: item.title,
+        title,
         date: inferred.date,
         text,
-        fixes: countByRule([...fixed.applied, ...final.applied]),
-        remaining: final.remaining.map((finding) => ({ rule: finding.rule, message: finding.message })),
+        fixes: countByRule([...(titleFix?.applied ?? []), ...fixed.applied, ...final.applied]),
+        remaining: [...(titleFix?.remaining ?? []).map((finding) => ({ rule: finding.rule, message: `标题：${finding.message}` })), ...final.remaining.map((finding) => ({ rule: finding.rule, message: finding.message }))],
         images: images.map((image) => `${folder}/${rename.get(image.placeholder)!.slice(2)}`),
         diagnostics: parsed.diagnostics,
         notes: inferred.notes,

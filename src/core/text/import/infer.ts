@@ -1,6 +1,6 @@
 /**
  * Front matter for an imported draft, from the flags and from what the text
- * says: a leading date (8月22日 + the year of --date), the first unit named,
+ * says: the body's first date (see inferDate), the first unit named,
  * the leaders named (for 调研指导). Every guess is reported.
  */
 import { chineseDate } from '../../format.ts';
@@ -28,7 +28,60 @@ export interface InferredEntry {
   notes: string[];
 }
 
-const LEADING_DATE = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/;
+/** The body's first date: 2018年2月5日, 2月5日, or a bare 17日 opening the text. */
+const BODY_DATE = /(?:((?:19|20)\d{2})年)?(?<![\d.])(\d{1,2})月(\d{1,2})日/;
+const LEADING_DAY = /^(\d{1,2})日/;
+
+function validIso(year: number, month: number, day: number): string | undefined {
+  return parseDateText(`${year}-${month}-${day}`);
+}
+
+function daysBetween(a: string, b: string): number {
+  return (Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+}
+
+/**
+ * The entry's date. The body's first date wins; a date without a year takes
+ * it from the page's publication date, else from --date, else from today
+ * (said in the report), and a month-day more than half a year after that
+ * reference belongs to the year before (12月29日 published on 1 January).
+ * A bare 17日 takes its month the same way. Without a date in the body:
+ * the page's publication date, else --date, else today (said so).
+ */
+export function inferDate(body: string, options: Pick<InferOptions, 'date' | 'today'>, pageDate?: string): { date: string; note?: string } {
+  const text = body.trim();
+  const reference = pageDate ?? options.date ?? options.today;
+  const from = pageDate ? '原文的发布时间' : options.date ? ' --date' : '今天的日期';
+  const match = BODY_DATE.exec(text);
+  const day = match ? undefined : LEADING_DAY.exec(text);
+  if (match) {
+    const [whole, stated, month, dayOfMonth] = match;
+    if (stated) {
+      const date = validIso(Number(stated), Number(month), Number(dayOfMonth));
+      if (date) return { date };
+    } else {
+      const year = Number(reference.slice(0, 4));
+      let date = validIso(year, Number(month), Number(dayOfMonth));
+      if (date && daysBetween(date, reference) > 183) date = validIso(year - 1, Number(month), Number(dayOfMonth));
+      if (date) return { date, note: `日期取自正文“${whole}”，年份取自${from}：${chineseDate(date)}${pageDate || options.date ? '' : '，请核对'}` };
+    }
+  } else if (day) {
+    let year = Number(reference.slice(0, 4));
+    let month = Number(reference.slice(5, 7));
+    if (Number(day[1]) > Number(reference.slice(8, 10))) {
+      month--;
+      if (month === 0) {
+        month = 12;
+        year--;
+      }
+    }
+    const date = validIso(year, month, Number(day[1]));
+    if (date) return { date, note: `正文开头只写了“${day[0]}”，年月取自${from}：${chineseDate(date)}，请核对` };
+  }
+  if (pageDate) return { date: pageDate, note: `正文中没有日期，取原文的发布时间 ${chineseDate(pageDate)}，请核对` };
+  if (options.date) return { date: options.date };
+  return { date: options.today, note: `正文中没有日期，暂用今天 ${chineseDate(options.today)}，请改为事件发生的日期` };
+}
 
 function firstUnit(text: string, registry: Registry | undefined): Unit | undefined {
   if (!registry) return undefined;
@@ -44,30 +97,15 @@ function firstUnit(text: string, registry: Registry | undefined): Unit | undefin
 
 export function inferFrontMatter(title: string | undefined, body: string, options: InferOptions, registry: Registry | undefined, pageDate?: string): InferredEntry {
   const notes: string[] = [];
-  // Date: the text's own leading date wins; its year comes from --date, the page, or today.
-  let date: string | undefined;
-  const lead = LEADING_DATE.exec(body.trim());
-  if (lead) {
-    const year = lead[1] ?? (options.date ?? pageDate ?? options.today).slice(0, 4);
-    date = parseDateText(`${year}-${lead[2]}-${lead[3]}`);
-    if (date && !lead[1]) notes.push(`日期取自正文开头“${lead[0]}”，年份取自${options.date ? ' --date' : pageDate ? '网页发布时间' : '今年'}：${chineseDate(date)}`);
-  }
-  if (!date && options.date) date = options.date;
-  if (!date && pageDate) {
-    date = pageDate;
-    notes.push(`正文开头没有日期，取网页发布时间 ${chineseDate(date)}，请核对`);
-  }
-  if (!date) {
-    date = options.today;
-    notes.push(`正文开头没有日期，暂用今天 ${chineseDate(date)}，请改为事件发生的日期`);
-  }
+  const { date, note } = inferDate(body, options, pageDate);
+  if (note) notes.push(note);
 
   let unit = options.unit;
   if (!unit) {
-    const found = firstUnit(body, registry);
+    const found = firstUnit(`${title ?? ''}\n${body}`, registry);
     if (found) {
       unit = found.name;
-      notes.push(`单位根据正文推断为“${found.name}”，请核对`);
+      notes.push(`单位根据标题和正文推断为“${found.name}”，请核对`);
     } else {
       unit = '待定';
       notes.push('正文中没有找到 units.yaml 里的单位，单位暂写“待定”，请用 --unit 指定或手工修改');

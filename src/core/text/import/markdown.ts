@@ -13,6 +13,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { officialLevel } from '../../compile/markdown.ts';
+import { CAPTION } from './chrome.ts';
 
 const htmlParser = unified().use(rehypeParse, { fragment: false }).freeze();
 const toMdast = unified().use(rehypeRemark).freeze();
@@ -70,6 +71,31 @@ export function recoverOfficialHeadings(tree: Root): number {
   }
   tree.children = children;
   return recovered;
+}
+
+/**
+ * A photo followed by its caption paragraph (图为检查现场。): the caption
+ * becomes the image's description (shown under it on the site) instead of a
+ * paragraph of its own. Returns how many captions were moved.
+ */
+export function captionsAsAltText(tree: Root): number {
+  let moved = 0;
+  const children: RootContent[] = [];
+  for (let i = 0; i < tree.children.length; i++) {
+    const node = tree.children[i]!;
+    children.push(node);
+    const next = tree.children[i + 1];
+    if (node.type !== 'paragraph' || !next || next.type !== 'paragraph') continue;
+    const images = node.children.filter((child) => child.type === 'image');
+    if (images.length !== 1 || node.children.some((child) => child.type !== 'image' && !(child.type === 'text' && !child.value.trim()))) continue;
+    const caption = plainText(next);
+    if (!CAPTION.test(caption) || caption.length > 80 || images[0]!.alt) continue;
+    images[0]!.alt = caption;
+    moved++;
+    i++;
+  }
+  tree.children = children;
+  return moved;
 }
 
 /** Build paragraphs from plain text lines. */

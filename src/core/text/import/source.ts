@@ -7,17 +7,24 @@
 import { errnoReason } from '../../errno.ts';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { Root } from 'mdast';
+import type { Root, RootContent, Text } from 'mdast';
 import mammoth from 'mammoth';
 import { decode, toLf, type Encoding } from '../../load/decode.ts';
 import { splitFrontMatter } from '../../load/frontmatter.ts';
 import { parseBody } from '../blocks.ts';
-import { cleanWebPage, cleanWordHtml, type Removed } from './html.ts';
-import { hastToMdast, paragraphsFromLines, parseHtml, recoverOfficialHeadings } from './markdown.ts';
+import { cleanWebPage, cleanWordHtml, splitSignOffParagraphs, type Removed } from './html.ts';
+import { applyWordNumbering } from './numbering.ts';
+import { cleanPageItems, cleanTextPage } from './text-page.ts';
+import { stripBylines } from './chrome.ts';
+import { captionsAsAltText, hastToMdast, paragraphsFromLines, parseHtml, plainText, recoverOfficialHeadings } from './markdown.ts';
+import { UserError } from '../../errors.ts';
 
-export type SourceKind = 'docx' | 'html' | 'text' | 'markdown';
+export type SourceKind = 'docx' | 'doc' | 'html' | 'text' | 'markdown';
 
-export const SOURCE_KIND_NAMES: Record<SourceKind, string> = { docx: 'Word 文档', html: '网页', text: '文本文件', markdown: 'Markdown 文件' };
+export const SOURCE_KIND_NAMES: Record<SourceKind, string> = { docx: 'Word 文档', doc: '旧版 Word 文档', html: '网页', text: '文本文件', markdown: 'Markdown 文件' };
+
+/** What to import: a file, or text given directly (standard input: a paste). */
+export type ImportInput = string | { label: string; bytes: Buffer; kind: SourceKind };
 
 /** An image found in a Word file, referenced from the tree by `placeholder`. */
 export interface SourceImage {
@@ -41,11 +48,12 @@ export interface ImportSource {
 }
 
 /** Why a file cannot be imported, in Chinese. */
-export class ImportError extends Error {}
+export class ImportError extends UserError {}
 
-export function sourceKind(path: string): SourceKind | undefined {
+function sourceKind(path: string): SourceKind | undefined {
   const extension = extname(path).toLowerCase();
   if (extension === '.docx') return 'docx';
+  if (extension === '.doc' || extension === '.wps') return 'doc';
   if (extension === '.html' || extension === '.htm' || extension === '.shtml') return 'html';
   if (extension === '.txt' || extension === '.text') return 'text';
   if (extension === '.md' || extension === '.markdown') return 'markdown';
@@ -54,7 +62,7 @@ export function sourceKind(path: string): SourceKind | undefined {
 
 function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
   const decoded = decode(bytes);
-  if (decoded.binary) throw new ImportError('这不是文本文件（可能是 .doc 等二进制格式；旧版 .doc 请在 Word 中另存为 .docx）');
+  if (decoded.binary) throw new ImportError('这不是文本文件（可能是 Word 等二进制格式：.docx、.doc、.wps 文件请保留原扩展名再导入）');
   if (!decoded.encoding) throw new ImportError('无法识别文件编码（不是 UTF-8，也不像 GBK/GB18030 或 Big5）；请用文本编辑器以 UTF-8 另存后再导入');
   return { text: toLf(decoded.text), encoding: decoded.encoding };
 }
@@ -62,9 +70,12 @@ function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
 async function fromDocx(bytes: Buffer): Promise<ImportSource> {
   const images: SourceImage[] = [];
   let result: { value: string; messages: { type: string; message: string }[] };
+  let numbered: number;
   try {
+    const withNumbers = await applyWordNumbering(bytes);
+    numbered = withNumbers.numbered;
     result = await mammoth.convertToHtml(
-      { buffer: bytes },
+      { buffer: withNumbers.buffer },
       {
         convertImage: mammoth.images.imgElement(async (image) => {
           const extension = (image.contentType.split('/')[1] ?? 'png').replace('jpeg', 'jpg').replace(/[^a-z0-9]/g, '');
@@ -75,16 +86,33 @@ async function fromDocx(bytes: Buffer): Promise<ImportSource> {
       },
     );
   } catch {
-    throw new ImportError('无法读取 Word 文档（文件损坏，或不是 .docx 格式；旧版 .doc 请在 Word 中另存为 .docx）');
+    throw new ImportError(`无法读取 Word 文档（文件损坏，或不是 .docx 格式）。${SAVE_AS_DOCX}`);
   }
   const hast = parseHtml(result.value);
   const removed = cleanWordHtml(hast);
+  const signOffs = splitSignOffParagraphs(hast);
   const tree = hastToMdast(hast);
   const recovered = recoverOfficialHeadings(tree);
+  const captions = captionsAsAltText(tree);
+  // A Word file is often a web page pasted into Word: the same chrome rules as for text.
+  const page = cleanPageItems(tree.children, (node) => (node.type === 'paragraph' || node.type === 'heading' ? plainText(node) : undefined), stripNodeBylines);
+  tree.children = page.kept;
+  removed.push(...page.removed);
   const notes = recovered ? [`按“一、（一）1.（1）”恢复了 ${recovered} 个小标题`] : [];
+  if (numbered) notes.push(`保留了 Word 自动编号 ${numbered} 处（照 Word 显示的序号写成文字）`);
+  if (signOffs) notes.push(`用制表符或空格隔开的落款 ${signOffs} 处分成了单位、日期两行`);
+  if (captions) notes.push(`${captions} 张图片下方的图片说明用作图片说明文字`);
   const warnings = result.messages.filter((message) => message.type === 'warning').length;
   if (warnings) notes.push(`Word 文档中有 ${warnings} 处格式无法转换（如文本框、批注），请对照原件核对`);
-  return { kind: 'docx', tree, removed, images, notes };
+  return { kind: 'docx', tree, ...(page.title ? { title: page.title } : {}), ...(page.pageDate ? { pageDate: page.pageDate } : {}), removed, images, notes };
+}
+
+/** Bylines glued to the start or end of a paragraph's text; undefined when nothing is left. */
+function stripNodeBylines(node: RootContent, removed: Removed[]): RootContent | undefined {
+  if (node.type !== 'paragraph') return node;
+  const ends = [node.children[0], node.children.at(-1)].filter((child, index, all) => child?.type === 'text' && all.indexOf(child) === index) as Text[];
+  for (const child of ends) child.value = stripBylines(child.value, removed);
+  return plainText(node) === '' && node.children.every((child) => child.type === 'text') ? undefined : node;
 }
 
 function fromHtml(bytes: Uint8Array): ImportSource {
@@ -92,17 +120,41 @@ function fromHtml(bytes: Uint8Array): ImportSource {
   const page = cleanWebPage(parseHtml(text));
   const tree = hastToMdast(page.tree);
   const recovered = recoverOfficialHeadings(tree);
+  // What the page's markup did not mark as chrome goes by the shared line rules (bylines, the tail, a title above the article).
+  const lines = cleanPageItems(tree.children, (node) => (node.type === 'paragraph' || node.type === 'heading' ? plainText(node) : undefined), stripNodeBylines, page.title);
+  tree.children = lines.kept;
+  const title = page.title ?? lines.title;
+  const pageDate = page.pageDate ?? lines.pageDate;
   const notes: string[] = [];
   if (recovered) notes.push(`按“一、（一）1.（1）”恢复了 ${recovered} 个小标题`);
   if (page.images) notes.push(`网页中的 ${page.images} 张图片未导入（站点不引用外网图片；需要时请另存后手工加入）`);
-  return { kind: 'html', encoding, tree, ...(page.title ? { title: page.title } : {}), ...(page.pageDate ? { pageDate: page.pageDate } : {}), removed: page.removed, images: [], notes };
+  return { kind: 'html', encoding, tree, ...(title ? { title } : {}), ...(pageDate ? { pageDate } : {}), removed: [...page.removed, ...lines.removed], images: [], notes };
+}
+
+/** Plain text: one paragraph a line (as text copied from a page, Word or WeChat comes), page chrome removed. */
+function fromPlainText(text: string): Pick<ImportSource, 'tree' | 'title' | 'pageDate' | 'removed'> {
+  const page = cleanTextPage(text);
+  return { tree: paragraphsFromLines(page.lines), ...(page.title ? { title: page.title } : {}), ...(page.pageDate ? { pageDate: page.pageDate } : {}), removed: page.removed };
 }
 
 function fromText(bytes: Uint8Array): ImportSource {
   const { text, encoding } = decodeText(bytes);
-  // One paragraph per line, as text exported from Word or WeChat comes; indentation goes.
-  const lines = text.split('\n').map((line) => line.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '')).filter(Boolean);
-  return { kind: 'text', encoding, tree: paragraphsFromLines(lines), removed: [], images: [], notes: [] };
+  return { kind: 'text', encoding, ...fromPlainText(text), images: [], notes: [] };
+}
+
+const SAVE_AS_DOCX = '请在 Word 中打开，点“文件 → 另存为”，保存类型选“Word 文档（*.docx）”；WPS 文字中点“文件 → 另存为”，文件类型选“Word 文件（*.docx）”，再导入 .docx';
+
+/** Word 97–2003 (.doc) and WPS (.wps, the same binary format) through word-extractor: text only. */
+async function fromDoc(bytes: Buffer): Promise<ImportSource> {
+  let body: string;
+  try {
+    const { default: WordExtractor } = await import('word-extractor');
+    body = (await new WordExtractor().extract(bytes)).getBody();
+  } catch {
+    throw new ImportError(`无法读取这个旧版 Word/WPS 文件（可能已损坏，或是较新的 WPS 专用格式）。${SAVE_AS_DOCX}`);
+  }
+  const notes = ['旧版 Word/WPS 文件只读出了文字：图片、表格线和自动编号（如“一、”“（一）”）不在其中，请对照原件核对；需要时另存为 .docx 再导入'];
+  return { kind: 'doc', ...fromPlainText(toLf(body).replace(/\r/g, '\n')), images: [], notes };
 }
 
 function fromMarkdown(bytes: Uint8Array): ImportSource {
@@ -112,20 +164,27 @@ function fromMarkdown(bytes: Uint8Array): ImportSource {
   return { kind: 'markdown', encoding, tree: parseBody(split.body), removed: [], images: [], notes };
 }
 
-/** Read a file and convert it to a Markdown tree. Throws ImportError for files that cannot be imported. */
-export async function readImportSource(path: string): Promise<ImportSource> {
-  const kind = sourceKind(path);
-  if (!kind) throw new ImportError('不支持的文件类型：只能导入 .docx、.html、.txt、.md 文件');
+/** Read a file (or given text) and convert it to a Markdown tree. Throws ImportError for input that cannot be imported. */
+export async function readImportSource(input: ImportInput): Promise<ImportSource> {
   let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new ImportError(`无法读取文件：${errnoReason((error as NodeJS.ErrnoException).code)}`);
+  let kind: SourceKind | undefined;
+  if (typeof input === 'string') {
+    kind = sourceKind(input);
+    if (!kind) throw new ImportError('不支持的文件类型：只能导入 .docx、.doc、.wps、.html、.txt、.md 文件');
+    try {
+      bytes = await readFile(input);
+    } catch (error) {
+      throw new ImportError(`无法读取文件：${errnoReason((error as NodeJS.ErrnoException).code)}`);
+    }
+  } else {
+    ({ bytes, kind } = input);
   }
-  if (bytes.length === 0) throw new ImportError('文件是空的');
+  if (bytes.length === 0 || (kind === 'text' && !bytes.toString('utf8').trim())) throw new ImportError(typeof input === 'string' ? '文件是空的' : '没有读到任何文字');
   switch (kind) {
     case 'docx':
       return fromDocx(bytes);
+    case 'doc':
+      return fromDoc(bytes);
     case 'html':
       return fromHtml(bytes);
     case 'text':

@@ -13,7 +13,7 @@ import { ENTRIES_DIR } from '../../paths.ts';
 export function entryName(title: string | undefined, body: string): string {
   const source = title || body.replace(/[#*>`\-[\]()!\s]/g, '').slice(0, 16) || '导入稿件';
   const name = source
-    .replace(/[\\/:*?"<>|\s\u3000]+/g, '')
+    .replace(/[\\/:*?"<>|\s\u3000“”‘’「」『』'`]+/g, '')
     .replace(/^[.]+/, '')
     .slice(0, 24);
   return name || '导入稿件';

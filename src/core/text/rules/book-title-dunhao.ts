@@ -1,11 +1,7 @@
 /** No 顿号 between titles in 书名号: 《安全生产法》《消防法》 (GB/T 15834 4.5.3.5). */
 import { defineRule, type RuleFinding } from '../rule.ts';
 
-export default defineRule({
-  id: 'lint/book-title-dunhao',
-  title: '书名号之间多了顿号',
-  description: '并列的书名号之间不用顿号：《安全生产法》《消防法》。',
-  severity: 'error',
+export default defineRule('lint/book-title-dunhao', {
   check(block) {
     const findings: RuleFinding[] = [];
     for (let i = block.text.indexOf('》、《'); i !== -1; i = block.text.indexOf('》、《', i + 1)) {

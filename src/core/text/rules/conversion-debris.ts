@@ -6,13 +6,10 @@
 import { atLineStart, isChinese, isHan } from '../chars.ts';
 import { defineRule, type RuleFinding } from '../rule.ts';
 
-const MARKER = /\[(?:bookmark|hyperlink|link|书签|超链接)\s*[:：][^\]\n]*\]/gi;
+/** Converter markers: [bookmark: _Hlk…], [hyperlink: …] (also removed by import before a text file becomes Markdown). */
+export const MARKER = /\[(?:bookmark|hyperlink|link|书签|超链接)\s*[:：][^\]\n]*\]/gi;
 
-export default defineRule({
-  id: 'lint/conversion-debris',
-  title: '转换残留',
-  description: '删除 [bookmark: …]、[hyperlink: …] 标记和丢失空格留下的“?”；“�”表示文字已丢失，需对照原件补正。',
-  severity: 'error',
+export default defineRule('lint/conversion-debris', {
   spansMarkup: true,
   ignores: 'all',
   check(block) {

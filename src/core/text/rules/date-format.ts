@@ -12,11 +12,7 @@ const SHORT_YEAR = /(?<![\d０-９])(\d{2})年(?=\d{1,2}月)/g;
 const ZERO = /(?<=^|[^\d])0(\d)(?=[月日])/g;
 const HAO = /(?<=\d{1,2}月\d{1,2})号/g;
 
-export default defineRule({
-  id: 'lint/date-format',
-  title: '日期写法不规范',
-  description: '正文日期写作“2023年8月30日”：不写“2023.8.30”“23年”“08月”。',
-  severity: 'error',
+export default defineRule('lint/date-format', {
   ignores: ['decimal', 'version'],
   check(block, context) {
     const { text } = block;

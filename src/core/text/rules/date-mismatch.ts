@@ -12,11 +12,7 @@ function iso(year: string, month: string, day: string): string {
   return `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
-export default defineRule({
-  id: 'lint/date-mismatch',
-  title: '正文日期与稿件日期不一致',
-  description: '正文第一句写的日期应与前置信息中的 日期 一致。',
-  severity: 'warning',
+export default defineRule('lint/date-mismatch', {
   check(block, context) {
     if (block.index !== context.firstParagraph || !context.date) return [];
     const end = block.text.search(/[。；！？\n]/);

@@ -7,11 +7,7 @@ function toHalfWidth(text: string): string {
   return text.replace(/[０-９Ａ-Ｚａ-ｚ．％]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
 }
 
-export default defineRule({
-  id: 'lint/fullwidth-alphanumerics',
-  title: '全角数字或字母',
-  description: '数字和拉丁字母用半角：２０２３ → 2023。',
-  severity: 'error',
+export default defineRule('lint/fullwidth-alphanumerics', {
   check(block) {
     const findings: RuleFinding[] = [];
     FULLWIDTH.lastIndex = 0;

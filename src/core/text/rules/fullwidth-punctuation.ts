@@ -9,11 +9,7 @@ import { defineRule, type RuleFinding } from '../rule.ts';
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。', '(': '（', ')': '）' };
 const CLOSING = new Set('”’）》】」』');
 
-export default defineRule({
-  id: 'lint/fullwidth-punctuation',
-  title: '中文中使用了半角标点',
-  description: '中文句子中的逗号、句号、分号、冒号、问号、叹号和括号用全角（，。；：？！（））。',
-  severity: 'error',
+export default defineRule('lint/fullwidth-punctuation', {
   check(block) {
     const { text } = block;
     const findings: RuleFinding[] = [];

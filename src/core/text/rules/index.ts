@@ -1,11 +1,12 @@
 /**
  * The lint rules, in priority order: when two fixes overlap, the earlier
  * rule's fix wins this round (debris is removed before its brackets would be
- * made full-width). Rule ids and metadata live only here.
+ * made full-width). Their ids, titles and severities are in the registry (rules.ts).
  */
 import type { LintRule } from '../rule.ts';
 import bookTitleDunhao from './book-title-dunhao.ts';
 import conversionDebris from './conversion-debris.ts';
+import dateDamaged from './date-damaged.ts';
 import dateFormat from './date-format.ts';
 import dateMismatch from './date-mismatch.ts';
 import ellipsisDash from './ellipsis-dash.ts';
@@ -38,10 +39,9 @@ export const LINT_RULES: readonly LintRule[] = [
   repeatedPunctuation,
   bookTitleDunhao,
   unbalancedPairs,
+  dateDamaged,
   dateMismatch,
   leaderTitles,
 ];
-
-export type LintRuleId = (typeof LINT_RULES)[number]['id'];
 
 export const LINT_RULES_BY_ID: ReadonlyMap<string, LintRule> = new Map(LINT_RULES.map((rule) => [rule.id, rule]));

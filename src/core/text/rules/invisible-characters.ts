@@ -3,11 +3,7 @@ import { defineRule, type RuleFinding } from '../rule.ts';
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u200e\u200f]+/g;
 
-export default defineRule({
-  id: 'lint/invisible-characters',
-  title: '不可见字符',
-  description: '删除零宽空格、零宽连接符、BOM、软连字符等不可见字符。',
-  severity: 'error',
+export default defineRule('lint/invisible-characters', {
   // Everywhere but next to links and addresses, where removing one could join text onto the link.
   ignores: ['latin', 'decimal', 'time', 'version', 'number', 'phone'],
   check(block) {

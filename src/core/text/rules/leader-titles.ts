@@ -51,11 +51,7 @@ function partsBefore(text: string, at: number, parts: string[]): { part: string;
   return found;
 }
 
-export default defineRule({
-  id: 'lint/leader-titles',
-  title: '领导职务与日期不符',
-  description: '正文中领导姓名前后的职务，应是 people.yaml 中该领导在稿件日期当天的职务。',
-  severity: 'warning',
+export default defineRule('lint/leader-titles', {
   check(block, context) {
     const { registry, date } = context;
     if (!registry || !date || registry.people.length === 0) return [];

@@ -44,11 +44,7 @@ function matchesReadings(chars: string[], annotation: string): boolean {
   return walk(0, 0);
 }
 
-export default defineRule({
-  id: 'lint/pinyin-annotations',
-  title: '正文中夹注拼音',
-  description: '删除汉字后面括注的拼音，如“開(kāi)”；只删确实是该字读音的拼音。',
-  severity: 'error',
+export default defineRule('lint/pinyin-annotations', {
   ignores: ['latin'],
   check(block) {
     const { text } = block;

@@ -7,11 +7,7 @@ import { defineRule, type RuleFinding } from '../rule.ts';
 
 const CORNERS: Record<string, string> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
 
-export default defineRule({
-  id: 'lint/quotes',
-  title: '引号不规范',
-  description: '中文用弯引号“”，引号内再用‘’；直引号 " \' 和直角引号「」『』改为弯引号。',
-  severity: 'error',
+export default defineRule('lint/quotes', {
   check(block) {
     const { text } = block;
     const findings: RuleFinding[] = [];

@@ -14,11 +14,7 @@ const FORMS: { pattern: RegExp; fix: (match: RegExpExecArray) => string | undefi
   { pattern: /^(\d{1,2})[)）](?=[\u4e00-\u9fff“《（【])/, fix: (m) => `（${m[1]}）` },
 ];
 
-export default defineRule({
-  id: 'lint/serial-numbers',
-  title: '序号格式不对',
-  description: '序号依次写作“一、”“（一）”“1.”“（1）”；不写“一.”“（一）、”“1、”。',
-  severity: 'error',
+export default defineRule('lint/serial-numbers', {
   check(block) {
     const { text } = block;
     const findings: RuleFinding[] = [];

@@ -15,11 +15,7 @@ export function toSimplified(text: string): string {
   return converter(text);
 }
 
-export default defineRule({
-  id: 'lint/traditional',
-  title: '简体文本中有繁体字',
-  description: '简体中文稿件中的繁体字转为简体（OpenCC）。',
-  severity: 'warning',
+export default defineRule('lint/traditional', {
   check(block) {
     const { text } = block;
     // Only CJK text can change; skip the converter for plain ASCII blocks.

@@ -7,11 +7,7 @@
  */
 import { defineRule, type BodyFinding } from '../rule.ts';
 
-export default defineRule({
-  id: 'lint/trailing-spaces',
-  title: '行尾空格',
-  description: '行尾不留空格（看不见，常是从 Word 或网页带来的）；行尾两个空格在 Markdown 中表示换行，不需要时删去。',
-  severity: 'warning',
+export default defineRule('lint/trailing-spaces', {
   check: () => [],
   checkBody(body) {
     const findings: BodyFinding[] = [];

@@ -4,11 +4,7 @@ import { defineRule, type RuleFinding } from '../rule.ts';
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '【': '】' };
 const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
 
-export default defineRule({
-  id: 'lint/unbalanced-pairs',
-  title: '成对标点不配对',
-  description: '引号、书名号、括号、方头括号在同一段内成对出现。',
-  severity: 'warning',
+export default defineRule('lint/unbalanced-pairs', {
   check(block) {
     const { text } = block;
     const stack: { char: string; at: number }[] = [];

@@ -7,11 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, compileSite } from '../../src/core/index.ts';
-import { openProject } from '../../src/core/project.ts';
-import { FileSystemSource } from '../../src/core/source/fs.ts';
-import { MemorySource } from '../../src/core/source/memory.ts';
-import { FIXTURES, listFiles } from '../helpers/index.ts';
+import { checkContent, compileSite } from '../../../src/core/index.ts';
+import { openProject } from '../../../src/core/project.ts';
+import { FileSystemSource } from '../../../src/core/source/fs.ts';
+import { MemorySource } from '../../../src/core/source/memory.ts';
+import { FIXTURES, listFiles } from '../../helpers/index.ts';
 
 async function inMemory(dir: string): Promise<MemorySource> {
   const files: Record<string, Uint8Array> = {};

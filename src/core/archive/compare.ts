@@ -1,0 +1,159 @@
+/**
+ * `check` against the archive: for every published issue in the ledger, the
+ * issue file must still exist and say published, and what it compiles to now
+ * must equal its newest snapshot. A difference is an error naming what
+ * changed (diff.ts), unless an erratum was added since: then it is the
+ * pending re-publish. Changes that are not changes — key spelling,
+ * encoding, line ends, comments, a moved file — compile to the same record.
+ *
+ * To stay fast on years of issues, an issue is compiled only when the
+ * digest of its inputs (compiled without rendering the Markdown) differs
+ * from the one recorded in the snapshot.
+ */
+import { compileIssue } from '../compile/issue.ts';
+import { compileBody, type BodyCompiler } from '../compile/markdown.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { issueName, issueSlug } from '../format.ts';
+import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
+import { compiledIssueSchema, type CompiledIssue } from '../model/issue.ts';
+import { issueSeries, type Registry } from '../registry.ts';
+import { changesText, describeChanges } from './diff.ts';
+import { loadArchive, type LoadedArchive } from './load.ts';
+import { entriesById } from '../validate/index.ts';
+import { canonicalJson, LEDGER_FILE, recordOf, sha256 } from './records.ts';
+
+/** A body "compiled" as its Markdown, leaders and images: for the inputs digest, no rendering. */
+const rawBody: BodyCompiler = (markdown, options = {}) => ({
+  blocks: [],
+  footnotes: [],
+  text: JSON.stringify([markdown, options.leaders ?? [], [...(options.images ?? new Map<string, string>()).entries()]]),
+});
+
+/** The key (`zhuanbao/2024/6`) of an issue file, as the compiled issue has it. */
+export function archiveKey(issue: IssueRecord, registry: Registry): string | undefined {
+  const series = issueSeries(registry, issue);
+  return series ? `${series.id}/${issue.data.year}/${issueSlug(issue.data.number, issue.data.kind === 'supplement', 'path')}` : undefined;
+}
+
+/** Digest of everything an issue is compiled from, without rendering its Markdown. */
+export function inputsDigest(issue: IssueRecord, content: LoadedContent, registry: Registry, byId: Map<string, EntryRecord>): string {
+  const compiled = compileIssue(issue, content, registry, byId, { compileBody: rawBody });
+  return compiled ? sha256(canonicalJson(recordOf(compiled))) : '';
+}
+
+/** The issue compiled now (the record form), or undefined when it cannot be compiled. */
+export function currentRecord(issue: IssueRecord, content: LoadedContent, registry: Registry, byId: Map<string, EntryRecord>, compile: BodyCompiler = compileBody): CompiledIssue | undefined {
+  const compiled = compileIssue(issue, content, registry, byId, { compileBody: compile });
+  // Through the schema, as a snapshot is read back: the same fields on both sides.
+  return compiled ? compiledIssueSchema.parse(recordOf(compiled)) : undefined;
+}
+
+export interface ArchiveCheck {
+  diagnostics: Diagnostic[];
+  /** Entry ids listed by archived issues: never pending, and a missing file is only a warning. */
+  archivedEntries: Set<string>;
+  /** Issue files whose issue is in the ledger (their freeze is checked here, not by the old digest). */
+  archivedFiles: Set<string>;
+}
+
+export function checkArchive(content: LoadedContent, registry: Registry, archive: LoadedArchive, byId: Map<string, EntryRecord>): ArchiveCheck {
+  const diagnostics: Diagnostic[] = [...archive.diagnostics];
+  const archivedEntries = new Set<string>();
+  const archivedFiles = new Set<string>();
+  const files = new Map<string, IssueRecord>();
+  for (const issue of content.issues) {
+    const key = archiveKey(issue, registry);
+    if (key && !files.has(key)) files.set(key, issue);
+  }
+  for (const [key, archived] of archive.issues) {
+    const { record, latest } = archived;
+    for (const entry of latest?.issue.entries ?? []) archivedEntries.add(entry.id);
+    const issue = files.get(key);
+    if (!issue) {
+      diagnostics.push(
+        diagnostic('archive/issue-missing', LEDGER_FILE, { line: archived.line, column: 1 }, `${record.title}已发布，但它的期刊文件不见了`, {
+          hint: `从版本库恢复期刊文件（${latest?.issue.file ?? `issues/ 下的 ${record.ref}`}）；已发布的期刊不能删除`,
+        }),
+      );
+      continue;
+    }
+    archivedFiles.add(issue.file);
+    const name = issueName(issue.data.year, issue.data.number);
+    if (issue.data.status !== 'published') {
+      diagnostics.push(
+        diagnostic('archive/status-changed', issue.file, issue.positions.at(['status']), `${name}已发布（见 ${LEDGER_FILE}），期刊文件却标为草稿`, {
+          hint: `把 状态 改回 已发布；已发布的期刊要更正，请在 勘误 中加一项，再运行 jianbao publish ${record.ref}`,
+        }),
+      );
+      continue;
+    }
+    if (!latest) continue; // reported by loadArchive
+    for (const id of issue.data.entries) {
+      if (!byId.has(id.normalize('NFC')) && latest.issue.entries.some((entry) => entry.id === id.normalize('NFC'))) {
+        const index = issue.data.entries.indexOf(id);
+        diagnostics.push(
+          diagnostic('archive/entry-deleted', issue.file, issue.positions.at(['entries', index]), `${name}的稿件文件 entries/${id}.md 已删除，存档中保留着印发时的原文`, {
+            hint: '网页、打印版和 PDF 按存档生成，不受影响；要恢复这个文件，可从版本库取回',
+          }),
+        );
+      }
+    }
+    if (inputsDigest(issue, content, registry, byId) === latest.inputs) continue;
+    const now = currentRecord(issue, content, registry, byId);
+    if (!now) continue;
+    const changes = describeChanges(comparableRecord(latest.issue, byId), now);
+    if (changes.length === 0) continue;
+    const errataGrew = issue.data.errata.length > latest.issue.errata.length;
+    const oldErrataKept = latest.issue.errata.every((erratum, index) => JSON.stringify(erratum) === JSON.stringify(now.errata[index]));
+    if (errataGrew && oldErrataKept) {
+      diagnostics.push(
+        diagnostic('issue/errata-pending', issue.file, issue.positions.at(['errata']), `${name}已按勘误修改：${changesText(changes)}`, {
+          hint: `核对无误后运行 jianbao publish ${record.ref}，存档为勘误后的新版本（原版本保留）`,
+        }),
+      );
+      continue;
+    }
+    diagnostics.push(
+      diagnostic('issue/frozen-changed', issue.file, issue.positions.at(['status']), `${name}已发布，发布后被修改：${changesText(changes)}`, {
+        hint: `已发布的期刊不能直接修改：撤销修改，或在 勘误 中加一项 {日期, 说明} 说明更正，再运行 jianbao publish ${record.ref}`,
+      }),
+    );
+  }
+  for (const issue of content.issues) {
+    if (issue.data.status !== 'published' || !issue.data.digest || archivedFiles.has(issue.file)) continue;
+    const key = archiveKey(issue, registry);
+    if (key && archive.issues.has(key)) continue;
+    diagnostics.push(
+      diagnostic('archive/not-archived', issue.file, issue.positions.at(['digest']), `${issueName(issue.data.year, issue.data.number)}是以旧格式（期刊文件中的摘要）发布的，还没有存档`, {
+        hint: '运行 jianbao archive 为它建立存档（published/），以后按存档检查和生成',
+      }),
+    );
+  }
+  return { diagnostics, archivedEntries, archivedFiles };
+}
+
+/**
+ * The record of a snapshot as the issue compiled now can be compared with:
+ * a deleted entry file is no change (the archive keeps its text), so the
+ * entries whose files are gone are left out of the record too.
+ */
+export function comparableRecord(snapshot: CompiledIssue, byId: Map<string, EntryRecord>): CompiledIssue {
+  const recorded = recordOf(snapshot);
+  const deleted = new Set(snapshot.entries.filter((entry) => !byId.has(entry.id)).map((entry) => entry.id));
+  return deleted.size ? withoutEntries(recorded, deleted) : recorded;
+}
+
+function withoutEntries(issue: CompiledIssue, ids: Set<string>): CompiledIssue {
+  return {
+    ...issue,
+    entries: issue.entries.filter((entry) => !ids.has(entry.id)),
+    sections: issue.sections.map((section) => ({ ...section, entries: section.entries.filter((entry) => !ids.has(entry.id)) })).filter((section) => section.entries.length > 0),
+  };
+}
+
+/** The archive read and compared for a workflow step that runs the cross-file rules itself (new issue). */
+export async function archiveFacts(content: LoadedContent, registry: Registry): Promise<ArchiveCheck> {
+  const archive = content.archive ?? (await loadArchive(content.source));
+  content.archive = archive;
+  return checkArchive(content, registry, archive, entriesById(content.entries));
+}
