@@ -15,14 +15,12 @@
  * browsers at run time, and the big ones loaded only by some commands, stay
  * in node_modules (EXTERNAL).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { treeDigest } from '../src/build/digest.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCES = join(ROOT, 'src');
-const BUNDLES = join(ROOT, '.jianbao', 'cli');
 /** Bundles of older sources are removed once this old (a long-running `jianbao dev` may still load from one). */
 const KEEP_MS = 24 * 3600 * 1000;
 /** Loaded from node_modules at run time, never bundled. */
@@ -31,28 +29,43 @@ const EXTERNAL = [
   'opencc-js', 'pinyin-pro', 'mammoth', 'linkedom', '@inquirer/prompts',
 ];
 
-/** The lock files that name the installed packages: the package's own and npm's record of node_modules. */
-function lockFiles() {
-  return [join(ROOT, 'package-lock.json'), join(ROOT, 'node_modules', '.package-lock.json'), join(ROOT, '..', '.package-lock.json')].filter((file) => existsSync(file));
-}
-
-/** Digest of everything the bundle is made from: src/, the manifest, the installed packages. */
-function sourcesDigest() {
-  const locks = lockFiles().flatMap((file) => [file, readFileSync(file)]);
-  return treeDigest(ROOT, ['package.json', 'src'], locks).slice(0, 16);
+/** Where the bundles of the package at `root` live. */
+export function bundlesDir(root = ROOT) {
+  return join(root, '.jianbao', 'cli');
 }
 
 /**
- * Bundle src/cli/run.ts and the worker threads (build, file reader) into `dir`, atomically;
- * both entries and their chunks side by side.
+ * What the bundle is made from, relative to the package: the manifest, the
+ * lock files that name the installed packages (the package's own, npm's
+ * record of its node_modules, or of the node_modules it is installed in),
+ * and src/.
  */
-async function bundle(dir) {
+const MADE_FROM = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', '../.package-lock.json', 'src'];
+
+/**
+ * Digest of everything the bundle of the package at `root` is made from.
+ * treeDigest names the files relative to `root` with `/`, so a package
+ * copied elsewhere, or unzipped on Windows (the offline bundle ships its CLI
+ * prebuilt), finds the bundle made for it.
+ */
+export function sourcesDigest(root = ROOT) {
+  return treeDigest(root, MADE_FROM).slice(0, 16);
+}
+
+/**
+ * Bundle src/cli/run.ts and the worker threads (build, file reader) of the
+ * package at `root` into `dir`, atomically; the entries and their chunks side
+ * by side. esbuild is the one installed with this file (the offline bundle
+ * for Windows is prebuilt on Linux with it).
+ */
+export async function bundleCli(root, dir) {
   const { build } = await import('esbuild');
-  mkdirSync(BUNDLES, { recursive: true });
+  const bundles = dirname(dir);
+  mkdirSync(bundles, { recursive: true });
   const partial = `${dir}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   await build({
-    entryPoints: [join(SOURCES, 'cli/run.ts'), join(SOURCES, 'build/compile-worker.ts'), join(SOURCES, 'core/source/read-worker.ts')],
+    entryPoints: [join(root, 'src/cli/run.ts'), join(root, 'src/build/compile-worker.ts'), join(root, 'src/core/source/read-worker.ts')],
     entryNames: '[name]',
     outdir: partial,
     bundle: true,
@@ -73,8 +86,8 @@ async function bundle(dir) {
     // Another process made the same bundle first.
     if (!existsSync(join(dir, 'run.js'))) throw error;
   }
-  for (const name of readdirSync(BUNDLES)) {
-    const other = join(BUNDLES, name);
+  for (const name of readdirSync(bundles)) {
+    const other = join(bundles, name);
     if (other !== dir && Date.now() - statSync(other).mtimeMs > KEEP_MS) rmSync(other, { recursive: true, force: true });
   }
 }
@@ -83,13 +96,13 @@ async function bundle(dir) {
 export async function launch() {
   let entry;
   try {
-    const dir = join(BUNDLES, sourcesDigest());
-    if (!existsSync(join(dir, 'run.js'))) await bundle(dir);
+    const dir = join(bundlesDir(), sourcesDigest());
+    if (!existsSync(join(dir, 'run.js'))) await bundleCli(ROOT, dir);
     entry = join(dir, 'run.js');
   } catch {
     const { register } = await import('tsx/esm/api');
     register();
-    entry = join(SOURCES, 'cli/run.ts');
+    entry = join(ROOT, 'src', 'cli/run.ts');
   }
   const { run } = await import(pathToFileURL(entry).href);
   return run();

@@ -22,7 +22,8 @@ export type CompileMessage =
   | { type: 'checked'; diagnostics: Diagnostic[]; errors: number; base: string; seconds: number }
   /** `draftsLeftOut`: the draft issues not in the site (`2024-8` or `zhuanbao/2024-8`). */
   | { type: 'compiled'; bytes: Uint8Array; seconds: number; draftsLeftOut: string[] }
-  | { type: 'failed'; message: string; stack: string | undefined };
+  /** `content`: the content changed under the build (an image deleted after the check), not our bug. */
+  | { type: 'failed'; message: string; stack: string | undefined; content?: boolean };
 
 export type Checked = Extract<CompileMessage, { type: 'checked' }>;
 /** The compiled site, and the bytes it was sent as (for the pages' site file). */
@@ -44,6 +45,9 @@ function workerUrl(): URL {
 
 class WorkerFailure extends Error {}
 
+/** The content changed between the check and the compile (an image deleted); the message is Chinese. */
+export class CompileContentError extends Error {}
+
 export function startCompile(options: CompileJobOptions): CompileJob {
   const worker = new Worker(workerUrl(), { workerData: options });
   let settleChecked!: { resolve: (value: Checked) => void; reject: (error: Error) => void };
@@ -61,6 +65,7 @@ export function startCompile(options: CompileJobOptions): CompileJob {
       settleChecked.resolve(message);
       if (message.errors > 0) settleCompiled.reject(new WorkerFailure('检查发现错误，未编译'));
     } else if (message.type === 'compiled') settleCompiled.resolve({ site: deserialize(message.bytes) as CompiledSite, bytes: message.bytes, seconds: message.seconds, draftsLeftOut: message.draftsLeftOut });
+    else if (message.content) fail(new CompileContentError(message.message));
     else fail(Object.assign(new WorkerFailure(message.message), { stack: message.stack }));
   });
   worker.on('error', fail);

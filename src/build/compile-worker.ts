@@ -7,7 +7,7 @@
  */
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { issueRefOf, openProject } from '../core/index.ts';
+import { ImageVanishedError, issueRefOf, openProject } from '../core/index.ts';
 import { MarkdownCache } from './markdown-cache.ts';
 import type { CompileJobOptions, CompileMessage } from './compile-job.ts';
 
@@ -33,5 +33,5 @@ try {
     post({ type: 'compiled', bytes, seconds: (performance.now() - started) / 1000, draftsLeftOut }, [bytes.buffer]);
   }
 } catch (error) {
-  post({ type: 'failed', message: (error as Error).message, stack: (error as Error).stack });
+  post({ type: 'failed', message: (error as Error).message, stack: (error as Error).stack, ...(error instanceof ImageVanishedError ? { content: true } : {}) });
 }

@@ -10,8 +10,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import type { CheckResult, Diagnostic } from '../core/index.ts';
-import { openProject } from '../core/index.ts';
 import { setAstroEnv } from './astro-env.ts';
+import { startCompile } from './compile-job.ts';
 import { PACKAGE_ROOT } from './index.ts';
 import { mediaFiles, serveMedia, type MediaFile } from './media.ts';
 import { siteModule, writeSiteFile } from './site-module.ts';
@@ -21,14 +21,22 @@ export interface DevOptions {
   port?: number;
   host?: string;
   /** The check's findings after each change (the CLI prints them). */
-  onCheck?: (result: CheckResult) => void;
+  onCheck?: (result: DevCheck) => void;
+  /** Longest a check (and compile) may run before the preview shows that it timed out (default 60 s). */
+  checkTimeLimit?: number;
 }
+
+/** What one check of the content found. */
+export type DevCheck = Pick<CheckResult, 'diagnostics' | 'errors' | 'warnings'> & { base: string };
+
+/** The check runs on a worker thread: requests are answered meanwhile, and a check past this limit is stopped. */
+const CHECK_TIME_LIMIT_MS = 60_000;
 
 export interface DevHandle {
   /** `http://localhost:4321/` (with the site base). */
   url: string;
   /** Resolves once the check for the latest change has run. */
-  settled: () => Promise<CheckResult>;
+  settled: () => Promise<DevCheck>;
   stop: () => Promise<void>;
 }
 
@@ -37,7 +45,6 @@ const SETTLE_MS = 150;
 
 export async function startDev(options: DevOptions): Promise<DevHandle> {
   const contentDir = resolve(options.contentDir);
-  const project = openProject(contentDir);
   await mkdir(join(PACKAGE_ROOT, '.jianbao'), { recursive: true });
   const scratch = await mkdtemp(join(PACKAGE_ROOT, '.jianbao', 'dev-'));
   /** The images the current site shows, served from the content directory. */
@@ -46,20 +53,54 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
   let siteFile: string | undefined;
   let version = 0;
   const module = siteModule(async () => ({ file: siteFile }));
+  const limit = options.checkTimeLimit ?? CHECK_TIME_LIMIT_MS;
+  let lastBase = '/';
   let current = check();
   const first = await current;
 
-  async function check(): Promise<CheckResult> {
-    project.invalidate();
-    const { checked, site } = await project.checkAndCompile();
-    siteFile = site ? await writeSiteFile(join(scratch, `site-${++version}.v8`), site) : undefined;
-    media = site ? mediaFiles(site) : undefined;
+  /** Check and compile on a worker thread, within the time limit; never rejects. */
+  async function check(): Promise<DevCheck> {
+    // dev previews the drafts too (with their banner), unlike build.
+    const job = startCompile({ contentDir, drafts: true });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((done) => (timer = setTimeout(() => done('timeout'), limit)));
+    let result: DevCheck;
+    let shown = false;
+    try {
+      const checked = await Promise.race([job.checked, timedOut]);
+      const compiled = checked === 'timeout' || checked.errors > 0 ? checked : await Promise.race([job.compiled, timedOut]);
+      if (checked === 'timeout' || compiled === 'timeout') {
+        result = stopped(`检查内容超过 ${limit >= 1000 ? `${Math.round(limit / 1000)} 秒` : `${limit} 毫秒`}仍未完成，已停止；预览暂停`, '检查最近修改的稿件是否过长或嵌套过深，保存后会重新检查');
+      } else {
+        result = { diagnostics: checked.diagnostics, errors: checked.errors, warnings: checked.diagnostics.length - checked.errors, base: checked.base };
+        lastBase = checked.base;
+        if (compiled !== checked && checked.errors === 0) {
+          const { site, bytes } = compiled as Exclude<typeof compiled, typeof checked>;
+          siteFile = await writeSiteFile(join(scratch, `site-${++version}.v8`), bytes ?? site);
+          media = mediaFiles(site);
+          shown = true;
+        }
+      }
+    } catch (error) {
+      result = stopped(`检查内容时出错：${(error as Error).message}`, '保存后会重新检查；反复出现时运行 jianbao check 查看');
+    } finally {
+      clearTimeout(timer);
+      await job.stop();
+    }
+    if (!shown) {
+      siteFile = undefined;
+      media = undefined;
+    }
     module.invalidate();
-    options.onCheck?.(checked);
-    return checked;
+    options.onCheck?.(result);
+    return result;
   }
 
-  const base = first.content.site?.site.base ?? '/';
+  function stopped(message: string, hint: string): DevCheck {
+    return { diagnostics: [{ rule: 'check/timeout', severity: 'error', file: '.', line: 1, column: 1, message, hint }], errors: 1, warnings: 0, base: lastBase };
+  }
+
+  const base = first.base;
   const plugin: Plugin = {
     name: 'jianbao-content',
     configureServer(server) {

@@ -10,15 +10,17 @@
  * rendered again.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { CompiledSite, Diagnostic } from '../core/index.ts';
 import { PACKAGE_ROOT } from '../core/index.ts';
 import { ASSETS_DIR, issuePagePath } from '../site/routes.ts';
 import { withAstroEnv } from './astro-env.ts';
-import { startCompile, type Compiled } from './compile-job.ts';
+import { CompileContentError, startCompile, type Compiled } from './compile-job.ts';
 import { MarkdownCache } from './markdown-cache.ts';
+import { describeFault } from './faults.ts';
 import { withBuildLock } from './lock.ts';
+import { claim, moveAcross, recoverOutput, removeOrphanedScratch, STAGED_PREVIOUS, STAGED_SITE, stagingPrefix, swapInto } from './output.ts';
 import { copyMedia, MediaError } from './media.ts';
 import { linkPdfs } from './link-pdfs.ts';
 import { keepPdfs, stillMissing, type DroppedPdf } from './keep-pdfs.ts';
@@ -80,7 +82,24 @@ export type BuildResult =
 /** A step failed after the check; the message is Chinese, the cause kept for our bugs. */
 export class BuildError extends UserError {}
 
+/**
+ * Build the site. A fault of the machine (a read-only or full disk, a folder
+ * in use) or content changed during the build is a BuildError naming the
+ * path and the cause; the previous output stays.
+ */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  try {
+    return await buildSiteSteps(options);
+  } catch (error) {
+    if (error instanceof BuildError) throw error;
+    if (error instanceof CompileContentError) throw new BuildError(error.message, { cause: error });
+    const fault = describeFault(error);
+    if (fault) throw new BuildError(fault, { cause: error });
+    throw error;
+  }
+}
+
+async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const log = options.log ?? (() => {});
   const contentDir = resolve(options.contentDir);
@@ -90,6 +109,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   await assertReplaceableOutput({ outDir, contentDir, packageRoot }).catch((error: unknown) => {
     throw error instanceof OutputDirError ? new BuildError(error.message, { cause: error }) : error;
   });
+
+  // What killed builds left: their scratch folders, and an output caught between the two renames of the swap.
+  const recovered = await recoverOutput(outDir);
+  if (recovered) log(recovered);
+  await removeOrphanedScratch(await scratchRoot(packageRoot));
 
   const step = stopwatch();
   // The render cache: entry Markdown rendered and issue pages built by earlier builds.
@@ -115,6 +139,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // the site is built inside the package (.jianbao/, ignored by git), then
   // staged next to the output and swapped in with a rename.
   const work = await mkdtemp(join(await scratchRoot(packageRoot), 'build-'));
+  await claim(work);
   const siteDir = join(work, 'site');
   let staged: string | undefined;
   try {
@@ -165,9 +190,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const missing = stillMissing(pdfs.dropped, siteDir);
     await linkPdfs(siteDir, site);
     await mkdir(dirname(outDir), { recursive: true });
-    staged = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}-jianbao-`));
-    await moveAcross(siteDir, join(staged, 'site'));
-    await swapInto(join(staged, 'site'), outDir, join(staged, 'previous'));
+    staged = await mkdtemp(join(dirname(outDir), stagingPrefix(outDir)));
+    await claim(staged);
+    await moveAcross(siteDir, join(staged, STAGED_SITE));
+    await swapInto(join(staged, STAGED_SITE), outDir, join(staged, STAGED_PREVIOUS));
     const { draftsLeftOut } = await job.compiled;
     return {
       ok: true,
@@ -312,16 +338,6 @@ async function scratchRoot(packageRoot: string): Promise<string> {
   return dir;
 }
 
-/** Rename, or copy when the output is on another file system. */
-async function moveAcross(from: string, to: string): Promise<void> {
-  try {
-    await rename(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await cp(from, to, { recursive: true });
-  }
-}
-
 /** Astro builds the pages, the compiled site handed to them through the site module (`site`: what it holds). */
 async function runAstro(options: { packageRoot: string; siteDir: string; base: string; cacheDir: string; site: () => Promise<SiteModuleData> }): Promise<void> {
   const { build } = await import('astro');
@@ -341,18 +357,4 @@ async function runAstro(options: { packageRoot: string; siteDir: string; base: s
   }
 }
 
-
-/**
- * Put `from` where `to` is. The old `to` is moved aside first and restored if
- * the second rename fails, so `to` is always either the old or the new site.
- */
-export async function swapInto(from: string, to: string, aside: string): Promise<void> {
-  const hadPrevious = existsSync(to);
-  if (hadPrevious) await rename(to, aside);
-  try {
-    await rename(from, to);
-  } catch (error) {
-    if (hadPrevious) await rename(aside, to);
-    throw error;
-  }
-}
+export { swapInto } from './output.ts';

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 
 const POLL_MS = 200;
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid runs (ours or another user's). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -6,6 +6,7 @@
 import { access } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import stringWidth from 'string-width';
+import type { BundleHome } from './bundle-home.ts';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -18,6 +19,8 @@ export interface CliIO {
   stdin?: NodeJS.ReadableStream;
   /** Output stream for interactive prompts. */
   stdoutStream?: NodeJS.WritableStream;
+  /** Set when running from the offline bundle: where the content folder is remembered. */
+  bundle?: BundleHome;
 }
 
 export interface ArgSpec {
@@ -35,7 +38,7 @@ export interface CommandContext {
   values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
   io: CliIO;
-  /** Absolute content directory from --content, JIANBAO_CONTENT or ./content. */
+  /** Absolute content directory from --content, JIANBAO_CONTENT or ./content (in the offline bundle: the remembered one). */
   contentDir: string;
 }
 

@@ -5,6 +5,7 @@
  * anything else thrown is our bug and gets a stack trace.
  */
 import { EXIT, UserError, isSystemError, resolveContentDir, systemErrorMessage } from '../core/index.ts';
+import { chooseBundleContent, rememberContent } from './bundle-home.ts';
 import { commandHelp, parseCommandArgs, UsageError, type CliIO } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { printUserError } from './report.ts';
@@ -25,6 +26,21 @@ function mainHelp(): string {
     '运行 jianbao <命令> --help 查看该命令的选项。',
     '',
   ].join('\n');
+}
+
+/** The content directory: flag, environment, default; in the offline bundle, the remembered folder. */
+function chooseContentDir(flag: string | undefined, io: CliIO): string {
+  if (!io.bundle) return resolveContentDir(flag, io.env, io.cwd);
+  const choice = chooseBundleContent(flag, io.env, io.cwd, io.bundle);
+  if (choice.notice) io.stderr(choice.notice);
+  if (choice.remember) {
+    try {
+      rememberContent(io.bundle, choice.contentDir);
+    } catch (error) {
+      io.stderr(`提示：无法记住内容目录（${(error as Error).message}），下次请再用 --content 指定。\n`);
+    }
+  }
+  return choice.contentDir;
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -52,7 +68,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout(commandHelp(def));
       return EXIT.ok;
     }
-    contentDir = resolveContentDir(parsed.values.content as string | undefined, io.env, io.cwd);
+    contentDir = chooseContentDir(parsed.values.content as string | undefined, io);
     return await def.run({ values: parsed.values, positionals: parsed.positionals, io, contentDir });
   } catch (error) {
     if (!(error instanceof UserError)) {

@@ -2,6 +2,7 @@
 import { relative, join } from 'node:path';
 import type { Diagnostic, UserError } from '../core/index.ts';
 import type { CliIO } from './command.ts';
+import { terminalSafe } from './terminal.ts';
 
 const SEVERITY_NAMES = { error: '错误', warning: '警告' } as const;
 
@@ -27,8 +28,9 @@ export function displayPath(io: CliIO, contentDir: string, file: string): string
 
 export function formatDiagnostic(d: Diagnostic, io: CliIO, contentDir: string, colors = paint(io)): string {
   const severity = d.severity === 'error' ? colors.red(SEVERITY_NAMES.error) : colors.yellow(SEVERITY_NAMES.warning);
-  const head = `${displayPath(io, contentDir, d.file)}:${d.line}:${d.column} ${severity} ${d.message} ${colors.dim(`[${d.rule}]`)}`;
-  return d.hint ? `${head}\n  ${colors.dim('→')} ${d.hint}` : head;
+  // The path, message and hint may quote the content: its control characters are shown, not obeyed.
+  const head = `${terminalSafe(displayPath(io, contentDir, d.file))}:${d.line}:${d.column} ${severity} ${terminalSafe(d.message)} ${colors.dim(`[${d.rule}]`)}`;
+  return d.hint ? `${head}\n  ${colors.dim('→')} ${terminalSafe(d.hint)}` : head;
 }
 
 function summaryLine(errors: number, warnings: number, detail: string, colors: Paint): string {
@@ -66,6 +68,6 @@ export function printUserError(error: UserError, io: CliIO, contentDir: string):
   const colors = paint(io);
   for (const d of error.diagnostics) io.stderr(`${formatDiagnostic(d, io, contentDir, colors)}\n`);
   if (error.diagnostics.length) io.stderr('\n');
-  io.stderr(`${colors.red('错误')} ${error.message}\n`);
-  if (error.hint) io.stderr(`  ${colors.dim('→')} ${error.hint}\n`);
+  io.stderr(`${colors.red('错误')} ${terminalSafe(error.message)}\n`);
+  if (error.hint) io.stderr(`  ${colors.dim('→')} ${terminalSafe(error.hint)}\n`);
 }

@@ -1,4 +1,7 @@
 /** Process glue: real argv, streams and environment; crashes reported as our bug. */
+import { mkdirSync } from 'node:fs';
+import { PACKAGE_ROOT } from '../core/index.ts';
+import { bundleEnv, bundleHome } from './bundle-home.ts';
 import { main } from './main.ts';
 import { sourceStack } from './stack.ts';
 
@@ -19,6 +22,17 @@ export function quietWriter(stream: NodeJS.WriteStream): (text: string) => void 
 }
 
 export async function run(): Promise<number> {
+  // The offline bundle keeps what the browser would leave in the home folder inside its own folder.
+  const bundle = bundleHome(PACKAGE_ROOT);
+  if (bundle) {
+    try {
+      mkdirSync(bundle.browserDir, { recursive: true });
+    } catch (error) {
+      process.stderr.write(`无法在 ${bundle.dir} 中写入文件（${(error as Error).message}）。\n请把离线版解压到可以写入的文件夹（例如 D 盘或桌面），再运行。\n`);
+      return 1;
+    }
+    Object.assign(process.env, bundleEnv(bundle));
+  }
   try {
     return await main(process.argv.slice(2), {
       stdout: quietWriter(process.stdout),
@@ -28,6 +42,7 @@ export async function run(): Promise<number> {
       isTTY: Boolean(process.stdout.isTTY),
       stdin: process.stdin,
       stdoutStream: process.stdout,
+      ...(bundle ? { bundle } : {}),
     });
   } catch (error) {
     const stack = (error as Error).stack;

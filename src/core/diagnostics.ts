@@ -114,6 +114,36 @@ const TYPE_NAMES: Record<string, string> = {
   null: '空',
 };
 
+/**
+ * A value from the content as a message quotes it: text as written, numbers
+ * and dates as a clerk writes them, lists and mappings in YAML's flow style.
+ * Undefined for a missing value (undefined, null): the message then says
+ * 缺少…, never shows a JavaScript value.
+ */
+export function quotedValue(input: unknown): string | undefined {
+  if (input === undefined || input === null) return undefined;
+  const text = quoted(input, 0);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+function quoted(input: unknown, depth: number): string {
+  if (input === undefined || input === null) return '';
+  if (typeof input === 'string') return input;
+  if (typeof input === 'number') return Number.isFinite(input) ? String(input) : '（不是有效的数字）';
+  if (typeof input === 'boolean') return input ? 'true' : 'false';
+  if (input instanceof Date) return Number.isNaN(input.getTime()) ? '（无效的日期）' : input.toISOString().slice(0, 10);
+  if (depth > 8) return '…';
+  if (Array.isArray(input)) return `[${input.slice(0, 20).map((item) => quoted(item, depth + 1)).join(', ')}${input.length > 20 ? ', …' : ''}]`;
+  if (typeof input === 'object') {
+    const entries = Object.entries(input as Record<string, unknown>);
+    return `{${entries
+      .slice(0, 20)
+      .map(([key, value]) => `${key}: ${quoted(value, depth + 1)}`)
+      .join(', ')}${entries.length > 20 ? ', …' : ''}}`;
+  }
+  return describeInput(input);
+}
+
 /** A value's kind in Chinese, for 应为X，实际是Y messages. */
 export function describeInput(input: unknown): string {
   if (input === undefined || input === null) return '空';

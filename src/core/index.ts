@@ -53,6 +53,7 @@ export { lintEntry, lintContent, lintBody, fixBody, frozenEntryIds, type LintFin
 export { LINT_RULES } from './text/rules/index.ts';
 export { EXIT, UserError, UsageError } from './errors.ts';
 export { errnoReason, isSystemError, systemErrorMessage } from './errno.ts';
+export { ImageVanishedError } from './compile/images.ts';
 export { RULES, type RuleId } from './rules.ts';
 export * as schema from './schema/index.ts';
 

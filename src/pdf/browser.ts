@@ -43,7 +43,9 @@ const WINDOWS_APPS = ['Google\\Chrome\\Application\\chrome.exe', 'Microsoft\\Edg
 /** The places a browser is looked for, in order of preference. */
 export function browserCandidates(platform: NodeJS.Platform, env: Record<string, string | undefined>): string[] {
   if (platform === 'win32') {
-    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'] ?? env['ProgramFiles(x86)'], env.LOCALAPPDATA].filter((root): root is string => Boolean(root));
+    // Windows names are case-insensitive (ProgramFiles, ProgramFiles(x86), LOCALAPPDATA); a copy of process.env is not.
+    const variable = (name: string) => env[name] ?? Object.entries(env).find(([key]) => key.toUpperCase() === name)?.[1];
+    const roots = [variable('PROGRAMFILES'), variable('PROGRAMFILES(X86)'), variable('LOCALAPPDATA')].filter((root): root is string => Boolean(root));
     return WINDOWS_APPS.flatMap((app) => roots.map((root) => `${root.replace(/[\\/]$/, '')}\\${app}`));
   }
   if (platform === 'darwin') {

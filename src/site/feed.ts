@@ -60,5 +60,7 @@ export function atomFeed(site: CompiledSite): string {
     },
   };
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });
-  return builder.build(feed);
+  // check rejects control characters in titles and names; a headline taken from a body may still carry one, and XML 1.0 cannot.
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return builder.build(feed).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }

@@ -71,6 +71,27 @@ describe('bin/jianbao.js', () => {
   });
 });
 
+describe('the bundle digest', () => {
+  it('is the same wherever the package lies (the offline bundle ships its CLI prebuilt)', async () => {
+    const { sourcesDigest } = await import('../../bin/launch.js');
+    const copies = [join(await tempDir('jianbao-digest-'), 'a'), join(await tempDir('jianbao-digest-'), '张三的 桌面', 'jianbao')];
+    for (const copy of copies) {
+      for (const name of ['src', 'package.json', 'package-lock.json']) await cp(join(ROOT, name), join(copy, name), { recursive: true });
+    }
+    expect(sourcesDigest(copies[0])).toBe(sourcesDigest(copies[1]));
+    await writeFile(join(copies[1]!, 'src/cli/extra.ts'), 'export {};\n');
+    expect(sourcesDigest(copies[0])).not.toBe(sourcesDigest(copies[1]));
+    // The installed packages count: npm's record of node_modules, or of the node_modules the package is installed in.
+    const before = sourcesDigest(copies[0]);
+    await mkdir(join(copies[0]!, 'node_modules'), { recursive: true });
+    await writeFile(join(copies[0]!, 'node_modules/.package-lock.json'), '{}');
+    const installed = sourcesDigest(copies[0]);
+    expect(installed).not.toBe(before);
+    await writeFile(join(copies[0]!, '../.package-lock.json'), '{}');
+    expect(sourcesDigest(copies[0])).not.toBe(installed);
+  });
+});
+
 describe('stack traces of our own bugs', () => {
   it('name the source file and line, not the bundle', async () => {
     const { build } = await import('esbuild');

@@ -5,13 +5,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../src/core/index.ts';
-import { startDev, type DevHandle } from '../../src/build/dev.ts';
+import { startDev, type DevCheck, type DevHandle } from '../../src/build/dev.ts';
 import { copyContent } from '../helpers/index.ts';
 
 let server: DevHandle;
 let content: string;
-const checks: CheckResult[] = [];
+const checks: DevCheck[] = [];
 
 beforeAll(async () => {
   content = await copyContent();

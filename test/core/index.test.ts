@@ -15,6 +15,7 @@ describe('src/core/index.ts', () => {
         "EXIT",
         "FileSystemSource",
         "ISSUES_DIR",
+        "ImageVanishedError",
         "LEDGER_FILE",
         "LINT_RULES",
         "MEDIA_DIR",

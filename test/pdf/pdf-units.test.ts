@@ -26,6 +26,11 @@ describe('finding the browser', () => {
     expect(windows).toContain('C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe');
     expect(windows).toContain('C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe');
     expect(windows).toContain('C:\\Users\\u\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe');
+    // As Windows spells them, in a plain copy of the environment (no case-insensitive lookup).
+    const copied = browserCandidates('win32', { ...{ ProgramFiles: 'C:\\Program Files', 'ProgramFiles(x86)': 'C:\\Program Files (x86)', LOCALAPPDATA: 'C:\\Users\\张三\\AppData\\Local' } });
+    expect(copied).toContain('C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe');
+    expect(copied).toContain('C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe');
+    expect(copied).toContain('C:\\Users\\张三\\AppData\\Local\\Microsoft\\Edge\\Application\\msedge.exe');
     const mac = browserCandidates('darwin', { HOME: '/Users/u' });
     expect(mac[0]).toBe('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
     expect(mac).toContain('/Users/u/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge');

@@ -1,6 +1,6 @@
 /** `jianbao check [--fix] [--format text|json]` */
-import { applyFixes } from '../../core/index.ts';
-import { checkContent } from '../../core/index.ts';
+import { terminalSafe } from '../terminal.ts';
+import { applyFixes, checkContent } from '../../core/index.ts';
 import { defineCommand, formatOption, requireContentDir } from '../command.ts';
 import { diagnosticsJson, displayPath, printDiagnostics } from '../report.ts';
 
@@ -27,7 +27,7 @@ export default defineCommand({
       io.stdout(diagnosticsJson(result.diagnostics, io, contentDir, { files: result.content.files.length, fixed: fixes }));
       return result.errors > 0 ? 1 : 0;
     }
-    for (const report of fixes) io.stdout(`已修复 ${displayPath(io, contentDir, report.file)}：${report.changes.join('；')}\n`);
+    for (const report of fixes) io.stdout(`已修复 ${terminalSafe(displayPath(io, contentDir, report.file))}：${report.changes.join('；')}\n`);
     if (fixes.length) io.stdout('\n');
     return printDiagnostics(result.diagnostics, io, contentDir, `（${result.content.files.length} 个文件，${result.content.entries.length} 篇稿件，${result.content.issues.length} 期，用时 ${seconds} 秒）`);
   },

@@ -1,5 +1,5 @@
 /** `jianbao dev [--port N] [--host H]`: live preview; check problems in the terminal and on the page. */
-import type { CheckResult } from '../../core/index.ts';
+import type { DevCheck } from '../../build/dev.ts';
 import { defineCommand, requireContentDir, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 
@@ -15,7 +15,7 @@ export default defineCommand({
     const port = portText === undefined ? undefined : Number(portText);
     if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new UsageError(`端口应为 0–65535 的整数：${portText}`);
     const colors = paint(io);
-    const report = (result: CheckResult) => {
+    const report = (result: DevCheck) => {
       const shown = result.diagnostics.filter((d) => d.severity === 'error');
       io.stdout(`\n${colors.dim(new Date().toLocaleTimeString('zh-CN', { hour12: false }))} 内容已检查\n`);
       printDiagnostics(shown, io, contentDir, result.warnings ? `（另有 ${result.warnings} 个警告，运行 jianbao check 查看）` : '');

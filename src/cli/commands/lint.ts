@@ -1,4 +1,5 @@
 /** `jianbao lint [--fix] [--format text|json] [paths…]` */
+import { terminalSafe } from '../terminal.ts';
 import { resolve, sep } from 'node:path';
 import { sortDiagnostics } from '../../core/index.ts';
 import { buildRegistry } from '../../core/index.ts';
@@ -58,7 +59,7 @@ export default defineCommand({
       return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
     }
     for (const report of fixes) {
-      const path = displayPath(io, contentDir, report.file);
+      const path = terminalSafe(displayPath(io, contentDir, report.file));
       const changes = report.changes.map((change) => `${change.title} ${change.count} 处`).join('；');
       if (report.skipped) io.stdout(`${colors.yellow('未修改')} ${path}：${report.skipped}${changes ? `（可修复：${changes}）` : ''}\n`);
       else io.stdout(`${colors.green('已修复')} ${path}：${[changes, ...report.notes].filter(Boolean).join('；')}\n`);

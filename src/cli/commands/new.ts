@@ -2,9 +2,8 @@
  * `jianbao new entry [--section 栏目 --unit 单位 --date 日期 --title 标题 --people 姓名,…]`
  * `jianbao new issue [--series ID] [--date 日期] [--empty] [--supplement]`
  */
-import { createEntry, loadForWorkflow, missingFields, type EntryRequest } from '../../core/index.ts';
-import { createIssue, entriesBySection } from '../../core/index.ts';
-import { chineseDate, isMonthDay, issueNumbering } from '../../core/index.ts';
+import { terminalSafe } from '../terminal.ts';
+import { chineseDate, isMonthDay, createEntry, createIssue, entriesBySection, issueNumbering, loadForWorkflow, missingFields, type EntryRequest } from '../../core/index.ts';
 import { defineCommand, UsageError, type CliIO, type CommandContext } from '../command.ts';
 import { displayPath, formatDiagnostic, paint } from '../report.ts';
 import { localToday, requireContentDir } from './_workflow.ts';
@@ -86,10 +85,10 @@ async function newIssue({ values, io, contentDir }: CommandContext): Promise<num
   if (result.supplement) lines.push('增刊不自动编入待编稿件：在期刊文件的 稿件 中列出本期增刊的稿件编号。');
   for (const group of entriesBySection(result)) {
     lines.push(`  【${group.section}】`);
-    for (const entry of group.entries) lines.push(`    ${entry.id}`);
+    for (const entry of group.entries) lines.push(`    ${terminalSafe(entry.id)}`);
   }
-  if (result.later.length) lines.push(`另有 ${result.later.length} 篇待编稿件日期晚于印发日期，留待下一期：${result.later.map((entry) => entry.id).join('、')}`);
-  if (result.skipped.length) lines.push(colors.yellow(`有 ${result.skipped.length} 篇待编稿件有错误，没有编入：${result.skipped.map((entry) => entry.id).join('、')}（运行 jianbao check 查看）`));
+  if (result.later.length) lines.push(`另有 ${result.later.length} 篇待编稿件日期晚于印发日期，留待下一期：${terminalSafe(result.later.map((entry) => entry.id).join('、'))}`);
+  if (result.skipped.length) lines.push(colors.yellow(`有 ${result.skipped.length} 篇待编稿件有错误，没有编入：${terminalSafe(result.skipped.map((entry) => entry.id).join('、'))}（运行 jianbao check 查看）`));
   for (const warning of result.warnings) lines.push(formatDiagnostic(warning, io, contentDir, colors));
   lines.push(`编好按语、核对无误后，运行 jianbao publish ${result.ref} 发布。`);
   io.stderr(`${lines.join('\n')}\n`);

@@ -18,6 +18,24 @@ function outputName(target: Showable): string {
   return `${MEDIA_DIR}/${target.sha256.slice(0, MEDIA_HASH_LENGTH)}.${IMAGE_FORMATS[target.format].output}`;
 }
 
+/**
+ * An image the check found was deleted or became unreadable before the site
+ * was compiled: the build fails (never a placeholder in its place); the
+ * message is Chinese.
+ */
+export class ImageVanishedError extends Error {
+  override name = 'ImageVanishedError';
+}
+
+/** Throw ImageVanishedError when an image that passed the check can no longer be read. */
+export function requireImageBytes(references: readonly ImageReference[], entryFile: string): void {
+  for (const { target, line, column } of references) {
+    if (target.kind === 'file' && target.format !== undefined && target.sha256 === undefined) {
+      throw new ImageVanishedError(`${entryFile}:${line}:${column} 的图片 ${target.path} 在检查之后被删除或无法读取，站点没有生成；放回图片（或删去这张图片）后重新运行`);
+    }
+  }
+}
+
 /** The references that can be shown (validate/images.ts reports the others), in body order. */
 export function compileImages(references: readonly ImageReference[]): CompiledImage[] {
   return references.flatMap(({ target, alt }) =>

@@ -11,7 +11,7 @@ import { findPerson, issueSeries, titleOn, type Registry } from '../registry.ts'
 import { LEADER_SECTIONS, sectionName } from '../schema/sections.ts';
 import { compileColophon } from './colophon.ts';
 import { expandDistribution } from './distribution.ts';
-import { compileImages, imageOutputs } from './images.ts';
+import { compileImages, imageOutputs, requireImageBytes } from './images.ts';
 import { compileBody, type BodyCompiler } from './markdown.ts';
 import { plainTitle, titleLines } from './title.ts';
 
@@ -48,6 +48,7 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
     ? people.map((person) => ({ phrase: `${person.title ?? ''}${person.name}`, name: person.name }))
     : [];
   const references = entry.images ?? [];
+  requireImageBytes(references, entry.file);
   const body = (options.compileBody ?? compileBody)(entry.body, { leaders, images: imageOutputs(references) });
   const title = data.title === undefined ? undefined : plainTitle(data.title);
   return {

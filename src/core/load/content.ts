@@ -3,6 +3,7 @@
  * matter, parse and validate each file on its own. Cross-file rules live in
  * `validate/`.
  */
+import { realpath } from 'node:fs/promises';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { ENTRIES_DIR, entryIdFromPath, isIgnoredName, ISSUES_DIR, SETTINGS_FILES, type SettingsKind } from '../paths.ts';
@@ -15,9 +16,11 @@ import { unitsSchema, type Unit } from '../schema/units.ts';
 import { decode, ENCODING_NAMES, toLf, type Encoding } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { ImageReader, type ImageReference } from './images.ts';
+import { structureProblem } from './structure.ts';
 import { parseYaml, PositionIndex, type ParsedYaml } from './yaml.ts';
 import { FileSystemSource } from '../source/fs.ts';
 import type { ContentSource, FileRead } from '../source/source.ts';
+import { listMarkdown as listFolder, type Listing, type ListProblem } from './list-files.ts';
 import type { LoadedArchive } from '../archive/load.ts';
 
 /** One file as read from disk. */
@@ -77,17 +80,77 @@ export interface LoadedContent extends Settings {
   archive?: LoadedArchive;
   /** Problems found while loading single files. */
   diagnostics: Diagnostic[];
+  /**
+   * Folders under entries/ (with a trailing `/`; `''` for entries/ itself)
+   * that could not be listed and were reported: the entries in them are not
+   * missing, only unread.
+   */
+  unlistedEntryFolders?: string[];
 }
 
-async function listMarkdown(source: ContentSource, folder: string): Promise<string[]> {
-  return (await source.list(folder))
-    .filter((name) => name.toLowerCase().endsWith('.md') && !name.split('/').some(isIgnoredName))
-    .sort();
+/**
+ * The Markdown files under `folder`. On the file system, walked folder by
+ * folder (list-files.ts): unreadable folders and links out of the content
+ * are reported, not silently skipped or followed; other sources list.
+ */
+async function listMarkdown(source: ContentSource, folder: string): Promise<Listing> {
+  if (source instanceof FileSystemSource) return listFolder(source.dir, folder);
+  const paths = (await source.list(folder)).filter((name) => name.toLowerCase().endsWith('.md') && !name.split('/').some(isIgnoredName)).sort();
+  return { paths, problems: [], unlisted: [] };
+}
+
+/** A problem listing entries/ or issues/ as a diagnostic naming the path. */
+function listDiagnostic(problem: ListProblem): Diagnostic {
+  const at = { line: 1, column: 1 };
+  if (problem.kind === 'outside') return outsideDiagnostic({ path: problem.path, target: problem.target ?? '' });
+  if (problem.kind === 'not-a-folder') {
+    return diagnostic('file/read', problem.path, at, `${problem.path} 应是一个文件夹，却是一个文件`, { hint: `把这个文件改名或移走，新建文件夹 ${problem.path}/ 存放${problem.path.startsWith(ENTRIES_DIR) ? '稿件' : '期刊'}` });
+  }
+  return diagnostic('file/read', problem.path, at, `无法读取文件夹 ${problem.path}：${ERROR_REASONS[problem.code ?? ''] ?? `系统错误 ${problem.code ?? '（没有错误代码）'}`}，其中的文件未检查`, {
+    hint: '检查这个文件夹的权限（ls -ld），让运行 jianbao 的用户可以读取和进入它',
+  });
+}
+
+/** A settings file reached through a link leading out of the content directory (with where it leads, on the file system), or undefined. */
+async function outsideLink(source: ContentSource, path: string): Promise<{ path: string; target: string } | undefined> {
+  if (!(await source.stat(path))?.outside) return undefined;
+  const target = source instanceof FileSystemSource ? await realpath(`${source.dir}/${path}`).catch(() => '') : '';
+  return { path, target };
+}
+
+function outsideDiagnostic(link: { path: string; target: string }): Diagnostic {
+  return diagnostic('file/outside', link.path, { line: 1, column: 1 }, `${link.path} 是指向内容目录之外的链接${link.target ? `（${link.target}）` : ''}，不会读取`, {
+    hint: '把文件或文件夹本身复制到内容目录中，删除这个链接',
+  });
+}
+
+/** Why a file or folder could not be read, by error code. */
+const ERROR_REASONS: Record<string, string> = {
+  EACCES: '没有读取权限',
+  EPERM: '没有读取权限',
+  ENOENT: '不存在',
+  EISDIR: '这是一个文件夹，不是文件',
+  ELOOP: '链接指向自己（循环链接）',
+  EIO: '磁盘读写错误',
+  ENAMETOOLONG: '路径过长',
+};
+
+/**
+ * The earlier path whose entry id equals this one's after NFC (NFD and NFC
+ * spellings, CJK compatibility ideographs), recording this one when none.
+ */
+function twinOf(ids: Map<string, string>, path: string): string | undefined {
+  const id = entryIdFromPath(path);
+  const earlier = ids.get(id);
+  if (earlier === undefined) ids.set(id, path);
+  return earlier;
 }
 
 export interface ReadResult {
   source: SourceFile | undefined;
   diagnostics: Diagnostic[];
+  /** The file does not exist (ENOENT). */
+  missing?: boolean;
 }
 
 /** Read and decode one file, with hygiene diagnostics. */
@@ -100,6 +163,7 @@ function unreadable(path: string, code: string | undefined): ReadResult {
   const reason = code === 'EISDIR' ? '这是一个文件夹，不是文件' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'ENOENT' ? '文件不存在' : `系统错误 ${code ?? '未知'}`;
   return {
     source: undefined,
+    ...(code === 'ENOENT' ? { missing: true } : {}),
     diagnostics: [diagnostic('file/read', path, { line: 1, column: 1 }, `无法读取文件：${reason}`, { hint: code === 'EISDIR' ? '文件夹名不要以 .md 结尾' : '检查文件是否存在、是否有读取权限' })],
   };
 }
@@ -188,6 +252,18 @@ export function parseMarkdownFile<S extends z.ZodType>(source: SourceFile, schem
 }
 
 /**
+ * The body as the Markdown tools may see it: past a nesting or size bound
+ * (structure.ts) it is reported at its line and replaced by an empty body, so
+ * no parser ever recurses into it; the error keeps the site from being built.
+ */
+export function boundedBody(file: string, body: string, bodyLine: number, diagnostics: Diagnostic[]): string {
+  const problem = structureProblem(body);
+  if (!problem) return body;
+  diagnostics.push(diagnostic('markdown/too-deep', file, { line: bodyLine + problem.line, column: problem.column }, problem.message, { hint: problem.hint }));
+  return '';
+}
+
+/**
  * Load a content directory. Never throws for content problems: they are
  * returned as diagnostics, and the files that did parse are returned as data.
  * `parallelRead`: read the entries and issues on a worker thread (default:
@@ -213,19 +289,25 @@ export async function loadContent(from: string | ContentSource, options: { paral
     diagnostics,
   };
 
-  const [entryPaths, issuePaths] = await Promise.all([listMarkdown(source, ENTRIES_DIR), listMarkdown(source, ISSUES_DIR)]);
+  const [entryListing, issueListing] = await Promise.all([listMarkdown(source, ENTRIES_DIR), listMarkdown(source, ISSUES_DIR)]);
+  for (const problem of [...entryListing.problems, ...issueListing.problems]) diagnostics.push(listDiagnostic(problem));
+  content.unlistedEntryFolders = entryListing.unlisted;
+  const entryPaths = entryListing.paths;
+  const issuePaths = issueListing.paths;
 
   const settingsKinds = Object.keys(SETTINGS_FILES) as SettingsKind[];
   const settingsReads = settingsKinds.map(async (kind) => {
     const path = SETTINGS_FILES[kind];
-    const read = await readSource(source, path);
+    const link = await outsideLink(source, path);
+    const read: ReadResult = link ? { source: undefined, diagnostics: [outsideDiagnostic(link)] } : await readSource(source, path);
     return { kind, path, read };
   });
   const settings = await Promise.all(settingsReads);
 
   for (const { kind, path, read } of settings) {
     if (!read.source) {
-      const missing = read.diagnostics[0]?.rule === 'file/read';
+      // Only a file that does not exist is optional (or, for jianbao.yaml, missing); one that cannot be read is an error.
+      const missing = read.missing === true;
       if (missing && kind !== 'settings') continue; // optional files
       if (missing) {
         diagnostics.push(diagnostic('file/missing', path, { line: 1, column: 1 }, `内容目录中没有 ${path}`, { hint: `检查 --content 指向的目录（${dir}）是否正确，或用 jianbao 的示例内容作为起点` }));
@@ -251,6 +333,7 @@ export async function loadContent(from: string | ContentSource, options: { paral
   const paths = [...entryPaths.map((path) => `${ENTRIES_DIR}/${path}`), ...issuePaths.map((path) => `${ISSUES_DIR}/${path}`)];
   const issues: { read: ReadResult }[] = [];
   let index = 0;
+  const entryIds = new Map<string, string>();
   for await (const file of source.readMany(paths)) {
     const read = readResult(file);
     if (index >= entryPaths.length) {
@@ -260,11 +343,21 @@ export async function loadContent(from: string | ContentSource, options: { paral
     const path = entryPaths[index++]!;
     diagnostics.push(...read.diagnostics);
     if (!read.source) continue;
+    const twin = twinOf(entryIds, path);
+    if (twin !== undefined) {
+      diagnostics.push(
+        diagnostic('entry/duplicate-id', read.source.path, { line: 1, column: 1 }, `稿件文件名与 ${ENTRIES_DIR}/${twin} 只是 Unicode 写法不同，是同一篇稿件`, {
+          hint: '两个文件名看起来一样（一个用了组合字符或兼容汉字）：合并为一个文件，删除另一个',
+        }),
+      );
+      continue;
+    }
     files.push(read.source);
     const parsed = parseMarkdownFile(read.source, entrySchema, '稿件');
     diagnostics.push(...parsed.diagnostics);
     if (parsed.data) {
-      content.entries.push({ id: entryIdFromPath(path), file: read.source.path, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine, positions: parsed.positions });
+      const body = boundedBody(read.source.path, parsed.body, parsed.bodyLine, diagnostics);
+      content.entries.push({ id: entryIdFromPath(path), file: read.source.path, data: parsed.data, body, bodyLine: parsed.bodyLine, positions: parsed.positions });
     }
   }
   const images = new ImageReader(source);
@@ -276,7 +369,8 @@ export async function loadContent(from: string | ContentSource, options: { paral
     const parsed = parseMarkdownFile(read.source, issueSchema, '期刊');
     diagnostics.push(...parsed.diagnostics);
     if (parsed.data) {
-      content.issues.push({ file: read.source.path, data: parsed.data, note: parsed.body.trim(), noteLine: parsed.bodyLine, positions: parsed.positions });
+      const note = boundedBody(read.source.path, parsed.body, parsed.bodyLine, diagnostics).trim();
+      content.issues.push({ file: read.source.path, data: parsed.data, note, noteLine: parsed.bodyLine, positions: parsed.positions });
     }
   }
   return content;

@@ -4,12 +4,14 @@
  */
 import iconv from 'iconv-lite';
 
-export type Encoding = 'utf-8' | 'gb18030' | 'big5';
+export type Encoding = 'utf-8' | 'gb18030' | 'big5' | 'utf-16le' | 'utf-16be';
 
 export const ENCODING_NAMES: Record<Encoding, string> = {
   'utf-8': 'UTF-8',
   gb18030: 'GBK/GB18030',
   big5: 'Big5',
+  'utf-16le': 'UTF-16（Windows 记事本的“Unicode”）',
+  'utf-16be': 'UTF-16 BE',
 };
 
 export interface Decoded {
@@ -57,8 +59,44 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * UTF-16 (what Windows Notepad saves as “Unicode”): by its byte order mark,
+ * or, without one, by text whose every other byte is zero (ASCII-heavy
+ * front matter). Its zero bytes would otherwise make it look binary.
+ */
+function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  const sample = Math.min(bytes.length, 4000);
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let index = 0; index < sample; index += 2) {
+    if (bytes[index] === 0) evenZero++;
+    if (bytes[index + 1] === 0) oddZero++;
+  }
+  const pairs = sample / 2;
+  if (oddZero > pairs * 0.3 && evenZero === 0) return 'utf-16le';
+  if (evenZero > pairs * 0.3 && oddZero === 0) return 'utf-16be';
+  return undefined;
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded | undefined {
+  try {
+    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+    if (text.includes('\u0000')) return undefined;
+    // The byte order mark goes with the conversion to UTF-8 (encoding/not-utf8): no separate BOM warning.
+    return { text, encoding, bom: false, crlf: text.includes('\r\n'), binary: false };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Decode a file's bytes, detecting the encoding. */
 export function decode(bytes: Uint8Array): Decoded {
+  const utf16 = utf16Of(bytes);
+  const decoded16 = utf16 ? decodeUtf16(bytes, utf16) : undefined;
+  if (decoded16) return decoded16;
   if (looksBinary(bytes)) return { text: '', encoding: undefined, bom: false, crlf: false, binary: true };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;

@@ -3,12 +3,13 @@
  * syntax problems precisely, resolve Chinese key aliases against the zod
  * schema, validate, and map every zod issue back to a line and column.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import jsyaml from 'js-yaml';
 import type { z } from 'zod';
-import { diagnostic, didYouMean, zodIssueMessage, type Diagnostic, type Position } from '../diagnostics.ts';
+import { diagnostic, didYouMean, quotedValue, zodIssueMessage, type Diagnostic, type Position } from '../diagnostics.ts';
 import type { RuleId } from '../rules.ts';
 import { fieldMeta, schemaKind, baseSchema } from '../schema/fields.ts';
+import { yamlStructureProblem } from './structure.ts';
 
 /** Where each value of a parsed document sits in its file. */
 export class PositionIndex {
@@ -159,7 +160,20 @@ const FULL_WIDTH_KEY = /^(\s*(?:-\s+)?)([^\s:：#'"[\]{}]+?)\s*：/;
  * diagnostic. Tests check that both paths agree on the data.
  */
 export function parseYaml<S extends AnySchema>(source: YamlSource, schema: S): ParsedYaml<z.output<S>> {
-  return parseYamlFast(source, schema) ?? parseYamlPrecisely(source, schema);
+  // Both parsers recurse once per level: a document nested past the bounds is reported, not parsed.
+  const problem = yamlStructureProblem(source.text);
+  if (problem) return tooDeep(source, { line: source.firstLine + problem.line, column: problem.column }, problem.message, problem.hint);
+  try {
+    return parseYamlFast(source, schema) ?? parseYamlPrecisely(source, schema);
+  } catch (error) {
+    // Nesting the scan does not see (the parser's stack ran out): the same report, at the document's start.
+    if (!(error instanceof RangeError)) throw error;
+    return tooDeep(source, { line: source.firstLine, column: 1 }, 'YAML 嵌套过深，无法解析', '前置信息和设置文件一般只有两三层：删去多余的 [ { - 或缩进');
+  }
+}
+
+function tooDeep<T>(source: YamlSource, at: Position, message: string, hint: string): ParsedYaml<T> {
+  return { data: undefined, diagnostics: [diagnostic('yaml/too-deep', source.file, at, message, { hint })], positions: new PositionIndex(at), fullWidthColons: [] };
 }
 
 /** The fast path: data when the document is plainly valid, else undefined. */
@@ -285,12 +299,14 @@ export function parseYamlPrecisely<S extends AnySchema>(source: YamlSource, sche
   const text = lines.join('\n');
 
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // uniqueKeys is checked here in linear time: the library compares every pair of keys (100,000 keys: minutes).
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const posOf = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return toFile(line, col);
   };
-  for (const error of document.errors) {
+  // One mistake can derail the parser for the rest of the document: the first few errors are the ones to fix.
+  for (const error of [...document.errors, ...duplicateKeys(document)].slice(0, MAX_SYNTAX_ERRORS)) {
     const { line } = lineCounter.linePos(error.pos[0]);
     if (error.code === 'TAB_AS_INDENT' && tabLines.has(line)) continue;
     const rule: RuleId = error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : error.code === 'TAB_AS_INDENT' ? 'yaml/tab' : 'yaml/syntax';
@@ -326,7 +342,7 @@ export function parseYamlPrecisely<S extends AnySchema>(source: YamlSource, sche
   const contents = document.contents as YamlNode | null;
   if (contents?.range) positions.setValue([], posOf(contents.range[0]));
   const misspelt = new Set<string>();
-  const raw = normalise(contents, schema, [], { file, positions, posOf, diagnostics, misspelt });
+  const raw = normalise(contents, schema, [], { file, text, positions, posOf, diagnostics, misspelt });
   const result = schema.safeParse(raw, { reportInput: true, error: (issue) => zodIssueMessage(issue) });
   if (result.success) return { data: result.data, diagnostics, positions, fullWidthColons };
   for (const issue of result.error.issues) {
@@ -336,6 +352,26 @@ export function parseYamlPrecisely<S extends AnySchema>(source: YamlSource, sche
     diagnostics.push(issueDiagnostic(issue, file, positions, schema));
   }
   return { data: undefined, diagnostics, positions, fullWidthColons };
+}
+
+/** YAML errors reported per document. */
+const MAX_SYNTAX_ERRORS = 20;
+
+/** A key written twice in one mapping, found with one set per mapping (what the library's uniqueKeys reports, in linear time). */
+function duplicateKeys(document: Document): { code: 'DUPLICATE_KEY'; pos: [number, number]; message: string }[] {
+  const found: { code: 'DUPLICATE_KEY'; pos: [number, number]; message: string }[] = [];
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key as YamlNode | null;
+        const identity = isScalar(key) ? key.value : key;
+        if (seen.has(identity) && key?.range) found.push({ code: 'DUPLICATE_KEY', pos: [key.range[0], key.range[1]], message: 'Map keys must be unique' });
+        seen.add(identity);
+      }
+    },
+  });
+  return found;
 }
 
 /** Offset of the quote that opened the unterminated scalar ending at `end`. */
@@ -356,6 +392,8 @@ function openingQuote(text: string, end: number, quote: string): number | undefi
 
 interface WalkContext {
   file: string;
+  /** The document's text (after the full-width colon repair), for quoting what was written. */
+  text: string;
   positions: PositionIndex;
   posOf: (offset: number) => Position;
   diagnostics: Diagnostic[];
@@ -381,7 +419,8 @@ function normalise(node: YamlNode | null | undefined, schema: AnySchema | undefi
     const seen = new Map<string, string>();
     for (const pair of node.items) {
       const keyNode = pair.key as YamlNode | null;
-      const written = isScalar(keyNode) ? String(keyNode.value) : String(keyNode?.toJSON?.() ?? keyNode);
+      // A key may be any YAML value (a list, a mapping, nothing): quoted as the clerk wrote it (converting it would cost quadratic time).
+      const written = (isScalar(keyNode) ? quotedValue(keyNode.value) : keyNode?.range ? quotedValue(context.text.slice(keyNode.range[0], keyNode.range[1]).trim()) : undefined) || '（空）';
       const keyPosition = keyNode?.range ? context.posOf(keyNode.range[0]) : context.positions.at(path);
       let key = written;
       let childSchema: AnySchema | undefined = valueSchema;

@@ -7,7 +7,7 @@
  * so does the documentation.
  */
 import { z } from 'zod';
-import { describeInput, didYouMean } from '../diagnostics.ts';
+import { describeInput, didYouMean, quotedValue } from '../diagnostics.ts';
 
 /** Metadata jianbao attaches to a field schema. */
 export interface FieldMeta {
@@ -99,7 +99,9 @@ export function aliasedEnum<const V extends readonly EnumValue[]>(values: V, lab
     z.enum(ids, {
       error: (issue) => {
         const guess = typeof issue.input === 'string' ? didYouMean(issue.input, lookup.keys()) : undefined;
-        return `${label}「${String(issue.input)}」无效，应为：${choices}${guess ? `。是不是「${guess}」？` : ''}`;
+        const written = quotedValue(issue.input);
+        if (written === undefined) return `缺少${label}，应为：${choices}`;
+        return `${label}「${written}」无效，应为：${choices}${guess ? `。是不是「${guess}」？` : ''}`;
       },
     }),
   );
@@ -168,15 +170,28 @@ export const dateSchema = z.preprocess(
   z
     .string({ error: '日期应为文本，如 2023-08-22 或 2023年8月22日' })
     .refine((text) => parseDateText(text) === text, {
-      error: (issue) => dateProblem(String(issue.input)),
+      error: (issue) => dateProblem(quotedValue(issue.input) ?? ''),
     }),
 );
+
+/** C0 and C1 control characters (tab and line ends aside), DEL, and the bidirectional controls that reorder what a terminal shows. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /** A trimmed, non-empty line of text. */
 export const textSchema = z
   .string({ error: (issue) => (issue.input === undefined ? '缺少必填项' : `应为文本，实际是${describeInput(issue.input)}`) })
   .trim()
-  .min(1, { error: '不能为空' });
+  .min(1, { error: '不能为空' })
+  .refine((text) => !CONTROL_CHAR.test(text), {
+    // XML (feed.xml) cannot carry them and a terminal obeys them: never let one into a title or a name.
+    error: (issue) => {
+      const text = String(issue.input);
+      const at = [...text].findIndex((char) => CONTROL_CHAR.test(char));
+      const code = text.codePointAt([...text].slice(0, at).join('').length) ?? 0;
+      return `含有不可见的控制字符 U+${code.toString(16).toUpperCase().padStart(4, '0')}（第 ${at + 1} 个字符），请删除`;
+    },
+  });
 
 /** A list that also accepts a single value written without brackets. */
 export function listOf<T extends z.ZodType>(item: T) {

@@ -151,7 +151,9 @@ export const siteSchema = z.object({
           z
             .string()
             .trim()
-            .regex(/^\/([^\s?#]*\/)?$/, { error: '站点路径应以 / 开头和结尾，如 /bulletin/' })
+            // One `/` first: `//host/` or `/\host/` would load every page's CSS and scripts from another server.
+            .regex(/^\/(?:[^\s?#\\/]+\/)*$/, { error: '站点路径应以一个 / 开头、以 / 结尾，中间不能有 //、\\、空格、? 或 #，如 /bulletin/' })
+            .refine((base) => !base.split('/').some((part) => part === '.' || part === '..'), { error: '站点路径中不能有 . 或 .. 这样的一级，如 /bulletin/' })
             .default('/'),
           '路径',
           '路径',

@@ -53,7 +53,7 @@ export function validate(content: LoadedContent, registry: Registry = buildRegis
       .map((d) => entryIdFromPath(d.file.slice(ENTRIES_DIR.length + 1)).normalize('NFC'))
       .filter((id) => !byId.has(id)),
   );
-  out.push(...validateMembership(content.issues, byId, registry, archive, unreadable));
+  out.push(...validateMembership(content.issues, byId, registry, archive, content.unlistedEntryFolders, unreadable));
   const several = registry.series.length > 1;
   for (const issue of content.issues) {
     const key = issueKey(issueSeries(registry, issue), issue.data.year, issue.data.number, several, issue.data.kind === 'supplement');

@@ -31,16 +31,21 @@ export function closeEntryId(id: string, ids: Iterable<string>): string | undefi
   return editDistance(name, suggestion) <= limit ? byName.get(suggestion) : undefined;
 }
 
-/** `archive`: archived issues keep their entries' text, so a deleted entry file is not missing there, and their entries are never pending. */
+/**
+ * `archive`: archived issues keep their entries' text, so a deleted entry file is not missing there, and their entries are never pending.
+ * `unlisted`: entry folders that could not be listed (already reported): their entries are unread, not missing.
+ */
 export function validateMembership(
   issues: IssueRecord[],
   entriesById: Map<string, EntryRecord>,
   registry: Registry,
   archive: { archivedEntries: ReadonlySet<string>; archivedFiles: ReadonlySet<string> } = { archivedEntries: new Set(), archivedFiles: new Set() },
+  unlisted: readonly string[] = [],
   /** Entry ids whose file exists but failed to load (its own errors say why): not missing. */
   unreadable: ReadonlySet<string> = new Set(),
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const unread = (id: string) => unlisted.some((folder) => id.startsWith(folder));
   const placed = new Map<string, IssueRecord>();
   const ordered = [...issues].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.data.year - b.data.year || a.data.number - b.data.number || a.file.localeCompare(b.file));
   for (const issue of ordered) {
@@ -57,6 +62,7 @@ export function validateMembership(
       }
       inThisIssue.add(id);
       const entry = entriesById.get(id.normalize('NFC'));
+      if (!entry && unread(id)) return;
       if (!entry && archive.archivedFiles.has(file) && archive.archivedEntries.has(id.normalize('NFC'))) return; // archive/entry-deleted
       if (!entry) {
         if (unreadable.has(id.normalize('NFC'))) return;
