@@ -19,7 +19,7 @@ import { UserError } from './errors.ts';
 import type { ContentSource } from './source/source.ts';
 import { createEntry, type EntryRequest, type NewEntryResult, type WorkflowOptions } from './workflow/new-entry.ts';
 import { createIssue, type IssueRequest, type NewIssueResult } from './workflow/new-issue.ts';
-import { publishIssue, type PublishResult } from './workflow/publish.ts';
+import { archiveLegacyIssues, publishIssue, type MigrationResult, type PublishResult } from './workflow/publish.ts';
 
 /** Compiled bodies kept between runs (the build's Markdown cache): compile through it, then save it. */
 export interface BodyCache {
@@ -66,7 +66,10 @@ export interface Project {
   invalidate(): void;
   newEntry(request: EntryRequest, options: WorkflowOptions): Promise<NewEntryResult>;
   newIssue(request: IssueRequest, options: WorkflowOptions): Promise<NewIssueResult>;
-  publish(ref: string): Promise<PublishResult>;
+  /** Publish (or re-publish after an erratum) one issue; `today` is the day recorded (default today in UTC). */
+  publish(ref: string, options?: { today?: string }): Promise<PublishResult>;
+  /** Archive every issue published with the old in-file digest (`jianbao archive`). */
+  archiveLegacy(options?: { today?: string }): Promise<MigrationResult>;
 }
 
 export function openProject(dir: string, options: ProjectOptions = {}): Project {
@@ -107,7 +110,9 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
     },
     newEntry: (request, workflow) => changed(createEntry(root, request, workflow)),
     newIssue: (request, workflow) => changed(createIssue(root, request, workflow)),
-    publish: (ref) => changed(publishIssue(root, ref)),
+    // The workflow steps start from the project's check (the same answers as `check`), and write to the files.
+    publish: (ref, publishing = {}) => changed(check().then((result) => publishIssue(root, ref, { ...publishing, checked: result }))),
+    archiveLegacy: (archiving = {}) => changed(check().then((result) => archiveLegacyIssues(root, { ...archiving, checked: result }))),
   };
   return project;
 }

@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, compileSite, type CompiledIssue } from '../../src/core/index.ts';
 import { STYLE_NAMES } from '../../src/core/render/docx/index.ts';
+import { ARTICLE_TITLE_CHARS, CHARS_PER_LINE } from '../../src/core/render/docx/measure.ts';
+import { balancedLines } from '../../src/core/render/docx/titles.ts';
 import { FIXTURES, ROOT, SAMPLE_CONTENT, listFiles, runCli, tempDir } from '../helpers/index.ts';
 import { docxParts, docxToPdf, testOffice } from '../helpers/office.ts';
 import { pdfInfo, rasterize, savePng, textLines, type TextLine } from '../helpers/pdf.ts';
@@ -77,12 +79,14 @@ function wordFiles(name: string, content: string, sample: boolean) {
         const info = pdfInfo(file);
         expect(info.widthMm).toBeCloseTo(210, 0);
         expect(info.heightMm).toBeCloseTo(297, 0);
-        textLines(file).forEach((lines, index) => {
+        textLines(file).forEach((lines, index, pages) => {
           const number = index + 1;
           const odd = number % 2 === 1;
           const where = `${issue.ref} 第 ${number} 页`;
           const body = bodyLines(lines);
-          expect(body.length, `${where}没有正文`).toBeGreaterThan(0);
+          // Only the page before the 版记's, printed two-sided, may be blank (the 版记 on the last side).
+          if (!(issue.print.duplex && number === pages.length - 1))
+            expect(body.length, `${where}没有正文`).toBeGreaterThan(0);
           const text = body.filter(isBodySize);
           expect(text.length, `${where}行数`).toBeLessThanOrEqual(22);
           // (A page holding only the 版记 has no 三号 line.)
@@ -146,6 +150,56 @@ function wordFiles(name: string, content: string, sample: boolean) {
         const last = lastPage.map((line) => line.text).join('');
         if (issue.colophon.copies) expect(squash(last)).toContain(issue.colophon.copies.text);
       }
+    });
+
+    it('printed two-sided, the 版记 is on an even last page, across the type area; one-sided, centred on its page', async () => {
+      const dir = await tempDir('jianbao-docx-raster-');
+      const withColophon = issues.filter((issue) => {
+        const c = issue.colophon;
+        return c.distribution.length + c.contact.length + c.staff.length > 0 || c.copies !== undefined;
+      });
+      expect(withColophon.some((issue) => issue.print.duplex)).toBe(true);
+      for (const issue of withColophon) {
+        const file = pdfs.get(issue.key)!;
+        const pages = pdfInfo(file).pages;
+        if (issue.print.duplex) expect(pages % 2, `${issue.ref} 双面印刷共 ${pages} 页`).toBe(0);
+        // The 版记's last rule, across the page at its height: from where to where.
+        const raster = rasterize(file, pages, dir, 150);
+        const dark = (x: number, y: number) => raster.at(x, y).every((value) => value < 100);
+        let y = 0;
+        for (let at = 230; at < 267; at += 0.1) if (dark(105, at)) y = at;
+        let left = -1;
+        let right = -1;
+        for (let x = 10; x < 200; x += 0.1) {
+          if (!dark(x, y)) continue;
+          if (left < 0) left = x;
+          right = x;
+        }
+        // Even pages have the type area at 26–182 mm; a page of either side is served centred, 1 mm off (27–183).
+        const [from, to] = issue.print.duplex ? [26, 182] : [27, 183];
+        expect(Math.abs(left - from), `${issue.ref} 版记左端 ${left.toFixed(1)} mm`).toBeLessThanOrEqual(0.5);
+        expect(Math.abs(right - to), `${issue.ref} 版记右端 ${right.toFixed(1)} mm`).toBeLessThanOrEqual(0.5);
+      }
+    });
+
+    it('titles break between words, in balanced lines, and the 版记 keeps an e-mail address whole', () => {
+      let broken = 0;
+      for (const issue of issues) {
+        const lines = textLines(pdfs.get(issue.key)!)
+          .flat()
+          .map((line) => squash(line.text));
+        for (const entry of issue.entries.filter((item) => item.title)) {
+          const chars = issue.series.layout === 'articles' ? ARTICLE_TITLE_CHARS : CHARS_PER_LINE;
+          const expected = (entry.titleLines ?? [[entry.title!]]).flatMap(
+            (words) => balancedLines(words, chars) ?? [words.join('')],
+          );
+          if (expected.length > (entry.titleLines?.length ?? 1)) broken++;
+          for (const line of expected) expect(lines, `${issue.ref} ${entry.id}`).toContain(squash(line));
+        }
+        const email = issue.colophon.contact.find((item) => item.label === '邮箱');
+        if (email) expect(lines.some((line) => line.includes(squash(email.text))), `${issue.ref} ${email.text}`).toBe(true);
+      }
+      if (sample) expect(broken).toBeGreaterThan(0);
     });
 
     it('the masthead is red in the series’ red, the body black', async () => {

@@ -1,5 +1,5 @@
 /** Helpers for the authoring-workflow tests: sample content copies, check as JSON, front matter reading. */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { splitFrontMatter } from '../../src/core/load/frontmatter.ts';
@@ -10,6 +10,15 @@ export { copyContent, SAMPLE_CONTENT };
 /** A temporary copy of the sample content (content/). */
 export function sampleCopy(): Promise<string> {
   return copyContent(SAMPLE_CONTENT);
+}
+
+/** Change a content file in place; an edit that changes nothing is a mistake in the test. */
+export async function editFile(dir: string, file: string, change: (text: string) => string): Promise<void> {
+  const path = join(dir, file);
+  const before = await readFile(path, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`the edit changed nothing in ${file}`);
+  await writeFile(path, after);
 }
 
 /** `jianbao <argv> --content dir`. */

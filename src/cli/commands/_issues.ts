@@ -1,18 +1,23 @@
 /**
- * What `jianbao pdf` and `jianbao docx` share: check the content (errors:
- * listed, nothing written), compile it through the render cache's Markdown
- * cache, pick the issues named on the command line.
+ * What `jianbao pdf` and `jianbao docx` share: open the content as a project
+ * (core/project.ts: the same check and compile as every other command),
+ * report its errors (nothing written), pick the issues named on the command
+ * line.
  */
-import { parseIssueRef } from '../../core/index.ts';
 import { relative } from 'node:path';
-import { checkContent, compileSite, type CompiledIssue, type CompiledSite } from '../../core/index.ts';
+import { openProject, parseIssueRef, type CompiledIssue, type CompiledSite } from '../../core/index.ts';
 import { type CliIO, UsageError } from '../command.ts';
 import { paint, printDiagnostics } from '../report.ts';
 
 /** The checked and compiled content and the render cache, or undefined when the content has errors (reported). */
 export async function compileForOutput(contentDir: string, io: CliIO, what: string) {
-  const checked = await checkContent(contentDir);
-  if (checked.errors > 0) {
+  // Entry Markdown compiled, PDFs and Word files written by earlier runs: the build's render cache.
+  // Opened only once the check passed (the project compiles through it).
+  const { openRenderCache } = await import('../../build/index.ts');
+  let cache: Awaited<ReturnType<typeof openRenderCache>> | undefined;
+  const project = openProject(contentDir, { bodyCache: async () => (cache = await openRenderCache(contentDir)).markdown });
+  const { checked, site } = await project.checkAndCompile();
+  if (!site || !cache) {
     printDiagnostics(
       checked.diagnostics.filter((d) => d.severity === 'error'),
       io,
@@ -21,11 +26,6 @@ export async function compileForOutput(contentDir: string, io: CliIO, what: stri
     io.stdout(paint(io).red(`内容有错误，未生成 ${what}。请按提示修改后重新运行。\n`));
     return undefined;
   }
-  // Entry Markdown compiled, PDFs and Word files written by earlier runs: the build's render cache.
-  const { openRenderCache } = await import('../../build/index.ts');
-  const cache = await openRenderCache(contentDir);
-  const site: CompiledSite = compileSite(checked.content, checked.registry, { compileBody: cache.markdown.compile });
-  await cache.markdown.save();
   return { checked, cache, site };
 }
 

@@ -5,7 +5,7 @@
  * digest still holds — the same record `publish` writes. Reports each.
  */
 import { LEDGER_FILE } from '../../core/index.ts';
-import { archiveLegacyIssues } from '../../core/index.ts';
+import { openProject } from '../../core/index.ts';
 import { defineCommand } from '../command.ts';
 import { formatDiagnostic, paint } from '../report.ts';
 import { localToday, requireContentDir } from './_workflow.ts';
@@ -16,7 +16,7 @@ export default defineCommand({
   async run({ io, contentDir }) {
     await requireContentDir(contentDir);
     const colors = paint(io);
-    const { archived, refused } = await archiveLegacyIssues(contentDir, { today: localToday() });
+    const { archived, refused } = await openProject(contentDir).archiveLegacy({ today: localToday() });
     if (archived.length === 0 && refused.length === 0) {
       io.stdout(`没有需要建立存档的期刊：已发布的期刊都已记入 ${LEDGER_FILE}。\n`);
       return 0;

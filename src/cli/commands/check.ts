@@ -1,6 +1,6 @@
 /** `jianbao check [--fix] [--format text|json]` */
 import { terminalSafe } from '../terminal.ts';
-import { applyFixes, checkContent } from '../../core/index.ts';
+import { applyFixes, openProject } from '../../core/index.ts';
 import { defineCommand, formatOption, requireContentDir } from '../command.ts';
 import { diagnosticsJson, displayPath, printDiagnostics } from '../report.ts';
 
@@ -14,13 +14,17 @@ export default defineCommand({
     const format = formatOption(values.format, ['text', 'json']);
     await requireContentDir(contentDir);
     const started = performance.now();
-    let result = await checkContent(contentDir);
+    const project = openProject(contentDir);
+    let result = await project.check();
     const fixes = [];
     if (values.fix) {
       const fixable = new Set(result.diagnostics.filter((d) => d.fixable).map((d) => d.file));
       const reports = await applyFixes(contentDir, result.content.files.filter((file) => fixable.has(file.path)));
       fixes.push(...reports);
-      if (reports.length) result = await checkContent(contentDir);
+      if (reports.length) {
+        project.invalidate();
+        result = await project.check();
+      }
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (format === 'json') {

@@ -3,7 +3,7 @@
  * `jianbao new issue [--series ID] [--date 日期] [--empty] [--supplement]`
  */
 import { terminalSafe } from '../terminal.ts';
-import { chineseDate, isMonthDay, createEntry, createIssue, entriesBySection, issueNumbering, loadForWorkflow, missingFields, type EntryRequest } from '../../core/index.ts';
+import { chineseDate, entriesBySection, isMonthDay, issueNumbering, loadForWorkflow, missingFields, openProject, type EntryRequest } from '../../core/index.ts';
 import { defineCommand, UsageError, type CliIO, type CommandContext } from '../command.ts';
 import { displayPath, formatDiagnostic, paint } from '../report.ts';
 import { localToday, requireContentDir } from './_workflow.ts';
@@ -58,7 +58,7 @@ async function newEntry({ values, io, contentDir }: CommandContext): Promise<num
       throw error;
     }
   }
-  const result = await createEntry(contentDir, request, { today });
+  const result = await openProject(contentDir).newEntry(request, { today });
   io.stdout(`${displayPath(io, contentDir, result.file)}\n`);
   if (request.date && isMonthDay(request.date)) io.stderr(`日期「${request.date.trim()}」没有写年份，按今年记为 ${chineseDate(result.entry.date)}。\n`);
   io.stderr(`已按模板 ${displayPath(io, contentDir, result.template)} 新建稿件，请编辑正文；写好后运行 jianbao check。\n`);
@@ -69,8 +69,7 @@ async function newIssue({ values, io, contentDir }: CommandContext): Promise<num
   const totalText = text(values, 'total');
   const total = totalText === undefined ? undefined : Number(totalText);
   if (total !== undefined && (!Number.isInteger(total) || total < 1)) throw new UsageError('--total 应为正整数');
-  const result = await createIssue(
-    contentDir,
+  const result = await openProject(contentDir).newIssue(
     { series: text(values, 'series'), date: text(values, 'date'), empty: values.empty === true, total, supplement: values.supplement === true },
     { today: localToday() },
   );

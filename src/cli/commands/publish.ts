@@ -1,7 +1,7 @@
 /** `jianbao publish ISSUE`: freeze an issue (archived in published/, status published). */
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { publishIssue } from '../../core/index.ts';
+import { openProject } from '../../core/index.ts';
 import { defineCommand, UsageError } from '../command.ts';
 import { displayPath, paint } from '../report.ts';
 import { localToday, requireContentDir } from './_workflow.ts';
@@ -17,7 +17,7 @@ export default defineCommand({
     let ref = positionals[0]!;
     // A path to the issue file works too (tab completion): from where the command runs, or inside the content directory.
     if (/\.md$/i.test(ref) && existsSync(resolve(io.cwd, ref))) ref = relative(contentDir, resolve(io.cwd, ref)).replace(/\\/g, '/');
-    const result = await publishIssue(contentDir, ref, { today: localToday() });
+    const result = await openProject(contentDir).publish(ref, { today: localToday() });
     const colors = paint(io);
     const path = displayPath(io, contentDir, result.file);
     if (result.outcome === 'unchanged') {

@@ -87,12 +87,13 @@ export function canonicalJson(value: unknown): string {
 /**
  * What of a compiled issue is the record: everything it shows. Where its
  * files lie is not (moving a file is no change), nor its status (a record
- * is always published).
+ * is always published), nor its history (the archive's versions tell it).
  */
 export function recordOf(issue: CompiledIssue): CompiledIssue {
+  const { history: _history, ...shown } = asPublished(issue);
   return JSON.parse(
     JSON.stringify({
-      ...asPublished(issue),
+      ...shown,
       file: '',
       sections: issue.sections.map((section) => ({ ...section, entries: section.entries.map(withoutFiles) })),
       entries: issue.entries.map(withoutFiles),

@@ -9,6 +9,7 @@ import type { Unit } from '../schema/units.ts';
 import { entriesById } from '../validate/index.ts';
 import type { CompiledEntry, CompiledIssue } from '../model/issue.ts';
 import { archiveKey } from '../archive/compare.ts';
+import { publicationHistory } from '../archive/history.ts';
 import { compileIssue, type CompileEntryOptions } from './issue.ts';
 import { computeStats, type Stats } from './stats.ts';
 
@@ -105,13 +106,15 @@ export function compileSite(content: LoadedContent, registry: Registry, options:
 
 /**
  * A published issue as its newest snapshot records it: what was printed,
- * whatever happened to its entries' files since (check guards the rest).
+ * whatever happened to its entries' files since (check guards the rest),
+ * with its history (every version the archive keeps).
  */
 function archivedIssue(issue: LoadedContent['issues'][number], content: LoadedContent, registry: Registry): CompiledIssue | undefined {
   if (issue.data.status !== 'published' || !content.archive) return undefined;
   const key = archiveKey(issue, registry);
-  const snapshot = key ? content.archive.issues.get(key)?.latest : undefined;
-  return snapshot ? { ...snapshot.issue, file: issue.file } : undefined;
+  const archived = key ? content.archive.issues.get(key) : undefined;
+  const snapshot = archived?.latest;
+  return snapshot ? { ...snapshot.issue, file: issue.file, history: publicationHistory(archived.versions) } : undefined;
 }
 
 /** Items grouped by key, each group in input order. */

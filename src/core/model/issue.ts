@@ -116,6 +116,21 @@ export type Colophon = z.infer<typeof colophonSchema>;
 export const erratumSchema = z.object({ date: z.string(), dateText: z.string(), note: z.string() });
 export type Erratum = z.infer<typeof erratumSchema>;
 
+/** One printing of a published issue (archive/history.ts): the first, or one after an erratum. */
+export const publicationSchema = z.object({
+  version: z.number().int(),
+  /** 第一次印发, 勘误后（第2版） */
+  label: z.string(),
+  /** The first printing's 印发日期; for a later version, the day it was published again. */
+  date: z.string(),
+  dateText: z.string(),
+  /** The errata this version added (all of them for the first). */
+  errata: z.array(erratumSchema),
+  /** What it changed against the version before, worded (archive/diff.ts). */
+  changes: z.array(z.string()),
+});
+export type Publication = z.infer<typeof publicationSchema>;
+
 export const compiledIssueSchema = z.object({
   /** `zhuanbao/2023/6` — also the URL path under the site base, without slashes. */
   key: z.string(),
@@ -143,6 +158,8 @@ export const compiledIssueSchema = z.object({
   colophon: colophonSchema,
   status: z.enum(['draft', 'published']),
   errata: z.array(erratumSchema),
+  /** A published issue's printings, oldest first, from the archive (compile/site.ts); never part of a snapshot. */
+  history: z.array(publicationSchema).optional(),
   /** `zhuanbao-2023-6.pdf` */
   pdfName: z.string(),
   /** What every page of the print page and PDF of a draft carries (草稿, or the series' 草稿标记); none once published. */

@@ -21,7 +21,7 @@ import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts
 import type { CompiledIssue } from '../model/issue.ts';
 import { issueSeries, type Registry } from '../registry.ts';
 import { isMap, isScalar, parseDocument, type Document, type Pair } from 'yaml';
-import { checkContent } from '../check.ts';
+import { checkContent, type CheckResult } from '../check.ts';
 import { compareDigest, computeDigest, hasChanges } from '../digest.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { issueName } from '../format.ts';
@@ -62,6 +62,13 @@ export interface PublishResult {
   errata: number;
   /** Earlier issues of the same series still drafts (`2025年第1期`…), oldest first: publishing this one before them is likely a slip. */
   earlierDrafts: { ref: string; name: string }[];
+}
+
+export interface WorkflowCheck {
+  /** The day recorded, YYYY-MM-DD (default today in UTC). */
+  today?: string;
+  /** The content as the project checked it (default: checked here). */
+  checked?: CheckResult;
 }
 
 const PUBLISHED = ISSUE_STATUSES.find((status) => status.id === 'published')!;
@@ -140,8 +147,8 @@ export function publishedText(text: string): string {
 }
 
 /** Publish (or re-publish after an erratum) the issue an ISSUE argument names. */
-export async function publishIssue(contentDir: string, refText: string, options: { today?: string } = {}): Promise<PublishResult> {
-  const checked = await checkContent(contentDir);
+export async function publishIssue(contentDir: string, refText: string, options: WorkflowCheck = {}): Promise<PublishResult> {
+  const checked = options.checked ?? (await checkContent(contentDir));
   const { content, registry, diagnostics, archive } = checked;
   if (!content.site) {
     throw new WorkflowError('jianbao.yaml 有错误，无法发布', { diagnostics: diagnostics.filter((d) => d.severity === 'error' && d.file === SETTINGS_FILES.settings) });
@@ -246,8 +253,8 @@ export interface MigrationResult {
  * holds (or an erratum explains the change). One check before, one after,
  * one ledger write, however many issues.
  */
-export async function archiveLegacyIssues(contentDir: string, options: { today?: string } = {}): Promise<MigrationResult> {
-  const { content, registry, archive } = await checkContent(contentDir);
+export async function archiveLegacyIssues(contentDir: string, options: WorkflowCheck = {}): Promise<MigrationResult> {
+  const { content, registry, archive } = options.checked ?? (await checkContent(contentDir));
   if (!content.site) throw new WorkflowError('jianbao.yaml 有错误，无法建立存档');
   if (archive.diagnostics.some((d) => d.severity === 'error')) {
     throw new WorkflowError('期刊存档（published/）有错误，不能建立存档', { diagnostics: archive.diagnostics.filter((d) => d.severity === 'error'), hint: '先从版本库恢复存档文件' });

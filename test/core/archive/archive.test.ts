@@ -12,18 +12,10 @@ import { checkContent, compileSite } from '../../../src/core/index.ts';
 import { canonicalJson, recordOf } from '../../../src/core/archive/records.ts';
 import { compileIssue } from '../../../src/core/compile/issue.ts';
 import { entriesById } from '../../../src/core/validate/index.ts';
-import { checkJson, cli, sampleCopy, type CheckJson } from '../../helpers/workflow.ts';
+import { checkJson, cli, editFile as edit, sampleCopy, type CheckJson } from '../../helpers/workflow.ts';
 
 const ISSUE = 'issues/zhuanbao/2024-06.md';
 const ENTRY = 'entries/2024/06/省防汛视频会.md';
-
-async function edit(dir: string, file: string, change: (text: string) => string): Promise<void> {
-  const path = join(dir, file);
-  const before = await readFile(path, 'utf8');
-  const after = change(before);
-  if (after === before) throw new Error(`the edit changed nothing in ${file}`);
-  await writeFile(path, after);
-}
 
 const errors = (check: CheckJson) => check.diagnostics.filter((d) => d.severity === 'error');
 
@@ -60,6 +52,9 @@ describe('changes to a published issue are caught and named', () => {
     ['a leader title date', (dir) => edit(dir, 'people.yaml', (t) => t.replace('区委书记, from: 2021-05-01', '区委书记, from: 2024-07-01')), 'issue/frozen-changed', ['周正宇']],
     ['a recipients group suffix', (dir) => edit(dir, 'recipients.yaml', (t) => t.replace('    后缀: 同志', '    后缀: 领导')), 'issue/frozen-changed', ['版记「报」']],
     ['a recipients group member', (dir) => edit(dir, 'recipients.yaml', (t) => t.replace('人员: [周正宇, 黄志远,', '人员: [黄志远,')), 'issue/frozen-changed', ['版记']],
+    ['an alias moved to another unit (the entry now resolves to it)', (dir) => edit(dir, 'units.yaml', (t) => t.replace('别名: [区防指办, 防指办]', '别名: [区防指办]').replace('别名: [应急局, 区应急局]', '别名: [应急局, 区应急局, 防指办]')), 'issue/frozen-changed', ['报送单位', '「区防汛抗旱指挥部办公室」→「区应急管理局」']],
+    ['the default distribution (jianbao.yaml)', (dir) => edit(dir, 'jianbao.yaml', (t) => t.replace('send: [区委办, 区政府办, 区人大办, 区政协办]', 'send: [区委办, 区政府办]')), 'issue/frozen-changed', ['版记「送」', '「区委办，区政府办」']],
+    ['the default contact (jianbao.yaml)', (dir) => edit(dir, 'jianbao.yaml', (t) => t.replace('phone: "0734-0000000"', 'phone: "0734-1111111"')), 'issue/frozen-changed', ['版记 联系方式', '0734-1111111']],
     ['the body of an entry', (dir) => edit(dir, ENTRY, (t) => t.replace('。', '。补充一句。')), 'issue/frozen-changed', ['稿件「全省防汛工作视频调度会精神」正文第1段', '补充一句']],
     ['two trailing spaces (a visible line break)', (dir) => edit(dir, ENTRY, (t) => t.replace(/。/, '。  \n')), 'issue/frozen-changed', ['正文第1段']],
   ];

@@ -26,7 +26,8 @@ import {
   WidthType,
 } from 'docx';
 import type { Colophon, DistributionItem, DistributionLine } from '../../model/issue.ts';
-import { COLOPHON, mm, TYPE_AREA } from './measure.ts';
+import { COLOPHON, MARGIN, mm, TYPE_AREA } from './measure.ts';
+import { COLOPHON_CHARS, width } from './pagination.ts';
 
 /**
  * A 报/送/发 line's items as runs of text: recipients flow on, each followed
@@ -74,7 +75,15 @@ function rows(data: Colophon): TableRow[] {
       ),
     );
   if (data.contact.length || data.copies) {
-    const children = [new TextRun(data.contact.map((item) => item.text).join('　'))];
+    // As the print page: when contact and copies do not fit one line, the last item (邮箱) starts the second.
+    const one = data.contact.map((item) => item.text).join('　');
+    const long = data.contact.length > 1 && width(one) + (data.copies ? width(data.copies.text) + 2 : 0) > COLOPHON_CHARS;
+    const children = long
+      ? [
+          new TextRun(data.contact.slice(0, -1).map((item) => item.text).join('　')),
+          new TextRun({ text: data.contact.at(-1)!.text, break: 1 }),
+        ]
+      : [new TextRun(one)];
     if (data.copies) children.push(new TextRun({ children: [new Tab(), data.copies.text] }));
     out.push(row(new Paragraph({ style: 'Colophon', children })));
   }
@@ -82,13 +91,28 @@ function rows(data: Colophon): TableRow[] {
 }
 
 /**
- * The 版记 table and the paragraph it is anchored to (a hairline-high empty
- * paragraph, so that it never takes a line of its own); nothing when the
- * issue has no 版记.
+ * Where the 版记 goes. `with-text`: anchored after the text, at the bottom
+ * of the page the text ends on, or of the next when it does not fit there
+ * (printed one-sided). Printed two-sided it must be on an even page, the
+ * last side of a sheet, and the renderer says which page that is from where
+ * the text ends (pagination.ts): `even`, under the text (it ends on an even
+ * page with room); `next-page`, the next page (the text ends on an odd
+ * page); `after-blank-page`, the page after a blank one (the text ends on a
+ * full even page). Page breaks, not an even-page section: LibreOffice lays
+ * out a floating table in a second section wrongly and leaves out the blank
+ * page Word would print.
  */
-export function colophon(data: Colophon): (Table | Paragraph)[] {
+export type ColophonPlacement = 'with-text' | 'even' | 'next-page' | 'after-blank-page';
+
+/**
+ * The 版记 table and the paragraph it is anchored to (a hairline-high empty
+ * paragraph, so that it never takes a line of its own), after the page
+ * breaks its placement needs; nothing when the issue has no 版记.
+ */
+export function colophon(data: Colophon, placement: ColophonPlacement = 'with-text'): (Table | Paragraph)[] {
   const tableRows = rows(data);
   if (tableRows.length === 0) return [];
+  const even = placement !== 'with-text';
   const table = new Table({
     rows: tableRows,
     width: FULL_WIDTH,
@@ -104,10 +128,14 @@ export function colophon(data: Colophon): (Table | Paragraph)[] {
     },
     margins: { top: mm(1), bottom: mm(1), left: COLOPHON.side, right: COLOPHON.side },
     float: {
-      // Centred on the page, not the margins: LibreOffice floats a table as wide as the margins only when
-      // it is placed against the page (the type area is 1 mm off the page's centre, 28/26 mm mirrored).
+      // Placed against the page, not the margins: LibreOffice keeps a floating table at the bottom only so.
+      // On an even page (printed two-sided, the 版记's page always is) at the type area's left edge, the
+      // outside margin (a table's position is its text's: the cells' side margin further in); on a page of
+      // either side, centred (the type area is 1 mm off the page's centre, 28/26 mm mirrored).
       horizontalAnchor: TableAnchorType.PAGE,
-      relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
+      ...(even
+        ? { absoluteHorizontalPosition: MARGIN.outside + COLOPHON.side }
+        : { relativeHorizontalPosition: RelativeHorizontalPosition.CENTER }),
       verticalAnchor: TableAnchorType.MARGIN,
       relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
       topFromText: 0,
@@ -116,10 +144,8 @@ export function colophon(data: Colophon): (Table | Paragraph)[] {
       rightFromText: 0,
     },
   });
-  const anchor = new Paragraph({
-    style: 'Colophon',
-    spacing: { line: 20, lineRule: LineRuleType.EXACT },
-    children: [],
-  });
-  return [table, anchor];
+  const hairline = (pageBreakBefore: boolean) =>
+    new Paragraph({ style: 'Colophon', spacing: { line: 20, lineRule: LineRuleType.EXACT }, pageBreakBefore, children: [] });
+  const anchor = hairline(placement === 'next-page' || placement === 'after-blank-page');
+  return placement === 'after-blank-page' ? [hairline(true), table, anchor] : [table, anchor];
 }

@@ -10,15 +10,19 @@
 import { Document, Paragraph, TextRun, type Table } from 'docx';
 import type { CompiledIssue } from '../../model/issue.ts';
 import { bodyBlocks, FootnoteCollector } from './blocks.ts';
-import { colophon } from './colophon.ts';
+import { colophon, type ColophonPlacement } from './colophon.ts';
 import type { LoadedImage } from './figures.ts';
 import { masthead } from './masthead.ts';
 import { sectionSetup } from './page.ts';
+import { ARTICLE_TITLE_CHARS, CHARS_PER_LINE } from './measure.ts';
+import { titleRuns } from './titles.ts';
 import { documentStyles } from './styles.ts';
 
 export interface IssueDocumentOptions {
   /** The issue's images Word can show, by output path (figures.ts loadImages). */
   images: ReadonlyMap<string, LoadedImage>;
+  /** Where the 版记 goes (colophon.ts); default after the text. */
+  colophon?: ColophonPlacement;
 }
 
 /** `示例区安全生产工作专报 2024年 第8期（总第48期）` */
@@ -37,7 +41,7 @@ function entries(
     for (const section of issue.sections) {
       out.push(new Paragraph({ style: 'Section', children: [new TextRun(section.heading)] }));
       for (const entry of section.entries) {
-        if (entry.title) out.push(new Paragraph({ style: 'EntryTitle', children: [new TextRun(entry.title)] }));
+        if (entry.title) out.push(new Paragraph({ style: 'EntryTitle', children: titleRuns(entry, CHARS_PER_LINE) }));
         out.push(...bodyBlocks(entry.body, context, footnotes));
       }
     }
@@ -45,7 +49,7 @@ function entries(
   }
   issue.entries.forEach((entry, index) => {
     if (index > 0) out.push(new Paragraph({ style: 'Normal', children: [] }));
-    out.push(new Paragraph({ style: 'ArticleTitle', children: [new TextRun(entry.title ?? entry.headline)] }));
+    out.push(new Paragraph({ style: 'ArticleTitle', children: titleRuns(entry, ARTICLE_TITLE_CHARS) }));
     out.push(...bodyBlocks(entry.body, context, footnotes));
   });
   return out;
@@ -89,7 +93,7 @@ export function issueDocument(issue: CompiledIssue, options: IssueDocumentOption
           ...note,
           ...body,
           ...errata(issue),
-          ...colophon(issue.colophon),
+          ...colophon(issue.colophon, options.colophon),
         ],
       },
     ],

@@ -55,7 +55,9 @@ export async function loadImages(
 /** The image's size on the page, pixels: its own, scaled down to fit the type area. */
 export function fittedSize(image: Pick<LoadedImage, 'width' | 'height'>): { width: number; height: number } {
   const scale = Math.min(1, MAX_WIDTH / image.width, MAX_HEIGHT / image.height);
-  return { width: Math.max(1, Math.round(image.width * scale)), height: Math.max(1, Math.round(image.height * scale)) };
+  // Rounded down when scaled: rounding up could make it a fraction of a pixel wider than the type area.
+  const size = scale < 1 ? Math.floor : Math.round;
+  return { width: Math.max(1, size(image.width * scale)), height: Math.max(1, size(image.height * scale)) };
 }
 
 function imageRun(image: LoadedImage, alt: string): ImageRun {

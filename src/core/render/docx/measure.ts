@@ -30,6 +30,9 @@ export const TYPE_AREA = {
 export const LINES_PER_PAGE = 22;
 export const CHARS_PER_LINE = 28;
 
+/** Characters of 二号 (22 pt, condensed as 正文) a 文章标题 line holds. */
+export const ARTICLE_TITLE_CHARS = 20;
+
 /** Body type size: 三号, 16 pt. */
 export const BODY_SIZE_PT = 16;
 
