@@ -14,17 +14,20 @@ export interface CompileJobOptions {
   contentDir: string;
   /** The content directory's render cache folder and the renderer's digest, for the Markdown cache. */
   cache?: { dir: string; renderer: string };
+  /** Include draft issues (`build --drafts`); default: leave them out. */
+  drafts?: boolean;
 }
 
 export type CompileMessage =
   | { type: 'checked'; diagnostics: Diagnostic[]; errors: number; base: string; seconds: number }
-  | { type: 'compiled'; bytes: Uint8Array; seconds: number }
+  /** `draftsLeftOut`: the draft issues not in the site (`2024-8` or `zhuanbao/2024-8`). */
+  | { type: 'compiled'; bytes: Uint8Array; seconds: number; draftsLeftOut: string[] }
   /** `content`: the content changed under the build (an image deleted after the check), not our bug. */
   | { type: 'failed'; message: string; stack: string | undefined; content?: boolean };
 
 export type Checked = Extract<CompileMessage, { type: 'checked' }>;
 /** The compiled site, and the bytes it was sent as (for the pages' site file). */
-export type Compiled = { site: CompiledSite; bytes: Uint8Array | undefined; seconds: number };
+export type Compiled = { site: CompiledSite; bytes: Uint8Array | undefined; seconds: number; draftsLeftOut: string[] };
 
 export interface CompileJob {
   /** The check's findings, first; `base` is the site's (Astro needs it before the site is compiled). */
@@ -63,7 +66,7 @@ export function startCompile(options: CompileJobOptions): CompileJob {
     if (message.type === 'checked') {
       settleChecked.resolve(message);
       if (message.errors > 0) settleCompiled.reject(new WorkerFailure('检查发现错误，未编译'));
-    } else if (message.type === 'compiled') settleCompiled.resolve({ site: deserialize(message.bytes) as CompiledSite, bytes: message.bytes, seconds: message.seconds });
+    } else if (message.type === 'compiled') settleCompiled.resolve({ site: deserialize(message.bytes) as CompiledSite, bytes: message.bytes, seconds: message.seconds, draftsLeftOut: message.draftsLeftOut });
     else if (message.content) fail(new CompileContentError(message.message));
     else fail(Object.assign(new WorkerFailure(message.message), { stack: message.stack }));
   });

@@ -7,7 +7,7 @@
  */
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ImageVanishedError, openProject } from '../core/index.ts';
+import { ImageVanishedError, issueRefOf, openProject } from '../core/index.ts';
 import { MarkdownCache } from './markdown-cache.ts';
 import { openCheckCache } from './check-cache.ts';
 import type { CompileJobOptions, CompileMessage } from './compile-job.ts';
@@ -17,19 +17,21 @@ const post = (message: CompileMessage, transfer: ArrayBuffer[] = []) => parentPo
 
 try {
   const cache = options.cache;
-  const project = openProject(
-    options.contentDir,
-    cache ? { bodyCache: () => MarkdownCache.open(cache.dir, cache.renderer), checkCache: openCheckCache(options.contentDir, { cacheDir: cache.dir, renderer: cache.renderer }) } : {},
-  );
+  const project = openProject(options.contentDir, {
+    ...(cache ? { bodyCache: () => MarkdownCache.open(cache.dir, cache.renderer), checkCache: openCheckCache(options.contentDir, { cacheDir: cache.dir, renderer: cache.renderer }) } : {}),
+    drafts: options.drafts === true,
+  });
   let started = performance.now();
   const checked = await project.check();
   const { base } = await project.renderSettings();
   post({ type: 'checked', diagnostics: checked.diagnostics, errors: checked.errors, base, seconds: (performance.now() - started) / 1000 });
   if (checked.errors === 0) {
     started = performance.now();
+    const drafts = options.drafts === true;
     const site = serialize(await project.compile());
     const bytes = new Uint8Array(site.buffer, site.byteOffset, site.byteLength);
-    post({ type: 'compiled', bytes, seconds: (performance.now() - started) / 1000 }, [bytes.buffer]);
+    const draftsLeftOut = drafts ? [] : checked.content.issues.filter((issue) => issue.data.status === 'draft').map((issue) => issueRefOf(issue, checked.registry));
+    post({ type: 'compiled', bytes, seconds: (performance.now() - started) / 1000, draftsLeftOut }, [bytes.buffer]);
   }
   // While Astro renders: keep what the check read for the next build (the job waits for this before the build ends).
   await project.saveCheck();

@@ -60,7 +60,8 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
 
   /** Check and compile on a worker thread, within the time limit; never rejects. */
   async function check(): Promise<DevCheck> {
-    const job = startCompile({ contentDir });
+    // dev previews the drafts too (with their banner), unlike build.
+    const job = startCompile({ contentDir, drafts: true });
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((done) => (timer = setTimeout(() => done('timeout'), limit)));
     let result: DevCheck;

@@ -22,6 +22,8 @@ import { describeFault } from './faults.ts';
 import { withBuildLock } from './lock.ts';
 import { claim, moveAcross, recoverOutput, removeOrphanedScratch, STAGED_PREVIOUS, STAGED_SITE, stagingPrefix, swapInto } from './output.ts';
 import { copyMedia, MediaError } from './media.ts';
+import { linkPdfs } from './link-pdfs.ts';
+import { keepPdfs, stillMissing, type DroppedPdf } from './keep-pdfs.ts';
 import { assertReplaceableOutput, OutputDirError, SITE_MARKER, siteMarkerText } from './output-dir.ts';
 import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts';
 import { RenderCache } from './render-cache.ts';
@@ -56,12 +58,24 @@ export interface BuildOptions {
   downloads?: { pdf: boolean; docx: boolean };
   /** Reuse issue pages rendered by earlier builds (default); `false` renders every page. */
   cache?: boolean;
+  /** Include draft issues (`build --drafts`, with the draft banner); default: leave them out of the site. */
+  drafts?: boolean;
   /** The jianbao package whose pages are built (default: this one; tests build with a changed copy). */
   packageRoot?: string;
 }
 
 export type BuildResult =
-  | { ok: true; site: CompiledSite; diagnostics: Diagnostic[]; pages: number; seconds: number }
+  /** `draftsLeftOut`: the draft issues not in the site (`2024-8` or `zhuanbao/2024-8`). */
+  | {
+      ok: true;
+      site: CompiledSite;
+      diagnostics: Diagnostic[];
+      pages: number;
+      seconds: number;
+      draftsLeftOut: string[];
+      /** PDFs of the previous output: how many were carried over unchanged, and those the new site lacks. */
+      pdfs: { kept: number; dropped: DroppedPdf[] };
+    }
   /** `check` found errors: nothing was built. */
   | { ok: false; reason: 'content'; diagnostics: Diagnostic[] };
 
@@ -105,7 +119,7 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
   // The render cache: entry Markdown rendered and issue pages built by earlier builds.
   const renderer = options.cache === false ? undefined : await rendererDigest(packageRoot);
   const cache = renderer ? await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), contentDir) : undefined;
-  const job = startCompile({ contentDir, ...(cache && renderer ? { cache: { dir: cache.dir, renderer } } : {}) });
+  const job = startCompile({ contentDir, drafts: options.drafts === true, ...(cache && renderer ? { cache: { dir: cache.dir, renderer } } : {}) });
   // Meanwhile, on this thread: load Astro (its module loading is a large part of a build).
   const astroLoaded = import('astro').then(() => undefined, () => undefined);
   const checked = await job.checked;
@@ -162,6 +176,8 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
       () => log('另一个生成任务正在运行，等待其完成……'),
     );
     const pages = await countPages(siteDir);
+    // PDFs printed earlier whose print page did not change stay; the rest are reported, never silently lost.
+    const pdfs = await keepPdfs(outDir, siteDir, site);
     await writeFile(join(siteDir, SITE_MARKER), siteMarkerText(await packageVersion(packageRoot)));
     if (options.afterSite) {
       await options.afterSite({
@@ -171,12 +187,23 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
         docxCache: cache && renderer ? { store: cache.docxs(), salt: renderer } : undefined,
       });
     }
+    const missing = stillMissing(pdfs.dropped, siteDir);
+    await linkPdfs(siteDir, site);
     await mkdir(dirname(outDir), { recursive: true });
     staged = await mkdtemp(join(dirname(outDir), stagingPrefix(outDir)));
     await claim(staged);
     await moveAcross(siteDir, join(staged, STAGED_SITE));
     await swapInto(join(staged, STAGED_SITE), outDir, join(staged, STAGED_PREVIOUS));
-    return { ok: true, site, diagnostics: checked.diagnostics, pages, seconds: (performance.now() - started) / 1000 };
+    const { draftsLeftOut } = await job.compiled;
+    return {
+      ok: true,
+      site,
+      diagnostics: checked.diagnostics,
+      pages,
+      seconds: (performance.now() - started) / 1000,
+      draftsLeftOut,
+      pdfs: { kept: pdfs.kept.length, dropped: missing },
+    };
   } finally {
     await rm(work, { recursive: true, force: true });
     if (staged) await rm(staged, { recursive: true, force: true });

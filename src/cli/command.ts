@@ -58,7 +58,7 @@ export { UsageError };
 
 /** Options every command accepts. */
 const COMMON_ARGS: Record<string, ArgSpec> = {
-  content: { type: 'string', description: '内容目录（默认 ./content，或环境变量 JIANBAO_CONTENT）', valueHint: '目录' },
+  content: { type: 'string', description: '内容目录（默认：环境变量 JIANBAO_CONTENT，否则从当前目录向上找 jianbao.yaml 或 content/jianbao.yaml）', valueHint: '目录' },
   help: { type: 'boolean', short: 'h', description: '显示帮助' },
 };
 

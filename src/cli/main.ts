@@ -4,7 +4,7 @@
  * This is the one place a UserError becomes printed text and an exit code;
  * anything else thrown is our bug and gets a stack trace.
  */
-import { EXIT, UserError, resolveContentDir } from '../core/index.ts';
+import { EXIT, UserError, isSystemError, resolveContentDir, systemErrorMessage } from '../core/index.ts';
 import { chooseBundleContent, rememberContent } from './bundle-home.ts';
 import { commandHelp, parseCommandArgs, UsageError, type CliIO } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
@@ -22,7 +22,7 @@ function mainHelp(): string {
     '命令：',
     ...names,
     '',
-    '通用选项：--content <目录>  内容目录（默认 ./content，或环境变量 JIANBAO_CONTENT）',
+    '通用选项：--content <目录>  内容目录（默认：环境变量 JIANBAO_CONTENT，否则从当前目录向上找 jianbao.yaml 或 content/jianbao.yaml）',
     '运行 jianbao <命令> --help 查看该命令的选项。',
     '',
   ].join('\n');
@@ -71,7 +71,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     contentDir = chooseContentDir(parsed.values.content as string | undefined, io);
     return await def.run({ values: parsed.values, positionals: parsed.positionals, io, contentDir });
   } catch (error) {
-    if (!(error instanceof UserError)) throw error;
+    if (!(error instanceof UserError)) {
+      // A file the system would not read or write (permissions, a full disk…): the clerk's to fix, said in Chinese.
+      if (isSystemError(error)) {
+        io.stderr(`错误 ${systemErrorMessage(error)}\n`);
+        return EXIT.problem;
+      }
+      throw error;
+    }
     if (error instanceof UsageError) io.stderr(`${error.message}\n\n${commandHelp(def)}`);
     else printUserError(error, io, contentDir);
     return error.exitCode;

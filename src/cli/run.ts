@@ -5,6 +5,22 @@ import { bundleEnv, bundleHome } from './bundle-home.ts';
 import { main } from './main.ts';
 import { sourceStack } from './stack.ts';
 
+/**
+ * Writes to a stream whose reader may go away (`jianbao lint --rules | head -1`):
+ * then the rest of the output is dropped quietly and the command finishes its
+ * work (a fix is never left half done), instead of dying with an EPIPE stack.
+ */
+export function quietWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let gone = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') gone = true;
+    else throw error;
+  });
+  return (text) => {
+    if (!gone) stream.write(text);
+  };
+}
+
 export async function run(): Promise<number> {
   // The offline bundle keeps what the browser would leave in the home folder inside its own folder.
   const bundle = bundleHome(PACKAGE_ROOT);
@@ -19,8 +35,8 @@ export async function run(): Promise<number> {
   }
   try {
     return await main(process.argv.slice(2), {
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
+      stdout: quietWriter(process.stdout),
+      stderr: quietWriter(process.stderr),
       env: process.env,
       cwd: process.cwd(),
       isTTY: Boolean(process.stdout.isTTY),

@@ -61,7 +61,7 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
 }
 
 /** Levenshtein distance over code points (Chinese is one code point per character). */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const left = [...a];
   const right = [...b];
   let previous = Array.from({ length: right.length + 1 }, (_, index) => index);

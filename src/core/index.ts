@@ -29,7 +29,7 @@ export { sortDiagnostics, didYouMean, type Diagnostic, type Position } from './d
 export { chineseDate, chineseMonthDay, issueName, issueNumbering, padName } from './format.ts';
 export { SETTINGS_FILES, ENTRIES_DIR, ISSUES_DIR, MEDIA_DIR, resolveContentDir } from './paths.ts';
 export { ENCODING_NAMES } from './load/decode.ts';
-export { parseDateText } from './schema/fields.ts';
+export { dateProblem, isMonthDay, parseDateText } from './schema/fields.ts';
 export { SECTIONS, sectionName, sectionSchema, type SectionId } from './schema/sections.ts';
 export type { Series } from './schema/site.ts';
 export {
@@ -59,6 +59,7 @@ export { fixEntryFiles } from './text/fix-files.ts';
 export { lintEntry, lintContent, lintBody, fixBody, frozenEntryIds, type LintFinding, type FixResult, type TextEdit } from './text/lint.ts';
 export { LINT_RULES } from './text/rules/index.ts';
 export { EXIT, UserError, UsageError } from './errors.ts';
+export { errnoReason, isSystemError, systemErrorMessage } from './errno.ts';
 export { ImageVanishedError } from './compile/images.ts';
 export { RULES, type RuleId } from './rules.ts';
 export * as schema from './schema/index.ts';

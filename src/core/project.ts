@@ -37,6 +37,8 @@ export interface ProjectOptions {
   source?: ContentSource;
   /** Compiled bodies from earlier runs; opened on the first compile. */
   bodyCache?: () => Promise<BodyCache | undefined>;
+  /** Compile draft issues too (default, as `dev`); `false` leaves them out of the site (`build` without `--drafts`). */
+  drafts?: boolean;
   /**
    * What earlier runs' checks read, kept on disk (the CLI's and the build's:
    * src/build/check-cache.ts): loaded for the first check, written by
@@ -122,7 +124,7 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
       const result = await check();
       if (result.errors > 0) return { checked: result, site: undefined };
       const cache = await (bodyCache ??= options.bodyCache?.() ?? Promise.resolve(undefined));
-      const site = compileSite(result.content, result.registry, cache ? { compileBody: cache.compile } : {});
+      const site = compileSite(result.content, result.registry, { ...(cache ? { compileBody: cache.compile } : {}), drafts: options.drafts !== false });
       await cache?.save();
       return { checked: result, site };
     })());

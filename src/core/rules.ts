@@ -48,6 +48,7 @@ export const RULES = {
   'entry/section-not-in-series': { severity: 'error', title: '栏目不属于该刊物' },
   'entry/duplicate-id': { severity: 'error', title: '两个稿件文件名只是 Unicode 写法不同' },
   'entry/pending': { severity: 'warning', title: '待编稿件尚未编入任何一期' },
+  'entry/unedited': { severity: 'warning', title: '稿件正文为空或只有模板的开头（不能发布）' },
   'entry/in-several-issues': { severity: 'error', title: '稿件被编入多期' },
   'entry/image-missing': { severity: 'error', title: '图片不存在或不在内容目录中' },
   'entry/image-type': { severity: 'error', title: '图片格式不支持（只支持 PNG、JPEG、GIF、WebP）' },
@@ -144,6 +145,11 @@ export const RULES = {
     severity: 'error',
     title: '多余的空格',
     description: '汉字之间、汉字与数字之间、全角标点前后不加空格；行内不用全角空格和不间断空格；标题中并列的词组之间用一个全角空格。',
+  },
+  'lint/trailing-spaces': {
+    severity: 'warning',
+    title: '行尾空格',
+    description: '行尾不留空格（看不见，常是从 Word 或网页带来的）；行尾两个空格在 Markdown 中表示换行，不需要时删去。',
   },
   'lint/repeated-punctuation': {
     severity: 'error',

@@ -19,6 +19,7 @@ import { writeAtomic } from '../core/index.ts';
 import type { CompiledIssue, CompiledSite } from '../core/index.ts';
 import { issuePagePath } from '../site/routes.ts';
 import { BrowserNotFoundError, findBrowser, type BrowserChoice } from './browser.ts';
+import { errnoReason } from '../core/index.ts';
 import { withMetadata } from './metadata.ts';
 import { pdfKey, printEnvironment } from './pdf-key.ts';
 import { serveSite } from './serve.ts';
@@ -280,8 +281,14 @@ async function launch(choice: BrowserChoice, timeouts: BrowserTimeouts): Promise
   } catch (error) {
     await server?.kill().catch(() => undefined);
     await killMarked(token);
+    // Playwright's reason is English (and long): say what it means instead.
     const timedOut = (error as Error).name === 'TimeoutError';
-    const reason = timedOut ? `${Math.round(timeouts.launch / 1000)} 秒内没有启动` : String((error as Error).message ?? error).split('\n')[0];
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = timedOut
+      ? `${Math.round(timeouts.launch / 1000)} 秒内没有启动`
+      : code
+        ? errnoReason(code)
+        : '浏览器没有正常启动（可能不是 Chromium 系浏览器、缺少系统库，或启动后立即退出了）';
     throw new PdfError(`无法启动浏览器 ${choice.path}（${choice.source}）：${reason}\n请确认它是 Chromium、Chrome 或 Edge，或用 --browser 指定另一个。`);
   }
 }

@@ -41,7 +41,7 @@ describe('bin/jianbao.js', () => {
 
   it('builds a site from the bundle, checking and compiling in its worker thread', async () => {
     const out = join(await tempDir('jianbao-launch-out-'), 'dist');
-    const build = jianbao('build', '--content', join(FIXTURES, 'base/content'), '--out', out);
+    const build = jianbao('build', '--drafts', '--content', join(FIXTURES, 'base/content'), '--out', out);
     expect(build.stderr).toBe('');
     expect(build.code).toBe(0);
     expect(build.stdout).toMatch(/检查通过（用时 [\d.]+ 秒）\n已编译 2 期、4 篇稿件/);

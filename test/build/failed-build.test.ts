@@ -46,6 +46,7 @@ describe('a failed build', () => {
       buildSite({
         contentDir: await copyContent(),
         outDir: out,
+        drafts: true,
         afterSite: async ({ siteDir }) => {
           // The new site is complete at this point…
           expect(existsSync(join(siteDir, 'zhuanbao/2024/3/index.html'))).toBe(true);

@@ -116,7 +116,7 @@ describe('a build killed between the two renames of the swap', () => {
       await writeFile(join(changed, 'entries/2024/应急检查.md'), good.replace('专项检查。', '专项检查，发现隐患5处。'));
       const killed = spawnSync(
         process.execPath,
-        [join(ROOT, 'bin/jianbao.js'), 'build', '--content', changed, '--out', out],
+        [join(ROOT, 'bin/jianbao.js'), 'build', '--drafts', '--content', changed, '--out', out],
         {
           encoding: 'utf8',
           env: { ...process.env, JIANBAO_FAULT: 'kill-in-swap', NO_COLOR: '1' },

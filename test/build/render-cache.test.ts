@@ -23,7 +23,7 @@ interface Built {
 async function build(contentDir: string, options: { cache?: boolean; packageRoot?: string } = {}): Promise<Built> {
   const out = join(await tempDir('jianbao-cache-out-'), 'dist');
   const log: string[] = [];
-  const result = await buildSite({ contentDir, outDir: out, log: (line) => log.push(line), ...options });
+  const result = await buildSite({ contentDir, outDir: out, log: (line) => log.push(line), drafts: true, ...options });
   expect(result.ok, JSON.stringify(result)).toBe(true);
   const reused = Number(/其中 (\d+) 个期刊页取自缓存/.exec(log.join('\n'))?.[1] ?? 0);
   return { out, tree: await hashTree(out), reused, log };
@@ -120,7 +120,8 @@ describe('the search index, one bundle per year', TIMEOUT, () => {
     expect(searchLine(cold)).toMatch(/^全文检索已建立索引（2 个年度；/);
     expect(Object.keys(cold.tree)).toEqual(expect.arrayContaining(['pagefind/pagefind-ui.js', 'pagefind/pagefind-entry.json', 'pagefind/2024/pagefind-entry.json']));
     expect(searchLine(await build(sample))).toMatch(/2 个年度，其中 2 个取自缓存/);
-    await edit(join(sample, 'entries/2025/07/山塘防汛.md'), (text) => `${text.trimEnd()}\n\n另对两座病险山塘实行空库运行。\n`);
+    // An entry of the draft issue (a published issue's entries cannot change without an erratum).
+    await edit(join(sample, 'entries/2025/08/暑期防溺水巡查.md'), (text) => `${text.trimEnd()}\n\n另在重点水域增设警示牌十块。\n`);
     const edited = await build(sample);
     expect(searchLine(edited)).toMatch(/2 个年度，其中 1 个取自缓存/);
     expect(changed(cold, edited).filter((file) => file.startsWith('zhuanbao/2024/'))).toEqual([]);

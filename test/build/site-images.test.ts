@@ -265,7 +265,7 @@ describe('jianbao pdf after a photo is replaced (nothing else changed)', () => {
   it.skipIf(!browserPath)('sees the site is out of date, rebuilds it and prints the new photo', async () => {
     const replaced = png(200, 100, (x) => (x < 100 ? [200, 40, 40] : [40, 80, 200]));
     await put('entries/2024/现场照片-图1.png', replaced);
-    const result = await runCli(['pdf', '2024-4', '--content', content, '--out', bulletin]);
+    const result = await runCli(['pdf', '2024-4', '--drafts', '--content', content, '--out', bulletin]);
     expect(result.stderr).toBe('');
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toContain('图片在上次生成站点之后有改动（entries/2024/现场照片-图1.png）');

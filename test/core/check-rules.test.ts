@@ -45,6 +45,7 @@ const CASE_RULE: Record<string, string> = {
   'section-not-in-series': 'entry/section-not-in-series',
   'entry-title-articles': 'issue/entry-title-required',
   'entry-pending': 'entry/pending',
+  'entry-unedited': 'entry/unedited',
   'entry-in-several-issues': 'entry/in-several-issues',
   'entry-image-missing': 'entry/image-missing',
   'entry-image-type': 'entry/image-type',

@@ -46,7 +46,7 @@ function wordFiles(name: string, content: string, sample: boolean) {
 
     beforeAll(async () => {
       out = join(await tempDir('jianbao-docx-'), 'dist');
-      const result = await runCli(['docx', '--content', content, '--out', out]);
+      const result = await runCli(['docx', '--drafts', '--content', content, '--out', out]);
       expect(result.stderr).toBe('');
       expect(result.code, result.stdout).toBe(0);
       const checked = await checkContent(content);
@@ -321,7 +321,7 @@ function wordFiles(name: string, content: string, sample: boolean) {
 
     it.runIf(sample)('a second run copies every unchanged .docx from the render cache', async () => {
       const before = await readFile(docx(issues[0]!));
-      const result = await runCli(['docx', '--content', content, '--out', out]);
+      const result = await runCli(['docx', '--drafts', '--content', content, '--out', out]);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout.match(/未改动，沿用上次生成的/g)).toHaveLength(issues.length);
       expect(Buffer.compare(await readFile(docx(issues[0]!)), before)).toBe(0);

@@ -6,9 +6,13 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { listFiles, runCli, type CliResult } from './index.ts';
 
-/** `jianbao build --content DIR --out OUT`, in-process. */
-export function build(contentDir: string, outDir: string, extra: string[] = []): Promise<CliResult> {
-  return runCli(['build', '--content', contentDir, '--out', outDir, ...extra]);
+/**
+ * `jianbao build --content DIR --out OUT`, in-process. The fixtures' issues
+ * are drafts (no status), so `--drafts` unless `extra` says otherwise
+ * (`drafts: false`): these tests are about pages, not about publishing.
+ */
+export function build(contentDir: string, outDir: string, extra: string[] = [], options: { drafts?: boolean } = {}): Promise<CliResult> {
+  return runCli(['build', '--content', contentDir, '--out', outDir, ...(options.drafts === false ? [] : ['--drafts']), ...extra]);
 }
 
 /** The parsed document of a built page (`zhuanbao/2024/8/` → its index.html). */

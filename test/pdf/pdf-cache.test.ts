@@ -17,7 +17,7 @@ const browser = await testBrowser('PDF 缓存测试');
 const PDFS = { old: 'zhuanbao/2024/3/zhuanbao-2024-3.pdf', latest: 'zhuanbao/2024/4/zhuanbao-2024-4.pdf' };
 
 async function buildPdf(content: string, out: string) {
-  const result = await runCli(['build', '--pdf', '--content', content, '--out', out], { env: { ...process.env, JIANBAO_BROWSER: browser } });
+  const result = await runCli(['build', '--pdf', '--drafts', '--content', content, '--out', out], { env: { ...process.env, JIANBAO_BROWSER: browser } });
   expect(result.stderr).toBe('');
   expect(result.code, result.stdout).toBe(0);
   const sha = async (file: string) => createHash('sha256').update(await readFile(join(out, file))).digest('hex');

@@ -171,7 +171,7 @@ describe.skipIf(!browser)('PDF of the print pages (fixture: short, long, supplem
 
   beforeAll(async () => {
     out = join(await tempDir('jianbao-pdf-'), 'dist');
-    const result = await runCli(['pdf', '--content', CONTENT, '--out', out], { env: { ...process.env, JIANBAO_BROWSER: browser } });
+    const result = await runCli(['pdf', '--drafts', '--content', CONTENT, '--out', out], { env: { ...process.env, JIANBAO_BROWSER: browser } });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('✓ 已生成 5 个 PDF');
@@ -348,7 +348,9 @@ describe.skipIf(!browser)('PDF of the sample issues (content/)', () => {
     const pdfs = (await listFiles(out)).filter((file) => file.endsWith('.pdf'));
     expect(pdfs.length).toBeGreaterThan(0);
     const checked = await checkContent(SAMPLE_CONTENT);
-    const site = compileSite(checked.content, checked.registry);
+    // Published issues only: the site (and so `jianbao pdf`) leaves the draft out.
+    const site = compileSite(checked.content, checked.registry, { drafts: false });
+    expect(site.issues.length).toBeLessThan(checked.content.issues.length);
     expect(pdfs).toHaveLength(site.issues.length);
     // A published issue carries no draft mark.
     expect(site.issues.some((issue) => issue.status === 'published' && issue.draftMark === undefined)).toBe(true);

@@ -77,7 +77,7 @@ beforeAll(async () => {
     '---\n年度: 2024\n期号: 5\n总期号: 12\n印发日期: 2024年6月30日\n稿件: [2024/第五期]\n---\n',
   );
   dist = join(scripts, 'dist');
-  const built = await runCli(['build', '--content', content, '--out', dist]);
+  const built = await runCli(['build', '--drafts', '--content', content, '--out', dist]);
   expect(built.code, built.stdout + built.stderr).toBe(0);
   const checked = await checkContent(content);
   site = compileSite(checked.content, checked.registry);
@@ -136,7 +136,7 @@ describe.runIf(chromium)('PDF watchdogs', () => {
         process.kill(Number(readFileSync(join(scripts, 'killed.pid'), 'utf8')), 'SIGKILL');
       }
     });
-    const code = await main(['build', '--pdf', '--content', content, '--out', dist], {
+    const code = await main(['build', '--drafts', '--pdf', '--content', content, '--out', dist], {
       ...run.io,
       env: { JIANBAO_BROWSER: killed.path },
     });

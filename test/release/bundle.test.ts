@@ -153,7 +153,8 @@ describe('the Linux bundle, unzipped and run offline', () => {
     expect(pdf.stderr).toBe('');
     expect(pdf.code).toBe(0);
     const pdfs = (await filesUnder(join(parent, 'dist'))).filter((file) => file.endsWith('.pdf'));
-    expect(pdfs.length).toBeGreaterThanOrEqual(10);
+    // The sample's 9 published issues (its draft is not on the site without --drafts).
+    expect(pdfs.length).toBeGreaterThanOrEqual(9);
     for (const file of pdfs.slice(0, 3)) {
       const info = spawnSync('pdfinfo', [join(parent, 'dist', file)], { encoding: 'utf8' });
       expect(Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1])).toBeGreaterThan(0);
@@ -167,7 +168,7 @@ describe('the Linux bundle, unzipped and run offline', () => {
     const files = (await filesUnder(parent)).filter(
       (file) => file.endsWith('.docx') && !file.startsWith(`jianbao-${VERSION}`),
     );
-    expect(files.length).toBeGreaterThanOrEqual(10);
+    expect(files.length).toBeGreaterThanOrEqual(9);
     expect((await readFile(join(parent, files[0]!))).toString('latin1', 0, 2)).toBe('PK');
     await cp(join(parent, files[0]!), join(inbox, '来稿.docx'));
   });

@@ -1,7 +1,9 @@
 /**
  * A copy of the sample content served under `site.base: /bulletin/`, with a
  * hostile entry added to an issue: every link must carry the base and
- * resolve, and nothing from the entry may run or link to `javascript:`.
+ * resolve, and nothing from the entry may run or link to `javascript:`. The
+ * entry goes into the draft issue (built with --drafts): a published issue
+ * renders its archived record, which an added entry does not change.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,13 +13,14 @@ import { serve } from '../helpers/serve.ts';
 import { build, checkLinks, page } from '../helpers/site.ts';
 
 const BASE = '/bulletin/';
-const ISSUE_FILE = 'issues/zhuanbao/2025-02.md';
-const ISSUE_PATH = 'zhuanbao/2025/2/';
+const ISSUE_FILE = 'issues/jianbao/2025-03.md';
+const ISSUE_PATH = 'jianbao/2025/3/';
 const HOSTILE_ID = '2025/07/恶意稿件';
 
 const HOSTILE = `---
-series: zhuanbao
+series: jianbao
 section: work-updates
+title: 区安委办开展专项检查
 date: 2025-07-01
 unit: 区应急管理局
 ---

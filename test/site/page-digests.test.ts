@@ -11,6 +11,12 @@
  * <wbr> and the stylesheets (so every page's stylesheet link) changed on
  * purpose; INTENDED's pages keep their wording check.
  *
+ * Recorded again for issue 13, whose changes are meant to show on pages:
+ * every issue page carries the slot of its PDF link, the 调研指导 lead-in
+ * has no space after the bold names, and lines typed one under another join
+ * without a space (or start a paragraph). The INTENDED pages keep their
+ * wording check below.
+ *
  * Record again (only when a page is meant to change, and say so in the commit):
  *   JIANBAO_RECORD_DIGESTS=1 npx vitest run test/site/page-digests.test.ts
  */

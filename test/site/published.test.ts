@@ -66,7 +66,7 @@ describe('the published issue on the site', () => {
     expect(texts(document, '.issue__errata li')).toEqual(['2025年12月20日：补充一句话']);
     expect(document.querySelector('.issue')!.textContent).toContain('补充一句。');
     // A draft has no history.
-    expect((await page(out, 'zhuanbao/2024/7/')).querySelector('.issue__history')).toBeNull();
+    expect((await page(out, 'jianbao/2025/3/')).querySelector('.issue__history')).toBeNull();
   }, 180_000);
 
   it('deleting an entry file of the issue leaves its pages and PDF byte for byte; editing the entry is an error build refuses', async () => {
@@ -112,19 +112,20 @@ describe('a photo in a published issue', () => {
     const green = png(240, 160, () => [40, 160, 60]);
     expect(green.length).toBe(blue.length);
     expect(green.equals(blue)).toBe(false);
-    const entry = 'entries/2024/07/防汛调度会.md';
-    await writeFile(join(dir, 'entries/2024/07/现场.png'), blue);
+    // The sample's draft issue, jianbao/2025-3 (its other issues are published).
+    const entry = 'entries/2025/08/暑期防溺水巡查.md';
+    await writeFile(join(dir, 'entries/2025/08/现场.png'), blue);
     await edit(dir, entry, (t) => `${t.trimEnd()}\n\n![调度会现场](./现场.png)\n`);
-    const published = await cli(dir, 'publish', 'zhuanbao/2024-7');
+    const published = await cli(dir, 'publish', 'jianbao/2025-3');
     expect(published.code, published.stdout + published.stderr).toBe(0);
     expect(errorsOf(await checkJson(dir))).toEqual([]);
 
-    await writeFile(join(dir, 'entries/2024/07/现场.png'), Buffer.from(blue));
+    await writeFile(join(dir, 'entries/2025/08/现场.png'), Buffer.from(blue));
     expect(errorsOf(await checkJson(dir))).toEqual([]);
 
-    await writeFile(join(dir, 'entries/2024/07/现场.png'), green);
+    await writeFile(join(dir, 'entries/2025/08/现场.png'), green);
     const errors = errorsOf(await checkJson(dir));
-    expect(errors.map((d) => [d.rule, d.file])).toEqual([['issue/frozen-changed', 'issues/zhuanbao/2024-07.md']]);
+    expect(errors.map((d) => [d.rule, d.file])).toEqual([['issue/frozen-changed', 'issues/jianbao/2025-03.md']]);
     expect(errors[0]!.message).toMatch(/稿件「[^」]+」的图片被更换或增删/);
   }, 120_000);
 });

@@ -11,20 +11,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, compileSite, distributionText, noteHtml, type CompiledSite } from '../../src/core/index.ts';
 import { ARCHIVE_PAGE_SIZE } from '../../src/site/routes.ts';
 import { FEED_SIZE } from '../../src/site/feed.ts';
-import { ROOT, SAMPLE_CONTENT, tempDir, testBrowser, launchBrowser } from '../helpers/index.ts';
+import { gunzipSync } from 'node:zlib';
+import { listFiles, ROOT, SAMPLE_CONTENT, tempDir, testBrowser, launchBrowser } from '../helpers/index.ts';
 import { build, checkLinks, page, texts } from '../helpers/site.ts';
 import { serve } from '../helpers/serve.ts';
 
 let dist: string;
 let site: CompiledSite;
+let buildOutput: string;
 
 beforeAll(async () => {
   dist = join(await tempDir('jianbao-site-'), 'dist');
-  const result = await build(SAMPLE_CONTENT, dist);
+  const result = await build(SAMPLE_CONTENT, dist, [], { drafts: false });
   expect(result.stderr).toBe('');
   expect(result.code, result.stdout).toBe(0);
+  buildOutput = result.stdout;
   const checked = await checkContent(SAMPLE_CONTENT);
-  site = compileSite(checked.content, checked.registry);
+  site = compileSite(checked.content, checked.registry, { drafts: false });
   expect(site.issues.length).toBeGreaterThan(0);
 });
 
@@ -180,10 +183,54 @@ describe('feed, links and safety', () => {
 const browserPath = await testBrowser('站点全文检索的浏览器测试');
 const haveBrowser = browserPath !== undefined;
 
+describe('drafts', () => {
+  it('are left out of every page, the feed, the search index and the statistics; the summary says so', async () => {
+    const checked = await checkContent(SAMPLE_CONTENT);
+    const all = compileSite(checked.content, checked.registry);
+    const drafts = all.issues.filter((issue) => issue.status === 'draft');
+    expect(drafts.map((issue) => issue.key)).toEqual(['jianbao/2025/3']);
+    expect(buildOutput).toContain('另有 1 期草稿未放入站点（jianbao/2025-3）');
+    const draft = drafts[0]!;
+    expect(existsSync(join(dist, draft.key))).toBe(false);
+    const hrefs = async (path: string) => [...(await page(dist, path)).querySelectorAll('a')].map((node) => node.getAttribute('href') ?? '');
+    for (const path of ['', 'sections/', 'units/', 'stats/']) expect((await hrefs(path)).filter((href) => href.includes(draft.key))).toEqual([]);
+    const feed = await readFile(join(dist, 'feed.xml'), 'utf8');
+    expect(feed).not.toContain(draft.key);
+    expect(feed).toContain(site.issues[0]!.key);
+    // Pagefind's fragments (gzip JSON, one per page) name every indexed page.
+    const fragments = (await listFiles(join(dist, 'pagefind'))).filter((file) => file.endsWith('.pf_fragment'));
+    expect(fragments.length).toBeGreaterThan(0);
+    const urls = await Promise.all(fragments.map(async (file) => (JSON.parse(gunzipSync(await readFile(join(dist, 'pagefind', file))).toString().replace(/^pagefind_dcd/, '')) as { url: string }).url));
+    expect(urls.some((url) => url.includes(site.issues[0]!.key))).toBe(true);
+    expect(urls.filter((url) => url.includes(draft.key))).toEqual([]);
+    // Statistics: only published issues' entries.
+    expect(site.stats.total).toBe(site.issues.reduce((sum, issue) => sum + issue.entries.length, 0));
+    expect(all.stats.total).toBe(site.stats.total);
+  });
+});
+
 describe('search in a real browser', () => {
 
   let close: (() => Promise<void>) | undefined;
   afterAll(async () => close?.());
+
+  it.skipIf(!haveBrowser)('never breaks a date inside, on a phone-sized screen', async () => {
+    const served = await serve(dist, '/');
+    const browser = await launchBrowser(browserPath!);
+    try {
+      const tab = await browser.newPage({ viewport: { width: 320, height: 640 } });
+      for (const path of ['', `units/${site.units[0]!.unit.id}/`, `sections/${site.sections[0]!.id}/`]) {
+        await tab.goto(`${served.url}${path}`);
+        const dates = await tab.$$eval('time', (nodes) => nodes.map((node) => ({ text: node.textContent, nowrap: getComputedStyle(node).whiteSpace === 'nowrap', lines: new Set([...node.getClientRects()].map((rect) => Math.round(rect.top))).size })));
+        expect(dates.length).toBeGreaterThan(0);
+        // Laid out on one line, and kept so wherever it falls at the end of a line.
+        expect(dates.filter((date) => date.lines !== 1 || !date.nowrap)).toEqual([]);
+      }
+    } finally {
+      await browser.close();
+      await served.close();
+    }
+  });
 
   it.skipIf(!haveBrowser)('finds a Chinese phrase with Pagefind and leads to the right issue', async () => {
     const served = await serve(dist, '/');

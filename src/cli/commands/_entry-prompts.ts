@@ -6,7 +6,7 @@
 import { Writable } from 'node:stream';
 import { checkbox, input, search, select } from '@inquirer/prompts';
 import type { Registry } from '../../core/index.ts';
-import { parseDateText } from '../../core/index.ts';
+import { dateProblem, parseDateText } from '../../core/index.ts';
 import { sectionName } from '../../core/index.ts';
 import type { Series } from '../../core/index.ts';
 import {
@@ -85,12 +85,12 @@ export async function promptEntry(registry: Registry, given: EntryRequest, today
       {
         message: '日期',
         default: today,
-        validate: (value) => (parseDateText(value) ? true : '日期写作 2023-08-22 或 2023年8月22日'),
+        validate: (value) => (parseDateText(value, { year: today.slice(0, 4) }) ? true : dateProblem(value)),
       },
       contextOf(),
     );
   }
-  const date = parseDateText(request.date) ?? today;
+  const date = parseDateText(request.date, { year: today.slice(0, 4) }) ?? today;
 
   if (!request.title) {
     const required = titleRequired(series, section);

@@ -37,9 +37,13 @@ export function shown(io: CliIO, dir: string): string {
   return !path ? '.' : path.startsWith('..') ? dir : path;
 }
 
-/** The issues named on the command line (`2024-8`, `zhuanbao/2024-8`), or all of them. */
-export function selectIssues(site: CompiledSite, refs: string[]): CompiledIssue[] {
-  if (refs.length === 0) return site.issues;
+/**
+ * The issues named on the command line (`2024-8`, `zhuanbao/2024-8`), or all
+ * of them; draft issues only with `drafts` (`jianbao pdf` builds the site
+ * with them only then).
+ */
+export function selectIssues(site: CompiledSite, refs: string[], drafts = true, output: { command: string; what: string } = { command: 'pdf', what: 'PDF' }): CompiledIssue[] {
+  if (refs.length === 0) return drafts ? site.issues : site.issues.filter((issue) => issue.status !== 'draft');
   return refs.map((ref) => {
     const parsed = parseIssueRef(ref);
     if (!parsed) throw new UsageError(`期号「${ref}」写法不对，应写作 年-期号（如 2024-8，增刊写作 2024-增刊1），有多个刊物时写 刊物/年-期号（如 zhuanbao/2024-8）`);
@@ -47,7 +51,15 @@ export function selectIssues(site: CompiledSite, refs: string[]): CompiledIssue[
     const found = site.issues.filter(
       (issue) => (!series || issue.series.id === series) && issue.year === year && issue.number === number && (issue.kind === 'supplement') === supplement,
     );
-    if (found.length === 1) return found[0]!;
+    if (found.length === 1) {
+      const issue = found[0]!;
+      if (!drafts && issue.status === 'draft') {
+        throw new UsageError(
+          `${issue.ref} 是草稿，站点中没有草稿期刊，因而不生成它的 ${output.what}。要生成草稿的 ${output.what}（印有“草稿”字样）：jianbao ${output.command} --drafts ${issue.ref}（站点连同草稿一起生成）`,
+        );
+      }
+      return issue;
+    }
     if (found.length > 1) throw new UsageError(`「${ref}」在多个刊物中都有，请写明刊物：${found.map((issue) => `${issue.series.id}/${ref.trim()}`).join('、')}`);
     const known = site.issues.map((issue) => issue.ref);
     throw new UsageError(`找不到期刊「${ref}」。现有：${known.slice(0, 12).join('、')}${known.length > 12 ? ' 等' : ''}`);

@@ -1,6 +1,7 @@
 /** `jianbao build [--out DIR] [--pdf] [--docx]`: check, then the site (and its PDFs, Word files) into dist/ atomically. */
 import { relative, resolve } from 'node:path';
 import type { DocxCacheOption, PdfCacheOption } from '../../build/index.ts';
+import type { DroppedPdf } from '../../build/keep-pdfs.ts';
 import type { CompiledSite } from '../../core/index.ts';
 import { UserError } from '../../core/index.ts';
 import { type CliIO, defineCommand, requireContentDir } from '../command.ts';
@@ -32,6 +33,7 @@ export default defineCommand({
     out: { type: 'string', description: '输出目录（默认 ./dist）', valueHint: '目录' },
     pdf: { type: 'boolean', description: '同时为每期生成 PDF' },
     docx: { type: 'boolean', description: '同时为每期生成 Word 文件（.docx）' },
+    drafts: { type: 'boolean', description: '草稿期刊也生成（带“草稿”标记，仅供内部预览）' },
   },
   async run({ values, io, contentDir }) {
     await requireContentDir(contentDir);
@@ -89,7 +91,9 @@ export default defineCommand({
         outDir,
         log: (line) => io.stdout(`${line}\n`),
         afterSite,
-        ...(pdf?.renderPdfs || docx ? { downloads: { pdf: Boolean(pdf?.renderPdfs), docx } } : {}),
+        drafts: values.drafts === true,
+        // The PDF link is put in once the PDFs are there (build/link-pdfs.ts), so it is not part of the pages.
+        ...(docx ? { downloads: { pdf: false, docx } } : {}),
       });
       if (!result.ok) {
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -104,6 +108,8 @@ export default defineCommand({
       io.stdout(
         colors.green(`✓ 站点已生成：${shownOut}/（${result.pages} 个页面，用时 ${result.seconds.toFixed(1)} 秒）\n`),
       );
+      if (result.draftsLeftOut.length) io.stdout(`${draftsLeftOutLine(result.draftsLeftOut)}\n`);
+      for (const line of pdfLines(result.pdfs, { printed: Boolean(pdf?.renderPdfs) })) io.stdout(`${line}\n`);
       return 0;
     } catch (error) {
       if (error instanceof BuildError) throw new UserError(`生成失败：${error.message}`, { hint: `${shownOut}/ 保持原样。`, cause: error });
@@ -111,3 +117,26 @@ export default defineCommand({
     }
   },
 });
+
+/** The summary line of the draft issues a build left out of the site. */
+export function draftsLeftOutLine(refs: readonly string[]): string {
+  const shown = refs.length > 6 ? `${refs.slice(0, 6).join('、')} 等` : refs.join('、');
+  return `另有 ${refs.length} 期草稿未放入站点（${shown}）；发布后才会出现。预览草稿：jianbao dev 或 jianbao build --drafts`;
+}
+
+/**
+ * What became of the PDFs of the previous output: carried over (print page
+ * unchanged), or not, and how to make them again. `printed`: this run printed
+ * PDFs itself (then the carried ones need no mention).
+ */
+export function pdfLines(pdfs: { kept: number; dropped: readonly DroppedPdf[] }, options: { printed: boolean }): string[] {
+  const lines: string[] = [];
+  if (pdfs.kept > 0 && !options.printed) lines.push(`已保留原有的 ${pdfs.kept} 个 PDF（打印页没有改动）。`);
+  const changed = pdfs.dropped.filter((item) => item.why === 'changed').map((item) => item.ref);
+  const gone = pdfs.dropped.filter((item) => item.why === 'gone').map((item) => item.ref);
+  if (changed.length) {
+    lines.push(`注意：${changed.length} 期的打印页有改动，原有的 PDF 已过期，没有保留：${changed.join('、')}。重新生成：jianbao pdf ${changed.join(' ')}`);
+  }
+  if (gone.length) lines.push(`注意：${gone.length} 个 PDF 所属的期刊不在本次生成的站点中（草稿或已删除），没有保留：${gone.join('、')}`);
+  return lines;
+}

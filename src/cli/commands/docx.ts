@@ -1,5 +1,5 @@
 /**
- * `jianbao docx [ISSUE…] [--out DIR]`: one Word file per issue, next to its
+ * `jianbao docx [ISSUE…] [--drafts] [--out DIR]`: one Word file per issue, next to its
  * page in the built site: `<out>/<series>/<year>/<number>/<series>-<year>-<number>.docx`.
  * The .docx is made from the compiled issue, not from the site's pages, so
  * an existing site only gets the files; when there is no site yet, it is
@@ -20,6 +20,7 @@ export default defineCommand({
   },
   args: {
     out: { type: 'string', description: '站点目录，Word 文件写在各期目录下（默认 ./dist）', valueHint: '目录' },
+    drafts: { type: 'boolean', description: '草稿期刊也生成（站点连同草稿一起生成，同 jianbao build --drafts）' },
   },
   async run({ values, positionals, io, contentDir }) {
     await requireContentDir(contentDir);
@@ -30,7 +31,8 @@ export default defineCommand({
     if (!compiled) return 1;
     const { cache, site } = compiled;
     const { SITE_MARKER } = await import('../../build/index.ts');
-    const wanted = selectIssues(site, positionals);
+    const drafts = values.drafts === true;
+    const wanted = selectIssues(site, positionals, drafts, { command: 'docx', what: 'Word 文件' });
     const { renderDocxs } = await import('../../docx/index.ts');
     let written: unknown[] = [];
     if (existsSync(join(outDir, SITE_MARKER))) {
@@ -43,6 +45,7 @@ export default defineCommand({
           contentDir,
           outDir,
           log: (line) => io.stdout(`${line}\n`),
+          drafts,
           // The pages link the Word files only when every issue gets one.
           ...(positionals.length === 0 ? { downloads: { pdf: false, docx: true } } : {}),
           afterSite: async ({ siteDir, site: built, docxCache }) => {

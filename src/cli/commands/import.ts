@@ -32,6 +32,7 @@ export default defineCommand({
     series: { type: 'string', description: '刊物编号（有多个刊物时）', valueHint: '刊物' },
     split: { type: 'boolean', description: '一个文件含多篇稿件（标题行 + 正文，重复）时拆成多篇' },
     'dry-run': { type: 'boolean', description: '只显示将会做什么，不写文件' },
+    force: { type: 'boolean', description: '已有标题、日期、单位都相同（或正文相同）的稿件时也导入' },
   },
   async run({ values, positionals, io, contentDir }) {
     if (positionals.length === 0) throw new UsageError('请给出要导入的文件，如 jianbao import 通知.docx；要导入粘贴的文字，写 jianbao import -');
@@ -65,10 +66,13 @@ export default defineCommand({
       split: Boolean(values.split),
       dryRun,
       registry,
+      existing: content.entries,
+      force: values.force === true,
     });
     if (unit && !registry.unitBySpelling.has(unit)) io.stdout(`${colors.yellow('注意')} 单位「${unit}」不在 units.yaml 中，导入后 jianbao check 会报错\n\n`);
     let failed = 0;
     let written = 0;
+    let duplicates = 0;
     for (const report of reports) {
       if (report.error) {
         failed++;
@@ -84,6 +88,13 @@ export default defineCommand({
       }
       for (const note of report.notes) io.stdout(`  说明 ${note}\n`);
       for (const entry of report.entries) {
+        if (entry.duplicateOf) {
+          duplicates++;
+          io.stdout(
+            `  ${colors.yellow('未写入')} ${entry.title ? `“${entry.title}”` : '这篇稿件'}：与已有稿件 ${displayPath(io, contentDir, entry.duplicateOf.file)} 的${entry.duplicateOf.same}相同（重复导入？确实是另一篇，加 --force 再导入）\n`,
+          );
+          continue;
+        }
         written++;
         io.stdout(`  ${dryRun ? '将写入' : colors.green('已写入')} ${displayPath(io, contentDir, entry.path)}（草稿${entry.title ? `，标题“${entry.title}”` : ''}）\n`);
         if (entry.fixes.length) io.stdout(`    修正 ${entry.fixes.map((fix) => `${fix.title} ${fix.count} 处`).join('；')}\n`);
@@ -95,8 +106,8 @@ export default defineCommand({
       io.stdout('\n');
     }
     const next = written > 0 ? '；核对后把 状态 改为 待编，再运行 jianbao check' : '';
-    const summary = `${dryRun ? '试运行：将写入' : '共写入'} ${written} 篇草稿${failed ? `，${failed} 个文件未导入` : ''}${dryRun ? '（未写任何文件）' : next}`;
-    io.stdout(`${failed ? colors.yellow(summary) : summary}\n`);
-    return failed > 0 ? 1 : 0;
+    const summary = `${dryRun ? '试运行：将写入' : '共写入'} ${written} 篇草稿${duplicates ? `，${duplicates} 篇与已有稿件重复未写入` : ''}${failed ? `，${failed} 个文件未导入` : ''}${dryRun ? '（未写任何文件）' : next}`;
+    io.stdout(`${failed || duplicates ? colors.yellow(summary) : summary}\n`);
+    return failed > 0 || duplicates > 0 ? 1 : 0;
   },
 });

@@ -67,7 +67,10 @@ export default defineCommand({
     if (fixes.length) io.stdout('\n');
     if (unreadable.length) io.stdout(`${colors.yellow(`有 ${unreadable.length} 个稿件文件无法解析，未检查正文；先运行 jianbao check 查看`)}\n\n`);
     const fixable = diagnostics.filter((d) => d.fixable).length;
-    const detail = `（${entries.length} 篇稿件${fixable && !values.fix ? `，其中 ${fixable} 处可用 jianbao lint --fix 自动修复` : ''}，用时 ${seconds} 秒）`;
+    // Entries of published issues change only through errata: say how many were not checked, and how to check one.
+    const skipped = wanted.length === 0 ? content.entries.filter((entry) => frozen.has(entry.id)).length : 0;
+    const skippedText = skipped ? `；另有 ${skipped} 篇已发布期刊的稿件未检查，要检查可写明路径，如 jianbao lint entries/…` : '';
+    const detail = `（${entries.length} 篇稿件${fixable && !values.fix ? `，其中 ${fixable} 处可用 jianbao lint --fix 自动修复` : ''}${skippedText}，用时 ${seconds} 秒）`;
     return printDiagnostics(diagnostics, io, contentDir, detail);
   },
 });

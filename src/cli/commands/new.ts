@@ -3,13 +3,13 @@
  * `jianbao new issue [--series ID] [--date 日期] [--empty] [--supplement]`
  */
 import { terminalSafe } from '../terminal.ts';
-import { chineseDate, entriesBySection, issueNumbering, loadForWorkflow, missingFields, openProject, type EntryRequest } from '../../core/index.ts';
+import { chineseDate, entriesBySection, isMonthDay, issueNumbering, loadForWorkflow, missingFields, openProject, type EntryRequest } from '../../core/index.ts';
 import { defineCommand, UsageError, type CliIO, type CommandContext } from '../command.ts';
 import { displayPath, formatDiagnostic, paint } from '../report.ts';
 import { localToday, requireContentDir } from './_workflow.ts';
 
 const KINDS: Record<string, 'entry' | 'issue'> = { entry: 'entry', 稿件: 'entry', issue: 'issue', 期刊: 'issue' };
-const ENTRY_ONLY = ['section', 'unit', 'title', 'people'] as const;
+const ENTRY_ONLY = ['section', 'unit', 'title', 'people', 'force'] as const;
 const ISSUE_ONLY = ['empty', 'total', 'supplement'] as const;
 const FLAG_OF = { series: '--series', section: '--section', unit: '--unit', title: '--title', people: '--people' } as const;
 
@@ -40,6 +40,7 @@ async function newEntry({ values, io, contentDir }: CommandContext): Promise<num
     date: text(values, 'date'),
     title: text(values, 'title'),
     people: peopleList(values),
+    force: values.force === true,
   };
   const { registry } = await loadForWorkflow(contentDir);
   const missing = missingFields(registry, request);
@@ -59,6 +60,7 @@ async function newEntry({ values, io, contentDir }: CommandContext): Promise<num
   }
   const result = await openProject(contentDir).newEntry(request, { today });
   io.stdout(`${displayPath(io, contentDir, result.file)}\n`);
+  if (request.date && isMonthDay(request.date)) io.stderr(`日期「${request.date.trim()}」没有写年份，按今年记为 ${chineseDate(result.entry.date)}。\n`);
   io.stderr(`已按模板 ${displayPath(io, contentDir, result.template)} 新建稿件，请编辑正文；写好后运行 jianbao check。\n`);
   return 0;
 }
@@ -74,6 +76,8 @@ async function newIssue({ values, io, contentDir }: CommandContext): Promise<num
   const colors = paint(io);
   const path = displayPath(io, contentDir, result.file);
   io.stdout(`${path}\n`);
+  const dateText = text(values, 'date');
+  if (dateText && isMonthDay(dateText)) io.stderr(`印发日期「${dateText.trim()}」没有写年份，按今年记为 ${chineseDate(result.date)}。\n`);
   const lines = [
     `已新建《${result.series.name}》${issueNumbering(result.year, result.number, result.total, result.supplement)}，印发日期 ${chineseDate(result.date)}，共 ${result.entries.length} 篇稿件${result.supplement ? '' : '：'}`,
   ];
@@ -99,6 +103,7 @@ export default defineCommand({
     unit: { type: 'string', description: '稿件：报送单位（名称、简称或 id），如 应急局', valueHint: '单位' },
     title: { type: 'string', description: '稿件：标题', valueHint: '标题' },
     people: { type: 'string', multiple: true, description: '稿件：领导姓名，多人用逗号分隔', valueHint: '姓名' },
+    force: { type: 'boolean', description: '稿件：已有标题、日期、单位都相同的稿件时也新建' },
     empty: { type: 'boolean', description: '期刊：没有待编稿件时也生成' },
     total: { type: 'string', description: '期刊：指定总期号（续接旧编号的第一期）', valueHint: '数字' },
     supplement: { type: 'boolean', description: '期刊：编增刊（增刊第N期，接着上一期增刊编号，不计总期号）' },

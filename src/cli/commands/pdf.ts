@@ -11,6 +11,7 @@ import { defineCommand, requireContentDir } from '../command.ts';
 import { UserError } from '../../core/index.ts';
 import { paint, printDiagnostics } from '../report.ts';
 import { refuseUnsafeOutput } from '../output.ts';
+import { pdfLines } from './build.ts';
 import { compileForOutput, sameIssues, selectIssues, shown } from './_issues.ts';
 
 export { selectIssues };
@@ -20,6 +21,7 @@ export default defineCommand({
   args: {
     browser: { type: 'string', description: '浏览器程序（默认：环境变量 JIANBAO_BROWSER，否则自动查找）', valueHint: '路径' },
     out: { type: 'string', description: '站点目录，PDF 写在各期目录下（默认 ./dist）', valueHint: '目录' },
+    drafts: { type: 'boolean', description: '草稿期刊也生成（站点连同草稿一起生成，同 jianbao build --drafts）' },
   },
   async run({ values, positionals, io, contentDir }) {
     await requireContentDir(contentDir);
@@ -29,7 +31,8 @@ export default defineCommand({
     const compiled = await compileForOutput(contentDir, io, 'PDF');
     if (!compiled) return 1;
     const { checked, cache, site } = compiled;
-    const wanted = selectIssues(site, positionals);
+    const drafts = values.drafts === true;
+    const wanted = selectIssues(site, positionals, drafts);
     const shownOut = shown(io, outDir);
     const browser = values.browser as string | undefined;
 
@@ -47,6 +50,7 @@ export default defineCommand({
             contentDir,
             outDir,
             log: (line) => io.stdout(`${line}\n`),
+            drafts,
             afterSite: async ({ siteDir, site: built, pdfCache }) => {
               const issues = sameIssues(built.issues, wanted);
               rendered = await renderPdfs({ distDir: siteDir, site: built, io, browser, issues, ...(pdfCache ? { cache: pdfCache } : {}) });
@@ -57,12 +61,16 @@ export default defineCommand({
             printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error'), io, contentDir);
             return 1;
           }
+          for (const line of pdfLines(result.pdfs, { printed: false })) io.stdout(`${line}\n`);
         } catch (error) {
           if (error instanceof BuildError) throw new UserError(`生成站点失败：${error.message}`, { cause: error });
           throw error;
         }
       } else {
         rendered = await renderPdfs({ distDir: outDir, site, io, browser, issues: wanted, cache: cache.pdf });
+        // The issue pages and the feed of the built site now link the new PDFs.
+        const { linkPdfs } = await import('../../build/link-pdfs.ts');
+        await linkPdfs(outDir, site);
       }
       const count = rendered.length;
       io.stdout(colors.green(`✓ 已生成 ${count} 个 PDF（${shownOut}/ 下各期目录中）\n`));

@@ -1,4 +1,4 @@
-/** `jianbao publish ISSUE`: freeze an issue (status published + digest). */
+/** `jianbao publish ISSUE`: freeze an issue (archived in published/, status published). */
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { openProject } from '../../core/index.ts';
@@ -33,6 +33,13 @@ export default defineCommand({
           ? `${colors.green('✓')} 已为${result.name}（${result.ref}）建立存档：${archived}（${what}）。\n`
           : `${colors.green('✓')} 已按勘误重新发布${result.name}（${result.ref}）：${path}，${what}，${archived}（第 ${result.version} 版，原版本保留）。\n`,
     );
+    if (result.outcome === 'published' && result.earlierDrafts.length) {
+      const names = result.earlierDrafts.map((item) => item.name).join('、');
+      io.stdout(
+        `${colors.yellow('注意')}：同一刊物更早的 ${names}还是草稿，没有发布，站点中不会有${result.earlierDrafts.length > 1 ? '这几期' : '这一期'}。` +
+          `要发布：${result.earlierDrafts.map((item) => `jianbao publish ${item.ref}`).join('；')}\n`,
+      );
+    }
     return 0;
   },
 });

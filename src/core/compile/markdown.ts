@@ -16,6 +16,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { Block, Body, Footnote, Inline, OfficialLevel } from '../model/blocks.ts';
+import { isChinese } from '../text/chars.ts';
 
 export interface CompileBodyOptions {
   /**
@@ -62,6 +63,82 @@ function remarkRawHtmlAsText() {
       }
     });
   };
+}
+
+/** A line that ends a sentence: 。！？ (or …… / ；), perhaps followed by a closing quote or bracket. */
+const SENTENCE_END = /(?:[。！？；]|……)[”’」』）》]*$/;
+
+/**
+ * Lines typed one under another without a blank line (a soft line break):
+ * between Chinese characters the break is nothing (`…35处。 一、…` showed a
+ * space on the web and in print); a line that starts with a heading number
+ * (一、（一）1.（1）) or follows a sentence-final mark starts a paragraph of
+ * its own, as the clerk meant. Between Latin words the break stays a space.
+ */
+function remarkCjkLineBreaks() {
+  return (tree: Root) => {
+    visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
+      if (!parent || index === undefined || !node.children.some((child) => child.type === 'text' && child.value.includes('\n'))) return;
+      // The paragraph's lines, each a list of phrasing nodes (only top-level text breaks lines).
+      const lines: PhrasingContent[][] = [[]];
+      for (const child of node.children) {
+        if (child.type !== 'text' || !child.value.includes('\n')) {
+          lines.at(-1)!.push(child);
+          continue;
+        }
+        child.value.split('\n').forEach((part, at) => {
+          if (at > 0) lines.push([]);
+          if (part) lines.at(-1)!.push({ type: 'text', value: part });
+        });
+      }
+      const lineText = (line: PhrasingContent[]) => line.map((item) => toString(item)).join('');
+      const paragraphs: PhrasingContent[][] = [lines[0]!];
+      // Whether the paragraph so far is one heading line (一、加强组织领导): the next line is the text under it.
+      let heading = isHeadingLine(lineText(lines[0]!));
+      for (const line of lines.slice(1)) {
+        const current = paragraphs.at(-1)!;
+        const before = lineText(current).trimEnd();
+        const after = lineText(line).trimStart();
+        if (!after) continue;
+        if (heading || SENTENCE_END.test(before) || officialLevel(after) !== undefined) {
+          paragraphs.push(line);
+          heading = isHeadingLine(after);
+          continue;
+        }
+        heading = false;
+        // Nothing between Chinese and anything; a space only between two Latin words or numbers.
+        const joint = isChinese([...before].at(-1)) || isChinese([...after][0]) ? '' : ' ';
+        current.push({ type: 'text', value: joint }, ...line);
+      }
+      const merged = paragraphs
+        .map((children) => mergeTexts(children))
+        .filter((children) => children.length > 0)
+        .map((children): Paragraph => ({ type: 'paragraph', children }));
+      parent.children.splice(index, 1, ...(merged as typeof parent.children));
+      return index + merged.length;
+    });
+  };
+}
+
+/** Adjacent text nodes joined, leading and trailing spaces of the paragraph trimmed. */
+function mergeTexts(children: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const child of children) {
+    const last = out.at(-1);
+    if (child.type === 'text' && last?.type === 'text') last.value += child.value;
+    else out.push(child.type === 'text' ? { ...child } : child);
+  }
+  const first = out[0];
+  if (first?.type === 'text') first.value = first.value.replace(/^[ \t]+/, '');
+  const end = out.at(-1);
+  if (end?.type === 'text') end.value = end.value.replace(/[ \t]+$/, '');
+  return out.filter((child) => child.type !== 'text' || child.value !== '');
+}
+
+/** A short line that is only 一、… (no full stop): a heading in official text. */
+function isHeadingLine(text: string): boolean {
+  const trimmed = text.trim();
+  return officialLevel(trimmed) !== undefined && trimmed.length <= 40 && !/[。；：]$/.test(trimmed);
 }
 
 interface LevelData {
@@ -118,7 +195,8 @@ function remarkLeaders() {
     }
     if (missing.length === 0) return;
     const first = tree.children.find((node): node is Paragraph => node.type === 'paragraph');
-    const lead: PhrasingContent[] = [{ type: 'strong', children: [{ type: 'text', value: missing.join('，') }] }, { type: 'text', value: '\u2002' }];
+    // The bold names run straight into the text (区长黄志远12月2日，带队…): no space, as the print shows it.
+    const lead: PhrasingContent[] = [{ type: 'strong', children: [{ type: 'text', value: missing.join('，') }] }];
     if (first) first.children.unshift(...lead);
     else tree.children.unshift({ type: 'paragraph', children: lead });
   };
@@ -149,7 +227,15 @@ function footnoteIds(footnotes: readonly Footnote[]): Set<string> {
   return ids;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkRawHtmlAsText).use(remarkOfficialLevels).use(remarkLeaders).freeze();
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkCjkFriendly)
+  .use(remarkRawHtmlAsText)
+  .use(remarkCjkLineBreaks)
+  .use(remarkOfficialLevels)
+  .use(remarkLeaders)
+  .freeze();
 
 /** Nodes whose children are blocks (or cells): their texts are joined with a space. */
 const BLOCK_PARENTS = new Set(['root', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'footnoteDefinition']);

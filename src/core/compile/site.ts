@@ -45,11 +45,19 @@ export interface CompiledSite {
 }
 
 /** `compileBody`: compiles entry Markdown; default the core's (the build passes its cache of compiled bodies). */
-export type CompileOptions = CompileEntryOptions;
+export type CompileOptions = CompileEntryOptions & {
+  /**
+   * Include draft issues (default). `false`, as `jianbao build` without
+   * `--drafts`: draft issues, and so the entries only they contain, are left
+   * out of the issues, archives, feed, search and statistics.
+   */
+  drafts?: boolean;
+};
 
 export function compileSite(content: LoadedContent, registry: Registry, options: CompileOptions = {}): CompiledSite {
   const byId = entriesById(content.entries);
   const issues = content.issues
+    .filter((issue) => options.drafts !== false || issue.data.status !== 'draft')
     .map((issue) => archivedIssue(issue, content, registry) ?? compileIssue(issue, content, registry, byId, options))
     .filter((issue): issue is CompiledIssue => issue !== undefined)
     .sort((a, b) => b.date.localeCompare(a.date) || a.series.id.localeCompare(b.series.id) || b.year - a.year || b.number - a.number);
@@ -59,6 +67,7 @@ export function compileSite(content: LoadedContent, registry: Registry, options:
       issue: { key: issue.key, ref: issue.ref, numbering: issue.numbering, dateText: issue.dateText, date: issue.date, series: issue.series },
     })),
   );
+  const publishedKeys = new Set(issues.filter((issue) => issue.status !== 'draft').map((issue) => issue.key));
   // Group once (archives reach tens of thousands of entries): no filter per section or unit.
   const bySection = groupBy(archived, (item) => item.entry.section);
   const byUnit = groupBy(archived, (item) => item.entry.unit?.id);
@@ -87,7 +96,11 @@ export function compileSite(content: LoadedContent, registry: Registry, options:
     archive,
     sections,
     units,
-    stats: computeStats(archived, registry),
+    // Only what was issued counts as adopted: draft issues (in `dev`, `build --drafts`) do not.
+    stats: computeStats(
+      archived.filter((item) => publishedKeys.has(item.issue.key)),
+      registry,
+    ),
   };
 }
 

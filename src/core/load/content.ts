@@ -340,7 +340,7 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
     settingsKinds.map(async (kind) => {
       const path = SETTINGS_FILES[kind];
       const link = await outsideLink(source, path);
-      if (link) return { kind, path, load: { read: { source: undefined, diagnostics: [outsideDiagnostic(link)] }, parsed: undefined } as SettingsLoad };
+      if (link) return { kind, path, load: { read: { source: undefined, diagnostics: [outsideDiagnostic(link)] }, parsed: undefined } };
       let load = reuse<SettingsLoad>(path);
       if (!load) {
         const read = await readSource(source, path);

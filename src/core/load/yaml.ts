@@ -341,10 +341,16 @@ export function parseYamlPrecisely<S extends AnySchema>(source: YamlSource, sche
 
   const contents = document.contents as YamlNode | null;
   if (contents?.range) positions.setValue([], posOf(contents.range[0]));
-  const raw = normalise(contents, schema, [], { file, text, positions, posOf, diagnostics });
+  const misspelt = new Set<string>();
+  const raw = normalise(contents, schema, [], { file, text, positions, posOf, diagnostics, misspelt });
   const result = schema.safeParse(raw, { reportInput: true, error: (issue) => zodIssueMessage(issue) });
   if (result.success) return { data: result.data, diagnostics, positions, fullWidthColons };
-  for (const issue of result.error.issues) diagnostics.push(issueDiagnostic(issue, file, positions, schema));
+  for (const issue of result.error.issues) {
+    // A key missing because it was misspelt (栏木: for 栏目:) has one cause, already reported as 未知的键 → 是不是「栏目」.
+    const absent = !('input' in issue) || issue.input === undefined;
+    if (absent && misspelt.has(pathKey(issue.path))) continue;
+    diagnostics.push(issueDiagnostic(issue, file, positions, schema));
+  }
   return { data: undefined, diagnostics, positions, fullWidthColons };
 }
 
@@ -391,6 +397,12 @@ interface WalkContext {
   positions: PositionIndex;
   posOf: (offset: number) => Position;
   diagnostics: Diagnostic[];
+  /** Paths (pathKey) of keys an unknown key was taken for: `栏木` → `section`. */
+  misspelt?: Set<string>;
+}
+
+function pathKey(path: readonly PropertyKey[]): string {
+  return path.map(String).join('\0');
 }
 
 /** Walk the YAML tree alongside the schema: rename aliased keys, record positions, flag unknown keys. */
@@ -416,6 +428,10 @@ function normalise(node: YamlNode | null | undefined, schema: AnySchema | undefi
         const canonical = spellings.get(written) ?? spellings.get(written.trim());
         if (!canonical) {
           const suggestion = didYouMean(written, spellings.keys());
+          const meant = suggestion === undefined ? undefined : spellings.get(suggestion);
+          if (meant !== undefined && !node.items.some((other) => other !== pair && spellings.get(String(isScalar(other.key) ? other.key.value : other.key)) === meant)) {
+            context.misspelt?.add(pathKey([...path, meant]));
+          }
           context.diagnostics.push(
             diagnostic('schema/unknown-key', context.file, keyPosition, `未知的键「${written}」`, {
               hint: suggestion ? `是不是「${suggestion}」？` : `可用的键：${[...new Set(spellings.values())].join('、')}`,
@@ -457,7 +473,9 @@ function issueDiagnostic(issue: z.core.$ZodIssue, file: string, positions: Posit
   const path = issue.path;
   const params = (issue as { params?: { rule?: RuleId } }).params;
   // With reportInput, a key that is absent has no `input` at all.
-  const missing = issue.code === 'invalid_type' && (!('input' in issue) || issue.input === undefined);
+  // An absent key whose schema is an enum or a custom check reports no invalid_type: it is still missing, not 「undefined」.
+  const absent = !('input' in issue) || issue.input === undefined;
+  const missing = absent && (issue.code === 'invalid_type' || positions.writtenKey(path) === undefined);
   const rule: RuleId = params?.rule ?? (missing ? 'schema/required' : 'schema/invalid');
   const lastKey = [...path].reverse().find((part): part is string => typeof part === 'string');
   const written = positions.writtenKey(path) ?? lastKey;

@@ -107,32 +107,70 @@ export function aliasedEnum<const V extends readonly EnumValue[]>(values: V, lab
   );
 }
 
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const ZH_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+const FULL_DATE = /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)$/;
+const MONTH_DAY = /^(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+const DIGITS_ONLY = /^(\d{4})(\d{2})(\d{2})$/;
 
-/** Parse `2023-08-22` or `2023年8月22日` into an ISO `YYYY-MM-DD` string, or undefined. */
-export function parseDateText(text: string): string | undefined {
-  const match = ISO_DATE.exec(text.trim()) ?? ZH_DATE.exec(text.trim());
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+function isoDate(year: number, month: number, day: number): string | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return undefined;
-  }
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** A calendar date written `2023-08-22` or `2023年8月22日`; parses to `YYYY-MM-DD`. */
+/**
+ * Parse a date as clerks write it — `2023-08-22`, `2023/8/22`, `2023.8.22`,
+ * `2023年8月22日` — into ISO `YYYY-MM-DD`, or undefined. `8月22日` without a
+ * year only when `year` is given (the caller says which year it took).
+ */
+export function parseDateText(text: string, options: { year?: number | string } = {}): string | undefined {
+  const trimmed = text.trim();
+  const full = FULL_DATE.exec(trimmed);
+  if (full) return isoDate(Number(full[1]), Number(full[2] ?? full[4]), Number(full[3] ?? full[5]));
+  const monthDay = MONTH_DAY.exec(trimmed);
+  if (monthDay && options.year !== undefined) return isoDate(Number(options.year), Number(monthDay[1]), Number(monthDay[2]));
+  return undefined;
+}
+
+/** Whether `text` is a month and day without a year (`12月3日`). */
+export function isMonthDay(text: string): boolean {
+  return MONTH_DAY.test(text.trim());
+}
+
+/**
+ * Why `text` is not a date, in Chinese, with what to write instead:
+ * `2025年2月没有30日`, `没有13月`, `20251203 → 是不是 2025-12-03`.
+ */
+export function dateProblem(text: string): string {
+  const trimmed = text.trim();
+  const usual = '应写作 2023-08-22 或 2023年8月22日';
+  const parts = FULL_DATE.exec(trimmed);
+  if (parts) {
+    const [year, month, day] = [Number(parts[1]), Number(parts[2] ?? parts[4]), Number(parts[3] ?? parts[5])];
+    if (month < 1 || month > 12) return `日期「${trimmed}」无效：没有${month}月`;
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return `日期「${trimmed}」无效：${year}年${month}月没有${day}日（这个月只有${last}天）`;
+  }
+  if (MONTH_DAY.test(trimmed)) return `日期「${trimmed}」没有写年份：写上是哪一年，如 ${new Date().getFullYear()}年${trimmed.replace(/\s+/g, '')}`;
+  const digits = DIGITS_ONLY.exec(trimmed);
+  if (digits) {
+    const iso = isoDate(Number(digits[1]), Number(digits[2]), Number(digits[3]));
+    if (iso) return `日期「${trimmed}」要用连字符分开，是不是 ${iso}？`;
+  }
+  return `日期「${trimmed}」无效，${usual}`;
+}
+
+/** A calendar date written `2023-08-22`, `2023/8/22`, `2023.8.22` or `2023年8月22日`; parses to `YYYY-MM-DD`. */
 export const dateSchema = z.preprocess(
   (input) => {
     if (input instanceof Date && !Number.isNaN(input.getTime())) return input.toISOString().slice(0, 10);
+    if (typeof input === 'number' && Number.isInteger(input)) return String(input);
     if (typeof input !== 'string') return input;
     return parseDateText(input) ?? input;
   },
   z
     .string({ error: '日期应为文本，如 2023-08-22 或 2023年8月22日' })
     .refine((text) => parseDateText(text) === text, {
-      error: (issue) => `日期「${quotedValue(issue.input) ?? ''}」无效：格式不对或日期不存在，应写作 2023-08-22 或 2023年8月22日`,
+      error: (issue) => dateProblem(quotedValue(issue.input) ?? ''),
     }),
 );
 

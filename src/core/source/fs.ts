@@ -1,6 +1,6 @@
 /** The content source over a directory of the file system. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { readFiles } from './read-files.ts';
 import type { ContentSource, FileInfo, FileRead } from './source.ts';

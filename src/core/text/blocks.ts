@@ -89,8 +89,12 @@ function collect(node: Nodes, body: string, block: Collecting): void {
   const from = block.text.length;
   if (node.type === 'text') {
     block.text += node.value;
-    const editable = located !== undefined && body.slice(located.start, located.end) === node.value;
-    block.pieces.push({ from, to: block.text.length, start: located?.start ?? 0, end: located?.end ?? 0, editable });
+    const source = located ? body.slice(located.start, located.end) : undefined;
+    const editable = source === node.value;
+    // The parser drops spaces at line ends (and the indent of continued lines): map line by line.
+    const lines = !editable && located && source !== undefined ? linePieces(node.value, source, from, located.start) : undefined;
+    if (lines) block.pieces.push(...lines);
+    else block.pieces.push({ from, to: block.text.length, start: located?.start ?? 0, end: located?.end ?? 0, editable });
   } else if (node.type === 'break' || OPAQUE.has(node.type)) {
     block.text += node.type === 'break' ? '\n' : PLACEHOLDER;
     block.pieces.push({ from, to: from + 1, start: located?.start ?? 0, end: located?.end ?? 0, editable: false });
@@ -99,6 +103,35 @@ function collect(node: Nodes, body: string, block: Collecting): void {
     for (const child of (node as Parent).children) collect(child, body, block);
   }
   if (located) block.cursor = located.end;
+}
+
+/**
+ * Pieces of a text node whose value is its source less the spaces the parser
+ * dropped around line breaks (`检查. \n共` → `检查.\n共`): one editable piece per
+ * line and per line break, so positions and fixes stay exact. Undefined when
+ * the value differs otherwise (escapes, entities).
+ */
+function linePieces(value: string, source: string, from: number, start: number): Piece[] | undefined {
+  const valueLines = value.split('\n');
+  const sourceLines = source.split('\n');
+  if (valueLines.length !== sourceLines.length || valueLines.length < 2) return undefined;
+  const pieces: Piece[] = [];
+  let at = from;
+  let offset = start;
+  for (const [index, line] of valueLines.entries()) {
+    const written = sourceLines[index]!;
+    const inner = written.indexOf(line);
+    if (inner < 0 || /[^ \t]/.test(written.slice(0, inner)) || /[^ \t]/.test(written.slice(inner + line.length))) return undefined;
+    if (line) pieces.push({ from: at, to: at + line.length, start: offset + inner, end: offset + inner + line.length, editable: true });
+    at += line.length;
+    offset += written.length;
+    if (index < valueLines.length - 1) {
+      pieces.push({ from: at, to: at + 1, start: offset, end: offset + 1, editable: true });
+      at++;
+      offset++;
+    }
+  }
+  return pieces;
 }
 
 /**

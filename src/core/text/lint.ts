@@ -88,6 +88,9 @@ export function lintBody(body: string, context: LintContext = {}, options: LintO
       }
     }
   }
+  for (const rule of rules) {
+    for (const found of rule.checkBody?.(body, ruleContext) ?? []) findings.push({ rule: rule.id, severity: rule.severity, ...found });
+  }
   return findings.sort((a, b) => a.start - b.start);
 }
 

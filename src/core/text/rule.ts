@@ -51,6 +51,17 @@ export interface LintRule {
   /** Protected spans this rule may edit anyway (dates look like decimals; zero-width characters hide in URLs). */
   ignores?: readonly ProtectedKind[] | 'all';
   check: (block: Block, context: LintContext) => RuleFinding[];
+  /** Findings over the whole body, in body offsets (what block text cannot see: spaces at line ends). */
+  checkBody?: (body: string, context: LintContext) => BodyFinding[];
+}
+
+/** A finding of `checkBody`, in body offsets (UTF-16); `edits` replace body ranges. */
+export interface BodyFinding {
+  start: number;
+  end: number;
+  message: string;
+  hint?: string;
+  edits?: { start: number; end: number; text: string }[];
 }
 
 /** Declare a rule: its behaviour here, its title, description and severity from the registry. */

@@ -4,10 +4,49 @@ import type { EntryRecord } from '../load/content.ts';
 import { entrySeries, findPerson, titleOn, type Registry } from '../registry.ts';
 import { sectionName } from '../schema/sections.ts';
 
+/**
+ * The body of an entry nobody has written yet: empty, or still only the
+ * template's opening — a date and a unit or a phrase (`12月10日，区消防救援大队`,
+ * `12月3日，带队到`), short, with no sentence ended. Undefined when written.
+ */
+export function uneditedBody(body: string): 'empty' | 'opening' | undefined {
+  const text = body.trim();
+  if (!text) return 'empty';
+  if (text.length <= 40 && !text.includes('\n') && !/[。！？；]/.test(text) && /^[0-9０-９]{1,2}月[0-9０-９]{1,2}日[，,]/.test(text)) return 'opening';
+  return undefined;
+}
+
+/** `周正宇、黄志远`, `应急局,消防大队`: names run together with 、，, ; or spaces; undefined for one name. */
+function severalNames(text: string): string[] | undefined {
+  const parts = text.split(/[、，,;；\s]+/).map((part) => part.trim()).filter(Boolean);
+  return parts.length > 1 ? parts : undefined;
+}
+
 export function validateEntry(entry: EntryRecord, registry: Registry): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { data, file, positions } = entry;
-  if (!registry.unitBySpelling.has(data.unit)) {
+  const unedited = data.status === 'ready' ? uneditedBody(entry.body) : undefined;
+  if (unedited) {
+    const shown = entry.body.trim();
+    out.push(
+      diagnostic(
+        'entry/unedited',
+        file,
+        { line: unedited === 'empty' ? 1 : entry.bodyLine + entry.body.slice(0, entry.body.indexOf(shown)).split('\n').length - 1, column: 1 },
+        unedited === 'empty' ? '稿件正文是空的' : `稿件正文还只有模板的开头「${shown}」`,
+        { hint: '写好正文再编入期刊（含这篇稿件的期刊不能发布）；暂时不用的稿件把状态改为 草稿' },
+      ),
+    );
+  }
+  const unitParts = severalNames(data.unit);
+  if (!registry.unitBySpelling.has(data.unit) && unitParts && unitParts.every((part) => registry.unitBySpelling.has(part))) {
+    const names = unitParts.map((part) => registry.unitBySpelling.get(part)!.name);
+    out.push(
+      diagnostic('entry/unknown-unit', file, positions.at(['unit']), `一篇稿件只写一个报送单位，「${data.unit}」写了 ${unitParts.length} 个`, {
+        hint: `写报送这篇稿件的单位，如 单位: ${names[0]}；其他单位写在正文中`,
+      }),
+    );
+  } else if (!registry.unitBySpelling.has(data.unit)) {
     const suggestion = didYouMean(data.unit, registry.unitBySpelling.keys());
     out.push(
       diagnostic('entry/unknown-unit', file, positions.at(['unit']), `报送单位「${data.unit}」不在 units.yaml 中`, {
@@ -18,7 +57,14 @@ export function validateEntry(entry: EntryRecord, registry: Registry): Diagnosti
   }
   data.people.forEach((name, index) => {
     const person = findPerson(registry, name);
-    if (!person) {
+    const parts = person ? undefined : severalNames(name);
+    if (parts && parts.every((part) => findPerson(registry, part))) {
+      out.push(
+        diagnostic('entry/unknown-person', file, positions.at(['people', index]), `「${name}」是 ${parts.length} 位领导，要写成列表`, {
+          hint: `写作 领导: [${parts.join(', ')}]`,
+        }),
+      );
+    } else if (!person) {
       const suggestion = didYouMean(name, registry.personByName.keys());
       out.push(
         diagnostic('entry/unknown-person', file, positions.at(['people', index]), `领导「${name}」不在 people.yaml 中`, {

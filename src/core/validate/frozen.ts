@@ -11,7 +11,10 @@ export function validateFrozen(issue: IssueRecord, entriesById: Map<string, Entr
   if (!data.digest) {
     return [diagnostic('issue/digest-missing', file, positions.at(['status']), `${name}标为已发布，但没有摘要`, { hint: `用 jianbao publish ${key} 发布（它会记录摘要），不要手工改状态` })];
   }
-  const changes = compareDigest(data.digest, computeDigest(issue, entriesById));
+  const compared = compareDigest(data.digest, computeDigest(issue, entriesById));
+  // An entry still listed but missing (deleted, moved, or failing to parse) is reported once, on its own: not as 移除稿件.
+  const listed = new Set(data.entries.map((id) => id.normalize('NFC')));
+  const changes = { ...compared, removedEntries: compared.removedEntries.filter((id) => !listed.has(id.normalize('NFC'))) };
   if (!hasChanges(changes)) return [];
   const parts: string[] = [];
   if (changes.issueChanged) parts.push(`期刊文件 ${file}`);

@@ -1,7 +1,7 @@
 /** All cross-file rules, run over loaded content. Single-file rules ran at load time. */
 import type { Diagnostic } from '../diagnostics.ts';
 import type { EntryRecord, LoadedContent } from '../load/content.ts';
-import { SETTINGS_FILES } from '../paths.ts';
+import { ENTRIES_DIR, entryIdFromPath, SETTINGS_FILES } from '../paths.ts';
 import { buildRegistry, issueKey, issueSeries, type Registry } from '../registry.ts';
 import { validateDistribution } from './distribution.ts';
 import { validateEntry } from './entries.ts';
@@ -46,7 +46,14 @@ export function validate(content: LoadedContent, registry: Registry = buildRegis
     for (const [series, issues] of issuesBySeries(content.issues, registry, kind)) out.push(...validateNumbering(series, issues));
   }
   const byId = entriesById(content.entries);
-  out.push(...validateMembership(content.issues, byId, registry, archive, content.unlistedEntryFolders));
+  // Entry files that exist but did not load (their own errors say why) are not missing from the issues that list them.
+  const unreadable = new Set(
+    content.diagnostics
+      .filter((d) => d.severity === 'error' && d.file.startsWith(`${ENTRIES_DIR}/`) && d.file.endsWith('.md'))
+      .map((d) => entryIdFromPath(d.file.slice(ENTRIES_DIR.length + 1)).normalize('NFC'))
+      .filter((id) => !byId.has(id)),
+  );
+  out.push(...validateMembership(content.issues, byId, registry, archive, content.unlistedEntryFolders, unreadable));
   const several = registry.series.length > 1;
   for (const issue of content.issues) {
     const key = issueKey(issueSeries(registry, issue), issue.data.year, issue.data.number, several, issue.data.kind === 'supplement');

@@ -3,12 +3,33 @@
  * belongs to the series, is not dated after the issue, and is in at most one
  * issue; a ready entry in no issue is pending.
  */
-import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, didYouMean, editDistance, type Diagnostic } from '../diagnostics.ts';
 import { issueName } from '../format.ts';
 import type { EntryRecord, IssueRecord } from '../load/content.ts';
 import { entrySeries, issueSeries, type Registry } from '../registry.ts';
 
 const STATUS_NAMES = { draft: '草稿', withdrawn: '撤稿', ready: '待编' } as const;
+
+/**
+ * A listed entry id that exists under a close name: the same file name in
+ * another folder (moved), or a small typo of the name in the same folder.
+ * Never just any entry: a different story from another year misleads.
+ */
+export function closeEntryId(id: string, ids: Iterable<string>): string | undefined {
+  const slash = id.lastIndexOf('/');
+  const folder = id.slice(0, slash + 1);
+  const name = id.slice(slash + 1);
+  const all = [...ids];
+  const moved = all.filter((other) => other.slice(other.lastIndexOf('/') + 1) === name);
+  if (moved.length === 1) return moved[0];
+  const siblings = all.filter((other) => other.slice(0, other.lastIndexOf('/') + 1) === folder);
+  const byName = new Map(siblings.map((other) => [other.slice(folder.length), other]));
+  const suggestion = didYouMean(name, byName.keys());
+  if (!suggestion) return undefined;
+  // didYouMean allows half the length; for file names, a third (at least one character).
+  const limit = Math.max(1, Math.floor([...name].length / 3));
+  return editDistance(name, suggestion) <= limit ? byName.get(suggestion) : undefined;
+}
 
 /**
  * `archive`: archived issues keep their entries' text, so a deleted entry file is not missing there, and their entries are never pending.
@@ -20,6 +41,8 @@ export function validateMembership(
   registry: Registry,
   archive: { archivedEntries: ReadonlySet<string>; archivedFiles: ReadonlySet<string> } = { archivedEntries: new Set(), archivedFiles: new Set() },
   unlisted: readonly string[] = [],
+  /** Entry ids whose file exists but failed to load (its own errors say why): not missing. */
+  unreadable: ReadonlySet<string> = new Set(),
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const unread = (id: string) => unlisted.some((folder) => id.startsWith(folder));
@@ -42,12 +65,25 @@ export function validateMembership(
       if (!entry && unread(id)) return;
       if (!entry && archive.archivedFiles.has(file) && archive.archivedEntries.has(id.normalize('NFC'))) return; // archive/entry-deleted
       if (!entry) {
-        const suggestion = didYouMean(id, entriesById.keys());
+        if (unreadable.has(id.normalize('NFC'))) return;
+        const suggestion = closeEntryId(id.normalize('NFC'), entriesById.keys());
+        const frozen = data.status === 'published' && data.digest && Object.keys(data.digest.entries).some((listed) => listed.normalize('NFC') === id.normalize('NFC'));
+        const where = `entries/${id}.md`;
         out.push(
-          diagnostic('issue/entry-missing', file, at(), `稿件「${id}」不存在（应为 entries/${id}.md）`, {
-            hint: suggestion ? `是不是「${suggestion}」？` : '稿件编号是 entries/ 下的路径，不带 .md',
-            ...(suggestion ? { suggestion } : {}),
-          }),
+          diagnostic(
+            'issue/entry-missing',
+            file,
+            at(),
+            frozen ? `已发布的${name}编入的稿件「${id}」不见了：${where} 被删除或移走` : `稿件「${id}」不存在（应为 ${where}）`,
+            {
+              hint: suggestion
+                ? `是不是「${suggestion}」？${frozen ? '已发布期刊的稿件不能移动：把它移回原处' : ''}`
+                : frozen
+                  ? `已发布期刊的稿件不能删除：从版本库或备份中恢复 ${where}（如 git checkout -- ${where}）`
+                  : '稿件编号是 entries/ 下的路径，不带 .md',
+              ...(suggestion ? { suggestion } : {}),
+            },
+          ),
         );
         return;
       }

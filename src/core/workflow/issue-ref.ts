@@ -36,7 +36,9 @@ export function issueRefOf(issue: IssueRecord, registry: Registry): string {
  * Throws a usage WorkflowError when it names none or several.
  */
 export function findIssue(content: Pick<LoadedContent, 'issues'>, registry: Registry, text: string): IssueRecord {
-  const known = content.issues.map((issue) => issueRefOf(issue, registry));
+  // Oldest first, so that the last ones are the latest.
+  const byDate = [...content.issues].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.data.year - b.data.year || a.data.number - b.data.number);
+  const known = byDate.map((issue) => issueRefOf(issue, registry));
   if (/\.md$/i.test(text)) {
     const path = text.replace(/\\/g, '/').replace(/^\.\//, '').normalize('NFC');
     const found = content.issues.find((issue) => issue.file === path);
@@ -72,8 +74,13 @@ export function findIssue(content: Pick<LoadedContent, 'issues'>, registry: Regi
     const refs = matches.map((issue) => issueRefOf(issue, registry));
     throw new WorkflowError(`有多期是${name}：${matches.map((issue) => issue.file).join('、')}`, { usage: true, hint: `写明刊物，如 ${refs.join(' 或 ')}` });
   }
-  const suggestion = didYouMean(text, known);
-  throw new WorkflowError(`找不到${ref.series ? `刊物「${ref.series}」的` : ''}${name}`, { usage: true, hint: suggestion ? `是不是 ${suggestion}？` : listHint(known) });
+  // The clerk most likely meant the latest issue (of the series named, if any), not whichever ref is spelt alike.
+  const inSeries = byDate.filter((issue) => ref.series === undefined || issueSeries(registry, issue)?.id === ref.series);
+  const latest = inSeries.at(-1);
+  throw new WorkflowError(`找不到${ref.series ? `刊物「${ref.series}」的` : ''}${name}`, {
+    usage: true,
+    hint: latest ? `最新一期是 ${issueRefOf(latest, registry)}（${issueName(latest.data.year, latest.data.number)}，${latest.file}）；${listHint(known)}` : listHint(known),
+  });
 }
 
 function listHint(known: string[]): string {

@@ -11,7 +11,7 @@ import { entryIdFromPath, ENTRIES_DIR } from '../paths.ts';
 import { buildRegistry, findPerson, titleOn, unitOrder, type Registry } from '../registry.ts';
 import { ENTRY_STATUSES, entrySchema, type EntryStatus } from '../schema/entry.ts';
 import { editFrontMatter, type EditContext } from './front-matter-edit.ts';
-import { enumLookup, parseDateText } from '../schema/fields.ts';
+import { dateProblem, enumLookup, parseDateText } from '../schema/fields.ts';
 import { LEADER_SECTIONS, SECTIONS, sectionName, TITLED_SECTIONS, type SectionId } from '../schema/sections.ts';
 import type { Series } from '../schema/site.ts';
 import type { Unit } from '../schema/units.ts';
@@ -19,6 +19,7 @@ import { validateEntry } from '../validate/entries.ts';
 import { WorkflowError } from './errors.ts';
 import { entryPath } from './slug.ts';
 import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, type Placeholder, type Rendered } from './templates.ts';
+import { EntryIndex } from './duplicates.ts';
 import { writeNewFile } from './write.ts';
 
 /** The placeholders of entry templates. */
@@ -45,6 +46,8 @@ export interface EntryRequest {
   status?: string | undefined;
   /** The body to write instead of the template's (the studio's editor); the CLI never sets it. */
   body?: string | undefined;
+  /** Write it even when an entry with the same title, date and unit (or body) exists. */
+  force?: boolean;
 }
 
 /** A request resolved against the settings. */
@@ -172,8 +175,9 @@ export function resolveEntryFields(registry: Registry, request: EntryRequest, to
       problem('unit', `报送单位「${unitText}」不在 units.yaml 中`, suggestion ? `是不是「${suggestion}」？` : '先在 units.yaml 中添加此单位，或用已有单位的名称、简称');
     }
   }
-  const date = request.date?.trim() ? parseDateText(request.date) : today;
-  if (!date) problem('date', `日期「${request.date}」无效`, '写作 2023-08-22 或 2023年8月22日');
+  // 12月3日 without a year is this year's (the command says so).
+  const date = request.date?.trim() ? parseDateText(request.date, { year: today.slice(0, 4) }) : today;
+  if (!date) problem('date', dateProblem(request.date!), '写作 2023-08-22、2023/8/22 或 2023年8月22日；今年的日期也可以只写 8月22日');
   const title = request.title?.replace(/\s+/g, ' ').trim() || undefined;
   if (!title && series && section && titleRequired(series, section)) {
     problem('title', `「${sectionName(section)}」稿件需要标题${series.layout === 'articles' ? `（刊物「${series.name}」是文章版式）` : ''}`, undefined, '用 --title 指定标题');
@@ -288,8 +292,16 @@ function withFormParts(rendered: Rendered, request: EntryRequest): Rendered {
 
 /** Create a new entry file from the template; returns where it went. */
 export async function createEntry(contentDir: string, request: EntryRequest, options: WorkflowOptions): Promise<NewEntryResult> {
-  const { registry } = await loadForWorkflow(contentDir);
+  const { content, registry } = await loadForWorkflow(contentDir);
   const entry = resolveEntry(registry, request, options.today);
+  const duplicate = request.force
+    ? undefined
+    : EntryIndex.of(content.entries, registry).find({ date: entry.date, unit: entry.unit.id, title: entry.title, section: entry.section, body: '' });
+  if (duplicate) {
+    throw new WorkflowError(`已有一篇${duplicate.same}都相同的稿件：${duplicate.file}，没有新建`, {
+      hint: `打开 ${duplicate.file} 继续编辑；确实是另一篇稿件时，加 --force 再运行一次`,
+    });
+  }
   const template = await loadTemplate(contentDir, [`entry-${entry.section}.md`, 'entry.md'], ENTRY_PLACEHOLDERS, options.builtinTemplates);
   const rendered = fillTemplate(template, {
     section: sectionName(entry.section),

@@ -13,7 +13,7 @@ import { editFrontMatter } from './front-matter-edit.ts';
 import { ENTRIES_DIR, ISSUES_DIR } from '../paths.ts';
 import { issueKey, type Registry } from '../registry.ts';
 import { issueSchema } from '../schema/issue.ts';
-import { parseDateText } from '../schema/fields.ts';
+import { dateProblem, parseDateText } from '../schema/fields.ts';
 import { contactSchema, distributionSchema, type Series } from '../schema/site.ts';
 import { sectionName } from '../schema/sections.ts';
 import { validate } from '../validate/index.ts';
@@ -131,8 +131,9 @@ async function plan(contentDir: string, request: IssueRequest, options: Workflow
   }
   const brokenEntries = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const series = chooseSeries(registry, request.series);
-  const date = request.date?.trim() ? parseDateText(request.date) : options.today;
-  if (!date) throw new WorkflowError(`日期「${request.date}」无效`, { usage: true, hint: '写作 2023-08-30 或 2023年8月30日' });
+  // 12月5日 without a year is this year's (the command says so).
+  const date = request.date?.trim() ? parseDateText(request.date, { year: options.today.slice(0, 4) }) : options.today;
+  if (!date) throw new WorkflowError(dateProblem(request.date!), { usage: true, hint: '写作 2023-08-30、2023/8/30 或 2023年8月30日；今年的日期也可以只写 8月30日' });
   const supplement = request.supplement === true;
   if (supplement && request.total !== undefined) throw new WorkflowError('增刊不计总期号，不能与 --total 同用', { usage: true, hint: '去掉 --total' });
   const next = nextNumber(content, registry, series, date, supplement ? 'supplement' : 'regular');

@@ -6,9 +6,10 @@
  * it). A published issue is published again only after an erratum was
  * added, as a new version; the earlier versions are kept.
  *
- * The front matter is edited with the `yaml` Document API, so comments, key
- * order and the clerk's choice of Chinese or English keys survive; the file
- * is replaced atomically.
+ * Only the status line of the issue file changes (and an old in-file digest
+ * goes): the `yaml` parser finds where the value is, the text is edited there,
+ * so comments, their spacing, key order and the clerk's choice of Chinese or
+ * English keys survive byte for byte; the file is replaced atomically.
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -18,18 +19,20 @@ import { asPublished, canonicalJson, LEDGER_FILE, LEDGER_NOTE, RECORD_FORMAT, re
 import { compileIssue } from '../compile/issue.ts';
 import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
 import type { CompiledIssue } from '../model/issue.ts';
-import type { Registry } from '../registry.ts';
+import { issueSeries, type Registry } from '../registry.ts';
+import { isMap, isScalar, parseDocument, type Document, type Pair } from 'yaml';
 import { checkContent, type CheckResult } from '../check.ts';
 import { compareDigest, computeDigest, hasChanges } from '../digest.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { issueName } from '../format.ts';
+import { splitFrontMatter } from '../load/frontmatter.ts';
 import { ENTRIES_DIR, SETTINGS_FILES } from '../paths.ts';
 import { issueSchema, ISSUE_STATUSES } from '../schema/issue.ts';
 import { entriesById } from '../validate/index.ts';
 import { validateFrozen } from '../validate/frozen.ts';
 import { WorkflowError } from './errors.ts';
 import { findIssue, issueRefOf } from './issue-ref.ts';
-import { editFrontMatter, type EditContext } from './front-matter-edit.ts';
+import { chineseKey, keySpellingsOf } from './keys.ts';
 import { replaceFile } from './write.ts';
 
 export type PublishOutcome =
@@ -57,6 +60,8 @@ export interface PublishResult {
   /** Number of entries frozen with it. */
   entries: number;
   errata: number;
+  /** Earlier issues of the same series still drafts (`2025年第1期`…), oldest first: publishing this one before them is likely a slip. */
+  earlierDrafts: { ref: string; name: string }[];
 }
 
 export interface WorkflowCheck {
@@ -71,9 +76,74 @@ const PUBLISHED = ISSUE_STATUSES.find((status) => status.id === 'published')!;
 /** Rules that describe the frozen state itself; publish handles these instead of refusing. */
 const FROZEN_RULES = new Set(['issue/frozen-changed', 'issue/digest-missing', 'issue/errata-pending', 'archive/status-changed', 'archive/not-archived', 'archive/entry-deleted']);
 
-/** The issue file with status published (the old in-file digest, if any, removed: the ledger records it now). */
+/** Does this front matter use Chinese keys (most of its top-level keys are not ASCII)? */
+function usesChineseKeys(document: Document): boolean {
+  if (!isMap(document.contents)) return false;
+  const keys = document.contents.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key));
+  // eslint-disable-next-line no-control-regex -- \x00-\x7f is ASCII
+  const chinese = keys.filter((key) => /[^\x00-\x7f]/.test(key)).length;
+  return chinese > keys.length - chinese;
+}
+
+/** The pair of a top-level key written in any of its spellings. */
+function findPair(document: Document, spellings: string[]): Pair | undefined {
+  if (!isMap(document.contents)) return undefined;
+  return document.contents.items.find((pair) => spellings.includes(String(isScalar(pair.key) ? pair.key.value : pair.key)));
+}
+
+type Ranged = { range?: [number, number, number] | null } | null | undefined;
+
+/** The start of the line `at` is on, and the end of the line `to - 1` is on (past its newline). */
+function wholeLines(yaml: string, at: number, to: number): { start: number; end: number } {
+  const start = yaml.lastIndexOf('\n', at - 1) + 1;
+  const end = yaml.indexOf('\n', Math.max(at, to - 1));
+  return { start, end: end === -1 ? yaml.length : end + 1 };
+}
+
+/**
+ * The issue file with status published, the old in-file digest (if any)
+ * removed: the ledger records it now. Only those two keys' text changes: the
+ * status value in place (or a status line added after the last key), the
+ * digest block cut out whole; every other byte (comments and their spacing,
+ * blank lines, quoting, key order) stays as written.
+ */
 export function publishedText(text: string): string {
-  return editFrontMatter(text, issueSchema, { status: ({ chinese }: EditContext) => (chinese ? PUBLISHED.name : PUBLISHED.id), digest: undefined });
+  const split = splitFrontMatter(text);
+  if (split.yaml === undefined || split.unclosed) throw new Error('publish: the issue file lost its front matter');
+  const yaml = split.yaml;
+  const document = parseDocument(yaml);
+  const chinese = usesChineseKeys(document);
+  const statusText = chinese ? PUBLISHED.name : PUBLISHED.id;
+  const status = findPair(document, keySpellingsOf(issueSchema, 'status'));
+  const digest = findPair(document, keySpellingsOf(issueSchema, 'digest'));
+  const edits: { start: number; end: number; text: string }[] = [];
+  const valueRange = (status?.value as Ranged)?.range;
+  const keyRange = (status?.key as Ranged)?.range;
+  if (valueRange && valueRange[1] > valueRange[0]) edits.push({ start: valueRange[0], end: valueRange[1], text: statusText });
+  else if (status && keyRange) {
+    // `状态:` with nothing after it: the line becomes `状态: 已发布`.
+    const line = wholeLines(yaml, keyRange[0], keyRange[1]);
+    edits.push({ ...line, text: `${yaml.slice(line.start, keyRange[1])}: ${statusText}\n` });
+  } else {
+    // No status key: a line of its own after the last key's value.
+    const items = isMap(document.contents) ? document.contents.items.filter((pair) => pair !== digest) : [];
+    const last = items.at(-1);
+    const lastEnd = (last?.value as Ranged)?.range?.[1] ?? (last?.key as Ranged)?.range?.[1];
+    const lineEnd = lastEnd === undefined ? -1 : yaml.indexOf('\n', Math.max(0, lastEnd - 1));
+    const at = lineEnd === -1 ? yaml.length : lineEnd + 1;
+    const key = chinese ? chineseKey(issueSchema, 'status') : 'status';
+    edits.push({ start: at, end: at, text: `${at > 0 && yaml[at - 1] !== '\n' ? '\n' : ''}${key}: ${statusText}\n` });
+  }
+  const digestKey = (digest?.key as Ranged)?.range;
+  if (digest && digestKey) {
+    // From the start of the key's line to the end of its value's last line (comments after it stay).
+    edits.push({ ...wholeLines(yaml, digestKey[0], (digest.value as Ranged)?.range?.[1] ?? digestKey[1]), text: '' });
+  }
+  let next = yaml;
+  for (const edit of edits.sort((a, b) => b.start - a.start || b.end - a.end)) next = next.slice(0, edit.start) + edit.text + next.slice(edit.end);
+  const lines = text.split('\n');
+  const fence = lines[split.bodyLine - 2]!;
+  return `${lines[0]}\n${next === '' || next.endsWith('\n') ? next : `${next}\n`}${fence}\n${lines.slice(split.bodyLine - 1).join('\n')}`;
 }
 
 /** Publish (or re-publish after an erratum) the issue an ISSUE argument names. */
@@ -97,6 +167,21 @@ export async function publishIssue(contentDir: string, refText: string, options:
   if (errors.length) {
     throw new WorkflowError(`${name}有错误，不能发布`, { diagnostics: errors, hint: '改正上面的错误后再运行 jianbao publish' });
   }
+  // An entry still empty, or only the template's opening, is a warning in check and a refusal here.
+  const unedited = diagnostics.filter((d) => d.rule === 'entry/unedited' && entryFiles.has(d.file));
+  if (unedited.length) {
+    throw new WorkflowError(`${name}有 ${unedited.length} 篇稿件还没有写正文，不能发布`, {
+      diagnostics: unedited,
+      hint: `写好正文后再运行 jianbao publish；不编入本期的稿件，从 ${issue.file} 的 稿件 中删去`,
+    });
+  }
+  const series = issueSeries(registry, issue);
+  const earlierDrafts = content.issues
+    .filter((other) => other !== issue && other.data.status === 'draft' && issueSeries(registry, other) === series)
+    .filter((other) => (other.data.kind === 'supplement') === (issue.data.kind === 'supplement'))
+    .filter((other) => other.data.year < issue.data.year || (other.data.year === issue.data.year && other.data.number < issue.data.number))
+    .sort((a, b) => a.data.year - b.data.year || a.data.number - b.data.number)
+    .map((other) => ({ ref: issueRefOf(other, registry), name: issueName(other.data.year, other.data.number, other.data.kind === 'supplement') }));
 
   const { data } = issue;
   const key = archiveKey(issue, registry)!;
@@ -112,7 +197,7 @@ export async function publishIssue(contentDir: string, refText: string, options:
     const errataGrew = data.errata.length > latest.issue.errata.length;
     if (changes.length === 0) {
       if (data.status !== 'published') await replaceFile(join(contentDir, issue.file), publishedText(fileText(content, issue.file)));
-      return { outcome: 'unchanged', ref, name, file: issue.file, snapshot: archived.record.versions.at(-1)!.file, version: latest.version, entries: latest.issue.entries.length, errata: data.errata.length };
+      return { outcome: 'unchanged', ref, name, file: issue.file, snapshot: archived.record.versions.at(-1)!.file, version: latest.version, entries: latest.issue.entries.length, errata: data.errata.length, earlierDrafts };
     }
     if (missing.length > 0) {
       throw new WorkflowError(`${name}的稿件文件 ${missing.map((entry) => `entries/${entry.id}.md`).join('、')} 已删除，不能重新发布`, { hint: '先从版本库恢复这些稿件文件，再运行 jianbao publish' });
@@ -153,7 +238,7 @@ export async function publishIssue(contentDir: string, refText: string, options:
   if (problems.length) {
     throw new WorkflowError(`${name}发布后复核未通过`, { diagnostics: problems, hint: '请把这个问题报告给 jianbao 的维护者' });
   }
-  return { outcome, ref, name, file: issue.file, snapshot: snapshotFile, version, entries: compiled.entries.length, errata: data.errata.length };
+  return { outcome, ref, name, file: issue.file, snapshot: snapshotFile, version, entries: compiled.entries.length, errata: data.errata.length, earlierDrafts };
 }
 
 export interface MigrationResult {
@@ -194,7 +279,7 @@ export async function archiveLegacyIssues(contentDir: string, options: WorkflowC
     ledger = prepared.ledger;
     writes.push({ path: prepared.snapshotFile, text: prepared.snapshotText });
     writes.push({ path: issue.file, text: publishedText(fileText(content, issue.file)) });
-    result.archived.push({ outcome: 'archived', ref, name, file: issue.file, snapshot: prepared.snapshotFile, version: 1, entries: compiled.entries.length, errata: issue.data.errata.length });
+    result.archived.push({ outcome: 'archived', ref, name, file: issue.file, snapshot: prepared.snapshotFile, version: 1, entries: compiled.entries.length, errata: issue.data.errata.length, earlierDrafts: [] });
   }
   if (result.archived.length === 0) return result;
   for (const write of writes.filter((item) => item.path.startsWith('published/'))) await writeAtomically(join(contentDir, write.path), write.text);

@@ -118,7 +118,7 @@ describe('jianbao new entry (prompts in a terminal)', () => {
     const dir = await copyContent(ORDER);
     const run = session(['new', 'entry', '--content', dir, '--series', 'zhuanbao', '--section', '上级会议精神', '--unit', '安委办']);
     await run.answer('日期', '2024-02-30', KEY.enter);
-    await run.answer('日期写作 2023-08-22 或 2023年8月22日', '\u007f'.repeat(10), '2024-07-15', KEY.enter);
+    await run.answer('2024年2月没有30日', '\u007f'.repeat(10), '2024-07-15', KEY.enter);
     await run.answer('标题', KEY.enter);
     await run.answer('「上级会议精神」稿件需要标题', '市安委会全体会议精神', KEY.enter);
     const { code, stdout } = await run.result();

@@ -93,4 +93,14 @@ describe('jianbao lint', () => {
     expect(result.stdout).toContain('✓ 没有发现问题');
     expect(result.code).toBe(0);
   });
+
+  it('says how many entries of published issues it skipped', async () => {
+    const { loadContent } = await import('../../../src/core/index.ts');
+    const { frozenEntryIds } = await import('../../../src/core/text/lint.ts');
+    const content = await loadContent(SAMPLE_CONTENT);
+    const frozen = content.entries.filter((entry) => frozenEntryIds(content).has(entry.id)).length;
+    expect(frozen).toBeGreaterThan(0);
+    const result = await runCli(['lint', '--content', SAMPLE_CONTENT]);
+    expect(result.stdout).toMatch(new RegExp(`（${content.entries.length - frozen} 篇稿件；另有 ${frozen} 篇已发布期刊的稿件未检查，要检查可写明路径，如 jianbao lint entries/…，用时`));
+  });
 });

@@ -9,11 +9,12 @@ import { cli, copyContent, frontMatter, SAMPLE_CONTENT } from '../../helpers/wor
 const ORDER = join(FIXTURES, 'order/content');
 const field = (data: Record<string, unknown>, en: string, zh: string) => data[en] ?? data[zh];
 
-/** Entries listed by the issue files, with each issue's date (ISO), read straight from the files. */
+/** Entries listed by the published issue files (drafts are not adopted yet), with each issue's year, read straight from the files. */
 async function listedEntries(dir: string): Promise<{ id: string; year: string }[]> {
   const out: { id: string; year: string }[] = [];
   for (const name of await listFiles(join(dir, 'issues'))) {
     const data = await frontMatter(dir, `issues/${name}`);
+    if (!['published', '已发布'].includes(String(field(data, 'status', '状态')))) continue;
     const year = String(field(data, 'year', '年度'));
     for (const id of (field(data, 'entries', '稿件') as string[] | undefined) ?? []) out.push({ id, year });
   }
@@ -79,9 +80,34 @@ describe('jianbao stats', () => {
     expect(stats.rows.map((row) => [row.unitName, row.total])).toEqual(page.rows.map((row) => [row.unitName, row.total]));
   });
 
+  it('--series counts one series only; the totals of the series add up to the whole (sample content)', async () => {
+    const total = (await listedEntries(SAMPLE_CONTENT)).length;
+    const parts: number[] = [];
+    for (const series of ['zhuanbao', 'jianbao']) {
+      const files = (await listFiles(join(SAMPLE_CONTENT, 'issues'))).filter((name) => name.startsWith(`${series}/`));
+      let listed = 0;
+      for (const name of files) {
+        const data = await frontMatter(SAMPLE_CONTENT, `issues/${name}`);
+        if (['published', '已发布'].includes(String(field(data, 'status', '状态')))) listed += ((field(data, 'entries', '稿件') as string[] | undefined) ?? []).length;
+      }
+      const json = JSON.parse((await cli(SAMPLE_CONTENT, 'stats', '--series', series, '--format', 'json')).stdout) as { total: number };
+      expect(json.total).toBe(listed);
+      parts.push(json.total);
+    }
+    expect(parts[0]! + parts[1]!).toBe(total);
+    const table = await cli(SAMPLE_CONTENT, 'stats', '--series', 'jianbao');
+    expect(table.stdout.split('\n')[0]).toBe(`信息采用情况（《示例区安全生产简报》，全部年度，按单位，共 ${parts[1]} 篇；1 期草稿未计入）`);
+    const unknown = await cli(SAMPLE_CONTENT, 'stats', '--series', 'kuaibao');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('未知的刊物「kuaibao」，jianbao.yaml 中有：zhuanbao、jianbao');
+  });
+
   it('prints an aligned Chinese table', async () => {
     const dir = await copyContent(ORDER);
     expect((await cli(dir, 'new', 'issue', '--series', 'zhuanbao', '--date', '2024-07-31')).code).toBe(0);
+    // A draft issue is not counted: the clerk sees how many were left out.
+    expect((await cli(dir, 'stats', '--year', '2024')).stdout.split('\n')[0]).toBe('信息采用情况（2024年，按单位，共 0 篇；2 期草稿未计入）');
+    for (const ref of ['zhuanbao/2024-5', 'zhuanbao/2024-6']) expect((await cli(dir, 'publish', ref)).code).toBe(0);
     const result = await cli(dir, 'stats', '--year', '2024');
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
@@ -102,7 +128,9 @@ describe('jianbao stats', () => {
   });
 
   it('--all lists every unit, zeros included', async () => {
-    const result = await cli(ORDER, 'stats', '--all', '--format', 'csv');
+    const dir = await copyContent(ORDER);
+    expect((await cli(dir, 'publish', 'zhuanbao/2024-5')).code).toBe(0);
+    const result = await cli(dir, 'stats', '--all', '--format', 'csv');
     const { body } = parseCsv(result.stdout);
     expect(body.map((row) => row[0])).toEqual(['区安委办', '区应急管理局', '区消防救援大队', '青石镇', '区供电公司']);
     expect(body.map((row) => Number(row.at(-1)))).toEqual([0, 1, 0, 0, 0]);

@@ -39,7 +39,8 @@ describe('compileIssue (base fixture)', () => {
   it('puts the leader with the title held on that day in bold at the start', () => {
     const inspection = issue(site, 'zhuanbao/2024/3').entries[1]!;
     expect(inspection.people).toEqual([{ name: '李健', title: '区委副书记、区长' }]);
-    expect(entryHtml(inspection, issue(site, 'zhuanbao/2024/3'), site.base)).toBe('<p><strong>区委副书记、区长李健</strong>\u20026月3日，带队检查青石镇防汛准备情况。</p>');
+    // No space between the bold lead-in and the text.
+    expect(entryHtml(inspection, issue(site, 'zhuanbao/2024/3'), site.base)).toBe('<p><strong>区委副书记、区长李健</strong>6月3日，带队检查青石镇防汛准备情况。</p>');
   });
 
   it('renders the 按语 and falls back to the series for contact, copies and distribution', () => {

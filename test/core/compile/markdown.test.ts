@@ -77,6 +77,18 @@ describe('renderMarkdown: Chinese text', () => {
     expect(html('## 其他', { headingOffset: 2 })).toContain('<h4 class="depth-2">其他</h4>');
   });
 
+  it('lines typed one under another: nothing between Chinese lines; a heading number or a finished sentence starts a paragraph', () => {
+    // A line broken in the middle of a sentence joins without a space.
+    expect(html('区应急管理局组织开展城镇燃气\n安全专项检查，排查隐患\n35处，已全部整改')).toBe('<p>区应急管理局组织开展城镇燃气安全专项检查，排查隐患35处，已全部整改</p>');
+    // After 。 and before 一、 the clerk meant a new paragraph; 一、加强组织领导 is then a heading.
+    const out = renderMarkdown('检查发现隐患35处。\n一、加强组织领导\n各镇（街道）要落实责任，\n压实到人。\n（一）明确分工');
+    expect(out.html).toBe('<p>检查发现隐患35处。</p>\n<p class="level-1">一、加强组织领导</p>\n<p>各镇（街道）要落实责任，压实到人。</p>\n<p class="level-2">（一）明确分工</p>');
+    expect(out.text).toContain('要落实责任，压实到人。');
+    // Between Latin words the break stays a space; bold across lines keeps its words.
+    expect(html('use the\nsafety app')).toBe('<p>use the\nsafety app</p>'.replace('\n', ' '));
+    expect(html('**区应急管理局**组织\n检查')).toBe('<p><strong>区应急管理局</strong>组织检查</p>');
+  });
+
   it('marks short 一、 lines as headings but not long numbered paragraphs', () => {
     const out = html('一、关于开展冬春火灾防控专项行动\n\n（一）请各镇（街道）于12月10日前完成辖区排查，建立问题隐患清单。');
     expect(out).toContain('<p class="level-1">一、关于开展冬春火灾防控专项行动</p>');
@@ -87,10 +99,10 @@ describe('renderMarkdown: Chinese text', () => {
     expect(html('8月2日，李健到青山镇检查。', { leaders: [{ phrase: '副区长李健', name: '李健' }] })).toBe(
       '<p>8月2日，<strong>李健</strong>到青山镇检查。</p>',
     );
-    expect(html('到青山镇检查。', { leaders: [{ phrase: '副区长李健', name: '李健' }] })).toBe('<p><strong>副区长李健</strong>\u2002到青山镇检查。</p>');
+    expect(html('到青山镇检查。', { leaders: [{ phrase: '副区长李健', name: '李健' }] })).toBe('<p><strong>副区长李健</strong>到青山镇检查。</p>');
   });
 
   it('returns the plain text with whitespace collapsed', () => {
-    expect(renderMarkdown('**区安委办**组织\n检查。\n\n| a |\n|---|\n| b |').text).toBe('区安委办组织 检查。 a b');
+    expect(renderMarkdown('**区安委办**组织\n检查。\n\n| a |\n|---|\n| b |').text).toBe('区安委办组织检查。 a b');
   });
 });

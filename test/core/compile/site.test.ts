@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRegistry, checkContent, distributionText, expandDistribution } from '../../../src/core/index.ts';
-import { copyContent } from '../../helpers/index.ts';
+import { copyContent, runCli } from '../../helpers/index.ts';
 import { compileDir, editedBase } from './compile-helpers.ts';
 
 describe('compileSite', () => {
@@ -30,8 +30,14 @@ describe('compileSite', () => {
     expect(first?.issue).toMatchObject({ key: 'zhuanbao/2024/4', numbering: '2024年 第4期（总第11期）', dateText: '2024年6月28日' });
   });
 
-  it('counts adopted entries per unit per month', async () => {
-    const site = await compileDir(await copyContent());
+  it('counts adopted entries per unit per month: published issues only', async () => {
+    const dir = await copyContent();
+    // Both issues are drafts: nothing is adopted yet (the draft issues are in the site, as in dev).
+    const drafts = await compileDir(dir);
+    expect(drafts.issues).toHaveLength(2);
+    expect(drafts.stats.total).toBe(0);
+    for (const ref of ['2024-3', '2024-4']) expect((await runCli(['publish', ref, '--content', dir])).code).toBe(0);
+    const site = await compileDir(dir);
     expect(site.stats.periods).toEqual(['2024-06']);
     expect(site.stats.rows.map((row) => [row.unitName, row.total])).toEqual([
       ['测试区安委办', 2],

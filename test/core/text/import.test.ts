@@ -165,12 +165,25 @@ describe('jianbao import', () => {
     expect(text).toContain('4月3日，青石镇召开安全生产会议，部署防汛工作。开（kǎi）展排查。');
   });
 
-  it('splits a file of several items with --split, and never overwrites an existing entry', async () => {
+  it('splits a file of several items with --split; refuses duplicates of existing entries unless --force, and never overwrites', async () => {
     const file = join(inputs, '汇编.txt');
     await writeFile(file, ['青石镇开展燃气检查', '4月8日，青石镇开展燃气安全检查。', '青石镇部署防汛工作', '4月9日，青石镇召开防汛工作部署会。', '会议要求各村落实责任。'].join('\n'));
     const first = await runCli(['import', file, '--split', '--content', content, '--date', '2024-04-10', '--unit', 'qsz']);
     expect(first.code).toBe(0);
-    const second = await runCli(['import', file, '--split', '--content', content, '--date', '2024-04-10', '--unit', 'qsz']);
+    // The same file again: every item repeats an entry already there — nothing written, each one named, exit 1.
+    const again = await runCli(['import', file, '--split', '--content', content, '--date', '2024-04-10', '--unit', 'qsz']);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(/未写入 “青石镇开展燃气检查”：与已有稿件 \S*entries\/2024\/04\/青石镇开展燃气检查\.md 的标题、日期、单位相同（重复导入？确实是另一篇，加 --force 再导入）/);
+    expect(again.stdout).toContain('共写入 0 篇草稿，2 篇与已有稿件重复未写入');
+    expect(await listFiles(join(content, 'entries/2024/04'))).toEqual(['青石镇开展燃气检查.md', '青石镇部署防汛工作.md']);
+    // The same body under another title is a duplicate too.
+    const retitled = join(inputs, '改了标题.txt');
+    await writeFile(retitled, '青石镇全面开展燃气检查\n4月8日，青石镇开展燃气安全检查。');
+    const body = await runCli(['import', retitled, '--content', content, '--date', '2024-04-10', '--unit', 'qsz']);
+    expect(body.code).toBe(1);
+    expect(body.stdout).toMatch(/与已有稿件 \S*entries\/2024\/04\/青石镇开展燃气检查\.md 的正文相同/);
+    // --force keeps both, never overwriting.
+    const second = await runCli(['import', file, '--split', '--force', '--content', content, '--date', '2024-04-10', '--unit', 'qsz']);
     expect(second.code).toBe(0);
     expect(await listFiles(join(content, 'entries/2024/04'))).toEqual(['青石镇开展燃气检查-2.md', '青石镇开展燃气检查.md', '青石镇部署防汛工作-2.md', '青石镇部署防汛工作.md']);
     const text = await readFile(join(content, 'entries/2024/04/青石镇部署防汛工作.md'), 'utf8');
@@ -345,8 +358,11 @@ describe('jianbao import', () => {
   it('reads old Word (.doc) and WPS (.wps) files made by LibreOffice; a file it cannot read gets a Chinese message saying how to save as .docx', async () => {
     const doc = join(FIXTURES, 'import/doc/青石镇燃气检查.doc');
     const wps = join(FIXTURES, 'import/doc/青石镇燃气检查.wps');
+    // The .wps is the same document: a repeat of the .doc's entry unless --force.
     const result = await runCli(['import', doc, wps, '--content', content, '--unit', 'qsz']);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('1 篇与已有稿件重复未写入');
+    expect((await runCli(['import', wps, '--force', '--content', content, '--unit', 'qsz'])).code).toBe(0);
     expect(result.stdout).toContain('青石镇燃气检查.doc（旧版 Word 文档）');
     expect(result.stdout).toContain('删除 发布信息 1 处：“发布时间：2025-12-04 来源：青石镇”');
     expect(result.stdout).toContain('自动编号');

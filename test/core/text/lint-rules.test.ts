@@ -92,6 +92,14 @@ const CASES: Record<string, { fires: Fires; silent: string[] }> = {
     ],
     silent: ['扎实部署\u3000压实责任', '会议要求各单位共检查3家企业。', 'Safety First 活动', '使用 APP 上报', '见 `code` 说明'],
   },
+  'lint/trailing-spaces': {
+    fires: [
+      ['会议要求。 \n各单位落实。', '会议要求。\n各单位落实。'],
+      ['会议要求。\t', '会议要求。'],
+      ['会议要求  \n各单位落实。', null],
+    ],
+    silent: ['会议要求。\n各单位落实。', '```\ncode  \n```', '会议要求。\n\n  \n各单位落实。'],
+  },
   'lint/invisible-characters': {
     fires: [
       ['会议\u200b要求', '会议要求'],

@@ -45,7 +45,8 @@ describe('jianbao new entry (flags)', () => {
 `);
     const check = await checkJson(dir);
     expect(check.errors).toBe(0);
-    expect(check.diagnostics.filter((d) => d.file === file).map((d) => d.rule)).toEqual(['entry/pending']);
+    // Pending, and still only the template's opening until the clerk writes the body.
+    expect(check.diagnostics.filter((d) => d.file === file).map((d) => d.rule)).toEqual(['entry/pending', 'entry/unedited']);
   });
 
   it('uses the section’s own template and writes the leaders', async () => {
@@ -82,7 +83,14 @@ describe('jianbao new entry (flags)', () => {
     const args = ['new', 'entry', '--series', 'zhuanbao', '--section', 'work-updates', '--unit', '消防大队', '--date', '2024-07-09'];
     const first = await cli(dir, ...args);
     await writeFile(join(dir, relative(first.stdout)), '---\nseries: zhuanbao\nsection: work-updates\nunit: xf\ndate: 2024-07-09\n---\n\n已经写好的正文。\n');
-    const second = await cli(dir, ...args);
+    // The same new entry again is a duplicate (same date, unit, section, no title): refused, naming the first…
+    const again = await cli(dir, ...args);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('已有一篇栏目、日期、单位（都没有标题）都相同的稿件：entries/2024/07/2024-07-09-消防大队工作动态.md，没有新建');
+    expect(again.stderr).toContain('加 --force 再运行一次');
+    expect(again.stdout).toBe('');
+    // …and with --force written beside it, never over it.
+    const second = await cli(dir, ...args, '--force');
     expect([first.code, second.code]).toEqual([0, 0]);
     expect(relative(first.stdout)).toBe('entries/2024/07/2024-07-09-消防大队工作动态.md');
     expect(relative(second.stdout)).toBe('entries/2024/07/2024-07-09-消防大队工作动态-2.md');

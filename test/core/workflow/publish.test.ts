@@ -1,22 +1,23 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { publishedText } from '../../../src/core/workflow/publish.ts';
 import { FIXTURES, listFiles } from '../../helpers/index.ts';
 import { checkJson, cli, copyContent, frontMatter, sampleCopy } from '../../helpers/workflow.ts';
 
 const ORDER = join(FIXTURES, 'order/content');
 const field = (data: Record<string, unknown>, en: string, zh: string) => data[en] ?? data[zh];
 
-/** An issue of the sample content that lists entries: its file, ref and first entry. */
+/** A draft issue of the sample content that lists entries: its file, ref and first entry. */
 async function sampleIssue(dir: string) {
   for (const file of (await listFiles(join(dir, 'issues'))).map((name) => `issues/${name}`)) {
     const data = await frontMatter(dir, file);
     const entries = field(data, 'entries', '稿件') as string[] | undefined;
-    if (!entries?.length) continue;
+    if (!entries?.length || ['published', '已发布'].includes(String(field(data, 'status', '状态')))) continue;
     const ref = `${String(field(data, 'series', '刊物'))}/${String(field(data, 'year', '年度'))}-${String(field(data, 'number', '期号'))}`;
     return { file, ref, entry: entries[0]!, chinese: '刊物' in data };
   }
-  throw new Error('the sample content has no issue with entries');
+  throw new Error('the sample content has no draft issue with entries');
 }
 
 async function append(path: string, text: string) {
@@ -204,5 +205,65 @@ describe('jianbao publish', () => {
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr).toContain('写明刊物，如 zhuanbao/2024-5 或 kuaibao/2024-5');
     expect((await cli(dir, 'publish', 'kuaibao/2024-5')).code).toBe(0);
+  });
+});
+
+describe('jianbao publish: what clerks trip over', () => {
+  it('keeps every other byte of the front matter: comment spacing, blank lines, a comment after the last key', async () => {
+    const dir = await copyContent();
+    const path = join(dir, 'issues/2024-03.md');
+    const original = (await readFile(path, 'utf8'))
+      .replace('number: 3\n', 'number: 3      # 第3期（续接纸质专报）\n#   版记照旧\n')
+      .replace('total: 10\n', 'total: 10    ## 总期号\n\n')
+      .replace(/\n---\n/, '\n# 以上由信息员填写\n---\n');
+    await writeFile(path, original);
+    expect((await cli(dir, 'publish', '2024-3')).code).toBe(0);
+    const text = await readFile(path, 'utf8');
+    // The file had no status: one line added after the last key's value, nothing else touched.
+    expect(text.replace('status: published\n', '')).toBe(original);
+    expect(text).toContain('  - 2024/应急检查\nstatus: published\n# 以上由信息员填写\n---\n');
+    // Re-published after an erratum: the issue file is not touched at all (the archive holds the new version).
+    const corrected = text.replace('status: published', 'errata:\n  - date: 2024-06-20\n    note: 更正一处\nstatus:   published   # 已发布');
+    await writeFile(path, corrected);
+    expect((await cli(dir, 'publish', '2024-3')).code).toBe(0);
+    expect(await readFile(path, 'utf8')).toBe(corrected);
+  });
+
+  it('changes only the status value where it stands, and cuts out an old in-file digest whole', () => {
+    const original = [
+      '---',
+      '年度: 2024   # 年度',
+      '期号: 3',
+      '状态:   草稿    # 定稿后改',
+      '稿件:',
+      '  - 2024/应急检查   #  第一篇',
+      '摘要:',
+      '  期刊: 97f5c9c0a7a8d8fb',
+      '  稿件:',
+      '    2024/应急检查: add76d72101124c9',
+      '  勘误数: 0',
+      '',
+      '# 结尾的注释',
+      '---',
+      '正文',
+      '',
+    ].join('\n');
+    expect(publishedText(original)).toBe(original.replace('状态:   草稿    #', '状态:   已发布    #').replace(/摘要:\n(?: {2}.*\n)+/, ''));
+    const english = '---\nyear: 2024\nstatus: "draft"  # quoted\nentries: [a]\n---\n';
+    expect(publishedText(english)).toBe('---\nyear: 2024\nstatus: published  # quoted\nentries: [a]\n---\n');
+  });
+
+  it('warns when earlier issues of the series are still drafts; a wrong number points to the latest issue', async () => {
+    const dir = await copyContent();
+    const later = await cli(dir, 'publish', '2024-4');
+    expect(later.code).toBe(0);
+    expect(later.stdout).toContain('注意：同一刊物更早的 2024年第3期还是草稿，没有发布，站点中不会有这一期。要发布：jianbao publish 2024-3');
+    const first = await cli(dir, 'publish', '2024-3');
+    expect(first.stdout).not.toContain('注意');
+    const wrong = await cli(dir, 'publish', '2024-9');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('找不到2024年第9期');
+    expect(wrong.stderr).toContain('最新一期是 2024-4（2024年第4期，issues/2024-04.md）');
+    expect(wrong.stderr).not.toContain('是不是 2024-3');
   });
 });

@@ -8,7 +8,7 @@
 import { basename, join } from 'node:path';
 import type { Root } from 'mdast';
 import type { Diagnostic } from '../../diagnostics.ts';
-import { parseMarkdownFile } from '../../load/content.ts';
+import { parseMarkdownFile, type EntryRecord } from '../../load/content.ts';
 import type { Encoding } from '../../load/decode.ts';
 import type { Registry } from '../../registry.ts';
 import { entrySchema } from '../../schema/entry.ts';
@@ -20,6 +20,7 @@ import { stringifyMarkdown } from './markdown.ts';
 import { ImportError, type ImportInput, readImportSource, SOURCE_KIND_NAMES, type SourceImage } from './source.ts';
 import { bulletinAsOne, type Item, splitBulletin, splitItems } from './split.ts';
 import { entryFileText, entryName, freeEntryPath, writeNewFile } from './write.ts';
+import { EntryIndex, type Duplicate } from '../../workflow/duplicates.ts';
 
 export interface ImportOptions extends Omit<InferOptions, 'today'> {
   contentDir: string;
@@ -30,6 +31,10 @@ export interface ImportOptions extends Omit<InferOptions, 'today'> {
   registry?: Registry;
   /** Today, ISO; defaults to the system date. */
   today?: string;
+  /** The entries already in the content directory: an entry repeating one of them is not written (unless `force`). */
+  existing?: readonly EntryRecord[];
+  /** Write entries that repeat an existing one (same title, date and unit, or same body) too. */
+  force?: boolean;
 }
 
 export interface ImportedEntry {
@@ -48,6 +53,8 @@ export interface ImportedEntry {
   /** Problems of the written entry (schema), as check would report them. */
   diagnostics: Diagnostic[];
   notes: string[];
+  /** Not written: it repeats this entry (content-relative path) — what is the same, in Chinese. */
+  duplicateOf?: Duplicate;
 }
 
 export interface ImportReport {
@@ -93,6 +100,8 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const taken = new Set<string>();
   const reports: ImportReport[] = [];
+  // Entries already there and those imported in this run: the same file twice is one entry.
+  const known = EntryIndex.of(options.existing ?? [], options.registry);
   for (const file of options.files) {
     const report: ImportReport = { file: typeof file === 'string' ? file : file.label, removed: [], notes: [], entries: [] };
     reports.push(report);
@@ -150,6 +159,13 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
         notes: inferred.notes,
       };
       report.entries.push(entry);
+      const facts = { date: inferred.date, unit: inferred.data.单位 as string | undefined, title: item.title, section: options.section, body };
+      const duplicate = options.force ? undefined : known.find(facts);
+      if (duplicate) {
+        entry.duplicateOf = duplicate;
+        continue;
+      }
+      known.add(path, facts);
       if (options.dryRun) continue;
       await writeNewFile(join(options.contentDir, path), text);
       for (const [index, image] of images.entries()) await writeNewFile(join(options.contentDir, entry.images[index]!), image.data);

@@ -4,6 +4,7 @@
  * (.txt) and Markdown (.md). Text encodings are detected (UTF-8, GBK/GB18030,
  * Big5) and always reported, never guessed silently.
  */
+import { errnoReason } from '../../errno.ts';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Root, RootContent, Text } from 'mdast';
@@ -208,7 +209,7 @@ export async function readImportSource(input: ImportInput): Promise<ImportSource
     try {
       bytes = await readFile(input);
     } catch (error) {
-      throw new ImportError(`无法读取文件（${(error as NodeJS.ErrnoException).code ?? '未知原因'}）`);
+      throw new ImportError(`无法读取文件：${errnoReason((error as NodeJS.ErrnoException).code)}`);
     }
   } else {
     ({ bytes, kind } = input);

@@ -20,6 +20,7 @@ import repeatedPunctuation from './repeated-punctuation.ts';
 import serialNumbers from './serial-numbers.ts';
 import spaces from './spaces.ts';
 import traditional from './traditional.ts';
+import trailingSpaces from './trailing-spaces.ts';
 import unbalancedPairs from './unbalanced-pairs.ts';
 
 export const LINT_RULES: readonly LintRule[] = [
@@ -34,6 +35,7 @@ export const LINT_RULES: readonly LintRule[] = [
   quotes,
   fullwidthPunctuation,
   spaces,
+  trailingSpaces,
   repeatedPunctuation,
   bookTitleDunhao,
   unbalancedPairs,
