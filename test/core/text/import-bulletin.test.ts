@@ -50,7 +50,7 @@ let sample: string;
 beforeAll(async () => {
   sample = await copyContent(SAMPLE_CONTENT);
   out = await tempDir('jianbao-bulletin-');
-  const made = await runCli(['docx', '--content', sample, '--out', out]);
+  const made = await runCli(['docx', '--drafts', '--content', sample, '--out', out]);
   expect(made.code, made.stderr).toBe(0);
   for (const series of await readdir(join(sample, 'issues'))) {
     for (const file of (await readdir(join(sample, 'issues', series))).sort()) {
@@ -73,7 +73,10 @@ describe('jianbao import of a whole bulletin', () => {
       const expected = await Promise.all(entries.map((entry) => readEntry(join(sample, 'entries', `${entry}.md`))));
       const docx = join(out, issue.series, String(issue.year), String(issue.number), `${issue.series}-${issue.year}-${issue.number}.docx`);
       const fresh = await copyContent(SAMPLE_CONTENT);
-      const result = await runCli(['import', docx, '--split', '--content', fresh]);
+      // The copy holds the very entries being imported: without --force each one is refused as a duplicate.
+      const refused = await runCli(['import', docx, '--split', '--dry-run', '--content', fresh]);
+      expect(refused.stdout).toContain('与已有稿件');
+      const result = await runCli(['import', docx, '--split', '--force', '--content', fresh]);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain('删除 版头');
       expect(result.stdout).toContain('删除 版记');
