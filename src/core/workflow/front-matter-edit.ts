@@ -11,7 +11,7 @@ import { splitFrontMatter } from '../load/frontmatter.ts';
 import { chineseKey, keySpellingsOf } from './keys.ts';
 
 /** Does this front matter use Chinese keys (most of its top-level keys are not ASCII)? */
-function usesChineseKeys(document: Document): boolean {
+export function usesChineseKeys(document: Document): boolean {
   if (!isMap(document.contents)) return false;
   const keys = document.contents.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key));
   // eslint-disable-next-line no-control-regex -- \x00-\x7f is ASCII
@@ -20,7 +20,7 @@ function usesChineseKeys(document: Document): boolean {
 }
 
 /** The pair of a top-level key written in any of its spellings. */
-function findPair(document: Document, spellings: string[]): Pair | undefined {
+export function findPair(document: Document, spellings: string[]): Pair | undefined {
   if (!isMap(document.contents)) return undefined;
   return document.contents.items.find((pair) => spellings.includes(String(isScalar(pair.key) ? pair.key.value : pair.key)));
 }

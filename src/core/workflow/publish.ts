@@ -20,7 +20,7 @@ import { compileIssue } from '../compile/issue.ts';
 import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
 import type { CompiledIssue } from '../model/issue.ts';
 import { issueSeries, type Registry } from '../registry.ts';
-import { isMap, isScalar, parseDocument, type Document, type Pair } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import { checkContent, type CheckResult } from '../check.ts';
 import { compareDigest, computeDigest, hasChanges } from '../digest.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -32,6 +32,7 @@ import { entriesById } from '../validate/index.ts';
 import { validateFrozen } from '../validate/frozen.ts';
 import { WorkflowError } from './errors.ts';
 import { findIssue, issueRefOf } from './issue-ref.ts';
+import { findPair, usesChineseKeys } from './front-matter-edit.ts';
 import { chineseKey, keySpellingsOf } from './keys.ts';
 import { replaceFile } from './write.ts';
 
@@ -75,21 +76,6 @@ const PUBLISHED = ISSUE_STATUSES.find((status) => status.id === 'published')!;
 
 /** Rules that describe the frozen state itself; publish handles these instead of refusing. */
 const FROZEN_RULES = new Set(['issue/frozen-changed', 'issue/digest-missing', 'issue/errata-pending', 'archive/status-changed', 'archive/not-archived', 'archive/entry-deleted']);
-
-/** Does this front matter use Chinese keys (most of its top-level keys are not ASCII)? */
-function usesChineseKeys(document: Document): boolean {
-  if (!isMap(document.contents)) return false;
-  const keys = document.contents.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key));
-  // eslint-disable-next-line no-control-regex -- \x00-\x7f is ASCII
-  const chinese = keys.filter((key) => /[^\x00-\x7f]/.test(key)).length;
-  return chinese > keys.length - chinese;
-}
-
-/** The pair of a top-level key written in any of its spellings. */
-function findPair(document: Document, spellings: string[]): Pair | undefined {
-  if (!isMap(document.contents)) return undefined;
-  return document.contents.items.find((pair) => spellings.includes(String(isScalar(pair.key) ? pair.key.value : pair.key)));
-}
 
 type Ranged = { range?: [number, number, number] | null } | null | undefined;
 
