@@ -40,6 +40,11 @@ function wordFiles(name: string, content: string, sample: boolean) {
   describe.skipIf(!soffice)(`Word files of ${name} (LibreOffice)`, () => {
     let out: string;
     let issues: CompiledIssue[];
+    /** An issue with nothing to list in its 版记 has none (as in print): no rule to measure. */
+    const hasColophon = (issue: CompiledIssue) => {
+      const c = issue.colophon;
+      return c.distribution.length + c.contact.length + c.staff.length > 0 || c.copies !== undefined;
+    };
     let base: string;
     const pdfs = new Map<string, string>();
     const docx = (issue: CompiledIssue) => join(out, issue.key, issue.pdfName.replace(/\.pdf$/, '.docx'));
@@ -129,11 +134,6 @@ function wordFiles(name: string, content: string, sample: boolean) {
 
     it('the 版记’s last rule lies on the bottom edge of the type area of the last page', async () => {
       const dir = await tempDir('jianbao-docx-raster-');
-      // An issue with nothing to list in its 版记 has none (as in print): no rule to measure.
-      const hasColophon = (issue: (typeof issues)[number]) => {
-        const c = issue.colophon;
-        return c.distribution.length + c.contact.length + c.staff.length > 0 || c.copies !== undefined;
-      };
       expect(issues.filter((issue) => !hasColophon(issue)).length).toBeLessThan(issues.length);
       for (const issue of issues.filter(hasColophon)) {
         const file = pdfs.get(issue.key)!;
@@ -204,11 +204,6 @@ function wordFiles(name: string, content: string, sample: boolean) {
 
     it('the masthead is red in the series’ red, the body black', async () => {
       const dir = await tempDir('jianbao-docx-raster-');
-      // An issue with nothing to list in its 版记 has none (as in print): no rule to measure.
-      const hasColophon = (issue: (typeof issues)[number]) => {
-        const c = issue.colophon;
-        return c.distribution.length + c.contact.length + c.staff.length > 0 || c.copies !== undefined;
-      };
       expect(issues.filter((issue) => !hasColophon(issue)).length).toBeLessThan(issues.length);
       for (const issue of issues.filter(hasColophon)) {
         const file = pdfs.get(issue.key)!;
