@@ -19,7 +19,10 @@ import type { Diagnostic } from './diagnostics.ts';
 import { UserError } from './errors.ts';
 import type { ContentSource } from './source/source.ts';
 import { createEntry, type EntryRequest, type NewEntryResult, type WorkflowOptions } from './workflow/new-entry.ts';
-import { createIssue, planIssue, type IssuePlan, type IssueRequest, type NewIssueResult } from './workflow/new-issue.ts';
+import { createIssue, draftIssue, planIssue, type IssueDraft, type IssuePlan, type IssueRequest, type NewIssueResult } from './workflow/new-issue.ts';
+import { compileIssue } from './compile/issue.ts';
+import type { CompiledIssue } from './model/issue.ts';
+import { entriesById } from './validate/index.ts';
 import { openEntry, saveEntry, type EntryForm, type OpenedEntry } from './workflow/edit-entry.ts';
 import { addErratum, type ErratumRequest } from './workflow/erratum.ts';
 import { WorkflowError } from './workflow/errors.ts';
@@ -100,6 +103,13 @@ export interface Project {
   archiveLegacy(options?: { today?: string }): Promise<MigrationResult>;
   /** What `newIssue` would write for this request now (nothing is written). */
   planIssue(request: IssueRequest, options: WorkflowOptions): Promise<IssuePlan>;
+  /**
+   * The issue `newIssue` would write for this request now, compiled in memory
+   * as the site compiles a draft issue (`issue`: what its print page shows;
+   * undefined when the template gives no valid issue, `draft.problems`).
+   * Nothing is written.
+   */
+  previewIssue(request: IssueRequest, options: WorkflowOptions): Promise<{ draft: IssueDraft; issue: CompiledIssue | undefined; base: string }>;
   /** A checked entry by id (`2025/11/燃气检查`); throws a WorkflowError when there is none. */
   entry(id: string): Promise<EntryRecord>;
   /** An entry's file as it is on disk now, with its version, for editing. */
@@ -161,6 +171,12 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
     publish: (ref, publishing = {}) => changed(check().then((result) => publishIssue(root, ref, { ...publishing, checked: result }))),
     archiveLegacy: (archiving = {}) => changed(check().then((result) => archiveLegacyIssues(root, { ...archiving, checked: result }))),
     planIssue: (request, workflow) => planIssue(root, request, workflow),
+    async previewIssue(request, workflow) {
+      const result = await check();
+      const draft = await draftIssue(root, request, workflow, result);
+      const issue = draft.record ? compileIssue(draft.record, result.content, result.registry, entriesById(result.content.entries)) : undefined;
+      return { draft, issue, base: result.content.site?.site.base ?? '/' };
+    },
     async entry(id) {
       const { content } = await check();
       const found = content.entries.find((entry) => entry.id === id.normalize('NFC'));

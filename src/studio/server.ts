@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { openProject, type Project } from '../core/index.ts';
 import { createApi } from './api.ts';
-import { loadAssets } from './assets.ts';
+import { loadAssets, PRINT_FONTS } from './assets.ts';
 import { allowedHosts, createGuard, newToken } from './guard.ts';
 import { sendJson, sendText } from './http.ts';
 import { createJobs } from './jobs.ts';
@@ -77,11 +77,12 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
       if (!watcher && request.method === 'GET') project.invalidate();
       return api(request, response, url);
     }
-    const asset = assets.get(url.pathname);
+    const asset = await assets.get(url.pathname);
     if (!asset) return sendText(response, 404, '没有这个页面');
     response.writeHead(200, {
       'Content-Type': asset.type,
-      'Cache-Control': 'no-store',
+      // Fonts do not change while the studio runs; everything else may.
+      'Cache-Control': url.pathname.startsWith(PRINT_FONTS) ? 'max-age=86400' : 'no-store',
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
       'Referrer-Policy': 'no-referrer',
