@@ -93,8 +93,13 @@ export interface Project {
   checkAndCompile(): Promise<{ checked: CheckResult; site: CompiledSite | undefined }>;
   /** What the pages render with, from the settings (after `check`). */
   renderSettings(): Promise<RenderSettings>;
-  /** The files changed: check and compile again next time. */
-  invalidate(): void;
+  /**
+   * The files changed: check and compile again next time. `paths` (relative
+   * to the content directory): only these changed (the studio saved them, a
+   * file watcher saw them); the next check stamps only them instead of every
+   * file. Without paths, anything may have changed.
+   */
+  invalidate(paths?: readonly string[]): void;
   newEntry(request: EntryRequest, options: WorkflowOptions): Promise<NewEntryResult>;
   newIssue(request: IssueRequest, options: WorkflowOptions): Promise<NewIssueResult>;
   /** Publish (or re-publish after an erratum) one issue; `today` is the day recorded (default today in UTC). */
@@ -128,7 +133,14 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
   let state: Promise<CheckState> | undefined;
   const checkState = () => (state ??= (options.checkCache?.load() ?? Promise.resolve(undefined)).then((kept) => kept ?? newCheckState(), () => newCheckState()));
 
-  const check = () => (checked ??= checkState().then((kept) => checkContent(options.source ?? root, kept)));
+  // What may have changed since the last check: everything (the first check, `invalidate()`), or these paths.
+  let pending: Set<string> | 'all' = 'all';
+  const check = () =>
+    (checked ??= checkState().then((kept) => {
+      const changed = pending === 'all' ? undefined : pending;
+      pending = new Set();
+      return checkContent(options.source ?? root, kept, changed);
+    }));
   const checkAndCompile = () =>
     (compiled ??= (async () => {
       const result = await check();
@@ -139,6 +151,17 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
       return { checked: result, site };
     })());
   const changed = <T>(step: Promise<T>) => step.finally(() => project.invalidate());
+  // A step that wrote only the files it names: the next check stamps just those (anything, when it failed).
+  const wrote = async <T>(step: Promise<T>, files: (result: T) => string[]): Promise<T> => {
+    try {
+      const result = await step;
+      project.invalidate(files(result));
+      return result;
+    } catch (error) {
+      project.invalidate();
+      throw error;
+    }
+  };
 
   const project: Project = {
     dir: root,
@@ -161,12 +184,14 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
       const { content } = await check();
       return { base: content.site?.site.base ?? '/' };
     },
-    invalidate() {
+    invalidate(paths) {
       checked = undefined;
       compiled = undefined;
+      if (!paths || pending === 'all') pending = 'all';
+      else for (const path of paths) pending.add(path.replace(/\\/g, '/').replace(/^\.\//, ''));
     },
-    newEntry: (request, workflow) => changed(createEntry(root, request, workflow)),
-    newIssue: (request, workflow) => changed(createIssue(root, request, workflow)),
+    newEntry: (request, workflow) => wrote(createEntry(root, request, workflow), (made) => [made.file]),
+    newIssue: (request, workflow) => wrote(createIssue(root, request, workflow), (made) => [made.file]),
     // The workflow steps start from the project's check (the same answers as `check`), and write to the files.
     publish: (ref, publishing = {}) => changed(check().then((result) => publishIssue(root, ref, { ...publishing, checked: result }))),
     archiveLegacy: (archiving = {}) => changed(check().then((result) => archiveLegacyIssues(root, { ...archiving, checked: result }))),
@@ -187,9 +212,9 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
     saveEntry: async (id, form, openedVersion) => {
       const entry = await project.entry(id);
       const checkedNow = await check();
-      return changed(saveEntry(root, checkedNow, entry, form, openedVersion));
+      return wrote(saveEntry(root, checkedNow, entry, form, openedVersion), () => [entry.file]);
     },
-    addErratum: async (ref, request, workflow) => changed(addErratum(root, await check(), ref, request, workflow)),
+    addErratum: async (ref, request, workflow) => wrote(addErratum(root, await check(), ref, request, workflow), (added) => [added.file]),
   };
   return project;
 }

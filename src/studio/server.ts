@@ -8,6 +8,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sep } from 'node:path';
 import { openProject, type Project } from '../core/index.ts';
 import { createApi } from './api.ts';
 import { loadAssets, PRINT_FONTS } from './assets.ts';
@@ -48,11 +49,17 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const api = createApi({ project, today: options.today, jobs });
   let port = options.port ?? 4322;
 
-  // Files edited elsewhere (another editor, git, the CLI) are checked again on the next request.
+  // Files edited elsewhere (another editor, git, the CLI) are checked again on the next request:
+  // the path the watcher names (only it is stamped again; a folder makes the check list everything),
+  // or everything when it names none. A watcher that fails is replaced by checking everything on every read.
   let watcher: FSWatcher | undefined;
   try {
-    watcher = watch(project.dir, { recursive: true }, () => project.invalidate());
-    watcher.on('error', () => undefined);
+    watcher = watch(project.dir, { recursive: true }, (_event, name) => project.invalidate(name ? [name.toString().split(sep).join('/')] : undefined));
+    watcher.on('error', () => {
+      watcher?.close();
+      watcher = undefined;
+      project.invalidate();
+    });
   } catch {
     watcher = undefined;
   }

@@ -18,7 +18,8 @@ import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts
 import { compiledIssueSchema, type CompiledIssue } from '../model/issue.ts';
 import { issueSeries, type Registry } from '../registry.ts';
 import { changesText, describeChanges } from './diff.ts';
-import { loadArchive, type LoadedArchive } from './load.ts';
+import { loadArchive, type ArchivedIssue, type LoadedArchive } from './load.ts';
+import { NO_MEMO, type PassMemo } from '../check-state.ts';
 import { entriesById } from '../validate/index.ts';
 import { canonicalJson, LEDGER_FILE, recordOf, sha256 } from './records.ts';
 
@@ -62,7 +63,8 @@ function inputsOf(issue: IssueRecord, content: LoadedContent, byId: Map<string, 
   for (const id of issue.data.entries) {
     const entry = byId.get(id.normalize('NFC'));
     if (!entry) from.push(undefined);
-    else from.push(entry.data, entry.body, entry.file, (entry.images ?? []).map((image) => (image.target.kind === 'file' ? `${image.target.path}\t${image.target.bytes}\t${image.target.format}\t${image.target.sha256}` : image.target.kind)).join('\n'));
+    else if (!entry.images?.length) from.push(entry.data, entry.body, entry.file, '');
+    else from.push(entry.data, entry.body, entry.file, entry.images.map((image) => (image.target.kind === 'file' ? `${image.target.path}\t${image.target.bytes}\t${image.target.format}\t${image.target.sha256}` : image.target.kind)).join('\n'));
   }
   return from;
 }
@@ -85,9 +87,10 @@ export interface ArchiveCheck {
   archivedFiles: Set<string>;
 }
 
-export function checkArchive(content: LoadedContent, registry: Registry, archive: LoadedArchive, byId: Map<string, EntryRecord>, memo?: InputsMemo): ArchiveCheck {
+export function checkArchive(content: LoadedContent, registry: Registry, archive: LoadedArchive, byId: Map<string, EntryRecord>, memo?: InputsMemo, passes: PassMemo = NO_MEMO): ArchiveCheck {
   const diagnostics: Diagnostic[] = [...archive.diagnostics];
-  const archivedEntries = new Set<string>();
+  // Kept while the archive is the same (a project's recheck reuses it while published/ is unchanged).
+  const archivedEntries = passes('archive:entries', [archive], () => new Set([...archive.issues.values()].flatMap((archived) => archived.entries)));
   const archivedFiles = new Set<string>();
   const files = new Map<string, IssueRecord>();
   for (const issue of content.issues) {
@@ -96,7 +99,6 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
   }
   for (const [key, archived] of archive.issues) {
     const { record, latest } = archived;
-    for (const id of archived.entries) archivedEntries.add(id);
     const issue = files.get(key);
     if (!issue) {
       diagnostics.push(
@@ -107,46 +109,11 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
       continue;
     }
     archivedFiles.add(issue.file);
-    const name = issueName(issue.data.year, issue.data.number);
-    if (issue.data.status !== 'published') {
-      diagnostics.push(
-        diagnostic('archive/status-changed', issue.file, issue.positions.at(['status']), `${name}已发布（见 ${LEDGER_FILE}），期刊文件却标为草稿`, {
-          hint: `把 状态 改回 已发布；已发布的期刊要更正，请在 勘误 中加一项，再运行 jianbao publish ${record.ref}`,
-        }),
-      );
-      continue;
-    }
-    if (!latest) continue; // reported by loadArchive
-    for (const id of issue.data.entries) {
-      if (!byId.has(id.normalize('NFC')) && archived.entries.includes(id.normalize('NFC'))) {
-        const index = issue.data.entries.indexOf(id);
-        diagnostics.push(
-          diagnostic('archive/entry-deleted', issue.file, issue.positions.at(['entries', index]), `${name}的稿件文件 entries/${id}.md 已删除，存档中保留着印发时的原文`, {
-            hint: '网页、打印版和 PDF 按存档生成，不受影响；要恢复这个文件，可从版本库取回',
-          }),
-        );
-      }
-    }
-    if (memoisedInputsDigest(issue, content, registry, byId, memo) === latest.inputs) continue;
-    const now = currentRecord(issue, content, registry, byId);
-    if (!now) continue;
-    const changes = describeChanges(comparableRecord(latest.issue, byId), now);
-    if (changes.length === 0) continue;
-    const errataGrew = issue.data.errata.length > latest.issue.errata.length;
-    const oldErrataKept = latest.issue.errata.every((erratum, index) => JSON.stringify(erratum) === JSON.stringify(now.errata[index]));
-    if (errataGrew && oldErrataKept) {
-      diagnostics.push(
-        diagnostic('issue/errata-pending', issue.file, issue.positions.at(['errata']), `${name}已按勘误修改：${changesText(changes)}`, {
-          hint: `核对无误后运行 jianbao publish ${record.ref}，存档为勘误后的新版本（原版本保留）`,
-        }),
-      );
-      continue;
-    }
-    diagnostics.push(
-      diagnostic('issue/frozen-changed', issue.file, issue.positions.at(['status']), `${name}已发布，发布后被修改：${changesText(changes)}`, {
-        hint: `已发布的期刊不能直接修改：撤销修改，或在 勘误 中加一项 {日期, 说明} 说明更正，再运行 jianbao publish ${record.ref}`,
-      }),
-    );
+    // One issue against its record: again only when the record, the issue or what it is compiled from changed;
+    // the snapshot's own entries too (a file of one the issue no longer lists may come or go).
+    const from = passes === NO_MEMO ? [] : [archived, registry, ...inputsOf(issue, content, byId), ...archived.entries.map((id) => byId.get(id))];
+    const found = passes(`archive:${key}`, from, () => compareIssue(archived, issue, content, registry, byId, memo));
+    if (found.length) diagnostics.push(...found);
   }
   for (const issue of content.issues) {
     if (issue.data.status !== 'published' || !issue.data.digest || archivedFiles.has(issue.file)) continue;
@@ -159,6 +126,53 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
     );
   }
   return { diagnostics, archivedEntries, archivedFiles };
+}
+
+/** What one issue in the ledger has against its newest snapshot: its status, deleted entry files, changes since. */
+function compareIssue(archived: ArchivedIssue, issue: IssueRecord, content: LoadedContent, registry: Registry, byId: Map<string, EntryRecord>, memo: InputsMemo | undefined): Diagnostic[] {
+  const { record, latest } = archived;
+  const diagnostics: Diagnostic[] = [];
+  const name = issueName(issue.data.year, issue.data.number);
+  if (issue.data.status !== 'published') {
+    diagnostics.push(
+      diagnostic('archive/status-changed', issue.file, issue.positions.at(['status']), `${name}已发布（见 ${LEDGER_FILE}），期刊文件却标为草稿`, {
+        hint: `把 状态 改回 已发布；已发布的期刊要更正，请在 勘误 中加一项，再运行 jianbao publish ${record.ref}`,
+      }),
+    );
+    return diagnostics;
+  }
+  if (!latest) return diagnostics; // reported by loadArchive
+  for (const id of issue.data.entries) {
+    if (!byId.has(id.normalize('NFC')) && archived.entries.includes(id.normalize('NFC'))) {
+      const index = issue.data.entries.indexOf(id);
+      diagnostics.push(
+        diagnostic('archive/entry-deleted', issue.file, issue.positions.at(['entries', index]), `${name}的稿件文件 entries/${id}.md 已删除，存档中保留着印发时的原文`, {
+          hint: '网页、打印版和 PDF 按存档生成，不受影响；要恢复这个文件，可从版本库取回',
+        }),
+      );
+    }
+  }
+  if (memoisedInputsDigest(issue, content, registry, byId, memo) === latest.inputs) return diagnostics;
+  const now = currentRecord(issue, content, registry, byId);
+  if (!now) return diagnostics;
+  const changes = describeChanges(comparableRecord(latest.issue, byId), now);
+  if (changes.length === 0) return diagnostics;
+  const errataGrew = issue.data.errata.length > latest.issue.errata.length;
+  const oldErrataKept = latest.issue.errata.every((erratum, index) => JSON.stringify(erratum) === JSON.stringify(now.errata[index]));
+  if (errataGrew && oldErrataKept) {
+    diagnostics.push(
+      diagnostic('issue/errata-pending', issue.file, issue.positions.at(['errata']), `${name}已按勘误修改：${changesText(changes)}`, {
+        hint: `核对无误后运行 jianbao publish ${record.ref}，存档为勘误后的新版本（原版本保留）`,
+      }),
+    );
+    return diagnostics;
+  }
+  diagnostics.push(
+    diagnostic('issue/frozen-changed', issue.file, issue.positions.at(['status']), `${name}已发布，发布后被修改：${changesText(changes)}`, {
+      hint: `已发布的期刊不能直接修改：撤销修改，或在 勘误 中加一项 {日期, 说明} 说明更正，再运行 jianbao publish ${record.ref}`,
+    }),
+  );
+  return diagnostics;
 }
 
 /**
