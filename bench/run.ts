@@ -222,10 +222,14 @@ async function main() {
   await measure('参照：读取并解析全部文件（check 的下限）', runs, () => runNode([join(ROOT, 'bench/read-floor.mjs'), content], {}, 'read-floor'));
   // The studio (and dev): one long-lived project checked again after a save; the child times exactly project.check().
   const saved = await latestIssueEntry(content);
-  const studio = await runNode(['--import', 'tsx', join(ROOT, 'bench/studio-check.ts'), content, saved, '--runs', String(Math.max(5, runs))], {}, 'studio-check');
-  const studioResult = JSON.parse(studio.stdout.trim().split('\n').at(-1)!) as { seconds: number[]; first: number; reread: number };
-  rows.push({ name: 'studio：保存一篇后再检查（同一进程，project.check）', samples: studioResult.seconds.map((seconds) => ({ seconds, rssMb: studio.rssMb })) });
-  process.stdout.write(`  studio：首次检查 ${studioResult.first.toFixed(2)} 秒；保存后再检查 ${studioResult.seconds.map((s) => s.toFixed(3)).join('、')} 秒（最后一次重读 ${studioResult.reread} 个文件）\n`);
+  const studio = await runNode(['--import', 'tsx', join(ROOT, 'bench/studio-check.ts'), content, saved, '--runs', String(Math.max(9, runs))], {}, 'studio-check');
+  const studioResult = JSON.parse(studio.stdout.trim().split('\n').at(-1)!) as { seconds: number[]; full: number[]; first: number; reread: number; load: number[] };
+  rows.push({ name: 'studio：保存一篇后再检查（同一进程，告知改动的文件，project.check）', samples: studioResult.seconds.map((seconds) => ({ seconds, rssMb: studio.rssMb })) });
+  rows.push({ name: 'studio：同上，不告知改动（全部文件重取时间戳）', samples: studioResult.full.map((seconds) => ({ seconds, rssMb: studio.rssMb })) });
+  process.stdout.write(
+    `  studio：首次检查 ${studioResult.first.toFixed(2)} 秒；保存后再检查 ${studioResult.seconds.map((s) => s.toFixed(3)).join('、')} 秒（最后一次重读 ${studioResult.reread} 个文件）；` +
+      `不告知改动 ${studioResult.full.map((s) => s.toFixed(3)).join('、')} 秒；负载 ${studioResult.load.map((l) => l.toFixed(1)).join(' → ')}\n`,
+  );
   if (!skip.has('floor')) {
     await measure('参照：astro sync（同样的稿件，glob 加载器）', runs, async () => {
       await clearFloorCache();

@@ -17,7 +17,7 @@
 import type { InputsMemo } from './archive/compare.ts';
 import type { LedgerRead, SnapshotRead } from './archive/load.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import type { MarkdownLoad, RecheckMemory, SettingsLoad } from './load/content.ts';
+import type { IssueRecord, MarkdownLoad, RecheckMemory, SettingsLoad } from './load/content.ts';
 import { FileStates, type StampedValue } from './load/file-states.ts';
 import { splitFrontMatter } from './load/frontmatter.ts';
 import { parseYamlPrecisely, PositionIndex } from './load/yaml.ts';
@@ -66,6 +66,16 @@ export function passMemo(state: CheckState | undefined): PassMemo {
     state.passes.set(name, { from: [...from], value });
     return value;
   };
+}
+
+/** The entry ids an issue lists, as entries are known by (NFC). */
+export function listedIds(issue: IssueRecord): string[] {
+  return issue.data.entries.map((id) => id.normalize('NFC'));
+}
+
+/** The same, kept while the issue's list is the very same (the membership rules and the archive comparison share it). */
+export function memoisedIds(issue: IssueRecord, passes: PassMemo): string[] {
+  return passes(`ids:${issue.file}`, [issue.data.entries], () => listedIds(issue));
 }
 
 /** The check state as plain data (for `v8.serialize`), in one piece. */

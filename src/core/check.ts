@@ -23,7 +23,7 @@ export interface CheckResult {
 
 /** Text hygiene (jianbao lint) of the entries not frozen in published issues, each entry's findings reused while its inputs are the same. */
 function lintFindings(content: LoadedContent, registry: Registry, state: CheckState | undefined): Diagnostic[] {
-  const frozen = frozenEntryIds(content);
+  const frozen = passMemo(state)('lint:frozen', content.issues.map((issue) => issue.data), () => frozenEntryIds(content));
   const settings = [content.site, content.units, content.people, content.recipients];
   const seen = new Set<string>();
   const found = content.entries

@@ -19,7 +19,7 @@ import { compiledIssueSchema, type CompiledIssue } from '../model/issue.ts';
 import { issueSeries, type Registry } from '../registry.ts';
 import { changesText, describeChanges } from './diff.ts';
 import { loadArchive, type ArchivedIssue, type LoadedArchive } from './load.ts';
-import { NO_MEMO, type PassMemo } from '../check-state.ts';
+import { listedIds, memoisedIds, NO_MEMO, type PassMemo } from '../check-state.ts';
 import { entriesById } from '../validate/index.ts';
 import { canonicalJson, LEDGER_FILE, recordOf, sha256 } from './records.ts';
 
@@ -58,10 +58,10 @@ export function currentRecord(issue: IssueRecord, content: LoadedContent, regist
 export type InputsMemo = Map<string, { from: unknown[]; digest: string }>;
 
 /** What an issue's inputs digest is computed from (compileIssue reads no more). */
-function inputsOf(issue: IssueRecord, content: LoadedContent, byId: Map<string, EntryRecord>): unknown[] {
+function inputsOf(issue: IssueRecord, content: LoadedContent, byId: Map<string, EntryRecord>, ids: readonly string[] = listedIds(issue)): unknown[] {
   const from: unknown[] = [issue.data, issue.note, issue.file, content.site, content.units, content.people, content.recipients];
-  for (const id of issue.data.entries) {
-    const entry = byId.get(id.normalize('NFC'));
+  for (const id of ids) {
+    const entry = byId.get(id);
     if (!entry) from.push(undefined);
     else if (!entry.images?.length) from.push(entry.data, entry.body, entry.file, '');
     else from.push(entry.data, entry.body, entry.file, entry.images.map((image) => (image.target.kind === 'file' ? `${image.target.path}\t${image.target.bytes}\t${image.target.format}\t${image.target.sha256}` : image.target.kind)).join('\n'));
@@ -111,7 +111,7 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
     archivedFiles.add(issue.file);
     // One issue against its record: again only when the record, the issue or what it is compiled from changed;
     // the snapshot's own entries too (a file of one the issue no longer lists may come or go).
-    const from = passes === NO_MEMO ? [] : [archived, registry, ...inputsOf(issue, content, byId), ...archived.entries.map((id) => byId.get(id))];
+    const from = passes === NO_MEMO ? [] : [archived, registry, ...inputsOf(issue, content, byId, memoisedIds(issue, passes)), ...archived.entries.map((id) => byId.get(id))];
     const found = passes(`archive:${key}`, from, () => compareIssue(archived, issue, content, registry, byId, memo));
     if (found.length) diagnostics.push(...found);
   }

@@ -530,7 +530,9 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
   const looking: Promise<void>[] = [];
   content.entries.forEach((entry, index) => {
     const found = (entryLoads[index]!.images ??= findImages(entry.body));
-    if (found.length === 0) entry.images = [];
+    if (found.length === 0) {
+      if (entry.images?.length !== 0) entry.images = [];
+    }
     else looking.push(images.references(entry.file, entry.body, entry.bodyLine, found).then((references) => void (entry.images = references)));
   });
   await Promise.all(looking);

@@ -7,7 +7,7 @@ import { diagnostic, didYouMean, editDistance, type Diagnostic } from '../diagno
 import { issueName } from '../format.ts';
 import type { EntryRecord, IssueRecord } from '../load/content.ts';
 import { entrySeries, issueSeries, type Registry } from '../registry.ts';
-import { NO_MEMO, type PassMemo } from '../check-state.ts';
+import { memoisedIds, NO_MEMO, type PassMemo } from '../check-state.ts';
 
 const STATUS_NAMES = { draft: '草稿', withdrawn: '撤稿', ready: '待编' } as const;
 
@@ -55,7 +55,7 @@ export function validateMembership(
   // What every issue's findings depend on besides the issue and its entries.
   const context = passes === NO_MEMO ? undefined : passes('membership:context', [registry, archive.archivedEntries, unlisted.join('\n'), [...unreadable].sort().join('\n')], () => ({}));
   for (const issue of ordered) {
-    const ids = issue.data.entries.map((id) => id.normalize('NFC'));
+    const ids = memoisedIds(issue, passes);
     const entries = ids.map((id) => entriesById.get(id));
     let found: Diagnostic[];
     if (context) {
