@@ -418,18 +418,13 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
   const stampedAt = Date.now();
   const stampOf = new Map<string, FileInfo | undefined>();
   const all = [...settingsPaths, ...paths];
-  const toStamp = changed
-    ? all.filter((path, index) => {
-        if (index < settingsPaths.length || changed.has(path)) return true;
-        const settled = states!.settled(path);
-        if (settled) stampOf.set(path, settled);
-        return !settled;
-      })
-    : all;
+  const toStamp = changed ? all.filter((path, index) => index < settingsPaths.length || changed.has(path) || !states!.settled(path)) : all;
   const stamps = states ? await source.stamps!(toStamp) : [];
   if (states) toStamp.forEach((path, index) => stampOf.set(path, stamps[index]));
-  const reuse = <T>(path: string) => states?.take<T>(path, stampOf.get(path));
-  const keep = (path: string, value: unknown) => states?.keep(path, stampOf.get(path), stampedAt, value);
+  // Told what changed: a file not stamped now is taken with the stamp that proved it unchanged.
+  const stampFor = (path: string) => (changed && !stampOf.has(path) ? states!.settled(path) : stampOf.get(path));
+  const reuse = <T>(path: string) => states?.take<T>(path, stampFor(path));
+  const keep = (path: string, value: unknown) => states?.keep(path, stampFor(path), stampedAt, value);
 
   const settings = await Promise.all(
     settingsKinds.map(async (kind) => {
@@ -486,9 +481,12 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
       keep(paths[index]!, load);
     }
   }
-  const seen = new Set(paths);
-  states?.retain(`${ENTRIES_DIR}/`, seen);
-  states?.retain(`${ISSUES_DIR}/`, seen);
+  // Files gone since are forgotten (nothing to forget when the listings are the last ones, unchanged).
+  if (!(kept && again[0] === kept[0] && again[1] === kept[1])) {
+    const seen = new Set(paths);
+    states?.retain(`${ENTRIES_DIR}/`, seen);
+    states?.retain(`${ISSUES_DIR}/`, seen);
+  }
 
   const entryLoads: MarkdownLoad<unknown>[] = [];
   const entryIds = new Map<string, string>();
