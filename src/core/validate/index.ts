@@ -50,18 +50,18 @@ export function validate(
   for (const entry of content.entries) {
     // An entry's own rules read the entry and the settings; its images are looked at afresh (they change on their own).
     const own = passes === NO_MEMO ? validateEntry(entry, registry) : passes(`entry:${entry.file}`, [entry, registry], () => validateEntry(entry, registry));
-    const images = validateImages(entry);
     if (own.length) out.push(...own);
-    if (images.length) out.push(...images);
+    if (entry.images?.length) out.push(...validateImages(entry));
   }
   for (const issue of content.issues) {
-    out.push(...validateIssueSeries(issue, registry));
-    out.push(...validateDistribution(issue.data.distribution, registry, issue.file, issue.positions, ['distribution']));
+    const own = () => [...validateIssueSeries(issue, registry), ...validateDistribution(issue.data.distribution, registry, issue.file, issue.positions, ['distribution'])];
+    const found = passes === NO_MEMO ? own() : passes(`issue:${issue.file}`, [issue, registry, content.recipients], own);
+    if (found.length) out.push(...found);
   }
   // Regular issues and supplements (增刊) are numbered apart: each is checked on its own.
-  for (const kind of ['regular', 'supplement'] as const) {
-    for (const [series, issues] of issuesBySeries(content.issues, registry, kind)) out.push(...validateNumbering(series, issues));
-  }
+  const numbering = () =>
+    (['regular', 'supplement'] as const).flatMap((kind) => [...issuesBySeries(content.issues, registry, kind)].flatMap(([series, issues]) => validateNumbering(series, issues)));
+  out.push(...(passes === NO_MEMO ? numbering() : passes('numbering', [registry, ...content.issues], numbering)));
   // Entry files that exist but did not load (their own errors say why) are not missing from the issues that list them.
   const unreadable = new Set(
     content.diagnostics
