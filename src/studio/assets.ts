@@ -64,39 +64,33 @@ export interface Assets {
 export async function loadAssets(): Promise<Assets> {
   const { build } = await import('esbuild');
   const fonts = new Map<string, Asset | string>();
-  const [printCss, printLayout] = await Promise.all([
+  /** A browser script of the studio's client, bundled. */
+  const script = async (entry: string) =>
+    (
+      await build({
+        entryPoints: [join(CLIENT, entry)],
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform: 'browser',
+        target: ['chrome109', 'firefox115', 'edge109'],
+        minify: true,
+        charset: 'utf8',
+        logLevel: 'silent',
+      })
+    ).outputFiles[0]!.contents;
+  const [printCss, printLayout, studio] = await Promise.all([
     build({ entryPoints: [join(PACKAGE_ROOT, 'src/styles/print.css')], bundle: true, write: false, minify: true, charset: 'utf8', logLevel: 'silent', outdir: '/', plugins: [fontsServed(fonts)] }),
-    build({
-      entryPoints: [join(CLIENT, 'print-layout.ts')],
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'browser',
-      target: ['chrome109', 'firefox115', 'edge109'],
-      minify: true,
-      charset: 'utf8',
-      logLevel: 'silent',
-    }),
+    script('print-layout.ts'),
+    script('main.ts'),
   ]);
-  const result = await build({
-    entryPoints: [join(CLIENT, 'main.ts')],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: ['chrome109', 'firefox115', 'edge109'],
-    minify: true,
-    charset: 'utf8',
-    logLevel: 'silent',
-  });
-  const script = result.outputFiles[0]!.contents;
   const css = await readFile(join(CLIENT, 'studio.css'));
   const files = new Map<string, Asset>([
     ['/', { type: 'text/html; charset=utf-8', body: PAGE }],
-    ['/studio.js', { type: 'text/javascript; charset=utf-8', body: script }],
+    ['/studio.js', { type: 'text/javascript; charset=utf-8', body: studio }],
     ['/studio.css', { type: 'text/css; charset=utf-8', body: css }],
     ['/print.css', { type: 'text/css; charset=utf-8', body: printCss.outputFiles[0]!.contents }],
-    ['/print-layout.js', { type: 'text/javascript; charset=utf-8', body: printLayout.outputFiles[0]!.contents }],
+    ['/print-layout.js', { type: 'text/javascript; charset=utf-8', body: printLayout }],
   ]);
   return {
     async get(path) {

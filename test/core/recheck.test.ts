@@ -16,6 +16,7 @@
 import { cp, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { random } from '../../bench/generate.ts';
 import { openProject, type CheckResult } from '../../src/core/index.ts';
 import { listFiles } from '../helpers/index.ts';
 import { sampleCopy } from '../helpers/workflow.ts';
@@ -30,18 +31,6 @@ function summary(result: CheckResult) {
     issues: result.content.issues.map((issue) => ({ file: issue.file, data: issue.data, note: issue.note })),
     archive: [...result.archive.issues.keys()],
     units: result.registry.units.map((unit) => unit.name),
-  };
-}
-
-/** Small deterministic PRNG (mulberry32), as bench/generate. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProject } from '../../src/core/index.ts';
 import { previewDocument } from '../../src/studio/print-preview.ts';
 import { ROOT, testBrowser } from '../helpers/index.ts';
-import { openStudio, POLL, type StudioSession } from '../helpers/studio.ts';
+import { openCompose, openStudio, POLL, type StudioSession } from '../helpers/studio.ts';
 import { cli, sampleCopy } from '../helpers/workflow.ts';
 
 const browser = await testBrowser('编辑台打印预览的浏览器测试');
@@ -50,11 +50,7 @@ describe.skipIf(!browser)('编辑台: the print preview of 编一期 (sample con
 
   it('shows the next issue as its print page, follows the order and the 按语, and writes nothing before 生成本期', async () => {
     const { page } = session;
-    await page.goto(`${session.studio.origin}/#/compose`);
-    await page.getByLabel('刊物', { exact: true }).selectOption('zhuanbao');
-    const date = page.getByLabel('印发日期', { exact: true });
-    await date.fill('2025-12-05');
-    await date.dispatchEvent('change');
+    await openCompose(session, 'zhuanbao', '2025-12-05');
     await expect.poll(() => page.locator('#numbering').textContent(), POLL).toContain('2025年 第3期（总第46期）');
     await expect.poll(() => page.locator('#preview-status').textContent(), POLL).toMatch(/2025年 第3期（总第46期）（草稿），共 \d+ 页 A4/);
 
