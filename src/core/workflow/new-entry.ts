@@ -249,7 +249,7 @@ function entryMismatches(record: EntryRecord, entry: ResolvedEntry, registry: Re
   const out: string[] = [];
   if (data.section !== entry.section) out.push(`栏目（应为 ${sectionName(entry.section)}，模板里要有 栏目: {{栏目}}）`);
   if (data.date !== entry.date) out.push(`日期（应为 ${entry.date}，模板里要有 日期: {{日期}}）`);
-  if (registry.unitBySpelling.get(data.unit) !== entry.unit) out.push(`单位（应为 ${entry.unit.name}，模板里要有 单位: {{单位}}）`);
+  if (data.unit.length !== 1 || registry.unitBySpelling.get(data.unit[0]!) !== entry.unit) out.push(`单位（应为 ${entry.unit.name}，模板里要有 单位: {{单位}}）`);
   if (entry.title && data.title !== entry.title) out.push(`标题（模板里要有 标题: {{标题}}）`);
   if (entry.people.join() !== data.people.map((name) => findPerson(registry, name)?.name ?? name).join()) out.push('领导（模板里要有 领导: {{领导}}）');
   if (several && data.series !== entry.series.id) out.push(`刊物（应为 ${entry.series.id}，模板里要有 刊物: {{刊物}}）`);
