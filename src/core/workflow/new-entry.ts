@@ -8,14 +8,14 @@ import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.ts';
 import { chineseMonthDay } from '../format.ts';
 import { loadContent, parseMarkdownFile, type EntryRecord, type LoadedContent } from '../load/content.ts';
 import { entryIdFromPath, ENTRIES_DIR } from '../paths.ts';
-import { buildRegistry, findPerson, titleOn, unitOrder, type Registry } from '../registry.ts';
+import { buildRegistry, findPerson, resolveUnit, titleOn, unitExistsOn, unitNameOn, unitOrder, type Registry } from '../registry.ts';
 import { ENTRY_STATUSES, entrySchema, type EntryStatus } from '../schema/entry.ts';
 import { editFrontMatter, type EditContext } from './front-matter-edit.ts';
 import { dateProblem, enumLookup, parseDateText } from '../schema/fields.ts';
 import { LEADER_SECTIONS, SECTIONS, sectionName, TITLED_SECTIONS, type SectionId } from '../schema/sections.ts';
 import type { Series } from '../schema/site.ts';
 import type { Unit } from '../schema/units.ts';
-import { validateEntry } from '../validate/entries.ts';
+import { unitProblem, validateEntry } from '../validate/entries.ts';
 import { WorkflowError } from './errors.ts';
 import { entryPath } from './slug.ts';
 import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, type Placeholder, type Rendered } from './templates.ts';
@@ -114,10 +114,19 @@ export interface FieldProblem {
   flagHint?: string;
 }
 
-/** Units whose id, name or alias contains `term` (any case), in units.yaml order: the matcher of the CLI prompt and the studio. */
-export function matchUnits(registry: Registry, term: string): Unit[] {
+/**
+ * Units whose id, name or alias — or a name or alias it had before a rename —
+ * contains `term` (any case), in units.yaml order: the matcher of the CLI
+ * prompt and the studio, which offer the units' current names. With `today`,
+ * only the units that exist that day (not abolished, already established).
+ */
+export function matchUnits(registry: Registry, term: string, today?: string): Unit[] {
   const needle = term.trim().toLowerCase();
-  return unitsInOrder(registry).filter((unit) => !needle || [unit.id, unit.name, ...unit.aliases].some((name) => name.toLowerCase().includes(needle)));
+  return unitsInOrder(registry).filter(
+    (unit) =>
+      (today === undefined || unitExistsOn(unit, today)) &&
+      (!needle || [unit.id, unit.name, ...unit.aliases, ...unit.formerNames.flatMap((former) => [former.name, ...former.aliases])].some((name) => name.toLowerCase().includes(needle))),
+  );
 }
 
 /** Names of the required fields still missing from a request (for prompts or a usage message). */
@@ -178,6 +187,9 @@ export function resolveEntryFields(registry: Registry, request: EntryRequest, to
   // 12月3日 without a year is this year's (the command says so).
   const date = request.date?.trim() ? parseDateText(request.date, { year: today.slice(0, 4) }) : today;
   if (!date) problem('date', dateProblem(request.date!), '写作 2023-08-22、2023/8/22 或 2023年8月22日；今年的日期也可以只写 8月22日');
+  // A unit renamed, abolished or not yet established on the entry's date: as check would say.
+  const unitOnDate = unit && date ? unitProblem(resolveUnit(registry, unitText!, date)!, unitText!, date) : undefined;
+  if (unitOnDate) problem('unit', unitOnDate.message, unitOnDate.hint);
   const title = request.title?.replace(/\s+/g, ' ').trim() || undefined;
   if (!title && series && section && titleRequired(series, section)) {
     problem('title', `「${sectionName(section)}」稿件需要标题${series.layout === 'articles' ? `（刊物「${series.name}」是文章版式）` : ''}`, undefined, '用 --title 指定标题');
@@ -308,11 +320,11 @@ export async function createEntry(contentDir: string, request: EntryRequest, opt
     title: entry.title,
     date: entry.date,
     monthDay: chineseMonthDay(entry.date),
-    unit: entry.unit.name,
+    unit: unitNameOn(entry.unit, entry.date),
     people: entry.people,
     series: registry.series.length > 1 ? entry.series.id : undefined,
   });
-  const planned = entryPath(entry.date, entry.section, entry.unit, entry.title);
+  const planned = entryPath(entry.date, entry.section, { name: unitNameOn(entry.unit, entry.date), aliases: entry.unit.aliases }, entry.title);
   const filled = withFormParts(rendered, request);
   checkFilledEntry(filled, planned, entry, registry);
   const text = filled.text.endsWith('\n') ? filled.text : `${filled.text}\n`;
