@@ -166,6 +166,16 @@ describe('new entry and units over time (机构改革)', () => {
     const now = await createEntry(dir, { section: '工作动态', unit: '应急局', date: '2024-07-01' }, { today: '2024-07-01' });
     expect(await readFile(join(dir, now.file), 'utf8')).toContain('单位: 测试区应急管理局\n');
   });
+
+  it('--unit 应急局,消防大队 writes a joint submission: a list, the reporting unit first, that checks clean', async () => {
+    const dir = await history();
+    const result = await cli(dir, 'new', 'entry', '--section', '工作动态', '--unit', '青石镇,消防大队', '--date', '2024-07-02', '--title', '联合检查');
+    expect(result.code, result.stderr).toBe(0);
+    const file = relative(result.stdout);
+    expect(await readFile(join(dir, file), 'utf8')).toMatch(/\n单位: \[青石镇, 测试区消防救援大队\]\n[^]*\n\n7月2日，青石镇\n$/);
+    const check = await checkJson(dir);
+    expect(check.diagnostics.filter((d) => d.file === file && d.severity === 'error')).toEqual([]);
+  });
 });
 
 describe('templates', () => {
