@@ -21,7 +21,7 @@ import { changesText, describeChanges, type Change } from './diff.ts';
 import { loadArchive, type LoadedArchive } from './load.ts';
 import { entriesById } from '../validate/index.ts';
 import { canonicalJson, LEDGER_FILE, recordOf, sha256, type Snapshot } from './records.ts';
-import { compileSources, fileTexts, issueSources, sameSources } from './sources.ts';
+import { fileTexts, issueSources, RecordedSources, sameSources } from './sources.ts';
 
 /** A body "compiled" as its Markdown, leaders and images: for the inputs digest, no rendering. */
 const rawBody: BodyCompiler = (markdown, options = {}) => ({
@@ -103,12 +103,32 @@ export interface RecordComparison {
 export async function compareWithRecord(
   latest: Snapshot,
   issue: IssueRecord,
-  context: { content: LoadedContent; registry: Registry; byId: Map<string, EntryRecord>; texts: Map<string, string>; memo?: InputsMemo },
+  context: {
+    content: LoadedContent;
+    registry: Registry;
+    byId: Map<string, EntryRecord>;
+    texts: Map<string, string>;
+    memo?: InputsMemo;
+    /** Recorded sources loaded for many issues, and whether this issue's differ from today's files (known already). */
+    recorded?: RecordedSources;
+    sourcesDiffer?: boolean;
+  },
 ): Promise<RecordComparison | undefined> {
   const { content, registry, byId, texts, memo } = context;
   if (latest.sources) {
-    if (sameSources(latest.sources, issueSources(issue, byId, texts))) return undefined;
-    const then = await compileSources(latest.sources, latest.key);
+    if (!(context.sourcesDiffer ?? !sameSources(latest.sources, issueSources(issue, byId, texts)))) return undefined;
+    const recorded = context.recorded ?? new RecordedSources([[latest.key, latest.sources]]);
+    // Without rendering Markdown first: a settings edit this issue does not show (a new unit) costs no more.
+    // Kept between checks while the record read is the very same (check-state.ts; its cache is per jianbao build).
+    const memoKey = `recorded:${latest.key}`;
+    const known = memo?.get(memoKey);
+    let thenInputs = known && known.from[0] === latest.sources ? known.digest : undefined;
+    if (thenInputs === undefined) {
+      thenInputs = await recorded.inputsDigest(latest.key, inputsDigest);
+      if (thenInputs !== undefined) memo?.set(memoKey, { from: [latest.sources], digest: thenInputs });
+    }
+    if (thenInputs !== undefined && thenInputs === memoisedInputsDigest(issue, content, registry, byId, memo)) return undefined;
+    const then = await recorded.record(latest.key);
     if (then) {
       const now = currentRecord(issue, content, registry, byId);
       if (!now) return undefined;
@@ -140,13 +160,22 @@ export interface ArchiveCheck {
 export async function checkArchive(content: LoadedContent, registry: Registry, archive: LoadedArchive, byId: Map<string, EntryRecord>, memo?: InputsMemo): Promise<ArchiveCheck> {
   const diagnostics: Diagnostic[] = [...archive.diagnostics];
   const texts = fileTexts(content);
-  const archivedEntries = new Set<string>();
-  const archivedFiles = new Set<string>();
-  const files = new Map<string, IssueRecord>();
+  // The records whose sources today's files no longer match, compiled again together (sources.ts).
+  const fileOf = new Map<string, IssueRecord>();
   for (const issue of content.issues) {
     const key = archiveKey(issue, registry);
-    if (key && !files.has(key)) files.set(key, issue);
+    if (key && !fileOf.has(key)) fileOf.set(key, issue);
   }
+  const differing = new Set<string>();
+  for (const [key, archived] of archive.issues) {
+    const sources = archived.latest?.sources;
+    const issue = fileOf.get(key);
+    if (sources && issue && !sameSources(sources, issueSources(issue, byId, texts))) differing.add(key);
+  }
+  const recorded = new RecordedSources([...differing].map((key) => [key, archive.issues.get(key)!.latest!.sources!]));
+  const archivedEntries = new Set<string>();
+  const archivedFiles = new Set<string>();
+  const files = fileOf;
   for (const [key, archived] of archive.issues) {
     const { record, latest } = archived;
     for (const id of archived.entries) archivedEntries.add(id);
@@ -180,7 +209,7 @@ export async function checkArchive(content: LoadedContent, registry: Registry, a
         );
       }
     }
-    const compared = await compareWithRecord(latest, issue, { content, registry, byId, texts, ...(memo ? { memo } : {}) });
+    const compared = await compareWithRecord(latest, issue, { content, registry, byId, texts, recorded, sourcesDiffer: differing.has(key), ...(memo ? { memo } : {}) });
     if (!compared) continue;
     const { changes, now } = compared;
     const note = renderingNote(compared.rendering);

@@ -10,7 +10,7 @@ import { loadContent, type EntryRecord, type IssueRecord, type LoadedContent } f
 import type { ImageFormat } from '../load/images.ts';
 import type { CompiledIssue } from '../model/issue.ts';
 import { SETTINGS_FILES } from '../paths.ts';
-import { buildRegistry } from '../registry.ts';
+import { buildRegistry, type Registry } from '../registry.ts';
 import { MemorySource } from '../source/memory.ts';
 import { entriesById } from '../validate/index.ts';
 import { archiveKey, currentRecord } from './compare.ts';
@@ -49,24 +49,88 @@ export function sameSources(a: Sources, b: Sources): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
+/** A content loaded from recorded sources, ready to compile its issues. */
+interface LoadedSources {
+  content: LoadedContent;
+  registry: Registry;
+  byId: Map<string, EntryRecord>;
+  issues: Map<string, IssueRecord>;
+}
+
 /**
- * The issue `key` compiled from recorded sources with this jianbao (the
- * record form), or undefined when they no longer compile (a file this
- * jianbao cannot read any more): the caller then falls back to the record.
+ * Recorded sources compiled again with this jianbao, for many issues at
+ * once. The records that share their settings files (most of an archive:
+ * the settings change seldom) are loaded as one content, so a settings
+ * change costs one more load of the recorded files, not one per issue. A
+ * path recorded with two different texts (an issue file moved and reused,
+ * say) starts another group.
  */
-export async function compileSources(sources: Sources, key: string, compile: BodyCompiler = compileBody): Promise<CompiledIssue | undefined> {
-  const content = await loadContent(new MemorySource(sources.files, 'published:'));
+export class RecordedSources {
+  private readonly groups: { files: Record<string, string>; images: Sources['images']; loaded?: Promise<LoadedSources> }[] = [];
+  private readonly groupOf = new Map<string, number>();
+
+  /** `records`: every issue key with the sources of its newest record. */
+  constructor(records: Iterable<[string, Sources]>) {
+    const bySettings = new Map<string, number[]>();
+    for (const [key, sources] of records) {
+      const settings = canonicalJson(Object.values(SETTINGS_FILES).map((path) => sources.files[path] ?? null));
+      const candidates = bySettings.get(settings) ?? [];
+      let index = candidates.find((candidate) => Object.entries(sources.files).every(([path, text]) => (this.groups[candidate]!.files[path] ?? text) === text));
+      if (index === undefined) {
+        index = this.groups.push({ files: {}, images: {} }) - 1;
+        bySettings.set(settings, [...candidates, index]);
+      }
+      Object.assign(this.groups[index]!.files, sources.files);
+      Object.assign(this.groups[index]!.images, sources.images);
+      this.groupOf.set(key, index);
+    }
+  }
+
+  /** Digest of the issue's record compiled without rendering its Markdown (compare.ts inputsDigest's measure). */
+  async inputsDigest(key: string, digest: (issue: IssueRecord, content: LoadedContent, registry: Registry, byId: Map<string, EntryRecord>) => string): Promise<string | undefined> {
+    const loaded = await this.load(key);
+    const issue = loaded?.issues.get(key);
+    return loaded && issue ? digest(issue, loaded.content, loaded.registry, loaded.byId) : undefined;
+  }
+
+  /**
+   * The issue `key` compiled from its recorded sources (the record form), or
+   * undefined when they no longer compile (a file this jianbao cannot read
+   * any more): the caller then falls back to the record.
+   */
+  async record(key: string, compile: BodyCompiler = compileBody): Promise<CompiledIssue | undefined> {
+    const loaded = await this.load(key);
+    const issue = loaded?.issues.get(key);
+    return loaded && issue ? currentRecord(issue, loaded.content, loaded.registry, loaded.byId, compile) : undefined;
+  }
+
+  private load(key: string): Promise<LoadedSources | undefined> {
+    const index = this.groupOf.get(key);
+    if (index === undefined) return Promise.resolve(undefined);
+    const group = this.groups[index]!;
+    group.loaded ??= loadSources(group.files, group.images);
+    return group.loaded;
+  }
+}
+
+async function loadSources(files: Record<string, string>, images: Sources['images']): Promise<LoadedSources> {
+  const content = await loadContent(new MemorySource(files, 'published:'));
   // The images are not in the memory source: what the compile reads of them is recorded.
   for (const entry of content.entries) {
     entry.images = entry.images?.map((image) => {
       const { target } = image;
-      const recorded = target.kind === 'missing' ? sources.images[target.path] : undefined;
+      const recorded = target.kind === 'missing' ? images[target.path] : undefined;
       if (!recorded || target.kind !== 'missing') return image;
       return { ...image, target: { kind: 'file' as const, path: target.path, bytes: recorded.bytes, format: recorded.format as ImageFormat | undefined, sha256: recorded.sha256 } };
     });
   }
-  if (!content.site) return undefined;
   const registry = buildRegistry(content);
-  const issue = content.issues.find((candidate) => archiveKey(candidate, registry) === key);
-  return issue ? currentRecord(issue, content, registry, entriesById(content.entries), compile) : undefined;
+  const issues = new Map<string, IssueRecord>();
+  if (content.site) {
+    for (const issue of content.issues) {
+      const key = archiveKey(issue, registry);
+      if (key && !issues.has(key)) issues.set(key, issue);
+    }
+  }
+  return { content, registry, byId: entriesById(content.entries), issues };
 }
