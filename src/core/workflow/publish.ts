@@ -64,6 +64,12 @@ export interface PublishResult {
   errata: number;
   /** Earlier issues of the same series still drafts (`2025年第1期`…), oldest first: publishing this one before them is likely a slip. */
   earlierDrafts: { ref: string; name: string }[];
+  /**
+   * Re-published: how many differences the version before has from its own
+   * sources compiled by this jianbao (compare.ts), i.e. where the new version
+   * is laid out otherwise than the old one beyond the erratum.
+   */
+  rendering?: number;
 }
 
 export interface WorkflowCheck {
@@ -178,12 +184,15 @@ export async function publishIssue(contentDir: string, refText: string, options:
   let outcome: PublishOutcome = 'published';
   let version = 1;
   let changed: string[] | undefined;
+  let rendering = 0;
   if (archived?.latest) {
     const latest = archived.latest;
     const missing = latest.issue.entries.filter((entry) => !byId.has(entry.id));
     // Told by the inputs, as check tells it (compare.ts): what a newer jianbao renders differently is no change.
-    const changes = (await compareWithRecord(latest, issue, { content, registry, byId, texts }))?.changes ?? [];
+    const compared = await compareWithRecord(latest, issue, { content, registry, byId, texts });
+    const changes = compared?.changes ?? [];
     changed = changes.map((change) => change.what);
+    rendering = compared?.rendering ?? 0;
     const errataGrew = data.errata.length > latest.issue.errata.length;
     if (changes.length === 0) {
       if (data.status !== 'published') await replaceFile(join(contentDir, issue.file), publishedText(fileText(content, issue.file)));
@@ -228,7 +237,7 @@ export async function publishIssue(contentDir: string, refText: string, options:
   if (problems.length) {
     throw new WorkflowError(`${name}发布后复核未通过`, { diagnostics: problems, hint: '请把这个问题报告给 jianbao 的维护者' });
   }
-  return { outcome, ref, name, file: issue.file, snapshot: snapshotFile, version, entries: compiled.entries.length, errata: data.errata.length, earlierDrafts };
+  return { outcome, ref, name, file: issue.file, snapshot: snapshotFile, version, entries: compiled.entries.length, errata: data.errata.length, earlierDrafts, ...(rendering ? { rendering } : {}) };
 }
 
 export interface MigrationResult {

@@ -11,6 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256, type Ledger, type Snapshot } from '../../../src/core/archive/records.ts';
+import { checkContent, compileSite } from '../../../src/core/index.ts';
 import { checkJson, cli, editFile as edit, sampleCopy, type CheckJson } from '../../helpers/workflow.ts';
 
 const ISSUE = 'issues/zhuanbao/2024-06.md';
@@ -88,11 +89,17 @@ describe('records rendered by an older jianbao', () => {
     expect(pending).toEqual([]);
     const publish = await cli(dir, 'publish', 'zhuanbao/2024-6');
     expect(publish.code, publish.stderr).toBe(0);
+    expect(publish.stdout).toContain('上一版由较早版本的 jianbao 编排：新版本按现在的 jianbao 编排，除勘误外另有 2 处排法不同（发布记录中只列勘误的改动）。');
     const second = JSON.parse(await readFile(join(dir, 'published/zhuanbao/2024-06/2.json'), 'utf8')) as Snapshot;
     expect(second.changes).toHaveLength(1);
     expect(second.changes![0]).toContain('补充一句');
     expect(second.sources!.files[EDITED]).toContain('补充一句');
     expect(errors(await checkJson(dir))).toEqual([]);
+    // The issue page's 发布记录 lists that change alone for the second printing.
+    const checked = await checkContent(dir);
+    const history = compileSite(checked.content, checked.registry, { drafts: false }).issues.find((item) => item.key === 'zhuanbao/2024/6')!.history!;
+    expect(history.map((item) => item.label)).toEqual(['第一次印发', '勘误后（第2版）']);
+    expect(history[1]!.changes).toEqual(second.changes);
   });
 
   it('records without sources are compared as before, and jianbao archive gives them their sources', async () => {
