@@ -85,7 +85,7 @@ export async function checkContent(from: string | ContentSource, state?: CheckSt
   content.archive = archive;
   // Published issues are compared with their records (only when the settings load: otherwise everything would differ).
   const byId = entriesById(content.entries);
-  const archived = content.site ? checkArchive(content, registry, archive, byId, state?.inputs, memo) : undefined;
+  const archived = content.site ? await checkArchive(content, registry, archive, byId, state?.inputs, memo) : undefined;
   // Text hygiene (jianbao lint) as warnings; published issues' entries change only through errata.
   const lint = lintFindings(content, registry, state).map((d): Diagnostic => ({ ...d, severity: 'warning' }));
   const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry, archived, memo, byId), ...(archived?.diagnostics ?? []), ...lint]);

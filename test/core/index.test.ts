@@ -114,6 +114,7 @@ describe('src/core/index.ts', () => {
         "systemErrorMessage",
         "titleOn",
         "titleRequired",
+        "unitNamesOn",
         "unitsInOrder",
         "validate",
         "writeAtomic",

@@ -17,11 +17,12 @@ import { issueName, issueSlug } from '../format.ts';
 import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
 import { compiledIssueSchema, type CompiledIssue } from '../model/issue.ts';
 import { issueSeries, type Registry } from '../registry.ts';
-import { changesText, describeChanges } from './diff.ts';
+import { changesText, describeChanges, type Change } from './diff.ts';
 import { loadArchive, type ArchivedIssue, type LoadedArchive } from './load.ts';
 import { listedIds, memoisedIds, NO_MEMO, type PassMemo } from '../check-state.ts';
 import { entriesById } from '../validate/index.ts';
-import { canonicalJson, LEDGER_FILE, recordOf, sha256 } from './records.ts';
+import { canonicalJson, LEDGER_FILE, recordOf, sha256, type Snapshot } from './records.ts';
+import { fileTexts, issueSources, RecordedSources, sameSources } from './sources.ts';
 
 /** A body "compiled" as its Markdown, leaders and images: for the inputs digest, no rendering. */
 const rawBody: BodyCompiler = (markdown, options = {}) => ({
@@ -79,6 +80,77 @@ function memoisedInputsDigest(issue: IssueRecord, content: LoadedContent, regist
   return digest;
 }
 
+/** How a published issue differs from its newest record. */
+export interface RecordComparison {
+  /** What changed; told by the inputs when the record has its sources. */
+  changes: Change[];
+  /** The issue compiled now (record form). */
+  now: CompiledIssue;
+  /**
+   * How many differences the record has from its own sources compiled by
+   * this jianbao: it was rendered by an older jianbao (not listed in `changes`).
+   */
+  rendering: number;
+}
+
+/**
+ * Compare a published issue with its newest record. With the record's
+ * sources (records.ts), the issue is changed only when its inputs are: the
+ * recorded sources and today's files are both compiled by this jianbao and
+ * compared, so what a newer jianbao renders differently is no change, and
+ * the changes listed are the clerk's alone. Without them (records written
+ * before sources were kept), the record itself is compared, as before.
+ * Undefined: no change (or the issue does not compile now).
+ */
+export async function compareWithRecord(
+  latest: Snapshot,
+  issue: IssueRecord,
+  context: {
+    content: LoadedContent;
+    registry: Registry;
+    byId: Map<string, EntryRecord>;
+    texts: Map<string, string>;
+    memo?: InputsMemo;
+    /** Recorded sources loaded for many issues, and whether this issue's differ from today's files (known already). */
+    recorded?: RecordedSources;
+    sourcesDiffer?: boolean;
+  },
+): Promise<RecordComparison | undefined> {
+  const { content, registry, byId, texts, memo } = context;
+  if (latest.sources) {
+    if (!(context.sourcesDiffer ?? !sameSources(latest.sources, issueSources(issue, byId, texts)))) return undefined;
+    const recorded = context.recorded ?? new RecordedSources([[latest.key, latest.sources]]);
+    // Without rendering Markdown first: a settings edit this issue does not show (a new unit) costs no more.
+    // Kept between checks while the record read is the very same (check-state.ts; its cache is per jianbao build).
+    const memoKey = `recorded:${latest.key}`;
+    const known = memo?.get(memoKey);
+    let thenInputs = known && known.from[0] === latest.sources ? known.digest : undefined;
+    if (thenInputs === undefined) {
+      thenInputs = await recorded.inputsDigest(latest.key, inputsDigest);
+      if (thenInputs !== undefined) memo?.set(memoKey, { from: [latest.sources], digest: thenInputs });
+    }
+    if (thenInputs !== undefined && thenInputs === memoisedInputsDigest(issue, content, registry, byId, memo)) return undefined;
+    const then = await recorded.record(latest.key);
+    if (then) {
+      const now = currentRecord(issue, content, registry, byId);
+      if (!now) return undefined;
+      const changes = describeChanges(comparableRecord(then, byId), now);
+      if (changes.length === 0) return undefined;
+      const rendering = describeChanges(recordOf(latest.issue), then);
+      return { changes, now, rendering: rendering.length };
+    }
+  } else if (memoisedInputsDigest(issue, content, registry, byId, memo) === latest.inputs) return undefined;
+  const now = currentRecord(issue, content, registry, byId);
+  if (!now) return undefined;
+  const changes = describeChanges(comparableRecord(latest.issue, byId), now);
+  return changes.length ? { changes, now, rendering: 0 } : undefined;
+}
+
+/** Said after the changes when the record was rendered by an older jianbao. */
+export function renderingNote(rendering: number): string {
+  return rendering > 0 ? `（存档由较早版本的 jianbao 编排，按现在的 jianbao 编排另有 ${rendering} 处不同，那不是发布后的修改，未列出）` : '';
+}
+
 export interface ArchiveCheck {
   diagnostics: Diagnostic[];
   /** Entry ids listed by archived issues: never pending, and a missing file is only a warning. */
@@ -87,16 +159,44 @@ export interface ArchiveCheck {
   archivedFiles: Set<string>;
 }
 
-export function checkArchive(content: LoadedContent, registry: Registry, archive: LoadedArchive, byId: Map<string, EntryRecord>, memo?: InputsMemo, passes: PassMemo = NO_MEMO): ArchiveCheck {
+/**
+ * `passes` (a project's recheck): whether an issue's sources differ from
+ * today's files, and an unchanged issue's whole comparison, are kept while
+ * the record, the issue and what it is compiled from are the very same
+ * objects (the parsed files: the same text); an issue whose sources differ
+ * is compared again every time.
+ */
+export async function checkArchive(content: LoadedContent, registry: Registry, archive: LoadedArchive, byId: Map<string, EntryRecord>, memo?: InputsMemo, passes: PassMemo = NO_MEMO): Promise<ArchiveCheck> {
   const diagnostics: Diagnostic[] = [...archive.diagnostics];
+  let texts: Map<string, string> | undefined;
+  const textsNow = () => (texts ??= fileTexts(content));
+  // The records whose sources today's files no longer match, compiled again together (sources.ts).
+  const fileOf = new Map<string, IssueRecord>();
+  for (const issue of content.issues) {
+    const key = archiveKey(issue, registry);
+    if (key && !fileOf.has(key)) fileOf.set(key, issue);
+  }
+  const differing = new Set<string>();
+  /** What an issue's comparison reads of today's content (inputsOf: the parsed files, so their texts, and the images). */
+  const inputs = new Map<string, unknown[]>();
+  for (const [key, archived] of archive.issues) {
+    const sources = archived.latest?.sources;
+    const issue = fileOf.get(key);
+    if (!sources || !issue) continue;
+    const differ = () => !sameSources(sources, issueSources(issue, byId, textsNow()));
+    if (passes === NO_MEMO) {
+      if (differ()) differing.add(key);
+      continue;
+    }
+    const from = inputsOf(issue, content, byId, memoisedIds(issue, passes));
+    inputs.set(key, from);
+    if (passes(`sources:${key}`, [sources, ...from], differ)) differing.add(key);
+  }
+  const recorded = new RecordedSources([...differing].map((key) => [key, archive.issues.get(key)!.latest!.sources!]));
   // Kept while the archive is the same (a project's recheck reuses it while published/ is unchanged).
   const archivedEntries = passes('archive:entries', [archive], () => new Set([...archive.issues.values()].flatMap((archived) => archived.entries)));
   const archivedFiles = new Set<string>();
-  const files = new Map<string, IssueRecord>();
-  for (const issue of content.issues) {
-    const key = archiveKey(issue, registry);
-    if (key && !files.has(key)) files.set(key, issue);
-  }
+  const files = fileOf;
   for (const [key, archived] of archive.issues) {
     const { record, latest } = archived;
     const issue = files.get(key);
@@ -109,10 +209,13 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
       continue;
     }
     archivedFiles.add(issue.file);
-    // One issue against its record: again only when the record, the issue or what it is compiled from changed;
+    const compare = () => compareIssue(archived, issue, { content, registry, byId, texts: textsNow(), recorded, sourcesDiffer: differing.has(key), ...(memo ? { memo } : {}) });
+    // An issue the same as when last compared (and not differing from its sources): the same findings;
     // the snapshot's own entries too (a file of one the issue no longer lists may come or go).
-    const from = passes === NO_MEMO ? [] : [archived, registry, ...inputsOf(issue, content, byId, memoisedIds(issue, passes)), ...archived.entries.map((id) => byId.get(id))];
-    const found = passes(`archive:${key}`, from, () => compareIssue(archived, issue, content, registry, byId, memo));
+    const found =
+      passes === NO_MEMO || differing.has(key)
+        ? await compare()
+        : await passes(`archive:${key}`, [archived, registry, ...(inputs.get(key) ?? inputsOf(issue, content, byId, memoisedIds(issue, passes))), ...archived.entries.map((id) => byId.get(id))], compare);
     if (found.length) diagnostics.push(...found);
   }
   for (const issue of content.issues) {
@@ -128,9 +231,10 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
   return { diagnostics, archivedEntries, archivedFiles };
 }
 
-/** What one issue in the ledger has against its newest snapshot: its status, deleted entry files, changes since. */
-function compareIssue(archived: ArchivedIssue, issue: IssueRecord, content: LoadedContent, registry: Registry, byId: Map<string, EntryRecord>, memo: InputsMemo | undefined): Diagnostic[] {
+/** What one issue in the ledger has against its newest record: its status, deleted entry files, changes since. */
+async function compareIssue(archived: ArchivedIssue, issue: IssueRecord, context: Parameters<typeof compareWithRecord>[2]): Promise<Diagnostic[]> {
   const { record, latest } = archived;
+  const { byId } = context;
   const diagnostics: Diagnostic[] = [];
   const name = issueName(issue.data.year, issue.data.number);
   if (issue.data.status !== 'published') {
@@ -152,23 +256,22 @@ function compareIssue(archived: ArchivedIssue, issue: IssueRecord, content: Load
       );
     }
   }
-  if (memoisedInputsDigest(issue, content, registry, byId, memo) === latest.inputs) return diagnostics;
-  const now = currentRecord(issue, content, registry, byId);
-  if (!now) return diagnostics;
-  const changes = describeChanges(comparableRecord(latest.issue, byId), now);
-  if (changes.length === 0) return diagnostics;
+  const compared = await compareWithRecord(latest, issue, context);
+  if (!compared) return diagnostics;
+  const { changes, now } = compared;
+  const note = renderingNote(compared.rendering);
   const errataGrew = issue.data.errata.length > latest.issue.errata.length;
   const oldErrataKept = latest.issue.errata.every((erratum, index) => JSON.stringify(erratum) === JSON.stringify(now.errata[index]));
   if (errataGrew && oldErrataKept) {
     diagnostics.push(
-      diagnostic('issue/errata-pending', issue.file, issue.positions.at(['errata']), `${name}已按勘误修改：${changesText(changes)}`, {
-        hint: `核对无误后运行 jianbao publish ${record.ref}，存档为勘误后的新版本（原版本保留）`,
+      diagnostic('issue/errata-pending', issue.file, issue.positions.at(['errata']), `${name}已按勘误修改：${changesText(changes)}${note}`, {
+        hint: `核对无误后运行 jianbao publish ${record.ref}，存档为勘误后的新版本（原版本保留）${compared.rendering ? '；新版本按现在的 jianbao 编排' : ''}`,
       }),
     );
     return diagnostics;
   }
   diagnostics.push(
-    diagnostic('issue/frozen-changed', issue.file, issue.positions.at(['status']), `${name}已发布，发布后被修改：${changesText(changes)}`, {
+    diagnostic('issue/frozen-changed', issue.file, issue.positions.at(['status']), `${name}已发布，发布后被修改：${changesText(changes)}${note}`, {
       hint: `已发布的期刊不能直接修改：撤销修改，或在 勘误 中加一项 {日期, 说明} 说明更正，再运行 jianbao publish ${record.ref}`,
     }),
   );
@@ -198,5 +301,5 @@ function withoutEntries(issue: CompiledIssue, ids: Set<string>): CompiledIssue {
 export async function archiveFacts(content: LoadedContent, registry: Registry): Promise<ArchiveCheck> {
   const archive = content.archive ?? (await loadArchive(content.source));
   content.archive = archive;
-  return checkArchive(content, registry, archive, entriesById(content.entries));
+  return await checkArchive(content, registry, archive, entriesById(content.entries));
 }
