@@ -6,7 +6,8 @@
  * entry of a published issue deleted and restored, a duplicate entry added
  * and removed, an entry listed in a second issue, the draft issue's order
  * and 按语, a unit renamed in units.yaml, a month folder renamed, a new entry
- * in a new folder, a record under published/ corrupted. Each step tells the
+ * in a new folder, a record under published/ corrupted — with the draft issue
+ * published first (a record whose sources are today's files). Each step tells the
  * project the paths it touched, as the studio's saves and its file watcher
  * do; the results must be the very same as a cold check's. The files are
  * made old enough first, so that the recheck really trusts the untold ones
@@ -69,6 +70,9 @@ describe('project recheck after told edits equals a cold check', () => {
 
   beforeAll(async () => {
     dir = await sampleCopy();
+    // The sample's draft issue published now: its record's sources are today's files (the sample's older
+    // records differ from theirs, so only this one shows a recheck keeping "same sources" right).
+    await openProject(dir).publish('jianbao/2025-3', { today: '2025-12-05' });
     // Old files, and past the racy window of their status-change times: a recheck takes them as read.
     const old = new Date(Date.now() - 3600_000);
     for (const file of await listFiles(dir)) await utimes(join(dir, file), old, old);
