@@ -88,18 +88,37 @@ export function summaryOf(snapshot: Snapshot): SnapshotSummary {
   return { ...rest, entries: issue.entries.map((entry) => entry.id) };
 }
 
-/** The snapshot of a record read earlier, its issue read back from the file on first use. */
-function lazySnapshot(source: ContentSource, file: string, read: SnapshotRead & { summary: SnapshotSummary }): Snapshot {
+/**
+ * Issues of record files validated by earlier runs, by the sha256 of the
+ * file's bytes (the build's: src/build/check-cache.ts keeps every snapshot
+ * a run parsed). A record whose digest the check confirmed is then not
+ * parsed and validated again when the site is compiled.
+ */
+export interface RecordIssues {
+  read(sha256: string): Snapshot['issue'] | undefined;
+}
+
+/**
+ * The snapshot of a record read earlier, its issue read back on first use:
+ * from `records` when an earlier run validated the same bytes, else from the
+ * file (its bytes checked against the digest the check confirmed), and then
+ * kept on `read` for the cache to store.
+ */
+function lazySnapshot(source: ContentSource, file: string, read: SnapshotRead & { summary: SnapshotSummary }, records: RecordIssues | undefined): Snapshot {
   const { entries: _entries, ...fields } = read.summary;
   let issue: Snapshot['issue'] | undefined;
   return {
     ...fields,
     get issue() {
       if (issue) return issue;
+      issue = records?.read(read.sha256);
+      if (issue) return issue;
       const bytes = source.readSync(file).bytes;
       if (!bytes || sha256(bytes) !== read.sha256) throw new Error(`存档 ${file} 在检查之后被改动了，请重新运行`);
       // Through the schema as when it was first read: the same object, keys in the same order.
-      issue = snapshotSchema.parse(JSON.parse(utf8.decode(bytes))).issue;
+      const snapshot = snapshotSchema.parse(JSON.parse(utf8.decode(bytes)));
+      read.snapshot = snapshot;
+      issue = snapshot.issue;
       return issue;
     },
   };
@@ -108,9 +127,9 @@ function lazySnapshot(source: ContentSource, file: string, read: SnapshotRead & 
 /**
  * `states`: what earlier loads read (file-states.ts); unchanged record files
  * are not read, hashed and validated again (their digest is still compared
- * with the ledger's).
+ * with the ledger's). `records`: issues validated by earlier runs (above).
  */
-export async function loadArchive(source: ContentSource, states?: FileStates): Promise<LoadedArchive> {
+export async function loadArchive(source: ContentSource, states?: FileStates, records?: RecordIssues): Promise<LoadedArchive> {
   const diagnostics: Diagnostic[] = [];
   const issues = new Map<string, ArchivedIssue>();
   const files = await source.list(ARCHIVE_DIR);
@@ -171,7 +190,7 @@ export async function loadArchive(source: ContentSource, states?: FileStates): P
     for (const version of record.versions) {
       listed.add(version.file);
       const read = await readRecord(version.file);
-      const snapshot = snapshotOf(source, read, version.file, version.digest, record, line, diagnostics);
+      const snapshot = snapshotOf(source, read, version.file, version.digest, record, line, diagnostics, records);
       if (snapshot) versions.push(snapshot);
       if (version === record.versions.at(-1)) {
         latest = snapshot;
@@ -192,7 +211,16 @@ export async function loadArchive(source: ContentSource, states?: FileStates): P
   return { ledger, issues, diagnostics };
 }
 
-function snapshotOf(source: ContentSource, read: SnapshotRead, file: string, digest: string, record: LedgerIssue, line: number, diagnostics: Diagnostic[]): Snapshot | undefined {
+function snapshotOf(
+  source: ContentSource,
+  read: SnapshotRead,
+  file: string,
+  digest: string,
+  record: LedgerIssue,
+  line: number,
+  diagnostics: Diagnostic[],
+  records: RecordIssues | undefined,
+): Snapshot | undefined {
   if (read.missing) {
     diagnostics.push(
       diagnostic('archive/snapshot-missing', LEDGER_FILE, { line, column: 1 }, `${record.title}的存档 ${file} 不见了`, {
@@ -215,5 +243,5 @@ function snapshotOf(source: ContentSource, read: SnapshotRead, file: string, dig
     );
     return undefined;
   }
-  return read.snapshot ?? lazySnapshot(source, file, { ...read, summary: read.summary });
+  return read.snapshot ?? lazySnapshot(source, file, read as SnapshotRead & { summary: SnapshotSummary }, records);
 }
