@@ -43,7 +43,6 @@ export const links = {
   stats: () => href('stats/'),
   search: () => href('search/'),
   feed: () => href('feed.xml'),
-  pagefind: (file: string) => href(`${SEARCH_DIR}/${file}`),
 };
 
 /** Params for `[series]/[year]/[number]` from an issue key `zhuanbao/2023/6`. */
