@@ -3,11 +3,12 @@
  * snapshot it lists, validated. Problems (a missing or altered snapshot, a
  * damaged ledger, a snapshot the ledger does not list) are diagnostics.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { ContentSource } from '../source/source.ts';
 import type { FileStates } from '../load/file-states.ts';
-import { ARCHIVE_DIR, LEDGER_FILE, ledgerSchema, sha256, snapshotSchema, type Ledger, type LedgerIssue, type Snapshot } from './records.ts';
+import { UserError } from '../errors.ts';
+import { ARCHIVE_DIR, LEDGER_FILE, ledgerSchema, RECORD_FORMAT, sha256, snapshotSchema, type Ledger, type LedgerIssue, type Snapshot } from './records.ts';
 
 export interface ArchivedIssue {
   record: LedgerIssue;
@@ -89,6 +90,63 @@ export function summaryOf(snapshot: Snapshot): SnapshotSummary {
 }
 
 /**
+ * The summary of a record read straight from the bytes publish wrote
+ * (records.ts canonicalJson: keys sorted, two-space indent), without decoding
+ * and parsing the whole file — most of a cold check's time otherwise, the
+ * records being most of the content's bytes. Top-level keys are the only lines
+ * indented by two spaces (a JSON string holds no raw newline): `format`,
+ * `inputs`, then the issue, then `key`, `publishedOn`, `version`; the issue's
+ * `entries` list is the one array opened at indent 4 under that name, each
+ * entry an object at indent 6 with its `id` at indent 8.
+ *
+ * Only for bytes whose sha256 is the ledger's (so written by publish from a
+ * validated issue); undefined when anything is not where canonical JSON puts
+ * it, and the record is then parsed and validated whole. The issue itself is
+ * validated when first needed (lazySnapshot).
+ */
+export function canonicalSummary(bytes: Uint8Array): SnapshotSummary | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lineValue = (marker: string, from = 0): unknown => {
+    const at = buffer.indexOf(marker, from, 'utf8');
+    if (at < 0) return undefined;
+    const start = at + Buffer.byteLength(marker);
+    const end = buffer.indexOf('\n', start);
+    if (end < 0) return undefined;
+    const text = buffer.toString('utf8', start, end);
+    try {
+      return JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text);
+    } catch {
+      return undefined;
+    }
+  };
+  const format = lineValue('\n  "format": ');
+  const inputs = lineValue('\n  "inputs": ');
+  const key = lineValue('\n  "key": ');
+  const publishedOn = lineValue('\n  "publishedOn": ');
+  const version = lineValue('\n  "version": ');
+  if (format !== RECORD_FORMAT || typeof inputs !== 'string' || typeof key !== 'string' || typeof publishedOn !== 'string') return undefined;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return undefined;
+  const opening = '\n    "entries": [';
+  const listAt = buffer.indexOf(opening, 0, 'utf8');
+  if (listAt < 0) return undefined;
+  const listStart = listAt + Buffer.byteLength(opening);
+  const entries: string[] = [];
+  if (buffer[listStart] !== 0x5d /* ] */) {
+    const listEnd = buffer.indexOf('\n    ]', listStart, 'utf8');
+    if (listEnd < 0) return undefined;
+    let objects = 0;
+    for (let at = buffer.indexOf('\n      {', listStart, 'utf8'); at >= 0 && at < listEnd; at = buffer.indexOf('\n      {', at + 1, 'utf8')) objects++;
+    for (let at = buffer.indexOf('\n        "id": ', listStart, 'utf8'); at >= 0 && at < listEnd; at = buffer.indexOf('\n        "id": ', at + 1, 'utf8')) {
+      const id = lineValue('\n        "id": ', at);
+      if (typeof id !== 'string') return undefined;
+      entries.push(id);
+    }
+    if (entries.length === 0 || entries.length !== objects) return undefined;
+  }
+  return { format, key, version, publishedOn, inputs, entries };
+}
+
+/**
  * Issues of record files validated by earlier runs, by the sha256 of the
  * file's bytes (the build's: src/build/check-cache.ts keeps every snapshot
  * a run parsed). A record whose digest the check confirmed is then not
@@ -116,7 +174,15 @@ function lazySnapshot(source: ContentSource, file: string, read: SnapshotRead & 
       const bytes = source.readSync(file).bytes;
       if (!bytes || sha256(bytes) !== read.sha256) throw new Error(`存档 ${file} 在检查之后被改动了，请重新运行`);
       // Through the schema as when it was first read: the same object, keys in the same order.
-      const snapshot = snapshotSchema.parse(JSON.parse(utf8.decode(bytes)));
+      let snapshot: Snapshot;
+      try {
+        snapshot = snapshotSchema.parse(JSON.parse(utf8.decode(bytes)));
+      } catch (error) {
+        // Its digest is the ledger's, yet it is no record: both were written by hand.
+        throw new UserError(`存档 ${file} 与存档台账记录的摘要相符，但不是有效的期刊存档${error instanceof z.ZodError ? `（${firstProblem(error)}）` : ''}`, {
+          hint: `从版本库恢复 ${file} 和 ${LEDGER_FILE}；存档和台账由 jianbao publish 写入，不要手工修改`,
+        });
+      }
       read.snapshot = snapshot;
       issue = snapshot.issue;
       return issue;
@@ -139,19 +205,22 @@ export async function loadArchive(source: ContentSource, states?: FileStates, re
   const stamps = useStates ? await source.stamps!(recordFiles) : [];
   const stampOf = new Map(recordFiles.map((file, index) => [file, stamps[index]]));
   useStates?.retain(`${ARCHIVE_DIR}/`, new Set(recordFiles));
-  const readRecord = async (file: string): Promise<SnapshotRead> => {
+  /** `digest`: the ledger's; a record with exactly those bytes is read no further than its summary (canonicalSummary). */
+  const readRecord = async (file: string, digest: string): Promise<SnapshotRead> => {
     const kept = useStates?.take<SnapshotRead>(file, stampOf.get(file));
     if (kept) return kept;
     const bytes = (await source.read(file)).bytes;
+    const digestOfBytes = bytes ? sha256(bytes) : '';
+    const summary = bytes && digestOfBytes === digest ? canonicalSummary(bytes) : undefined;
     let snapshot: Snapshot | undefined;
-    if (bytes) {
+    if (bytes && !summary) {
       try {
         snapshot = snapshotSchema.parse(JSON.parse(utf8.decode(bytes)));
       } catch {
         snapshot = undefined;
       }
     }
-    const result: SnapshotRead = { missing: !bytes, sha256: bytes ? sha256(bytes) : '', summary: snapshot ? summaryOf(snapshot) : undefined, ...(snapshot ? { snapshot } : {}) };
+    const result: SnapshotRead = { missing: !bytes, sha256: digestOfBytes, summary: summary ?? (snapshot ? summaryOf(snapshot) : undefined), ...(snapshot ? { snapshot } : {}) };
     useStates?.keep(file, stampOf.get(file), stampedAt, result);
     return result;
   };
@@ -189,7 +258,7 @@ export async function loadArchive(source: ContentSource, states?: FileStates, re
     let entries: string[] = [];
     for (const version of record.versions) {
       listed.add(version.file);
-      const read = await readRecord(version.file);
+      const read = await readRecord(version.file, version.digest);
       const snapshot = snapshotOf(source, read, version.file, version.digest, record, line, diagnostics, records);
       if (snapshot) versions.push(snapshot);
       if (version === record.versions.at(-1)) {
