@@ -8,7 +8,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { ContentSource } from '../source/source.ts';
 import type { FileStates } from '../load/file-states.ts';
 import { UserError } from '../errors.ts';
-import { ARCHIVE_DIR, LEDGER_FILE, ledgerSchema, RECORD_FORMAT, sha256, snapshotSchema, type Ledger, type LedgerIssue, type Snapshot } from './records.ts';
+import { ARCHIVE_DIR, LEDGER_FILE, ledgerSchema, sha256, snapshotSchema, type Ledger, type LedgerIssue, type Snapshot } from './records.ts';
 
 export interface ArchivedIssue {
   record: LedgerIssue;
@@ -89,61 +89,69 @@ export function summaryOf(snapshot: Snapshot): SnapshotSummary {
   return { ...rest, entries: issue.entries.map((entry) => entry.id) };
 }
 
+/** A record's fields but its issue, validated (the issue is validated when first needed). */
+const summarySchema = snapshotSchema.omit({ issue: true });
+
 /**
- * The summary of a record read straight from the bytes publish wrote
- * (records.ts canonicalJson: keys sorted, two-space indent), without decoding
- * and parsing the whole file — most of a cold check's time otherwise, the
- * records being most of the content's bytes. Top-level keys are the only lines
- * indented by two spaces (a JSON string holds no raw newline): `format`,
- * `inputs`, then the issue, then `key`, `publishedOn`, `version`; the issue's
- * `entries` list is the one array opened at indent 4 under that name, each
- * entry an object at indent 6 with its `id` at indent 8.
+ * The summary of a record read from the bytes publish wrote (records.ts
+ * canonicalJson: keys sorted, two-space indent) without decoding, parsing and
+ * validating its issue — most of a cold check's time otherwise, the issues
+ * being most of the content's bytes. The issue is the one top-level value
+ * opened by the line `  "issue": {` and closed by the next line indented by
+ * two spaces (deeper lines are indented more, and a JSON string holds no raw
+ * newline): the rest of the record, the issue replaced by null, is parsed and
+ * validated as usual; of the issue only the entry ids are read, from its
+ * `entries` list (the one array opened at indent 4 under that name, each
+ * entry an object at indent 6 with its `id` at indent 8, counted against the
+ * objects).
  *
  * Only for bytes whose sha256 is the ledger's (so written by publish from a
  * validated issue); undefined when anything is not where canonical JSON puts
- * it, and the record is then parsed and validated whole. The issue itself is
- * validated when first needed (lazySnapshot).
+ * it, and the record is then parsed and validated whole.
  */
 export function canonicalSummary(bytes: Uint8Array): SnapshotSummary | undefined {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const lineValue = (marker: string, from = 0): unknown => {
-    const at = buffer.indexOf(marker, from, 'utf8');
-    if (at < 0) return undefined;
-    const start = at + Buffer.byteLength(marker);
-    const end = buffer.indexOf('\n', start);
-    if (end < 0) return undefined;
-    const text = buffer.toString('utf8', start, end);
-    try {
-      return JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text);
-    } catch {
-      return undefined;
-    }
-  };
-  const format = lineValue('\n  "format": ');
-  const inputs = lineValue('\n  "inputs": ');
-  const key = lineValue('\n  "key": ');
-  const publishedOn = lineValue('\n  "publishedOn": ');
-  const version = lineValue('\n  "version": ');
-  if (format !== RECORD_FORMAT || typeof inputs !== 'string' || typeof key !== 'string' || typeof publishedOn !== 'string') return undefined;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return undefined;
-  const opening = '\n    "entries": [';
-  const listAt = buffer.indexOf(opening, 0, 'utf8');
-  if (listAt < 0) return undefined;
-  const listStart = listAt + Buffer.byteLength(opening);
+  const opening = '\n  "issue": {';
+  const issueAt = buffer.indexOf(opening, 0, 'utf8');
+  if (issueAt < 0) return undefined;
+  const issueStart = issueAt + Buffer.byteLength(opening) - 1;
+  const issueClose = buffer.indexOf('\n  }', issueStart, 'utf8');
+  if (issueClose < 0) return undefined;
+  const issueEnd = issueClose + 4;
+  let fields: z.infer<typeof summarySchema>;
+  try {
+    fields = summarySchema.parse(JSON.parse(`${buffer.toString('utf8', 0, issueStart)}null${buffer.toString('utf8', issueEnd)}`));
+  } catch {
+    return undefined;
+  }
+  const list = '\n    "entries": [';
+  const listAt = buffer.indexOf(list, issueStart, 'utf8');
+  if (listAt < 0 || listAt > issueEnd) return undefined;
+  const listStart = listAt + Buffer.byteLength(list);
   const entries: string[] = [];
   if (buffer[listStart] !== 0x5d /* ] */) {
     const listEnd = buffer.indexOf('\n    ]', listStart, 'utf8');
-    if (listEnd < 0) return undefined;
+    if (listEnd < 0 || listEnd > issueEnd) return undefined;
+    const each = (marker: string, visit: (at: number) => void) => {
+      for (let at = buffer.indexOf(marker, listStart, 'utf8'); at >= 0 && at < listEnd; at = buffer.indexOf(marker, at + 1, 'utf8')) visit(at + Buffer.byteLength(marker));
+    };
     let objects = 0;
-    for (let at = buffer.indexOf('\n      {', listStart, 'utf8'); at >= 0 && at < listEnd; at = buffer.indexOf('\n      {', at + 1, 'utf8')) objects++;
-    for (let at = buffer.indexOf('\n        "id": ', listStart, 'utf8'); at >= 0 && at < listEnd; at = buffer.indexOf('\n        "id": ', at + 1, 'utf8')) {
-      const id = lineValue('\n        "id": ', at);
-      if (typeof id !== 'string') return undefined;
-      entries.push(id);
-    }
-    if (entries.length === 0 || entries.length !== objects) return undefined;
+    each('\n      {', () => objects++);
+    let broken = false;
+    each('\n        "id": ', (at) => {
+      const end = buffer.indexOf('\n', at);
+      const text = buffer.toString('utf8', at, end).replace(/,$/, '');
+      try {
+        const id: unknown = JSON.parse(text);
+        if (typeof id === 'string') entries.push(id);
+        else broken = true;
+      } catch {
+        broken = true;
+      }
+    });
+    if (broken || entries.length === 0 || entries.length !== objects) return undefined;
   }
-  return { format, key, version, publishedOn, inputs, entries };
+  return { ...fields, entries };
 }
 
 /**
