@@ -112,6 +112,7 @@ describe('src/core/index.ts', () => {
         "systemErrorMessage",
         "titleOn",
         "titleRequired",
+        "unitNamesOn",
         "unitsInOrder",
         "validate",
         "writeAtomic",
