@@ -43,6 +43,7 @@ export const RULES = {
   'entry/unknown-unit': { severity: 'error', title: '未知的报送单位' },
   'entry/unit-renamed': { severity: 'error', title: '报送单位在稿件日期已改名' },
   'entry/unit-inactive': { severity: 'error', title: '报送单位在稿件日期尚未成立或已撤销' },
+  'entry/unit-repeated': { severity: 'warning', title: '联合报送的单位写了两次' },
   'entry/unknown-person': { severity: 'error', title: '未知的领导' },
   'entry/person-no-title': { severity: 'warning', title: '领导在该日期没有职务' },
   'entry/unknown-series': { severity: 'error', title: '未知的刊物' },

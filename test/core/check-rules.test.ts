@@ -38,6 +38,7 @@ const CASE_RULE: Record<string, string> = {
   'entry-title-required': 'entry/title-required',
   'entry-people-required': 'entry/people-required',
   'entry-unknown-unit': 'entry/unknown-unit',
+  'entry-unit-repeated': 'entry/unit-repeated',
   'entry-unit-renamed': 'entry/unit-renamed',
   'entry-unit-inactive': 'entry/unit-inactive',
   'entry-unknown-person': 'entry/unknown-person',

@@ -65,10 +65,22 @@ export function unitProblem(
 function unitDiagnostics(entry: EntryRecord, registry: Registry): Diagnostic[] {
   const { data, file, positions } = entry;
   const out: Diagnostic[] = [];
+  /** The spelling each unit was first written as in this entry, by unit id. */
+  const firstWritten = new Map<string, string>();
   data.unit.forEach((written, index) => {
     const at = positions.at(['unit', index]);
     const resolution = resolveUnit(registry, written, data.date);
     if (resolution) {
+      const earlier = firstWritten.get(resolution.unit.id);
+      if (earlier !== undefined) {
+        out.push(
+          diagnostic('entry/unit-repeated', file, at, `「${written}」和「${earlier}」是同一个单位（${resolution.name}），写了两次`, {
+            hint: `删去列表中的「${written}」；联合报送时每个单位只写一次，统计中也只计一次`,
+          }),
+        );
+        return;
+      }
+      firstWritten.set(resolution.unit.id, written);
       const problem = unitProblem(resolution, written, data.date);
       if (problem) out.push(diagnostic(problem.rule, file, at, problem.message, { hint: problem.hint, ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) }));
       return;
