@@ -64,7 +64,7 @@ async function archiveFor(content: LoadedContent, state: CheckState | undefined,
     }
     if (settled) return last;
   }
-  const archive = await loadArchive(content.source, state?.files);
+  const archive = await loadArchive(content.source, state?.files, state?.records);
   state?.passes.set('archive', { from: [], value: archive });
   return archive;
 }
