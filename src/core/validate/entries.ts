@@ -68,13 +68,14 @@ function unitDiagnostics(entry: EntryRecord, registry: Registry): Diagnostic[] {
   /** The spelling each unit was first written as in this entry, by unit id. */
   const firstWritten = new Map<string, string>();
   data.unit.forEach((written, index) => {
-    const at = positions.at(['unit', index]);
+    // Positions come from the precise YAML parse, made only when asked: ask only for a finding.
+    const at = () => positions.at(['unit', index]);
     const resolution = resolveUnit(registry, written, data.date);
     if (resolution) {
       const earlier = firstWritten.get(resolution.unit.id);
       if (earlier !== undefined) {
         out.push(
-          diagnostic('entry/unit-repeated', file, at, `「${written}」和「${earlier}」是同一个单位（${resolution.name}），写了两次`, {
+          diagnostic('entry/unit-repeated', file, at(), `「${written}」和「${earlier}」是同一个单位（${resolution.name}），写了两次`, {
             hint: `删去列表中的「${written}」；联合报送时每个单位只写一次，统计中也只计一次`,
           }),
         );
@@ -82,14 +83,14 @@ function unitDiagnostics(entry: EntryRecord, registry: Registry): Diagnostic[] {
       }
       firstWritten.set(resolution.unit.id, written);
       const problem = unitProblem(resolution, written, data.date);
-      if (problem) out.push(diagnostic(problem.rule, file, at, problem.message, { hint: problem.hint, ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) }));
+      if (problem) out.push(diagnostic(problem.rule, file, at(), problem.message, { hint: problem.hint, ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) }));
       return;
     }
     const parts = severalNames(written);
     if (parts && parts.every((part) => registry.unitBySpelling.has(part))) {
       const names = parts.map((part) => unitNameOn(registry.unitBySpelling.get(part)!, data.date));
       out.push(
-        diagnostic('entry/unknown-unit', file, at, `「${written}」是 ${parts.length} 个单位，要写成列表`, {
+        diagnostic('entry/unknown-unit', file, at(), `「${written}」是 ${parts.length} 个单位，要写成列表`, {
           hint: `几个单位联合报送写作 单位: [${names.join(', ')}]，第一个是报送单位；只有一个报送单位时写 单位: ${names[0]}，其他单位写在正文中`,
         }),
       );
@@ -97,7 +98,7 @@ function unitDiagnostics(entry: EntryRecord, registry: Registry): Diagnostic[] {
     }
     const suggestion = didYouMean(written, unitSpellingsOn(registry, data.date));
     out.push(
-      diagnostic('entry/unknown-unit', file, at, `报送单位「${written}」不在 units.yaml 中`, {
+      diagnostic('entry/unknown-unit', file, at(), `报送单位「${written}」不在 units.yaml 中`, {
         hint: suggestion ? `是不是「${suggestion}」？也可以在 units.yaml 中为该单位添加别名` : '在 units.yaml 中添加此单位，或改用已有单位的名称、简称',
         ...(suggestion ? { suggestion } : {}),
       }),
