@@ -45,7 +45,6 @@ export const links = {
   statsYear: (year: number) => href(`stats/${year}/`),
   search: () => href('search/'),
   feed: () => href('feed.xml'),
-  pagefind: (file: string) => href(`${SEARCH_DIR}/${file}`),
 };
 
 /** Params for `[series]/[year]/[number]` from an issue key `zhuanbao/2023/6`. */

@@ -97,9 +97,9 @@ describe('search under /bulletin/', () => {
     };
     const tab = await browser.newPage();
     await tab.goto(`${served.url}search/`);
-    await tab.fill('.pagefind-ui__search-input', '专项检查');
-    await tab.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
-    const links = await tab.$$eval('.pagefind-ui__result-link', (nodes) => nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname));
+    await tab.fill('#search input', '专项检查');
+    await tab.waitForSelector('.search__result-title a', { timeout: 20_000 });
+    const links = await tab.$$eval('.search__result-title a', (nodes) => nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname));
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((link) => link.startsWith(BASE))).toBe(true);
     expect(links).toContain(`${BASE}${ISSUE_PATH}`);

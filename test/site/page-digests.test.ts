@@ -17,6 +17,11 @@
  * without a space (or start a paragraph). The INTENDED pages keep their
  * wording check below.
  *
+ * Recorded again for issue 13's search item: the issue pages mark the
+ * masthead data-pagefind-ignore and weight titles and 【栏目】 headings for
+ * search, the search page has its own results list, and the stylesheet (so
+ * every web page's stylesheet link) changed; print pages did not.
+ *
  * Record again (only when a page is meant to change, and say so in the commit):
  *   JIANBAO_RECORD_DIGESTS=1 npx vitest run test/site/page-digests.test.ts
  */

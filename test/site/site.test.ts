@@ -184,7 +184,7 @@ describe('feed, links and safety', () => {
       expect(html).not.toMatch(/<script/i);
       expect(html).not.toMatch(/javascript:/i);
     }
-    expect(existsSync(join(dist, 'pagefind', 'pagefind-ui.js'))).toBe(true);
+    expect(existsSync(join(dist, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(existsSync(join(dist, '404.html'))).toBe(true);
   });
 });
@@ -259,15 +259,15 @@ describe('search in a real browser', () => {
 
     const tab = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await tab.goto(`${served.url}search/?q=${encodeURIComponent(phrase)}`);
-    await tab.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
-    const links = await tab.$$eval('.pagefind-ui__result-link', (nodes) => nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname));
+    await tab.waitForSelector('.search__result-title a', { timeout: 20_000 });
+    const links = await tab.$$eval('.search__result-title a', (nodes) => nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname));
     expect(links[0]).toBe(expected[0]);
-    expect(await tab.textContent('.pagefind-ui__results-area')).toContain(phrase);
+    expect(await tab.textContent('.search__results')).toContain(phrase);
     await mkdir(join(ROOT, 'test-output'), { recursive: true });
     await tab.screenshot({ path: join(ROOT, 'test-output', 'search.png'), fullPage: true });
 
     // The result leads to the issue, which renders with its masthead.
-    await tab.click('.pagefind-ui__result-link');
+    await tab.click('.search__result-title a');
     await tab.waitForURL(/\/\d{4}\/\d+\//);
     expect(await tab.textContent('.masthead h1')).toBeTruthy();
     expect(served.requests.filter((request) => request.status !== 200)).toEqual([]);
