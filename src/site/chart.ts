@@ -15,6 +15,9 @@ const HEAT: [number, number, number][] = [
   [0x8a, 0x14, 0x10],
 ];
 
+/** A month without entries: neutral grey, apart from every red. */
+const EMPTY: [number, number, number] = [0xf3, 0xf3, 0xf3];
+
 /** The heat colour at `t` (0–1), as Plot's linear scale mixes it (in sRGB). */
 function heatColour(t: number): [number, number, number] {
   const [from, to] = HEAT as [[number, number, number], [number, number, number]];
@@ -108,6 +111,8 @@ export function totalsChart(bars: readonly Bar[], unit: '年' | '月', id: strin
  * only adds to it.
  */
 export function heatStyle(count: number, most: number): string {
-  const fill = heatColour(most > 0 ? count / most : 0);
+  if (count <= 0 || most <= 0) return `background-color:${hex(EMPTY)};color:#000000`;
+  // The fewest entries a step darker than the lightest red, so that 3 among 120 still shows it is not 0.
+  const fill = heatColour(0.15 + (0.85 * count) / most);
   return `background-color:${hex(fill)};color:${textOn(fill)}`;
 }
