@@ -33,4 +33,5 @@ export const statsText = {
   month: (month: number) => ({ shown: String(month), hidden: '月' }),
   yearRow: (year: number) => `${year}年`,
   yearSuffix: '年',
+  monthRow: (month: number) => `${month}月`,
 } as const;
