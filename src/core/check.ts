@@ -52,7 +52,7 @@ export async function checkContent(from: string | ContentSource, state?: CheckSt
   const archive = await loadArchive(content.source, state?.files);
   content.archive = archive;
   // Published issues are compared with their records (only when the settings load: otherwise everything would differ).
-  const archived = content.site ? checkArchive(content, registry, archive, entriesById(content.entries), state?.inputs) : undefined;
+  const archived = content.site ? await checkArchive(content, registry, archive, entriesById(content.entries), state?.inputs) : undefined;
   // Text hygiene (jianbao lint) as warnings; published issues' entries change only through errata.
   const lint = lintFindings(content, registry, state).map((d): Diagnostic => ({ ...d, severity: 'warning' }));
   const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry, archived), ...(archived?.diagnostics ?? []), ...lint]);

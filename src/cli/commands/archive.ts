@@ -2,7 +2,9 @@
  * `jianbao archive`: the one-time migration to the archive. Every issue
  * published before the archive existed (status published, digest in its
  * file, no line in published/ledger.json) is archived as it is, if its old
- * digest still holds — the same record `publish` writes. Reports each.
+ * digest still holds — the same record `publish` writes. Records written
+ * before they kept their sources get them, where today's files compile to
+ * the record exactly. Reports each.
  */
 import { LEDGER_FILE } from '../../core/index.ts';
 import { openProject } from '../../core/index.ts';
@@ -16,7 +18,12 @@ export default defineCommand({
   async run({ io, contentDir }) {
     await requireContentDir(contentDir);
     const colors = paint(io);
-    const { archived, refused } = await openProject(contentDir).archiveLegacy({ today: localToday() });
+    const { archived, refused, sourced } = await openProject(contentDir).archiveLegacy({ today: localToday() });
+    for (const item of sourced) io.stdout(`${colors.green('✓')} ${item.name}（${item.ref}）：${item.snapshot} 补记了印发时的原稿（期刊文件、稿件和设置）\n`);
+    if (sourced.length > 0 && archived.length === 0 && refused.length === 0) {
+      io.stdout(`\n已为 ${sourced.length} 期存档补记原稿：以后检查只比较原稿，新版 jianbao 编排上的不同不再当作修改。请把 published/ 与内容一起提交。\n`);
+      return 0;
+    }
     if (archived.length === 0 && refused.length === 0) {
       io.stdout(`没有需要建立存档的期刊：已发布的期刊都已记入 ${LEDGER_FILE}。\n`);
       return 0;

@@ -33,6 +33,9 @@ export default defineCommand({
           ? `${colors.green('✓')} 已为${result.name}（${result.ref}）建立存档：${archived}（${what}）。\n`
           : `${colors.green('✓')} 已按勘误重新发布${result.name}（${result.ref}）：${path}，${what}，${archived}（第 ${result.version} 版，原版本保留）。\n`,
     );
+    if (result.rendering) {
+      io.stdout(`  上一版由较早版本的 jianbao 编排：新版本按现在的 jianbao 编排，除勘误外另有 ${result.rendering} 处排法不同（发布记录中只列勘误的改动）。\n`);
+    }
     if (result.outcome === 'published' && result.earlierDrafts.length) {
       const names = result.earlierDrafts.map((item) => item.name).join('、');
       io.stdout(

@@ -17,10 +17,11 @@ import { issueName, issueSlug } from '../format.ts';
 import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
 import { compiledIssueSchema, type CompiledIssue } from '../model/issue.ts';
 import { issueSeries, type Registry } from '../registry.ts';
-import { changesText, describeChanges } from './diff.ts';
+import { changesText, describeChanges, type Change } from './diff.ts';
 import { loadArchive, type LoadedArchive } from './load.ts';
 import { entriesById } from '../validate/index.ts';
-import { canonicalJson, LEDGER_FILE, recordOf, sha256 } from './records.ts';
+import { canonicalJson, LEDGER_FILE, recordOf, sha256, type Snapshot } from './records.ts';
+import { fileTexts, issueSources, RecordedSources, sameSources } from './sources.ts';
 
 /** A body "compiled" as its Markdown, leaders and images: for the inputs digest, no rendering. */
 const rawBody: BodyCompiler = (markdown, options = {}) => ({
@@ -77,6 +78,77 @@ function memoisedInputsDigest(issue: IssueRecord, content: LoadedContent, regist
   return digest;
 }
 
+/** How a published issue differs from its newest record. */
+export interface RecordComparison {
+  /** What changed; told by the inputs when the record has its sources. */
+  changes: Change[];
+  /** The issue compiled now (record form). */
+  now: CompiledIssue;
+  /**
+   * How many differences the record has from its own sources compiled by
+   * this jianbao: it was rendered by an older jianbao (not listed in `changes`).
+   */
+  rendering: number;
+}
+
+/**
+ * Compare a published issue with its newest record. With the record's
+ * sources (records.ts), the issue is changed only when its inputs are: the
+ * recorded sources and today's files are both compiled by this jianbao and
+ * compared, so what a newer jianbao renders differently is no change, and
+ * the changes listed are the clerk's alone. Without them (records written
+ * before sources were kept), the record itself is compared, as before.
+ * Undefined: no change (or the issue does not compile now).
+ */
+export async function compareWithRecord(
+  latest: Snapshot,
+  issue: IssueRecord,
+  context: {
+    content: LoadedContent;
+    registry: Registry;
+    byId: Map<string, EntryRecord>;
+    texts: Map<string, string>;
+    memo?: InputsMemo;
+    /** Recorded sources loaded for many issues, and whether this issue's differ from today's files (known already). */
+    recorded?: RecordedSources;
+    sourcesDiffer?: boolean;
+  },
+): Promise<RecordComparison | undefined> {
+  const { content, registry, byId, texts, memo } = context;
+  if (latest.sources) {
+    if (!(context.sourcesDiffer ?? !sameSources(latest.sources, issueSources(issue, byId, texts)))) return undefined;
+    const recorded = context.recorded ?? new RecordedSources([[latest.key, latest.sources]]);
+    // Without rendering Markdown first: a settings edit this issue does not show (a new unit) costs no more.
+    // Kept between checks while the record read is the very same (check-state.ts; its cache is per jianbao build).
+    const memoKey = `recorded:${latest.key}`;
+    const known = memo?.get(memoKey);
+    let thenInputs = known && known.from[0] === latest.sources ? known.digest : undefined;
+    if (thenInputs === undefined) {
+      thenInputs = await recorded.inputsDigest(latest.key, inputsDigest);
+      if (thenInputs !== undefined) memo?.set(memoKey, { from: [latest.sources], digest: thenInputs });
+    }
+    if (thenInputs !== undefined && thenInputs === memoisedInputsDigest(issue, content, registry, byId, memo)) return undefined;
+    const then = await recorded.record(latest.key);
+    if (then) {
+      const now = currentRecord(issue, content, registry, byId);
+      if (!now) return undefined;
+      const changes = describeChanges(comparableRecord(then, byId), now);
+      if (changes.length === 0) return undefined;
+      const rendering = describeChanges(recordOf(latest.issue), then);
+      return { changes, now, rendering: rendering.length };
+    }
+  } else if (memoisedInputsDigest(issue, content, registry, byId, memo) === latest.inputs) return undefined;
+  const now = currentRecord(issue, content, registry, byId);
+  if (!now) return undefined;
+  const changes = describeChanges(comparableRecord(latest.issue, byId), now);
+  return changes.length ? { changes, now, rendering: 0 } : undefined;
+}
+
+/** Said after the changes when the record was rendered by an older jianbao. */
+export function renderingNote(rendering: number): string {
+  return rendering > 0 ? `（存档由较早版本的 jianbao 编排，按现在的 jianbao 编排另有 ${rendering} 处不同，那不是发布后的修改，未列出）` : '';
+}
+
 export interface ArchiveCheck {
   diagnostics: Diagnostic[];
   /** Entry ids listed by archived issues: never pending, and a missing file is only a warning. */
@@ -85,15 +157,25 @@ export interface ArchiveCheck {
   archivedFiles: Set<string>;
 }
 
-export function checkArchive(content: LoadedContent, registry: Registry, archive: LoadedArchive, byId: Map<string, EntryRecord>, memo?: InputsMemo): ArchiveCheck {
+export async function checkArchive(content: LoadedContent, registry: Registry, archive: LoadedArchive, byId: Map<string, EntryRecord>, memo?: InputsMemo): Promise<ArchiveCheck> {
   const diagnostics: Diagnostic[] = [...archive.diagnostics];
-  const archivedEntries = new Set<string>();
-  const archivedFiles = new Set<string>();
-  const files = new Map<string, IssueRecord>();
+  const texts = fileTexts(content);
+  // The records whose sources today's files no longer match, compiled again together (sources.ts).
+  const fileOf = new Map<string, IssueRecord>();
   for (const issue of content.issues) {
     const key = archiveKey(issue, registry);
-    if (key && !files.has(key)) files.set(key, issue);
+    if (key && !fileOf.has(key)) fileOf.set(key, issue);
   }
+  const differing = new Set<string>();
+  for (const [key, archived] of archive.issues) {
+    const sources = archived.latest?.sources;
+    const issue = fileOf.get(key);
+    if (sources && issue && !sameSources(sources, issueSources(issue, byId, texts))) differing.add(key);
+  }
+  const recorded = new RecordedSources([...differing].map((key) => [key, archive.issues.get(key)!.latest!.sources!]));
+  const archivedEntries = new Set<string>();
+  const archivedFiles = new Set<string>();
+  const files = fileOf;
   for (const [key, archived] of archive.issues) {
     const { record, latest } = archived;
     for (const id of archived.entries) archivedEntries.add(id);
@@ -127,23 +209,22 @@ export function checkArchive(content: LoadedContent, registry: Registry, archive
         );
       }
     }
-    if (memoisedInputsDigest(issue, content, registry, byId, memo) === latest.inputs) continue;
-    const now = currentRecord(issue, content, registry, byId);
-    if (!now) continue;
-    const changes = describeChanges(comparableRecord(latest.issue, byId), now);
-    if (changes.length === 0) continue;
+    const compared = await compareWithRecord(latest, issue, { content, registry, byId, texts, recorded, sourcesDiffer: differing.has(key), ...(memo ? { memo } : {}) });
+    if (!compared) continue;
+    const { changes, now } = compared;
+    const note = renderingNote(compared.rendering);
     const errataGrew = issue.data.errata.length > latest.issue.errata.length;
     const oldErrataKept = latest.issue.errata.every((erratum, index) => JSON.stringify(erratum) === JSON.stringify(now.errata[index]));
     if (errataGrew && oldErrataKept) {
       diagnostics.push(
-        diagnostic('issue/errata-pending', issue.file, issue.positions.at(['errata']), `${name}已按勘误修改：${changesText(changes)}`, {
-          hint: `核对无误后运行 jianbao publish ${record.ref}，存档为勘误后的新版本（原版本保留）`,
+        diagnostic('issue/errata-pending', issue.file, issue.positions.at(['errata']), `${name}已按勘误修改：${changesText(changes)}${note}`, {
+          hint: `核对无误后运行 jianbao publish ${record.ref}，存档为勘误后的新版本（原版本保留）${compared.rendering ? '；新版本按现在的 jianbao 编排' : ''}`,
         }),
       );
       continue;
     }
     diagnostics.push(
-      diagnostic('issue/frozen-changed', issue.file, issue.positions.at(['status']), `${name}已发布，发布后被修改：${changesText(changes)}`, {
+      diagnostic('issue/frozen-changed', issue.file, issue.positions.at(['status']), `${name}已发布，发布后被修改：${changesText(changes)}${note}`, {
         hint: `已发布的期刊不能直接修改：撤销修改，或在 勘误 中加一项 {日期, 说明} 说明更正，再运行 jianbao publish ${record.ref}`,
       }),
     );
@@ -184,5 +265,5 @@ function withoutEntries(issue: CompiledIssue, ids: Set<string>): CompiledIssue {
 export async function archiveFacts(content: LoadedContent, registry: Registry): Promise<ArchiveCheck> {
   const archive = content.archive ?? (await loadArchive(content.source));
   content.archive = archive;
-  return checkArchive(content, registry, archive, entriesById(content.entries));
+  return await checkArchive(content, registry, archive, entriesById(content.entries));
 }

@@ -32,7 +32,8 @@ export function publicationHistory(versions: readonly Snapshot[]): Publication[]
       date: snapshot.publishedOn,
       dateText: chineseDate(snapshot.publishedOn),
       errata: issue.errata.slice(previous.errata.length),
-      changes: describeChanges(withoutErrata(previous), withoutErrata(issue)).map((change) => change.what),
+      // Recorded at publish, told by the inputs (compare.ts); older records: the two records compared.
+      changes: snapshot.changes ?? describeChanges(withoutErrata(previous), withoutErrata(issue)).map((change) => change.what),
     };
   });
 }

@@ -28,6 +28,21 @@ export function snapshotPath(key: string, version: number): string {
   return `${ARCHIVE_DIR}/${series}/${year}-${String(number).padStart(2, '0')}/${version}.json`;
 }
 
+/**
+ * The files a version was compiled from, as jianbao read them (decoded, LF
+ * line ends): the issue file (as it reads once published), its entries and
+ * the settings files; and the images its entries show (their bytes are not
+ * kept, only what the compile reads of them). check compiles these again
+ * with the jianbao it runs, so that what changed is told by the inputs, not
+ * by how a newer jianbao renders them (sources.ts). Absent in records
+ * written before it existed (`jianbao archive` adds it where it can).
+ */
+export const sourcesSchema = z.object({
+  files: z.record(z.string(), z.string()),
+  images: z.record(z.string(), z.object({ bytes: z.number().int().min(0), format: z.string().optional(), sha256: z.string() })),
+});
+export type Sources = z.infer<typeof sourcesSchema>;
+
 export const snapshotSchema = z.object({
   format: z.literal(RECORD_FORMAT),
   /** `zhuanbao/2024/6` */
@@ -41,6 +56,13 @@ export const snapshotSchema = z.object({
    * compile the issue to know nothing changed.
    */
   inputs: z.string(),
+  sources: sourcesSchema.optional(),
+  /**
+   * What the clerk changed against the version before, worded (diff.ts),
+   * told by the two versions' sources compiled with one jianbao; absent
+   * for version 1 and in older records.
+   */
+  changes: z.array(z.string()).optional(),
   issue: compiledIssueSchema,
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;

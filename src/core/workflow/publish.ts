@@ -13,9 +13,10 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { archiveKey, comparableRecord, inputsDigest } from '../archive/compare.ts';
+import { archiveKey, comparableRecord, compareWithRecord, currentRecord, inputsDigest } from '../archive/compare.ts';
 import { changesText, describeChanges } from '../archive/diff.ts';
-import { asPublished, canonicalJson, LEDGER_FILE, LEDGER_NOTE, RECORD_FORMAT, recordOf, sha256, snapshotPath, type Ledger, type Snapshot } from '../archive/records.ts';
+import { asPublished, canonicalJson, LEDGER_FILE, LEDGER_NOTE, RECORD_FORMAT, sha256, snapshotPath, type Ledger, type Snapshot } from '../archive/records.ts';
+import { fileTexts, issueSources } from '../archive/sources.ts';
 import { compileIssue } from '../compile/issue.ts';
 import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
 import type { CompiledIssue } from '../model/issue.ts';
@@ -63,6 +64,12 @@ export interface PublishResult {
   errata: number;
   /** Earlier issues of the same series still drafts (`2025年第1期`…), oldest first: publishing this one before them is likely a slip. */
   earlierDrafts: { ref: string; name: string }[];
+  /**
+   * Re-published: how many differences the version before has from its own
+   * sources compiled by this jianbao (compare.ts), i.e. where the new version
+   * is laid out otherwise than the old one beyond the erratum.
+   */
+  rendering?: number;
 }
 
 export interface WorkflowCheck {
@@ -173,13 +180,19 @@ export async function publishIssue(contentDir: string, refText: string, options:
   const key = archiveKey(issue, registry)!;
   const archived = archive.issues.get(key);
   const compiled = asPublished(compileIssue(issue, content, registry, byId)!);
-  const now = recordOf(compiled);
+  const texts = fileTexts(content);
   let outcome: PublishOutcome = 'published';
   let version = 1;
+  let changed: string[] | undefined;
+  let rendering = 0;
   if (archived?.latest) {
     const latest = archived.latest;
     const missing = latest.issue.entries.filter((entry) => !byId.has(entry.id));
-    const changes = describeChanges(comparableRecord(latest.issue, byId), now);
+    // Told by the inputs, as check tells it (compare.ts): what a newer jianbao renders differently is no change.
+    const compared = await compareWithRecord(latest, issue, { content, registry, byId, texts });
+    const changes = compared?.changes ?? [];
+    changed = changes.map((change) => change.what);
+    rendering = compared?.rendering ?? 0;
     const errataGrew = data.errata.length > latest.issue.errata.length;
     if (changes.length === 0) {
       if (data.status !== 'published') await replaceFile(join(contentDir, issue.file), publishedText(fileText(content, issue.file)));
@@ -209,7 +222,7 @@ export async function publishIssue(contentDir: string, refText: string, options:
 
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const ledger: Ledger = archive.ledger ?? { format: RECORD_FORMAT, note: LEDGER_NOTE, issues: [] };
-  const { snapshotFile, snapshotText, ledger: nextLedger } = prepareVersion({ key, ref, version, today, issue, content, registry, byId, compiled, ledger });
+  const { snapshotFile, snapshotText, ledger: nextLedger } = prepareVersion({ key, ref, version, today, issue, content, registry, byId, compiled, ledger, texts, ...(changed && version > 1 ? { changes: changed } : {}) });
 
   const issuePath = join(contentDir, issue.file);
   const original = fileText(content, issue.file);
@@ -224,11 +237,13 @@ export async function publishIssue(contentDir: string, refText: string, options:
   if (problems.length) {
     throw new WorkflowError(`${name}发布后复核未通过`, { diagnostics: problems, hint: '请把这个问题报告给 jianbao 的维护者' });
   }
-  return { outcome, ref, name, file: issue.file, snapshot: snapshotFile, version, entries: compiled.entries.length, errata: data.errata.length, earlierDrafts };
+  return { outcome, ref, name, file: issue.file, snapshot: snapshotFile, version, entries: compiled.entries.length, errata: data.errata.length, earlierDrafts, ...(rendering ? { rendering } : {}) };
 }
 
 export interface MigrationResult {
   archived: PublishResult[];
+  /** Archived issues whose newest record now keeps its sources (records.ts), the files reproducing it exactly. */
+  sourced: { ref: string; name: string; snapshot: string }[];
   /** Issues whose old digest no longer holds: not archived, with check's account of the change. */
   refused: { ref: string; name: string; diagnostics: Diagnostic[] }[];
 }
@@ -247,8 +262,9 @@ export async function archiveLegacyIssues(contentDir: string, options: WorkflowC
   }
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const byId = entriesById(content.entries);
+  const texts = fileTexts(content);
   let ledger: Ledger = archive.ledger ?? { format: RECORD_FORMAT, note: LEDGER_NOTE, issues: [] };
-  const result: MigrationResult = { archived: [], refused: [] };
+  const result: MigrationResult = { archived: [], refused: [], sourced: [] };
   const writes: { path: string; text: string }[] = [];
   for (const issue of content.issues) {
     const key = archiveKey(issue, registry);
@@ -261,13 +277,28 @@ export async function archiveLegacyIssues(contentDir: string, options: WorkflowC
       continue;
     }
     const compiled = asPublished(compileIssue(issue, content, registry, byId)!);
-    const prepared = prepareVersion({ key, ref, version: 1, today, issue, content, registry, byId, compiled, ledger });
+    const prepared = prepareVersion({ key, ref, version: 1, today, issue, content, registry, byId, compiled, ledger, texts });
     ledger = prepared.ledger;
     writes.push({ path: prepared.snapshotFile, text: prepared.snapshotText });
     writes.push({ path: issue.file, text: publishedText(fileText(content, issue.file)) });
     result.archived.push({ outcome: 'archived', ref, name, file: issue.file, snapshot: prepared.snapshotFile, version: 1, entries: compiled.entries.length, errata: issue.data.errata.length, earlierDrafts: [] });
   }
-  if (result.archived.length === 0) return result;
+  // Records written before sources were kept: the newest gets them when today's files compile to it exactly.
+  for (const [key, item] of archive.issues) {
+    const latest = item.latest;
+    const issue = content.issues.find((candidate) => archiveKey(candidate, registry) === key);
+    if (!latest || latest.sources || !issue || issue.data.status !== 'published') continue;
+    if (latest.issue.entries.some((entry) => !byId.has(entry.id))) continue;
+    const now = currentRecord(issue, content, registry, byId);
+    if (!now || describeChanges(comparableRecord(latest.issue, byId), now).length > 0) continue;
+    const { issue: printed, ...fields } = latest;
+    const text = canonicalJson({ ...fields, sources: issueSources(issue, byId, texts), issue: printed });
+    const file = item.record.versions.at(-1)!.file;
+    writes.push({ path: file, text });
+    ledger = { ...ledger, issues: ledger.issues.map((entry) => (entry.key === key ? { ...entry, versions: entry.versions.map((v) => (v.file === file ? { ...v, digest: sha256(text) } : v)) } : entry)) };
+    result.sourced.push({ ref: item.record.ref, name: issueName(issue.data.year, issue.data.number), snapshot: file });
+  }
+  if (writes.length === 0) return result;
   for (const write of writes.filter((item) => item.path.startsWith('published/'))) await writeAtomically(join(contentDir, write.path), write.text);
   await writeAtomically(join(contentDir, LEDGER_FILE), canonicalJson(ledger));
   for (const write of writes.filter((item) => !item.path.startsWith('published/'))) await replaceFile(join(contentDir, write.path), write.text);
@@ -289,9 +320,22 @@ function prepareVersion(input: {
   byId: Map<string, EntryRecord>;
   compiled: CompiledIssue;
   ledger: Ledger;
+  texts: Map<string, string>;
+  /** What the clerk changed against the version before (compare.ts), for the history. */
+  changes?: string[];
 }): { snapshotFile: string; snapshotText: string; ledger: Ledger } {
   const { key, ref, version, today, issue, compiled, ledger } = input;
-  const snapshot: Snapshot = { format: RECORD_FORMAT, key, version, publishedOn: today, inputs: inputsDigest(issue, input.content, input.registry, input.byId), issue: compiled };
+  const sources = issueSources(issue, input.byId, input.texts, publishedText(fileText(input.content, issue.file)));
+  const snapshot: Snapshot = {
+    format: RECORD_FORMAT,
+    key,
+    version,
+    publishedOn: today,
+    inputs: inputsDigest(issue, input.content, input.registry, input.byId),
+    sources,
+    ...(input.changes ? { changes: input.changes } : {}),
+    issue: compiled,
+  };
   const snapshotFile = snapshotPath(key, version);
   const snapshotText = canonicalJson(snapshot);
   const versionRecord = { version, file: snapshotFile, digest: sha256(snapshotText), publishedOn: today, errata: issue.data.errata.length };
