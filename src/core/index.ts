@@ -12,7 +12,7 @@ export { writeAtomic, copyAtomic, replaceDirectory } from './atomic.ts';
 export { PACKAGE_ROOT } from './package-root.ts';
 export { loadContent, type LoadedContent, type EntryRecord, type IssueRecord, type SourceFile } from './load/content.ts';
 export { validate, entriesById } from './validate/index.ts';
-export { buildRegistry, findPerson, titleOn, issueSeries, entrySeries, type Registry } from './registry.ts';
+export { buildRegistry, findPerson, titleOn, issueSeries, entrySeries, unitNamesOn, type Registry } from './registry.ts';
 export { compileIssue, compileEntry } from './compile/issue.ts';
 export * as model from './model/index.ts';
 export type { CompiledIssue, CompiledEntry, CompiledSection, CompiledImage, Colophon, ColophonItem, Masthead, Erratum, DistributionLine, DistributionItem } from './model/issue.ts';

@@ -41,6 +41,9 @@ export const RULES = {
   'entry/title-required': { severity: 'error', title: '稿件缺少标题' },
   'entry/people-required': { severity: 'error', title: '调研指导稿件缺少领导' },
   'entry/unknown-unit': { severity: 'error', title: '未知的报送单位' },
+  'entry/unit-renamed': { severity: 'error', title: '报送单位在稿件日期已改名' },
+  'entry/unit-inactive': { severity: 'error', title: '报送单位在稿件日期尚未成立或已撤销' },
+  'entry/unit-repeated': { severity: 'warning', title: '联合报送的单位写了两次' },
   'entry/unknown-person': { severity: 'error', title: '未知的领导' },
   'entry/person-no-title': { severity: 'warning', title: '领导在该日期没有职务' },
   'entry/unknown-series': { severity: 'error', title: '未知的刊物' },
@@ -86,6 +89,7 @@ export const RULES = {
   'settings/reserved-id': { severity: 'error', title: '刊物 id 与站点目录重名' },
   'settings/duplicate-name': { severity: 'error', title: '名称或别名重复' },
   'settings/unknown-person': { severity: 'error', title: '分组中有未知的领导' },
+  'settings/unknown-unit': { severity: 'error', title: '并入的单位不在 units.yaml 中' },
   // templates of `jianbao new`
   'template/front-matter': { severity: 'error', title: '模板缺少前置信息或前置信息没有结束' },
   'template/unknown-placeholder': { severity: 'error', title: '模板中有未知的占位符' },

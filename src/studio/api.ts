@@ -123,7 +123,7 @@ export function createApi({ project, today, jobs }: ApiOptions) {
         today: today(),
         series: registry.series.map((series) => ({ id: series.id, name: series.name, layout: series.layout, sections: series.sections.map((id) => ({ id, name: sectionName(id) })) })),
         sections: SECTIONS.map((section) => ({ id: section.id, name: section.name })),
-        units: matchUnits(registry, '').map((unit) => ({ id: unit.id, name: unit.name, aliases: unit.aliases })),
+        units: matchUnits(registry, '', today()).map((unit) => ({ id: unit.id, name: unit.name, aliases: unit.aliases })),
         people: leadersOn(registry, today()).map((leader) => ({ name: leader.name, title: leader.title })),
         allPeople: registry.people.map((person) => person.name),
         statuses: schema.ENTRY_STATUSES.map((status) => status.name),
@@ -131,7 +131,7 @@ export function createApi({ project, today, jobs }: ApiOptions) {
     },
     'GET /api/units': async ({ url }) => {
       const { registry } = await checked();
-      return matchUnits(registry, url.searchParams.get('q') ?? '').map((unit) => ({ id: unit.id, name: unit.name, aliases: unit.aliases }));
+      return matchUnits(registry, url.searchParams.get('q') ?? '', today()).map((unit) => ({ id: unit.id, name: unit.name, aliases: unit.aliases }));
     },
     'GET /api/entries': async () => {
       const result = await checked();

@@ -6,6 +6,7 @@
  */
 import {
   entrySeries,
+  unitNamesOn,
   fieldOfLine,
   issueName,
   issueRefOf,
@@ -70,7 +71,7 @@ export function entryRows(checked: CheckResult): EntryRow[] {
         title: entryTitle(entry),
         series: series?.id ?? entry.data.series ?? '',
         section: entry.data.section,
-        unit: registry.unitBySpelling.get(entry.data.unit)?.name ?? entry.data.unit,
+        unit: unitNamesOn(registry, entry.data.unit, entry.data.date),
         date: entry.data.date,
         status,
         ...(issue ? { issue: { ref: issueRefOf(issue, registry), name: issueName(issue.data.year, issue.data.number, issue.data.kind === 'supplement') } } : {}),

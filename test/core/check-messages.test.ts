@@ -79,14 +79,19 @@ describe('check messages', () => {
     expect(hints['稿件「2024/市委常委会」不存在（应为 entries/2024/市委常委会.md）']).toBe('稿件编号是 entries/ 下的路径，不带 .md');
   });
 
-  it('several leaders in one string: write a list; several units in one: one unit per entry', async () => {
+  it('several leaders in one string: write a list; several units in one: a list for a joint submission', async () => {
     const dir = await copyContent();
     await edit(join(dir, 'entries/2024/区长督导.md'), (text) => text.replace(/^people:.*$/m, 'people: 李健、周明远').replace(/^领导:.*$/m, '领导: 李健、周明远'));
     await edit(join(dir, 'entries/2024/应急检查.md'), (text) => text.replace('unit: 应急局', 'unit: 应急局,青石镇'));
     const errors = await check(dir);
     expect(errors.map((d) => [d.rule, d.file, d.message, d.hint])).toEqual([
       ['entry/unknown-person', 'entries/2024/区长督导.md', '「李健、周明远」是 2 位领导，要写成列表', '写作 领导: [李健, 周明远]'],
-      ['entry/unknown-unit', 'entries/2024/应急检查.md', '一篇稿件只写一个报送单位，「应急局,青石镇」写了 2 个', '写报送这篇稿件的单位，如 单位: 测试区应急管理局；其他单位写在正文中'],
+      [
+        'entry/unknown-unit',
+        'entries/2024/应急检查.md',
+        '「应急局,青石镇」是 2 个单位，要写成列表',
+        '几个单位联合报送写作 单位: [测试区应急管理局, 青石镇]，第一个是报送单位；只有一个报送单位时写 单位: 测试区应急管理局，其他单位写在正文中',
+      ],
     ]);
   });
 });

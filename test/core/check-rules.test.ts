@@ -38,6 +38,9 @@ const CASE_RULE: Record<string, string> = {
   'entry-title-required': 'entry/title-required',
   'entry-people-required': 'entry/people-required',
   'entry-unknown-unit': 'entry/unknown-unit',
+  'entry-unit-repeated': 'entry/unit-repeated',
+  'entry-unit-renamed': 'entry/unit-renamed',
+  'entry-unit-inactive': 'entry/unit-inactive',
   'entry-unknown-person': 'entry/unknown-person',
   'entry-person-no-title': 'entry/person-no-title',
   'entry-unknown-series': 'entry/unknown-series',
@@ -68,6 +71,7 @@ const CASE_RULE: Record<string, string> = {
   'settings-duplicate-id': 'settings/duplicate-id',
   'settings-reserved-id': 'settings/reserved-id',
   'settings-unknown-person': 'settings/unknown-person',
+  'settings-unknown-unit': 'settings/unknown-unit',
 };
 
 /** Rules covered by dedicated tests elsewhere (they need a computed digest, or a file too big to keep: test/core/validate/images.test.ts). */

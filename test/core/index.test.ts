@@ -111,6 +111,7 @@ describe('src/core/index.ts', () => {
         "systemErrorMessage",
         "titleOn",
         "titleRequired",
+        "unitNamesOn",
         "unitsInOrder",
         "validate",
         "writeAtomic",

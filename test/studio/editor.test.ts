@@ -98,6 +98,18 @@ describe.skipIf(!browser)('编辑台: the entry editor in Chromium (sample conte
     expect(text).toMatch(/^---\n栏目: 工作动态\n标题: 区住建局开展城镇燃气安全专项检查\n日期: 2025-12-03\n单位: 区住房和城乡建设局\n刊物: zhuanbao\n---\n\n12月3日/);
   });
 
+  it('adds a second unit after 、 through the picker, saved as a joint submission (a list)', async () => {
+    const { page } = session;
+    const unit = page.getByLabel('单位', { exact: true });
+    await unit.fill('区住房和城乡建设局、消防');
+    await page.getByRole('option', { name: /区消防救援大队/ }).waitFor();
+    await page.keyboard.press('Enter');
+    expect(await unit.inputValue()).toBe('区住房和城乡建设局、区消防救援大队');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(async () => readFile(join(dir, `entries/${createdId}.md`), 'utf8'), POLL).toContain('单位: [区住房和城乡建设局, 区消防救援大队]\n');
+    await expect.poll(() => fieldMessages(page, '单位'), POLL).toBe('');
+  });
+
   it('shows a conflict instead of overwriting a file changed on disk since it was opened', async () => {
     const { page } = session;
     const path = join(dir, `entries/${createdId}.md`);

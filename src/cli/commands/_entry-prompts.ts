@@ -74,7 +74,7 @@ export async function promptEntry(registry: Registry, given: EntryRequest, today
         instructions: SEARCH_HELP,
         // The prompt's only English line: say it in Chinese.
         theme: { style: { error: (text: string) => `> ${text === 'No results found' ? '没有这个单位：换个字试试（名称、简称都可以），或先在 units.yaml 中添加' : text}` } },
-        source: (term) => matchUnits(registry, term ?? '').map((unit) => ({ name: unit.aliases.length ? `${unit.name}（${unit.aliases.join('、')}）` : unit.name, value: unit.id })),
+        source: (term) => matchUnits(registry, term ?? '', today).map((unit) => ({ name: unit.aliases.length ? `${unit.name}（${unit.aliases.join('、')}）` : unit.name, value: unit.id })),
       },
       contextOf(),
     );

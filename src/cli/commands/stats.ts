@@ -102,7 +102,8 @@ export default defineCommand({
     }
     const seriesName = seriesId === undefined ? '' : `《${result.registry.seriesById.get(seriesId)!.name}》，`;
     const title = `信息采用情况（${seriesName}${year === undefined ? '全部年度' : `${year}年`}，${BY_NAMES[by]}，共 ${stats.total} 篇${drafts ? `；${drafts} 期草稿未计入` : ''}）`;
-    io.stdout(stats.total === 0 && !values.all ? `${title}\n没有稿件被期刊采用。\n` : `${title}\n\n${statsTable(stats)}\n`);
+    const notes = stats.notes.map((note) => `\n注：${note}\n`).join('');
+    io.stdout(stats.total === 0 && !values.all ? `${title}\n没有稿件被期刊采用。\n` : `${title}\n\n${statsTable(stats)}\n${notes}`);
     return 0;
   },
 });

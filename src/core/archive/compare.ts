@@ -118,8 +118,9 @@ export async function compareWithRecord(
   if (latest.sources) {
     if (!(context.sourcesDiffer ?? !sameSources(latest.sources, issueSources(issue, byId, texts)))) return undefined;
     const recorded = context.recorded ?? new RecordedSources([[latest.key, latest.sources]]);
-    // Without rendering Markdown first: a settings edit this issue does not show (a new unit) costs no more.
-    // Kept between checks while the record read is the very same (check-state.ts; its cache is per jianbao build).
+    // Both sides without rendering Markdown first: a settings edit this issue does not show (a new unit) costs
+    // no full compile. The recorded side's digest is kept between checks while the record read is the very
+    // same object (check-state.ts; that cache is per jianbao build).
     const memoKey = `recorded:${latest.key}`;
     const known = memo?.get(memoKey);
     let thenInputs = known && known.from[0] === latest.sources ? known.digest : undefined;

@@ -7,7 +7,8 @@
 import { chineseDate, issueNumbering, issueSlug } from '../format.ts';
 import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
 import type { CompiledEntry, CompiledIssue, CompiledSection } from '../model/issue.ts';
-import { findPerson, issueSeries, titleOn, type Registry } from '../registry.ts';
+import { findPerson, issueSeries, resolveUnit, titleOn, type Registry } from '../registry.ts';
+import type { Unit } from '../schema/units.ts';
 import { LEADER_SECTIONS, sectionName } from '../schema/sections.ts';
 import { compileColophon } from './colophon.ts';
 import { expandDistribution } from './distribution.ts';
@@ -31,14 +32,21 @@ export interface CompileEntryOptions {
   compileBody?: BodyCompiler;
 }
 
-/** Names a title never breaks inside: units (names and aliases) and leaders. */
+/** Names a title never breaks inside: units (names and aliases, former ones too) and leaders. */
 function keepWhole(registry: Registry): string[] {
-  return [...registry.units.flatMap((unit) => [unit.name, ...unit.aliases]), ...registry.people.map((person) => person.name)];
+  return [...registry.units.flatMap((unit) => [unit.name, ...unit.aliases, ...unit.formerNames.flatMap((former) => [former.name, ...former.aliases])]), ...registry.people.map((person) => person.name)];
 }
 
 export function compileEntry(entry: EntryRecord, registry: Registry, anchor: string, options: CompileEntryOptions = {}): CompiledEntry {
   const { data } = entry;
-  const unit = registry.unitBySpelling.get(data.unit);
+  // Each unit by the name it had on the entry's date; the same unit written twice counts once.
+  const units: { id?: string; name: string; kind?: Unit['kind'] }[] = [];
+  for (const written of data.unit) {
+    const resolved = resolveUnit(registry, written, data.date);
+    if (resolved && units.some((other) => other.id === resolved.unit.id)) continue;
+    units.push(resolved ? { id: resolved.unit.id, name: resolved.name, kind: resolved.unit.kind } : { name: written });
+  }
+  const first = units[0]!;
   const people = data.people.map((name) => {
     const person = findPerson(registry, name);
     const title = person ? titleOn(person, data.date) : undefined;
@@ -61,8 +69,9 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
     headline: headlineOf(title, body.text),
     date: data.date,
     dateText: chineseDate(data.date),
-    ...(unit ? { unit: { id: unit.id, name: unit.name, kind: unit.kind } } : {}),
-    unitName: unit?.name ?? data.unit,
+    ...(first.id !== undefined ? { unit: { id: first.id, name: first.name, kind: first.kind! } } : {}),
+    ...(units.length > 1 ? { units: units.map((unit) => (unit.id !== undefined ? { id: unit.id, name: unit.name } : { name: unit.name })) } : {}),
+    unitName: units.map((unit) => unit.name).join('、'),
     people,
     body,
     images: compileImages(references),

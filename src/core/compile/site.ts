@@ -3,7 +3,7 @@
  * section and by unit and the statistics the pages show.
  */
 import type { LoadedContent } from '../load/content.ts';
-import type { Registry } from '../registry.ts';
+import { formerUnitNames, type Registry } from '../registry.ts';
 import { SECTIONS, type SectionId } from '../schema/sections.ts';
 import type { Unit } from '../schema/units.ts';
 import { entriesById } from '../validate/index.ts';
@@ -36,7 +36,8 @@ export interface CompiledSite {
   /** Per series (in jianbao.yaml order): years, newest first. */
   archive: { series: { id: string; name: string }; years: ArchiveYear[] }[];
   sections: { id: SectionId; name: string; entries: ArchivedEntry[] }[];
-  units: { unit: Pick<Unit, 'id' | 'name' | 'kind'>; entries: ArchivedEntry[] }[];
+  /** Units with adopted entries (a joint submission under each of its units), by their current name, with the names they had before. */
+  units: { unit: Pick<Unit, 'id' | 'name' | 'kind'>; formerNames: string[]; entries: ArchivedEntry[] }[];
   stats: Stats;
   /** The statistics pages: units × years, and each year's (published issues only, as `stats`). */
   statsByYear: StatsByYear;
@@ -73,13 +74,21 @@ export function compileSite(content: LoadedContent, registry: Registry, options:
   const publishedKeys = new Set(issues.filter((issue) => issue.status !== 'draft').map((issue) => issue.key));
   // Group once (archives reach tens of thousands of entries): no filter per section or unit.
   const bySection = groupBy(archived, (item) => item.entry.section);
-  const byUnit = groupBy(archived, (item) => item.entry.unit?.id);
+  const byUnit = new Map<string, ArchivedEntry[]>();
+  for (const item of archived) {
+    for (const id of new Set((item.entry.units ?? [item.entry.unit]).map((unit) => unit?.id))) {
+      if (id === undefined) continue;
+      const group = byUnit.get(id);
+      if (group) group.push(item);
+      else byUnit.set(id, [item]);
+    }
+  }
   const sections = SECTIONS.map((section) => ({ id: section.id, name: section.name, entries: bySection.get(section.id) ?? [] })).filter(
     (section) => section.entries.length > 0,
   );
   const units = [...registry.units]
     .sort((a, b) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER))
-    .map((unit) => ({ unit: { id: unit.id, name: unit.name, kind: unit.kind }, entries: byUnit.get(unit.id) ?? [] }))
+    .map((unit) => ({ unit: { id: unit.id, name: unit.name, kind: unit.kind }, formerNames: formerUnitNames(unit), entries: byUnit.get(unit.id) ?? [] }))
     .filter((item) => item.entries.length > 0);
   const issuesBySeries = groupBy(issues, (issue) => issue.series.id);
   const archive = registry.series

@@ -3,6 +3,11 @@
  * or per month) per period. An entry counts in the period of the issue that
  * adopted it. The statistics page (`compileSite().stats`) and `jianbao
  * stats` both come from here, so they always show the same numbers.
+ *
+ * By unit, a row is a unit (its id): under the name it has now, with the
+ * names the counted entries used before a rename (区应急管理局（原区安全生产
+ * 监督管理局）). A joint submission counts for each of its units; the
+ * columns' totals count entries, and `notes` says so.
  */
 import type { Registry } from '../registry.ts';
 import { unitOrder } from '../registry.ts';
@@ -27,7 +32,14 @@ export interface StatsOptions {
 
 /** The little the statistics need of an adopted entry; `ArchivedEntry` has it. */
 export interface StatsItem {
-  entry: { unit?: { id: string } | undefined; unitName: string; section: SectionId };
+  entry: {
+    /** The (reporting) unit; `name` is its name on the entry's date. */
+    unit?: { id: string; name?: string } | undefined;
+    /** A joint submission's units, the reporting unit first (CompiledEntry.units). */
+    units?: readonly { id?: string | undefined; name: string }[] | undefined;
+    unitName: string;
+    section: SectionId;
+  };
   issue: { date: string };
 }
 
@@ -59,7 +71,12 @@ export interface Stats {
   totals: Record<string, number>;
   /** Number of adopted entries counted. */
   total: number;
+  /** What to say under the table (in Chinese): how joint submissions are counted, when there are any. */
+  notes: string[];
 }
+
+/** The note under a table by unit that counts joint submissions. */
+export const JOINT_NOTE = '联合报送的稿件计入每个报送单位，各单位篇数相加可能大于合计。';
 
 /** `2024-08` → 2024年8月 (8月 when the year is given); `2024` → 2024年. */
 export function periodLabel(key: string, withinYear = false): string {
@@ -107,17 +124,36 @@ export function computeStats(items: readonly StatsItem[], registry: Registry, op
   };
   const totals: Record<string, number> = {};
   const seen: string[] = [];
+  /** Former names the counted entries used, by row key. */
+  const formerNames = new Map<string, string[]>();
+  let joint = false;
+  const unitRow = (unit: { id?: string | undefined; name: string }) => {
+    const current = unit.id === undefined ? undefined : registry.unitById.get(unit.id)?.name;
+    const row = addRow(unit.id ?? `?${unit.name}`, current ?? unit.name, unit.id);
+    if (current !== undefined && unit.name !== current) {
+      const names = formerNames.get(row.key) ?? [];
+      if (!names.includes(unit.name)) formerNames.set(row.key, [...names, unit.name]);
+    }
+    return row;
+  };
   for (const { entry, issue } of counted) {
-    let row: StatsRow;
-    if (by === 'unit') row = addRow(entry.unit?.id ?? `?${entry.unitName}`, entry.unitName, entry.unit?.id);
-    else if (by === 'section') row = addRow(entry.section, SECTIONS.find((section) => section.id === entry.section)?.name ?? entry.section);
-    else row = addRow(keyOf(issue.date, 'month'), periodLabel(keyOf(issue.date, 'month'), year !== undefined));
-    row.total++;
+    let rowsOfEntry: StatsRow[];
+    if (by === 'unit') {
+      const units = entry.units ?? [entry.unit ? { id: entry.unit.id, name: entry.unit.name ?? entry.unitName } : { name: entry.unitName }];
+      joint ||= units.length > 1;
+      rowsOfEntry = [...new Set(units.map(unitRow))];
+    } else if (by === 'section') rowsOfEntry = [addRow(entry.section, SECTIONS.find((section) => section.id === entry.section)?.name ?? entry.section)];
+    else rowsOfEntry = [addRow(keyOf(issue.date, 'month'), periodLabel(keyOf(issue.date, 'month'), year !== undefined))];
+    for (const row of rowsOfEntry) row.total++;
     if (by === 'month') continue;
     const key = keyOf(issue.date, period);
     seen.push(key);
-    row.counts[key] = (row.counts[key] ?? 0) + 1;
+    for (const row of rowsOfEntry) row.counts[key] = (row.counts[key] ?? 0) + 1;
     totals[key] = (totals[key] ?? 0) + 1;
+  }
+  for (const [key, names] of formerNames) {
+    const row = rows.get(key)!;
+    row.label = row.unitName = `${row.label}（原${names.join('、')}）`;
   }
   if (options.includeEmpty && by === 'unit') for (const unit of registry.units) addRow(unit.id, unit.name, unit.id);
   if (options.includeEmpty && by === 'section') for (const section of SECTIONS) addRow(section.id, section.name);
@@ -147,6 +183,7 @@ export function computeStats(items: readonly StatsItem[], registry: Registry, op
     rows: sorted,
     totals,
     total: counted.length,
+    notes: joint ? [JOINT_NOTE] : [],
   };
 }
 

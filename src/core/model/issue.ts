@@ -43,8 +43,15 @@ export const compiledEntrySchema = z.object({
   headline: z.string(),
   date: z.string(),
   dateText: z.string(),
+  /** The (reporting) unit, named as it was on the entry's date. */
   unit: z.object({ id: z.string(), name: z.string(), kind: z.enum(['committee', 'department', 'township', 'other']) }).optional(),
-  /** The unit as written when it is not in units.yaml. */
+  /**
+   * A joint submission (联合报送): every unit, the reporting unit first, each
+   * named as on the entry's date (no id when not in units.yaml). Absent for
+   * one unit, so records of single-unit entries are as they always were.
+   */
+  units: z.array(z.object({ id: z.string().optional(), name: z.string() })).optional(),
+  /** The unit's name on the entry's date (as written when not in units.yaml); a joint submission's names joined with 、. */
   unitName: z.string(),
   people: z.array(z.object({ name: z.string(), title: z.string().optional() })),
   /** The body: blocks (leader names in bold), footnotes, plain text. */

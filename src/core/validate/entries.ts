@@ -1,7 +1,8 @@
 /** Rules that tie an entry to the settings: unit, leaders, series, section, title. */
 import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.ts';
 import type { EntryRecord } from '../load/content.ts';
-import { entrySeries, findPerson, titleOn, type Registry } from '../registry.ts';
+import { chineseDate } from '../format.ts';
+import { entrySeries, findPerson, resolveUnit, titleOn, unitNameOn, unitSpellingsOn, type Registry, type UnitResolution } from '../registry.ts';
 import { sectionName } from '../schema/sections.ts';
 
 /**
@@ -22,6 +23,89 @@ function severalNames(text: string): string[] | undefined {
   return parts.length > 1 ? parts : undefined;
 }
 
+/** What is wrong with a unit an entry names on its date: rule, message, fix; undefined when nothing. */
+export function unitProblem(
+  resolution: UnitResolution,
+  written: string,
+  date: string,
+): { rule: 'entry/unit-renamed' | 'entry/unit-inactive'; message: string; hint: string; suggestion?: string } | undefined {
+  const { problem } = resolution;
+  if (!problem) return undefined;
+  if (problem.kind === 'renamed') {
+    return {
+      rule: 'entry/unit-renamed',
+      message: `报送单位「${written}」在${chineseDate(date)}已改名`,
+      hint: `自${chineseDate(problem.since)}起改称「${problem.name}」：写 单位: ${problem.name}（或它的别名）`,
+      suggestion: problem.name,
+    };
+  }
+  if (problem.kind === 'not-established') {
+    return {
+      rule: 'entry/unit-inactive',
+      message: `报送单位「${written}」${chineseDate(problem.established)}才成立，稿件日期是${chineseDate(date)}`,
+      hint: '检查稿件的日期和单位；units.yaml 中该单位的 成立 日期写错了就改正它',
+    };
+  }
+  const successor = problem.successor ? unitNameOn(problem.successor, date) : undefined;
+  return successor
+    ? {
+        rule: 'entry/unit-inactive',
+        message: `报送单位「${written}」已于${chineseDate(problem.abolished)}撤销，并入「${successor}」`,
+        hint: `写 单位: ${successor}`,
+        suggestion: successor,
+      }
+    : {
+        rule: 'entry/unit-inactive',
+        message: `报送单位「${written}」已于${chineseDate(problem.abolished)}撤销，稿件日期是${chineseDate(date)}`,
+        hint: '检查稿件的日期和单位；units.yaml 中该单位的 撤销 日期写错了就改正它',
+      };
+}
+
+/** The entry's units (one, or the list of a joint submission), each known and in existence under that name on the entry's date. */
+function unitDiagnostics(entry: EntryRecord, registry: Registry): Diagnostic[] {
+  const { data, file, positions } = entry;
+  const out: Diagnostic[] = [];
+  /** The spelling each unit was first written as in this entry, by unit id. */
+  const firstWritten = new Map<string, string>();
+  data.unit.forEach((written, index) => {
+    const at = positions.at(['unit', index]);
+    const resolution = resolveUnit(registry, written, data.date);
+    if (resolution) {
+      const earlier = firstWritten.get(resolution.unit.id);
+      if (earlier !== undefined) {
+        out.push(
+          diagnostic('entry/unit-repeated', file, at, `「${written}」和「${earlier}」是同一个单位（${resolution.name}），写了两次`, {
+            hint: `删去列表中的「${written}」；联合报送时每个单位只写一次，统计中也只计一次`,
+          }),
+        );
+        return;
+      }
+      firstWritten.set(resolution.unit.id, written);
+      const problem = unitProblem(resolution, written, data.date);
+      if (problem) out.push(diagnostic(problem.rule, file, at, problem.message, { hint: problem.hint, ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) }));
+      return;
+    }
+    const parts = severalNames(written);
+    if (parts && parts.every((part) => registry.unitBySpelling.has(part))) {
+      const names = parts.map((part) => unitNameOn(registry.unitBySpelling.get(part)!, data.date));
+      out.push(
+        diagnostic('entry/unknown-unit', file, at, `「${written}」是 ${parts.length} 个单位，要写成列表`, {
+          hint: `几个单位联合报送写作 单位: [${names.join(', ')}]，第一个是报送单位；只有一个报送单位时写 单位: ${names[0]}，其他单位写在正文中`,
+        }),
+      );
+      return;
+    }
+    const suggestion = didYouMean(written, unitSpellingsOn(registry, data.date));
+    out.push(
+      diagnostic('entry/unknown-unit', file, at, `报送单位「${written}」不在 units.yaml 中`, {
+        hint: suggestion ? `是不是「${suggestion}」？也可以在 units.yaml 中为该单位添加别名` : '在 units.yaml 中添加此单位，或改用已有单位的名称、简称',
+        ...(suggestion ? { suggestion } : {}),
+      }),
+    );
+  });
+  return out;
+}
+
 export function validateEntry(entry: EntryRecord, registry: Registry): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { data, file, positions } = entry;
@@ -38,23 +122,7 @@ export function validateEntry(entry: EntryRecord, registry: Registry): Diagnosti
       ),
     );
   }
-  const unitParts = severalNames(data.unit);
-  if (!registry.unitBySpelling.has(data.unit) && unitParts && unitParts.every((part) => registry.unitBySpelling.has(part))) {
-    const names = unitParts.map((part) => registry.unitBySpelling.get(part)!.name);
-    out.push(
-      diagnostic('entry/unknown-unit', file, positions.at(['unit']), `一篇稿件只写一个报送单位，「${data.unit}」写了 ${unitParts.length} 个`, {
-        hint: `写报送这篇稿件的单位，如 单位: ${names[0]}；其他单位写在正文中`,
-      }),
-    );
-  } else if (!registry.unitBySpelling.has(data.unit)) {
-    const suggestion = didYouMean(data.unit, registry.unitBySpelling.keys());
-    out.push(
-      diagnostic('entry/unknown-unit', file, positions.at(['unit']), `报送单位「${data.unit}」不在 units.yaml 中`, {
-        hint: suggestion ? `是不是「${suggestion}」？也可以在 units.yaml 中为该单位添加别名` : '在 units.yaml 中添加此单位，或改用已有单位的名称、简称',
-        ...(suggestion ? { suggestion } : {}),
-      }),
-    );
-  }
+  out.push(...unitDiagnostics(entry, registry));
   data.people.forEach((name, index) => {
     const person = findPerson(registry, name);
     const parts = person ? undefined : severalNames(name);

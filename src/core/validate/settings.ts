@@ -14,11 +14,33 @@ export function validateSettings(content: LoadedContent, registry: Registry): Di
       if (ids.has(unit.id)) {
         out.push(diagnostic('settings/duplicate-id', SETTINGS_FILES.units, unitPositions.at([index, 'id']), `单位编号「${unit.id}」重复`, { hint: `第 ${ids.get(unit.id)! + 1} 个单位已用此编号，请换一个` }));
       } else ids.set(unit.id, index);
-      for (const spelling of new Set([unit.name, ...unit.aliases])) {
+      // Former names count too: an old entry's 单位 must point at one unit.
+      const written: [string, (string | number)[]][] = [
+        [unit.name, ['name']],
+        ...unit.aliases.map((alias): [string, (string | number)[]] => [alias, ['aliases']]),
+        ...unit.formerNames.flatMap((former, at) => [
+          [former.name, ['formerNames', at, 'name']] as [string, (string | number)[]],
+          ...former.aliases.map((alias): [string, (string | number)[]] => [alias, ['formerNames', at, 'aliases']]),
+        ]),
+      ];
+      const own = new Set<string>();
+      for (const [spelling, path] of written) {
+        if (own.has(spelling)) continue;
+        own.add(spelling);
         const other = spellings.get(spelling);
         if (other !== undefined && other !== index) {
-          out.push(diagnostic('settings/duplicate-name', SETTINGS_FILES.units, unitPositions.at([index, unit.name === spelling ? 'name' : 'aliases']), `「${spelling}」同时是「${content.units[other]!.name}」和「${unit.name}」的名称或别名`, { hint: '同一名称只能指向一个单位：删掉其中一个' }));
+          out.push(diagnostic('settings/duplicate-name', SETTINGS_FILES.units, unitPositions.at([index, ...path]), `「${spelling}」同时是「${content.units[other]!.name}」和「${unit.name}」的名称或别名`, { hint: '同一名称只能指向一个单位：删掉其中一个' }));
         } else spellings.set(spelling, index);
+      }
+      const successor = unit.mergedInto === undefined ? undefined : registry.unitBySpelling.get(unit.mergedInto);
+      if (unit.mergedInto !== undefined && (!successor || successor === unit)) {
+        const suggestion = successor ? undefined : didYouMean(unit.mergedInto, registry.unitBySpelling.keys());
+        out.push(
+          diagnostic('settings/unknown-unit', SETTINGS_FILES.units, unitPositions.at([index, 'mergedInto']), successor ? `单位「${unit.name}」不能并入它自己` : `并入的单位「${unit.mergedInto}」不在 units.yaml 中`, {
+            hint: suggestion ? `是不是「${suggestion}」？并入 写接收单位的 id、名称或别名` : '并入 写接收单位的 id、名称或别名（units.yaml 中已有的单位）',
+            ...(suggestion ? { suggestion } : {}),
+          }),
+        );
       }
     });
   }

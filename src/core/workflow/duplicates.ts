@@ -13,8 +13,8 @@ import { uneditedBody } from '../validate/entries.ts';
 
 export interface EntryLike {
   date: string;
-  /** As written (id, name or alias); compared through units.yaml. */
-  unit: string | undefined;
+  /** As written (id, name or alias; a list for a joint submission); compared through units.yaml. */
+  unit: string | readonly string[] | undefined;
   title: string | undefined;
   section: string;
   body: string;
@@ -27,9 +27,9 @@ export interface Duplicate {
   same: string;
 }
 
-function unitKey(registry: Registry | undefined, unit: string | undefined): string {
-  const found = unit === undefined ? undefined : registry?.unitBySpelling.get(unit);
-  return found ? found.id : (unit ?? '').trim();
+function unitKey(registry: Registry | undefined, unit: string | readonly string[] | undefined): string {
+  const one = (written: string) => registry?.unitBySpelling.get(written)?.id ?? written.trim();
+  return typeof unit === 'string' ? one(unit) : (unit ?? []).map(one).join('\u0001');
 }
 
 function bodyKey(body: string): string | undefined {

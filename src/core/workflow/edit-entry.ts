@@ -84,7 +84,8 @@ export function entryForm(entry: EntryRecord): EntryForm {
     series: data.series ?? '',
     section: sectionName(data.section),
     date: data.date,
-    unit: data.unit,
+    // A joint submission shows its units joined with 、 (formChanges splits them again).
+    unit: data.unit.join('、'),
     people: [...data.people],
     title: data.title ?? '',
     status: statusName(data.status),
@@ -124,9 +125,10 @@ function formChanges(entry: EntryRecord, form: EntryForm, registry: Registry): R
   const section = sectionFromText(form.section);
   if (section !== data.section) changes.section = form.section.trim() || undefined;
   if ((parseDateText(form.date) ?? form.date.trim()) !== data.date) changes.date = form.date.trim() || undefined;
-  const unit = form.unit.trim();
-  const sameUnit = registry.unitBySpelling.get(unit) !== undefined && registry.unitBySpelling.get(unit) === registry.unitBySpelling.get(data.unit);
-  if (!sameUnit && unit !== data.unit) changes.unit = unit || undefined;
+  // 单位 typed as 应急局、消防大队 is a joint submission: written as a list.
+  const units = form.unit.split(/[、，,；;]/).map((part) => part.trim()).filter(Boolean);
+  const unitKey = (written: readonly string[]) => written.map((spelling) => registry.unitBySpelling.get(spelling)?.id ?? `?${spelling}`).join('\n');
+  if (unitKey(units) !== unitKey(data.unit)) changes.unit = units.length > 1 ? units : units[0];
   const people = form.people.map((name) => name.trim()).filter(Boolean);
   const canonical = (names: readonly string[]) => names.map((name) => findPerson(registry, name)?.name ?? name).join('\n');
   if (canonical(people) !== canonical(data.people)) changes.people = people.length ? people : undefined;

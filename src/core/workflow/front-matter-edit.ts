@@ -5,7 +5,7 @@
  * is written in the file's language, a removed key goes with its line.
  * Used by publish (状态), the erratum form (勘误) and the editor (稿件).
  */
-import { isMap, isScalar, parseDocument, type Document, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Pair } from 'yaml';
 import type { z } from 'zod';
 import { splitFrontMatter } from '../load/frontmatter.ts';
 import { chineseKey, keySpellingsOf } from './keys.ts';
@@ -57,6 +57,9 @@ export function editFrontMatter(text: string, schema: z.ZodType, changes: Record
       continue;
     }
     const node = document.createNode(value);
+    // A list of names is written as clerks write it, 单位: [应急局, 消防大队], unless the file has it as a block list.
+    const blockList = isSeq(pair?.value) && !pair.value.flow;
+    if (isSeq(node) && !blockList && Array.isArray(value) && value.every((item) => typeof item === 'string')) node.flow = true;
     if (pair) pair.value = node;
     else document.set(chinese ? chineseKey(schema, key) : key, node);
   }

@@ -8,14 +8,14 @@ import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.ts';
 import { chineseMonthDay } from '../format.ts';
 import { loadContent, parseMarkdownFile, type EntryRecord, type LoadedContent } from '../load/content.ts';
 import { entryIdFromPath, ENTRIES_DIR } from '../paths.ts';
-import { buildRegistry, findPerson, titleOn, unitOrder, type Registry } from '../registry.ts';
+import { buildRegistry, findPerson, resolveUnit, titleOn, unitExistsOn, unitNameOn, unitOrder, type Registry } from '../registry.ts';
 import { ENTRY_STATUSES, entrySchema, type EntryStatus } from '../schema/entry.ts';
 import { editFrontMatter, type EditContext } from './front-matter-edit.ts';
 import { dateProblem, enumLookup, parseDateText } from '../schema/fields.ts';
 import { LEADER_SECTIONS, SECTIONS, sectionName, TITLED_SECTIONS, type SectionId } from '../schema/sections.ts';
 import type { Series } from '../schema/site.ts';
 import type { Unit } from '../schema/units.ts';
-import { validateEntry } from '../validate/entries.ts';
+import { unitProblem, validateEntry } from '../validate/entries.ts';
 import { WorkflowError } from './errors.ts';
 import { entryPath } from './slug.ts';
 import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, type Placeholder, type Rendered } from './templates.ts';
@@ -54,7 +54,10 @@ export interface EntryRequest {
 export interface ResolvedEntry {
   series: Series;
   section: SectionId;
+  /** The reporting unit. */
   unit: Unit;
+  /** A joint submission (单位 typed 应急局、消防大队): every unit, the reporting unit first; absent for one. */
+  jointUnits?: Unit[];
   date: string;
   title: string | undefined;
   /** Names as written in people.yaml. */
@@ -114,10 +117,19 @@ export interface FieldProblem {
   flagHint?: string;
 }
 
-/** Units whose id, name or alias contains `term` (any case), in units.yaml order: the matcher of the CLI prompt and the studio. */
-export function matchUnits(registry: Registry, term: string): Unit[] {
+/**
+ * Units whose id, name or alias — or a name or alias it had before a rename —
+ * contains `term` (any case), in units.yaml order: the matcher of the CLI
+ * prompt and the studio, which offer the units' current names. With `today`,
+ * only the units that exist that day (not abolished, already established).
+ */
+export function matchUnits(registry: Registry, term: string, today?: string): Unit[] {
   const needle = term.trim().toLowerCase();
-  return unitsInOrder(registry).filter((unit) => !needle || [unit.id, unit.name, ...unit.aliases].some((name) => name.toLowerCase().includes(needle)));
+  return unitsInOrder(registry).filter(
+    (unit) =>
+      (today === undefined || unitExistsOn(unit, today)) &&
+      (!needle || [unit.id, unit.name, ...unit.aliases, ...unit.formerNames.flatMap((former) => [former.name, ...former.aliases])].some((name) => name.toLowerCase().includes(needle))),
+  );
 }
 
 /** Names of the required fields still missing from a request (for prompts or a usage message). */
@@ -165,19 +177,28 @@ export function resolveEntryFields(registry: Registry, request: EntryRequest, to
   if (series && section && !series.sections.includes(section)) {
     problem('section', `刊物「${series.name}」没有「${sectionName(section)}」栏目`, `该刊物的栏目：${series.sections.map(sectionName).join('、')}`);
   }
-  const unitText = request.unit?.trim();
-  let unit: Unit | undefined;
-  if (!unitText) problem('unit', '缺少报送单位', undefined, '用 --unit 指定，如 --unit 应急局');
-  else {
-    unit = registry.unitBySpelling.get(unitText);
-    if (!unit) {
+  // 应急局、消防大队 (or 应急局,消防大队): a joint submission, the first the reporting unit.
+  const unitTexts = (request.unit ?? '').split(/[、，,；;]/).map((part) => part.trim()).filter(Boolean);
+  const units: Unit[] = [];
+  if (unitTexts.length === 0) problem('unit', '缺少报送单位', undefined, '用 --unit 指定，如 --unit 应急局；几个单位联合报送时用顿号或逗号隔开，如 --unit 应急局,消防大队');
+  for (const unitText of unitTexts) {
+    const found = registry.unitBySpelling.get(unitText);
+    if (found && !units.includes(found)) units.push(found);
+    if (!found) {
       const suggestion = didYouMean(unitText, registry.unitBySpelling.keys());
       problem('unit', `报送单位「${unitText}」不在 units.yaml 中`, suggestion ? `是不是「${suggestion}」？` : '先在 units.yaml 中添加此单位，或用已有单位的名称、简称');
     }
   }
+  const unit: Unit | undefined = units[0];
   // 12月3日 without a year is this year's (the command says so).
   const date = request.date?.trim() ? parseDateText(request.date, { year: today.slice(0, 4) }) : today;
   if (!date) problem('date', dateProblem(request.date!), '写作 2023-08-22、2023/8/22 或 2023年8月22日；今年的日期也可以只写 8月22日');
+  // A unit renamed, abolished or not yet established on the entry's date: as check would say.
+  for (const unitText of date ? unitTexts : []) {
+    const resolved = resolveUnit(registry, unitText, date!);
+    const onDate = resolved ? unitProblem(resolved, unitText, date!) : undefined;
+    if (onDate) problem('unit', onDate.message, onDate.hint);
+  }
   const title = request.title?.replace(/\s+/g, ' ').trim() || undefined;
   if (!title && series && section && titleRequired(series, section)) {
     problem('title', `「${sectionName(section)}」稿件需要标题${series.layout === 'articles' ? `（刊物「${series.name}」是文章版式）` : ''}`, undefined, '用 --title 指定标题');
@@ -198,7 +219,7 @@ export function resolveEntryFields(registry: Registry, request: EntryRequest, to
     problem('status', `状态「${request.status}」无效`, `可选：${ENTRY_STATUSES.map((item) => item.name).join('、')}`);
   }
   if (problems.length || !section || !series || !unit || !date) return { problems };
-  return { entry: { series, section, unit, date, title, people }, problems };
+  return { entry: { series, section, unit, ...(units.length > 1 ? { jointUnits: units } : {}), date, title, people }, problems };
 }
 
 /** Resolve a complete request; throws a usage WorkflowError naming the flag (and the field) at fault. */
@@ -249,7 +270,7 @@ function entryMismatches(record: EntryRecord, entry: ResolvedEntry, registry: Re
   const out: string[] = [];
   if (data.section !== entry.section) out.push(`栏目（应为 ${sectionName(entry.section)}，模板里要有 栏目: {{栏目}}）`);
   if (data.date !== entry.date) out.push(`日期（应为 ${entry.date}，模板里要有 日期: {{日期}}）`);
-  if (registry.unitBySpelling.get(data.unit) !== entry.unit) out.push(`单位（应为 ${entry.unit.name}，模板里要有 单位: {{单位}}）`);
+  if (data.unit.length !== (entry.jointUnits?.length ?? 1) || registry.unitBySpelling.get(data.unit[0]!) !== entry.unit) out.push(`单位（应为 ${entry.unit.name}，模板里要有 单位: {{单位}}）`);
   if (entry.title && data.title !== entry.title) out.push(`标题（模板里要有 标题: {{标题}}）`);
   if (entry.people.join() !== data.people.map((name) => findPerson(registry, name)?.name ?? name).join()) out.push('领导（模板里要有 领导: {{领导}}）');
   if (several && data.series !== entry.series.id) out.push(`刊物（应为 ${entry.series.id}，模板里要有 刊物: {{刊物}}）`);
@@ -290,13 +311,19 @@ function withFormParts(rendered: Rendered, request: EntryRequest): Rendered {
   return { ...rendered, text: editFrontMatter(rendered.text, entrySchema, changes, body) };
 }
 
+/** A joint submission: 单位 written as the list of the units' names on the entry's date (the template wrote the first). */
+function withJointUnits(rendered: Rendered, entry: ResolvedEntry): Rendered {
+  if (!entry.jointUnits) return rendered;
+  return { ...rendered, text: editFrontMatter(rendered.text, entrySchema, { unit: entry.jointUnits.map((unit) => unitNameOn(unit, entry.date)) }) };
+}
+
 /** Create a new entry file from the template; returns where it went. */
 export async function createEntry(contentDir: string, request: EntryRequest, options: WorkflowOptions): Promise<NewEntryResult> {
   const { content, registry } = await loadForWorkflow(contentDir);
   const entry = resolveEntry(registry, request, options.today);
   const duplicate = request.force
     ? undefined
-    : EntryIndex.of(content.entries, registry).find({ date: entry.date, unit: entry.unit.id, title: entry.title, section: entry.section, body: '' });
+    : EntryIndex.of(content.entries, registry).find({ date: entry.date, unit: entry.jointUnits?.map((unit) => unit.id) ?? entry.unit.id, title: entry.title, section: entry.section, body: '' });
   if (duplicate) {
     throw new WorkflowError(`已有一篇${duplicate.same}都相同的稿件：${duplicate.file}，没有新建`, {
       hint: `打开 ${duplicate.file} 继续编辑；确实是另一篇稿件时，加 --force 再运行一次`,
@@ -308,12 +335,12 @@ export async function createEntry(contentDir: string, request: EntryRequest, opt
     title: entry.title,
     date: entry.date,
     monthDay: chineseMonthDay(entry.date),
-    unit: entry.unit.name,
+    unit: unitNameOn(entry.unit, entry.date),
     people: entry.people,
     series: registry.series.length > 1 ? entry.series.id : undefined,
   });
-  const planned = entryPath(entry.date, entry.section, entry.unit, entry.title);
-  const filled = withFormParts(rendered, request);
+  const planned = entryPath(entry.date, entry.section, { name: unitNameOn(entry.unit, entry.date), aliases: entry.unit.aliases }, entry.title);
+  const filled = withJointUnits(withFormParts(rendered, request), entry);
   checkFilledEntry(filled, planned, entry, registry);
   const text = filled.text.endsWith('\n') ? filled.text : `${filled.text}\n`;
   const path = await writeNewFile(join(contentDir, planned), text);

@@ -18,7 +18,7 @@ function issueOrder(series: Series, registry: Registry): (a: EntryRecord, b: Ent
     const index = series.sections.indexOf(entry.data.section);
     return index < 0 ? Number.MAX_SAFE_INTEGER : index;
   };
-  const unitIndex = (entry: EntryRecord) => unitOrder(registry, registry.unitBySpelling.get(entry.data.unit));
+  const unitIndex = (entry: EntryRecord) => unitOrder(registry, registry.unitBySpelling.get(entry.data.unit[0]!));
   return (a, b) =>
     sectionIndex(a) - sectionIndex(b) ||
     unitIndex(a) - unitIndex(b) ||

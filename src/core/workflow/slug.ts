@@ -15,12 +15,12 @@ export function slugify(text: string, length = SLUG_LENGTH): string {
 }
 
 /** The shortest name of a unit (应急局 rather than 区应急管理局), for file names. */
-function shortUnitName(unit: Unit): string {
+function shortUnitName(unit: Pick<Unit, 'name' | 'aliases'>): string {
   return [unit.name, ...unit.aliases].reduce((best, name) => ([...name].length < [...best].length ? name : best));
 }
 
 /** Path of a new entry relative to the content directory, before de-duplication (-2, -3…). */
-export function entryPath(date: string, section: SectionId, unit: Unit, title: string | undefined): string {
+export function entryPath(date: string, section: SectionId, unit: Pick<Unit, 'name' | 'aliases'>, title: string | undefined): string {
   const slug = (title && slugify(title)) || slugify(`${shortUnitName(unit)}${sectionName(section)}`);
   return `${ENTRIES_DIR}/${date.slice(0, 4)}/${date.slice(5, 7)}/${date}-${slug}.md`;
 }

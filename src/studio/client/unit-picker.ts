@@ -2,6 +2,8 @@
  * 单位: a combobox over units.yaml. Typing filters with the server's matcher
  * (the CLI prompt's: id, name or alias contains the text, so 住建 finds
  * 区住房和城乡建设局); ↑↓ move, Enter or a click chooses, Esc closes.
+ * A joint submission is typed 应急局、消防大队: the picker looks up and
+ * replaces only the part after the last 、.
  */
 import { get } from './api.ts';
 import { debounce, h } from './dom.ts';
@@ -24,8 +26,11 @@ export function unitPicker(initial: string, changed: () => void): { input: HTMLI
     input.removeAttribute('aria-activedescendant');
     active = -1;
   };
+  /** The units typed before the one being typed, with their 、. */
+  const before = () => /^(.*[、，,；;])\s*/.exec(input.value)?.[1] ?? '';
+  const typing = () => input.value.slice(before().length).trim();
   const choose = (unit: Unit) => {
-    input.value = unit.name;
+    input.value = `${before()}${unit.name}`;
     close();
     changed();
   };
@@ -38,7 +43,7 @@ export function unitPicker(initial: string, changed: () => void): { input: HTMLI
     }
   };
   const search = debounce(async () => {
-    options = await get<Unit[]>(`/api/units?q=${encodeURIComponent(input.value)}`);
+    options = await get<Unit[]>(`/api/units?q=${encodeURIComponent(typing())}`);
     list.replaceChildren(
       ...options.slice(0, 30).map((unit, index) =>
         h('li', { role: 'option', id: `f-unit-option-${index}`, 'aria-selected': 'false', onmousedown: (event: Event) => (event.preventDefault(), choose(unit)) }, unit.name, unit.aliases.length ? h('span', { class: 'muted' }, `（${unit.aliases.join('、')}）`) : null),

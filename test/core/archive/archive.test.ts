@@ -131,6 +131,9 @@ describe('non-changes stay silent', () => {
     ['comments in the settings', (dir) => edit(dir, 'units.yaml', (t) => `# 机构设置说明\n${t}`)],
     ['a trailing space at the end of a paragraph', (dir) => edit(dir, ENTRY, (t) => t.replace(/。\n/, '。  \n'))],
     ['a new unit nobody uses', (dir) => edit(dir, 'units.yaml', (t) => `${t}\n- id: xin\n  名称: 区新设机构\n  类别: 部门\n`)],
+    // 机构改革 written as it should be: the published entries, all dated before, keep the name of their day.
+    ['a unit renamed with its old name in 曾用名', (dir) => edit(dir, 'units.yaml', (t) => t.replace('  名称: 区住房和城乡建设局\n', '  名称: 区住房和城乡建设委员会\n  曾用名:\n    - { 名称: 区住房和城乡建设局, 止: 2025-12-31 }\n'))],
+    ['a unit abolished after its last entry and merged into another', (dir) => edit(dir, 'units.yaml', (t) => t.replace('  别名: [区防指办, 防指办]\n', '  别名: [区防指办, 防指办]\n  撤销: 2026-01-01\n  并入: yjj\n'))],
     ['the issue file moved', async (dir) => {
       await mkdir(join(dir, 'issues/2024'), { recursive: true });
       await rename(join(dir, ISSUE), join(dir, 'issues/2024/专报第6期.md'));

@@ -10,8 +10,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sha256, type Ledger, type Snapshot } from '../../../src/core/archive/records.ts';
+import { canonicalJson, sha256, type Ledger, type Snapshot, type Sources } from '../../../src/core/archive/records.ts';
+import { RecordedSources } from '../../../src/core/archive/sources.ts';
 import { checkContent, compileSite } from '../../../src/core/index.ts';
+import { FIXTURES } from '../../helpers/index.ts';
 import { checkJson, cli, editFile as edit, sampleCopy, type CheckJson } from '../../helpers/workflow.ts';
 
 const ISSUE = 'issues/zhuanbao/2024-06.md';
@@ -117,5 +119,27 @@ describe('records rendered by an older jianbao', () => {
     expect(again.issue).toEqual(snapshot.issue);
     expect(again.sources!.files[EDITED]).toBeDefined();
     expect(errors(await checkJson(dir))).toEqual([]);
+  });
+
+  it('are compiled together when they share their settings, apart when they recorded one path two ways', async () => {
+    const base = join(FIXTURES, 'base/content');
+    const read = (path: string) => readFile(join(base, path), 'utf8');
+    const settings: Record<string, string> = {};
+    for (const path of ['jianbao.yaml', 'units.yaml', 'people.yaml', 'recipients.yaml']) settings[path] = await read(path);
+    const entry = await read('entries/2024/青石镇排查.md');
+    const issue = await read('issues/2024-04.md');
+    const fourth: Sources = { files: { ...settings, 'issues/2024-04.md': issue, 'entries/2024/青石镇排查.md': entry }, images: {} };
+    // Another issue that recorded the same entry file with other words.
+    const fifth: Sources = {
+      files: { ...settings, 'issues/2024-05.md': issue.replace('期号: 4', '期号: 5').replace('总期号: 11', '总期号: 12'), 'entries/2024/青石镇排查.md': entry.replace('消防隐患排查', '燃气隐患排查') },
+      images: {},
+    };
+    const recorded = new RecordedSources([
+      ['zhuanbao/2024/4', fourth],
+      ['zhuanbao/2024/5', fifth],
+    ]);
+    expect((await recorded.record('zhuanbao/2024/4'))!.entries.map((item) => item.body.text)).toEqual([expect.stringContaining('消防隐患排查')]);
+    expect((await recorded.record('zhuanbao/2024/5'))!.entries.map((item) => item.body.text)).toEqual([expect.stringContaining('燃气隐患排查')]);
+    expect(await recorded.record('zhuanbao/2024/6')).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@
  * or month, per month or year, in units.yaml and section order; `jianbao stats`
  * and the statistics page print what it returns.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adoptedEntries, computeStats, periodLabel, type StatsItem } from '../../../src/core/compile/stats.ts';
@@ -11,6 +12,7 @@ import { compileSite } from '../../../src/core/compile/site.ts';
 import { loadContent } from '../../../src/core/load/content.ts';
 import { buildRegistry } from '../../../src/core/registry.ts';
 import { FIXTURES } from '../../helpers/index.ts';
+import { loadBase } from '../../helpers/content.ts';
 
 const ORDER = join(FIXTURES, 'order/content');
 const registry = buildRegistry(await loadContent(ORDER));
@@ -85,5 +87,65 @@ describe('adoptedEntries', () => {
     const site = compileSite(checked.content, checked.registry);
     // issues/zhuanbao/2024-05.md (dated 2024-06-10) lists one entry: 2024/06/已编 (yjj, work-updates, dated 2024-06-01).
     expect(adoptedEntries(site.issues).map(({ entry, issue }) => [entry.unit?.id, entry.section, issue.date])).toEqual([['yjj', 'work-updates', '2024-06-10']]);
+  });
+});
+
+const units = await readFile(join(FIXTURES, 'units/units.yaml'), 'utf8');
+const history = buildRegistry((await loadBase({ 'units.yaml': units })).content);
+
+describe('units renamed and joint submissions', () => {
+  const named = (id: string | undefined, name: string) => (id ? { id, name } : { name });
+  const adopted = (date: string, ...units: [string | undefined, string][]): StatsItem => ({
+    entry: { unit: units[0]![0] ? { id: units[0]![0], name: units[0]![1] } : undefined, ...(units.length > 1 ? { units: units.map(([id, name]) => named(id, name)) } : {}), unitName: units.map(([, name]) => name).join('、'), section: 'work-updates' },
+    issue: { date },
+  });
+
+  it('counts a unit by id under its current name, naming the former name its entries used', () => {
+    const stats = computeStats([adopted('2024-06-10', ['yjj', '测试区安全生产监督管理局']), adopted('2024-06-28', ['yjj', '测试区应急管理局'])], history);
+    expect(stats.rows.map((row) => [row.key, row.label, row.unitName, row.total])).toEqual([['yjj', '测试区应急管理局（原测试区安全生产监督管理局）', '测试区应急管理局（原测试区安全生产监督管理局）', 2]]);
+    expect(stats.notes).toEqual([]);
+  });
+
+  it('counts a joint submission for each of its units, totals count entries, and the note says so', () => {
+    const stats = computeStats([adopted('2024-06-28', ['qsz', '青石镇'], ['yjj', '测试区应急管理局'], [undefined, '外单位']), adopted('2024-06-28', ['yjj', '测试区应急管理局'])], history);
+    expect(stats.rows.map((row) => [row.label, row.total])).toEqual([
+      ['测试区应急管理局', 2],
+      ['青石镇', 1],
+      ['外单位', 1],
+    ]);
+    expect([stats.totals, stats.total]).toEqual([{ '2024-06': 2 }, 2]);
+    expect(stats.notes).toEqual(['联合报送的稿件计入每个报送单位，各单位篇数相加可能大于合计。']);
+  });
+
+  it('the site: old entries keep the old name, a joint entry is listed under every unit and counted for each', async () => {
+    const loaded = await loadBase({
+      'units.yaml': units,
+      'entries/2024/应急检查.md': '---\nsection: 工作动态\ndate: 2024-06-05\nunit: 安监局\n---\n\n6月5日，区安监局组织开展危化品企业专项检查。\n',
+      'entries/2024/青石镇排查.md': '---\nsection: work-updates\ndate: 2024-06-20\nunit: [青石镇, 应急局]\n---\n\n6月20日，青石镇会同区应急管理局开展沿街门店消防隐患排查。\n',
+    });
+    const site = compileSite(loaded.content, loaded.registry);
+    const entry = (id: string) => site.issues.flatMap((issue) => issue.entries).find((item) => item.id === id)!;
+    expect([entry('2024/应急检查').unit, entry('2024/应急检查').unitName, entry('2024/应急检查').units]).toEqual([{ id: 'yjj', name: '测试区安全生产监督管理局', kind: 'department' }, '测试区安全生产监督管理局', undefined]);
+    expect([entry('2024/青石镇排查').unit?.id, entry('2024/青石镇排查').units, entry('2024/青石镇排查').unitName]).toEqual([
+      'qsz',
+      [
+        { id: 'qsz', name: '青石镇' },
+        { id: 'yjj', name: '测试区应急管理局' },
+      ],
+      '青石镇、测试区应急管理局',
+    ]);
+    expect(site.units.map((item) => [item.unit.name, item.formerNames, item.entries.map((archived) => archived.entry.id)])).toEqual([
+      ['测试区安委办', [], ['2024/会议精神', '2024/区长督导']],
+      ['测试区应急管理局', ['测试区安全生产监督管理局'], ['2024/青石镇排查', '2024/应急检查']],
+      ['青石镇', [], ['2024/青石镇排查']],
+    ]);
+    // Site stats count only published issues: the fixture's are drafts, so count them here.
+    const stats = computeStats(adoptedEntries(site.issues), loaded.registry);
+    expect(stats.rows.map((row) => [row.label, row.total])).toEqual([
+      ['测试区安委办', 2],
+      ['测试区应急管理局（原测试区安全生产监督管理局）', 2],
+      ['青石镇', 1],
+    ]);
+    expect([stats.total, stats.notes.length]).toEqual([4, 1]);
   });
 });

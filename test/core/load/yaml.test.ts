@@ -17,7 +17,8 @@ describe('parseYaml', () => {
   it('reads Chinese keys and values into the canonical data', () => {
     const parsed = parseYaml(source('栏目: 工作动态\n日期: 2024年6月5日\n单位: 应急局\n领导: [李健]\n'), entrySchema);
     expect(parsed.diagnostics).toEqual([]);
-    expect(parsed.data).toEqual({ section: 'work-updates', date: '2024-06-05', unit: '应急局', people: ['李健'], status: 'ready' });
+    // 单位 is always a list (one unit, or a joint submission's).
+    expect(parsed.data).toEqual({ section: 'work-updates', date: '2024-06-05', unit: ['应急局'], people: ['李健'], status: 'ready' });
   });
 
   it('knows where each value is in the file, and how its key was written', () => {

@@ -2,7 +2,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative as relativePath } from 'node:path';
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { createEntry } from '../../../src/core/workflow/new-entry.ts';
+import { loadContent } from '../../../src/core/load/content.ts';
+import { buildRegistry } from '../../../src/core/registry.ts';
+import { createEntry, matchUnits } from '../../../src/core/workflow/new-entry.ts';
 import { entryPath, slugify } from '../../../src/core/workflow/slug.ts';
 import { FIXTURES, listFiles } from '../../helpers/index.ts';
 import { checkJson, cli, copyContent, sampleCopy } from '../../helpers/workflow.ts';
@@ -134,6 +136,45 @@ describe('createEntry (core)', () => {
     expect(await readFile(join(dir, result.file), 'utf8')).toBe(
       '---\n栏目: 经验推介\n标题: 供电公司“网格化”巡检经验\n日期: 2024-07-20\n单位: 区供电公司\n刊物: kuaibao\n---\n\n区供电公司\n',
     );
+  });
+});
+
+describe('new entry and units over time (机构改革)', () => {
+  const history = async () => {
+    const dir = await copyContent();
+    await writeFile(join(dir, 'units.yaml'), await readFile(join(FIXTURES, 'units/units.yaml')));
+    return dir;
+  };
+
+  it('offers the units that exist today, by their current names, found by an old name too', async () => {
+    const dir = await history();
+    const registry = buildRegistry(await loadContent(dir));
+    expect(matchUnits(registry, '', '2024-07-01').map((unit) => unit.name)).toEqual(['测试区安委办', '测试区应急管理局', '青石镇', '测试区消防救援大队']);
+    expect(matchUnits(registry, '', '2024-06-14').map((unit) => unit.id)).toContain('fxb');
+    expect(matchUnits(registry, '安监', '2024-07-01').map((unit) => unit.name)).toEqual(['测试区应急管理局']);
+  });
+
+  it('refuses the old name after the rename with the new one, and writes the name of the entry date', async () => {
+    const dir = await history();
+    await expect(createEntry(dir, { section: '工作动态', unit: '安监局', date: '2024-07-01' }, { today: '2024-07-01' })).rejects.toMatchObject({
+      message: '报送单位「安监局」在2024年7月1日已改名',
+      hint: '自2024年6月15日起改称「测试区应急管理局」：写 单位: 测试区应急管理局（或它的别名）',
+    });
+    await expect(createEntry(dir, { section: '工作动态', unit: '防汛办', date: '2024-07-01' }, { today: '2024-07-01' })).rejects.toMatchObject({ hint: '写 单位: 测试区应急管理局' });
+    const old = await createEntry(dir, { section: '工作动态', unit: 'yjj', date: '2024-06-01' }, { today: '2024-07-01' });
+    expect(await readFile(join(dir, old.file), 'utf8')).toContain('单位: 测试区安全生产监督管理局\n');
+    const now = await createEntry(dir, { section: '工作动态', unit: '应急局', date: '2024-07-01' }, { today: '2024-07-01' });
+    expect(await readFile(join(dir, now.file), 'utf8')).toContain('单位: 测试区应急管理局\n');
+  });
+
+  it('--unit 应急局,消防大队 writes a joint submission: a list, the reporting unit first, that checks clean', async () => {
+    const dir = await history();
+    const result = await cli(dir, 'new', 'entry', '--section', '工作动态', '--unit', '青石镇,消防大队', '--date', '2024-07-02', '--title', '联合检查');
+    expect(result.code, result.stderr).toBe(0);
+    const file = relative(result.stdout);
+    expect(await readFile(join(dir, file), 'utf8')).toMatch(/\n单位: \[青石镇, 测试区消防救援大队\]\n[^]*\n\n7月2日，青石镇\n$/);
+    const check = await checkJson(dir);
+    expect(check.diagnostics.filter((d) => d.file === file && d.severity === 'error')).toEqual([]);
   });
 });
 
