@@ -12,7 +12,7 @@ import { generate } from '../../bench/generate.ts';
 import { launchBrowser, listFiles, tempDir, testBrowser } from '../helpers/index.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 import { build, page, texts } from '../helpers/site.ts';
-import { cli, frontMatter } from '../helpers/workflow.ts';
+import { cli, editFile, frontMatter } from '../helpers/workflow.ts';
 
 const field = (data: Record<string, unknown>, en: string, zh: string) => data[en] ?? data[zh];
 
@@ -26,7 +26,8 @@ interface IssueFile {
   key: string;
   date: string;
   published: boolean;
-  entries: { unit: string; section: string }[];
+  /** Each entry's units (a joint submission has several) and section. */
+  entries: { units: string[]; section: string }[];
 }
 
 let content: string;
@@ -38,7 +39,10 @@ beforeAll(async () => {
   const work = await tempDir('jianbao-stats-pages-');
   content = join(work, 'content');
   await generate({ out: content, ...GENERATED });
-  // The 120 pending entries in a December issue, published while November's is still a draft.
+  // One of the 120 pending entries a joint submission of two units (it counts for each); then all of them
+  // in a December issue, published while November's is still a draft.
+  const pending = `entries/${LAST}/12/${(await listFiles(join(content, `entries/${LAST}/12`)))[0]!}`;
+  await editFile(content, pending, (text) => text.replace(/^unit: (\w+)$/m, (_, unit: string) => `unit: [${unit}, ${unit === 'yjj' ? 'xf' : 'yjj'}]`));
   expect((await cli(content, 'new', 'issue', '--date', `${LAST}-12-30`)).code).toBe(0);
   const published = await cli(content, 'publish', `${LAST}-5`);
   expect(published.code, published.stderr).toBe(0);
@@ -48,7 +52,7 @@ beforeAll(async () => {
     const entries = [];
     for (const id of field(data, 'entries', '稿件') as string[]) {
       const entry = await frontMatter(content, `entries/${id}.md`);
-      entries.push({ unit: String(field(entry, 'unit', '单位')), section: String(field(entry, 'section', '栏目')) });
+      entries.push({ units: [field(entry, 'unit', '单位')].flat().map(String), section: String(field(entry, 'section', '栏目')) });
     }
     const status = String(field(data, 'status', '状态'));
     files.push({
@@ -111,7 +115,7 @@ describe('statistics pages of ten years', () => {
       const document = await page(dist, `stats/${year}/`);
       expect(texts(document, 'h1')).toEqual([`${year}年信息采用情况`]);
       expect(document.querySelector('.page-lead')?.textContent).toContain(`${year}年印发的 ${issues.length} 期共采用稿件 ${entries.length} 篇`);
-      const byUnit = countBy(entries, (entry) => entry.unit);
+      const byUnit = countBy(entries.flatMap((entry) => entry.units), (unit) => unit);
       expect(Object.fromEntries(rows(document, 'stats-units').map((row) => [row.href.replace(/^\/units\/|\/$/g, ''), Number(row.cells[0])]))).toEqual(byUnit);
       const bySection = countBy(entries, (entry) => entry.section);
       expect(Object.fromEntries(rows(document, 'stats-sections').map((row) => [row.href.replace(/^\/sections\/|\/$/g, ''), Number(row.cells[0])]))).toEqual(bySection);
@@ -119,13 +123,17 @@ describe('statistics pages of ten years', () => {
       // Per issue, newest first.
       const newestFirst = [...issues].sort((a, b) => b.date.localeCompare(a.date));
       expect(rows(document, 'stats-issues').map((row) => [row.href, Number(row.cells.at(-1))])).toEqual(newestFirst.map((issue) => [`/${issue.key}/`, issue.entries.length]));
-      // The heat map: each unit's twelve months add up to its count, each month's units to the month's entries.
+      // A joint submission counts for each of its units, and the page says so.
+      const joint = entries.some((entry) => entry.units.length > 1);
+      expect(joint).toBe(year === LAST);
+      expect(texts(document, '[role="note"]')).toEqual(joint ? ['联合报送的稿件计入每个报送单位，各单位篇数相加可能大于合计。'] : []);
+      // The heat map: each unit's twelve months add up to its count, each month's units to the units the month's entries name.
       const heat = rows(document, 'heat-units');
       for (const row of heat) {
         expect(row.cells).toHaveLength(12);
         expect(row.cells.reduce((sum, cell) => sum + Number(cell), 0)).toBe(byUnit[row.href.replace(/^\/units\/|\/$/g, '')]);
       }
-      const months = countBy(issues.flatMap((issue) => issue.entries.map(() => issue.date.slice(5, 7))), (month) => month);
+      const months = countBy(issues.flatMap((issue) => issue.entries.flatMap((entry) => entry.units.map(() => issue.date.slice(5, 7)))), (month) => month);
       expect(Array.from({ length: 12 }, (_, month) => heat.reduce((sum, row) => sum + Number(row.cells[month]), 0))).toEqual(
         Array.from({ length: 12 }, (_, month) => months[String(month + 1).padStart(2, '0')] ?? 0),
       );
