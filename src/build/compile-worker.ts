@@ -18,7 +18,7 @@ const post = (message: CompileMessage, transfer: ArrayBuffer[] = []) => parentPo
 try {
   const cache = options.cache;
   const project = openProject(options.contentDir, {
-    ...(cache ? { bodyCache: () => MarkdownCache.open(cache.dir, cache.renderer), checkCache: openCheckCache(options.contentDir, { cacheDir: cache.dir, renderer: cache.renderer }) } : {}),
+    ...(cache ? { bodyCache: () => MarkdownCache.open(cache.dir, cache.renderer), checkCache: openCheckCache(options.contentDir, { cacheDir: cache.dir, renderer: cache.renderer, records: true }) } : {}),
     drafts: options.drafts === true,
   });
   let started = performance.now();

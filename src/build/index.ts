@@ -25,7 +25,7 @@ import { copyMedia, MediaError } from './media.ts';
 import { linkPdfs } from './link-pdfs.ts';
 import { keepPdfs, stillMissing, type DroppedPdf } from './keep-pdfs.ts';
 import { assertReplaceableOutput, OutputDirError, SITE_MARKER, siteMarkerText } from './output-dir.ts';
-import { issuePageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts';
+import { pageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts';
 import { RenderCache } from './render-cache.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { siteModule, writeSiteFile, type CachedPages, type SiteModuleData } from './site-module.ts';
@@ -120,8 +120,9 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
   const renderer = options.cache === false ? undefined : await rendererDigest(packageRoot);
   const cache = renderer ? await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), contentDir) : undefined;
   const job = startCompile({ contentDir, drafts: options.drafts === true, ...(cache && renderer ? { cache: { dir: cache.dir, renderer } } : {}) });
-  // Meanwhile, on this thread: load Astro (its module loading is a large part of a build).
-  const astroLoaded = import('astro').then(() => undefined, () => undefined);
+  // Meanwhile, on this thread: load Astro (its module loading is a large part of a build). Not awaited:
+  // a build that reuses the last site (site-snapshot.ts) does not need it.
+  import('astro').catch(() => undefined);
   const checked = await job.checked;
   if (checked.errors > 0) {
     await job.stop();
@@ -133,7 +134,6 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
     ({ site, seconds }) => log(`已编译 ${site.issues.length} 期、${site.issues.reduce((sum, issue) => sum + issue.entries.length, 0)} 篇稿件（用时 ${seconds.toFixed(1)} 秒）`),
     () => undefined,
   );
-  await astroLoaded;
 
   // Astro's server chunks must resolve packages from jianbao's node_modules, so
   // the site is built inside the package (.jianbao/, ignored by git), then
@@ -159,7 +159,8 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
           cache: cache && renderer ? { pages: cache, renderer } : undefined,
           log,
         });
-        log(`页面已生成（${rendered.reused ? `其中 ${rendered.reused} 个期刊页取自缓存，` : ''}用时 ${step()} 秒）`);
+        const from = rendered.wholeSite ? '站点与上次生成时相同，未运行 Astro，全部页面取自缓存，' : '';
+        log(`页面已生成（${from}${rendered.reused ? `其中 ${rendered.reused} 个期刊页取自缓存，` : ''}用时 ${step()} 秒）`);
         await copyMedia(rendered.site, contentDir, siteDir).catch((error: unknown) => {
           throw error instanceof MediaError ? new BuildError(error.message, { cause: error }) : error;
         });
@@ -215,7 +216,8 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
  * Astro renders the pages the render cache lacks; the others are copied from
  * it; the newly rendered issue pages are kept for the next build. Astro
  * starts bundling while the site is still being compiled; its pages wait for
- * it.
+ * it. When the compiled site and the renderer are those of the last build
+ * (site-snapshot.ts), Astro does not run: its last output is copied.
  */
 async function renderPages(options: {
   packageRoot: string;
@@ -228,7 +230,7 @@ async function renderPages(options: {
   /** The render cache and the renderer's digest; none: render every page. */
   cache: { pages: RenderCache; renderer: string } | undefined;
   log: (line: string) => void;
-}): Promise<{ site: CompiledSite; reused: number; keys: IssuePageKey[] | undefined }> {
+}): Promise<{ site: CompiledSite; reused: number; keys: IssuePageKey[] | undefined; wholeSite: boolean }> {
   const { packageRoot, siteDir } = options;
   const astro = (data: () => Promise<SiteModuleData>) => runAstro({ packageRoot, siteDir, base: options.base, cacheDir: options.cacheDir, site: data });
   const cache = options.cache?.pages;
@@ -237,18 +239,25 @@ async function renderPages(options: {
   const siteFile = handled(options.compiled.then(({ site, bytes }) => writeSiteFile(options.siteFile, bytes ?? site)));
   const plan = handled(
     compiled.then((site) => {
-      const keys = options.cache ? issuePageKeys(site, options.cache.renderer) : [];
-      return { keys, reused: keys.filter(({ key }) => cache?.has(key)) };
+      const { pages: keys, site: siteKey } = options.cache ? pageKeys(site, options.cache.renderer) : { pages: [], site: '' };
+      return { keys, siteKey, reused: keys.filter(({ key }) => cache?.has(key)) };
     }),
   );
-  try {
-    await astro(async () => ({ file: await siteFile, cached: cachedPages((await plan).reused) }));
-  } catch (error) {
-    await compiled; // a failed compile is the cause: report that
-    throw error;
+  const snapshots = cache?.siteSnapshots();
+  // A snapshot to compare with: wait for the compile (no snapshot, a cold build: Astro starts bundling at once).
+  const wholeSite = snapshots !== undefined && (await snapshots.any()) && snapshots.has((await plan).siteKey) && (await plan).reused.length === (await plan).keys.length;
+  if (wholeSite) await snapshots.restore((await plan).siteKey, siteDir);
+  else {
+    try {
+      await astro(async () => ({ file: await siteFile, cached: cachedPages((await plan).reused) }));
+    } catch (error) {
+      await compiled; // a failed compile is the cause: report that
+      throw error;
+    }
   }
   const site = await compiled;
-  const { keys, reused } = await plan;
+  const { keys, reused, siteKey } = await plan;
+  let rendered = !wholeSite;
   if (reused.length > 0 && !(await restorePages(reused, cache!, siteDir, site.base))) {
     // A reused page links to an asset this build does not have: the renderer
     // changed in a way its digest missed. Render everything instead.
@@ -256,15 +265,17 @@ async function renderPages(options: {
     await rm(siteDir, { recursive: true, force: true });
     await astro(async () => ({ file: await siteFile }));
     reused.length = 0;
+    rendered = true;
   }
-  if (!cache) return { site, reused: 0, keys: undefined };
+  if (!cache) return { site, reused: 0, keys: undefined, wholeSite: false };
   const fresh = new Set(reused);
   for (const page of keys) {
     if (!fresh.has(page)) await cache.store(page.key, pageFile(siteDir, page));
   }
   await cache.prune(new Set(keys.map(({ key }) => key)));
+  if (rendered) await snapshots!.keep(siteKey, siteDir, new Set(keys.map((page) => pageFile(siteDir, page))));
   await RenderCache.pruneOrphans(dirname(cache.dir));
-  return { site, reused: reused.length, keys };
+  return { site, reused: reused.length, keys, wholeSite: !rendered };
 }
 
 /** The same promise, its rejection marked as handled (it is awaited later, or Astro's failure is reported instead). */

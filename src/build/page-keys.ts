@@ -10,7 +10,7 @@
  *   collections (title, base, series: the layout's header and footer);
  * - for the web page, its neighbours (上一期 / 下一期), whole;
  * - the renderer: jianbao's sources (pages, layouts, styles, the core that
- *   pages import), Astro's config, the package manifest and lock file, and
+ *   pages import), `public/` (copied into every site), Astro's config, the package manifest and lock file, and
  *   the installed versions of the packages pages are built with.
  *
  * Issue and print pages may only read their props and those site fields; a
@@ -26,7 +26,7 @@ import type { IssuePageKind } from '../site/routes.ts';
 import { digestParts as sha256, treeDigest } from './digest.js';
 
 /** Files and folders of the package that decide how pages render. */
-const RENDERER_SOURCES = ['src', 'astro.config.mjs', 'package.json', 'package-lock.json'];
+const RENDERER_SOURCES = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json'];
 /** Packages pages are built with besides the package's own dependencies. */
 const BUILD_PACKAGES = ['vite'];
 
@@ -63,17 +63,41 @@ function siteSettings(site: CompiledSite): string {
   return JSON.stringify(settings);
 }
 
-/** The key of every issue page and print page of the site. */
-export function issuePageKeys(site: CompiledSite, renderer: string): IssuePageKey[] {
+/**
+ * The key of every issue page and print page of the site, and the key of
+ * the whole of Astro's output (site-snapshot.ts): the renderer, every issue
+ * and every other field of the compiled site (archive, sections, units,
+ * stats, settings, downloads) — everything the pages can read. JSON, not the
+ * site's V8 serialisation: that differs with which objects happen to be
+ * shared (bodies from the Markdown cache or compiled afresh).
+ */
+export function pageKeys(site: CompiledSite, renderer: string): { pages: IssuePageKey[]; site: string } {
   const settings = siteSettings(site);
   const digests = new Map(site.issues.map((issue) => [issue, sha256([JSON.stringify(issue)])]));
   const digest = (issue: CompiledIssue | undefined) => (issue ? digests.get(issue)! : '');
   const neighbours = issueNeighbours(site.issues);
-  return site.issues.flatMap((issue) => {
+  const pages = site.issues.flatMap((issue) => {
     const { newer, older } = neighbours.get(issue)!;
     return [
       { kind: 'issue' as const, issue, key: sha256(['issue', renderer, settings, digest(issue), digest(newer), digest(older)]) },
       { kind: 'print' as const, issue, key: sha256(['print', renderer, settings, digest(issue)]) },
     ];
   });
+  return { pages, site: sha256(['site', renderer, ...site.issues.map(digest), collections(site, digests)]) };
+}
+
+/**
+ * The site but its issue list as JSON, each issue (the archive lists them
+ * again) and each of their entries (the sections and units list those) written
+ * as the digest of the issue it is: the same objects, not copies, so not
+ * serialised three times over.
+ */
+function collections(site: CompiledSite, digests: ReadonlyMap<CompiledIssue, string>): string {
+  const known = new Map<object, string>();
+  for (const [issue, digest] of digests) {
+    known.set(issue, `\u0000issue ${digest}`);
+    issue.entries.forEach((entry, index) => known.set(entry, `\u0000entry ${digest} ${index}`));
+  }
+  const { issues: _issues, ...rest } = site;
+  return JSON.stringify(rest, (_key, value: unknown) => (typeof value === 'object' && value !== null ? (known.get(value) ?? value) : value));
 }

@@ -2,8 +2,8 @@
  * The render cache: issue pages rendered by earlier builds, each under its
  * key (src/build/page-keys.ts), so a rebuild renders only the pages whose
  * inputs changed and copies the rest; likewise the PDFs (keyed by
- * src/pdf/pdf-key.ts), the Word files (src/docx/docx-key.ts), the yearly search bundles (search-index.ts) and
- * rendered entry Markdown (markdown-cache.ts).
+ * src/pdf/pdf-key.ts), the Word files (src/docx/docx-key.ts), the yearly search bundles (search-index.ts),
+ * Astro's whole output of the last build (site-snapshot.ts) and rendered entry Markdown (markdown-cache.ts).
  *
  * Where: `<package>/.jianbao/cache/<content-dir-hash>/`, next to the build's
  * scratch folders. That folder must be writable for any build (Astro builds
@@ -26,11 +26,13 @@ import type { DocxStore } from '../docx/render.ts';
 import type { PdfFacts, PdfStore } from '../pdf/render.ts';
 import { KeyedStore } from './keyed-store.ts';
 import { copyBundle, type SearchBundleStore } from './search-index.ts';
+import { SiteSnapshots } from './site-snapshot.ts';
 
 const PAGES = 'pages';
 const PDFS = 'pdf';
 const DOCXS = 'docx';
 const SEARCH = 'search';
+const SITE = 'site';
 const OWNER = 'owner.json';
 
 export class RenderCache {
@@ -122,6 +124,11 @@ export class RenderCache {
       keep: (key, from) => bundles.keepDirectory(key, (dir) => copyBundle(from, dir)),
       prune: (live) => bundles.prune(live),
     };
+  }
+
+  /** Astro's whole output of the last build, under the key of what it was rendered from (site-snapshot.ts). */
+  siteSnapshots(): SiteSnapshots {
+    return new SiteSnapshots(new KeyedStore(join(this.dir, SITE), ''));
   }
 
   /** Remove the caches of content directories that no longer exist. */

@@ -15,13 +15,13 @@
  * is compiled, archive/load.ts).
  */
 import type { InputsMemo } from './archive/compare.ts';
-import type { LedgerRead, SnapshotRead } from './archive/load.ts';
+import type { LedgerRead, RecordIssues, SnapshotRead } from './archive/load.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { MarkdownLoad, SettingsLoad } from './load/content.ts';
 import { FileStates, type StampedValue } from './load/file-states.ts';
 import { splitFrontMatter } from './load/frontmatter.ts';
 import { parseYamlPrecisely, PositionIndex } from './load/yaml.ts';
-import { ARCHIVE_DIR, LEDGER_FILE } from './archive/records.ts';
+import { ARCHIVE_DIR, LEDGER_FILE, type Snapshot } from './archive/records.ts';
 import { ENTRIES_DIR, SETTINGS_FILES, type SettingsKind } from './paths.ts';
 import { entrySchema } from './schema/entry.ts';
 import { issueSchema } from './schema/issue.ts';
@@ -36,6 +36,8 @@ export interface CheckState {
   inputs: InputsMemo;
   /** Lint findings by entry file, with what they were found from (the same parsed objects: reused). */
   lint: Map<string, { from: unknown[]; found: Diagnostic[] }>;
+  /** Record issues validated by earlier runs (a cache on disk may offer them: archive/load.ts). */
+  records?: RecordIssues;
 }
 
 export function newCheckState(files = new FileStates()): CheckState {
@@ -66,6 +68,22 @@ export function plainCheckState(state: CheckState): PlainCheckState {
     files.push([path, { ...kept, value: plain }]);
   }
   return { files, inputs: state.inputs, lint: state.lint };
+}
+
+/**
+ * The record files the state knows, by the sha256 of their bytes: the issue
+ * when it was parsed and validated in this run (a cache may keep it, by
+ * that digest: archive/load.ts `RecordIssues`), else undefined.
+ */
+export function parsedRecords(state: CheckState): Map<string, Snapshot['issue'] | undefined> {
+  const records = new Map<string, Snapshot['issue'] | undefined>();
+  for (const [path, kept] of state.files.entries()) {
+    if (!path.startsWith(`${ARCHIVE_DIR}/`) || path === LEDGER_FILE) continue;
+    const read = kept.value as SnapshotRead;
+    if (read.missing || !read.summary) continue;
+    records.set(read.sha256, read.snapshot?.issue ?? records.get(read.sha256));
+  }
+  return records;
 }
 
 /** Position indexes rebuilt on first use from the file's text (the precise YAML parse). */

@@ -49,7 +49,7 @@ function lintFindings(content: LoadedContent, registry: Registry, state: CheckSt
 export async function checkContent(from: string | ContentSource, state?: CheckState): Promise<CheckResult> {
   const content = await loadContent(from, { ...(state ? { states: state.files } : {}) });
   const registry = buildRegistry(content);
-  const archive = await loadArchive(content.source, state?.files);
+  const archive = await loadArchive(content.source, state?.files, state?.records);
   content.archive = archive;
   // Published issues are compared with their records (only when the settings load: otherwise everything would differ).
   const archived = content.site ? await checkArchive(content, registry, archive, entriesById(content.entries), state?.inputs) : undefined;

@@ -4,7 +4,7 @@
  */
 export { checkContent, type CheckResult } from './check.ts';
 export { openProject, ContentErrors, type Project, type ProjectOptions, type BodyCache, type CheckCache, type RenderSettings } from './project.ts';
-export { newCheckState, plainCheckState, restoreCheckState, type CheckState, type PlainCheckState } from './check-state.ts';
+export { newCheckState, parsedRecords, plainCheckState, restoreCheckState, type CheckState, type PlainCheckState } from './check-state.ts';
 export { FileSystemSource } from './source/fs.ts';
 export { MemorySource } from './source/memory.ts';
 export type { ContentSource, FileRead, FileInfo } from './source/source.ts';

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/index.ts';
 import { RenderCache } from '../../src/build/render-cache.ts';
 import { copyContent, ROOT, runCli, SAMPLE_CONTENT, tempDir } from '../helpers/index.ts';
-import { hashTree, page } from '../helpers/site.ts';
+import { hashTree, page, texts } from '../helpers/site.ts';
 
 interface Built {
   out: string;
@@ -20,7 +20,7 @@ interface Built {
   log: string[];
 }
 
-async function build(contentDir: string, options: { cache?: boolean; packageRoot?: string } = {}): Promise<Built> {
+async function build(contentDir: string, options: { cache?: boolean; packageRoot?: string; drafts?: boolean } = {}): Promise<Built> {
   const out = join(await tempDir('jianbao-cache-out-'), 'dist');
   const log: string[] = [];
   const result = await buildSite({ contentDir, outDir: out, log: (line) => log.push(line), drafts: true, ...options });
@@ -41,6 +41,9 @@ function changed(a: Built, b: Built): string[] {
   return Object.keys(b.tree).filter((file) => a.tree[file] !== b.tree[file] && file.endsWith('.html')).sort();
 }
 
+/** The build's progress line when it copied the last build's pages instead of running Astro. */
+const WHOLE_SITE = '未运行 Astro';
+
 /** Each test builds several sites; on a busy two-core machine one build can take 20 s. */
 const TIMEOUT = { timeout: 300_000 };
 
@@ -60,8 +63,24 @@ describe('the render cache', TIMEOUT, () => {
     expect(first.reused).toBe(0);
     const again = await build(content);
     expect(again.reused).toBe(4);
+    // The compiled site and the renderer are the last build's: Astro does not run, its last output is copied.
+    expect(first.log.join('\n')).not.toContain(WHOLE_SITE);
+    expect(again.log.join('\n')).toContain(WHOLE_SITE);
     expect(again.tree).toEqual(first.tree);
     expect((await build(content, { cache: false })).tree).toEqual(first.tree);
+  });
+
+  it('a change only the archive pages show (the order of the units) runs Astro again; the output equals a build without the cache', async () => {
+    const before = await build(content);
+    expect(before.log.join('\n')).toContain(WHOLE_SITE);
+    const units = (built: Built) => page(built.out, 'units/').then((document) => texts(document, 'main a').filter((text) => /应急管理局|青石镇/.test(text)));
+    expect((await units(before))[0]).toMatch(/应急管理局/);
+    await edit(join(content, 'units.yaml'), (text) => text.replace('order: 2', 'order: 9'));
+    const after = await build(content);
+    expect(after.log.join('\n')).not.toContain(WHOLE_SITE);
+    expect((await units(after))[0]).toMatch(/青石镇/);
+    expect(changed(before, after)).toContain('units/index.html');
+    expect(after.tree).toEqual((await build(content, { cache: false })).tree);
   });
 
   it('an erratum to a published issue re-renders its two pages and its neighbour’s web page, nothing else', async () => {
@@ -146,6 +165,12 @@ describe('a change to a page template', TIMEOUT, () => {
     expect(after.reused).toBe(0);
     expect((await page(after.out, 'zhuanbao/2024/3/')).querySelector('.masthead')?.getAttribute('data-template')).toBe('2');
     expect((await page(before.out, 'zhuanbao/2024/3/')).querySelector('.masthead')?.getAttribute('data-template')).toBeNull();
+    // public/ is copied into every site: a changed file there is not served from the last build's output.
+    expect((await build(site, { packageRoot: root })).log.join('\n')).toContain(WHOLE_SITE);
+    await writeFile(join(root, 'public/favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" data-icon="2"/>');
+    const icon = await build(site, { packageRoot: root });
+    expect(icon.log.join('\n')).not.toContain(WHOLE_SITE);
+    expect(await readFile(join(icon.out, 'favicon.svg'), 'utf8')).toContain('data-icon="2"');
   });
 });
 
@@ -184,6 +209,14 @@ describe('incremental builds (render cache, check cache, archive records)', { ti
     await rm(join(sample, 'entries', `${record.issue.entries[0]!.id}.md`));
     const deleted = await compare('delete');
     expect(deleted.log.join('\n')).toMatch(/其中 \d+ 个期刊页取自缓存/);
+
+    // Drafts left out of the site (as `jianbao build` does): an edit of the draft changes no page, so the
+    // last build's output is copied without running Astro — and it is what a build without any cache writes.
+    await build(sample, { drafts: false });
+    await edit(join(sample, 'entries/2025/08/暑期防溺水巡查.md'), (text) => `${text.trimEnd()}\n\n另组织志愿者巡河。\n`);
+    const unchanged = await build(sample, { drafts: false });
+    expect(unchanged.log.join('\n')).toContain(WHOLE_SITE);
+    expect(changedFiles(unchanged.tree, (await build(sample, { cache: false, drafts: false })).tree)).toEqual([]);
   });
 });
 

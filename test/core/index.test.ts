@@ -92,6 +92,7 @@ describe('src/core/index.ts', () => {
         "padName",
         "parseDateText",
         "parseIssueRef",
+        "parsedRecords",
         "peopleRequired",
         "plainCheckState",
         "planIssue",

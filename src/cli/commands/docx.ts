@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineCommand, requireContentDir } from '../command.ts';
+import { stepTimer } from '../timing.ts';
 import { refuseUnsafeOutput } from '../output.ts';
 import { paint, printDiagnostics } from '../report.ts';
 import { compileForOutput, sameIssues, selectIssues, shown } from './_issues.ts';
@@ -35,8 +36,10 @@ export default defineCommand({
     const wanted = selectIssues(site, positionals, drafts, { command: 'docx', what: 'Word 文件' });
     const { renderDocxs } = await import('../../docx/index.ts');
     let written: unknown[] = [];
+    // Writing the files alone, apart from the check, compile and build before it.
+    const writing = stepTimer();
     if (existsSync(join(outDir, SITE_MARKER))) {
-      written = await renderDocxs({ distDir: outDir, contentDir, issues: wanted, io, cache: cache.docx });
+      written = await writing.time(() => renderDocxs({ distDir: outDir, contentDir, issues: wanted, io, cache: cache.docx }));
     } else {
       io.stdout(`${shown(io, outDir)}/ 中还没有站点，先生成站点（同 jianbao build --docx）……\n`);
       const { buildSite, BuildError } = await import('../../build/index.ts');
@@ -49,13 +52,15 @@ export default defineCommand({
           // The pages link the Word files only when every issue gets one.
           ...(positionals.length === 0 ? { downloads: { pdf: false, docx: true } } : {}),
           afterSite: async ({ siteDir, site: built, docxCache }) => {
-            written = await renderDocxs({
-              distDir: siteDir,
-              contentDir,
-              issues: sameIssues(built.issues, wanted),
-              io,
-              ...(docxCache ? { cache: docxCache } : {}),
-            });
+            written = await writing.time(() =>
+              renderDocxs({
+                distDir: siteDir,
+                contentDir,
+                issues: sameIssues(built.issues, wanted),
+                io,
+                ...(docxCache ? { cache: docxCache } : {}),
+              }),
+            );
           },
         });
         if (!result.ok) {
@@ -74,7 +79,7 @@ export default defineCommand({
         throw error;
       }
     }
-    io.stdout(colors.green(`✓ 已生成 ${written.length} 个 Word 文件（${shown(io, outDir)}/ 下各期目录中）\n`));
+    io.stdout(colors.green(`✓ 已生成 ${written.length} 个 Word 文件（${shown(io, outDir)}/ 下各期目录中；生成用时 ${writing.seconds().toFixed(2)} 秒）\n`));
     return 0;
   },
 });

@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CompiledIssue, SourceFile } from '../../core/index.ts';
 import { defineCommand, requireContentDir } from '../command.ts';
+import { stepTimer } from '../timing.ts';
 import { UserError } from '../../core/index.ts';
 import { paint, printDiagnostics } from '../report.ts';
 import { refuseUnsafeOutput } from '../output.ts';
@@ -42,6 +43,8 @@ export default defineCommand({
       findBrowser({ flag: browser, env: io.env });
       const stale = await staleness(outDir, contentDir, checked.content.files, wanted);
       let rendered: { file: string }[] = [];
+      // The printing alone (browser, pages in parallel), apart from the check, compile and build before it.
+      const printing = stepTimer();
       if (stale) {
         io.stdout(`${stale}，先生成站点（同 jianbao build）……\n`);
         const { buildSite, BuildError } = await import('../../build/index.ts');
@@ -53,7 +56,7 @@ export default defineCommand({
             drafts,
             afterSite: async ({ siteDir, site: built, pdfCache }) => {
               const issues = sameIssues(built.issues, wanted);
-              rendered = await renderPdfs({ distDir: siteDir, site: built, io, browser, issues, ...(pdfCache ? { cache: pdfCache } : {}) });
+              rendered = await printing.time(() => renderPdfs({ distDir: siteDir, site: built, io, browser, issues, ...(pdfCache ? { cache: pdfCache } : {}) }));
             },
           });
           if (!result.ok) {
@@ -67,13 +70,13 @@ export default defineCommand({
           throw error;
         }
       } else {
-        rendered = await renderPdfs({ distDir: outDir, site, io, browser, issues: wanted, cache: cache.pdf });
+        rendered = await printing.time(() => renderPdfs({ distDir: outDir, site, io, browser, issues: wanted, cache: cache.pdf }));
         // The issue pages and the feed of the built site now link the new PDFs.
         const { linkPdfs } = await import('../../build/link-pdfs.ts');
         await linkPdfs(outDir, site);
       }
       const count = rendered.length;
-      io.stdout(colors.green(`✓ 已生成 ${count} 个 PDF（${shownOut}/ 下各期目录中）\n`));
+      io.stdout(colors.green(`✓ 已生成 ${count} 个 PDF（${shownOut}/ 下各期目录中；生成用时 ${printing.seconds().toFixed(2)} 秒）\n`));
       return 0;
     } catch (error) {
       if (error instanceof PdfError || error instanceof BrowserNotFoundError) throw new UserError(`无法生成 PDF：${error.message}`, { cause: error });

@@ -3,10 +3,11 @@
  * snapshot it lists, validated. Problems (a missing or altered snapshot, a
  * damaged ledger, a snapshot the ledger does not list) are diagnostics.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { ContentSource } from '../source/source.ts';
 import type { FileStates } from '../load/file-states.ts';
+import { UserError } from '../errors.ts';
 import { ARCHIVE_DIR, LEDGER_FILE, ledgerSchema, sha256, snapshotSchema, type Ledger, type LedgerIssue, type Snapshot } from './records.ts';
 
 export interface ArchivedIssue {
@@ -88,18 +89,110 @@ export function summaryOf(snapshot: Snapshot): SnapshotSummary {
   return { ...rest, entries: issue.entries.map((entry) => entry.id) };
 }
 
-/** The snapshot of a record read earlier, its issue read back from the file on first use. */
-function lazySnapshot(source: ContentSource, file: string, read: SnapshotRead & { summary: SnapshotSummary }): Snapshot {
+/** A record's fields but its issue, validated (the issue is validated when first needed). */
+const summarySchema = snapshotSchema.omit({ issue: true });
+
+/**
+ * The summary of a record read from the bytes publish wrote (records.ts
+ * canonicalJson: keys sorted, two-space indent) without decoding, parsing and
+ * validating its issue — most of a cold check's time otherwise, the issues
+ * being most of the content's bytes. The issue is the one top-level value
+ * opened by the line `  "issue": {` and closed by the next line indented by
+ * two spaces (deeper lines are indented more, and a JSON string holds no raw
+ * newline): the rest of the record, the issue replaced by null, is parsed and
+ * validated as usual; of the issue only the entry ids are read, from its
+ * `entries` list (the one array opened at indent 4 under that name, each
+ * entry an object at indent 6 with its `id` at indent 8, counted against the
+ * objects).
+ *
+ * Only for bytes whose sha256 is the ledger's (so written by publish from a
+ * validated issue); undefined when anything is not where canonical JSON puts
+ * it, and the record is then parsed and validated whole.
+ */
+export function canonicalSummary(bytes: Uint8Array): SnapshotSummary | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const opening = '\n  "issue": {';
+  const issueAt = buffer.indexOf(opening, 0, 'utf8');
+  if (issueAt < 0) return undefined;
+  const issueStart = issueAt + Buffer.byteLength(opening) - 1;
+  const issueClose = buffer.indexOf('\n  }', issueStart, 'utf8');
+  if (issueClose < 0) return undefined;
+  const issueEnd = issueClose + 4;
+  let fields: z.infer<typeof summarySchema>;
+  try {
+    fields = summarySchema.parse(JSON.parse(`${buffer.toString('utf8', 0, issueStart)}null${buffer.toString('utf8', issueEnd)}`));
+  } catch {
+    return undefined;
+  }
+  const list = '\n    "entries": [';
+  const listAt = buffer.indexOf(list, issueStart, 'utf8');
+  if (listAt < 0 || listAt > issueEnd) return undefined;
+  const listStart = listAt + Buffer.byteLength(list);
+  const entries: string[] = [];
+  if (buffer[listStart] !== 0x5d /* ] */) {
+    const listEnd = buffer.indexOf('\n    ]', listStart, 'utf8');
+    if (listEnd < 0 || listEnd > issueEnd) return undefined;
+    const each = (marker: string, visit: (at: number) => void) => {
+      for (let at = buffer.indexOf(marker, listStart, 'utf8'); at >= 0 && at < listEnd; at = buffer.indexOf(marker, at + 1, 'utf8')) visit(at + Buffer.byteLength(marker));
+    };
+    let objects = 0;
+    each('\n      {', () => objects++);
+    let broken = false;
+    each('\n        "id": ', (at) => {
+      const end = buffer.indexOf('\n', at);
+      const text = buffer.toString('utf8', at, end).replace(/,$/, '');
+      try {
+        const id: unknown = JSON.parse(text);
+        if (typeof id === 'string') entries.push(id);
+        else broken = true;
+      } catch {
+        broken = true;
+      }
+    });
+    if (broken || entries.length === 0 || entries.length !== objects) return undefined;
+  }
+  return { ...fields, entries };
+}
+
+/**
+ * Issues of record files validated by earlier runs, by the sha256 of the
+ * file's bytes (the build's: src/build/check-cache.ts keeps every snapshot
+ * a run parsed). A record whose digest the check confirmed is then not
+ * parsed and validated again when the site is compiled.
+ */
+export interface RecordIssues {
+  read(sha256: string): Snapshot['issue'] | undefined;
+}
+
+/**
+ * The snapshot of a record read earlier, its issue read back on first use:
+ * from `records` when an earlier run validated the same bytes, else from the
+ * file (its bytes checked against the digest the check confirmed), and then
+ * kept on `read` for the cache to store.
+ */
+function lazySnapshot(source: ContentSource, file: string, read: SnapshotRead & { summary: SnapshotSummary }, records: RecordIssues | undefined): Snapshot {
   const { entries: _entries, ...fields } = read.summary;
   let issue: Snapshot['issue'] | undefined;
   return {
     ...fields,
     get issue() {
       if (issue) return issue;
+      issue = records?.read(read.sha256);
+      if (issue) return issue;
       const bytes = source.readSync(file).bytes;
       if (!bytes || sha256(bytes) !== read.sha256) throw new Error(`存档 ${file} 在检查之后被改动了，请重新运行`);
       // Through the schema as when it was first read: the same object, keys in the same order.
-      issue = snapshotSchema.parse(JSON.parse(utf8.decode(bytes))).issue;
+      let snapshot: Snapshot;
+      try {
+        snapshot = snapshotSchema.parse(JSON.parse(utf8.decode(bytes)));
+      } catch (error) {
+        // Its digest is the ledger's, yet it is no record: both were written by hand.
+        throw new UserError(`存档 ${file} 与存档台账记录的摘要相符，但不是有效的期刊存档${error instanceof z.ZodError ? `（${firstProblem(error)}）` : ''}`, {
+          hint: `从版本库恢复 ${file} 和 ${LEDGER_FILE}；存档和台账由 jianbao publish 写入，不要手工修改`,
+        });
+      }
+      read.snapshot = snapshot;
+      issue = snapshot.issue;
       return issue;
     },
   };
@@ -108,9 +201,9 @@ function lazySnapshot(source: ContentSource, file: string, read: SnapshotRead & 
 /**
  * `states`: what earlier loads read (file-states.ts); unchanged record files
  * are not read, hashed and validated again (their digest is still compared
- * with the ledger's).
+ * with the ledger's). `records`: issues validated by earlier runs (above).
  */
-export async function loadArchive(source: ContentSource, states?: FileStates): Promise<LoadedArchive> {
+export async function loadArchive(source: ContentSource, states?: FileStates, records?: RecordIssues): Promise<LoadedArchive> {
   const diagnostics: Diagnostic[] = [];
   const issues = new Map<string, ArchivedIssue>();
   const files = await source.list(ARCHIVE_DIR);
@@ -120,19 +213,22 @@ export async function loadArchive(source: ContentSource, states?: FileStates): P
   const stamps = useStates ? await source.stamps!(recordFiles) : [];
   const stampOf = new Map(recordFiles.map((file, index) => [file, stamps[index]]));
   useStates?.retain(`${ARCHIVE_DIR}/`, new Set(recordFiles));
-  const readRecord = async (file: string): Promise<SnapshotRead> => {
+  /** `digest`: the ledger's; a record with exactly those bytes is read no further than its summary (canonicalSummary). */
+  const readRecord = async (file: string, digest: string): Promise<SnapshotRead> => {
     const kept = useStates?.take<SnapshotRead>(file, stampOf.get(file));
     if (kept) return kept;
     const bytes = (await source.read(file)).bytes;
+    const digestOfBytes = bytes ? sha256(bytes) : '';
+    const summary = bytes && digestOfBytes === digest ? canonicalSummary(bytes) : undefined;
     let snapshot: Snapshot | undefined;
-    if (bytes) {
+    if (bytes && !summary) {
       try {
         snapshot = snapshotSchema.parse(JSON.parse(utf8.decode(bytes)));
       } catch {
         snapshot = undefined;
       }
     }
-    const result: SnapshotRead = { missing: !bytes, sha256: bytes ? sha256(bytes) : '', summary: snapshot ? summaryOf(snapshot) : undefined, ...(snapshot ? { snapshot } : {}) };
+    const result: SnapshotRead = { missing: !bytes, sha256: digestOfBytes, summary: summary ?? (snapshot ? summaryOf(snapshot) : undefined), ...(snapshot ? { snapshot } : {}) };
     useStates?.keep(file, stampOf.get(file), stampedAt, result);
     return result;
   };
@@ -170,8 +266,8 @@ export async function loadArchive(source: ContentSource, states?: FileStates): P
     let entries: string[] = [];
     for (const version of record.versions) {
       listed.add(version.file);
-      const read = await readRecord(version.file);
-      const snapshot = snapshotOf(source, read, version.file, version.digest, record, line, diagnostics);
+      const read = await readRecord(version.file, version.digest);
+      const snapshot = snapshotOf(source, read, version.file, version.digest, record, line, diagnostics, records);
       if (snapshot) versions.push(snapshot);
       if (version === record.versions.at(-1)) {
         latest = snapshot;
@@ -192,7 +288,16 @@ export async function loadArchive(source: ContentSource, states?: FileStates): P
   return { ledger, issues, diagnostics };
 }
 
-function snapshotOf(source: ContentSource, read: SnapshotRead, file: string, digest: string, record: LedgerIssue, line: number, diagnostics: Diagnostic[]): Snapshot | undefined {
+function snapshotOf(
+  source: ContentSource,
+  read: SnapshotRead,
+  file: string,
+  digest: string,
+  record: LedgerIssue,
+  line: number,
+  diagnostics: Diagnostic[],
+  records: RecordIssues | undefined,
+): Snapshot | undefined {
   if (read.missing) {
     diagnostics.push(
       diagnostic('archive/snapshot-missing', LEDGER_FILE, { line, column: 1 }, `${record.title}的存档 ${file} 不见了`, {
@@ -215,5 +320,5 @@ function snapshotOf(source: ContentSource, read: SnapshotRead, file: string, dig
     );
     return undefined;
   }
-  return read.snapshot ?? lazySnapshot(source, file, { ...read, summary: read.summary });
+  return read.snapshot ?? lazySnapshot(source, file, read as SnapshotRead & { summary: SnapshotSummary }, records);
 }

@@ -1,0 +1,54 @@
+/**
+ * The whole of Astro's output, kept for the next build: when the compiled
+ * site the pages are built from is the very same (byte for byte, as the
+ * compile worker serialised it) and so is the renderer, every page Astro
+ * would write is the page it wrote last time, so the build copies them and
+ * does not start Astro at all (its bundling is a fixed cost of 13–15 s
+ * however little changed).
+ *
+ * That is the weekly build: the clerk edits entries of the draft issue or
+ * adds the next draft, and `build` leaves drafts out of the site, so the
+ * site does not change until the issue is published.
+ *
+ * The key (page-keys.ts `pageKeys`) is everything the pages are rendered
+ * from: the renderer's digest (jianbao's sources, `public/`, Astro's config,
+ * the package versions) and the whole compiled site (every issue, archive,
+ * stat and setting, the downloads the pages link) — nothing else reaches a
+ * page (site-module.ts is their only way to the content). The snapshot leaves
+ * out the issue and print pages, which the page cache holds under their own
+ * keys: they are restored from there, with the check that every asset they
+ * link is in the snapshot.
+ */
+import { cp } from 'node:fs/promises';
+import type { KeyedStore } from './keyed-store.ts';
+
+export class SiteSnapshots {
+  constructor(private readonly store: KeyedStore) {}
+
+  /** Whether any snapshot is kept (none: a cold build, Astro need not wait for the compile to decide). */
+  async any(): Promise<boolean> {
+    return (await this.store.scan()).size > 0;
+  }
+
+  has(key: string): boolean {
+    return this.store.has(key);
+  }
+
+  /** Copy the snapshot of `key` into `siteDir` (without the issue pages: the page cache restores those). */
+  async restore(key: string, siteDir: string): Promise<void> {
+    await cp(this.store.path(key), siteDir, { recursive: true });
+  }
+
+  /** Keep Astro's output in `siteDir` under `key`, less the files in `leaveOut` (absolute paths); drop every other snapshot. */
+  async keep(key: string, siteDir: string, leaveOut: ReadonlySet<string>): Promise<void> {
+    await this.store.keepDirectory(key, (dir) =>
+      cp(siteDir, dir, { recursive: true, filter: (source) => !leaveOut.has(source) }),
+    );
+    await this.store.prune(new Set([key]));
+  }
+
+  /** Drop every snapshot (a build that did not keep one). */
+  async clear(): Promise<void> {
+    await this.store.prune(new Set());
+  }
+}
