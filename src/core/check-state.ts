@@ -17,7 +17,7 @@
 import type { InputsMemo } from './archive/compare.ts';
 import type { LedgerRead, RecordIssues, SnapshotRead } from './archive/load.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import type { MarkdownLoad, SettingsLoad } from './load/content.ts';
+import type { IssueRecord, MarkdownLoad, RecheckMemory, SettingsLoad } from './load/content.ts';
 import { FileStates, type StampedValue } from './load/file-states.ts';
 import { splitFrontMatter } from './load/frontmatter.ts';
 import { parseYamlPrecisely, PositionIndex } from './load/yaml.ts';
@@ -36,12 +36,48 @@ export interface CheckState {
   inputs: InputsMemo;
   /** Lint findings by entry file, with what they were found from (the same parsed objects: reused). */
   lint: Map<string, { from: unknown[]; found: Diagnostic[] }>;
+  /** In memory only: the listings and records a recheck told what changed starts from (load/content.ts). */
+  recheck: RecheckMemory;
+  /** In memory only: results of the cross-file passes, each with what it was computed from (check.ts, `memo`). */
+  passes: Map<string, { from: readonly unknown[]; value: unknown }>;
   /** Record issues validated by earlier runs (a cache on disk may offer them: archive/load.ts). */
   records?: RecordIssues;
 }
 
 export function newCheckState(files = new FileStates()): CheckState {
-  return { files, inputs: new Map(), lint: new Map() };
+  return { files, inputs: new Map(), lint: new Map(), recheck: { records: new WeakMap() }, passes: new Map() };
+}
+
+/**
+ * A cross-file pass's result (or one issue's or entry's part of it), reused
+ * while what it is computed from is the very same (the same parsed objects,
+ * the same earlier results): `from` lists every input the computation reads.
+ */
+export type PassMemo = <T>(name: string, from: readonly unknown[], compute: () => T) => T;
+
+/** Compute every time (no state kept). */
+export const NO_MEMO: PassMemo = (_name, _from, compute) => compute();
+
+/** The memo of a project's checks (in memory only, never in the plain form). */
+export function passMemo(state: CheckState | undefined): PassMemo {
+  if (!state) return NO_MEMO;
+  return (name, from, compute) => {
+    const known = state.passes.get(name);
+    if (known && known.from.length === from.length && known.from.every((item, index) => item === from[index])) return known.value as ReturnType<typeof compute>;
+    const value = compute();
+    state.passes.set(name, { from: [...from], value });
+    return value;
+  };
+}
+
+/** The entry ids an issue lists, as entries are known by (NFC). */
+export function listedIds(issue: IssueRecord): string[] {
+  return issue.data.entries.map((id) => id.normalize('NFC'));
+}
+
+/** The same, kept while the issue's list is the very same (the membership rules and the archive comparison share it). */
+export function memoisedIds(issue: IssueRecord, passes: PassMemo): string[] {
+  return passes(`ids:${issue.file}`, [issue.data.entries], () => listedIds(issue));
 }
 
 /** The check state as plain data (for `v8.serialize`), in one piece. */
@@ -105,5 +141,5 @@ export function restoreCheckState(plain: PlainCheckState): CheckState {
     const value = kept.value as Partial<MarkdownLoad<unknown> & SettingsLoad> | LedgerRead;
     if ('parsed' in value && value.parsed) value.parsed.positions = lazyPositions(path, value as MarkdownLoad<unknown>);
   }
-  return { files: new FileStates(plain.files), inputs: plain.inputs, lint: plain.lint };
+  return { ...newCheckState(new FileStates(plain.files)), inputs: plain.inputs, lint: plain.lint };
 }

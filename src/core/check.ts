@@ -6,8 +6,9 @@ import { buildRegistry, type Registry } from './registry.ts';
 import { frozenEntryIds, lintEntry } from './text/lint.ts';
 import { entriesById, validate } from './validate/index.ts';
 import { checkArchive } from './archive/compare.ts';
-import type { CheckState } from './check-state.ts';
+import { passMemo, type CheckState } from './check-state.ts';
 import { loadArchive, type LoadedArchive } from './archive/load.ts';
+import { ARCHIVE_DIR } from './archive/records.ts';
 
 export interface CheckResult {
   content: LoadedContent;
@@ -22,7 +23,7 @@ export interface CheckResult {
 
 /** Text hygiene (jianbao lint) of the entries not frozen in published issues, each entry's findings reused while its inputs are the same. */
 function lintFindings(content: LoadedContent, registry: Registry, state: CheckState | undefined): Diagnostic[] {
-  const frozen = frozenEntryIds(content);
+  const frozen = passMemo(state)('lint:frozen', content.issues.map((issue) => issue.data), () => frozenEntryIds(content));
   const settings = [content.site, content.units, content.people, content.recipients];
   const seen = new Set<string>();
   const found = content.entries
@@ -41,21 +42,53 @@ function lintFindings(content: LoadedContent, registry: Registry, state: CheckSt
   return found;
 }
 
+/** Whether a change of `path` may change what published/ holds (the path, a folder above it or a file in it). */
+function underArchive(path: string): boolean {
+  return path === ARCHIVE_DIR || path.startsWith(`${ARCHIVE_DIR}/`) || `${ARCHIVE_DIR}/`.startsWith(`${path}/`);
+}
+
+/**
+ * The published issues' records: the last check's, when it was told no file
+ * under published/ changed since and every record file it read was settled
+ * (not racy, file-states.ts); else loaded (only changed record files read).
+ */
+async function archiveFor(content: LoadedContent, state: CheckState | undefined, changed: ReadonlySet<string> | undefined): Promise<LoadedArchive> {
+  const last = state?.passes.get('archive')?.value as LoadedArchive | undefined;
+  if (state && last && changed && ![...changed].some(underArchive)) {
+    let settled = true;
+    for (const [path] of state.files.entries()) {
+      if (path.startsWith(`${ARCHIVE_DIR}/`) && !state.files.settled(path)) {
+        settled = false;
+        break;
+      }
+    }
+    if (settled) return last;
+  }
+  const archive = await loadArchive(content.source, state?.files, state?.records);
+  state?.passes.set('archive', { from: [], value: archive });
+  return archive;
+}
+
 /**
  * Load a content directory (or another source of its files) and run every
  * rule. Never throws for content problems. `state`: what earlier checks of
  * the same project kept; only what changed since is read and parsed again.
+ * `changed` (with a state): the only paths that may have changed since the
+ * last check with this state (the caller knows: it wrote them, or a file
+ * watcher saw them); the other files are not even stamped again.
  */
-export async function checkContent(from: string | ContentSource, state?: CheckState): Promise<CheckResult> {
-  const content = await loadContent(from, { ...(state ? { states: state.files } : {}) });
-  const registry = buildRegistry(content);
-  const archive = await loadArchive(content.source, state?.files, state?.records);
+export async function checkContent(from: string | ContentSource, state?: CheckState, changed?: ReadonlySet<string>): Promise<CheckResult> {
+  const content = await loadContent(from, { ...(state ? { states: state.files, recheck: { changed, kept: state.recheck } } : {}) });
+  const memo = passMemo(state);
+  const registry = memo('registry', [content.site, content.units, content.people, content.recipients], () => buildRegistry(content));
+  const archive = await archiveFor(content, state, changed);
   content.archive = archive;
   // Published issues are compared with their records (only when the settings load: otherwise everything would differ).
-  const archived = content.site ? await checkArchive(content, registry, archive, entriesById(content.entries), state?.inputs) : undefined;
+  const byId = entriesById(content.entries);
+  const archived = content.site ? await checkArchive(content, registry, archive, byId, state?.inputs, memo) : undefined;
   // Text hygiene (jianbao lint) as warnings; published issues' entries change only through errata.
   const lint = lintFindings(content, registry, state).map((d): Diagnostic => ({ ...d, severity: 'warning' }));
-  const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry, archived), ...(archived?.diagnostics ?? []), ...lint]);
+  const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry, archived, memo, byId), ...(archived?.diagnostics ?? []), ...lint]);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return { content, registry, archive, diagnostics, errors, warnings: diagnostics.length - errors };
 }

@@ -24,6 +24,7 @@ export { expandDistribution, distributionText } from './compile/distribution.ts'
 export { STAFF_ROLES } from './compile/colophon.ts';
 export { compileBody, officialLevel, isSafeUrl, type BodyCompiler, type CompileBodyOptions } from './compile/markdown.ts';
 export { bodyHtml, entryHtml, noteHtml, renderMarkdown, type HtmlOptions } from './render/html.ts';
+export { entryTitleHtml, printPageStyles, printSheetHtml, type PrintPageStyles } from './render/print.ts';
 export { computeDigest, compareDigest, hasChanges } from './digest.ts';
 export { applyFixes, type FixReport } from './fix.ts';
 export { sortDiagnostics, didYouMean, type Diagnostic, type Position } from './diagnostics.ts';

@@ -19,7 +19,10 @@ import type { Diagnostic } from './diagnostics.ts';
 import { UserError } from './errors.ts';
 import type { ContentSource } from './source/source.ts';
 import { createEntry, type EntryRequest, type NewEntryResult, type WorkflowOptions } from './workflow/new-entry.ts';
-import { createIssue, planIssue, type IssuePlan, type IssueRequest, type NewIssueResult } from './workflow/new-issue.ts';
+import { createIssue, draftIssue, planIssue, type IssueDraft, type IssuePlan, type IssueRequest, type NewIssueResult } from './workflow/new-issue.ts';
+import { compileIssue } from './compile/issue.ts';
+import type { CompiledIssue } from './model/issue.ts';
+import { entriesById } from './validate/index.ts';
 import { openEntry, saveEntry, type EntryForm, type OpenedEntry } from './workflow/edit-entry.ts';
 import { addErratum, type ErratumRequest } from './workflow/erratum.ts';
 import { WorkflowError } from './workflow/errors.ts';
@@ -90,8 +93,13 @@ export interface Project {
   checkAndCompile(): Promise<{ checked: CheckResult; site: CompiledSite | undefined }>;
   /** What the pages render with, from the settings (after `check`). */
   renderSettings(): Promise<RenderSettings>;
-  /** The files changed: check and compile again next time. */
-  invalidate(): void;
+  /**
+   * The files changed: check and compile again next time. `paths` (relative
+   * to the content directory): only these changed (the studio saved them, a
+   * file watcher saw them); the next check stamps only them instead of every
+   * file. Without paths, anything may have changed.
+   */
+  invalidate(paths?: readonly string[]): void;
   newEntry(request: EntryRequest, options: WorkflowOptions): Promise<NewEntryResult>;
   newIssue(request: IssueRequest, options: WorkflowOptions): Promise<NewIssueResult>;
   /** Publish (or re-publish after an erratum) one issue; `today` is the day recorded (default today in UTC). */
@@ -100,6 +108,13 @@ export interface Project {
   archiveLegacy(options?: { today?: string }): Promise<MigrationResult>;
   /** What `newIssue` would write for this request now (nothing is written). */
   planIssue(request: IssueRequest, options: WorkflowOptions): Promise<IssuePlan>;
+  /**
+   * The issue `newIssue` would write for this request now, compiled in memory
+   * as the site compiles a draft issue (`issue`: what its print page shows;
+   * undefined when the template gives no valid issue, `draft.problems`).
+   * Nothing is written.
+   */
+  previewIssue(request: IssueRequest, options: WorkflowOptions): Promise<{ draft: IssueDraft; issue: CompiledIssue | undefined; base: string }>;
   /** A checked entry by id (`2025/11/燃气检查`); throws a WorkflowError when there is none. */
   entry(id: string): Promise<EntryRecord>;
   /** An entry's file as it is on disk now, with its version, for editing. */
@@ -118,7 +133,14 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
   let state: Promise<CheckState> | undefined;
   const checkState = () => (state ??= (options.checkCache?.load() ?? Promise.resolve(undefined)).then((kept) => kept ?? newCheckState(), () => newCheckState()));
 
-  const check = () => (checked ??= checkState().then((kept) => checkContent(options.source ?? root, kept)));
+  // What may have changed since the last check: everything (the first check, `invalidate()`), or these paths.
+  let pending: Set<string> | 'all' = 'all';
+  const check = () =>
+    (checked ??= checkState().then((kept) => {
+      const changed = pending === 'all' ? undefined : pending;
+      pending = new Set();
+      return checkContent(options.source ?? root, kept, changed);
+    }));
   const checkAndCompile = () =>
     (compiled ??= (async () => {
       const result = await check();
@@ -129,6 +151,17 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
       return { checked: result, site };
     })());
   const changed = <T>(step: Promise<T>) => step.finally(() => project.invalidate());
+  // A step that wrote only the files it names: the next check stamps just those (anything, when it failed).
+  const wrote = async <T>(step: Promise<T>, files: (result: T) => string[]): Promise<T> => {
+    try {
+      const result = await step;
+      project.invalidate(files(result));
+      return result;
+    } catch (error) {
+      project.invalidate();
+      throw error;
+    }
+  };
 
   const project: Project = {
     dir: root,
@@ -151,16 +184,24 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
       const { content } = await check();
       return { base: content.site?.site.base ?? '/' };
     },
-    invalidate() {
+    invalidate(paths) {
       checked = undefined;
       compiled = undefined;
+      if (!paths || pending === 'all') pending = 'all';
+      else for (const path of paths) pending.add(path.replace(/\\/g, '/').replace(/^\.\//, ''));
     },
-    newEntry: (request, workflow) => changed(createEntry(root, request, workflow)),
-    newIssue: (request, workflow) => changed(createIssue(root, request, workflow)),
+    newEntry: (request, workflow) => wrote(createEntry(root, request, workflow), (made) => [made.file]),
+    newIssue: (request, workflow) => wrote(createIssue(root, request, workflow), (made) => [made.file]),
     // The workflow steps start from the project's check (the same answers as `check`), and write to the files.
     publish: (ref, publishing = {}) => changed(check().then((result) => publishIssue(root, ref, { ...publishing, checked: result }))),
     archiveLegacy: (archiving = {}) => changed(check().then((result) => archiveLegacyIssues(root, { ...archiving, checked: result }))),
     planIssue: (request, workflow) => planIssue(root, request, workflow),
+    async previewIssue(request, workflow) {
+      const result = await check();
+      const draft = await draftIssue(root, request, workflow, result);
+      const issue = draft.record ? compileIssue(draft.record, result.content, result.registry, entriesById(result.content.entries)) : undefined;
+      return { draft, issue, base: result.content.site?.site.base ?? '/' };
+    },
     async entry(id) {
       const { content } = await check();
       const found = content.entries.find((entry) => entry.id === id.normalize('NFC'));
@@ -171,9 +212,9 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
     saveEntry: async (id, form, openedVersion) => {
       const entry = await project.entry(id);
       const checkedNow = await check();
-      return changed(saveEntry(root, checkedNow, entry, form, openedVersion));
+      return wrote(saveEntry(root, checkedNow, entry, form, openedVersion), () => [entry.file]);
     },
-    addErratum: async (ref, request, workflow) => changed(addErratum(root, await check(), ref, request, workflow)),
+    addErratum: async (ref, request, workflow) => wrote(addErratum(root, await check(), ref, request, workflow), (added) => [added.file]),
   };
   return project;
 }

@@ -37,6 +37,7 @@ import { bodyFindings, lintContext, entryRows, fieldMessages, formOf, placements
 import { readJson, RequestError, sendJson } from './http.ts';
 import { entrySummary, issueRows } from './issues.ts';
 import type { JobKind, Jobs } from './jobs.ts';
+import { createPreviews, PREVIEW_HEADERS, previewDocument } from './print-preview.ts';
 
 export interface ApiOptions {
   project: Project;
@@ -78,6 +79,7 @@ const OUTPUT_TYPES: Record<string, string> = {
 export function createApi({ project, today, jobs }: ApiOptions) {
   const checked = () => project.check();
   const workflow = () => ({ today: today() });
+  const previews = createPreviews();
 
   async function preview(form: ReturnType<typeof formOf>): Promise<string> {
     const { registry, content } = await checked();
@@ -236,6 +238,17 @@ export function createApi({ project, today, jobs }: ApiOptions) {
       const result = await project.newIssue({ series: text(input.series) || undefined, date: text(input.date) || undefined, entries, note: text(input.note) }, workflow());
       return { file: result.file, ref: result.ref, numbering: issueNumbering(result.year, result.number, result.total, result.supplement), entries: result.entries.length };
     },
+    'POST /api/issue/preview': async ({ body }) => {
+      const input = await body();
+      const entries = Array.isArray(input.entries) ? input.entries.map((id) => validId(id, '稿件编号')) : [];
+      const { draft, issue, base } = await project.previewIssue({ series: text(input.series) || undefined, date: text(input.date) || undefined, entries, note: text(input.note) }, workflow());
+      return {
+        file: draft.file,
+        numbering: issueNumbering(draft.year, draft.number, draft.total, draft.supplement),
+        url: issue ? `/api/issue/preview/${previews.put(previewDocument(issue, base))}` : null,
+        problems: draft.problems.map((d) => ({ message: d.message, hint: d.hint ?? '' })),
+      };
+    },
     'GET /api/issue': async ({ url }) => {
       const ref = validId(url.searchParams.get('ref'), '期号');
       const result = await checked();
@@ -305,6 +318,12 @@ export function createApi({ project, today, jobs }: ApiOptions) {
       if (request.method === 'GET' && url.pathname.startsWith('/api/out/')) {
         url.pathname = url.pathname.slice('/api'.length);
         return await serveOutput(response, url);
+      }
+      if (request.method === 'GET' && url.pathname.startsWith('/api/issue/preview/')) {
+        const html = previews.get(url.pathname.slice('/api/issue/preview/'.length));
+        if (!html) throw new RequestError(404, '预览已过期，请刷新');
+        response.writeHead(200, PREVIEW_HEADERS).end(html);
+        return;
       }
       const route = routes[`${request.method} ${url.pathname}`];
       if (!route) throw new RequestError(404, `没有这个接口：${request.method} ${url.pathname}`);

@@ -2,9 +2,13 @@
  * The studio's page: one HTML shell, one stylesheet, one script bundled by
  * esbuild from src/studio/client/ when the studio starts (nothing from a
  * CDN; the fonts are the ones the site uses, installed on the machine).
+ * For the print preview, the site's own print stylesheet (src/styles/
+ * print.css, its Noto fonts served from the package on demand) and the
+ * print page's layout script (src/components/print/layout.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import type { Plugin } from 'esbuild';
 import { PACKAGE_ROOT } from '../core/index.ts';
 
 export interface Asset {
@@ -34,25 +38,67 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-/** Bundle the client and read the stylesheet: path → asset. */
-export async function loadAssets(): Promise<Map<string, Asset>> {
+/** Where the print stylesheet's fonts are served from; only the files it names. */
+export const PRINT_FONTS = '/print-fonts/';
+
+/** The font files print.css names stay where they are installed, served by name under PRINT_FONTS. */
+function fontsServed(fonts: Map<string, Asset | string>): Plugin {
+  return {
+    name: 'print-fonts',
+    setup(build) {
+      build.onResolve({ filter: /\.(woff2?|ttf|otf)$/ }, (args) => {
+        const path = join(args.resolveDir, args.path);
+        fonts.set(`${PRINT_FONTS}${basename(path)}`, path);
+        return { path: `${PRINT_FONTS}${basename(path)}`, external: true };
+      });
+    },
+  };
+}
+
+export interface Assets {
+  /** The asset served at `path`, if any (a font file is read when first asked for). */
+  get(path: string): Promise<Asset | undefined>;
+}
+
+/** Bundle the client and read the stylesheets. */
+export async function loadAssets(): Promise<Assets> {
   const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: [join(CLIENT, 'main.ts')],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: ['chrome109', 'firefox115', 'edge109'],
-    minify: true,
-    charset: 'utf8',
-    logLevel: 'silent',
-  });
-  const script = result.outputFiles[0]!.contents;
-  const css = await readFile(join(CLIENT, 'studio.css'));
-  return new Map<string, Asset>([
-    ['/', { type: 'text/html; charset=utf-8', body: PAGE }],
-    ['/studio.js', { type: 'text/javascript; charset=utf-8', body: script }],
-    ['/studio.css', { type: 'text/css; charset=utf-8', body: css }],
+  const fonts = new Map<string, Asset | string>();
+  /** A browser script of the studio's client, bundled. */
+  const script = async (entry: string) =>
+    (
+      await build({
+        entryPoints: [join(CLIENT, entry)],
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform: 'browser',
+        target: ['chrome109', 'firefox115', 'edge109'],
+        minify: true,
+        charset: 'utf8',
+        logLevel: 'silent',
+      })
+    ).outputFiles[0]!.contents;
+  const [printCss, printLayout, studio] = await Promise.all([
+    build({ entryPoints: [join(PACKAGE_ROOT, 'src/styles/print.css')], bundle: true, write: false, minify: true, charset: 'utf8', logLevel: 'silent', outdir: '/', plugins: [fontsServed(fonts)] }),
+    script('print-layout.ts'),
+    script('main.ts'),
   ]);
+  const css = await readFile(join(CLIENT, 'studio.css'));
+  const files = new Map<string, Asset>([
+    ['/', { type: 'text/html; charset=utf-8', body: PAGE }],
+    ['/studio.js', { type: 'text/javascript; charset=utf-8', body: studio }],
+    ['/studio.css', { type: 'text/css; charset=utf-8', body: css }],
+    ['/print.css', { type: 'text/css; charset=utf-8', body: printCss.outputFiles[0]!.contents }],
+    ['/print-layout.js', { type: 'text/javascript; charset=utf-8', body: printLayout }],
+  ]);
+  return {
+    async get(path) {
+      const known = files.get(path) ?? fonts.get(path);
+      if (known === undefined || typeof known !== 'string') return known;
+      const asset: Asset = { type: path.endsWith('.woff2') ? 'font/woff2' : path.endsWith('.woff') ? 'font/woff' : 'font/ttf', body: await readFile(known) };
+      fonts.set(path, asset);
+      return asset;
+    },
+  };
 }

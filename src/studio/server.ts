@@ -8,9 +8,10 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sep } from 'node:path';
 import { openProject, type Project } from '../core/index.ts';
 import { createApi } from './api.ts';
-import { loadAssets } from './assets.ts';
+import { loadAssets, PRINT_FONTS } from './assets.ts';
 import { allowedHosts, createGuard, newToken } from './guard.ts';
 import { sendJson, sendText } from './http.ts';
 import { createJobs } from './jobs.ts';
@@ -48,11 +49,17 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const api = createApi({ project, today: options.today, jobs });
   let port = options.port ?? 4322;
 
-  // Files edited elsewhere (another editor, git, the CLI) are checked again on the next request.
+  // Files edited elsewhere (another editor, git, the CLI) are checked again on the next request:
+  // the path the watcher names (only it is stamped again; a folder makes the check list everything),
+  // or everything when it names none. A watcher that fails is replaced by checking everything on every read.
   let watcher: FSWatcher | undefined;
   try {
-    watcher = watch(project.dir, { recursive: true }, () => project.invalidate());
-    watcher.on('error', () => undefined);
+    watcher = watch(project.dir, { recursive: true }, (_event, name) => project.invalidate(name ? [name.toString().split(sep).join('/')] : undefined));
+    watcher.on('error', () => {
+      watcher?.close();
+      watcher = undefined;
+      project.invalidate();
+    });
   } catch {
     watcher = undefined;
   }
@@ -77,11 +84,12 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
       if (!watcher && request.method === 'GET') project.invalidate();
       return api(request, response, url);
     }
-    const asset = assets.get(url.pathname);
+    const asset = await assets.get(url.pathname);
     if (!asset) return sendText(response, 404, '没有这个页面');
     response.writeHead(200, {
       'Content-Type': asset.type,
-      'Cache-Control': 'no-store',
+      // Fonts do not change while the studio runs; everything else may.
+      'Cache-Control': url.pathname.startsWith(PRINT_FONTS) ? 'max-age=86400' : 'no-store',
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
       'Referrer-Policy': 'no-referrer',

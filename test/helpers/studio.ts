@@ -42,3 +42,13 @@ export async function fieldMessages(page: Page, label: string): Promise<string> 
   const id = await control.getAttribute('aria-describedby');
   return (await page.locator(`[id="${id}"]`).textContent()) ?? '';
 }
+
+/** Open 编一期 and choose the series and the date (the plan loads on the date's change). */
+export async function openCompose(session: StudioSession, series: string, date: string): Promise<void> {
+  const { page } = session;
+  await page.goto(`${session.studio.origin}/#/compose`);
+  await page.getByLabel('刊物', { exact: true }).selectOption(series);
+  const field = page.getByLabel('印发日期', { exact: true });
+  await field.fill(date);
+  await field.dispatchEvent('change');
+}

@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBrowser } from '../helpers/index.ts';
-import { openStudio, POLL, type StudioSession } from '../helpers/studio.ts';
+import { openCompose, openStudio, POLL, type StudioSession } from '../helpers/studio.ts';
 import { cli, sampleCopy } from '../helpers/workflow.ts';
 
 const browser = await testBrowser('编辑台编一期、发布的浏览器测试');
@@ -32,11 +32,7 @@ describe.skipIf(!browser)('编辑台: compose, publish, erratum, check in Chromi
 
   it('plans the next issue as new issue does, reorders it by button and by drag, and writes the file new issue writes', async () => {
     const { page } = session;
-    await page.goto(`${session.studio.origin}/#/compose`);
-    await page.getByLabel('刊物', { exact: true }).selectOption('zhuanbao');
-    const date = page.getByLabel('印发日期', { exact: true });
-    await date.fill('2025-12-05');
-    await date.dispatchEvent('change');
+    await openCompose(session, 'zhuanbao', '2025-12-05');
     await expect.poll(() => page.locator('#numbering').textContent(), POLL).toContain('2025年 第3期（总第46期）');
 
     // The CLI on another copy: the same plan, written.

@@ -18,7 +18,8 @@ import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts
 import { compiledIssueSchema, type CompiledIssue } from '../model/issue.ts';
 import { issueSeries, type Registry } from '../registry.ts';
 import { changesText, describeChanges, type Change } from './diff.ts';
-import { loadArchive, type LoadedArchive } from './load.ts';
+import { loadArchive, type ArchivedIssue, type LoadedArchive } from './load.ts';
+import { listedIds, memoisedIds, NO_MEMO, type PassMemo } from '../check-state.ts';
 import { entriesById } from '../validate/index.ts';
 import { canonicalJson, LEDGER_FILE, recordOf, sha256, type Snapshot } from './records.ts';
 import { fileTexts, issueSources, RecordedSources, sameSources } from './sources.ts';
@@ -58,12 +59,13 @@ export function currentRecord(issue: IssueRecord, content: LoadedContent, regist
 export type InputsMemo = Map<string, { from: unknown[]; digest: string }>;
 
 /** What an issue's inputs digest is computed from (compileIssue reads no more). */
-function inputsOf(issue: IssueRecord, content: LoadedContent, byId: Map<string, EntryRecord>): unknown[] {
+function inputsOf(issue: IssueRecord, content: LoadedContent, byId: Map<string, EntryRecord>, ids: readonly string[] = listedIds(issue)): unknown[] {
   const from: unknown[] = [issue.data, issue.note, issue.file, content.site, content.units, content.people, content.recipients];
-  for (const id of issue.data.entries) {
-    const entry = byId.get(id.normalize('NFC'));
+  for (const id of ids) {
+    const entry = byId.get(id);
     if (!entry) from.push(undefined);
-    else from.push(entry.data, entry.body, entry.file, (entry.images ?? []).map((image) => (image.target.kind === 'file' ? `${image.target.path}\t${image.target.bytes}\t${image.target.format}\t${image.target.sha256}` : image.target.kind)).join('\n'));
+    else if (!entry.images?.length) from.push(entry.data, entry.body, entry.file, '');
+    else from.push(entry.data, entry.body, entry.file, entry.images.map((image) => (image.target.kind === 'file' ? `${image.target.path}\t${image.target.bytes}\t${image.target.format}\t${image.target.sha256}` : image.target.kind)).join('\n'));
   }
   return from;
 }
@@ -158,9 +160,17 @@ export interface ArchiveCheck {
   archivedFiles: Set<string>;
 }
 
-export async function checkArchive(content: LoadedContent, registry: Registry, archive: LoadedArchive, byId: Map<string, EntryRecord>, memo?: InputsMemo): Promise<ArchiveCheck> {
+/**
+ * `passes` (a project's recheck): whether an issue's sources differ from
+ * today's files, and an unchanged issue's whole comparison, are kept while
+ * the record, the issue and what it is compiled from are the very same
+ * objects (the parsed files: the same text); an issue whose sources differ
+ * is compared again every time.
+ */
+export async function checkArchive(content: LoadedContent, registry: Registry, archive: LoadedArchive, byId: Map<string, EntryRecord>, memo?: InputsMemo, passes: PassMemo = NO_MEMO): Promise<ArchiveCheck> {
   const diagnostics: Diagnostic[] = [...archive.diagnostics];
-  const texts = fileTexts(content);
+  let texts: Map<string, string> | undefined;
+  const textsNow = () => (texts ??= fileTexts(content));
   // The records whose sources today's files no longer match, compiled again together (sources.ts).
   const fileOf = new Map<string, IssueRecord>();
   for (const issue of content.issues) {
@@ -168,18 +178,28 @@ export async function checkArchive(content: LoadedContent, registry: Registry, a
     if (key && !fileOf.has(key)) fileOf.set(key, issue);
   }
   const differing = new Set<string>();
+  /** What an issue's comparison reads of today's content (inputsOf: the parsed files, so their texts, and the images). */
+  const inputs = new Map<string, unknown[]>();
   for (const [key, archived] of archive.issues) {
     const sources = archived.latest?.sources;
     const issue = fileOf.get(key);
-    if (sources && issue && !sameSources(sources, issueSources(issue, byId, texts))) differing.add(key);
+    if (!sources || !issue) continue;
+    const differ = () => !sameSources(sources, issueSources(issue, byId, textsNow()));
+    if (passes === NO_MEMO) {
+      if (differ()) differing.add(key);
+      continue;
+    }
+    const from = inputsOf(issue, content, byId, memoisedIds(issue, passes));
+    inputs.set(key, from);
+    if (passes(`sources:${key}`, [sources, ...from], differ)) differing.add(key);
   }
   const recorded = new RecordedSources([...differing].map((key) => [key, archive.issues.get(key)!.latest!.sources!]));
-  const archivedEntries = new Set<string>();
+  // Kept while the archive is the same (a project's recheck reuses it while published/ is unchanged).
+  const archivedEntries = passes('archive:entries', [archive], () => new Set([...archive.issues.values()].flatMap((archived) => archived.entries)));
   const archivedFiles = new Set<string>();
   const files = fileOf;
   for (const [key, archived] of archive.issues) {
     const { record, latest } = archived;
-    for (const id of archived.entries) archivedEntries.add(id);
     const issue = files.get(key);
     if (!issue) {
       diagnostics.push(
@@ -190,45 +210,14 @@ export async function checkArchive(content: LoadedContent, registry: Registry, a
       continue;
     }
     archivedFiles.add(issue.file);
-    const name = issueName(issue.data.year, issue.data.number);
-    if (issue.data.status !== 'published') {
-      diagnostics.push(
-        diagnostic('archive/status-changed', issue.file, issue.positions.at(['status']), `${name}已发布（见 ${LEDGER_FILE}），期刊文件却标为草稿`, {
-          hint: `把 状态 改回 已发布；已发布的期刊要更正，请在 勘误 中加一项，再运行 jianbao publish ${record.ref}`,
-        }),
-      );
-      continue;
-    }
-    if (!latest) continue; // reported by loadArchive
-    for (const id of issue.data.entries) {
-      if (!byId.has(id.normalize('NFC')) && archived.entries.includes(id.normalize('NFC'))) {
-        const index = issue.data.entries.indexOf(id);
-        diagnostics.push(
-          diagnostic('archive/entry-deleted', issue.file, issue.positions.at(['entries', index]), `${name}的稿件文件 entries/${id}.md 已删除，存档中保留着印发时的原文`, {
-            hint: '网页、打印版和 PDF 按存档生成，不受影响；要恢复这个文件，可从版本库取回',
-          }),
-        );
-      }
-    }
-    const compared = await compareWithRecord(latest, issue, { content, registry, byId, texts, recorded, sourcesDiffer: differing.has(key), ...(memo ? { memo } : {}) });
-    if (!compared) continue;
-    const { changes, now } = compared;
-    const note = renderingNote(compared.rendering);
-    const errataGrew = issue.data.errata.length > latest.issue.errata.length;
-    const oldErrataKept = latest.issue.errata.every((erratum, index) => JSON.stringify(erratum) === JSON.stringify(now.errata[index]));
-    if (errataGrew && oldErrataKept) {
-      diagnostics.push(
-        diagnostic('issue/errata-pending', issue.file, issue.positions.at(['errata']), `${name}已按勘误修改：${changesText(changes)}${note}`, {
-          hint: `核对无误后运行 jianbao publish ${record.ref}，存档为勘误后的新版本（原版本保留）${compared.rendering ? '；新版本按现在的 jianbao 编排' : ''}`,
-        }),
-      );
-      continue;
-    }
-    diagnostics.push(
-      diagnostic('issue/frozen-changed', issue.file, issue.positions.at(['status']), `${name}已发布，发布后被修改：${changesText(changes)}${note}`, {
-        hint: `已发布的期刊不能直接修改：撤销修改，或在 勘误 中加一项 {日期, 说明} 说明更正，再运行 jianbao publish ${record.ref}`,
-      }),
-    );
+    const compare = () => compareIssue(archived, issue, { content, registry, byId, texts: textsNow(), recorded, sourcesDiffer: differing.has(key), ...(memo ? { memo } : {}) });
+    // An issue the same as when last compared (and not differing from its sources): the same findings;
+    // the snapshot's own entries too (a file of one the issue no longer lists may come or go).
+    const found =
+      passes === NO_MEMO || differing.has(key)
+        ? await compare()
+        : await passes(`archive:${key}`, [archived, registry, ...(inputs.get(key) ?? inputsOf(issue, content, byId, memoisedIds(issue, passes))), ...archived.entries.map((id) => byId.get(id))], compare);
+    if (found.length) diagnostics.push(...found);
   }
   for (const issue of content.issues) {
     if (issue.data.status !== 'published' || !issue.data.digest || archivedFiles.has(issue.file)) continue;
@@ -241,6 +230,53 @@ export async function checkArchive(content: LoadedContent, registry: Registry, a
     );
   }
   return { diagnostics, archivedEntries, archivedFiles };
+}
+
+/** What one issue in the ledger has against its newest record: its status, deleted entry files, changes since. */
+async function compareIssue(archived: ArchivedIssue, issue: IssueRecord, context: Parameters<typeof compareWithRecord>[2]): Promise<Diagnostic[]> {
+  const { record, latest } = archived;
+  const { byId } = context;
+  const diagnostics: Diagnostic[] = [];
+  const name = issueName(issue.data.year, issue.data.number);
+  if (issue.data.status !== 'published') {
+    diagnostics.push(
+      diagnostic('archive/status-changed', issue.file, issue.positions.at(['status']), `${name}已发布（见 ${LEDGER_FILE}），期刊文件却标为草稿`, {
+        hint: `把 状态 改回 已发布；已发布的期刊要更正，请在 勘误 中加一项，再运行 jianbao publish ${record.ref}`,
+      }),
+    );
+    return diagnostics;
+  }
+  if (!latest) return diagnostics; // reported by loadArchive
+  for (const id of issue.data.entries) {
+    if (!byId.has(id.normalize('NFC')) && archived.entries.includes(id.normalize('NFC'))) {
+      const index = issue.data.entries.indexOf(id);
+      diagnostics.push(
+        diagnostic('archive/entry-deleted', issue.file, issue.positions.at(['entries', index]), `${name}的稿件文件 entries/${id}.md 已删除，存档中保留着印发时的原文`, {
+          hint: '网页、打印版和 PDF 按存档生成，不受影响；要恢复这个文件，可从版本库取回',
+        }),
+      );
+    }
+  }
+  const compared = await compareWithRecord(latest, issue, context);
+  if (!compared) return diagnostics;
+  const { changes, now } = compared;
+  const note = renderingNote(compared.rendering);
+  const errataGrew = issue.data.errata.length > latest.issue.errata.length;
+  const oldErrataKept = latest.issue.errata.every((erratum, index) => JSON.stringify(erratum) === JSON.stringify(now.errata[index]));
+  if (errataGrew && oldErrataKept) {
+    diagnostics.push(
+      diagnostic('issue/errata-pending', issue.file, issue.positions.at(['errata']), `${name}已按勘误修改：${changesText(changes)}${note}`, {
+        hint: `核对无误后运行 jianbao publish ${record.ref}，存档为勘误后的新版本（原版本保留）${compared.rendering ? '；新版本按现在的 jianbao 编排' : ''}`,
+      }),
+    );
+    return diagnostics;
+  }
+  diagnostics.push(
+    diagnostic('issue/frozen-changed', issue.file, issue.positions.at(['status']), `${name}已发布，发布后被修改：${changesText(changes)}${note}`, {
+      hint: `已发布的期刊不能直接修改：撤销修改，或在 勘误 中加一项 {日期, 说明} 说明更正，再运行 jianbao publish ${record.ref}`,
+    }),
+  );
+  return diagnostics;
 }
 
 /**

@@ -19,7 +19,7 @@ import { findImages, ImageReader, type FoundImage, type ImageReference } from '.
 import { structureProblem } from './structure.ts';
 import { parseYaml, PositionIndex, type ParsedYaml } from './yaml.ts';
 import { FileSystemSource } from '../source/fs.ts';
-import type { ContentSource, FileRead } from '../source/source.ts';
+import type { ContentSource, FileInfo, FileRead } from '../source/source.ts';
 import { listMarkdown as listFolder, type Listing, type ListProblem } from './list-files.ts';
 import type { LoadedArchive } from '../archive/load.ts';
 import type { FileStates } from './file-states.ts';
@@ -140,8 +140,7 @@ const ERROR_REASONS: Record<string, string> = {
  * The earlier path whose entry id equals this one's after NFC (NFD and NFC
  * spellings, CJK compatibility ideographs), recording this one when none.
  */
-function twinOf(ids: Map<string, string>, path: string): string | undefined {
-  const id = entryIdFromPath(path);
+function twinOf(ids: Map<string, string>, id: string, path: string): string | undefined {
   const earlier = ids.get(id);
   if (earlier === undefined) ids.set(id, path);
   return earlier;
@@ -289,6 +288,88 @@ export interface LoadOptions {
    * with this load's files.
    */
   states?: FileStates;
+  /**
+   * A recheck told what changed (with `states`): only these paths (relative
+   * to the content directory) may differ from the last load; every other
+   * file is taken as it was read, without being stamped again (unless it was
+   * racy then). Paths that may be folders make it list everything again.
+   */
+  recheck?: Recheck;
+}
+
+/** What a recheck is told, and what loads keep for the next recheck (in memory only). */
+export interface Recheck {
+  /** Undefined: anything may have changed (every file is stamped, everything listed). */
+  changed: ReadonlySet<string> | undefined;
+  kept: RecheckMemory;
+}
+
+export interface RecheckMemory {
+  /** The last load's listings of entries/ and issues/. */
+  listings?: [Listing, Listing];
+  /** What each entry's or issue's load gives the content, reused while the load is (the same object). */
+  records: WeakMap<object, LoadPart>;
+}
+
+/** What one entry or issue file gives the content, past what reading it reported. */
+export interface LoadPart {
+  /** An entry's id. */
+  id: string | undefined;
+  /** What parsing and bounding it reported. */
+  diagnostics: Diagnostic[];
+  /** The record, when it parsed. */
+  record: EntryRecord | IssueRecord | undefined;
+}
+
+function loadPart(load: MarkdownLoad<unknown>, id: string | undefined): LoadPart {
+  const { read, parsed, bounded } = load;
+  const source = read.source;
+  if (!source || !parsed) return { id, diagnostics: [], record: undefined };
+  const diagnostics = bounded && parsed.data ? [...parsed.diagnostics, ...bounded.diagnostics] : parsed.diagnostics;
+  if (!parsed.data || !bounded) return { id, diagnostics, record: undefined };
+  const record: EntryRecord | IssueRecord =
+    id !== undefined
+      ? { id, file: source.path, data: parsed.data as EntryData, body: bounded.body, bodyLine: parsed.bodyLine, positions: parsed.positions }
+      : { file: source.path, data: parsed.data as IssueData, note: bounded.body.trim(), noteLine: parsed.bodyLine, positions: parsed.positions };
+  return { id, diagnostics, record };
+}
+
+/** Extensions of files a check never lists (images, read afresh by every check): their change does not change the listings. */
+const NOT_LISTED = /\.(jpe?g|png|gif|webp|svg|bmp|tiff?|avif)$/i;
+
+/**
+ * The listing of `folder` after `changed`, from the last one, or undefined
+ * when it must be listed again: a changed path that may be a folder (no .md,
+ * not an image), a file gone (deleted or renamed: it may have been a
+ * folder), or a link out of the content.
+ */
+async function relisted(source: ContentSource, folder: string, kept: Listing, changed: ReadonlySet<string>): Promise<Listing | undefined> {
+  const prefix = `${folder}/`;
+  let paths: string[] | undefined;
+  for (const path of changed) {
+    if (path === folder || prefix.startsWith(`${path}/`)) return undefined;
+    if (!path.startsWith(prefix)) continue;
+    const relative = path.slice(prefix.length);
+    // Names never listed (and everything in folders never listed): a save's temporary file, an editor's backup.
+    if (relative.split('/').some(isIgnoredName)) continue;
+    if (!relative.toLowerCase().endsWith('.md')) {
+      if (NOT_LISTED.test(relative)) continue;
+      return undefined;
+    }
+    const stamp = await source.stat(path);
+    if (!stamp || stamp.outside) return undefined;
+    paths ??= [...kept.paths];
+    // Sorted as the full listing sorts (code units).
+    let low = 0;
+    let high = paths.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (paths[middle]! < relative) low = middle + 1;
+      else high = middle;
+    }
+    if (paths[low] !== relative) paths.splice(low, 0, relative);
+  }
+  return paths ? { ...kept, paths } : kept;
 }
 
 const SETTINGS_SCHEMAS: Record<SettingsKind, z.ZodType> = { settings: siteSchema, units: unitsSchema, people: peopleSchema, recipients: recipientsSchema };
@@ -317,7 +398,12 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
     diagnostics,
   };
 
-  const [entryListing, issueListing] = await Promise.all([listMarkdown(source, ENTRIES_DIR), listMarkdown(source, ISSUES_DIR)]);
+  const states = source.stamps ? options.states : undefined;
+  const changed = states ? options.recheck?.changed : undefined;
+  const kept = options.recheck?.kept.listings;
+  const again = changed && kept ? await Promise.all([relisted(source, ENTRIES_DIR, kept[0], changed), relisted(source, ISSUES_DIR, kept[1], changed)]) : [];
+  const [entryListing, issueListing] = await Promise.all([again[0] ?? listMarkdown(source, ENTRIES_DIR), again[1] ?? listMarkdown(source, ISSUES_DIR)]);
+  if (options.recheck) options.recheck.kept.listings = [entryListing, issueListing];
   for (const problem of [...entryListing.problems, ...issueListing.problems]) diagnostics.push(listDiagnostic(problem));
   content.unlistedEntryFolders = entryListing.unlisted;
   const entryPaths = entryListing.paths;
@@ -327,14 +413,18 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
   const paths = [...entryPaths.map((path) => `${ENTRIES_DIR}/${path}`), ...issuePaths.map((path) => `${ISSUES_DIR}/${path}`)];
 
   // Stamps first, then reads: a file changed after its stamp was taken has a newer stamp next time.
-  const states = source.stamps ? options.states : undefined;
+  // A recheck told what changed stamps only those, the settings and the files racy when last stamped.
   states?.startLoad();
   const stampedAt = Date.now();
-  const stamps = states ? await source.stamps!([...settingsPaths, ...paths]) : [];
-  const stampOf = new Map<string, (typeof stamps)[number]>();
-  if (states) [...settingsPaths, ...paths].forEach((path, index) => stampOf.set(path, stamps[index]));
-  const reuse = <T>(path: string) => states?.take<T>(path, stampOf.get(path));
-  const keep = (path: string, value: unknown) => states?.keep(path, stampOf.get(path), stampedAt, value);
+  const stampOf = new Map<string, FileInfo | undefined>();
+  const all = [...settingsPaths, ...paths];
+  const toStamp = changed ? all.filter((path, index) => index < settingsPaths.length || changed.has(path) || !states!.settled(path)) : all;
+  const stamps = states ? await source.stamps!(toStamp) : [];
+  if (states) toStamp.forEach((path, index) => stampOf.set(path, stamps[index]));
+  // Told what changed: a file not stamped now is taken with the stamp that proved it unchanged.
+  const stampFor = (path: string) => (changed && !stampOf.has(path) ? states!.settled(path) : stampOf.get(path));
+  const reuse = <T>(path: string) => states?.take<T>(path, stampFor(path));
+  const keep = (path: string, value: unknown) => states?.keep(path, stampFor(path), stampedAt, value);
 
   const settings = await Promise.all(
     settingsKinds.map(async (kind) => {
@@ -391,48 +481,58 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
       keep(paths[index]!, load);
     }
   }
-  const seen = new Set(paths);
-  states?.retain(`${ENTRIES_DIR}/`, seen);
-  states?.retain(`${ISSUES_DIR}/`, seen);
+  // Files gone since are forgotten (nothing to forget when the listings are the last ones, unchanged).
+  if (!(kept && again[0] === kept[0] && again[1] === kept[1])) {
+    const seen = new Set(paths);
+    states?.retain(`${ENTRIES_DIR}/`, seen);
+    states?.retain(`${ISSUES_DIR}/`, seen);
+  }
 
   const entryLoads: MarkdownLoad<unknown>[] = [];
   const entryIds = new Map<string, string>();
-  paths.forEach((_, index) => {
+  const parts = options.recheck?.kept.records;
+  for (let index = 0; index < paths.length; index++) {
     const load = loads[index]!;
-    const { read, parsed } = load;
-    diagnostics.push(...read.diagnostics);
-    if (!read.source) return;
     const isEntry = index < entryPaths.length;
-    if (isEntry) {
-      const twin = twinOf(entryIds, entryPaths[index]!);
+    // What the file gives the content, made once per load (a recheck reuses it while the file is unchanged).
+    let part = parts?.get(load);
+    if (!part) {
+      part = loadPart(load, isEntry ? entryIdFromPath(entryPaths[index]!) : undefined);
+      parts?.set(load, part);
+    }
+    const { read } = load;
+    if (read.diagnostics.length) diagnostics.push(...read.diagnostics);
+    if (!read.source) continue;
+    if (part.id !== undefined) {
+      const twin = twinOf(entryIds, part.id, entryPaths[index]!);
       if (twin !== undefined) {
         diagnostics.push(
           diagnostic('entry/duplicate-id', read.source.path, { line: 1, column: 1 }, `稿件文件名与 ${ENTRIES_DIR}/${twin} 只是 Unicode 写法不同，是同一篇稿件`, {
             hint: '两个文件名看起来一样（一个用了组合字符或兼容汉字）：合并为一个文件，删除另一个',
           }),
         );
-        return;
+        continue;
       }
     }
     files.push(read.source);
-    if (!parsed) return;
-    diagnostics.push(...parsed.diagnostics);
-    if (!parsed.data || !load.bounded) return;
-    diagnostics.push(...load.bounded.diagnostics);
+    if (part.diagnostics.length) diagnostics.push(...part.diagnostics);
+    if (!part.record) continue;
     if (isEntry) {
-      content.entries.push({ id: entryIdFromPath(entryPaths[index]!), file: read.source.path, data: parsed.data as EntryData, body: load.bounded.body, bodyLine: parsed.bodyLine, positions: parsed.positions });
+      content.entries.push(part.record as EntryRecord);
       entryLoads.push(load);
-    } else {
-      content.issues.push({ file: read.source.path, data: parsed.data as IssueData, note: load.bounded.body.trim(), noteLine: parsed.bodyLine, positions: parsed.positions });
-    }
-  });
+    } else content.issues.push(part.record as IssueRecord);
+  }
   // Images are looked at every time: an image file changes without its entry changing.
+  // (Most entries show none: they are done here, without a promise each.)
   const images = new ImageReader(source);
-  await Promise.all(
-    content.entries.map(async (entry, index) => {
-      const load = entryLoads[index]!;
-      entry.images = await images.references(entry.file, entry.body, entry.bodyLine, (load.images ??= findImages(entry.body)));
-    }),
-  );
+  const looking: Promise<void>[] = [];
+  content.entries.forEach((entry, index) => {
+    const found = (entryLoads[index]!.images ??= findImages(entry.body));
+    if (found.length === 0) {
+      if (entry.images?.length !== 0) entry.images = [];
+    }
+    else looking.push(images.references(entry.file, entry.body, entry.bodyLine, found).then((references) => void (entry.images = references)));
+  });
+  await Promise.all(looking);
   return content;
 }

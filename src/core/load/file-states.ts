@@ -55,6 +55,16 @@ export class FileStates {
     return kept.value as T;
   }
 
+  /**
+   * The stamp kept for `path` when it proves the file unchanged since (it was
+   * not racy when taken), for a caller told which files changed since
+   * (project.invalidate with paths): the others need not be stamped again.
+   */
+  settled(path: string): FileInfo | undefined {
+    const kept = this.files.get(path);
+    return kept && !isRacy(kept.stamp, kept.stampedAt) ? kept.stamp : undefined;
+  }
+
   keep(path: string, stamp: FileInfo | undefined, stampedAt: number, value: unknown): void {
     this.read++;
     if (stamp) this.files.set(path, { stamp, stampedAt, value });

@@ -255,13 +255,18 @@ export interface WorkflowOptions {
 /** Load the content directory for an authoring command; refuse when jianbao.yaml itself is broken. */
 export async function loadForWorkflow(contentDir: string): Promise<{ content: LoadedContent; registry: Registry }> {
   const content = await loadContent(contentDir);
+  requireSettings(content);
+  return { content, registry: buildRegistry(content) };
+}
+
+/** Refuse to start an authoring step when jianbao.yaml itself is broken. */
+export function requireSettings(content: LoadedContent): void {
   if (!content.site) {
     throw new WorkflowError('jianbao.yaml 有错误，无法继续', {
       diagnostics: content.diagnostics.filter((d) => d.severity === 'error' && !d.file.includes('/')),
       hint: '先改正 jianbao.yaml（运行 jianbao check 查看全部问题）',
     });
   }
-  return { content, registry: buildRegistry(content) };
 }
 
 /** Does the filled entry say what was asked? A template that drops a placeholder would not. */

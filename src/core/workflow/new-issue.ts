@@ -18,7 +18,7 @@ import { contactSchema, distributionSchema, type Series } from '../schema/site.t
 import { sectionName } from '../schema/sections.ts';
 import { validate } from '../validate/index.ts';
 import { WorkflowError } from './errors.ts';
-import { loadForWorkflow, type WorkflowOptions } from './new-entry.ts';
+import { loadForWorkflow, requireSettings, type WorkflowOptions } from './new-entry.ts';
 import { nextNumber } from './numbering.ts';
 import { pendingEntries } from './pending.ts';
 import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, type Placeholder } from './templates.ts';
@@ -113,15 +113,27 @@ function issuePath(registry: Registry, series: Series, previous: IssueRecord | u
 interface PlanContext {
   content: LoadedContent;
   registry: Registry;
-  archive: Awaited<ReturnType<typeof archiveFacts>>;
+  /** What the archive check found (only when the files were loaded afresh). */
+  archive: Awaited<ReturnType<typeof archiveFacts>> | undefined;
   previous: IssueRecord | undefined;
 }
 
-/** Plan the next issue of a series: numbers, date and entries; throws as `new issue` does when it cannot be made. */
-async function plan(contentDir: string, request: IssueRequest, options: WorkflowOptions): Promise<IssuePlan & PlanContext> {
-  const { content, registry } = await loadForWorkflow(contentDir);
-  const archive = await archiveFacts(content, registry);
-  const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry, archive), ...archive.diagnostics]);
+/** A project's checked content (its `check()`): planned from without loading the files again. */
+export interface CheckedContent {
+  content: LoadedContent;
+  registry: Registry;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Plan the next issue of a series: numbers, date and entries; throws as `new issue` does when it cannot be made.
+ * `checked`: the project's check of the content now (the print preview); by default the files are loaded and checked afresh.
+ */
+async function plan(contentDir: string, request: IssueRequest, options: WorkflowOptions, checked?: CheckedContent): Promise<IssuePlan & PlanContext> {
+  if (checked) requireSettings(checked.content);
+  const { content, registry } = checked ?? (await loadForWorkflow(contentDir));
+  const archive = checked ? undefined : await archiveFacts(content, registry);
+  const diagnostics = checked ? checked.diagnostics : sortDiagnostics([...content.diagnostics, ...validate(content, registry, archive), ...archive!.diagnostics]);
   const entryFiles = new Set(content.entries.map((entry) => entry.file));
   // Numbering and membership depend on every issue and setting being sound; an entry with a
   // problem is only left out (check keeps reporting it).
@@ -186,21 +198,29 @@ export async function planIssue(contentDir: string, request: IssueRequest, optio
   return planned;
 }
 
-/** Create the next issue of a series; returns what was written. */
-export async function createIssue(contentDir: string, request: IssueRequest, options: WorkflowOptions): Promise<NewIssueResult> {
-  const planned = await plan(contentDir, request.entries ? { ...request, empty: true } : request, options);
-  const { content, registry, archive, series, supplement, total, date } = planned;
-  const next = { year: planned.year, number: planned.number };
+/** The issue file a plan gives: the chosen entries filled into the template, where `new issue` writes it, with the 按语. */
+interface ComposedIssue {
+  entries: EntryRecord[];
+  template: Awaited<ReturnType<typeof loadTemplate>>;
+  rendered: ReturnType<typeof fillTemplate>;
+  /** Relative to the content directory. */
+  file: string;
+  /** The file's text, as it would be written. */
+  text: string;
+}
+
+async function composeIssue(contentDir: string, planned: IssuePlan & PlanContext, request: IssueRequest, options: WorkflowOptions): Promise<ComposedIssue> {
+  const { registry, series, supplement, total, date } = planned;
   const entries = chosenEntries(planned.entries, planned.later, request.entries);
   if (entries.length === 0 && !request.empty && !supplement) {
-    throw new WorkflowError(`刊物「${series.name}」的${issueName(next.year, next.number)}没有稿件`, { usage: true, hint: '至少编入一篇稿件；确需编一期空白期刊时选“空白一期”' });
+    throw new WorkflowError(`刊物「${series.name}」的${issueName(planned.year, planned.number)}没有稿件`, { usage: true, hint: '至少编入一篇稿件；确需编一期空白期刊时选“空白一期”' });
   }
   const previous = planned.previous?.data;
   const template = await loadTemplate(contentDir, ['issue.md'], ISSUE_PLACEHOLDERS, options.builtinTemplates);
   const rendered = fillTemplate(template, {
     series: series.id,
-    year: next.year,
-    number: supplement ? `增刊${next.number}` : next.number,
+    year: planned.year,
+    number: supplement ? `增刊${planned.number}` : planned.number,
     total,
     date,
     entries: entries.map((entry) => entry.id),
@@ -211,11 +231,47 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
     reviewer: previous?.reviewer,
     signer: previous?.signer,
   });
+  const file = issuePath(registry, series, planned.previous, planned.year, planned.number, supplement);
+  const filled = rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`;
+  const text = request.note?.trim() ? editFrontMatter(filled, issueSchema, {}, `\n${request.note.replace(/\r\n?/g, '\n').trim()}\n`) : filled;
+  return { entries, template, rendered, file, text };
+}
+
+/** A file's text parsed as the loader parses an issue file. */
+function parseIssueText(file: string, text: string) {
+  return parseMarkdownFile({ path: file, encoding: 'utf-8' as const, bom: false, crlf: false, text, fullWidthColons: [] }, issueSchema, '期刊');
+}
+
+/** What `new issue` would write for this request now, parsed as `check` would read it (the print preview; nothing is written). */
+export interface IssueDraft extends IssuePlan {
+  file: string;
+  text: string;
+  /** The file as loaded; undefined when the template does not give a valid issue (`problems` says why). */
+  record: IssueRecord | undefined;
+  problems: Diagnostic[];
+}
+
+export async function draftIssue(contentDir: string, request: IssueRequest, options: WorkflowOptions, checked: CheckedContent): Promise<IssueDraft> {
+  const drafting = { ...request, empty: true };
+  const planned = await plan(contentDir, drafting, options, checked);
+  const composed = await composeIssue(contentDir, planned, drafting, options);
+  const parsed = parseIssueText(composed.file, composed.text);
+  const problems = parsed.diagnostics.filter((d) => d.severity === 'error');
+  const record = parsed.data && !problems.length ? { file: composed.file, data: parsed.data, note: parsed.body.trim(), noteLine: parsed.bodyLine, positions: parsed.positions } : undefined;
+  const { content: _content, registry: _registry, archive: _archive, previous: _previous, ...plan_ } = planned;
+  return { ...plan_, entries: composed.entries, file: composed.file, text: composed.text, record, problems };
+}
+
+/** Create the next issue of a series; returns what was written. */
+export async function createIssue(contentDir: string, request: IssueRequest, options: WorkflowOptions): Promise<NewIssueResult> {
+  const planned = await plan(contentDir, request.entries ? { ...request, empty: true } : request, options);
+  const { content, registry, series, supplement, total, date } = planned;
+  const archive = planned.archive!;
+  const next = { year: planned.year, number: planned.number };
+  const { entries, template, rendered, file, text } = await composeIssue(contentDir, planned, request, options);
 
   // Check the new issue together with everything else, exactly as `check` will.
-  const file = issuePath(registry, series, planned.previous, next.year, next.number, supplement);
-  const source = { path: file, encoding: 'utf-8' as const, bom: false, crlf: false, text: rendered.text, fullWidthColons: [] };
-  const parsed = parseMarkdownFile(source, issueSchema, '期刊');
+  const parsed = parseIssueText(file, rendered.text);
   const parseErrors = parsed.diagnostics.filter((d) => d.severity === 'error');
   if (!parsed.data || parseErrors.length) throw brokenTemplate(template, onTemplate(rendered, parseErrors));
   const record: IssueRecord = { file, data: parsed.data, note: parsed.body.trim(), noteLine: parsed.bodyLine, positions: parsed.positions };
@@ -238,8 +294,6 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   ];
   if (problems.length) throw brokenTemplate(template, problems);
 
-  const filled = rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`;
-  const text = request.note?.trim() ? editFrontMatter(filled, issueSchema, {}, `\n${request.note.replace(/\r\n?/g, '\n').trim()}\n`) : filled;
   const path = await writeNewFile(join(contentDir, file), text);
   const written = relative(contentDir, path).replace(/\\/g, '/');
   return {

@@ -1,11 +1,13 @@
 /**
  * 编一期: the series and the date; the next 期号 and 总期号; the pending
  * entries in the order `new issue` gives them, reordered by drag or by
- * 上移 / 下移, removed and added back; the 按语; 生成本期 writes the issue
+ * 上移 / 下移, removed and added back; the 按语; the print preview of the
+ * issue as it would be written (print-preview.ts); 生成本期 writes the issue
  * file through `new issue` itself.
  */
 import { explain, get, post, type EntrySummary, type State } from './api.ts';
 import { h, toast, view } from './dom.ts';
+import { printPreview } from './print-preview.ts';
 
 type Summary = EntrySummary;
 
@@ -35,6 +37,8 @@ export async function showCompose(state: State): Promise<void> {
   let removed: Summary[] = [];
   let plan: Plan | undefined;
   let dragged: number | undefined;
+  const preview = printPreview();
+  const previewNow = () => preview.update(plan ? { series: series.value, date: date.value, entries: chosen.map((entry) => entry.id), note: note.value } : undefined);
 
   const move = (from: number, to: number) => {
     if (to < 0 || to >= chosen.length || from === to) return;
@@ -82,6 +86,7 @@ export async function showCompose(state: State): Promise<void> {
       ),
     );
     if (!removed.length) spare.append(h('li', { class: 'muted' }, '没有'));
+    previewNow();
   }
 
   async function load(): Promise<void> {
@@ -120,6 +125,7 @@ export async function showCompose(state: State): Promise<void> {
       .catch((error: unknown) => problems.replaceChildren(h('p', { class: 'message error', role: 'alert' }, explain(error))))
       .finally(() => (create.disabled = false));
   });
+  note.addEventListener('input', previewNow);
   series.addEventListener('change', () => void load());
   date.addEventListener('change', () => void load());
 
@@ -131,6 +137,7 @@ export async function showCompose(state: State): Promise<void> {
       { class: 'compose' },
       h('section', { class: 'panel' }, h('h2', {}, '本期稿件（拖动或用“上移”“下移”调整顺序）'), list, notes),
       h('section', { class: 'panel' }, h('h2', {}, '未编入本期的待编稿件'), spare, h('label', { for: 'c-note' }, '按语'), note, h('p', { class: 'actions' }, create, h('span', { class: 'muted' }, '写入期刊文件，与 jianbao new issue 相同'))),
+      preview.element,
     ),
   );
   await load();

@@ -1,0 +1,216 @@
+/**
+ * The incremental recheck (project.invalidate(paths), then check) against a
+ * fresh `openProject(dir).check()` of the same files, after every step of a
+ * seeded random sequence of edits on a copy of the sample content (every kind at least once): a section
+ * renamed (to another and to an unknown one), YAML broken and fixed, an
+ * entry of a published issue deleted and restored, a duplicate entry added
+ * and removed, an entry listed in a second issue, the draft issue's order
+ * and 按语, a unit renamed in units.yaml, a month folder renamed, a new entry
+ * in a new folder, a record under published/ corrupted — with the draft issue
+ * published first (a record whose sources are today's files). Each step tells the
+ * project the paths it touched, as the studio's saves and its file watcher
+ * do; the results must be the very same as a cold check's. The files are
+ * made old enough first, so that the recheck really trusts the untold ones
+ * (it reads only a few files, asserted), and a change the project is not
+ * told about is found by `invalidate()` without paths.
+ */
+import { cp, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { random } from '../../bench/generate.ts';
+import { openProject, type CheckResult } from '../../src/core/index.ts';
+import { listFiles } from '../helpers/index.ts';
+import { sampleCopy } from '../helpers/workflow.ts';
+
+/** What a check found, in a form two checks can be compared in. */
+function summary(result: CheckResult) {
+  return {
+    diagnostics: result.diagnostics.map((d) => ({ ...d })),
+    errors: result.errors,
+    warnings: result.warnings,
+    entries: result.content.entries.map((entry) => ({ id: entry.id, file: entry.file, data: entry.data, body: entry.body, bodyLine: entry.bodyLine, images: entry.images })),
+    issues: result.content.issues.map((issue) => ({ file: issue.file, data: issue.data, note: issue.note })),
+    archive: [...result.archive.issues.keys()],
+    units: result.registry.units.map((unit) => unit.name),
+  };
+}
+
+interface Edit {
+  name: string;
+  /** The files it changes (two applied edits never change the same one: an undo would restore the other's text). */
+  files: string[];
+  /** Make the edit, or undo it; the paths it touched (as a file watcher names them). */
+  apply(): Promise<string[]>;
+  undo(): Promise<string[]>;
+}
+
+describe('project recheck after told edits equals a cold check', () => {
+  let dir: string;
+  const read = (file: string) => readFile(join(dir, file), 'utf8');
+  const write = (file: string, text: string) => writeFile(join(dir, file), text);
+  /** Replace text in a file, keeping the original for the undo. */
+  const replaceEdit = (name: string, file: string, from: string | RegExp, to: string): Edit => {
+    let original = '';
+    return {
+      name,
+      files: [file],
+      async apply() {
+        original = await read(file);
+        const changed = original.replace(from, to);
+        if (changed === original) throw new Error(`${name}: nothing to replace in ${file}`);
+        await write(file, changed);
+        return [file];
+      },
+      async undo() {
+        await write(file, original);
+        return [file];
+      },
+    };
+  };
+
+  beforeAll(async () => {
+    dir = await sampleCopy();
+    // The sample's draft issue published now: its record's sources are today's files (the sample's older
+    // records differ from theirs, so only this one shows a recheck keeping "same sources" right).
+    await openProject(dir).publish('jianbao/2025-3', { today: '2025-12-05' });
+    // Old files, and past the racy window of their status-change times: a recheck takes them as read.
+    const old = new Date(Date.now() - 3600_000);
+    for (const file of await listFiles(dir)) await utimes(join(dir, file), old, old);
+    await new Promise((done) => setTimeout(done, 2100));
+  });
+
+  it('gives the cold check’s results after every edit of a random sequence', { timeout: 240_000 }, async () => {
+    const published = 'issues/zhuanbao/2025-02.md';
+    const frozenEntry = 'entries/2025/05/防汛动员.md';
+    const draft = 'issues/jianbao/2025-03.md';
+    const entry = 'entries/2025/11/养老机构消防检查.md';
+    const copy = 'entries/2025/11/养老机构消防检查-副本.md';
+    const edits: Edit[] = [
+      replaceEdit('section renamed', entry, 'section: work-updates', 'section: upper-meetings'),
+      replaceEdit('unknown section', entry, 'section: work-updates', 'section: 本地动态'),
+      replaceEdit('broken YAML', entry, /^date: /m, 'date: [2025-11-18\nbroken: '),
+      replaceEdit('body edited', entry, /。$/m, '，检查工作持续推进。'),
+      replaceEdit('draft order and 按语', draft, /(entries:\n)( {2}- .+\n)( {2}- .+\n)/, '$1$3$2'),
+      replaceEdit('draft 按语', draft, /\n---\n/, '\n---\n编者按：请各单位抓好落实。\n'),
+      replaceEdit('entry in a second issue', draft, 'entries:\n', 'entries:\n  - 2025/05/防汛动员\n'),
+      replaceEdit('published issue changed', published, '  - 2025/07/山塘防汛\n', ''),
+      replaceEdit('unit renamed', 'units.yaml', '名称: 区安全生产委员会办公室', '名称: 区安全生产委员会'),
+      (() => {
+        let original = '';
+        return {
+          name: 'entry of a published issue deleted',
+          files: [frozenEntry],
+          async apply() {
+            original = await read(frozenEntry);
+            await rm(join(dir, frozenEntry));
+            return [frozenEntry];
+          },
+          async undo() {
+            await write(frozenEntry, original);
+            return [frozenEntry];
+          },
+        };
+      })(),
+      {
+        name: 'duplicate entry added',
+        files: [copy],
+        async apply() {
+          await cp(join(dir, entry), join(dir, copy));
+          return [copy];
+        },
+        async undo() {
+          await rm(join(dir, copy));
+          return [copy];
+        },
+      },
+      {
+        name: 'month folder renamed',
+        files: ['entries/2025/09'],
+        async apply() {
+          await rename(join(dir, 'entries/2025/09'), join(dir, 'entries/2025/9月'));
+          return ['entries/2025/09', 'entries/2025/9月'];
+        },
+        async undo() {
+          await rename(join(dir, 'entries/2025/9月'), join(dir, 'entries/2025/09'));
+          return ['entries/2025/9月', 'entries/2025/09'];
+        },
+      },
+      {
+        name: 'new entry in a new folder',
+        files: ['entries/2026'],
+        async apply() {
+          await cp(join(dir, entry), join(dir, 'entries/2026/01/新年检查.md'), { recursive: true });
+          return ['entries/2026', 'entries/2026/01', 'entries/2026/01/新年检查.md'];
+        },
+        async undo() {
+          await rm(join(dir, 'entries/2026'), { recursive: true });
+          return ['entries/2026'];
+        },
+      },
+      (() => {
+        let original = '';
+        const record = 'published/zhuanbao/2025-02/1.json';
+        return {
+          name: 'archive record corrupted',
+          files: [record],
+          async apply() {
+            original = await read(record);
+            await write(record, original.replace('"year"', '"yaer"'));
+            return [record];
+          },
+          async undo() {
+            await write(record, original);
+            return [record];
+          },
+        };
+      })(),
+    ];
+
+    const project = openProject(dir);
+    expect(summary(await project.check())).toEqual(summary(await openProject(dir).check()));
+    const total = (await project.checkState()).files.read;
+    const next = random(Number(process.env.RECHECK_SEED ?? 17));
+    const applied = new Set<Edit>();
+    const kinds = new Set<string>();
+    /** Make or undo one edit, tell the project what it touched, and compare its recheck with a cold check. */
+    const step = async (edit: Edit, undo: boolean, at: number) => {
+      const touched = undo ? await edit.undo() : await edit.apply();
+      if (undo) applied.delete(edit);
+      else applied.add(edit);
+      kinds.add(edit.name);
+      project.invalidate(touched);
+      const again = await project.check();
+      const reread = (await project.checkState()).files.read;
+      const cold = await openProject(dir).check();
+      expect(summary(again), `${undo ? 'undo ' : ''}${edit.name} (step ${at})`).toEqual(summary(cold));
+      // Incremental: the told files and the recently written ones (racy), not the whole content.
+      expect(reread, `${edit.name}: files read again`).toBeLessThan(total / 3);
+    };
+    const clashing = (edit: Edit) => [...applied].filter((other) => other !== edit && other.files.some((file) => edit.files.includes(file)));
+    // Every edit once, in a random order (what it would clash with undone first), then random ones (each making or undoing).
+    let at = 0;
+    for (const edit of [...edits].sort(() => next() - 0.5)) {
+      for (const other of clashing(edit)) await step(other, true, at++);
+      await step(edit, applied.has(edit), at++);
+    }
+    for (let count = 0; count < 30; count++) {
+      const edit = edits[Math.floor(next() * edits.length)]!;
+      // One edit of a file at a time (an undo would restore the other's text).
+      if (!applied.has(edit) && clashing(edit).length) continue;
+      await step(edit, applied.has(edit), at++);
+    }
+    expect(kinds.size).toBe(edits.length);
+
+    // Everything undone: the sample's own findings again.
+    for (const edit of [...applied]) project.invalidate(await edit.undo());
+    expect(summary(await project.check())).toEqual(summary(await openProject(dir).check()));
+
+    // A change the project is not told about is found by invalidate() without paths.
+    await write(entry, (await read(entry)).replace('section: work-updates', 'section: 本地动态'));
+    project.invalidate();
+    const full = await project.check();
+    expect(full.diagnostics.some((d) => d.file === entry && d.severity === 'error')).toBe(true);
+    expect(summary(full)).toEqual(summary(await openProject(dir).check()));
+  });
+});
+
