@@ -59,7 +59,7 @@ export async function rendererDigest(packageRoot: string): Promise<string> {
 
 /** The site's own fields: everything but its collections of issues and entries. */
 function siteSettings(site: CompiledSite): string {
-  const { issues: _issues, archive: _archive, sections: _sections, units: _units, stats: _stats, ...settings } = site;
+  const { issues: _issues, archive: _archive, sections: _sections, units: _units, stats: _stats, statsByYear: _statsByYear, ...settings } = site;
   return JSON.stringify(settings);
 }
 

@@ -19,6 +19,7 @@ export type { CompiledIssue, CompiledEntry, CompiledSection, CompiledImage, Colo
 export type { Block, BlockOf, Inline, InlineOf, Body, Footnote, ListItem, OfficialLevel, ImageRef } from './model/blocks.ts';
 export { compileSite, type CompiledSite, type ArchivedEntry, type CompileOptions } from './compile/site.ts';
 export { computeStats, adoptedEntries, type Stats, type StatsRow, type StatsPeriod, type StatsBy, type StatsOptions, type StatsItem } from './compile/stats.ts';
+export type { StatsByYear, YearStats, YearIssueCount } from './compile/year-stats.ts';
 export { expandDistribution, distributionText } from './compile/distribution.ts';
 export { STAFF_ROLES } from './compile/colophon.ts';
 export { compileBody, officialLevel, isSafeUrl, type BodyCompiler, type CompileBodyOptions } from './compile/markdown.ts';

@@ -1,12 +1,11 @@
 /**
  * The statistics charts, drawn once at build time as SVG with Observable Plot
  * (ISC) on a linkedom document: no script and nothing loaded by the browser.
- * Each SVG carries a Chinese <title> and <desc> for screen readers.
+ * Each SVG carries a Chinese <title> and <desc> for screen readers. The heat
+ * maps are HTML tables (components/HeatMap.astro) coloured from here.
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import type { Stats } from '../core/index.ts';
-import { monthLabel, periodLabel } from './labels.ts';
 
 const FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 const RED = '#b3261e';
@@ -15,6 +14,9 @@ const HEAT: [number, number, number][] = [
   [0xfd, 0xec, 0xea],
   [0x8a, 0x14, 0x10],
 ];
+
+/** A month without entries: neutral grey, apart from every red. */
+const EMPTY: [number, number, number] = [0xf3, 0xf3, 0xf3];
 
 /** The heat colour at `t` (0–1), as Plot's linear scale mixes it (in sRGB). */
 function heatColour(t: number): [number, number, number] {
@@ -62,65 +64,55 @@ function finish(svg: SVGSVGElement | HTMLElement, document: Document, id: string
   return svg.outerHTML;
 }
 
-/** Bars: entries adopted in each period, all units together. */
-export function periodTotalsChart(stats: Stats, id = 'chart-periods'): string {
+/** One bar: a year or a month and the entries adopted in it. */
+export interface Bar {
+  label: string;
+  count: number;
+}
+
+/**
+ * Horizontal bars, one per year (or month), in the order given (the newest
+ * year first): a row per bar fits a phone's width however many years there
+ * are. 360 px wide, shrunk (never below 0.9 × on a 390 px screen) rather than
+ * scrolled. The counts are in 篇, as the caption says.
+ */
+export function totalsChart(bars: readonly Bar[], unit: '年' | '月', id: string): string {
   const document = newDocument();
-  const data = stats.periods.map((period) => ({ period: periodLabel(stats.period, period), count: stats.totals[period] ?? 0 }));
-  const width = Math.max(360, 60 + data.length * 44);
+  const data = [...bars];
   const svg = Plot.plot({
     document,
-    width,
-    height: 260,
-    marginLeft: 48,
-    marginBottom: 56,
+    width: 360,
+    height: 40 + Math.max(1, data.length) * 24,
+    marginLeft: 64,
+    marginRight: 40,
+    marginTop: 28,
+    marginBottom: 12,
     style: { fontFamily: FONT, fontSize: '12px', background: 'transparent' },
-    x: { type: 'band', label: null, domain: data.map((item) => item.period), tickRotate: data.length > 8 ? -40 : 0 },
-    y: { label: '稿件数（篇）', grid: true, nice: true },
+    y: { type: 'band', label: null, domain: data.map((bar) => bar.label), padding: 0.2 },
+    x: { label: null, axis: 'top', grid: true, nice: true },
     marks: [
-      Plot.barY(data, { x: 'period', y: 'count', fill: RED }),
-      Plot.text(data, { x: 'period', y: 'count', text: (item: { count: number }) => String(item.count), dy: -8, fill: 'currentColor' }),
-      Plot.ruleY([0]),
+      Plot.barX(data, { y: 'label', x: 'count', fill: RED }),
+      Plot.text(data, { y: 'label', x: 'count', text: (bar: Bar) => String(bar.count), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.ruleX([0]),
     ],
   });
   const busiest = [...data].sort((a, b) => b.count - a.count)[0];
+  const total = data.reduce((sum, bar) => sum + bar.count, 0);
   return finish(svg, document, id, {
-    title: `各${stats.period === 'month' ? '月' : '年'}采用稿件数`,
-    description: `柱状图：${data.map((item) => `${item.period}${item.count}篇`).join('，')}。共${stats.total}篇${busiest ? `，最多的是${busiest.period}` : ''}。`,
+    title: `各${unit}采用稿件数`,
+    description: `条形图：${data.map((bar) => `${bar.label}${bar.count}篇`).join('，')}。共${total}篇${busiest && busiest.count > 0 ? `，最多的是${busiest.label}` : ''}。`,
   });
 }
 
-/** Heat map: one row per unit, one column per period, darker red for more entries. */
-export function unitPeriodChart(stats: Stats, id = 'chart-units'): string {
-  const document = newDocument();
-  const data = stats.rows.flatMap((row) =>
-    stats.periods.map((period) => ({ unit: row.unitName, period: periodLabel(stats.period, period), count: row.counts[period] ?? 0 })),
-  );
-  const most = Math.max(1, ...data.map((item) => item.count));
-  const longest = Math.max(4, ...stats.rows.map((row) => [...row.unitName].length));
-  const marginLeft = 16 + longest * 13;
-  const cell = 40;
-  const svg = Plot.plot({
-    document,
-    width: marginLeft + Math.max(4, stats.periods.length) * cell + 48,
-    height: 70 + Math.max(1, stats.rows.length) * 26,
-    marginLeft,
-    marginTop: 64,
-    marginRight: 48,
-    style: { fontFamily: FONT, fontSize: '12px', background: 'transparent' },
-    x: { type: 'band', axis: 'top', label: null, domain: stats.periods.map((period) => periodLabel(stats.period, period)), tickRotate: -40 },
-    y: { type: 'band', label: null, domain: stats.rows.map((row) => row.unitName) },
-    color: { type: 'linear', range: HEAT.map(hex), domain: [0, most] },
-    marks: [
-      Plot.cell(data, { x: 'period', y: 'unit', fill: 'count', inset: 1 }),
-      Plot.text(
-        data.filter((item) => item.count > 0),
-        { x: 'period', y: 'unit', text: (item: { count: number }) => String(item.count), fill: (item: { count: number }) => textOn(heatColour(item.count / most)) },
-      ),
-    ],
-  });
-  const top = [...stats.rows].sort((a, b) => b.total - a.total).slice(0, 3);
-  return finish(svg, document, id, {
-    title: `各单位各${stats.period === 'month' ? '月' : '年'}采用稿件数`,
-    description: `热力图：${stats.rows.length}个单位、${stats.periods.length}个${stats.period === 'month' ? '月' : '年'}（${stats.periods.length ? `${monthLabel(stats.periods[0]!)}至${monthLabel(stats.periods.at(-1)!)}` : '无'}），颜色越深采用越多。采用最多的单位：${top.map((row) => `${row.unitName}${row.total}篇`).join('，')}。详细数字见下表。`,
-  });
+/**
+ * A heat map cell's colours: darker red for more entries (`most` the
+ * largest count of the map), its number in black or white, whichever reads
+ * better. The cells are table cells that print their number: the colour
+ * only adds to it.
+ */
+export function heatStyle(count: number, most: number): string {
+  if (count <= 0 || most <= 0) return `background-color:${hex(EMPTY)};color:#000000`;
+  // The fewest entries a step darker than the lightest red, so that 3 among 120 still shows it is not 0.
+  const fill = heatColour(0.15 + (0.85 * count) / most);
+  return `background-color:${hex(fill)};color:${textOn(fill)}`;
 }

@@ -41,6 +41,8 @@ export const links = {
   units: () => href(`${ARCHIVE_DIRS.units}/`),
   unit: (id: string) => href(`${ARCHIVE_DIRS.units}/${encodeURIComponent(id)}/`),
   stats: () => href('stats/'),
+  /** One year's statistics: `stats/2025/`. */
+  statsYear: (year: number) => href(`stats/${year}/`),
   search: () => href('search/'),
   feed: () => href('feed.xml'),
 };

@@ -133,21 +133,30 @@ describe('home, archives and statistics', () => {
     }
   });
 
-  it('statistics count entries per unit per month, with SVG charts titled in Chinese', async () => {
+  it('statistics count entries per unit per year, with a bar chart titled in Chinese and a heat map table per year', async () => {
     const document = await page(dist, 'stats/');
-    const rows = [...document.querySelectorAll('.stats-table tbody tr')].map((row) => [row.querySelector('th')?.textContent?.trim(), row.querySelector('.total')?.textContent]);
-    expect(rows).toEqual(site.stats.rows.map((row) => [row.unitName, String(row.total)]));
-    expect(document.querySelector('.stats-table tfoot .total')?.textContent).toBe(String(site.issues.reduce((sum, issue) => sum + issue.entries.length, 0)));
+    const byYear = site.statsByYear;
+    const rows = [...document.querySelectorAll('#stats-units tbody tr')].map((row) => [row.querySelector('th')?.textContent?.trim(), row.querySelector('.total')?.textContent]);
+    expect(rows).toEqual(byYear.units.rows.map((row) => [row.unitName, String(row.total)]));
+    expect(document.querySelector('#stats-units tfoot .total')?.textContent).toBe(String(site.issues.reduce((sum, issue) => sum + issue.entries.length, 0)));
+    // Years newest first, in the table's columns as in the heat map's rows.
+    const years = byYear.years.map(({ year }) => `${year}年`);
+    expect(texts(document, '#stats-units thead th').slice(1, -1)).toEqual(years);
+    expect(texts(document, '#heat-years tbody th')).toEqual(years);
     const svgs = [...document.querySelectorAll('figure.chart svg')];
-    expect(svgs).toHaveLength(2);
-    for (const svg of svgs) {
-      expect(svg.getAttribute('role')).toBe('img');
-      expect(svg.querySelector('title')?.textContent).toMatch(/采用稿件数/);
-      expect(svg.querySelector('desc')?.textContent).toMatch(/[\u4e00-\u9fff]/);
-      // Drawn by Plot: real marks, one per unit and month in the heat map.
-      expect(svg.querySelectorAll('rect').length).toBeGreaterThan(0);
+    expect(svgs).toHaveLength(1);
+    const svg = svgs[0]!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.querySelector('title')?.textContent).toBe('各年采用稿件数');
+    expect(svg.querySelector('desc')?.textContent).toMatch(/[\u4e00-\u9fff]/);
+    // Drawn by Plot: one bar per year.
+    expect(svg.querySelectorAll('g[aria-label="bar"] rect').length).toBe(byYear.years.length);
+    // The heat map prints every count: the months of each year add up to its bar.
+    for (const [index, row] of [...document.querySelectorAll('#heat-years tbody tr')].entries()) {
+      const cells = [...row.querySelectorAll('td')];
+      expect(cells).toHaveLength(12);
+      expect(cells.reduce((sum, cell) => sum + Number(cell.textContent), 0)).toBe(byYear.years[index]!.total);
     }
-    expect(svgs[1]!.querySelectorAll('g[aria-label="cell"] rect').length).toBe(site.stats.rows.length * site.stats.periods.length);
   });
 });
 
@@ -193,7 +202,9 @@ describe('drafts', () => {
     const draft = drafts[0]!;
     expect(existsSync(join(dist, draft.key))).toBe(false);
     const hrefs = async (path: string) => [...(await page(dist, path)).querySelectorAll('a')].map((node) => node.getAttribute('href') ?? '');
-    for (const path of ['', 'sections/', 'units/', 'stats/']) expect((await hrefs(path)).filter((href) => href.includes(draft.key))).toEqual([]);
+    const statsYears = site.statsByYear.years.map(({ year }) => `stats/${year}/`);
+    expect(statsYears).toContain(`stats/${draft.year}/`);
+    for (const path of ['', 'sections/', 'units/', 'stats/', ...statsYears]) expect((await hrefs(path)).filter((href) => href.includes(draft.key))).toEqual([]);
     const feed = await readFile(join(dist, 'feed.xml'), 'utf8');
     expect(feed).not.toContain(draft.key);
     expect(feed).toContain(site.issues[0]!.key);
@@ -206,6 +217,8 @@ describe('drafts', () => {
     // Statistics: only published issues' entries.
     expect(site.stats.total).toBe(site.issues.reduce((sum, issue) => sum + issue.entries.length, 0));
     expect(all.stats.total).toBe(site.stats.total);
+    // The year pages too, in dev and build --drafts (which compile the drafts) as in build.
+    expect(all.statsByYear).toEqual(site.statsByYear);
   });
 });
 

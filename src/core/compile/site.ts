@@ -12,6 +12,7 @@ import { archiveKey } from '../archive/compare.ts';
 import { publicationHistory } from '../archive/history.ts';
 import { compileIssue, type CompileEntryOptions } from './issue.ts';
 import { computeStats, type Stats } from './stats.ts';
+import { computeStatsByYear, type StatsByYear } from './year-stats.ts';
 
 /** An entry as listed in an archive: with the issue it appeared in. */
 export interface ArchivedEntry {
@@ -38,6 +39,8 @@ export interface CompiledSite {
   /** Units with adopted entries (a joint submission under each of its units), by their current name, with the names they had before. */
   units: { unit: Pick<Unit, 'id' | 'name' | 'kind'>; formerNames: string[]; entries: ArchivedEntry[] }[];
   stats: Stats;
+  /** The statistics pages: units × years, and each year's (published issues only, as `stats`). */
+  statsByYear: StatsByYear;
   /**
    * The files the build writes next to each issue page for download (set by
    * the build: `--pdf`, `--docx`); the issue page links them.
@@ -108,6 +111,10 @@ export function compileSite(content: LoadedContent, registry: Registry, options:
     // Only what was issued counts as adopted: draft issues (in `dev`, `build --drafts`) do not.
     stats: computeStats(
       archived.filter((item) => publishedKeys.has(item.issue.key)),
+      registry,
+    ),
+    statsByYear: computeStatsByYear(
+      issues.filter((issue) => issue.status !== 'draft'),
       registry,
     ),
   };
