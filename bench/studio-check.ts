@@ -25,7 +25,7 @@ if (!content || !entry) throw new Error('用法：node --import tsx bench/studio
 
 const load = [loadavg()[0]];
 const project = openProject(content);
-let started = performance.now();
+const started = performance.now();
 const first = await project.check();
 const firstSeconds = (performance.now() - started) / 1000;
 const file = `entries/${entry}.md`;

@@ -39,7 +39,7 @@ describe.skipIf(!browser)('编辑台: the print preview of 编一期 (sample con
 
   const frame = async (): Promise<Frame> => {
     const handle = await session.page.locator('#print-preview').elementHandle();
-    return (await handle!.contentFrame())!;
+    return (await handle.contentFrame())!;
   };
   /** The preview's entries in print order (their anchors), once its layout script has run. */
   const printed = async () => {
