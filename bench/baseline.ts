@@ -13,10 +13,11 @@
  *   --out DIR           where the contents and sites go (default bench/out/baseline)
  */
 import { spawn } from 'node:child_process';
-import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { addPendingEntries, latestIssueEntry } from './weekly-steps.ts';
 
 const { values } = parseArgs({
   options: {
@@ -68,23 +69,6 @@ async function commitOf(root: string): Promise<string> {
   return (await run('git', ['rev-parse', '--short', 'HEAD'], root)).stdout.trim();
 }
 
-/** The id of an entry in the latest (unpublished) issue. */
-async function latestIssueEntry(content: string): Promise<string> {
-  const yearsDirs = (await readdir(join(content, 'issues'))).sort();
-  const dir = join(content, 'issues', yearsDirs.at(-1)!);
-  const files = (await readdir(dir)).sort();
-  const text = await readFile(join(dir, files.at(-1)!), 'utf8');
-  return /^\s+- (.+)$/m.exec(text)![1]!;
-}
-
-async function addPendingEntries(content: string, index: number) {
-  const dir = join(content, 'entries', String(lastYear), '12');
-  await mkdir(dir, { recursive: true });
-  for (let i = 0; i < 5; i++) {
-    await writeFile(join(dir, `bench-${index}-${i}.md`), `---\nsection: work-updates\ndate: ${lastYear}-12-${String(20 + index).padStart(2, '0')}\nunit: yjj\n---\n\n12月${20 + index}日，区应急管理局开展岁末年初安全生产检查。\n`);
-  }
-}
-
 const clearCache = (checkout: Checkout) => rm(join(checkout.root, '.jianbao/cache'), { recursive: true, force: true });
 
 async function main() {
@@ -133,7 +117,7 @@ async function main() {
   }
   for (let round = 0; round < runs; round++) {
     for (const checkout of order(round)) {
-      await addPendingEntries(checkout.content, round);
+      await addPendingEntries(checkout.content, lastYear, round);
       await jianbao(checkout, ['new', 'issue', '--content', checkout.content, '--date', `${lastYear}-12-${Math.min(31, 29 + round)}`]);
       record('build（新增一期后）', checkout, (await jianbao(checkout, ['build', '--content', checkout.content, '--out', checkout.site])).seconds);
     }

@@ -19,12 +19,13 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from './generate.ts';
 import { hugoVersion, prepareHugoSite } from './hugo.ts';
+import { addPendingEntries, latestIssueEntry } from './weekly-steps.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
@@ -268,7 +269,7 @@ async function main() {
       return build();
     });
     await measure('build（新增一期后）', buildRuns, async (index) => {
-      await addPendingEntries(content, index);
+      await addPendingEntries(content, lastYear, index);
       await jianbao(['new', 'issue', '--content', content, '--date', `${lastYear}-12-${Math.min(31, 29 + index)}`]);
       return build();
     });
@@ -333,24 +334,6 @@ async function main() {
 function perIssue(one: Row | undefined, many: Row | undefined): PerIssue {
   const step = (row: Row | undefined) => (row ? median(row.samples.map((sample) => sample.steps?.['生成'] ?? NaN)) : NaN);
   return { one: medianOf(one), many: medianOf(many), stepOne: step(one), stepMany: step(many) };
-}
-
-/** The id of an entry in the latest (unpublished) issue. */
-async function latestIssueEntry(content: string): Promise<string> {
-  const years = (await readdir(join(content, 'issues'))).sort();
-  const dir = join(content, 'issues', years.at(-1)!);
-  const files = (await readdir(dir)).sort();
-  const text = await readFile(join(dir, files.at(-1)!), 'utf8');
-  return /^\s+- (.+)$/m.exec(text)![1]!;
-}
-
-/** Five ready entries dated at the end of the generated period, for the next issue. */
-async function addPendingEntries(content: string, index: number) {
-  const dir = join(content, 'entries', String(lastYear), '12');
-  await mkdir(dir, { recursive: true });
-  for (let i = 0; i < 5; i++) {
-    await writeFile(join(dir, `bench-${index}-${i}.md`), `---\nsection: work-updates\ndate: ${lastYear}-12-${String(20 + index).padStart(2, '0')}\nunit: yjj\n---\n\n12月${20 + index}日，区应急管理局开展岁末年初安全生产检查。\n`);
-  }
 }
 
 async function report(
