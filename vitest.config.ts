@@ -10,13 +10,22 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts', 'src/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/release/bundle.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/release/bundle.test.ts'],
+        },
       },
       {
         // The offline bundles: built with npm from the registry, zipped, unzipped and run offline. Minutes each;
         // the builds are kept in .jianbao/bundle/ (reused while nothing changed).
         extends: true,
-        test: { name: 'bundle', include: ['test/release/bundle.test.ts'], testTimeout: 1_200_000, hookTimeout: 1_200_000 },
+        test: {
+          name: 'bundle',
+          include: ['test/release/bundle.test.ts'],
+          testTimeout: 1_200_000,
+          hookTimeout: 1_200_000,
+        },
       },
     ],
   },

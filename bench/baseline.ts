@@ -49,7 +49,11 @@ interface Checkout {
 function run(command: string, args: string[], cwd: string): Promise<{ seconds: number; stdout: string }> {
   const started = process.hrtime.bigint();
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '', FORCE_COLOR: '0' } });
+    const child = spawn(command, args, {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CI: '', FORCE_COLOR: '0' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -57,13 +61,15 @@ function run(command: string, args: string[], cwd: string): Promise<{ seconds: n
     child.on('error', fail);
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code !== 0 && !(args.includes('check') && code === 1)) fail(new Error(`${command} ${args.join(' ')} 退出码 ${code}\n${stdout}\n${stderr}`));
+      if (code !== 0 && !(args.includes('check') && code === 1))
+        fail(new Error(`${command} ${args.join(' ')} 退出码 ${code}\n${stdout}\n${stderr}`));
       else done({ seconds, stdout });
     });
   });
 }
 
-const jianbao = (checkout: Checkout, args: string[]) => run(process.execPath, [join(checkout.root, 'bin/jianbao.js'), ...args], checkout.root);
+const jianbao = (checkout: Checkout, args: string[]) =>
+  run(process.execPath, [join(checkout.root, 'bin/jianbao.js'), ...args], checkout.root);
 
 async function commitOf(root: string): Promise<string> {
   return (await run('git', ['rev-parse', '--short', 'HEAD'], root)).stdout.trim();
@@ -78,13 +84,32 @@ async function main() {
     ['基线', resolve(values.baseline!)],
     ['本版', here],
   ] as const) {
-    checkouts.push({ label, root, content: join(OUT, `${label}-content`), site: join(OUT, `${label}-site`), commit: await commitOf(root) });
+    checkouts.push({
+      label,
+      root,
+      content: join(OUT, `${label}-content`),
+      site: join(OUT, `${label}-site`),
+      commit: await commitOf(root),
+    });
   }
   await mkdir(OUT, { recursive: true });
   for (const checkout of checkouts) {
     process.stdout.write(`${checkout.label}（${checkout.commit}）：生成 ${years} 年的内容…\n`);
     await rm(checkout.content, { recursive: true, force: true });
-    await run(process.execPath, ['--import', 'tsx', join(checkout.root, 'bench/generate.ts'), '--out', checkout.content, '--years', String(years), '--publish'], checkout.root);
+    await run(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(checkout.root, 'bench/generate.ts'),
+        '--out',
+        checkout.content,
+        '--years',
+        String(years),
+        '--publish',
+      ],
+      checkout.root,
+    );
     await jianbao(checkout, ['--version']);
   }
   const table = new Map<string, Map<string, number[]>>();
@@ -92,7 +117,9 @@ async function main() {
     const row = table.get(step) ?? new Map<string, number[]>();
     table.set(step, row);
     row.set(checkout.label, [...(row.get(checkout.label) ?? []), seconds]);
-    process.stdout.write(`  ${step} · ${checkout.label}：${seconds.toFixed(2)} 秒（负载 ${os.loadavg()[0]!.toFixed(1)}）\n`);
+    process.stdout.write(
+      `  ${step} · ${checkout.label}：${seconds.toFixed(2)} 秒（负载 ${os.loadavg()[0]!.toFixed(1)}）\n`,
+    );
   };
   // Alternate which checkout goes first, so neither always meets the other's leftovers.
   const order = (round: number) => (round % 2 === 0 ? checkouts : [...checkouts].reverse());
@@ -105,21 +132,43 @@ async function main() {
   for (const checkout of order(0)) {
     await rm(checkout.site, { recursive: true, force: true });
     await clearCache(checkout);
-    record('build（冷启动）', checkout, (await jianbao(checkout, ['build', '--content', checkout.content, '--out', checkout.site])).seconds);
+    record(
+      'build（冷启动）',
+      checkout,
+      (await jianbao(checkout, ['build', '--content', checkout.content, '--out', checkout.site])).seconds,
+    );
   }
   const latest = new Map<Checkout, string>();
   for (const checkout of checkouts) latest.set(checkout, await latestIssueEntry(checkout.content));
   for (let round = 0; round < runs; round++) {
     for (const checkout of order(round)) {
-      await appendFile(join(checkout.content, 'entries', `${latest.get(checkout)!}.md`), `\n补充说明第${round + 1}条：检查工作持续推进。\n`);
-      record('build（修改最新一期的一篇稿件后）', checkout, (await jianbao(checkout, ['build', '--content', checkout.content, '--out', checkout.site])).seconds);
+      await appendFile(
+        join(checkout.content, 'entries', `${latest.get(checkout)!}.md`),
+        `\n补充说明第${round + 1}条：检查工作持续推进。\n`,
+      );
+      record(
+        'build（修改最新一期的一篇稿件后）',
+        checkout,
+        (await jianbao(checkout, ['build', '--content', checkout.content, '--out', checkout.site])).seconds,
+      );
     }
   }
   for (let round = 0; round < runs; round++) {
     for (const checkout of order(round)) {
       await addPendingEntries(checkout.content, lastYear, round);
-      await jianbao(checkout, ['new', 'issue', '--content', checkout.content, '--date', `${lastYear}-12-${Math.min(31, 29 + round)}`]);
-      record('build（新增一期后）', checkout, (await jianbao(checkout, ['build', '--content', checkout.content, '--out', checkout.site])).seconds);
+      await jianbao(checkout, [
+        'new',
+        'issue',
+        '--content',
+        checkout.content,
+        '--date',
+        `${lastYear}-12-${Math.min(31, 29 + round)}`,
+      ]);
+      record(
+        'build（新增一期后）',
+        checkout,
+        (await jianbao(checkout, ['build', '--content', checkout.content, '--out', checkout.site])).seconds,
+      );
     }
   }
   const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;

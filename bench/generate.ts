@@ -50,16 +50,70 @@ export function random(seed: number) {
 }
 
 /** Syllables for place, village and enterprise names: combined, thousands of distinct words. */
-const NAME_CHARS = '青白枫河东西南北金银石桥湾塘岭山林溪泉湖港新安和平兴隆丰盛华荣宏达祥瑞永昌福康宁泰鑫源鸿运恒通汇德顺明光正阳春秋松柏竹梅兰桂荷莲';
+const NAME_CHARS =
+  '青白枫河东西南北金银石桥湾塘岭山林溪泉湖港新安和平兴隆丰盛华荣宏达祥瑞永昌福康宁泰鑫源鸿运恒通汇德顺明光正阳春秋松柏竹梅兰桂荷莲';
 const PLACE_SUFFIXES = ['村', '社区', '工业园', '小区', '街', '路', '片区', '集镇'];
-const TRADES = ['化工', '建材', '物流', '燃气', '食品', '纺织', '机械', '建筑', '矿业', '烟花爆竹', '商贸', '电子', '塑料', '木业', '石材'];
+const TRADES = [
+  '化工',
+  '建材',
+  '物流',
+  '燃气',
+  '食品',
+  '纺织',
+  '机械',
+  '建筑',
+  '矿业',
+  '烟花爆竹',
+  '商贸',
+  '电子',
+  '塑料',
+  '木业',
+  '石材',
+];
 const ENTERPRISE_SUFFIXES = ['有限公司', '有限责任公司', '股份有限公司', '厂', '加油站', '商场', '酒店'];
-const SITES = ['沿街门店', '重点企业', '建筑工地', '养老机构', '中小学校', '加油站', '大型商场', '农贸市场', '出租房屋', '九小场所', '危化品仓库', '高层住宅', '在建工地', '校外培训机构', '宾馆酒店', '人员密集场所', '城镇燃气场站', '水库山塘', '地质灾害隐患点', '电动自行车充电场所'];
+const SITES = [
+  '沿街门店',
+  '重点企业',
+  '建筑工地',
+  '养老机构',
+  '中小学校',
+  '加油站',
+  '大型商场',
+  '农贸市场',
+  '出租房屋',
+  '九小场所',
+  '危化品仓库',
+  '高层住宅',
+  '在建工地',
+  '校外培训机构',
+  '宾馆酒店',
+  '人员密集场所',
+  '城镇燃气场站',
+  '水库山塘',
+  '地质灾害隐患点',
+  '电动自行车充电场所',
+];
 const ACTIONS = [
-  '开展安全生产专项检查', '组织召开安全生产工作部署会', '开展消防安全隐患排查整治', '开展燃气安全专项整治', '组织应急演练', '开展防汛抗旱督查',
-  '开展危险化学品安全检查', '开展道路交通安全集中整治', '开展校园安全大排查', '开展有限空间作业安全检查', '开展森林防灭火巡查', '开展自建房安全专项整治',
-  '开展电动自行车安全隐患全链条整治', '开展“安全生产月”宣传咨询日活动', '开展节前安全生产大检查', '开展冬春火灾防控专项行动', '开展特种设备安全隐患排查',
-  '开展建筑施工领域安全生产治理行动', '开展防溺水安全巡查', '开展烟花爆竹打非治违行动',
+  '开展安全生产专项检查',
+  '组织召开安全生产工作部署会',
+  '开展消防安全隐患排查整治',
+  '开展燃气安全专项整治',
+  '组织应急演练',
+  '开展防汛抗旱督查',
+  '开展危险化学品安全检查',
+  '开展道路交通安全集中整治',
+  '开展校园安全大排查',
+  '开展有限空间作业安全检查',
+  '开展森林防灭火巡查',
+  '开展自建房安全专项整治',
+  '开展电动自行车安全隐患全链条整治',
+  '开展“安全生产月”宣传咨询日活动',
+  '开展节前安全生产大检查',
+  '开展冬春火灾防控专项行动',
+  '开展特种设备安全隐患排查',
+  '开展建筑施工领域安全生产治理行动',
+  '开展防溺水安全巡查',
+  '开展烟花爆竹打非治违行动',
 ];
 const DETAILS = [
   '检查人员通过实地查看、查阅台账、随机抽问等方式，对安全管理制度落实、隐患排查治理、应急预案编制等情况进行了详细检查',
@@ -83,9 +137,24 @@ const MEETING_BODIES = [
   '会议部署了下一阶段重点工作，要求聚焦{focus}等重点行业领域，深入开展隐患排查整治',
   '会议要求各地各部门严格落实领导带班和24小时值班值守制度，确保信息畅通、处置及时',
 ];
-const UPPER = ['市委常委会', '市政府常务会', '省安委会全体会议', '市安委会全体会议', '全市防汛抗旱工作会议', '全省安全生产电视电话会议', '市森林防灭火指挥部会议', '全市安全生产工作推进会'];
+const UPPER = [
+  '市委常委会',
+  '市政府常务会',
+  '省安委会全体会议',
+  '市安委会全体会议',
+  '全市防汛抗旱工作会议',
+  '全省安全生产电视电话会议',
+  '市森林防灭火指挥部会议',
+  '全市安全生产工作推进会',
+];
 const SEASONS = ['汛期', '岁末年初', '春季', '高温季节', '秋冬季', '节假日期间'];
-const FOCUS = ['危险化学品、建筑施工、道路交通', '燃气、消防、自建房', '非煤矿山、烟花爆竹、特种设备', '城镇燃气、人员密集场所', '水上交通、旅游景区'];
+const FOCUS = [
+  '危险化学品、建筑施工、道路交通',
+  '燃气、消防、自建房',
+  '非煤矿山、烟花爆竹、特种设备',
+  '城镇燃气、人员密集场所',
+  '水上交通、旅游景区',
+];
 const NOTICE_POINTS = [
   '严格落实值班值守和领导带班制度，遇有突发情况及时报告、妥善处置',
   '加强对重点行业领域的安全巡查，及时发现和消除各类风险隐患',
@@ -94,7 +163,13 @@ const NOTICE_POINTS = [
   '加强对老旧小区、城中村等区域的电动自行车充电安全管理',
   '严防森林火灾，加强野外用火管理和重点时段巡山护林',
 ];
-const EXPERIENCE_HEADINGS = ['一、强化组织领导，压实工作责任', '二、聚焦重点领域，深化隐患整治', '三、创新监管方式，提升治理效能', '四、强化宣传教育，营造良好氛围', '五、健全长效机制，巩固整治成果'];
+const EXPERIENCE_HEADINGS = [
+  '一、强化组织领导，压实工作责任',
+  '二、聚焦重点领域，深化隐患整治',
+  '三、创新监管方式，提升治理效能',
+  '四、强化宣传教育，营造良好氛围',
+  '五、健全长效机制，巩固整治成果',
+];
 const SECTIONS = [
   ['upper-meetings', 8],
   ['leader-inspections', 15],
@@ -105,7 +180,10 @@ const SECTIONS = [
 type Section = (typeof SECTIONS)[number][0];
 
 /** A 1×1 PNG, for the few entries that show a photo. */
-const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -117,13 +195,22 @@ interface SampleUnit {
 }
 
 /** Units and leaders of the sample content (its YAML keys may be English or Chinese). */
-async function sampleSettings(sample: string): Promise<{ units: SampleUnit[]; people: { name: string; rank: number; title: string }[] }> {
+async function sampleSettings(
+  sample: string,
+): Promise<{ units: SampleUnit[]; people: { name: string; rank: number; title: string }[] }> {
   type Raw = Record<string, unknown>;
   const field = (item: Raw, en: string, zh: string) => item[en] ?? item[zh];
-  const units = (parseYaml(await readFile(join(sample, 'units.yaml'), 'utf8')) as Raw[]).map((item) => ({ id: String(item.id), name: String(field(item, 'name', '名称')) }));
+  const units = (parseYaml(await readFile(join(sample, 'units.yaml'), 'utf8')) as Raw[]).map((item) => ({
+    id: String(item.id),
+    name: String(field(item, 'name', '名称')),
+  }));
   const people = (parseYaml(await readFile(join(sample, 'people.yaml'), 'utf8')) as Raw[]).map((item) => {
     const titles = (field(item, 'titles', '职务') as Raw[] | undefined) ?? [];
-    return { name: String(field(item, 'name', '姓名')), rank: Number(field(item, 'rank', '排序')), title: String(titles[0] ? field(titles[0], 'title', '职务') : '副区长') };
+    return {
+      name: String(field(item, 'name', '姓名')),
+      rank: Number(field(item, 'rank', '排序')),
+      title: String(titles[0] ? field(titles[0], 'title', '职务') : '副区长'),
+    };
   });
   return { units, people };
 }
@@ -143,7 +230,15 @@ export async function generate(options: GenerateOptions): Promise<{ entries: num
   const { units, people } = await sampleSettings(sample);
   const firstYear = options.firstYear ?? 2016;
   // The sample's leaders, each holding their first title over the whole generated period.
-  await writeFile(join(out, 'people.yaml'), people.map((person) => `- name: ${person.name}\n  rank: ${person.rank}\n  titles:\n    - { title: ${person.title}, from: ${firstYear - 1}-01-01 }\n`).join(''));
+  await writeFile(
+    join(out, 'people.yaml'),
+    people
+      .map(
+        (person) =>
+          `- name: ${person.name}\n  rank: ${person.rank}\n  titles:\n    - { title: ${person.title}, from: ${firstYear - 1}-01-01 }\n`,
+      )
+      .join(''),
+  );
   await writeFile(
     join(out, 'jianbao.yaml'),
     `site: { title: 示例市安全生产信息网, base: / }
@@ -176,9 +271,15 @@ series:
   /** `count` different items of `pool`, in random order. */
   const distinct = <T>(pool: readonly T[], count: number): T[] => {
     const rest = [...pool];
-    return Array.from({ length: Math.min(count, rest.length) }, () => rest.splice(Math.floor(rand() * rest.length), 1)[0]!);
+    return Array.from(
+      { length: Math.min(count, rest.length) },
+      () => rest.splice(Math.floor(rand() * rest.length), 1)[0]!,
+    );
   };
-  const sentences = (pool: readonly string[], count: number) => distinct(pool, count).map((sentence) => `${fill(sentence)}。`).join('');
+  const sentences = (pool: readonly string[], count: number) =>
+    distinct(pool, count)
+      .map((sentence) => `${fill(sentence)}。`)
+      .join('');
   const dayText = (date: Date) => `${date.getMonth() + 1}月${date.getDate()}日`;
 
   /** The body of an entry, by section; Markdown as clerks write it. */
@@ -190,8 +291,11 @@ series:
         for (let i = int(1, 3); i > 0; i--) paragraphs.push(sentences(MEETING_BODIES, int(2, 4)));
         break;
       case 'leader-inspections':
-        paragraphs.push(`${dayText(date)}，${leader}带队深入${place()}、${enterprise()}等地${pick(ACTIONS).replace(/^开展/, '督导')}。${sentences(DETAILS, int(1, 2))}`);
-        if (chance(0.5)) paragraphs.push(`${leader}强调，${sentences(MEETING_BODIES, 1).replace(/^会议(强调|要求|指出)，/, '')}`);
+        paragraphs.push(
+          `${dayText(date)}，${leader}带队深入${place()}、${enterprise()}等地${pick(ACTIONS).replace(/^开展/, '督导')}。${sentences(DETAILS, int(1, 2))}`,
+        );
+        if (chance(0.5))
+          paragraphs.push(`${leader}强调，${sentences(MEETING_BODIES, 1).replace(/^会议(强调|要求|指出)，/, '')}`);
         break;
       case 'experience':
         paragraphs.push(`近年来，${unitName()}${sentences(DETAILS, 1)}`);
@@ -199,15 +303,28 @@ series:
           paragraphs.push(`**${heading}**`);
           paragraphs.push(sentences(DETAILS, int(1, 3)));
         }
-        if (chance(0.3)) paragraphs.push(distinct(NOTICE_POINTS, int(2, 4)).map((point, i) => `${i + 1}. ${fill(point)}。`).join('\n'));
+        if (chance(0.3))
+          paragraphs.push(
+            distinct(NOTICE_POINTS, int(2, 4))
+              .map((point, i) => `${i + 1}. ${fill(point)}。`)
+              .join('\n'),
+          );
         break;
       case 'notices':
-        paragraphs.push(`当前正值${pick(SEASONS)}，${sentences(MEETING_BODIES, 1).replace(/^会议(强调|要求|指出)，/, '')}为此，提示如下：`);
-        paragraphs.push(distinct(NOTICE_POINTS, int(3, 5)).map((point, i) => `${i + 1}. ${fill(point)}。`).join('\n'));
+        paragraphs.push(
+          `当前正值${pick(SEASONS)}，${sentences(MEETING_BODIES, 1).replace(/^会议(强调|要求|指出)，/, '')}为此，提示如下：`,
+        );
+        paragraphs.push(
+          distinct(NOTICE_POINTS, int(3, 5))
+            .map((point, i) => `${i + 1}. ${fill(point)}。`)
+            .join('\n'),
+        );
         break;
       default: {
         const actor = chance(0.2) ? `${unitName()}联合${unitName()}` : unitName();
-        paragraphs.push(`${dayText(date)}，${chance(0.15) ? `**${actor}**` : actor}深入${chance(0.5) ? place() : pick(SITES)}${pick(ACTIONS)}。${sentences(DETAILS, int(1, 2))}`);
+        paragraphs.push(
+          `${dayText(date)}，${chance(0.15) ? `**${actor}**` : actor}深入${chance(0.5) ? place() : pick(SITES)}${pick(ACTIONS)}。${sentences(DETAILS, int(1, 2))}`,
+        );
         for (let i = int(0, 2); i > 0; i--) paragraphs.push(sentences(DETAILS, int(1, 2)));
       }
     }
@@ -215,7 +332,10 @@ series:
       const rows = Array.from({ length: int(2, 4) }, () => `| ${place()} | ${int(3, 40)} | ${int(0, 20)} |`);
       paragraphs.push(['| 检查对象 | 检查单位（家） | 发现隐患（处） |', '| --- | --- | --- |', ...rows].join('\n'));
     }
-    if (chance(0.01)) paragraphs.push(`详细情况见[区应急管理局网站](https://yjj.example.gov.cn/${date.getFullYear()}/${int(1000, 9999)}.html)。`);
+    if (chance(0.01))
+      paragraphs.push(
+        `详细情况见[区应急管理局网站](https://yjj.example.gov.cn/${date.getFullYear()}/${int(1000, 9999)}.html)。`,
+      );
     if (image) paragraphs.push(`![${place()}检查现场](${image})`);
     return paragraphs.join('\n\n');
   };
@@ -235,7 +355,12 @@ series:
     const unit = pick(units).id;
     const folder = `${date.getFullYear()}/${pad(date.getMonth() + 1)}`;
     const id = `${folder}/e${String(++entryCount).padStart(6, '0')}`;
-    const title = section === 'upper-meetings' ? `${pick(UPPER)}精神` : section === 'experience' || chance(0.1) ? `${unitName()}${pick(ACTIONS)}` : undefined;
+    const title =
+      section === 'upper-meetings'
+        ? `${pick(UPPER)}精神`
+        : section === 'experience' || chance(0.1)
+          ? `${unitName()}${pick(ACTIONS)}`
+          : undefined;
     const leaders = section === 'leader-inspections' ? [pick(people).name] : [];
     const iso = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
     await mkdir(join(out, 'entries', folder), { recursive: true });
@@ -245,8 +370,18 @@ series:
       await mkdir(join(out, 'entries', folder, 'images'), { recursive: true });
       await writeFile(join(out, 'entries', folder, image), PIXEL_PNG);
     }
-    const front = [`section: ${section}`, title ? `title: ${title}` : '', `date: ${iso}`, `unit: ${unit}`, leaders.length ? `people: [${leaders.join(', ')}]` : '', status === 'draft' ? 'status: draft' : ''].filter(Boolean);
-    await writeFile(join(out, 'entries', `${id}.md`), `---\n${front.join('\n')}\n---\n\n${body(section, date, leaders[0], image)}\n`);
+    const front = [
+      `section: ${section}`,
+      title ? `title: ${title}` : '',
+      `date: ${iso}`,
+      `unit: ${unit}`,
+      leaders.length ? `people: [${leaders.join(', ')}]` : '',
+      status === 'draft' ? 'status: draft' : '',
+    ].filter(Boolean);
+    await writeFile(
+      join(out, 'entries', `${id}.md`),
+      `---\n${front.join('\n')}\n---\n\n${body(section, date, leaders[0], image)}\n`,
+    );
     return id;
   };
 
@@ -287,12 +422,21 @@ series:
       const digest = computeDigest(issue, byId);
       const file = join(out, issue.file);
       const text = await readFile(file, 'utf8');
-      const entries = Object.entries(digest.entries).map(([id, hash]) => `    ${id}: "${hash}"`).join('\n');
-      await writeFile(file, text.replace(/^---\n/, `---\nstatus: published\ndigest:\n  issue: "${digest.issue}"\n  entries:\n${entries}\n  errata: 0\n`));
+      const entries = Object.entries(digest.entries)
+        .map(([id, hash]) => `    ${id}: "${hash}"`)
+        .join('\n');
+      await writeFile(
+        file,
+        text.replace(
+          /^---\n/,
+          `---\nstatus: published\ndigest:\n  issue: "${digest.issue}"\n  entries:\n${entries}\n  errata: 0\n`,
+        ),
+      );
     }
     // Then the core's migration turns those in-file digests into archive records, as `jianbao archive` does.
     const migrated = await archiveLegacyIssues(out, { today: `${firstYear + options.years - 1}-12-31` });
-    if (migrated.refused.length > 0) throw new Error(`generate: ${migrated.refused.length} issues could not be archived`);
+    if (migrated.refused.length > 0)
+      throw new Error(`generate: ${migrated.refused.length} issues could not be archived`);
   }
   return { entries: entryCount, issues: issueCount };
 }
@@ -321,5 +465,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     seed: Number(values.seed),
     publish: values.publish,
   });
-  console.log(`已生成 ${result.issues} 期、${result.entries} 篇稿件 → ${values.out}（用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+  console.log(
+    `已生成 ${result.issues} 期、${result.entries} 篇稿件 → ${values.out}（用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`,
+  );
 }

@@ -13,7 +13,9 @@ import yaml from 'js-yaml';
 
 const content = process.argv[2];
 if (!content) throw new Error('用法：node bench/read-floor.mjs 内容目录');
-const names = (await readdir(content, { recursive: true })).filter((name) => /\.(md|ya?ml)$/.test(name) || (name.startsWith('published') && name.endsWith('.json')));
+const names = (await readdir(content, { recursive: true })).filter(
+  (name) => /\.(md|ya?ml)$/.test(name) || (name.startsWith('published') && name.endsWith('.json')),
+);
 let parsed = 0;
 await Promise.all(
   Array.from({ length: 16 }, async (_, worker) => {

@@ -90,7 +90,7 @@ function treeRssMb(root: number): number | undefined {
     }
   }
   const tree = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, parent] of parents) {
       if (tree.has(parent) && !tree.has(pid)) {
@@ -111,12 +111,21 @@ function treeRssMb(root: number): number | undefined {
 }
 
 /** Run a Node script as a child; wall time, peak memory of its process tree, its output. */
-async function runNode(args: string[], env: Record<string, string> = {}, label = args.join(' ')): Promise<Sample & { stdout: string }> {
+async function runNode(
+  args: string[],
+  env: Record<string, string> = {},
+  label = args.join(' '),
+): Promise<Sample & { stdout: string }> {
   return runProcess(process.execPath, ['--import', RSS_PRELOAD, ...args], env, label);
 }
 
 /** Run a program as a child; wall time, peak memory of its process tree, its output. */
-async function runProcess(command: string, args: string[], env: Record<string, string> = {}, label = args.join(' ')): Promise<Sample & { stdout: string }> {
+async function runProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  label = args.join(' '),
+): Promise<Sample & { stdout: string }> {
   const rssFile = join(OUT, `rss-${process.pid}.txt`);
   await rm(rssFile, { force: true });
   const started = performance.now();
@@ -136,7 +145,8 @@ async function runProcess(command: string, args: string[], env: Record<string, s
   const code = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
-  if (code !== 0 && code !== 1) throw new Error(`${label} 失败（退出码 ${code}）：\n${stderr.slice(-3000)}\n${stdout.slice(-3000)}`);
+  if (code !== 0 && code !== 1)
+    throw new Error(`${label} 失败（退出码 ${code}）：\n${stderr.slice(-3000)}\n${stdout.slice(-3000)}`);
   const own = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : 0;
   return { seconds, rssMb: Math.max(peak, own), stdout };
 }
@@ -172,8 +182,14 @@ async function measure(name: string, count: number, body: (index: number) => Pro
   for (let i = 0; i < count; i++) {
     const sample = await body(i);
     samples.push(sample);
-    const steps = sample.steps ? `（${Object.entries(sample.steps).map(([step, value]) => `${step} ${value}`).join('，')}）` : '';
-    process.stdout.write(`  ${name}：第 ${i + 1}/${count} 次 ${sample.seconds.toFixed(2)} 秒，峰值内存 ${sample.rssMb.toFixed(0)} MB${steps}\n`);
+    const steps = sample.steps
+      ? `（${Object.entries(sample.steps)
+          .map(([step, value]) => `${step} ${value}`)
+          .join('，')}）`
+      : '';
+    process.stdout.write(
+      `  ${name}：第 ${i + 1}/${count} 次 ${sample.seconds.toFixed(2)} 秒，峰值内存 ${sample.rssMb.toFixed(0)} MB${steps}\n`,
+    );
   }
   rows.push({ name, samples });
 }
@@ -190,15 +206,18 @@ async function clearRenderCache(): Promise<void> {
 }
 
 async function clearCheckCache(): Promise<void> {
-  for (const name of await readdir(RENDER_CACHE).catch(() => [] as string[])) await rm(join(RENDER_CACHE, name, 'check'), { recursive: true, force: true });
+  for (const name of await readdir(RENDER_CACHE).catch(() => [] as string[]))
+    await rm(join(RENDER_CACHE, name, 'check'), { recursive: true, force: true });
 }
 
 async function clearPdfCache(): Promise<void> {
-  for (const name of await readdir(RENDER_CACHE).catch(() => [] as string[])) await rm(join(RENDER_CACHE, name, 'pdf'), { recursive: true, force: true });
+  for (const name of await readdir(RENDER_CACHE).catch(() => [] as string[]))
+    await rm(join(RENDER_CACHE, name, 'pdf'), { recursive: true, force: true });
 }
 
 async function clearDocxCache(): Promise<void> {
-  for (const name of await readdir(RENDER_CACHE).catch(() => [] as string[])) await rm(join(RENDER_CACHE, name, 'docx'), { recursive: true, force: true });
+  for (const name of await readdir(RENDER_CACHE).catch(() => [] as string[]))
+    await rm(join(RENDER_CACHE, name, 'docx'), { recursive: true, force: true });
 }
 
 async function main() {
@@ -206,7 +225,9 @@ async function main() {
   const loadBefore = os.loadavg();
   const content = values.content ? resolve(values.content) : join(OUT, 'content');
   if (!values.content) {
-    process.stdout.write(`生成内容：${values.years} 年 × ${values['issues-per-year']} 期 × ${values['entries-per-issue']} 篇 …\n`);
+    process.stdout.write(
+      `生成内容：${values.years} 年 × ${values['issues-per-year']} 期 × ${values['entries-per-issue']} 篇 …\n`,
+    );
     const generated = await generate({
       out: content,
       years: Number(values.years),
@@ -226,7 +247,11 @@ async function main() {
   const floorRoot = join(ROOT, 'bench/floor');
   const astroBin = join(ROOT, 'node_modules/astro/astro.js');
   const floorEnv = { FLOOR_ENTRIES: join(content, 'entries') };
-  const clearFloorCache = () => Promise.all([rm(join(floorRoot, 'node_modules'), { recursive: true, force: true }), rm(join(floorRoot, '.astro'), { recursive: true, force: true })]);
+  const clearFloorCache = () =>
+    Promise.all([
+      rm(join(floorRoot, 'node_modules'), { recursive: true, force: true }),
+      rm(join(floorRoot, '.astro'), { recursive: true, force: true }),
+    ]);
 
   // Cold: no check cache (what an earlier run read); warm: the cache of the run before, nothing changed since.
   await measure('check（冷启动，无缓存）', runs, async () => {
@@ -234,13 +259,31 @@ async function main() {
     return jianbao(['check', '--content', content]);
   });
   await measure('check（有上次检查的缓存，无改动）', runs, () => jianbao(['check', '--content', content]));
-  await measure('参照：读取并解析全部文件（check 的下限）', runs, () => runNode([join(ROOT, 'bench/read-floor.mjs'), content], {}, 'read-floor'));
+  await measure('参照：读取并解析全部文件（check 的下限）', runs, () =>
+    runNode([join(ROOT, 'bench/read-floor.mjs'), content], {}, 'read-floor'),
+  );
   // The studio (and dev): one long-lived project checked again after a save; the child times exactly project.check().
   const saved = await latestIssueEntry(content);
-  const studio = await runNode(['--import', 'tsx', join(ROOT, 'bench/studio-check.ts'), content, saved, '--runs', String(Math.max(9, runs))], {}, 'studio-check');
-  const studioResult = JSON.parse(studio.stdout.trim().split('\n').at(-1)!) as { seconds: number[]; full: number[]; first: number; reread: number; load: number[] };
-  rows.push({ name: 'studio：保存一篇后再检查（同一进程，告知改动的文件，project.check）', samples: studioResult.seconds.map((seconds) => ({ seconds, rssMb: studio.rssMb })) });
-  rows.push({ name: 'studio：同上，不告知改动（全部文件重取时间戳）', samples: studioResult.full.map((seconds) => ({ seconds, rssMb: studio.rssMb })) });
+  const studio = await runNode(
+    ['--import', 'tsx', join(ROOT, 'bench/studio-check.ts'), content, saved, '--runs', String(Math.max(9, runs))],
+    {},
+    'studio-check',
+  );
+  const studioResult = JSON.parse(studio.stdout.trim().split('\n').at(-1)!) as {
+    seconds: number[];
+    full: number[];
+    first: number;
+    reread: number;
+    load: number[];
+  };
+  rows.push({
+    name: 'studio：保存一篇后再检查（同一进程，告知改动的文件，project.check）',
+    samples: studioResult.seconds.map((seconds) => ({ seconds, rssMb: studio.rssMb })),
+  });
+  rows.push({
+    name: 'studio：同上，不告知改动（全部文件重取时间戳）',
+    samples: studioResult.full.map((seconds) => ({ seconds, rssMb: studio.rssMb })),
+  });
   process.stdout.write(
     `  studio：首次检查 ${studioResult.first.toFixed(2)} 秒；保存后再检查 ${studioResult.seconds.map((s) => s.toFixed(3)).join('、')} 秒（最后一次重读 ${studioResult.reread} 个文件）；` +
       `不告知改动 ${studioResult.full.map((s) => s.toFixed(3)).join('、')} 秒；负载 ${studioResult.load.map((l) => l.toFixed(1)).join(' → ')}\n`,
@@ -284,7 +327,11 @@ async function main() {
   if (!skip.has('floor')) {
     await measure('参照：裸 Astro 5 站点（每篇稿件一页，glob 加载器）', buildRuns, async () => {
       await clearFloorCache();
-      return runNode([astroBin, 'build', '--root', floorRoot, '--outDir', join(OUT, 'floor-dist')], floorEnv, 'astro build');
+      return runNode(
+        [astroBin, 'build', '--root', floorRoot, '--outDir', join(OUT, 'floor-dist')],
+        floorEnv,
+        'astro build',
+      );
     });
   }
   const hugo = skip.has('hugo') ? undefined : hugoVersion();
@@ -295,7 +342,20 @@ async function main() {
     await measure(`参照：Hugo 完整生成（${hugo}，每篇稿件一页，栏目和单位分类）`, buildRuns, async () => {
       await rm(join(hugoRoot, 'public'), { recursive: true, force: true });
       await rm(join(hugoRoot, 'resources'), { recursive: true, force: true });
-      return runProcess('hugo', ['--quiet', '--source', hugoRoot, '--destination', join(hugoRoot, 'public'), '--cacheDir', join(hugoRoot, 'cache-dir')], {}, 'hugo');
+      return runProcess(
+        'hugo',
+        [
+          '--quiet',
+          '--source',
+          hugoRoot,
+          '--destination',
+          join(hugoRoot, 'public'),
+          '--cacheDir',
+          join(hugoRoot, 'cache-dir'),
+        ],
+        {},
+        'hugo',
+      );
     });
   } else if (!skip.has('hugo')) {
     process.stdout.write('  未安装 hugo（Debian：apt install hugo），跳过 Hugo 参照。\n');
@@ -332,7 +392,8 @@ async function main() {
 
 /** Whole commands (median seconds) and their printing or writing alone (the medians of 生成), for 1 and for n issues. */
 function perIssue(one: Row | undefined, many: Row | undefined): PerIssue {
-  const step = (row: Row | undefined) => (row ? median(row.samples.map((sample) => sample.steps?.['生成'] ?? NaN)) : NaN);
+  const step = (row: Row | undefined) =>
+    row ? median(row.samples.map((sample) => sample.steps?.['生成'] ?? NaN)) : NaN;
   return { one: medianOf(one), many: medianOf(many), stepOne: step(one), stepMany: step(many) };
 }
 
@@ -359,9 +420,25 @@ async function report(
   ];
   const builds = rows.filter((row) => row.name.startsWith('build') && row.samples.some((sample) => sample.steps));
   if (builds.length > 0) {
-    const names = [...new Set(builds.flatMap((row) => row.samples.flatMap((sample) => Object.keys(sample.steps ?? {}))))];
-    lines.push('', `build 各步骤（中位数，秒；编译在工作线程中与 Astro 打包并行）`, '', `| build | ${names.join(' | ')} |`, `|---|${names.map(() => '---').join('|')}|`);
-    for (const row of builds) lines.push(`| ${row.name.replace(/^build/, '')} | ${names.map((name) => { const value = median(row.samples.map((sample) => sample.steps?.[name] ?? NaN)); return Number.isInteger(value) ? String(value) : value.toFixed(1); }).join(' | ')} |`);
+    const names = [
+      ...new Set(builds.flatMap((row) => row.samples.flatMap((sample) => Object.keys(sample.steps ?? {})))),
+    ];
+    lines.push(
+      '',
+      `build 各步骤（中位数，秒；编译在工作线程中与 Astro 打包并行）`,
+      '',
+      `| build | ${names.join(' | ')} |`,
+      `|---|${names.map(() => '---').join('|')}|`,
+    );
+    for (const row of builds)
+      lines.push(
+        `| ${row.name.replace(/^build/, '')} | ${names
+          .map((name) => {
+            const value = median(row.samples.map((sample) => sample.steps?.[name] ?? NaN));
+            return Number.isInteger(value) ? String(value) : value.toFixed(1);
+          })
+          .join(' | ')} |`,
+      );
   }
   const find = (prefix: string) => rows.find((row) => row.name.startsWith(prefix));
   const check = medianOf(find('check（冷启动'));
@@ -375,24 +452,57 @@ async function report(
   const floor = medianOf(find('参照：裸 Astro'));
   const readFloor = medianOf(find('参照：读取并解析'));
   const hugo = medianOf(find('参照：Hugo'));
-  const peak = Math.max(...rows.filter((row) => !row.name.startsWith('参照')).flatMap((row) => row.samples.map((s) => s.rssMb)));
+  const peak = Math.max(
+    ...rows.filter((row) => !row.name.startsWith('参照')).flatMap((row) => row.samples.map((s) => s.rssMb)),
+  );
   const verdict = (ok: boolean) => (ok ? '达标' : '未达标');
   lines.push('', '目标：');
   if (!Number.isNaN(check)) lines.push(`- check ${check.toFixed(2)} 秒（目标 ≤ 2 秒）：${verdict(check <= 2)}`);
-  if (!Number.isNaN(check) && !Number.isNaN(readFloor)) lines.push(`- check ÷ 读取并解析的下限 = ${(check / readFloor).toFixed(2)}（目标 ≤ 2）：${verdict(check <= 2 * readFloor)}`);
-  if (!Number.isNaN(warmCheck)) lines.push(`- check（有缓存）${warmCheck.toFixed(2)} 秒，是冷启动的 ${((warmCheck / check) * 100).toFixed(0)}%（无目标，供参考）`);
-  if (!Number.isNaN(studio)) lines.push(`- studio 保存一篇后再检查 ${(studio * 1000).toFixed(0)} 毫秒（目标 ≤ 200 毫秒）：${verdict(studio <= 0.2)}`);
-  if (!Number.isNaN(check) && !Number.isNaN(sync)) lines.push(`- check 比 astro sync 快 ${(sync / check).toFixed(1)} 倍（目标 ≥ 10 倍）：${verdict(sync / check >= 10)}`);
-  if (!Number.isNaN(cold) && !Number.isNaN(floor)) lines.push(`- 冷启动 build ÷ 裸 Astro = ${(cold / floor).toFixed(2)}（目标 ≤ 1）：${verdict(cold <= floor)}`);
-  if (!Number.isNaN(cold) && !Number.isNaN(edit)) lines.push(`- 修改一篇（草稿）后的 build ÷ 冷启动 build = ${((edit / cold) * 100).toFixed(0)}%（目标 ≤ 25%；草稿不进站点，站点不变，只复制上次的输出）：${verdict(edit / cold <= 0.25)}`);
+  if (!Number.isNaN(check) && !Number.isNaN(readFloor))
+    lines.push(
+      `- check ÷ 读取并解析的下限 = ${(check / readFloor).toFixed(2)}（目标 ≤ 2）：${verdict(check <= 2 * readFloor)}`,
+    );
+  if (!Number.isNaN(warmCheck))
+    lines.push(
+      `- check（有缓存）${warmCheck.toFixed(2)} 秒，是冷启动的 ${((warmCheck / check) * 100).toFixed(0)}%（无目标，供参考）`,
+    );
+  if (!Number.isNaN(studio))
+    lines.push(
+      `- studio 保存一篇后再检查 ${(studio * 1000).toFixed(0)} 毫秒（目标 ≤ 200 毫秒）：${verdict(studio <= 0.2)}`,
+    );
+  if (!Number.isNaN(check) && !Number.isNaN(sync))
+    lines.push(
+      `- check 比 astro sync 快 ${(sync / check).toFixed(1)} 倍（目标 ≥ 10 倍）：${verdict(sync / check >= 10)}`,
+    );
+  if (!Number.isNaN(cold) && !Number.isNaN(floor))
+    lines.push(`- 冷启动 build ÷ 裸 Astro = ${(cold / floor).toFixed(2)}（目标 ≤ 1）：${verdict(cold <= floor)}`);
+  if (!Number.isNaN(cold) && !Number.isNaN(edit))
+    lines.push(
+      `- 修改一篇（草稿）后的 build ÷ 冷启动 build = ${((edit / cold) * 100).toFixed(0)}%（目标 ≤ 25%；草稿不进站点，站点不变，只复制上次的输出）：${verdict(edit / cold <= 0.25)}`,
+    );
   if (!Number.isNaN(hugo)) {
-    for (const [what, value] of [['冷启动 build', cold], ['修改一篇后的 build', edit], ['新增一期后的 build', added], ['发布一期后的 build', publishedBuild]] as const) {
-      if (!Number.isNaN(value)) lines.push(`- ${what} ÷ Hugo 完整生成 = ${(value / hugo).toFixed(2)}${what === '冷启动 build' ? '（供参考）' : `（目标 ≤ 1）：${verdict(value <= hugo)}`}`);
+    for (const [what, value] of [
+      ['冷启动 build', cold],
+      ['修改一篇后的 build', edit],
+      ['新增一期后的 build', added],
+      ['发布一期后的 build', publishedBuild],
+    ] as const) {
+      if (!Number.isNaN(value))
+        lines.push(
+          `- ${what} ÷ Hugo 完整生成 = ${(value / hugo).toFixed(2)}${what === '冷启动 build' ? '（供参考）' : `（目标 ≤ 1）：${verdict(value <= hugo)}`}`,
+        );
     }
   }
-  if (!Number.isNaN(cold) && !Number.isNaN(added)) lines.push(`- 新增一期后的 build ÷ 冷启动 build = ${((added / cold) * 100).toFixed(0)}%（无目标，供参考）`);
-  if (!Number.isNaN(cold) && !Number.isNaN(publishedBuild)) lines.push(`- 发布一期后的 build ÷ 冷启动 build = ${((publishedBuild / cold) * 100).toFixed(0)}%（站点有变化，Astro 要运行；每周真正改动站点的一次生成，按 ≤ 25% 衡量）：${verdict(publishedBuild / cold <= 0.25)}`);
-  if (Number.isFinite(peak)) lines.push(`- jianbao 各命令的峰值内存 ${peak.toFixed(0)} MB（进程树合计，目标 ≤ 1536 MB）：${verdict(peak <= 1536)}`);
+  if (!Number.isNaN(cold) && !Number.isNaN(added))
+    lines.push(`- 新增一期后的 build ÷ 冷启动 build = ${((added / cold) * 100).toFixed(0)}%（无目标，供参考）`);
+  if (!Number.isNaN(cold) && !Number.isNaN(publishedBuild))
+    lines.push(
+      `- 发布一期后的 build ÷ 冷启动 build = ${((publishedBuild / cold) * 100).toFixed(0)}%（站点有变化，Astro 要运行；每周真正改动站点的一次生成，按 ≤ 25% 衡量）：${verdict(publishedBuild / cold <= 0.25)}`,
+    );
+  if (Number.isFinite(peak))
+    lines.push(
+      `- jianbao 各命令的峰值内存 ${peak.toFixed(0)} MB（进程树合计，目标 ≤ 1536 MB）：${verdict(peak <= 1536)}`,
+    );
   // Per issue: the step alone (生成用时, without process start, check and compile) over n issues, and the
   // difference between n issues and 1 of it (without the browser's start); the target is judged on the latter.
   const perIssueLine = (what: string, figures: PerIssue & { count: number }, target: number, how: string) => {

@@ -19,7 +19,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openProject } from '../src/core/index.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '5' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '5' } },
+});
 const [content, entry] = positionals;
 if (!content || !entry) throw new Error('用法：node --import tsx bench/studio-check.ts 内容目录 稿件编号 [--runs 5]');
 
@@ -43,7 +46,8 @@ async function saveAndCheck(told: boolean): Promise<number> {
   const seconds = (performance.now() - start) / 1000;
   const spent = process.cpuUsage(used);
   if (told) cpu.push((spent.user + spent.system) / 1e6);
-  if (checked.content.entries.length !== first.content.entries.length) throw new Error('studio-check: the entries changed in number');
+  if (checked.content.entries.length !== first.content.entries.length)
+    throw new Error('studio-check: the entries changed in number');
   return seconds;
 }
 

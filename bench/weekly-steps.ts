@@ -20,6 +20,9 @@ export async function addPendingEntries(content: string, lastYear: number, index
   const dir = join(content, 'entries', String(lastYear), '12');
   await mkdir(dir, { recursive: true });
   for (let i = 0; i < 5; i++) {
-    await writeFile(join(dir, `bench-${index}-${i}.md`), `---\nsection: work-updates\ndate: ${lastYear}-12-${String(20 + index).padStart(2, '0')}\nunit: yjj\n---\n\n12月${20 + index}日，区应急管理局开展岁末年初安全生产检查。\n`);
+    await writeFile(
+      join(dir, `bench-${index}-${i}.md`),
+      `---\nsection: work-updates\ndate: ${lastYear}-12-${String(20 + index).padStart(2, '0')}\nunit: yjj\n---\n\n12月${20 + index}日，区应急管理局开展岁末年初安全生产检查。\n`,
+    );
   }
 }

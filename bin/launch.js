@@ -25,8 +25,20 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KEEP_MS = 24 * 3600 * 1000;
 /** Loaded from node_modules at run time, never bundled. */
 const EXTERNAL = [
-  'astro', 'astro/*', 'vite', 'pagefind', 'playwright-core', 'esbuild', 'tsx', 'tsx/*', '@observablehq/plot',
-  'opencc-js', 'pinyin-pro', 'mammoth', 'linkedom', '@inquirer/prompts',
+  'astro',
+  'astro/*',
+  'vite',
+  'pagefind',
+  'playwright-core',
+  'esbuild',
+  'tsx',
+  'tsx/*',
+  '@observablehq/plot',
+  'opencc-js',
+  'pinyin-pro',
+  'mammoth',
+  'linkedom',
+  '@inquirer/prompts',
 ];
 
 /** Where the bundles of the package at `root` live. */
@@ -40,7 +52,13 @@ export function bundlesDir(root = ROOT) {
  * record of its node_modules, or of the node_modules it is installed in),
  * and src/.
  */
-const MADE_FROM = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', '../.package-lock.json', 'src'];
+const MADE_FROM = [
+  'package.json',
+  'package-lock.json',
+  'node_modules/.package-lock.json',
+  '../.package-lock.json',
+  'src',
+];
 
 /**
  * Digest of everything the bundle of the package at `root` is made from.
@@ -65,7 +83,11 @@ export async function bundleCli(root, dir) {
   const partial = `${dir}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   await build({
-    entryPoints: [join(root, 'src/cli/run.ts'), join(root, 'src/build/compile-worker.ts'), join(root, 'src/core/source/read-worker.ts')],
+    entryPoints: [
+      join(root, 'src/cli/run.ts'),
+      join(root, 'src/build/compile-worker.ts'),
+      join(root, 'src/core/source/read-worker.ts'),
+    ],
     entryNames: '[name]',
     outdir: partial,
     bundle: true,
@@ -75,7 +97,9 @@ export async function bundleCli(root, dir) {
     target: 'node20',
     external: EXTERNAL,
     // CommonJS libraries in the bundle call require() for Node's own modules.
-    banner: { js: "import { createRequire as __jianbaoRequire } from 'node:module'; const require = __jianbaoRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __jianbaoRequire } from 'node:module'; const require = __jianbaoRequire(import.meta.url);",
+    },
     sourcemap: 'linked',
     logLevel: 'silent',
   });
@@ -88,7 +112,8 @@ export async function bundleCli(root, dir) {
   }
   for (const name of readdirSync(bundles)) {
     const other = join(bundles, name);
-    if (other !== dir && Date.now() - statSync(other).mtimeMs > KEEP_MS) rmSync(other, { recursive: true, force: true });
+    if (other !== dir && Date.now() - statSync(other).mtimeMs > KEEP_MS)
+      rmSync(other, { recursive: true, force: true });
   }
 }
 

@@ -26,14 +26,18 @@ describe('README.md', () => {
   });
 
   it('documents every npm script', async () => {
-    const { scripts } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const { scripts } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     for (const name of Object.keys(scripts)) expect(readme).toContain(name === 'test' ? 'npm test' : `npm run ${name}`);
   });
 
   it('.ci/run type-checks and lints, then runs exactly the README test command', async () => {
     const ci = await readFile(join(ROOT, '.ci/run'), 'utf8');
     expect(ci).toMatch(/^npm test$/m);
-    const steps = ['npx tsc --noEmit', 'npx astro check', 'npm run lint', 'npm test'].map((step) => ci.indexOf(`\n${step}\n`));
+    const steps = ['npx tsc --noEmit', 'npx astro check', 'npm run lint', 'npm test'].map((step) =>
+      ci.indexOf(`\n${step}\n`),
+    );
     expect(steps.every((at) => at > 0)).toBe(true);
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
   });

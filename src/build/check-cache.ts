@@ -18,7 +18,15 @@
 import { readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
-import { PACKAGE_ROOT, parsedRecords, plainCheckState, restoreCheckState, type CheckCache, type CheckState, type PlainCheckState } from '../core/index.ts';
+import {
+  PACKAGE_ROOT,
+  parsedRecords,
+  plainCheckState,
+  restoreCheckState,
+  type CheckCache,
+  type CheckState,
+  type PlainCheckState,
+} from '../core/index.ts';
 import { digestParts } from './digest.js';
 import { KeyedStore } from './keyed-store.ts';
 import { rendererDigest } from './page-keys.ts';
@@ -28,12 +36,19 @@ const CHECK = 'check';
 const RECORDS = 'records';
 
 /** The check cache of `contentDir` in the render cache of `packageRoot` (opened lazily: nothing is read until the first check). */
-export function openCheckCache(contentDir: string, options: { packageRoot?: string; cacheDir?: string; renderer?: string; records?: boolean } = {}): CheckCache {
+export function openCheckCache(
+  contentDir: string,
+  options: { packageRoot?: string; cacheDir?: string; renderer?: string; records?: boolean } = {},
+): CheckCache {
   const packageRoot = options.packageRoot ?? PACKAGE_ROOT;
   const store = (async () => {
     const dir = options.cacheDir ?? (await RenderCache.open(join(packageRoot, '.jianbao', 'cache'), contentDir)).dir;
     const key = options.renderer ?? (await rendererDigest(packageRoot));
-    return { store: new KeyedStore(join(dir, CHECK), '.v8'), key, records: options.records ? new KeyedStore(join(dir, CHECK, RECORDS), '.v8') : undefined };
+    return {
+      store: new KeyedStore(join(dir, CHECK), '.v8'),
+      key,
+      records: options.records ? new KeyedStore(join(dir, CHECK, RECORDS), '.v8') : undefined,
+    };
   })();
   // A cache folder that cannot be made is no cache.
   store.catch(() => undefined);
@@ -54,7 +69,9 @@ export function openCheckCache(contentDir: string, options: { packageRoot?: stri
         state.records = {
           read: (sha256) => {
             try {
-              return deserialize(readFileSync(records.path(recordKey(key, sha256)))) as ReturnType<NonNullable<CheckState['records']>['read']>;
+              return deserialize(readFileSync(records.path(recordKey(key, sha256)))) as ReturnType<
+                NonNullable<CheckState['records']>['read']
+              >;
             } catch {
               return undefined; // not kept (or unreadable): the record is parsed from its file
             }

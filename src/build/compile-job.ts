@@ -42,7 +42,9 @@ export interface CompileJob {
 
 /** The worker's entry: the bundled compile-worker.js next to this chunk, or the sources through tsx. */
 function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('./compile-worker-tsx.mjs', import.meta.url) : new URL('./compile-worker.js', import.meta.url);
+  return import.meta.url.endsWith('.ts')
+    ? new URL('./compile-worker-tsx.mjs', import.meta.url)
+    : new URL('./compile-worker.js', import.meta.url);
 }
 
 class WorkerFailure extends Error {}
@@ -66,7 +68,13 @@ export function startCompile(options: CompileJobOptions): CompileJob {
     if (message.type === 'checked') {
       settleChecked.resolve(message);
       if (message.errors > 0) settleCompiled.reject(new WorkerFailure('检查发现错误，未编译'));
-    } else if (message.type === 'compiled') settleCompiled.resolve({ site: deserialize(message.bytes) as CompiledSite, bytes: message.bytes, seconds: message.seconds, draftsLeftOut: message.draftsLeftOut });
+    } else if (message.type === 'compiled')
+      settleCompiled.resolve({
+        site: deserialize(message.bytes) as CompiledSite,
+        bytes: message.bytes,
+        seconds: message.seconds,
+        draftsLeftOut: message.draftsLeftOut,
+      });
     else if (message.content) fail(new CompileContentError(message.message));
     else fail(Object.assign(new WorkerFailure(message.message), { stack: message.stack }));
   });

@@ -18,23 +18,47 @@ const post = (message: CompileMessage, transfer: ArrayBuffer[] = []) => parentPo
 try {
   const cache = options.cache;
   const project = openProject(options.contentDir, {
-    ...(cache ? { bodyCache: () => MarkdownCache.open(cache.dir, cache.renderer), checkCache: openCheckCache(options.contentDir, { cacheDir: cache.dir, renderer: cache.renderer, records: true }) } : {}),
+    ...(cache
+      ? {
+          bodyCache: () => MarkdownCache.open(cache.dir, cache.renderer),
+          checkCache: openCheckCache(options.contentDir, {
+            cacheDir: cache.dir,
+            renderer: cache.renderer,
+            records: true,
+          }),
+        }
+      : {}),
     drafts: options.drafts === true,
   });
   let started = performance.now();
   const checked = await project.check();
   const { base } = await project.renderSettings();
-  post({ type: 'checked', diagnostics: checked.diagnostics, errors: checked.errors, base, seconds: (performance.now() - started) / 1000 });
+  post({
+    type: 'checked',
+    diagnostics: checked.diagnostics,
+    errors: checked.errors,
+    base,
+    seconds: (performance.now() - started) / 1000,
+  });
   if (checked.errors === 0) {
     started = performance.now();
     const drafts = options.drafts === true;
     const site = serialize(await project.compile());
     const bytes = new Uint8Array(site.buffer, site.byteOffset, site.byteLength);
-    const draftsLeftOut = drafts ? [] : checked.content.issues.filter((issue) => issue.data.status === 'draft').map((issue) => issueRefOf(issue, checked.registry));
+    const draftsLeftOut = drafts
+      ? []
+      : checked.content.issues
+          .filter((issue) => issue.data.status === 'draft')
+          .map((issue) => issueRefOf(issue, checked.registry));
     post({ type: 'compiled', bytes, seconds: (performance.now() - started) / 1000, draftsLeftOut }, [bytes.buffer]);
   }
   // While Astro renders: keep what the check read for the next build (the job waits for this before the build ends).
   await project.saveCheck();
 } catch (error) {
-  post({ type: 'failed', message: (error as Error).message, stack: (error as Error).stack, ...(error instanceof ImageVanishedError ? { content: true } : {}) });
+  post({
+    type: 'failed',
+    message: (error as Error).message,
+    stack: (error as Error).stack,
+    ...(error instanceof ImageVanishedError ? { content: true } : {}),
+  });
 }

@@ -68,11 +68,20 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
     let shown = false;
     try {
       const checked = await Promise.race([job.checked, timedOut]);
-      const compiled = checked === 'timeout' || checked.errors > 0 ? checked : await Promise.race([job.compiled, timedOut]);
+      const compiled =
+        checked === 'timeout' || checked.errors > 0 ? checked : await Promise.race([job.compiled, timedOut]);
       if (checked === 'timeout' || compiled === 'timeout') {
-        result = stopped(`检查内容超过 ${limit >= 1000 ? `${Math.round(limit / 1000)} 秒` : `${limit} 毫秒`}仍未完成，已停止；预览暂停`, '检查最近修改的稿件是否过长或嵌套过深，保存后会重新检查');
+        result = stopped(
+          `检查内容超过 ${limit >= 1000 ? `${Math.round(limit / 1000)} 秒` : `${limit} 毫秒`}仍未完成，已停止；预览暂停`,
+          '检查最近修改的稿件是否过长或嵌套过深，保存后会重新检查',
+        );
       } else {
-        result = { diagnostics: checked.diagnostics, errors: checked.errors, warnings: checked.diagnostics.length - checked.errors, base: checked.base };
+        result = {
+          diagnostics: checked.diagnostics,
+          errors: checked.errors,
+          warnings: checked.diagnostics.length - checked.errors,
+          base: checked.base,
+        };
         lastBase = checked.base;
         if (compiled !== checked && checked.errors === 0) {
           const { site, bytes } = compiled as Exclude<typeof compiled, typeof checked>;
@@ -82,7 +91,10 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
         }
       }
     } catch (error) {
-      result = stopped(`检查内容时出错：${(error as Error).message}`, '保存后会重新检查；反复出现时运行 jianbao check 查看');
+      result = stopped(
+        `检查内容时出错：${(error as Error).message}`,
+        '保存后会重新检查；反复出现时运行 jianbao check 查看',
+      );
     } finally {
       clearTimeout(timer);
       await job.stop();
@@ -97,7 +109,12 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
   }
 
   function stopped(message: string, hint: string): DevCheck {
-    return { diagnostics: [{ rule: 'check/timeout', severity: 'error', file: '.', line: 1, column: 1, message, hint }], errors: 1, warnings: 0, base: lastBase };
+    return {
+      diagnostics: [{ rule: 'check/timeout', severity: 'error', file: '.', line: 1, column: 1, message, hint }],
+      errors: 1,
+      warnings: 0,
+      base: lastBase,
+    };
   }
 
   const base = first.base;
@@ -118,7 +135,9 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
       server.middlewares.use((request, response, next) => {
         void current.then((result) => {
           const url = request.url ?? '/';
-          const internal = /\/(@vite|@fs|@id|node_modules|_astro|@react-refresh)\b/.test(url) || /\.\w+$/.test(url.split('?')[0] ?? '');
+          const internal =
+            /\/(@vite|@fs|@id|node_modules|_astro|@react-refresh)\b/.test(url) ||
+            /\.\w+$/.test(url.split('?')[0] ?? '');
           if (result.errors === 0 || internal) return next();
           response.statusCode = 500;
           response.setHeader('Content-Type', 'text/html; charset=utf-8');

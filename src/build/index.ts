@@ -20,7 +20,16 @@ import { CompileContentError, startCompile, type Compiled } from './compile-job.
 import { MarkdownCache } from './markdown-cache.ts';
 import { describeFault } from './faults.ts';
 import { withBuildLock } from './lock.ts';
-import { claim, moveAcross, recoverOutput, removeOrphanedScratch, STAGED_PREVIOUS, STAGED_SITE, stagingPrefix, swapInto } from './output.ts';
+import {
+  claim,
+  moveAcross,
+  recoverOutput,
+  removeOrphanedScratch,
+  STAGED_PREVIOUS,
+  STAGED_SITE,
+  stagingPrefix,
+  swapInto,
+} from './output.ts';
 import { copyMedia, MediaError } from './media.ts';
 import { linkPdfs } from './link-pdfs.ts';
 import { keepPdfs, stillMissing, type DroppedPdf } from './keep-pdfs.ts';
@@ -53,7 +62,12 @@ export interface BuildOptions {
    * Extra work on the finished site before it is swapped into place (PDFs):
    * throwing here fails the build like any other step.
    */
-  afterSite?: (context: { siteDir: string; site: CompiledSite; pdfCache: PdfCacheOption | undefined; docxCache: DocxCacheOption | undefined }) => Promise<void>;
+  afterSite?: (context: {
+    siteDir: string;
+    site: CompiledSite;
+    pdfCache: PdfCacheOption | undefined;
+    docxCache: DocxCacheOption | undefined;
+  }) => Promise<void>;
   /** The files written next to each issue page (by `afterSite`), which the issue pages link. */
   downloads?: { pdf: boolean; docx: boolean };
   /** Reuse issue pages rendered by earlier builds (default); `false` renders every page. */
@@ -118,8 +132,14 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
   const step = stopwatch();
   // The render cache: entry Markdown rendered and issue pages built by earlier builds.
   const renderer = options.cache === false ? undefined : await rendererDigest(packageRoot);
-  const cache = renderer ? await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), contentDir) : undefined;
-  const job = startCompile({ contentDir, drafts: options.drafts === true, ...(cache && renderer ? { cache: { dir: cache.dir, renderer } } : {}) });
+  const cache = renderer
+    ? await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), contentDir)
+    : undefined;
+  const job = startCompile({
+    contentDir,
+    drafts: options.drafts === true,
+    ...(cache && renderer ? { cache: { dir: cache.dir, renderer } } : {}),
+  });
   // Meanwhile, on this thread: load Astro (its module loading is a large part of a build). Not awaited:
   // a build that reuses the last site (site-snapshot.ts) does not need it.
   import('astro').catch(() => undefined);
@@ -131,7 +151,10 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
   log(`检查通过（用时 ${checked.seconds.toFixed(1)} 秒）`);
   step();
   job.compiled.then(
-    ({ site, seconds }) => log(`已编译 ${site.issues.length} 期、${site.issues.reduce((sum, issue) => sum + issue.entries.length, 0)} 篇稿件（用时 ${seconds.toFixed(1)} 秒）`),
+    ({ site, seconds }) =>
+      log(
+        `已编译 ${site.issues.length} 期、${site.issues.reduce((sum, issue) => sum + issue.entries.length, 0)} 篇稿件（用时 ${seconds.toFixed(1)} 秒）`,
+      ),
     () => undefined,
   );
 
@@ -154,13 +177,21 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
           base: checked.base,
           // The downloads the issue pages link are part of the compiled site (and so of the page keys).
           // (The bytes the worker sent lack them: the site file is then written from the site itself.)
-          compiled: options.downloads ? job.compiled.then((compiled) => ({ ...compiled, bytes: undefined, site: { ...compiled.site, downloads: options.downloads } })) : job.compiled,
+          compiled: options.downloads
+            ? job.compiled.then((compiled) => ({
+                ...compiled,
+                bytes: undefined,
+                site: { ...compiled.site, downloads: options.downloads },
+              }))
+            : job.compiled,
           cacheDir: join(work, 'cache'),
           cache: cache && renderer ? { pages: cache, renderer } : undefined,
           log,
         });
         const from = rendered.wholeSite ? '站点与上次生成时相同，未运行 Astro，全部页面取自缓存，' : '';
-        log(`页面已生成（${from}${rendered.reused ? `其中 ${rendered.reused} 个期刊页取自缓存，` : ''}用时 ${step()} 秒）`);
+        log(
+          `页面已生成（${from}${rendered.reused ? `其中 ${rendered.reused} 个期刊页取自缓存，` : ''}用时 ${step()} 秒）`,
+        );
         await copyMedia(rendered.site, contentDir, siteDir).catch((error: unknown) => {
           throw error instanceof MediaError ? new BuildError(error.message, { cause: error }) : error;
         });
@@ -170,7 +201,10 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
           ...(cache && rendered.keys ? { cache: { store: cache.searchBundles(), pages: rendered.keys } } : {}),
           fail: (message) => new BuildError(message),
         });
-        const years = search.years > 1 ? `${search.years} 个年度${search.reused ? `，其中 ${search.reused} 个取自缓存` : ''}；` : '';
+        const years =
+          search.years > 1
+            ? `${search.years} 个年度${search.reused ? `，其中 ${search.reused} 个取自缓存` : ''}；`
+            : '';
         log(`全文检索已建立索引（${years}用时 ${step()} 秒）`);
         return rendered.site;
       },
@@ -232,20 +266,27 @@ async function renderPages(options: {
   log: (line: string) => void;
 }): Promise<{ site: CompiledSite; reused: number; keys: IssuePageKey[] | undefined; wholeSite: boolean }> {
   const { packageRoot, siteDir } = options;
-  const astro = (data: () => Promise<SiteModuleData>) => runAstro({ packageRoot, siteDir, base: options.base, cacheDir: options.cacheDir, site: data });
+  const astro = (data: () => Promise<SiteModuleData>) =>
+    runAstro({ packageRoot, siteDir, base: options.base, cacheDir: options.cacheDir, site: data });
   const cache = options.cache?.pages;
   await cache?.scan();
   const compiled = handled(options.compiled.then(({ site }) => site));
   const siteFile = handled(options.compiled.then(({ site, bytes }) => writeSiteFile(options.siteFile, bytes ?? site)));
   const plan = handled(
     compiled.then((site) => {
-      const { pages: keys, site: siteKey } = options.cache ? pageKeys(site, options.cache.renderer) : { pages: [], site: '' };
+      const { pages: keys, site: siteKey } = options.cache
+        ? pageKeys(site, options.cache.renderer)
+        : { pages: [], site: '' };
       return { keys, siteKey, reused: keys.filter(({ key }) => cache?.has(key)) };
     }),
   );
   const snapshots = cache?.siteSnapshots();
   // A snapshot to compare with: wait for the compile (no snapshot, a cold build: Astro starts bundling at once).
-  const wholeSite = snapshots !== undefined && (await snapshots.any()) && snapshots.has((await plan).siteKey) && (await plan).reused.length === (await plan).keys.length;
+  const wholeSite =
+    snapshots !== undefined &&
+    (await snapshots.any()) &&
+    snapshots.has((await plan).siteKey) &&
+    (await plan).reused.length === (await plan).keys.length;
   if (wholeSite) await snapshots.restore((await plan).siteKey, siteDir);
   else {
     try {
@@ -296,7 +337,8 @@ function stopwatch(): () => string {
 }
 
 function cachedPages(reused: readonly IssuePageKey[]): CachedPages {
-  const keysOf = (kind: IssuePageKey['kind']) => reused.filter((page) => page.kind === kind).map((page) => page.issue.key);
+  const keysOf = (kind: IssuePageKey['kind']) =>
+    reused.filter((page) => page.kind === kind).map((page) => page.issue.key);
   return { issue: keysOf('issue'), print: keysOf('print') };
 }
 
@@ -308,7 +350,12 @@ function pageFile(siteDir: string, page: IssuePageKey): string {
  * Copy the reused pages into the new site. False when one of them links to an
  * asset (`<base>_astro/…`, named by content hash) this build did not write.
  */
-async function restorePages(pages: readonly IssuePageKey[], cache: RenderCache, siteDir: string, base: string): Promise<boolean> {
+async function restorePages(
+  pages: readonly IssuePageKey[],
+  cache: RenderCache,
+  siteDir: string,
+  base: string,
+): Promise<boolean> {
   const assets = new Set<string>();
   const pattern = new RegExp(`${escapeRegExp(base)}(${ASSETS_DIR}/[^"'\\s)<>]+)`, 'g');
   for (const page of pages) {
@@ -332,10 +379,17 @@ async function countPages(siteDir: string): Promise<number> {
  * and prints without building: the Markdown cache (save it after compiling)
  * and the PDFs.
  */
-export async function openRenderCache(contentDir: string, packageRoot = PACKAGE_ROOT): Promise<{ markdown: MarkdownCache; pdf: PdfCacheOption; docx: DocxCacheOption }> {
+export async function openRenderCache(
+  contentDir: string,
+  packageRoot = PACKAGE_ROOT,
+): Promise<{ markdown: MarkdownCache; pdf: PdfCacheOption; docx: DocxCacheOption }> {
   const renderer = await rendererDigest(packageRoot);
   const cache = await RenderCache.open(join(await scratchRoot(packageRoot), 'cache'), resolve(contentDir));
-  return { markdown: await MarkdownCache.open(cache.dir, renderer), pdf: { store: cache.pdfs(), salt: renderer }, docx: { store: cache.docxs(), salt: renderer } };
+  return {
+    markdown: await MarkdownCache.open(cache.dir, renderer),
+    pdf: { store: cache.pdfs(), salt: renderer },
+    docx: { store: cache.docxs(), salt: renderer },
+  };
 }
 
 async function packageVersion(packageRoot: string): Promise<string> {
@@ -351,7 +405,13 @@ async function scratchRoot(packageRoot: string): Promise<string> {
 }
 
 /** Astro builds the pages, the compiled site handed to them through the site module (`site`: what it holds). */
-async function runAstro(options: { packageRoot: string; siteDir: string; base: string; cacheDir: string; site: () => Promise<SiteModuleData> }): Promise<void> {
+async function runAstro(options: {
+  packageRoot: string;
+  siteDir: string;
+  base: string;
+  cacheDir: string;
+  site: () => Promise<SiteModuleData>;
+}): Promise<void> {
   const { build } = await import('astro');
   try {
     await withAstroEnv(options.packageRoot, () =>

@@ -75,7 +75,8 @@ async function oldPdfs(oldDir: string): Promise<string[]> {
       return;
     }
     for (const entry of entries) {
-      if (depth < 3 && entry.isDirectory() && /^[a-z0-9-]+$|^\d+$/.test(entry.name)) await walk([...relative, entry.name], depth + 1);
+      if (depth < 3 && entry.isDirectory() && /^[a-z0-9-]+$|^\d+$/.test(entry.name))
+        await walk([...relative, entry.name], depth + 1);
       else if (depth === 3 && entry.isFile() && entry.name.endsWith('.pdf')) found.push(join(...relative, entry.name));
     }
   };

@@ -27,7 +27,11 @@ export class KeyedStore {
   /** The keys present now (under the build lock: another build may have pruned). */
   async scan(): Promise<ReadonlySet<string>> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
-    this.present = new Set(names.filter((name) => !name.endsWith('.partial') && name.endsWith(this.extension)).map((name) => name.slice(0, name.length - this.extension.length)));
+    this.present = new Set(
+      names
+        .filter((name) => !name.endsWith('.partial') && name.endsWith(this.extension))
+        .map((name) => name.slice(0, name.length - this.extension.length)),
+    );
     return this.present;
   }
 

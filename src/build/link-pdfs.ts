@@ -69,7 +69,11 @@ export async function linkPdfs(siteDir: string, site: CompiledSite): Promise<voi
 }
 
 /** Each feed entry of an issue with a PDF gets `<link rel="enclosure" type="application/pdf" …/>`. */
-async function linkFeed(file: string, site: CompiledSite, found: Map<string, { href: string; pages: number }>): Promise<void> {
+async function linkFeed(
+  file: string,
+  site: CompiledSite,
+  found: Map<string, { href: string; pages: number }>,
+): Promise<void> {
   const xml = await readFile(file, 'utf8').catch(() => undefined);
   if (xml === undefined) return;
   let next = xml.replace(/\s*<link rel="enclosure" type="application\/pdf"[^>]*\/>/g, '');

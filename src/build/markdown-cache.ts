@@ -20,7 +20,8 @@ const FILE = 'markdown.json';
 function optionsJson(options: CompileBodyOptions): string {
   return JSON.stringify(options, (_key, value: unknown) => {
     if (value instanceof Map) return [...value];
-    if (typeof value === 'function' || typeof value === 'symbol') throw new TypeError('render options must be plain data to be cached');
+    if (typeof value === 'function' || typeof value === 'symbol')
+      throw new TypeError('render options must be plain data to be cached');
     return value;
   });
 }
@@ -65,6 +66,8 @@ export class MarkdownCache {
   async save(): Promise<void> {
     if (this.misses === 0 && this.used.size === this.stored.size) return;
     // A cache that cannot be written only makes the next build slower.
-    await writeAtomic(this.file, JSON.stringify({ renderer: this.renderer, entries: [...this.used] })).catch(() => undefined);
+    await writeAtomic(this.file, JSON.stringify({ renderer: this.renderer, entries: [...this.used] })).catch(
+      () => undefined,
+    );
   }
 }

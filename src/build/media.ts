@@ -29,7 +29,13 @@ export function mediaFiles(site: CompiledSite): Map<string, MediaFile> {
   for (const issue of site.issues) {
     for (const entry of issue.entries) {
       for (const image of entry.images) {
-        if (!files.has(image.output)) files.set(image.output, { output: image.output, source: image.source, sha256: image.sha256, mime: image.mime });
+        if (!files.has(image.output))
+          files.set(image.output, {
+            output: image.output,
+            source: image.source,
+            sha256: image.sha256,
+            mime: image.mime,
+          });
       }
     }
   }

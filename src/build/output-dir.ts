@@ -48,8 +48,10 @@ export async function assertReplaceableOutput(check: OutputDirCheck): Promise<vo
   const change = '请用 --out 指定一个新的或空的目录，或以前由 jianbao build 生成的站点目录（如 ./dist）。';
 
   if (out === content) throw new OutputDirError(`输出目录 ${shown} 就是内容目录，生成站点会删除全部稿件。${change}`);
-  if (isInside(out, content)) throw new OutputDirError(`输出目录 ${shown} 包含内容目录 ${check.contentDir}，生成站点会删除全部稿件。${change}`);
-  if (isInside(content, out)) throw new OutputDirError(`输出目录 ${shown} 在内容目录之中，站点不能生成到内容目录里。${change}`);
+  if (isInside(out, content))
+    throw new OutputDirError(`输出目录 ${shown} 包含内容目录 ${check.contentDir}，生成站点会删除全部稿件。${change}`);
+  if (isInside(content, out))
+    throw new OutputDirError(`输出目录 ${shown} 在内容目录之中，站点不能生成到内容目录里。${change}`);
   if (out === packageRoot || isInside(out, packageRoot)) {
     throw new OutputDirError(`输出目录 ${shown} 包含 jianbao 程序本身，不能用作输出目录。${change}`);
   }
@@ -59,14 +61,20 @@ export async function assertReplaceableOutput(check: OutputDirCheck): Promise<vo
   const info = await lstat(check.outDir).catch(() => undefined);
   if (!info) return; // a new folder
   if (info.isSymbolicLink()) {
-    throw new OutputDirError(`输出目录 ${shown} 是一个符号链接，生成站点时只会替换链接本身。请直接指定链接指向的目录。`);
+    throw new OutputDirError(
+      `输出目录 ${shown} 是一个符号链接，生成站点时只会替换链接本身。请直接指定链接指向的目录。`,
+    );
   }
   if (!info.isDirectory()) throw new OutputDirError(`${shown} 是一个文件，不是目录，生成站点会覆盖它。${change}`);
   if (await isMountPoint(out)) {
-    throw new OutputDirError(`输出目录 ${shown} 是一个挂载点，生成站点时无法整体替换它。请指定挂载点下的一个子目录，如 ${join(shown, 'site')}。`);
+    throw new OutputDirError(
+      `输出目录 ${shown} 是一个挂载点，生成站点时无法整体替换它。请指定挂载点下的一个子目录，如 ${join(shown, 'site')}。`,
+    );
   }
   const names = await readdir(out).catch((error: NodeJS.ErrnoException) => {
-    throw new OutputDirError(`无法读取输出目录 ${shown}（${error.code === 'EACCES' || error.code === 'EPERM' ? '没有权限' : (error.code ?? '未知原因')}）。`);
+    throw new OutputDirError(
+      `无法读取输出目录 ${shown}（${error.code === 'EACCES' || error.code === 'EPERM' ? '没有权限' : (error.code ?? '未知原因')}）。`,
+    );
   });
   if (names.length === 0 || (await isJianbaoSite(out, names))) return;
   throw new OutputDirError(

@@ -50,7 +50,9 @@ async function installedVersion(packageRoot: string, name: string): Promise<stri
 /** Digest of what renders the pages: jianbao's sources and the versions of the packages it builds with. */
 export async function rendererDigest(packageRoot: string): Promise<string> {
   const versions: string[] = [];
-  const manifest = JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const manifest = JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
   for (const name of [...Object.keys(manifest.dependencies ?? {}), ...BUILD_PACKAGES].sort()) {
     versions.push(name, await installedVersion(packageRoot, name));
   }
@@ -59,7 +61,15 @@ export async function rendererDigest(packageRoot: string): Promise<string> {
 
 /** The site's own fields: everything but its collections of issues and entries. */
 function siteSettings(site: CompiledSite): string {
-  const { issues: _issues, archive: _archive, sections: _sections, units: _units, stats: _stats, statsByYear: _statsByYear, ...settings } = site;
+  const {
+    issues: _issues,
+    archive: _archive,
+    sections: _sections,
+    units: _units,
+    stats: _stats,
+    statsByYear: _statsByYear,
+    ...settings
+  } = site;
   return JSON.stringify(settings);
 }
 
@@ -79,7 +89,11 @@ export function pageKeys(site: CompiledSite, renderer: string): { pages: IssuePa
   const pages = site.issues.flatMap((issue) => {
     const { newer, older } = neighbours.get(issue)!;
     return [
-      { kind: 'issue' as const, issue, key: sha256(['issue', renderer, settings, digest(issue), digest(newer), digest(older)]) },
+      {
+        kind: 'issue' as const,
+        issue,
+        key: sha256(['issue', renderer, settings, digest(issue), digest(newer), digest(older)]),
+      },
       { kind: 'print' as const, issue, key: sha256(['print', renderer, settings, digest(issue)]) },
     ];
   });
@@ -99,5 +113,7 @@ function collections(site: CompiledSite, digests: ReadonlyMap<CompiledIssue, str
     issue.entries.forEach((entry, index) => known.set(entry, `\u0000entry ${digest} ${index}`));
   }
   const { issues: _issues, ...rest } = site;
-  return JSON.stringify(rest, (_key, value: unknown) => (typeof value === 'object' && value !== null ? (known.get(value) ?? value) : value));
+  return JSON.stringify(rest, (_key, value: unknown) =>
+    typeof value === 'object' && value !== null ? (known.get(value) ?? value) : value,
+  );
 }

@@ -58,7 +58,12 @@ export { UsageError };
 
 /** Options every command accepts. */
 const COMMON_ARGS: Record<string, ArgSpec> = {
-  content: { type: 'string', description: '内容目录（默认：环境变量 JIANBAO_CONTENT，否则从当前目录向上找 jianbao.yaml 或 content/jianbao.yaml）', valueHint: '目录' },
+  content: {
+    type: 'string',
+    description:
+      '内容目录（默认：环境变量 JIANBAO_CONTENT，否则从当前目录向上找 jianbao.yaml 或 content/jianbao.yaml）',
+    valueHint: '目录',
+  },
   help: { type: 'boolean', short: 'h', description: '显示帮助' },
 };
 
@@ -71,7 +76,12 @@ export function parseCommandArgs(def: CommandDef, argv: string[]): ParsedArgs {
   const options = Object.fromEntries(
     Object.entries({ ...COMMON_ARGS, ...def.args }).map(([name, spec]) => [
       name,
-      { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}), ...(spec.default !== undefined ? { default: spec.default } : {}) },
+      {
+        type: spec.type,
+        ...(spec.short ? { short: spec.short } : {}),
+        ...(spec.multiple ? { multiple: true } : {}),
+        ...(spec.default !== undefined ? { default: spec.default } : {}),
+      },
     ]),
   );
   try {
@@ -88,7 +98,13 @@ export function parseCommandArgs(def: CommandDef, argv: string[]): ParsedArgs {
 }
 
 export function commandHelp(def: CommandDef): string {
-  const lines = [`jianbao ${def.meta.name} — ${def.meta.description}`, '', `用法：jianbao ${def.meta.usage ?? def.meta.name} [选项]`, '', '选项：'];
+  const lines = [
+    `jianbao ${def.meta.name} — ${def.meta.description}`,
+    '',
+    `用法：jianbao ${def.meta.usage ?? def.meta.name} [选项]`,
+    '',
+    '选项：',
+  ];
   for (const [name, spec] of Object.entries({ ...def.args, ...COMMON_ARGS })) {
     const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.type === 'string' ? ` <${spec.valueHint ?? '值'}>` : ''}`;
     lines.push(`  ${flag}${' '.repeat(Math.max(1, 28 - stringWidth(flag)))} ${spec.description}`);

@@ -16,7 +16,8 @@ export interface Paint {
 
 export function paint(io: CliIO): Paint {
   const on = io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
-  const wrap = (open: number, close: number) => (text: string) => (on ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+  const wrap = (open: number, close: number) => (text: string) =>
+    on ? `\u001b[${open}m${text}\u001b[${close}m` : text;
   return { red: wrap(31, 39), yellow: wrap(33, 39), dim: wrap(2, 22), green: wrap(32, 39), bold: wrap(1, 22) };
 }
 
@@ -35,11 +36,19 @@ export function formatDiagnostic(d: Diagnostic, io: CliIO, contentDir: string, c
 
 function summaryLine(errors: number, warnings: number, detail: string, colors: Paint): string {
   if (errors === 0 && warnings === 0) return colors.green(`✓ 没有发现问题${detail}`);
-  const parts = [errors ? colors.red(`${errors} 个错误`) : '0 个错误', warnings ? colors.yellow(`${warnings} 个警告`) : '0 个警告'];
+  const parts = [
+    errors ? colors.red(`${errors} 个错误`) : '0 个错误',
+    warnings ? colors.yellow(`${warnings} 个警告`) : '0 个警告',
+  ];
   return `共 ${parts.join('，')}${detail}`;
 }
 
-export function diagnosticsJson(diagnostics: Diagnostic[], io: CliIO, contentDir: string, extra: Record<string, unknown> = {}): string {
+export function diagnosticsJson(
+  diagnostics: Diagnostic[],
+  io: CliIO,
+  contentDir: string,
+  extra: Record<string, unknown> = {},
+): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return `${JSON.stringify(
     {

@@ -28,7 +28,9 @@ export async function run(): Promise<number> {
     try {
       mkdirSync(bundle.browserDir, { recursive: true });
     } catch (error) {
-      process.stderr.write(`无法在 ${bundle.dir} 中写入文件（${(error as Error).message}）。\n请把离线版解压到可以写入的文件夹（例如 D 盘或桌面），再运行。\n`);
+      process.stderr.write(
+        `无法在 ${bundle.dir} 中写入文件（${(error as Error).message}）。\n请把离线版解压到可以写入的文件夹（例如 D 盘或桌面），再运行。\n`,
+      );
       return 1;
     }
     Object.assign(process.env, bundleEnv(bundle));
@@ -46,7 +48,9 @@ export async function run(): Promise<number> {
     });
   } catch (error) {
     const stack = (error as Error).stack;
-    process.stderr.write(`jianbao 内部错误（这是程序的缺陷，不是内容问题，请附上以下信息报告）：\n${stack ? sourceStack(stack) : String(error)}\n`);
+    process.stderr.write(
+      `jianbao 内部错误（这是程序的缺陷，不是内容问题，请附上以下信息报告）：\n${stack ? sourceStack(stack) : String(error)}\n`,
+    );
     return 70;
   }
 }

@@ -16,7 +16,12 @@ export function sourceStack(stack: string): string {
   const mapOf = (url: string) => {
     if (!maps.has(url)) {
       try {
-        maps.set(url, new SourceMap(JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]));
+        maps.set(
+          url,
+          new SourceMap(
+            JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, 'utf8')) as ConstructorParameters<typeof SourceMap>[0],
+          ),
+        );
       } catch {
         maps.set(url, undefined);
       }
@@ -26,7 +31,8 @@ export function sourceStack(stack: string): string {
   return stack.replace(FRAME, (frame, url: string, line: string, column: string) => {
     // `findEntry` returns `{} | SourceMapping`; typescript-eslint misreads this narrowing as a no-op.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-    const entry = mapOf(url)?.findEntry(Number(line) - 1, Number(column) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
+    const entry = mapOf(url)?.findEntry(Number(line) - 1, Number(column) - 1) as
+      { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
     if (!entry?.originalSource) return frame;
     const source = fileURLToPath(new URL(entry.originalSource, url));
     return `${source}:${entry.originalLine! + 1}:${entry.originalColumn! + 1}`;

@@ -63,7 +63,8 @@ export function passMemo(state: CheckState | undefined): PassMemo {
   if (!state) return NO_MEMO;
   return (name, from, compute) => {
     const known = state.passes.get(name);
-    if (known && known.from.length === from.length && known.from.every((item, index) => item === from[index])) return known.value as ReturnType<typeof compute>;
+    if (known && known.from.length === from.length && known.from.every((item, index) => item === from[index]))
+      return known.value as ReturnType<typeof compute>;
     const value = compute();
     state.passes.set(name, { from: [...from], value });
     return value;
@@ -87,8 +88,15 @@ export interface PlainCheckState {
   lint: CheckState['lint'];
 }
 
-const SETTINGS_SCHEMAS: Record<SettingsKind, z.ZodType> = { settings: siteSchema, units: unitsSchema, people: peopleSchema, recipients: recipientsSchema };
-const settingsKindOf = new Map(Object.entries(SETTINGS_FILES).map(([kind, path]): [string, SettingsKind] => [path, kind as SettingsKind]));
+const SETTINGS_SCHEMAS: Record<SettingsKind, z.ZodType> = {
+  settings: siteSchema,
+  units: unitsSchema,
+  people: peopleSchema,
+  recipients: recipientsSchema,
+};
+const settingsKindOf = new Map(
+  Object.entries(SETTINGS_FILES).map(([kind, path]): [string, SettingsKind] => [path, kind as SettingsKind]),
+);
 
 export function plainCheckState(state: CheckState): PlainCheckState {
   const files: [string, StampedValue][] = [];
@@ -126,7 +134,11 @@ export function parsedRecords(state: CheckState): Map<string, Snapshot['issue'] 
 function lazyPositions(path: string, load: MarkdownLoad<unknown> | SettingsLoad): PositionIndex {
   const text = load.read.source?.text ?? '';
   const kind = settingsKindOf.get(path);
-  if (kind) return PositionIndex.lazy({ line: 1, column: 1 }, () => parseYamlPrecisely({ text, file: path, firstLine: 1 }, SETTINGS_SCHEMAS[kind]).positions);
+  if (kind)
+    return PositionIndex.lazy(
+      { line: 1, column: 1 },
+      () => parseYamlPrecisely({ text, file: path, firstLine: 1 }, SETTINGS_SCHEMAS[kind]).positions,
+    );
   const schema = path.startsWith(`${ENTRIES_DIR}/`) ? entrySchema : issueSchema;
   // The front matter starts on line 2 (after its ---) whenever there are positions to find.
   return PositionIndex.lazy({ line: 2, column: 1 }, () => {

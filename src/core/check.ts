@@ -20,10 +20,13 @@ export interface CheckResult {
   warnings: number;
 }
 
-
 /** Text hygiene (jianbao lint) of the entries not frozen in published issues, each entry's findings reused while its inputs are the same. */
 function lintFindings(content: LoadedContent, registry: Registry, state: CheckState | undefined): Diagnostic[] {
-  const frozen = passMemo(state)('lint:frozen', content.issues.map((issue) => issue.data), () => frozenEntryIds(content));
+  const frozen = passMemo(state)(
+    'lint:frozen',
+    content.issues.map((issue) => issue.data),
+    () => frozenEntryIds(content),
+  );
   const settings = [content.site, content.units, content.people, content.recipients];
   const seen = new Set<string>();
   const found = content.entries
@@ -52,7 +55,11 @@ function underArchive(path: string): boolean {
  * under published/ changed since and every record file it read was settled
  * (not racy, file-states.ts); else loaded (only changed record files read).
  */
-async function archiveFor(content: LoadedContent, state: CheckState | undefined, changed: ReadonlySet<string> | undefined): Promise<LoadedArchive> {
+async function archiveFor(
+  content: LoadedContent,
+  state: CheckState | undefined,
+  changed: ReadonlySet<string> | undefined,
+): Promise<LoadedArchive> {
   const last = state?.passes.get('archive')?.value as LoadedArchive | undefined;
   if (state && last && changed && ![...changed].some(underArchive)) {
     let settled = true;
@@ -77,10 +84,18 @@ async function archiveFor(content: LoadedContent, state: CheckState | undefined,
  * last check with this state (the caller knows: it wrote them, or a file
  * watcher saw them); the other files are not even stamped again.
  */
-export async function checkContent(from: string | ContentSource, state?: CheckState, changed?: ReadonlySet<string>): Promise<CheckResult> {
-  const content = await loadContent(from, { ...(state ? { states: state.files, recheck: { changed, kept: state.recheck } } : {}) });
+export async function checkContent(
+  from: string | ContentSource,
+  state?: CheckState,
+  changed?: ReadonlySet<string>,
+): Promise<CheckResult> {
+  const content = await loadContent(from, {
+    ...(state ? { states: state.files, recheck: { changed, kept: state.recheck } } : {}),
+  });
   const memo = passMemo(state);
-  const registry = memo('registry', [content.site, content.units, content.people, content.recipients], () => buildRegistry(content));
+  const registry = memo('registry', [content.site, content.units, content.people, content.recipients], () =>
+    buildRegistry(content),
+  );
   const archive = await archiveFor(content, state, changed);
   content.archive = archive;
   // Published issues are compared with their records (only when the settings load: otherwise everything would differ).
@@ -88,7 +103,12 @@ export async function checkContent(from: string | ContentSource, state?: CheckSt
   const archived = content.site ? await checkArchive(content, registry, archive, byId, state?.inputs, memo) : undefined;
   // Text hygiene (jianbao lint) as warnings; published issues' entries change only through errata.
   const lint = lintFindings(content, registry, state).map((d): Diagnostic => ({ ...d, severity: 'warning' }));
-  const diagnostics = sortDiagnostics([...content.diagnostics, ...validate(content, registry, archived, memo, byId), ...(archived?.diagnostics ?? []), ...lint]);
+  const diagnostics = sortDiagnostics([
+    ...content.diagnostics,
+    ...validate(content, registry, archived, memo, byId),
+    ...(archived?.diagnostics ?? []),
+    ...lint,
+  ]);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return { content, registry, archive, diagnostics, errors, warnings: diagnostics.length - errors };
 }

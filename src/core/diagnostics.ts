@@ -27,7 +27,6 @@ export interface Diagnostic extends Position {
   fixable?: boolean;
 }
 
-
 /** Build a diagnostic with the rule's default severity. */
 export function diagnostic(
   rule: RuleId,
@@ -92,7 +91,8 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   for (const candidate of candidates) {
     const hay = candidate.toLowerCase();
     let score = editDistance(needle, hay);
-    if (hay.includes(needle) || needle.includes(hay)) score = Math.min(score, 1 + Math.abs(hay.length - needle.length) / 10);
+    if (hay.includes(needle) || needle.includes(hay))
+      score = Math.min(score, 1 + Math.abs(hay.length - needle.length) / 10);
     if (score < bestScore) {
       bestScore = score;
       best = candidate;
@@ -133,7 +133,11 @@ function quoted(input: unknown, depth: number): string {
   if (typeof input === 'boolean') return input ? 'true' : 'false';
   if (input instanceof Date) return Number.isNaN(input.getTime()) ? '（无效的日期）' : input.toISOString().slice(0, 10);
   if (depth > 8) return '…';
-  if (Array.isArray(input)) return `[${input.slice(0, 20).map((item) => quoted(item, depth + 1)).join(', ')}${input.length > 20 ? ', …' : ''}]`;
+  if (Array.isArray(input))
+    return `[${input
+      .slice(0, 20)
+      .map((item) => quoted(item, depth + 1))
+      .join(', ')}${input.length > 20 ? ', …' : ''}]`;
   if (typeof input === 'object') {
     const entries = Object.entries(input as Record<string, unknown>);
     return `{${entries

@@ -88,5 +88,8 @@ export function compareDigest(recorded: IssueDigest, current: IssueDigest): Dige
 }
 
 export function hasChanges(changes: DigestChanges): boolean {
-  return changes.issueChanged || changes.changedEntries.length + changes.addedEntries.length + changes.removedEntries.length > 0;
+  return (
+    changes.issueChanged ||
+    changes.changedEntries.length + changes.addedEntries.length + changes.removedEntries.length > 0
+  );
 }

@@ -27,7 +27,11 @@ export function errnoReason(code: string | undefined): string {
 
 /** A file-system error of Node (`code`, `syscall`, usually `path`), not our bug. */
 export function isSystemError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+  return (
+    error instanceof Error &&
+    typeof (error as NodeJS.ErrnoException).code === 'string' &&
+    typeof (error as NodeJS.ErrnoException).syscall === 'string'
+  );
 }
 
 /** `无法写入 /srv/www/bulletin：没有权限` — the operation, the path and the reason, in Chinese. */

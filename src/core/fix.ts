@@ -19,7 +19,8 @@ export async function applyFixes(dir: string, files: SourceFile[]): Promise<FixR
   const reports: FixReport[] = [];
   for (const source of files) {
     const changes: string[] = [];
-    if (source.encoding && source.encoding !== 'utf-8') changes.push(`由 ${ENCODING_NAMES[source.encoding]} 转为 UTF-8`);
+    if (source.encoding && source.encoding !== 'utf-8')
+      changes.push(`由 ${ENCODING_NAMES[source.encoding]} 转为 UTF-8`);
     if (source.bom) changes.push('删除 BOM');
     if (source.crlf) changes.push('CRLF 换行改为 LF');
     let text = source.text; // already decoded and LF

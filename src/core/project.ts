@@ -19,7 +19,15 @@ import type { Diagnostic } from './diagnostics.ts';
 import { UserError } from './errors.ts';
 import type { ContentSource } from './source/source.ts';
 import { createEntry, type EntryRequest, type NewEntryResult, type WorkflowOptions } from './workflow/new-entry.ts';
-import { createIssue, draftIssue, planIssue, type IssueDraft, type IssuePlan, type IssueRequest, type NewIssueResult } from './workflow/new-issue.ts';
+import {
+  createIssue,
+  draftIssue,
+  planIssue,
+  type IssueDraft,
+  type IssuePlan,
+  type IssueRequest,
+  type NewIssueResult,
+} from './workflow/new-issue.ts';
 import { compileIssue } from './compile/issue.ts';
 import type { CompiledIssue } from './model/issue.ts';
 import { entriesById } from './validate/index.ts';
@@ -62,7 +70,10 @@ export class ContentErrors extends UserError {
   constructor(diagnostics: Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const first = errors[0];
-    super(`内容有 ${errors.length} 个错误${first ? `（${first.file}:${first.line}:${first.column} ${first.message}）` : ''}，先运行 jianbao check`, { diagnostics });
+    super(
+      `内容有 ${errors.length} 个错误${first ? `（${first.file}:${first.line}:${first.column} ${first.message}）` : ''}，先运行 jianbao check`,
+      { diagnostics },
+    );
   }
 }
 
@@ -114,13 +125,20 @@ export interface Project {
    * undefined when the template gives no valid issue, `draft.problems`).
    * Nothing is written.
    */
-  previewIssue(request: IssueRequest, options: WorkflowOptions): Promise<{ draft: IssueDraft; issue: CompiledIssue | undefined; base: string }>;
+  previewIssue(
+    request: IssueRequest,
+    options: WorkflowOptions,
+  ): Promise<{ draft: IssueDraft; issue: CompiledIssue | undefined; base: string }>;
   /** A checked entry by id (`2025/11/燃气检查`); throws a WorkflowError when there is none. */
   entry(id: string): Promise<EntryRecord>;
   /** An entry's file as it is on disk now, with its version, for editing. */
   openEntry(id: string): Promise<OpenedEntry>;
   /** Save an edited entry over the version that was opened (EntryConflict when it changed on disk). */
-  saveEntry(id: string, form: EntryForm, openedVersion: string): Promise<{ version: string; text: string; changed: boolean }>;
+  saveEntry(
+    id: string,
+    form: EntryForm,
+    openedVersion: string,
+  ): Promise<{ version: string; text: string; changed: boolean }>;
   /** Add an erratum to a published issue. */
   addErratum(ref: string, request: ErratumRequest, options: WorkflowOptions): Promise<{ file: string; errata: number }>;
 }
@@ -131,7 +149,11 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
   let compiled: Promise<{ checked: CheckResult; site: CompiledSite | undefined }> | undefined;
   let bodyCache: Promise<BodyCache | undefined> | undefined;
   let state: Promise<CheckState> | undefined;
-  const checkState = () => (state ??= (options.checkCache?.load() ?? Promise.resolve(undefined)).then((kept) => kept ?? newCheckState(), () => newCheckState()));
+  const checkState = () =>
+    (state ??= (options.checkCache?.load() ?? Promise.resolve(undefined)).then(
+      (kept) => kept ?? newCheckState(),
+      () => newCheckState(),
+    ));
 
   // What may have changed since the last check: everything (the first check, `invalidate()`), or these paths.
   let pending: Set<string> | 'all' = 'all';
@@ -146,7 +168,10 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
       const result = await check();
       if (result.errors > 0) return { checked: result, site: undefined };
       const cache = await (bodyCache ??= options.bodyCache?.() ?? Promise.resolve(undefined));
-      const site = compileSite(result.content, result.registry, { ...(cache ? { compileBody: cache.compile } : {}), drafts: options.drafts !== false });
+      const site = compileSite(result.content, result.registry, {
+        ...(cache ? { compileBody: cache.compile } : {}),
+        drafts: options.drafts !== false,
+      });
       await cache?.save();
       return { checked: result, site };
     })());
@@ -193,19 +218,27 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
     newEntry: (request, workflow) => wrote(createEntry(root, request, workflow), (made) => [made.file]),
     newIssue: (request, workflow) => wrote(createIssue(root, request, workflow), (made) => [made.file]),
     // The workflow steps start from the project's check (the same answers as `check`), and write to the files.
-    publish: (ref, publishing = {}) => changed(check().then((result) => publishIssue(root, ref, { ...publishing, checked: result }))),
-    archiveLegacy: (archiving = {}) => changed(check().then((result) => archiveLegacyIssues(root, { ...archiving, checked: result }))),
+    publish: (ref, publishing = {}) =>
+      changed(check().then((result) => publishIssue(root, ref, { ...publishing, checked: result }))),
+    archiveLegacy: (archiving = {}) =>
+      changed(check().then((result) => archiveLegacyIssues(root, { ...archiving, checked: result }))),
     planIssue: (request, workflow) => planIssue(root, request, workflow),
     async previewIssue(request, workflow) {
       const result = await check();
       const draft = await draftIssue(root, request, workflow, result);
-      const issue = draft.record ? compileIssue(draft.record, result.content, result.registry, entriesById(result.content.entries)) : undefined;
+      const issue = draft.record
+        ? compileIssue(draft.record, result.content, result.registry, entriesById(result.content.entries))
+        : undefined;
       return { draft, issue, base: result.content.site?.site.base ?? '/' };
     },
     async entry(id) {
       const { content } = await check();
       const found = content.entries.find((entry) => entry.id === id.normalize('NFC'));
-      if (!found) throw new WorkflowError(`没有编号为「${id}」的稿件`, { usage: true, hint: '稿件编号是它在 entries/ 下的路径去掉 .md，如 2025/11/燃气检查' });
+      if (!found)
+        throw new WorkflowError(`没有编号为「${id}」的稿件`, {
+          usage: true,
+          hint: '稿件编号是它在 entries/ 下的路径去掉 .md，如 2025/11/燃气检查',
+        });
       return found;
     },
     openEntry: async (id) => openEntry(root, await project.entry(id)),
@@ -214,7 +247,8 @@ export function openProject(dir: string, options: ProjectOptions = {}): Project 
       const checkedNow = await check();
       return wrote(saveEntry(root, checkedNow, entry, form, openedVersion), () => [entry.file]);
     },
-    addErratum: async (ref, request, workflow) => wrote(addErratum(root, await check(), ref, request, workflow), (added) => [added.file]),
+    addErratum: async (ref, request, workflow) =>
+      wrote(addErratum(root, await check(), ref, request, workflow), (added) => [added.file]),
   };
   return project;
 }

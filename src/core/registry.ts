@@ -43,7 +43,8 @@ export function buildRegistry(content: Pick<LoadedContent, 'units' | 'people' | 
     const spans = unitNameSpans(unit);
     // The current name and its aliases first: a spelling shared by an old and a new name means the new one.
     const spellings: [string, number | undefined][] = [[unit.id, undefined]];
-    for (let index = spans.length - 1; index >= 0; index--) for (const spelling of [spans[index]!.name, ...spans[index]!.aliases]) spellings.push([spelling, index]);
+    for (let index = spans.length - 1; index >= 0; index--)
+      for (const spelling of [spans[index]!.name, ...spans[index]!.aliases]) spellings.push([spelling, index]);
     for (const [spelling, span] of spellings) {
       if (unitBySpelling.has(spelling)) continue;
       unitBySpelling.set(spelling, unit);
@@ -111,7 +112,12 @@ export function unitNameSpans(unit: Unit): UnitNameSpan[] {
     spans.push({ name: item.name, aliases: item.aliases, from, to: item.to });
     from = dayAfter(item.to);
   }
-  spans.push({ name: unit.name, aliases: unit.aliases, from, to: unit.abolished ? dayBefore(unit.abolished) : undefined });
+  spans.push({
+    name: unit.name,
+    aliases: unit.aliases,
+    from,
+    to: unit.abolished ? dayBefore(unit.abolished) : undefined,
+  });
   return spans;
 }
 
@@ -129,7 +135,9 @@ export function unitNameOn(unit: Unit, date: string): string {
 
 /** The names a unit had before its current one, oldest first. */
 export function formerUnitNames(unit: Unit): string[] {
-  return unitNameSpans(unit).slice(0, -1).map((span) => span.name);
+  return unitNameSpans(unit)
+    .slice(0, -1)
+    .map((span) => span.name);
 }
 
 /** Whether a unit exists on an ISO date (established, not yet abolished). */
@@ -166,12 +174,22 @@ export function resolveUnit(registry: Registry, spelling: string, date: string):
   const spans = unitNameSpans(unit);
   const now = spanOn(spans, date);
   const name = spans[now]!.name;
-  if (unit.established && date < unit.established) return { unit, name, problem: { kind: 'not-established', established: unit.established } };
+  if (unit.established && date < unit.established)
+    return { unit, name, problem: { kind: 'not-established', established: unit.established } };
   if (unit.abolished && date >= unit.abolished) {
-    return { unit, name, problem: { kind: 'abolished', abolished: unit.abolished, successor: unit.mergedInto === undefined ? undefined : registry.unitBySpelling.get(unit.mergedInto) } };
+    return {
+      unit,
+      name,
+      problem: {
+        kind: 'abolished',
+        abolished: unit.abolished,
+        successor: unit.mergedInto === undefined ? undefined : registry.unitBySpelling.get(unit.mergedInto),
+      },
+    };
   }
   const written = registry.unitSpanBySpelling.get(spelling);
-  if (written !== undefined && written < now) return { unit, name, problem: { kind: 'renamed', since: spans[now]!.from!, name } };
+  if (written !== undefined && written < now)
+    return { unit, name, problem: { kind: 'renamed', since: spans[now]!.from!, name } };
   return { unit, name };
 }
 
@@ -211,7 +229,13 @@ export function issueSeries(registry: Registry, issue: IssueRecord): Series | un
 }
 
 /** `2023-6` or `zhuanbao/2023-6` (a supplement: `2023-增刊1`). */
-export function issueKey(series: Series | undefined, year: number, number: number, withSeries: boolean, supplement = false): string {
+export function issueKey(
+  series: Series | undefined,
+  year: number,
+  number: number,
+  withSeries: boolean,
+  supplement = false,
+): string {
   const slug = issueSlug(number, supplement, 'ref');
   return withSeries && series ? `${series.id}/${year}-${slug}` : `${year}-${slug}`;
 }

@@ -128,7 +128,8 @@ export const RULES = {
   'lint/ellipsis-dash': {
     severity: 'error',
     title: '省略号、破折号形式不对',
-    description: '省略号写作“……”（两个“…”），破折号写作“——”（两个“—”）；时间、数值的起止用一字线“—”（12月12日—18日），不改。',
+    description:
+      '省略号写作“……”（两个“…”），破折号写作“——”（两个“—”）；时间、数值的起止用一字线“—”（12月12日—18日），不改。',
   },
   'lint/serial-numbers': {
     severity: 'error',
@@ -148,7 +149,8 @@ export const RULES = {
   'lint/spaces': {
     severity: 'error',
     title: '多余的空格',
-    description: '汉字之间、汉字与数字之间、全角标点前后不加空格；行内不用全角空格和不间断空格；标题中并列的词组之间用一个全角空格。',
+    description:
+      '汉字之间、汉字与数字之间、全角标点前后不加空格；行内不用全角空格和不间断空格；标题中并列的词组之间用一个全角空格。',
   },
   'lint/trailing-spaces': {
     severity: 'warning',
@@ -158,7 +160,8 @@ export const RULES = {
   'lint/repeated-punctuation': {
     severity: 'error',
     title: '标点重复或冲突',
-    description: '同一位置只用一个点号：不写“。。”“，，”“，。”（逗号后紧跟另一个点号时保留后一个）；“？？？”“！！！”“？！”可以用。',
+    description:
+      '同一位置只用一个点号：不写“。。”“，，”“，。”（逗号后紧跟另一个点号时保留后一个）；“？？？”“！！！”“？！”可以用。',
   },
   'lint/book-title-dunhao': {
     severity: 'error',

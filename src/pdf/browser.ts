@@ -25,7 +25,14 @@ export interface FindBrowserOptions {
 /** A browser was asked for or looked for and is not there; the message says how to get one. */
 export class BrowserNotFoundError extends UserError {}
 
-const LINUX_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable'];
+const LINUX_NAMES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  'microsoft-edge',
+  'microsoft-edge-stable',
+];
 const LINUX_PATHS = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
@@ -37,15 +44,26 @@ const LINUX_PATHS = [
   '/usr/bin/microsoft-edge-stable',
   '/opt/microsoft/msedge/msedge',
 ];
-const MAC_APPS = ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Microsoft Edge.app/Contents/MacOS/Microsoft Edge', 'Chromium.app/Contents/MacOS/Chromium'];
-const WINDOWS_APPS = ['Google\\Chrome\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe', 'Chromium\\Application\\chrome.exe'];
+const MAC_APPS = [
+  'Google Chrome.app/Contents/MacOS/Google Chrome',
+  'Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+  'Chromium.app/Contents/MacOS/Chromium',
+];
+const WINDOWS_APPS = [
+  'Google\\Chrome\\Application\\chrome.exe',
+  'Microsoft\\Edge\\Application\\msedge.exe',
+  'Chromium\\Application\\chrome.exe',
+];
 
 /** The places a browser is looked for, in order of preference. */
 export function browserCandidates(platform: NodeJS.Platform, env: Record<string, string | undefined>): string[] {
   if (platform === 'win32') {
     // Windows names are case-insensitive (ProgramFiles, ProgramFiles(x86), LOCALAPPDATA); a copy of process.env is not.
-    const variable = (name: string) => env[name] ?? Object.entries(env).find(([key]) => key.toUpperCase() === name)?.[1];
-    const roots = [variable('PROGRAMFILES'), variable('PROGRAMFILES(X86)'), variable('LOCALAPPDATA')].filter((root): root is string => Boolean(root));
+    const variable = (name: string) =>
+      env[name] ?? Object.entries(env).find(([key]) => key.toUpperCase() === name)?.[1];
+    const roots = [variable('PROGRAMFILES'), variable('PROGRAMFILES(X86)'), variable('LOCALAPPDATA')].filter(
+      (root): root is string => Boolean(root),
+    );
     return WINDOWS_APPS.flatMap((app) => roots.map((root) => `${root.replace(/[\\/]$/, '')}\\${app}`));
   }
   if (platform === 'darwin') {
@@ -76,10 +94,16 @@ function browserInstallHelp(platform: NodeJS.Platform): string {
 export function findBrowser(options: FindBrowserOptions): BrowserChoice {
   const platform = options.platform ?? process.platform;
   const exists = options.exists ?? existsSync;
-  const given = options.flag ? { path: options.flag, source: '--browser' } : options.env.JIANBAO_BROWSER ? { path: options.env.JIANBAO_BROWSER, source: 'JIANBAO_BROWSER' } : undefined;
+  const given = options.flag
+    ? { path: options.flag, source: '--browser' }
+    : options.env.JIANBAO_BROWSER
+      ? { path: options.env.JIANBAO_BROWSER, source: 'JIANBAO_BROWSER' }
+      : undefined;
   if (given) {
     if (exists(given.path)) return given;
-    throw new BrowserNotFoundError(`${given.source} 指定的浏览器不存在：${given.path}\n${browserInstallHelp(platform)}`);
+    throw new BrowserNotFoundError(
+      `${given.source} 指定的浏览器不存在：${given.path}\n${browserInstallHelp(platform)}`,
+    );
   }
   const found = browserCandidates(platform, options.env).find((path) => exists(path));
   if (found) return { path: found, source: '自动查找' };

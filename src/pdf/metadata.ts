@@ -19,7 +19,11 @@ export async function withMetadata(pdf: Uint8Array, issue: CompiledIssue): Promi
   document.setTitle(`${issue.series.name} ${issue.numbering}`, { showInWindowTitleBar: true });
   document.setAuthor(issue.series.publisher);
   document.setSubject(`${issue.series.name} ${issue.numbering}，${issue.dateText}印发`);
-  document.setKeywords([issue.series.name, issue.numbering.replace(/\s+/g, ''), ...issue.sections.map((section) => section.name)]);
+  document.setKeywords([
+    issue.series.name,
+    issue.numbering.replace(/\s+/g, ''),
+    ...issue.sections.map((section) => section.name),
+  ]);
   document.setCreator('jianbao');
   document.setLanguage('zh-CN');
   document.setCreationDate(date);
@@ -27,6 +31,8 @@ export async function withMetadata(pdf: Uint8Array, issue: CompiledIssue): Promi
   const bytes = await document.save({ useObjectStreams: false });
   const type3Fonts = document.context
     .enumerateIndirectObjects()
-    .filter(([, object]) => object instanceof PDFDict && object.get(PDFName.of('Subtype')) === PDFName.of('Type3')).length;
+    .filter(
+      ([, object]) => object instanceof PDFDict && object.get(PDFName.of('Subtype')) === PDFName.of('Type3'),
+    ).length;
   return { bytes, pages: document.getPageCount(), type3Fonts };
 }

@@ -25,11 +25,19 @@ function fontFolders(env: Record<string, string | undefined>): string[] {
   const home = homedir();
   switch (platform()) {
     case 'win32':
-      return [join(env.WINDIR ?? 'C:\\Windows', 'Fonts'), join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'Microsoft', 'Windows', 'Fonts')];
+      return [
+        join(env.WINDIR ?? 'C:\\Windows', 'Fonts'),
+        join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'Microsoft', 'Windows', 'Fonts'),
+      ];
     case 'darwin':
       return ['/System/Library/Fonts', '/Library/Fonts', join(home, 'Library', 'Fonts')];
     default:
-      return ['/usr/share/fonts', '/usr/local/share/fonts', join(home, '.local', 'share', 'fonts'), join(home, '.fonts')];
+      return [
+        '/usr/share/fonts',
+        '/usr/local/share/fonts',
+        join(home, '.local', 'share', 'fonts'),
+        join(home, '.fonts'),
+      ];
   }
 }
 
@@ -60,7 +68,9 @@ function fontsList(env: Record<string, string | undefined>): string {
 /** The browser's version line (empty where it prints none, as Chrome on Windows) and its executable file. */
 async function browserIdentity(path: string): Promise<string> {
   const version = await new Promise<string>((resolve) => {
-    execFile(path, ['--version'], { timeout: 10_000, windowsHide: true }, (_error, stdout) => resolve(String(stdout ?? '').trim()));
+    execFile(path, ['--version'], { timeout: 10_000, windowsHide: true }, (_error, stdout) =>
+      resolve(String(stdout ?? '').trim()),
+    );
   });
   let file = path;
   try {

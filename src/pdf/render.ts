@@ -115,7 +115,9 @@ class Watched {
     this.#exited.catch(() => undefined);
   }
   crashed(): BrowserGone {
-    return new BrowserGone(`浏览器 ${this.choice.path} 在生成 PDF 时意外退出（被结束或崩溃），PDF 没有生成完。请重新运行；反复出现时换一个浏览器（--browser）。`);
+    return new BrowserGone(
+      `浏览器 ${this.choice.path} 在生成 PDF 时意外退出（被结束或崩溃），PDF 没有生成完。请重新运行；反复出现时换一个浏览器（--browser）。`,
+    );
   }
   get gone(): boolean {
     return this.#gone;
@@ -125,13 +127,26 @@ class Watched {
     work.catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new BrowserGone(`浏览器 ${this.choice.path} ${Math.round(ms / 1000)} 秒内没有完成${what}，已停止它（浏览器可能卡住了）。请重新运行；反复出现时换一个浏览器（--browser）。`)), ms);
+      timer = setTimeout(
+        () =>
+          reject(
+            new BrowserGone(
+              `浏览器 ${this.choice.path} ${Math.round(ms / 1000)} 秒内没有完成${what}，已停止它（浏览器可能卡住了）。请重新运行；反复出现时换一个浏览器（--browser）。`,
+            ),
+          ),
+        ms,
+      );
     });
     try {
       return await Promise.race([work, this.#exited, deadline]);
     } catch (error) {
       // Playwright's own word for a browser or page that died under it (the exit event may come a moment later).
-      const died = !(error instanceof BrowserGone) && (this.#gone || !this.browser.isConnected() || (error as Error).name === 'TargetClosedError' || /crash|closed|disconnected/i.test(String((error as Error).message)));
+      const died =
+        !(error instanceof BrowserGone) &&
+        (this.#gone ||
+          !this.browser.isConnected() ||
+          (error as Error).name === 'TargetClosedError' ||
+          /crash|closed|disconnected/i.test(String((error as Error).message)));
       if (error instanceof BrowserGone || died) {
         await this.kill();
         throw died ? this.crashed() : error;
@@ -174,7 +189,9 @@ export async function renderPdfs(options: RenderPdfsOptions): Promise<RenderedPd
   if (options.cache) {
     const environment = await printEnvironment(choice.path, io.env);
     for (const issue of issues) {
-      const printHtml = await readFile(join(distDir, issuePagePath('print', issue), 'index.html'), 'utf8').catch(() => undefined);
+      const printHtml = await readFile(join(distDir, issuePagePath('print', issue), 'index.html'), 'utf8').catch(
+        () => undefined,
+      );
       if (printHtml !== undefined) keys.set(issue, pdfKey({ salt: options.cache.salt, environment, issue, printHtml }));
     }
   }
@@ -222,7 +239,12 @@ async function printIssues(
           for (let issue = queue.shift(); issue; issue = queue.shift()) {
             const result = await renderIssue(watched, page, issue, server.url(issuePagePath('print', issue)), distDir);
             const key = keys.get(issue);
-            if (key) await options.cache!.store.keep(key, result.file, { pages: result.pages, placed: result.placed, type3Fonts: result.type3Fonts });
+            if (key)
+              await options.cache!.store.keep(key, result.file, {
+                pages: result.pages,
+                placed: result.placed,
+                type3Fonts: result.type3Fonts,
+              });
             results.push(result);
             progress(result, distDir);
           }
@@ -289,25 +311,49 @@ async function launch(choice: BrowserChoice, timeouts: BrowserTimeouts): Promise
       : code
         ? errnoReason(code)
         : '浏览器没有正常启动（可能不是 Chromium 系浏览器、缺少系统库，或启动后立即退出了）';
-    throw new PdfError(`无法启动浏览器 ${choice.path}（${choice.source}）：${reason}\n请确认它是 Chromium、Chrome 或 Edge，或用 --browser 指定另一个。`);
+    throw new PdfError(
+      `无法启动浏览器 ${choice.path}（${choice.source}）：${reason}\n请确认它是 Chromium、Chrome 或 Edge，或用 --browser 指定另一个。`,
+    );
   }
 }
 
-async function renderIssue(watched: Watched, page: Page, issue: CompiledIssue, url: string, distDir: string): Promise<RenderedPdf> {
+async function renderIssue(
+  watched: Watched,
+  page: Page,
+  issue: CompiledIssue,
+  url: string,
+  distDir: string,
+): Promise<RenderedPdf> {
   const { timeouts } = watched;
-  const response = await watched.step(page.goto(url, { waitUntil: 'load', timeout: 0 }), timeouts.page, `打开 ${issue.ref} 的打印页`);
+  const response = await watched.step(
+    page.goto(url, { waitUntil: 'load', timeout: 0 }),
+    timeouts.page,
+    `打开 ${issue.ref} 的打印页`,
+  );
   if (!response || !response.ok()) {
     throw new PdfError(`找不到 ${issue.ref} 的打印页（${url}）：站点目录 ${distDir} 不完整，请先运行 jianbao build。`);
   }
   try {
-    await watched.step(page.waitForFunction(() => document.documentElement.dataset.printLayout === 'done', undefined, { timeout: LAYOUT_TIMEOUT_MS }), timeouts.page, `${issue.ref} 的排版`);
+    await watched.step(
+      page.waitForFunction(() => document.documentElement.dataset.printLayout === 'done', undefined, {
+        timeout: LAYOUT_TIMEOUT_MS,
+      }),
+      timeouts.page,
+      `${issue.ref} 的排版`,
+    );
   } catch (error) {
     // Only a layout that never finished in a running browser is the fonts' fault; a browser that went away says so.
     if (error instanceof BrowserGone || watched.gone) throw error;
     if ((error as Error).name !== 'TimeoutError') throw error;
     throw new PdfError(`${issue.ref} 的打印页排版超时（字体未能加载？），请用浏览器打开 ${url} 查看。`);
   }
-  const expected = Number(await watched.step(page.evaluate(() => document.documentElement.dataset.pages ?? '0'), timeouts.page, `${issue.ref} 的排版`));
+  const expected = Number(
+    await watched.step(
+      page.evaluate(() => document.documentElement.dataset.pages ?? '0'),
+      timeouts.page,
+      `${issue.ref} 的排版`,
+    ),
+  );
   const print = () => watched.step(printPage(page), timeouts.print, `打印 ${issue.ref}`);
   let facts = await withMetadata(await print(), issue);
   const placed = expected > 0 && facts.pages === expected;
@@ -349,7 +395,9 @@ function progressReporter(io: CliIO, total: number): Progress {
     const pages = `${result.pages} 页${reused ? '，未改动，沿用上次打印的' : ''}`;
     const warning = [
       result.placed ? '' : '（注意：版记未能放到末页底部，已直接排在正文之后）',
-      result.type3Fonts === 0 ? '' : '（注意：个别字符用了系统的 Type 3 字体，印刷厂可能拒收；Linux 上可安装 fonts-dejavu-core、fonts-lxgw-wenkai）',
+      result.type3Fonts === 0
+        ? ''
+        : '（注意：个别字符用了系统的 Type 3 字体，印刷厂可能拒收；Linux 上可安装 fonts-dejavu-core、fonts-lxgw-wenkai）',
     ].join('');
     if (live) {
       io.stdout(`\r\u001b[K生成 PDF ${count}/${total}：${where}（${pages}）`);

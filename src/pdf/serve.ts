@@ -68,18 +68,15 @@ export async function serveSite(root: string, base: string): Promise<SiteServer>
       response.end('not found');
     };
     if (!file) return fail();
-    stat(file).then(
-      (info) => {
-        if (!info.isFile()) return fail();
-        response.writeHead(200, {
-          'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-          'content-length': info.size,
-          ...(immutable ? { 'cache-control': 'public, max-age=31536000, immutable' } : {}),
-        });
-        createReadStream(file).pipe(response);
-      },
-      fail,
-    );
+    stat(file).then((info) => {
+      if (!info.isFile()) return fail();
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-length': info.size,
+        ...(immutable ? { 'cache-control': 'public, max-age=31536000, immutable' } : {}),
+      });
+      createReadStream(file).pipe(response);
+    }, fail);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

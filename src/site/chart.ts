@@ -34,7 +34,8 @@ function textOn([r, g, b]: [number, number, number]): string {
   return luminance < 0.179 ? '#ffffff' : '#000000';
 }
 
-const hex = (rgb: [number, number, number]) => `#${rgb.map((value) => Math.round(value).toString(16).padStart(2, '0')).join('')}`;
+const hex = (rgb: [number, number, number]) =>
+  `#${rgb.map((value) => Math.round(value).toString(16).padStart(2, '0')).join('')}`;
 
 interface Described {
   /** Short name, the SVG <title>. */
@@ -48,7 +49,12 @@ function newDocument(): Document {
 }
 
 /** Name the chart for assistive technology and return it as markup. */
-function finish(svg: SVGSVGElement | HTMLElement, document: Document, id: string, { title, description }: Described): string {
+function finish(
+  svg: SVGSVGElement | HTMLElement,
+  document: Document,
+  id: string,
+  { title, description }: Described,
+): string {
   const titleNode = document.createElementNS('http://www.w3.org/2000/svg', 'title');
   titleNode.setAttribute('id', `${id}-title`);
   titleNode.textContent = title;
@@ -92,7 +98,14 @@ export function totalsChart(bars: readonly Bar[], unit: '年' | '月', id: strin
     x: { label: null, axis: 'top', grid: true, nice: true },
     marks: [
       Plot.barX(data, { y: 'label', x: 'count', fill: RED }),
-      Plot.text(data, { y: 'label', x: 'count', text: (bar: Bar) => String(bar.count), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.text(data, {
+        y: 'label',
+        x: 'count',
+        text: (bar: Bar) => String(bar.count),
+        dx: 4,
+        textAnchor: 'start',
+        fill: 'currentColor',
+      }),
       Plot.ruleX([0]),
     ],
   });

@@ -26,7 +26,9 @@ function escapeHtml(text: string): string {
 
 /** What the entry shows in a reader: the headlines, each linking to its anchor. */
 function issueContent(issue: CompiledIssue): string {
-  const items = issue.entries.map((entry) => `<li><a href="${escapeHtml(links.entry(issue, entry))}">${escapeHtml(entry.headline)}</a></li>`);
+  const items = issue.entries.map(
+    (entry) => `<li><a href="${escapeHtml(links.entry(issue, entry))}">${escapeHtml(entry.headline)}</a></li>`,
+  );
   return `<p>${escapeHtml(`${issue.series.publisher} ${issue.dateText}印发，共${issue.entries.length}篇稿件。`)}</p><ol>${items.join('')}</ol>`;
 }
 
@@ -59,7 +61,12 @@ export function atomFeed(site: CompiledSite): string {
       })),
     },
   };
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    format: true,
+    suppressEmptyNode: true,
+  });
   // check rejects control characters in titles and names; a headline taken from a body may still carry one, and XML 1.0 cannot.
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
   return builder.build(feed).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');

@@ -5,7 +5,8 @@ export const statsText = {
   yearTitle: (year: number) => `${year}年信息采用情况`,
   overviewLead: (total: number, issues: number, first: number, last: number) =>
     `${first === last ? `${first}年` : `${first}年至${last}年`}印发的 ${issues} 期共采用稿件 ${total} 篇，按报送单位、栏目和印发月份统计。草稿不计入。`,
-  yearLead: (year: number, total: number, issues: number) => `${year}年印发的 ${issues} 期共采用稿件 ${total} 篇，按报送单位、栏目和印发月份统计。草稿不计入。`,
+  yearLead: (year: number, total: number, issues: number) =>
+    `${year}年印发的 ${issues} 期共采用稿件 ${total} 篇，按报送单位、栏目和印发月份统计。草稿不计入。`,
   none: '还没有采用任何稿件。',
   /** The list of year pages. */
   years: '按年度查看',

@@ -14,7 +14,9 @@ export interface IssueNeighbours {
 
 /** Neighbours of every issue; `issues` newest first, as the compiled site lists them. */
 export function issueNeighbours(issues: readonly CompiledIssue[]): Map<CompiledIssue, IssueNeighbours> {
-  const neighbours = new Map<CompiledIssue, IssueNeighbours>(issues.map((issue) => [issue, { newer: undefined, older: undefined }]));
+  const neighbours = new Map<CompiledIssue, IssueNeighbours>(
+    issues.map((issue) => [issue, { newer: undefined, older: undefined }]),
+  );
   const previous = new Map<string, CompiledIssue>();
   for (const issue of issues) {
     const before = previous.get(issue.series.id);

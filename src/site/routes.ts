@@ -34,8 +34,10 @@ export const links = {
   issue: (issue: Pick<CompiledIssue, 'key'>) => href(issuePagePath('issue', issue)),
   print: (issue: Pick<CompiledIssue, 'key'>) => href(issuePagePath('print', issue)),
   /** A file written next to the issue page (its PDF, its .docx). */
-  file: (issue: Pick<CompiledIssue, 'key'>, name: string) => href(`${issuePagePath('issue', issue)}${encodeURIComponent(name)}`),
-  entry: (issue: Pick<CompiledIssue, 'key'>, entry: Pick<CompiledEntry, 'anchor'>) => `${href(`${issue.key}/`)}#${entry.anchor}`,
+  file: (issue: Pick<CompiledIssue, 'key'>, name: string) =>
+    href(`${issuePagePath('issue', issue)}${encodeURIComponent(name)}`),
+  entry: (issue: Pick<CompiledIssue, 'key'>, entry: Pick<CompiledEntry, 'anchor'>) =>
+    `${href(`${issue.key}/`)}#${entry.anchor}`,
   sections: () => href(`${ARCHIVE_DIRS.sections}/`),
   section: (id: string) => href(`${ARCHIVE_DIRS.sections}/${encodeURIComponent(id)}/`),
   units: () => href(`${ARCHIVE_DIRS.units}/`),

@@ -33,7 +33,16 @@ import {
   type IssuePlan,
   type Project,
 } from '../core/index.ts';
-import { bodyFindings, lintContext, entryRows, fieldMessages, formOf, placements, requestOf, type FieldMessage } from './entries.ts';
+import {
+  bodyFindings,
+  lintContext,
+  entryRows,
+  fieldMessages,
+  formOf,
+  placements,
+  requestOf,
+  type FieldMessage,
+} from './entries.ts';
 import { readJson, RequestError, sendJson } from './http.ts';
 import { entrySummary, issueRows } from './issues.ts';
 import type { JobKind, Jobs } from './jobs.ts';
@@ -54,9 +63,17 @@ type Handler = (input: { url: URL; body: () => Promise<Record<string, unknown>> 
 export function validId(value: unknown, what: string): string {
   if (typeof value !== 'string' || !value.trim()) throw new RequestError(400, `缺少${what}`);
   const text = value.normalize('NFC');
-  // eslint-disable-next-line no-control-regex -- control characters never belong in a file name
-  const bad = text.length > 400 || /[\u0000-\u001f\\]/.test(text) || /^[/~]|^[a-zA-Z]:/.test(text) || text.split('/').some((part) => part === '..' || part === '.' || part === '');
-  if (bad) throw new RequestError(403, `拒绝访问：「${value}」不在内容目录中（${what}应写作 entries/ 下的相对路径，如 2025/11/燃气检查）`);
+  const bad =
+    text.length > 400 ||
+    // eslint-disable-next-line no-control-regex -- control characters never belong in a file name
+    /[\u0000-\u001f\\]/.test(text) ||
+    /^[/~]|^[a-zA-Z]:/.test(text) ||
+    text.split('/').some((part) => part === '..' || part === '.' || part === '');
+  if (bad)
+    throw new RequestError(
+      403,
+      `拒绝访问：「${value}」不在内容目录中（${what}应写作 entries/ 下的相对路径，如 2025/11/燃气检查）`,
+    );
   return text;
 }
 
@@ -92,7 +109,14 @@ export function createApi({ project, today, jobs }: ApiOptions) {
       ...(form.series.trim() ? { series: form.series } : {}),
     });
     if (!parsed.success) return renderMarkdown(form.body).html;
-    const record: EntryRecord = { id: 'preview', file: 'entries/preview.md', data: parsed.data, body: form.body, bodyLine: 1, positions: undefined as unknown as EntryRecord['positions'] };
+    const record: EntryRecord = {
+      id: 'preview',
+      file: 'entries/preview.md',
+      data: parsed.data,
+      body: form.body,
+      bodyLine: 1,
+      positions: undefined as unknown as EntryRecord['positions'],
+    };
     const series = entrySeries(registry, record) ?? defaultSeries(registry, parsed.data.section) ?? registry.series[0];
     if (!series) return renderMarkdown(form.body).html;
     const compiled = compileEntry(record, registry, 'preview');
@@ -123,9 +147,18 @@ export function createApi({ project, today, jobs }: ApiOptions) {
       return {
         title: content.site?.site.title ?? '',
         today: today(),
-        series: registry.series.map((series) => ({ id: series.id, name: series.name, layout: series.layout, sections: series.sections.map((id) => ({ id, name: sectionName(id) })) })),
+        series: registry.series.map((series) => ({
+          id: series.id,
+          name: series.name,
+          layout: series.layout,
+          sections: series.sections.map((id) => ({ id, name: sectionName(id) })),
+        })),
         sections: SECTIONS.map((section) => ({ id: section.id, name: section.name })),
-        units: matchUnits(registry, '', today()).map((unit) => ({ id: unit.id, name: unit.name, aliases: unit.aliases })),
+        units: matchUnits(registry, '', today()).map((unit) => ({
+          id: unit.id,
+          name: unit.name,
+          aliases: unit.aliases,
+        })),
         people: leadersOn(registry, today()).map((leader) => ({ name: leader.name, title: leader.title })),
         allPeople: registry.people.map((person) => person.name),
         statuses: schema.ENTRY_STATUSES.map((status) => status.name),
@@ -133,7 +166,11 @@ export function createApi({ project, today, jobs }: ApiOptions) {
     },
     'GET /api/units': async ({ url }) => {
       const { registry } = await checked();
-      return matchUnits(registry, url.searchParams.get('q') ?? '', today()).map((unit) => ({ id: unit.id, name: unit.name, aliases: unit.aliases }));
+      return matchUnits(registry, url.searchParams.get('q') ?? '', today()).map((unit) => ({
+        id: unit.id,
+        name: unit.name,
+        aliases: unit.aliases,
+      }));
     },
     'GET /api/entries': async () => {
       const result = await checked();
@@ -158,13 +195,19 @@ export function createApi({ project, today, jobs }: ApiOptions) {
       const input = await body();
       const form = formOf(input.form);
       const { registry } = await checked();
-      const problems: FieldMessage[] = resolveEntryFields(registry, requestOf(form), today()).problems.map((problem) => ({
-        field: problem.field,
-        severity: 'error',
-        message: problem.message,
-        ...(problem.hint ? { hint: problem.hint } : {}),
-      }));
-      return { messages: problems, findings: bodyFindings(form.body, form.date, registry), preview: await preview(form) };
+      const problems: FieldMessage[] = resolveEntryFields(registry, requestOf(form), today()).problems.map(
+        (problem) => ({
+          field: problem.field,
+          severity: 'error',
+          message: problem.message,
+          ...(problem.hint ? { hint: problem.hint } : {}),
+        }),
+      );
+      return {
+        messages: problems,
+        findings: bodyFindings(form.body, form.date, registry),
+        preview: await preview(form),
+      };
     },
     'POST /api/entry/create': async ({ body }) => {
       const raw = (await body()).form as { body?: unknown } | undefined;
@@ -179,7 +222,13 @@ export function createApi({ project, today, jobs }: ApiOptions) {
       const id = validId(input.id, '稿件编号');
       const saved = await project.saveEntry(id, formOf(input.form), text(input.version));
       const result = await checked();
-      return { version: saved.version, changed: saved.changed, messages: fieldMessages(result.diagnostics, `entries/${id}.md`, saved.text), errors: result.errors, warnings: result.warnings };
+      return {
+        version: saved.version,
+        changed: saved.changed,
+        messages: fieldMessages(result.diagnostics, `entries/${id}.md`, saved.text),
+        errors: result.errors,
+        warnings: result.warnings,
+      };
     },
     'POST /api/preview': async ({ body }) => ({ html: await preview(formOf((await body()).form)) }),
     'POST /api/paste': async ({ body }) => {
@@ -203,7 +252,13 @@ export function createApi({ project, today, jobs }: ApiOptions) {
       if (!report || !entry) throw new RequestError(422, report?.error ?? '粘贴的内容中没有可用的正文');
       const split = entry.text.indexOf('\n---\n', 4);
       const pasted = (split >= 0 ? entry.text.slice(split + 5) : entry.text).replace(/^\n+/, '').trimEnd();
-      return { body: pasted, title: entry.title ?? '', removed: report.removed, notes: [...report.notes, ...entry.notes], fixes: entry.fixes };
+      return {
+        body: pasted,
+        title: entry.title ?? '',
+        removed: report.removed,
+        notes: [...report.notes, ...entry.notes],
+        fixes: entry.fixes,
+      };
     },
     'POST /api/lint/fix': async ({ body }) => {
       const form = formOf((await body()).form);
@@ -218,30 +273,67 @@ export function createApi({ project, today, jobs }: ApiOptions) {
       const files = new Map<string, FieldMessage[]>();
       for (const d of result.diagnostics) {
         const list = files.get(d.file) ?? [];
-        list.push({ field: '', severity: d.severity === 'error' ? 'error' : 'warning', message: d.message, ...(d.hint ? { hint: d.hint } : {}), rule: d.rule, line: d.line, column: d.column });
+        list.push({
+          field: '',
+          severity: d.severity === 'error' ? 'error' : 'warning',
+          message: d.message,
+          ...(d.hint ? { hint: d.hint } : {}),
+          rule: d.rule,
+          line: d.line,
+          column: d.column,
+        });
         files.set(d.file, list);
       }
       return {
         errors: result.errors,
         warnings: result.warnings,
-        files: [...files].map(([file, messages]) => ({ file, entry: entryByFile.get(file) ?? null, issue: issueByFile.get(file) ?? null, messages })),
+        files: [...files].map(([file, messages]) => ({
+          file,
+          entry: entryByFile.get(file) ?? null,
+          issue: issueByFile.get(file) ?? null,
+          messages,
+        })),
       };
     },
     'GET /api/issues': async () => ({ issues: issueRows(await checked()) }),
     'GET /api/issue/plan': async ({ url }) => {
-      const plan = await project.planIssue({ series: url.searchParams.get('series') ?? undefined, date: url.searchParams.get('date') ?? undefined }, workflow());
+      const plan = await project.planIssue(
+        { series: url.searchParams.get('series') ?? undefined, date: url.searchParams.get('date') ?? undefined },
+        workflow(),
+      );
       return planJson(plan, (await checked()).registry);
     },
     'POST /api/issue/create': async ({ body }) => {
       const input = await body();
       const entries = Array.isArray(input.entries) ? input.entries.map((id) => validId(id, '稿件编号')) : [];
-      const result = await project.newIssue({ series: text(input.series) || undefined, date: text(input.date) || undefined, entries, note: text(input.note) }, workflow());
-      return { file: result.file, ref: result.ref, numbering: issueNumbering(result.year, result.number, result.total, result.supplement), entries: result.entries.length };
+      const result = await project.newIssue(
+        {
+          series: text(input.series) || undefined,
+          date: text(input.date) || undefined,
+          entries,
+          note: text(input.note),
+        },
+        workflow(),
+      );
+      return {
+        file: result.file,
+        ref: result.ref,
+        numbering: issueNumbering(result.year, result.number, result.total, result.supplement),
+        entries: result.entries.length,
+      };
     },
     'POST /api/issue/preview': async ({ body }) => {
       const input = await body();
       const entries = Array.isArray(input.entries) ? input.entries.map((id) => validId(id, '稿件编号')) : [];
-      const { draft, issue, base } = await project.previewIssue({ series: text(input.series) || undefined, date: text(input.date) || undefined, entries, note: text(input.note) }, workflow());
+      const { draft, issue, base } = await project.previewIssue(
+        {
+          series: text(input.series) || undefined,
+          date: text(input.date) || undefined,
+          entries,
+          note: text(input.note),
+        },
+        workflow(),
+      );
       return {
         file: draft.file,
         numbering: issueNumbering(draft.year, draft.number, draft.total, draft.supplement),
@@ -260,9 +352,13 @@ export function createApi({ project, today, jobs }: ApiOptions) {
         ...row,
         list: issue.data.entries.map((id) => {
           const entry = byId.get(id.normalize('NFC'));
-          return entry ? entrySummary(entry, result.registry) : { id, title: '（稿件文件不存在）', section: '', unit: '', date: '' };
+          return entry
+            ? entrySummary(entry, result.registry)
+            : { id, title: '（稿件文件不存在）', section: '', unit: '', date: '' };
         }),
-        messages: result.diagnostics.filter((d) => d.file === issue.file).map((d) => ({ severity: d.severity, message: d.message, hint: d.hint ?? '', rule: d.rule, line: d.line })),
+        messages: result.diagnostics
+          .filter((d) => d.file === issue.file)
+          .map((d) => ({ severity: d.severity, message: d.message, hint: d.hint ?? '', rule: d.rule, line: d.line })),
       };
     },
     'POST /api/issue/publish': async ({ body }) => {
@@ -292,9 +388,13 @@ export function createApi({ project, today, jobs }: ApiOptions) {
         const issue = site?.issues.find((item) => item.ref === job.ref);
         if (issue) {
           const folder = `/api/out/${issue.key}/`;
-          links.push({ label: '本期网页', href: `${folder}index.html` }, { label: '打印版', href: `${folder}print/index.html` });
+          links.push(
+            { label: '本期网页', href: `${folder}index.html` },
+            { label: '打印版', href: `${folder}print/index.html` },
+          );
           if (job.kind === 'pdf') links.push({ label: 'PDF', href: `${folder}${issue.pdfName}` });
-          if (job.kind === 'docx') links.push({ label: 'Word 文件', href: `${folder}${issue.pdfName.replace(/\.pdf$/, '.docx')}` });
+          if (job.kind === 'docx')
+            links.push({ label: 'Word 文件', href: `${folder}${issue.pdfName.replace(/\.pdf$/, '.docx')}` });
         }
       }
       return { ...job, links };
@@ -304,12 +404,20 @@ export function createApi({ project, today, jobs }: ApiOptions) {
   /** A generated file (the site, PDFs, Word files) from the output folder, read-only. */
   async function serveOutput(response: ServerResponse, url: URL): Promise<void> {
     const relativePath = decodeURIComponent(url.pathname.slice('/out/'.length));
-    const id = validId(relativePath.endsWith('/') || !relativePath ? `${relativePath}index.html` : relativePath, '文件');
+    const id = validId(
+      relativePath.endsWith('/') || !relativePath ? `${relativePath}index.html` : relativePath,
+      '文件',
+    );
     const root = await realpath(jobs.outDir).catch(() => undefined);
     if (!root) throw new RequestError(404, '还没有生成站点');
     const path = await realpath(join(root, id)).catch(() => undefined);
-    if (!path || !path.startsWith(root + sep) || !(await stat(path)).isFile()) throw new RequestError(404, `没有这个文件：${id}`);
-    response.writeHead(200, { 'Content-Type': OUTPUT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+    if (!path || !path.startsWith(root + sep) || !(await stat(path)).isFile())
+      throw new RequestError(404, `没有这个文件：${id}`);
+    response.writeHead(200, {
+      'Content-Type': OUTPUT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
     createReadStream(path).pipe(response);
   }
 
@@ -331,9 +439,14 @@ export function createApi({ project, today, jobs }: ApiOptions) {
       const body = async () => (parsed ??= ((await readJson(request)) ?? {}) as Record<string, unknown>);
       sendJson(response, 200, await route({ url, body }));
     } catch (error) {
-      if (error instanceof RequestError) return sendJson(response, error.status, { error: error.message, ...error.extra });
+      if (error instanceof RequestError)
+        return sendJson(response, error.status, { error: error.message, ...error.extra });
       if (error instanceof EntryConflict) {
-        return sendJson(response, 409, { error: error.message, hint: error.hint, conflict: { current: error.current, version: error.currentVersion } });
+        return sendJson(response, 409, {
+          error: error.message,
+          hint: error.hint,
+          conflict: { current: error.current, version: error.currentVersion },
+        });
       }
       if (error instanceof UserError) {
         const field = error instanceof WorkflowError ? error.field : undefined;
@@ -341,7 +454,15 @@ export function createApi({ project, today, jobs }: ApiOptions) {
           error: error.message,
           ...(error.hint ? { hint: error.hint } : {}),
           ...(field ? { field } : {}),
-          diagnostics: error.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message, hint: d.hint ?? '', rule: d.rule })),
+          diagnostics: error.diagnostics.map((d) => ({
+            file: d.file,
+            line: d.line,
+            column: d.column,
+            severity: d.severity,
+            message: d.message,
+            hint: d.hint ?? '',
+            rule: d.rule,
+          })),
         });
       }
       throw error;

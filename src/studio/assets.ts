@@ -80,7 +80,16 @@ export async function loadAssets(): Promise<Assets> {
       })
     ).outputFiles[0]!.contents;
   const [printCss, printLayout, studio] = await Promise.all([
-    build({ entryPoints: [join(PACKAGE_ROOT, 'src/styles/print.css')], bundle: true, write: false, minify: true, charset: 'utf8', logLevel: 'silent', outdir: '/', plugins: [fontsServed(fonts)] }),
+    build({
+      entryPoints: [join(PACKAGE_ROOT, 'src/styles/print.css')],
+      bundle: true,
+      write: false,
+      minify: true,
+      charset: 'utf8',
+      logLevel: 'silent',
+      outdir: '/',
+      plugins: [fontsServed(fonts)],
+    }),
     script('print-layout.ts'),
     script('main.ts'),
   ]);
@@ -96,7 +105,10 @@ export async function loadAssets(): Promise<Assets> {
     async get(path) {
       const known = files.get(path) ?? fonts.get(path);
       if (known === undefined || typeof known !== 'string') return known;
-      const asset: Asset = { type: path.endsWith('.woff2') ? 'font/woff2' : path.endsWith('.woff') ? 'font/woff' : 'font/ttf', body: await readFile(known) };
+      const asset: Asset = {
+        type: path.endsWith('.woff2') ? 'font/woff2' : path.endsWith('.woff') ? 'font/woff' : 'font/ttf',
+        body: await readFile(known),
+      };
       fonts.set(path, asset);
       return asset;
     },

@@ -40,7 +40,11 @@ export interface EntryRow {
   warnings: number;
 }
 
-const FILE_STATUS: Record<EntryRecord['data']['status'], ListStatus> = { ready: '待编', draft: '草稿', withdrawn: '撤稿' };
+const FILE_STATUS: Record<EntryRecord['data']['status'], ListStatus> = {
+  ready: '待编',
+  draft: '草稿',
+  withdrawn: '撤稿',
+};
 
 /** Issue listing each entry id. */
 export function placements(issues: readonly IssueRecord[]): Map<string, IssueRecord> {
@@ -62,7 +66,11 @@ export function entryRows(checked: CheckResult): EntryRow[] {
   return content.entries
     .map((entry): EntryRow => {
       const issue = placed.get(entry.id);
-      const status: ListStatus = issue ? (issue.data.status === 'published' ? '已发布' : '已编入') : FILE_STATUS[entry.data.status];
+      const status: ListStatus = issue
+        ? issue.data.status === 'published'
+          ? '已发布'
+          : '已编入'
+        : FILE_STATUS[entry.data.status];
       const series = entrySeries(registry, entry);
       const count = counts.get(entry.file) ?? { errors: 0, warnings: 0 };
       return {
@@ -74,7 +82,14 @@ export function entryRows(checked: CheckResult): EntryRow[] {
         unit: unitNamesOn(registry, entry.data.unit, entry.data.date),
         date: entry.data.date,
         status,
-        ...(issue ? { issue: { ref: issueRefOf(issue, registry), name: issueName(issue.data.year, issue.data.number, issue.data.kind === 'supplement') } } : {}),
+        ...(issue
+          ? {
+              issue: {
+                ref: issueRefOf(issue, registry),
+                name: issueName(issue.data.year, issue.data.number, issue.data.kind === 'supplement'),
+              },
+            }
+          : {}),
         ...count,
       };
     })
@@ -105,7 +120,9 @@ export function formOf(value: unknown): EntryForm {
     section: text('section'),
     date: text('date'),
     unit: text('unit'),
-    people: Array.isArray(record.people) ? record.people.filter((name): name is string => typeof name === 'string') : [],
+    people: Array.isArray(record.people)
+      ? record.people.filter((name): name is string => typeof name === 'string')
+      : [],
     title: text('title'),
     status: text('status') || '待编',
     body: text('body'),

@@ -53,20 +53,39 @@ export function createGuard(token: string, hosts: () => Set<string>): Guard {
     check(request, url) {
       const allowed = hosts();
       const host = request.headers.host ?? '';
-      if (!allowed.has(host.toLowerCase())) return { ok: false, status: 421, message: `拒绝访问：地址「${host}」不是编辑台的地址（请用启动时显示的地址打开）` };
+      if (!allowed.has(host.toLowerCase()))
+        return {
+          ok: false,
+          status: 421,
+          message: `拒绝访问：地址「${host}」不是编辑台的地址（请用启动时显示的地址打开）`,
+        };
       const origin = request.headers.origin;
       const changes = request.method !== 'GET' && request.method !== 'HEAD';
       if (origin !== undefined || changes) {
         const from = origin === undefined ? undefined : /^http:\/\/([^/]+)$/.exec(origin)?.[1]?.toLowerCase();
-        if (!from || !allowed.has(from)) return { ok: false, status: 403, message: `拒绝访问：请求来自别的网页（${origin ?? '没有来源'}），编辑台只接受它自己页面的请求` };
+        if (!from || !allowed.has(from))
+          return {
+            ok: false,
+            status: 403,
+            message: `拒绝访问：请求来自别的网页（${origin ?? '没有来源'}），编辑台只接受它自己页面的请求`,
+          };
       }
       if (changes && !/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
         return { ok: false, status: 415, message: '拒绝访问：编辑台只接受 JSON 请求' };
       }
       const header = request.headers[TOKEN_HEADER];
-      if (sameToken(cookieValue(request.headers.cookie, COOKIE), token) || sameToken(typeof header === 'string' ? header : undefined, token)) return { ok: true, viaQuery: false };
-      if (request.method === 'GET' && sameToken(url.searchParams.get('token') ?? undefined, token)) return { ok: true, viaQuery: true };
-      return { ok: false, status: 401, message: '拒绝访问：缺少或写错了口令。请用启动编辑台时显示的完整地址（带 ?token=…）打开' };
+      if (
+        sameToken(cookieValue(request.headers.cookie, COOKIE), token) ||
+        sameToken(typeof header === 'string' ? header : undefined, token)
+      )
+        return { ok: true, viaQuery: false };
+      if (request.method === 'GET' && sameToken(url.searchParams.get('token') ?? undefined, token))
+        return { ok: true, viaQuery: true };
+      return {
+        ok: false,
+        status: 401,
+        message: '拒绝访问：缺少或写错了口令。请用启动编辑台时显示的完整地址（带 ?token=…）打开',
+      };
     },
   };
 }

@@ -1,5 +1,15 @@
 /** What the studio shows of issues: list rows and the summary of the entries an issue lists. */
-import { issueName, issueNumbering, issueRefOf, issueSeries, sectionName, unitNamesOn, type CheckResult, type EntryRecord, type Registry } from '../core/index.ts';
+import {
+  issueName,
+  issueNumbering,
+  issueRefOf,
+  issueSeries,
+  sectionName,
+  unitNamesOn,
+  type CheckResult,
+  type EntryRecord,
+  type Registry,
+} from '../core/index.ts';
 
 export interface EntrySummary {
   id: string;
@@ -33,7 +43,13 @@ export function entryTitle(entry: EntryRecord): string {
 
 export function entrySummary(entry: EntryRecord, registry: Registry): EntrySummary {
   const title = entryTitle(entry);
-  return { id: entry.id, title, section: sectionName(entry.data.section), unit: unitNamesOn(registry, entry.data.unit, entry.data.date), date: entry.data.date };
+  return {
+    id: entry.id,
+    title,
+    section: sectionName(entry.data.section),
+    unit: unitNamesOn(registry, entry.data.unit, entry.data.date),
+    date: entry.data.date,
+  };
 }
 
 export function issueRows(checked: CheckResult): IssueRow[] {

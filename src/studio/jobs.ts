@@ -43,8 +43,20 @@ export function createJobs(contentDir: string, outDir: string): Jobs {
       if (running) return running;
       const job: Job = { id: next++, kind, ref, state: 'running', lines: [] };
       jobs.set(job.id, job);
-      const args = [join(PACKAGE_ROOT, 'bin/jianbao.js'), COMMAND[kind], ...(ref && kind !== 'site' ? [ref] : []), '--content', contentDir, '--out', outDir];
-      const child = spawn(process.execPath, args, { cwd: PACKAGE_ROOT, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const args = [
+        join(PACKAGE_ROOT, 'bin/jianbao.js'),
+        COMMAND[kind],
+        ...(ref && kind !== 'site' ? [ref] : []),
+        '--content',
+        contentDir,
+        '--out',
+        outDir,
+      ];
+      const child = spawn(process.execPath, args, {
+        cwd: PACKAGE_ROOT,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       children.add(child);
       let partial = '';
       const take = (chunk: Buffer) => {

@@ -54,7 +54,9 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   // or everything when it names none. A watcher that fails is replaced by checking everything on every read.
   let watcher: FSWatcher | undefined;
   try {
-    watcher = watch(project.dir, { recursive: true }, (_event, name) => project.invalidate(name ? [name.toString().split(sep).join('/')] : undefined));
+    watcher = watch(project.dir, { recursive: true }, (_event, name) =>
+      project.invalidate(name ? [name.toString().split(sep).join('/')] : undefined),
+    );
     watcher.on('error', () => {
       watcher?.close();
       watcher = undefined;
@@ -91,7 +93,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
       // Fonts do not change while the studio runs; everything else may.
       'Cache-Control': url.pathname.startsWith(PRINT_FONTS) ? 'max-age=86400' : 'no-store',
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+      'Content-Security-Policy':
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
       'Referrer-Policy': 'no-referrer',
     });
     response.end(asset.body);

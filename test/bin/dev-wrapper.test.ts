@@ -14,7 +14,11 @@ async function responds(url: string): Promise<boolean> {
 }
 
 async function until(what: () => Promise<boolean>, seconds: number): Promise<boolean> {
-  for (const end = Date.now() + seconds * 1000; Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 250))) {
+  for (
+    const end = Date.now() + seconds * 1000;
+    Date.now() < end;
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  ) {
     if (await what()) return true;
   }
   return false;
@@ -25,9 +29,16 @@ describe('jianbao dev under a wrapper', { timeout: 240_000 }, () => {
     const content = await copyContent();
     // A shell that waits for its child, as npx does; `; true` keeps it from exec-ing node.
     const port = 41000 + Math.floor(Math.random() * 8000);
-    const wrapper = spawn('sh', ['-c', `"${process.execPath}" "${join(ROOT, 'bin/jianbao.js')}" dev --host 127.0.0.1 --port ${port} --content "${content}"; true`], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const wrapper = spawn(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${join(ROOT, 'bin/jianbao.js')}" dev --host 127.0.0.1 --port ${port} --content "${content}"; true`,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     wrapper.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     wrapper.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

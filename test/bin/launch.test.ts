@@ -12,7 +12,11 @@ import { FIXTURES, ROOT, tempDir } from '../helpers/index.ts';
 let root: string;
 
 function jianbao(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin/jianbao.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [join(root, 'bin/jianbao.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -22,7 +26,8 @@ async function bundles(): Promise<string[]> {
 
 beforeAll(async () => {
   root = await tempDir('jianbao-launch-');
-  for (const name of ['bin', 'src', 'templates', 'public', 'astro.config.mjs', 'package.json']) await cp(join(ROOT, name), join(root, name), { recursive: true });
+  for (const name of ['bin', 'src', 'templates', 'public', 'astro.config.mjs', 'package.json'])
+    await cp(join(ROOT, name), join(root, name), { recursive: true });
   await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
 });
 
@@ -51,7 +56,13 @@ describe('bin/jianbao.js', () => {
   it('never runs a stale bundle: a change to src/ makes a new one', async () => {
     const before = await bundles();
     const main = join(root, 'src/cli/main.ts');
-    await writeFile(main, (await readFile(main, 'utf8')).replace("export const VERSION = '0.1.0';", "export const VERSION = '0.1.0-changed';"));
+    await writeFile(
+      main,
+      (await readFile(main, 'utf8')).replace(
+        "export const VERSION = '0.1.0';",
+        "export const VERSION = '0.1.0-changed';",
+      ),
+    );
     expect(jianbao('--version').stdout).toBe('0.1.0-changed\n');
     const after = await bundles();
     expect(after).toHaveLength(2);
@@ -60,12 +71,16 @@ describe('bin/jianbao.js', () => {
 
   it('runs from the sources through tsx when no bundle can be made', async () => {
     const other = await tempDir('jianbao-launch-');
-    for (const name of ['bin', 'src', 'templates', 'package.json']) await cp(join(root, name), join(other, name), { recursive: true });
+    for (const name of ['bin', 'src', 'templates', 'package.json'])
+      await cp(join(root, name), join(other, name), { recursive: true });
     await symlink(join(ROOT, 'node_modules'), join(other, 'node_modules'), 'dir');
     // A file where the bundles' folder should be: mkdir fails, even for root.
     await mkdir(join(other, '.jianbao'));
     await writeFile(join(other, '.jianbao/cli'), '');
-    const result = spawnSync(process.execPath, [join(other, 'bin/jianbao.js'), '--version'], { cwd: other, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(other, 'bin/jianbao.js'), '--version'], {
+      cwd: other,
+      encoding: 'utf8',
+    });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('0.1.0-changed\n');
   });
@@ -74,9 +89,13 @@ describe('bin/jianbao.js', () => {
 describe('the bundle digest', () => {
   it('is the same wherever the package lies (the offline bundle ships its CLI prebuilt)', async () => {
     const { sourcesDigest } = await import('../../bin/launch.js');
-    const copies = [join(await tempDir('jianbao-digest-'), 'a'), join(await tempDir('jianbao-digest-'), '张三的 桌面', 'jianbao')];
+    const copies = [
+      join(await tempDir('jianbao-digest-'), 'a'),
+      join(await tempDir('jianbao-digest-'), '张三的 桌面', 'jianbao'),
+    ];
     for (const copy of copies) {
-      for (const name of ['src', 'package.json', 'package-lock.json']) await cp(join(ROOT, name), join(copy, name), { recursive: true });
+      for (const name of ['src', 'package.json', 'package-lock.json'])
+        await cp(join(ROOT, name), join(copy, name), { recursive: true });
     }
     expect(sourcesDigest(copies[0])).toBe(sourcesDigest(copies[1]));
     await writeFile(join(copies[1]!, 'src/cli/extra.ts'), 'export {};\n');
@@ -97,8 +116,19 @@ describe('stack traces of our own bugs', () => {
     const { build } = await import('esbuild');
     const { sourceStack } = await import('../../src/cli/stack.ts');
     const dir = await tempDir('jianbao-stack-');
-    await writeFile(join(dir, 'fail.ts'), "export function fail(): never {\n  const message: string = 'boom';\n  throw new Error(message);\n}\n");
-    await build({ entryPoints: [join(dir, 'fail.ts')], outfile: join(dir, 'out/fail.js'), bundle: true, format: 'esm', platform: 'node', sourcemap: 'linked', logLevel: 'silent' });
+    await writeFile(
+      join(dir, 'fail.ts'),
+      "export function fail(): never {\n  const message: string = 'boom';\n  throw new Error(message);\n}\n",
+    );
+    await build({
+      entryPoints: [join(dir, 'fail.ts')],
+      outfile: join(dir, 'out/fail.js'),
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      sourcemap: 'linked',
+      logLevel: 'silent',
+    });
     // A plain Node process (vitest would map the frames itself).
     const script = `import(${JSON.stringify(join(dir, 'out/fail.js'))}).then((m) => { try { m.fail(); } catch (error) { console.log(error.stack); } })`;
     const stack = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout;

@@ -5,9 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, SAMPLE_CONTENT } from '../helpers/index.ts';
 
 /** Run bin/jianbao.js, read `keep` bytes of its output, then close the pipe as `head` does. */
-function runClosingEarly(args: string[], keep: number): Promise<{ code: number | null; stderr: string; stdout: string }> {
+function runClosingEarly(
+  args: string[],
+  keep: number,
+): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/jianbao.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/jianbao.js'), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -21,7 +27,10 @@ function runClosingEarly(args: string[], keep: number): Promise<{ code: number |
 }
 
 describe('output into a closed pipe', { timeout: 120_000 }, () => {
-  for (const args of [['lint', '--rules'], ['check', '--content', SAMPLE_CONTENT]]) {
+  for (const args of [
+    ['lint', '--rules'],
+    ['check', '--content', SAMPLE_CONTENT],
+  ]) {
     it(`jianbao ${args[0]} stops quietly`, async () => {
       const result = await runClosingEarly(args, 1);
       expect(result.stderr).not.toMatch(/EPIPE|at .*\.js|Error/);

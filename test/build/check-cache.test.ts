@@ -28,7 +28,8 @@ describe('the check cache', () => {
     // Old files, so their stamps are trusted (a file changed within RACY_MS of its stamp is always read again).
     const old = new Date(Date.now() - 3_600_000);
     const first = await checkContent(dir);
-    for (const file of [...first.content.files.map((f) => f.path), 'published/ledger.json']) await utimes(join(dir, file), old, old);
+    for (const file of [...first.content.files.map((f) => f.path), 'published/ledger.json'])
+      await utimes(join(dir, file), old, old);
     await new Promise((done) => setTimeout(done, RACY_MS + 300));
 
     const cold = await run(dir, cacheDir);
@@ -39,7 +40,9 @@ describe('the check cache', () => {
     expect(warm.result.diagnostics.map(shown)).toEqual(cold.result.diagnostics.map(shown));
 
     // An issue lists an entry whose file is deleted: the message's line and column come from the cached issue's text.
-    const issue = first.content.issues.find((item) => item.data.status !== 'published' && item.data.entries.length > 1)!;
+    const issue = first.content.issues.find(
+      (item) => item.data.status !== 'published' && item.data.entries.length > 1,
+    )!;
     const gone = first.content.entries.find((entry) => entry.id === issue.data.entries[1])!;
     const goneText = await readFile(join(dir, gone.file));
     await rm(join(dir, gone.file));
@@ -72,55 +75,67 @@ describe('the check cache', () => {
     expect((await other2.checkState()).files.reused).toBe(0);
   });
 
-  it('with records (the build), the compile reads each unchanged record from the record store; a record published since is parsed from its file', { timeout: 120_000 }, async () => {
-    const dir = await copyContent();
-    const published = await runCli(['publish', '2024-3', '--content', dir]);
-    expect(published.code, published.stdout + published.stderr).toBe(0);
-    const cacheDir = await tempDir();
-    const project = () => openProject(dir, { checkCache: openCheckCache(dir, { cacheDir, renderer: 'test', records: true }) });
-    const compile = async () => {
-      const opened = project();
-      const site = await opened.compile();
-      await opened.saveCheck();
-      return site;
-    };
-    const ageFiles = async () => {
-      const old = new Date(Date.now() - 3_600_000);
-      for (const file of await listFiles(dir)) await utimes(join(dir, file), old, old);
-      await new Promise((done) => setTimeout(done, RACY_MS + 300));
-    };
-    const store = join(cacheDir, 'check', 'records');
-    const kept = async () => (await readdir(store).catch(() => [] as string[])).filter((name) => name.endsWith('.v8'));
-    await ageFiles();
-    // Cold: the check parses the record, the save keeps its issue.
-    const cold = await compile();
-    expect(await kept()).toHaveLength(1);
-    // Warm: the check takes the record's summary from the check cache, the compile its issue from the store.
-    const warm = await compile();
-    expect(JSON.stringify(warm)).toEqual(JSON.stringify(cold));
-    expect(JSON.stringify(warm)).toEqual(JSON.stringify(await openProject(dir).compile()));
+  it(
+    'with records (the build), the compile reads each unchanged record from the record store; a record published since is parsed from its file',
+    { timeout: 120_000 },
+    async () => {
+      const dir = await copyContent();
+      const published = await runCli(['publish', '2024-3', '--content', dir]);
+      expect(published.code, published.stdout + published.stderr).toBe(0);
+      const cacheDir = await tempDir();
+      const project = () =>
+        openProject(dir, { checkCache: openCheckCache(dir, { cacheDir, renderer: 'test', records: true }) });
+      const compile = async () => {
+        const opened = project();
+        const site = await opened.compile();
+        await opened.saveCheck();
+        return site;
+      };
+      const ageFiles = async () => {
+        const old = new Date(Date.now() - 3_600_000);
+        for (const file of await listFiles(dir)) await utimes(join(dir, file), old, old);
+        await new Promise((done) => setTimeout(done, RACY_MS + 300));
+      };
+      const store = join(cacheDir, 'check', 'records');
+      const kept = async () =>
+        (await readdir(store).catch(() => [] as string[])).filter((name) => name.endsWith('.v8'));
+      await ageFiles();
+      // Cold: the check parses the record, the save keeps its issue.
+      const cold = await compile();
+      expect(await kept()).toHaveLength(1);
+      // Warm: the check takes the record's summary from the check cache, the compile its issue from the store.
+      const warm = await compile();
+      expect(JSON.stringify(warm)).toEqual(JSON.stringify(cold));
+      expect(JSON.stringify(warm)).toEqual(JSON.stringify(await openProject(dir).compile()));
 
-    // An erratum, published again: a second record, parsed from its file and kept; the site shows the correction.
-    const entry = join(dir, 'entries/2024/应急检查.md');
-    await writeFile(entry, (await readFile(entry, 'utf8')).replace(/。\n*$/, '，共排查隐患12处。\n'));
-    const issue = join(dir, 'issues/2024-03.md');
-    await writeFile(issue, (await readFile(issue, 'utf8')).replace(/^---\n/, '---\nerrata:\n  - { date: 2024-06-20, note: 补充应急检查的隐患数 }\n'));
-    const again = await runCli(['publish', '2024-3', '--content', dir]);
-    expect(again.code, again.stdout + again.stderr).toBe(0);
-    await ageFiles();
-    const corrected = await compile();
-    expect(JSON.stringify(corrected.issues.find((item) => item.key.endsWith('2024/3')))).toContain('共排查隐患12处');
-    expect(await kept()).toHaveLength(2);
-    const fresh = await openProject(dir).compile();
-    expect(JSON.stringify(corrected)).toEqual(JSON.stringify(fresh));
-    expect(JSON.stringify(await compile())).toEqual(JSON.stringify(fresh));
+      // An erratum, published again: a second record, parsed from its file and kept; the site shows the correction.
+      const entry = join(dir, 'entries/2024/应急检查.md');
+      await writeFile(entry, (await readFile(entry, 'utf8')).replace(/。\n*$/, '，共排查隐患12处。\n'));
+      const issue = join(dir, 'issues/2024-03.md');
+      await writeFile(
+        issue,
+        (await readFile(issue, 'utf8')).replace(
+          /^---\n/,
+          '---\nerrata:\n  - { date: 2024-06-20, note: 补充应急检查的隐患数 }\n',
+        ),
+      );
+      const again = await runCli(['publish', '2024-3', '--content', dir]);
+      expect(again.code, again.stdout + again.stderr).toBe(0);
+      await ageFiles();
+      const corrected = await compile();
+      expect(JSON.stringify(corrected.issues.find((item) => item.key.endsWith('2024/3')))).toContain('共排查隐患12处');
+      expect(await kept()).toHaveLength(2);
+      const fresh = await openProject(dir).compile();
+      expect(JSON.stringify(corrected)).toEqual(JSON.stringify(fresh));
+      expect(JSON.stringify(await compile())).toEqual(JSON.stringify(fresh));
 
-    // The store is what the warm compile reads: an issue kept there under the record's digest is the one compiled.
-    const { deserialize, serialize } = await import('node:v8');
-    for (const name of await kept()) {
-      const kept = deserialize(await readFile(join(store, name))) as { title?: string };
-      await writeFile(join(store, name), serialize({ ...kept, title: '取自存档缓存' }));
-    }
-    expect(JSON.stringify((await compile()).issues)).toContain('取自存档缓存');
-  });
+      // The store is what the warm compile reads: an issue kept there under the record's digest is the one compiled.
+      const { deserialize, serialize } = await import('node:v8');
+      for (const name of await kept()) {
+        const kept = deserialize(await readFile(join(store, name))) as { title?: string };
+        await writeFile(join(store, name), serialize({ ...kept, title: '取自存档缓存' }));
+      }
+      expect(JSON.stringify((await compile()).issues)).toContain('取自存档缓存');
+    },
+  );
 });

@@ -14,7 +14,12 @@ const checks: DevCheck[] = [];
 
 beforeAll(async () => {
   content = await copyContent();
-  server = await startDev({ contentDir: content, port: 0, host: '127.0.0.1', onCheck: (result) => checks.push(result) });
+  server = await startDev({
+    contentDir: content,
+    port: 0,
+    host: '127.0.0.1',
+    onCheck: (result) => checks.push(result),
+  });
 });
 
 afterAll(async () => server?.stop());

@@ -51,7 +51,10 @@ describe('treeDigest', () => {
     expect(treeDigest(one, paths)).toBe(treeDigest(two, paths));
     await writeFile(join(two, 'src/a.ts'), 'A');
     expect(treeDigest(one, paths)).not.toBe(treeDigest(two, paths));
-    const three = await tree(join(await tempDir('jianbao-digest-'), 'b'), { ...SAMPLE, 'src/b.ts': SAMPLE['src/a.ts'] });
+    const three = await tree(join(await tempDir('jianbao-digest-'), 'b'), {
+      ...SAMPLE,
+      'src/b.ts': SAMPLE['src/a.ts'],
+    });
     expect(treeDigest(three, paths)).not.toBe(treeDigest(one, paths));
     expect(treeDigest(one, paths, ['extra'])).not.toBe(treeDigest(one, paths));
   });

@@ -73,9 +73,15 @@ describe('a good build', () => {
     const content = await copyContent();
     await rm(join(content, 'issues/2024-04.md'));
     const entry = join(content, 'entries/2024/青石镇排查.md');
-    await writeFile(entry, (await readFile(entry, 'utf8')).replace('section: work-updates', 'section: work-updates\nstatus: draft'));
+    await writeFile(
+      entry,
+      (await readFile(entry, 'utf8')).replace('section: work-updates', 'section: work-updates\nstatus: draft'),
+    );
     const note = join(content, 'issues/2024-03.md');
-    await writeFile(note, (await readFile(note, 'utf8')).replace('本期聚焦汛期安全防范。', '本期聚焦汛期和高温安全防范。'));
+    await writeFile(
+      note,
+      (await readFile(note, 'utf8')).replace('本期聚焦汛期安全防范。', '本期聚焦汛期和高温安全防范。'),
+    );
     const result = await build(content, out);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const after = await hashTree(out);

@@ -18,7 +18,10 @@ async function compiled(contentDir: string, cache?: MarkdownCache) {
 }
 
 async function saved(dir: string): Promise<{ renderer: string; entries: [string, unknown][] }> {
-  return JSON.parse(await readFile(join(dir, 'markdown.json'), 'utf8')) as { renderer: string; entries: [string, unknown][] };
+  return JSON.parse(await readFile(join(dir, 'markdown.json'), 'utf8')) as {
+    renderer: string;
+    entries: [string, unknown][];
+  };
 }
 
 describe('MarkdownCache', () => {
@@ -32,7 +35,9 @@ describe('MarkdownCache', () => {
     expect(stored.renderer).toBe('r1');
     // Published issues come from their archived snapshot: only the others' bodies are compiled (and cached).
     const compiledHere = plain.issues.filter((issue) => issue.status !== 'published');
-    expect(stored.entries.length).toBeGreaterThanOrEqual(compiledHere.reduce((sum, issue) => sum + issue.entries.length, 0));
+    expect(stored.entries.length).toBeGreaterThanOrEqual(
+      compiledHere.reduce((sum, issue) => sum + issue.entries.length, 0),
+    );
     const warm = await MarkdownCache.open(dir, 'r1');
     expect(await compiled(SAMPLE_CONTENT, warm)).toEqual(plain);
   });

@@ -14,7 +14,8 @@ import { copyContent, tempDir } from '../helpers/index.ts';
 import { JPEG, photo } from '../helpers/pictures.ts';
 
 const PHOTO = photo();
-const name = (bytes: Buffer, ext: string) => `media/${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}.${ext}`;
+const name = (bytes: Buffer, ext: string) =>
+  `media/${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}.${ext}`;
 
 async function contentWithImages(): Promise<string> {
   const content = await copyContent();
@@ -24,9 +25,15 @@ async function contentWithImages(): Promise<string> {
   };
   await put('entries/2024/现场.png', PHOTO);
   await put('entries/2024/整改.jpg', JPEG);
-  await put('entries/2024/现场照片.md', '---\nsection: work-updates\ndate: 2024-06-20\nunit: 应急局\n---\n6月20日检查。\n\n![现场](./现场.png)\n\n![整改](./整改.jpg)\n\n![又是现场](./现场.png)\n');
+  await put(
+    'entries/2024/现场照片.md',
+    '---\nsection: work-updates\ndate: 2024-06-20\nunit: 应急局\n---\n6月20日检查。\n\n![现场](./现场.png)\n\n![整改](./整改.jpg)\n\n![又是现场](./现场.png)\n',
+  );
   const issue = join(content, 'issues/2024-04.md');
-  await writeFile(issue, (await readFile(issue, 'utf8')).replace('稿件: [2024/青石镇排查]', '稿件: [2024/青石镇排查, 2024/现场照片]'));
+  await writeFile(
+    issue,
+    (await readFile(issue, 'utf8')).replace('稿件: [2024/青石镇排查]', '稿件: [2024/青石镇排查, 2024/现场照片]'),
+  );
   return content;
 }
 
@@ -52,9 +59,13 @@ describe('copyMedia', () => {
     const site = await compiled(content);
     await writeFile(join(content, 'entries/2024/现场.png'), JPEG);
     const out = await tempDir('jianbao-media-');
-    await expect(copyMedia(site, content, out)).rejects.toThrow(new MediaError('图片 entries/2024/现场.png 在生成过程中被修改，请重新生成'));
+    await expect(copyMedia(site, content, out)).rejects.toThrow(
+      new MediaError('图片 entries/2024/现场.png 在生成过程中被修改，请重新生成'),
+    );
     await rm(join(content, 'entries/2024/现场.png'));
-    await expect(copyMedia(site, content, out)).rejects.toThrow(new MediaError('图片 entries/2024/现场.png 在生成过程中被删除或移走，请重新生成'));
+    await expect(copyMedia(site, content, out)).rejects.toThrow(
+      new MediaError('图片 entries/2024/现场.png 在生成过程中被删除或移走，请重新生成'),
+    );
   });
 });
 

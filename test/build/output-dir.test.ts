@@ -17,7 +17,11 @@ import { copyContent, listFiles, ROOT, runCli, tempDir } from '../helpers/index.
 /** A digest of every file under `dir`, names and bytes. */
 async function snapshot(dir: string): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of await listFiles(dir)) hash.update(file).update('\0').update(await readFile(join(dir, file)));
+  for (const file of await listFiles(dir))
+    hash
+      .update(file)
+      .update('\0')
+      .update(await readFile(join(dir, file)));
   return hash.digest('hex');
 }
 
@@ -90,12 +94,15 @@ describe('build --out refuses folders it must not replace', () => {
 });
 
 describe('assertReplaceableOutput', () => {
-  const check = (outDir: string, home = '/nonexistent-home') => assertReplaceableOutput({ outDir, contentDir: content, packageRoot: ROOT, home });
+  const check = (outDir: string, home = '/nonexistent-home') =>
+    assertReplaceableOutput({ outDir, contentDir: content, packageRoot: ROOT, home });
 
   it('refuses the home folder', async () => {
     const home = await tempDir();
     await expect(check(home, home)).rejects.toThrow(/用户主目录/);
-    await expect(assertReplaceableOutput({ outDir: homedir(), contentDir: content, packageRoot: ROOT })).rejects.toThrow(OutputDirError);
+    await expect(
+      assertReplaceableOutput({ outDir: homedir(), contentDir: content, packageRoot: ROOT }),
+    ).rejects.toThrow(OutputDirError);
   });
 
   it('accepts a new folder, an empty folder and a site built before the marker existed', async () => {
@@ -104,7 +111,10 @@ describe('assertReplaceableOutput', () => {
     await mkdir(join(parent, 'empty'));
     await expect(check(join(parent, 'empty'))).resolves.toBeUndefined();
     await mkdir(join(parent, 'old'));
-    await writeFile(join(parent, 'old', 'index.html'), '<html><head><meta name="generator" content="jianbao" /></head></html>');
+    await writeFile(
+      join(parent, 'old', 'index.html'),
+      '<html><head><meta name="generator" content="jianbao" /></head></html>',
+    );
     await expect(check(join(parent, 'old'))).resolves.toBeUndefined();
   });
 
@@ -142,6 +152,8 @@ describe('a site jianbao built can be rebuilt in place', () => {
 
 describe('the default output', () => {
   it('dist/ inside the jianbao package is accepted', async () => {
-    await expect(assertReplaceableOutput({ outDir: join(ROOT, 'dist-test-never-built'), contentDir: content, packageRoot: ROOT })).resolves.toBeUndefined();
+    await expect(
+      assertReplaceableOutput({ outDir: join(ROOT, 'dist-test-never-built'), contentDir: content, packageRoot: ROOT }),
+    ).resolves.toBeUndefined();
   });
 });

@@ -53,8 +53,12 @@ async function wordFile(): Promise<string> {
       {
         children: [
           new Paragraph({ children: [new TextRun('青石镇开展消防演练')] }),
-          new Paragraph({ children: [new TextRun('6月26日，青石镇组织开展消防应急演练，镇村干部和企业员工80余人参加。')] }),
-          new Paragraph({ children: [new ImageRun({ type: 'png', data: WORD_PICTURE, transformation: { width: 160, height: 120 } })] }),
+          new Paragraph({
+            children: [new TextRun('6月26日，青石镇组织开展消防应急演练，镇村干部和企业员工80余人参加。')],
+          }),
+          new Paragraph({
+            children: [new ImageRun({ type: 'png', data: WORD_PICTURE, transformation: { width: 160, height: 120 } })],
+          }),
         ],
       },
     ],
@@ -120,7 +124,11 @@ describe('build: images in entries', () => {
         caption: figure.querySelector('figcaption')?.textContent,
       }));
       expect(figures).toEqual([
-        { src: `/${mediaName(PHOTO, 'png')}`, alt: '检查组在青石镇某企业检查储罐区', caption: '检查组在青石镇某企业检查储罐区' },
+        {
+          src: `/${mediaName(PHOTO, 'png')}`,
+          alt: '检查组在青石镇某企业检查储罐区',
+          caption: '检查组在青石镇某企业检查储罐区',
+        },
         { src: `/${mediaName(JPEG, 'jpg')}`, alt: '整改后的消防通道', caption: '整改后的消防通道' },
         { src: `/${mediaName(TALL, 'png')}`, alt: '青石镇加油站全景', caption: '青石镇加油站全景' },
       ]);
@@ -150,14 +158,23 @@ describe('images in a real browser', () => {
     // Lazy images load as they come into view: scroll each in, then wait for them.
     for (const image of await tab.$$('figure img')) await image.scrollIntoViewIfNeeded();
     await tab.waitForFunction(() => [...document.images].every((image) => image.complete));
-    const sizes = await tab.$$eval('figure img', (images) => images.map((image) => [(image as HTMLImageElement).naturalWidth, (image as HTMLImageElement).naturalHeight]));
+    const sizes = await tab.$$eval('figure img', (images) =>
+      images.map((image) => [(image as HTMLImageElement).naturalWidth, (image as HTMLImageElement).naturalHeight]),
+    );
     expect(sizes).toEqual([
       [240, 160],
       [8, 6],
       [600, 1000],
     ]);
     // Never wider than the text column.
-    const overflow = await tab.$$eval('figure img', (images) => images.filter((image) => image.getBoundingClientRect().width > image.closest('.entry__body')!.getBoundingClientRect().width + 0.5).length);
+    const overflow = await tab.$$eval(
+      'figure img',
+      (images) =>
+        images.filter(
+          (image) =>
+            image.getBoundingClientRect().width > image.closest('.entry__body')!.getBoundingClientRect().width + 0.5,
+        ).length,
+    );
     expect(overflow).toBe(0);
     expect(served.requests.filter((request) => request.status !== 200)).toEqual([]);
     expect(served.requests.filter((request) => request.path.startsWith('/media/')).length).toBe(3);
@@ -181,7 +198,8 @@ function imagesList(file: string): { page: number; width: number; height: number
 describe('PDF: images in print', () => {
   it.skipIf(!browserPath)('embeds every image, each on one page only', () => {
     const list = imagesList(join(dist, PDF));
-    const bySize = (width: number, height: number) => list.filter((image) => image.width === width && image.height === height);
+    const bySize = (width: number, height: number) =>
+      list.filter((image) => image.width === width && image.height === height);
     expect(bySize(240, 160)).toHaveLength(1);
     expect(bySize(8, 6)).toHaveLength(1);
     // Too tall for the rest of page 1: moved whole to the next page, never split.
@@ -192,7 +210,9 @@ describe('PDF: images in print', () => {
   it.skipIf(!browserPath)('keeps the text after a figure on the 22-line grid', () => {
     const pitch = 225 / 22;
     // 16 pt body lines below the masthead (captions are 14 pt).
-    const lines = textLines(join(dist, PDF))[0]!.filter((line) => line.yMax - line.yMin > 7.6 && line.yMin > 100 && line.yMax < 262);
+    const lines = textLines(join(dist, PDF))[0]!.filter(
+      (line) => line.yMax - line.yMin > 7.6 && line.yMin > 100 && line.yMax < 262,
+    );
     expect(lines.map((line) => line.text.replace(/\s/g, ''))).toContain('整改完成后，检查组进行了复查。');
     const offsets = lines.map((line) => (((line.yMin - 37) % pitch) + pitch) % pitch);
     for (const offset of offsets) expect(Math.abs(offset - offsets[0]!)).toBeLessThan(0.4);
@@ -208,7 +228,12 @@ describe('PDF: images in print', () => {
       for (let x = 0; x < raster.width; x++) {
         const [r, g, b] = raster.at(mm(x), mm(y));
         if (Math.abs(r - TALL_COLOUR[0]) < 30 && Math.abs(g - TALL_COLOUR[1]) < 30 && b < 60) {
-          [left, top, right, bottom] = [Math.min(left, mm(x)), Math.min(top, mm(y)), Math.max(right, mm(x)), Math.max(bottom, mm(y))];
+          [left, top, right, bottom] = [
+            Math.min(left, mm(x)),
+            Math.min(top, mm(y)),
+            Math.max(right, mm(x)),
+            Math.max(bottom, mm(y)),
+          ];
         }
       }
     }
@@ -219,7 +244,9 @@ describe('PDF: images in print', () => {
     expect(bottom).toBeLessThanOrEqual(262 + 1);
     // Scaled to fit a page with its caption: nearly the whole type area high.
     expect(bottom - top).toBeGreaterThan(180);
-    const caption = textLines(file)[pageNumber - 1]!.find((line) => line.text.replace(/\s/g, '') === '青石镇加油站全景');
+    const caption = textLines(file)[pageNumber - 1]!.find(
+      (line) => line.text.replace(/\s/g, '') === '青石镇加油站全景',
+    );
     expect(caption, '图注与图片在同一页').toBeDefined();
     expect(caption!.yMin).toBeGreaterThan(bottom - 1);
     expect(caption!.yMax).toBeLessThanOrEqual(262 + 1);
@@ -233,7 +260,16 @@ describe('under /bulletin/, after importing a Word file with a picture', () => {
     const settings = join(content, 'jianbao.yaml');
     await writeFile(settings, (await readFile(settings, 'utf8')).replace(/^(\s*base:\s*)\/\s*$/m, '$1/bulletin/'));
     const before = await listFiles(content);
-    const imported = await runCli(['import', await wordFile(), '--content', content, '--date', '2024-06-26', '--unit', 'qsz']);
+    const imported = await runCli([
+      'import',
+      await wordFile(),
+      '--content',
+      content,
+      '--date',
+      '2024-06-26',
+      '--unit',
+      'qsz',
+    ]);
     expect(imported.code, imported.stdout + imported.stderr).toBe(0);
     const added = (await listFiles(content)).filter((file) => !before.includes(file));
     const entryFile = added.find((file) => file.endsWith('.md'))!;
@@ -251,11 +287,21 @@ describe('under /bulletin/, after importing a Word file with a picture', () => {
   it('shows the Word picture and keeps every image under the base, with the same names as at /', async () => {
     const document = await page(bulletin, ISSUE);
     const sources = [...document.querySelectorAll('figure img')].map((img) => img.getAttribute('src'));
-    const names = [mediaName(PHOTO, 'png'), mediaName(JPEG, 'jpg'), mediaName(TALL, 'png'), mediaName(WORD_PICTURE, 'png')];
+    const names = [
+      mediaName(PHOTO, 'png'),
+      mediaName(JPEG, 'jpg'),
+      mediaName(TALL, 'png'),
+      mediaName(WORD_PICTURE, 'png'),
+    ];
     expect(sources).toEqual(names.map((name) => `/bulletin/${name}`));
     expect(await readFile(join(bulletin, mediaName(WORD_PICTURE, 'png')))).toEqual(WORD_PICTURE);
     // Unchanged images keep their names from one build to the next.
-    expect((await listFiles(bulletin)).filter((file) => file.startsWith('media/'))).toEqual((await listFiles(dist)).filter((file) => file.startsWith('media/')).concat(mediaName(WORD_PICTURE, 'png')).sort());
+    expect((await listFiles(bulletin)).filter((file) => file.startsWith('media/'))).toEqual(
+      (await listFiles(dist))
+        .filter((file) => file.startsWith('media/'))
+        .concat(mediaName(WORD_PICTURE, 'png'))
+        .sort(),
+    );
     const { problems } = await checkLinks(bulletin, '/bulletin/');
     expect(problems).toEqual([]);
   });
@@ -270,7 +316,9 @@ describe('jianbao pdf after a photo is replaced (nothing else changed)', () => {
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toContain('图片在上次生成站点之后有改动（entries/2024/现场照片-图1.png）');
     expect(await readFile(join(bulletin, mediaName(replaced, 'png')))).toEqual(replaced);
-    expect((await listFiles(bulletin)).filter((file) => file.startsWith('media/'))).not.toContain(mediaName(PHOTO, 'png'));
+    expect((await listFiles(bulletin)).filter((file) => file.startsWith('media/'))).not.toContain(
+      mediaName(PHOTO, 'png'),
+    );
     const sizes = imagesList(join(bulletin, PDF)).map((image) => `${image.width}×${image.height}`);
     expect(sizes).toContain('200×100');
     expect(sizes).not.toContain('240×160');

@@ -46,7 +46,9 @@ describe('jianbao (command line)', () => {
     const result = await runCli(['publish', '2024-4', '--content', dir]);
     expect(result.code).toBe(1);
     const lines = result.stderr.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/entries\/2024\/青石镇排查\.md:\d+:\d+ 错误 报送单位「不存在的单位」不在 units\.yaml 中 \[entry\/unknown-unit\]/);
+    expect(lines[0]).toMatch(
+      /entries\/2024\/青石镇排查\.md:\d+:\d+ 错误 报送单位「不存在的单位」不在 units\.yaml 中 \[entry\/unknown-unit\]/,
+    );
     expect(lines.at(-2)).toMatch(/^错误 .+有错误，不能发布$/);
     expect(lines.at(-1)).toBe('  → 改正上面的错误后再运行 jianbao publish');
   });

@@ -9,7 +9,20 @@ describe('system errors', () => {
   it('a folder that is a file: new entry says it in Chinese, exit 1', async () => {
     const content = await copyContent();
     await writeFile(join(content, 'entries/2023'), 'not a folder');
-    const result = await runCli(['new', 'entry', '--content', content, '--section', '工作动态', '--unit', '应急局', '--date', '2023-01-05', '--title', '测试']);
+    const result = await runCli([
+      'new',
+      'entry',
+      '--content',
+      content,
+      '--section',
+      '工作动态',
+      '--unit',
+      '应急局',
+      '--date',
+      '2023-01-05',
+      '--title',
+      '测试',
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`错误 无法建立文件夹 ${join(content, 'entries/2023/01')}：路径中有一段不是文件夹\n`);
   });
@@ -27,7 +40,11 @@ describe('system errors', () => {
     expect(errnoReason('EACCES')).toBe('没有权限');
     expect(errnoReason('ENOSPC')).toBe('磁盘空间不足');
     expect(errnoReason('EWHATEVER')).toBe('系统错误（EWHATEVER）');
-    const error = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', syscall: 'open', path: '/srv/www/a.html' });
+    const error = Object.assign(new Error('EACCES: permission denied'), {
+      code: 'EACCES',
+      syscall: 'open',
+      path: '/srv/www/a.html',
+    });
     expect(systemErrorMessage(error)).toBe('无法打开 /srv/www/a.html：没有权限');
   });
 });

@@ -73,19 +73,32 @@ describe('check messages', () => {
     await rename(join(dir, 'entries/2024/应急检查.md'), join(dir, 'entries/应急检查.md'));
     await edit(join(dir, 'issues/2024-04.md'), (text) => text.replace('2024/青石镇排查', '2024/青石镇排查1'));
     await edit(join(dir, 'issues/2024-03.md'), (text) => text.replace('2024/会议精神', '2024/市委常委会'));
-    const hints = Object.fromEntries((await check(dir)).filter((d) => d.rule === 'issue/entry-missing').map((d) => [d.message, d.hint]));
+    const hints = Object.fromEntries(
+      (await check(dir)).filter((d) => d.rule === 'issue/entry-missing').map((d) => [d.message, d.hint]),
+    );
     expect(hints['稿件「2024/应急检查」不存在（应为 entries/2024/应急检查.md）']).toBe('是不是「应急检查」？');
-    expect(hints['稿件「2024/青石镇排查1」不存在（应为 entries/2024/青石镇排查1.md）']).toBe('是不是「2024/青石镇排查」？');
-    expect(hints['稿件「2024/市委常委会」不存在（应为 entries/2024/市委常委会.md）']).toBe('稿件编号是 entries/ 下的路径，不带 .md');
+    expect(hints['稿件「2024/青石镇排查1」不存在（应为 entries/2024/青石镇排查1.md）']).toBe(
+      '是不是「2024/青石镇排查」？',
+    );
+    expect(hints['稿件「2024/市委常委会」不存在（应为 entries/2024/市委常委会.md）']).toBe(
+      '稿件编号是 entries/ 下的路径，不带 .md',
+    );
   });
 
   it('several leaders in one string: write a list; several units in one: a list for a joint submission', async () => {
     const dir = await copyContent();
-    await edit(join(dir, 'entries/2024/区长督导.md'), (text) => text.replace(/^people:.*$/m, 'people: 李健、周明远').replace(/^领导:.*$/m, '领导: 李健、周明远'));
+    await edit(join(dir, 'entries/2024/区长督导.md'), (text) =>
+      text.replace(/^people:.*$/m, 'people: 李健、周明远').replace(/^领导:.*$/m, '领导: 李健、周明远'),
+    );
     await edit(join(dir, 'entries/2024/应急检查.md'), (text) => text.replace('unit: 应急局', 'unit: 应急局,青石镇'));
     const errors = await check(dir);
     expect(errors.map((d) => [d.rule, d.file, d.message, d.hint])).toEqual([
-      ['entry/unknown-person', 'entries/2024/区长督导.md', '「李健、周明远」是 2 位领导，要写成列表', '写作 领导: [李健, 周明远]'],
+      [
+        'entry/unknown-person',
+        'entries/2024/区长督导.md',
+        '「李健、周明远」是 2 位领导，要写成列表',
+        '写作 领导: [李健, 周明远]',
+      ],
       [
         'entry/unknown-unit',
         'entries/2024/应急检查.md',

@@ -109,7 +109,14 @@ async function runCase(name: string) {
   }
   if (existsSync(join(caseDir, 'content'))) await cp(join(caseDir, 'content'), dir, { recursive: true });
   const result = await checkContent(dir);
-  return result.diagnostics.map(({ rule, severity, file, line, column, message }) => ({ rule, severity, file, line, column, message }));
+  return result.diagnostics.map(({ rule, severity, file, line, column, message }) => ({
+    rule,
+    severity,
+    file,
+    line,
+    column,
+    message,
+  }));
 }
 
 const cases = (await readdir(CASES_DIR)).sort();

@@ -7,7 +7,8 @@ import { copyContent, runCli } from '../helpers/index.ts';
 
 describe('dates', () => {
   it('parses the usual forms; a month and day only with a year given', () => {
-    for (const text of ['2025-12-04', '2025/12/4', '2025.12.4', '2025年12月4日', ' 2025 年 12 月 4 日 ']) expect(parseDateText(text)).toBe('2025-12-04');
+    for (const text of ['2025-12-04', '2025/12/4', '2025.12.4', '2025年12月4日', ' 2025 年 12 月 4 日 '])
+      expect(parseDateText(text)).toBe('2025-12-04');
     expect(parseDateText('12月3日')).toBeUndefined();
     expect(parseDateText('12月3日', { year: 2025 })).toBe('2025-12-03');
     expect(parseDateText('2025-02-30')).toBeUndefined();
@@ -28,22 +29,54 @@ describe('dates', () => {
     const check = async (date: string) => {
       await writeFile(file, original.replace(/^date: .*$/m, `date: ${date}`));
       const result = await runCli(['check', '--format', 'json', '--content', dir]);
-      return (JSON.parse(result.stdout) as { diagnostics: { severity: string; line: number; message: string }[] }).diagnostics.filter((d) => d.severity === 'error');
+      return (
+        JSON.parse(result.stdout) as { diagnostics: { severity: string; line: number; message: string }[] }
+      ).diagnostics.filter((d) => d.severity === 'error');
     };
     expect(await check('2024/6/5')).toEqual([]);
     expect(await check('2024.6.5')).toEqual([]);
-    expect((await check('2024-02-30')).map((d) => [d.line, d.message])).toEqual([[3, '日期「2024-02-30」无效：2024年2月没有30日（这个月只有29天）']]);
-    expect((await check('20240605')).map((d) => d.message)).toEqual(['日期「20240605」要用连字符分开，是不是 2024-06-05？']);
+    expect((await check('2024-02-30')).map((d) => [d.line, d.message])).toEqual([
+      [3, '日期「2024-02-30」无效：2024年2月没有30日（这个月只有29天）'],
+    ]);
+    expect((await check('20240605')).map((d) => d.message)).toEqual([
+      '日期「20240605」要用连字符分开，是不是 2024-06-05？',
+    ]);
   });
 
   it('new entry --date 12月3日 takes this year and says so', async () => {
     const dir = await copyContent();
-    const result = await runCli(['new', 'entry', '--content', dir, '--section', '工作动态', '--unit', '应急局', '--date', '12月3日', '--title', '冬季检查']);
+    const result = await runCli([
+      'new',
+      'entry',
+      '--content',
+      dir,
+      '--section',
+      '工作动态',
+      '--unit',
+      '应急局',
+      '--date',
+      '12月3日',
+      '--title',
+      '冬季检查',
+    ]);
     expect(result.code).toBe(0);
     const year = new Date().getFullYear();
     expect(result.stderr).toContain(`日期「12月3日」没有写年份，按今年记为 ${year}年12月3日。`);
     expect(result.stdout.trim()).toMatch(new RegExp(`entries/${year}/12/${year}-12-03-冬季检查\\.md$`));
-    const bad = await runCli(['new', 'entry', '--content', dir, '--section', '工作动态', '--unit', '应急局', '--date', '20251203', '--title', '另一篇']);
+    const bad = await runCli([
+      'new',
+      'entry',
+      '--content',
+      dir,
+      '--section',
+      '工作动态',
+      '--unit',
+      '应急局',
+      '--date',
+      '20251203',
+      '--title',
+      '另一篇',
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('日期「20251203」要用连字符分开，是不是 2025-12-03？');
   });

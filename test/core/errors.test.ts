@@ -29,7 +29,12 @@ describe('UserError', () => {
   });
 
   it('keeps the diagnostics behind it and the error that caused it', () => {
-    const problem = diagnostic('entry/unknown-unit', 'entries/2024/a.md', { line: 4, column: 7 }, '报送单位「应急管理」不在 units.yaml 中');
+    const problem = diagnostic(
+      'entry/unknown-unit',
+      'entries/2024/a.md',
+      { line: 4, column: 7 },
+      '报送单位「应急管理」不在 units.yaml 中',
+    );
     const cause = new Error('ENOENT');
     const error = new UserError('有错误，不能发布', { diagnostics: [problem], cause });
     expect(error.diagnostics).toEqual([problem]);
@@ -37,8 +42,28 @@ describe('UserError', () => {
   });
 
   it('is the base of every error a module throws for the user, each named for where it came from', () => {
-    const errors = [new UsageError('u'), new WorkflowError('w'), new BuildError('b'), new MediaError('m'), new ImportError('i'), new PdfError('p'), new BrowserNotFoundError('n'), new OutputDirError('o'), new ContentErrors([])];
+    const errors = [
+      new UsageError('u'),
+      new WorkflowError('w'),
+      new BuildError('b'),
+      new MediaError('m'),
+      new ImportError('i'),
+      new PdfError('p'),
+      new BrowserNotFoundError('n'),
+      new OutputDirError('o'),
+      new ContentErrors([]),
+    ];
     for (const error of errors) expect(error).toBeInstanceOf(UserError);
-    expect(errors.map((error) => error.name)).toEqual(['UsageError', 'WorkflowError', 'BuildError', 'MediaError', 'ImportError', 'PdfError', 'BrowserNotFoundError', 'OutputDirError', 'ContentErrors']);
+    expect(errors.map((error) => error.name)).toEqual([
+      'UsageError',
+      'WorkflowError',
+      'BuildError',
+      'MediaError',
+      'ImportError',
+      'PdfError',
+      'BrowserNotFoundError',
+      'OutputDirError',
+      'ContentErrors',
+    ]);
   });
 });

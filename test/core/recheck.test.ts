@@ -28,7 +28,14 @@ function summary(result: CheckResult) {
     diagnostics: result.diagnostics.map((d) => ({ ...d })),
     errors: result.errors,
     warnings: result.warnings,
-    entries: result.content.entries.map((entry) => ({ id: entry.id, file: entry.file, data: entry.data, body: entry.body, bodyLine: entry.bodyLine, images: entry.images })),
+    entries: result.content.entries.map((entry) => ({
+      id: entry.id,
+      file: entry.file,
+      data: entry.data,
+      body: entry.body,
+      bodyLine: entry.bodyLine,
+      images: entry.images,
+    })),
     issues: result.content.issues.map((issue) => ({ file: issue.file, data: issue.data, note: issue.note })),
     archive: [...result.archive.issues.keys()],
     units: result.registry.units.map((unit) => unit.name),
@@ -186,7 +193,8 @@ describe('project recheck after told edits equals a cold check', () => {
       // Incremental: the told files and the recently written ones (racy), not the whole content.
       expect(reread, `${edit.name}: files read again`).toBeLessThan(total / 3);
     };
-    const clashing = (edit: Edit) => [...applied].filter((other) => other !== edit && other.files.some((file) => edit.files.includes(file)));
+    const clashing = (edit: Edit) =>
+      [...applied].filter((other) => other !== edit && other.files.some((file) => edit.files.includes(file)));
     // Every edit once, in a random order (what it would clash with undone first), then random ones (each making or undoing).
     let at = 0;
     for (const edit of [...edits].sort(() => next() - 0.5)) {
@@ -213,4 +221,3 @@ describe('project recheck after told edits equals a cold check', () => {
     expect(summary(full)).toEqual(summary(await openProject(dir).check()));
   });
 });
-

@@ -197,7 +197,11 @@ function wordFiles(name: string, content: string, sample: boolean) {
           for (const line of expected) expect(lines, `${issue.ref} ${entry.id}`).toContain(squash(line));
         }
         const email = issue.colophon.contact.find((item) => item.label === '邮箱');
-        if (email) expect(lines.some((line) => line.includes(squash(email.text))), `${issue.ref} ${email.text}`).toBe(true);
+        if (email)
+          expect(
+            lines.some((line) => line.includes(squash(email.text))),
+            `${issue.ref} ${email.text}`,
+          ).toBe(true);
       }
       if (sample) expect(broken).toBeGreaterThan(0);
     });

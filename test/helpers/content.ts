@@ -39,6 +39,13 @@ export async function loadBase(files: Record<string, string | Buffer | null> = {
 }
 
 /** A diagnostic as a line a reader can check: `file:line:column rule message → hint`. */
-export function shown(d: { file: string; line: number; column: number; rule: string; message: string; hint?: string }): string {
+export function shown(d: {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+  hint?: string;
+}): string {
   return `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}${d.hint ? ` → ${d.hint}` : ''}`;
 }

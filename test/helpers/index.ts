@@ -16,7 +16,10 @@ export interface CliResult {
 }
 
 /** Run `jianbao …` in-process; `cwd` defaults to the project root. */
-export async function runCli(argv: string[], options: { cwd?: string; env?: Record<string, string | undefined>; stdin?: string | Buffer } = {}): Promise<CliResult> {
+export async function runCli(
+  argv: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; stdin?: string | Buffer } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -73,5 +76,8 @@ export async function testBrowser(what: string): Promise<string | undefined> {
 /** Headless Chromium from `testBrowser()`, with the flags this sandbox needs. */
 export async function launchBrowser(executablePath: string) {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  return chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
 }

@@ -41,7 +41,10 @@ export interface PdfFont {
 }
 
 export function pdfFonts(file: string): PdfFont[] {
-  const lines = run('pdffonts', [file]).split('\n').slice(2).filter((line) => line.trim());
+  const lines = run('pdffonts', [file])
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim());
   return lines.map((line) => {
     // name, type (may contain spaces), encoding, emb, sub, uni, object, id
     const match = /^(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line);
@@ -64,7 +67,9 @@ export function textLines(file: string): TextLine[][] {
   const pages: TextLine[][] = [];
   for (const page of xml.split('<page ').slice(1)) {
     const lines: TextLine[] = [];
-    for (const match of page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
+    for (const match of page.matchAll(
+      /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g,
+    )) {
       const words = [...match[5]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((word) => decodeEntities(word[1]!));
       lines.push({
         xMin: Number(match[1]) * PT_TO_MM,
@@ -80,7 +85,12 @@ export function textLines(file: string): TextLine[][] {
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Characters set in each font size (pt, as pdftohtml rounds it) on one page. */
@@ -131,7 +141,18 @@ export function rasterize(file: string, page: number, dir: string, dpi = 72): Ra
 
 /** Save a page as PNG for a person to look at. */
 export function savePng(file: string, page: number, target: string, dpi = 80): void {
-  run('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, target.replace(/\.png$/, '')]);
+  run('pdftoppm', [
+    '-png',
+    '-r',
+    String(dpi),
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    file,
+    target.replace(/\.png$/, ''),
+  ]);
 }
 
 /**
@@ -139,7 +160,10 @@ export function savePng(file: string, page: number, target: string, dpi = 80): v
  * that spans at least `minWidthMm` between `fromMm` and `toMm` across the
  * page (the 版记's last rule), or undefined. Scans `raster` row by row.
  */
-export function lowestRule(raster: Raster, options: { fromMm: number; toMm: number; xMinMm: number; xMaxMm: number; minWidthMm: number }): number | undefined {
+export function lowestRule(
+  raster: Raster,
+  options: { fromMm: number; toMm: number; xMinMm: number; xMaxMm: number; minWidthMm: number },
+): number | undefined {
   const step = 25.4 / raster.dpi;
   for (let y = options.toMm; y >= options.fromMm; y -= step) {
     let dark = 0;

@@ -50,7 +50,9 @@ export function png(width: number, height: number, pixel: (x: number, y: number)
 
 /** A 240 × 160 picture: red/blue quarters and a green band, easy to recognise in a screenshot. */
 export function photo(): Buffer {
-  return png(240, 160, (x, y) => (y > 70 && y < 90 ? [40, 160, 60] : (x < 120) === (y < 80) ? [200, 40, 40] : [40, 80, 200]));
+  return png(240, 160, (x, y) =>
+    y > 70 && y < 90 ? [40, 160, 60] : x < 120 === y < 80 ? [200, 40, 40] : [40, 80, 200],
+  );
 }
 
 /** 8 × 6 JPEG, 341 bytes. */

@@ -11,8 +11,21 @@ import { listFiles, runCli, type CliResult } from './index.ts';
  * are drafts (no status), so `--drafts` unless `extra` says otherwise
  * (`drafts: false`): these tests are about pages, not about publishing.
  */
-export function build(contentDir: string, outDir: string, extra: string[] = [], options: { drafts?: boolean } = {}): Promise<CliResult> {
-  return runCli(['build', '--content', contentDir, '--out', outDir, ...(options.drafts === false ? [] : ['--drafts']), ...extra]);
+export function build(
+  contentDir: string,
+  outDir: string,
+  extra: string[] = [],
+  options: { drafts?: boolean } = {},
+): Promise<CliResult> {
+  return runCli([
+    'build',
+    '--content',
+    contentDir,
+    '--out',
+    outDir,
+    ...(options.drafts === false ? [] : ['--drafts']),
+    ...extra,
+  ]);
 }
 
 /** The parsed document of a built page (`zhuanbao/2024/8/` → its index.html). */
@@ -28,7 +41,10 @@ export function texts(document: Document, selector: string): string[] {
 /** sha256 of every file under a directory, keyed by relative path. */
 export async function hashTree(dir: string): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
-  for (const file of await listFiles(dir)) hashes[file] = createHash('sha256').update(await readFile(join(dir, file))).digest('hex');
+  for (const file of await listFiles(dir))
+    hashes[file] = createHash('sha256')
+      .update(await readFile(join(dir, file)))
+      .digest('hex');
   return hashes;
 }
 
@@ -84,24 +100,30 @@ export async function checkLinks(dist: string, base: string): Promise<{ problems
       return;
     }
     const fragment = decodeURIComponent(url.hash.slice(1));
-    if (fragment && file.endsWith('.html') && !(await idsOf(file)).has(fragment)) problems.push({ page: pageName, link, problem: `没有锚点 #${fragment}` });
+    if (fragment && file.endsWith('.html') && !(await idsOf(file)).has(fragment))
+      problems.push({ page: pageName, link, problem: `没有锚点 #${fragment}` });
   };
 
   for (const name of await listFiles(dist)) {
     const pageUrl = new URL(`${base}${name.replace(/index\.html$/, '')}`, origin);
     if (name.endsWith('.html')) {
       const { document } = parseHTML(await readFile(join(dist, name), 'utf8'));
-      for (const node of document.querySelectorAll('a[href], area[href]')) await check(name, pageUrl, node.getAttribute('href') ?? '', false);
-      for (const node of document.querySelectorAll('link[href]')) await check(name, pageUrl, node.getAttribute('href') ?? '', node.getAttribute('rel') !== 'alternate');
-      for (const node of document.querySelectorAll('[src]')) await check(name, pageUrl, node.getAttribute('src') ?? '', true);
+      for (const node of document.querySelectorAll('a[href], area[href]'))
+        await check(name, pageUrl, node.getAttribute('href') ?? '', false);
+      for (const node of document.querySelectorAll('link[href]'))
+        await check(name, pageUrl, node.getAttribute('href') ?? '', node.getAttribute('rel') !== 'alternate');
+      for (const node of document.querySelectorAll('[src]'))
+        await check(name, pageUrl, node.getAttribute('src') ?? '', true);
       for (const node of document.querySelectorAll('[srcset], object[data], form[action]')) {
         const link = node.getAttribute('srcset') ?? node.getAttribute('data') ?? node.getAttribute('action') ?? '';
         await check(name, pageUrl, link, node.tagName.toLowerCase() !== 'form');
       }
     } else if (name === 'feed.xml') {
       const xml = await readFile(join(dist, name), 'utf8');
-      for (const match of xml.matchAll(/href="([^"]+)"/g)) await check(name, pageUrl, match[1]!.replace(/&amp;/g, '&'), false);
-      for (const match of xml.matchAll(/href=&quot;(.+?)&quot;/g)) await check(name, pageUrl, match[1]!.replace(/&amp;/g, '&'), false);
+      for (const match of xml.matchAll(/href="([^"]+)"/g))
+        await check(name, pageUrl, match[1]!.replace(/&amp;/g, '&'), false);
+      for (const match of xml.matchAll(/href=&quot;(.+?)&quot;/g))
+        await check(name, pageUrl, match[1]!.replace(/&amp;/g, '&'), false);
     }
   }
   return { problems, checked };

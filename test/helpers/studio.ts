@@ -16,7 +16,11 @@ export interface StudioSession {
   close(): Promise<void>;
 }
 
-export async function openStudio(contentDir: string, browserPath: string, today = '2025-12-05'): Promise<StudioSession> {
+export async function openStudio(
+  contentDir: string,
+  browserPath: string,
+  today = '2025-12-05',
+): Promise<StudioSession> {
   const studio = await startStudio({ contentDir, port: 0, today: () => today, outDir: join(contentDir, '..', 'dist') });
   const browser = await launchBrowser(browserPath);
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

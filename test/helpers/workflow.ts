@@ -29,7 +29,15 @@ export function cli(dir: string, ...argv: string[]): Promise<CliResult> {
 export interface CheckJson {
   errors: number;
   warnings: number;
-  diagnostics: { rule: string; severity: string; file: string; line: number; column: number; message: string; hint?: string }[];
+  diagnostics: {
+    rule: string;
+    severity: string;
+    file: string;
+    line: number;
+    column: number;
+    message: string;
+    hint?: string;
+  }[];
 }
 
 /** `jianbao check --format json` on a directory. */

@@ -12,7 +12,10 @@ describe.skipIf(!browser)('a browser that dies while printing', { timeout: 300_0
     const dir = await tempDir('jianbao-dying-browser-');
     // Starts the real browser, then kills it a moment later (as the OOM killer or a clerk closing it would).
     const wrapper = join(dir, 'chromium');
-    await writeFile(wrapper, `#!/bin/sh\nif [ "$1" = "--version" ]; then exec "${browser}" --version; fi\n( sleep 2; kill -9 $$ ) &\nexec "${browser}" "$@"\n`);
+    await writeFile(
+      wrapper,
+      `#!/bin/sh\nif [ "$1" = "--version" ]; then exec "${browser}" --version; fi\n( sleep 2; kill -9 $$ ) &\nexec "${browser}" "$@"\n`,
+    );
     await chmod(wrapper, 0o755);
     const out = join(dir, 'dist');
     expect((await runCli(['build', '--drafts', '--content', content, '--out', out])).code).toBe(0);

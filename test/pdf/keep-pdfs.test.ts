@@ -35,8 +35,15 @@ describe.skipIf(!browser)('PDFs across rebuilds', { timeout: 600_000 }, () => {
       return { href: `/${file}`, text: `下载 PDF（A4，${pages} 页）` };
     };
     const feedEnclosures = async () =>
-      [...(await readFile(join(out, 'feed.xml'), 'utf8')).matchAll(/<link rel="enclosure" type="application\/pdf" href="([^"]+)" title="([^"]+)"\/>/g)].map((match) => ({ href: match[1], title: match[2] }));
-    const sha = async (file: string) => createHash('sha256').update(await readFile(join(out, file))).digest('hex');
+      [
+        ...(await readFile(join(out, 'feed.xml'), 'utf8')).matchAll(
+          /<link rel="enclosure" type="application\/pdf" href="([^"]+)" title="([^"]+)"\/>/g,
+        ),
+      ].map((match) => ({ href: match[1], title: match[2] }));
+    const sha = async (file: string) =>
+      createHash('sha256')
+        .update(await readFile(join(out, file)))
+        .digest('hex');
 
     // A built site without PDFs links none; `pdf 2024-3` on it adds the link to that issue's page and feed entry.
     await jianbao('build', '--drafts');
@@ -60,7 +67,9 @@ describe.skipIf(!browser)('PDFs across rebuilds', { timeout: 600_000 }, () => {
     await writeFile(entry, `${(await readFile(entry, 'utf8')).trimEnd()}\n\n另查处违规经营户三家。\n`);
     const edited = await jianbao('build', '--drafts');
     expect(edited).toContain('已保留原有的 1 个 PDF（打印页没有改动）。');
-    expect(edited).toContain('注意：1 期的打印页有改动，原有的 PDF 已过期，没有保留：2024-4。重新生成：jianbao pdf 2024-4');
+    expect(edited).toContain(
+      '注意：1 期的打印页有改动，原有的 PDF 已过期，没有保留：2024-4。重新生成：jianbao pdf 2024-4',
+    );
     expect(await sha(PDFS.old)).toBe(first.old);
     expect(existsSync(join(out, PDFS.latest))).toBe(false);
     expect(await pdfLink('zhuanbao/2024/3/')).toEqual(await linkOf(PDFS.old));
@@ -76,6 +85,8 @@ describe.skipIf(!browser)('PDFs across rebuilds', { timeout: 600_000 }, () => {
 
     // A build without drafts: the draft issues' PDFs are not carried, and named.
     const published = await jianbao('build');
-    expect(published).toContain(`注意：2 个 PDF 所属的期刊不在本次生成的站点中（草稿或已删除），没有保留：${PDFS.old}、${PDFS.latest}`);
+    expect(published).toContain(
+      `注意：2 个 PDF 所属的期刊不在本次生成的站点中（草稿或已删除），没有保留：${PDFS.old}、${PDFS.latest}`,
+    );
   });
 });

@@ -17,14 +17,20 @@ const browser = await testBrowser('PDF 缓存测试');
 const PDFS = { old: 'zhuanbao/2024/3/zhuanbao-2024-3.pdf', latest: 'zhuanbao/2024/4/zhuanbao-2024-4.pdf' };
 
 async function buildPdf(content: string, out: string) {
-  const result = await runCli(['build', '--pdf', '--drafts', '--content', content, '--out', out], { env: { ...process.env, JIANBAO_BROWSER: browser } });
+  const result = await runCli(['build', '--pdf', '--drafts', '--content', content, '--out', out], {
+    env: { ...process.env, JIANBAO_BROWSER: browser },
+  });
   expect(result.stderr).toBe('');
   expect(result.code, result.stdout).toBe(0);
-  const sha = async (file: string) => createHash('sha256').update(await readFile(join(out, file))).digest('hex');
+  const sha = async (file: string) =>
+    createHash('sha256')
+      .update(await readFile(join(out, file)))
+      .digest('hex');
   return { stdout: result.stdout, old: await sha(PDFS.old), latest: await sha(PDFS.latest) };
 }
 
-const reusedLine = (file: string) => new RegExp(`PDF：${file.replace(/[.]/g, '\\.')}（\\d+ 页，未改动，沿用上次打印的）`);
+const reusedLine = (file: string) =>
+  new RegExp(`PDF：${file.replace(/[.]/g, '\\.')}（\\d+ 页，未改动，沿用上次打印的）`);
 const printedLine = (file: string) => new RegExp(`PDF：${file.replace(/[.]/g, '\\.')}（\\d+ 页）`);
 
 describe.skipIf(!browser)('build --pdf with the render cache', { timeout: 300_000 }, () => {
@@ -56,7 +62,9 @@ describe.skipIf(!browser)('build --pdf with the render cache', { timeout: 300_00
     expect(edited.stdout).toMatch(printedLine(PDFS.latest));
     expect(edited.old).toBe(first.old);
     expect(edited.latest).not.toBe(first.latest);
-    expect(execFileSync('pdftotext', [join(out, PDFS.latest), '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('另查处违规经营户三家');
+    expect(
+      execFileSync('pdftotext', [join(out, PDFS.latest), '-'], { encoding: 'utf8' }).replace(/\s+/g, ''),
+    ).toContain('另查处违规经营户三家');
   });
 });
 

@@ -11,7 +11,16 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, compileSite } from '../../src/core/index.ts';
 import { FIXTURES, ROOT, SAMPLE_CONTENT, listFiles, runCli, tempDir, testBrowser } from '../helpers/index.ts';
-import { charsBySize, lowestRule, pdfFonts, pdfInfo, rasterize, savePng, textLines, type TextLine } from '../helpers/pdf.ts';
+import {
+  charsBySize,
+  lowestRule,
+  pdfFonts,
+  pdfInfo,
+  rasterize,
+  savePng,
+  textLines,
+  type TextLine,
+} from '../helpers/pdf.ts';
 
 const CONTENT = join(FIXTURES, 'print/content');
 const OUTPUT = join(ROOT, 'test-output/print');
@@ -23,7 +32,8 @@ const TYPE_BOTTOM = 262;
 const CHAR_14PT = 14 * (25.4 / 72);
 
 const isPageNumber = (line: TextLine) => /^—\s*\d+\s*—$/.test(line.text.trim());
-const bodyLines = (lines: TextLine[]) => lines.filter((line) => !isPageNumber(line) && line.yMin > TYPE_TOP - 2 && line.yMax < TYPE_BOTTOM + 2);
+const bodyLines = (lines: TextLine[]) =>
+  lines.filter((line) => !isPageNumber(line) && line.yMin > TYPE_TOP - 2 && line.yMax < TYPE_BOTTOM + 2);
 /** 16 pt lines are ≈ 8.1 mm high in pdftotext's boxes; 14 pt (tables, 版记) ≈ 7.1 mm. */
 const isBodySize = (line: TextLine) => line.yMax - line.yMin > 7.6;
 
@@ -86,10 +96,21 @@ async function checkPdf(file: string, options: Expected) {
     const body = bodyLines(lines);
     // Binding edge 28 mm on odd pages, mirrored (26 mm) on even pages; the 版记 is set one character in.
     const text = body.filter(isBodySize);
-    if (text.length) expect(Math.abs(Math.min(...text.map((line) => line.xMin)) - (odd ? 28 : 26)), `第 ${number} 页左边距`).toBeLessThanOrEqual(1);
-    if (body.length) expect(Math.max(...body.map((line) => line.xMax)), `第 ${number} 页右边`).toBeLessThanOrEqual(odd ? 184.5 : 182.5);
+    if (text.length)
+      expect(
+        Math.abs(Math.min(...text.map((line) => line.xMin)) - (odd ? 28 : 26)),
+        `第 ${number} 页左边距`,
+      ).toBeLessThanOrEqual(1);
+    if (body.length)
+      expect(Math.max(...body.map((line) => line.xMax)), `第 ${number} 页右边`).toBeLessThanOrEqual(
+        odd ? 184.5 : 182.5,
+      );
     // Pages after the first start on the type area's top edge (a page holding only the 版记 does not).
-    if (number > 1 && text.length) expect(Math.abs(Math.min(...body.map((line) => line.yMin)) - TYPE_TOP), `第 ${number} 页首行`).toBeLessThanOrEqual(1);
+    if (number > 1 && text.length)
+      expect(
+        Math.abs(Math.min(...body.map((line) => line.yMin)) - TYPE_TOP),
+        `第 ${number} 页首行`,
+      ).toBeLessThanOrEqual(1);
     // No heading alone at the bottom of a page.
     if (number < pages.length && text.length) {
       const bottom = text.reduce((a, b) => (b.yMax > a.yMax ? b : a)).text.replace(/\s/g, '');
@@ -97,14 +118,19 @@ async function checkPdf(file: string, options: Expected) {
     }
     // A draft's mark above the type area, at the outside corner; none on a final issue.
     const top = lines.filter((line) => line.yMax < TYPE_TOP - 2);
-    expect(top.map((line) => line.text.replace(/\s/g, '')), `第 ${number} 页的草稿标记`).toEqual(options.draftMark ? [options.draftMark] : []);
+    expect(
+      top.map((line) => line.text.replace(/\s/g, '')),
+      `第 ${number} 页的草稿标记`,
+    ).toEqual(options.draftMark ? [options.draftMark] : []);
     if (options.draftMark) {
       const mark = top[0]!;
       if (odd) expect(Math.abs(mark.xMax - 184), `第 ${number} 页草稿标记右端`).toBeLessThan(1.5);
       else expect(Math.abs(mark.xMin - 26), `第 ${number} 页草稿标记左端`).toBeLessThan(1.5);
     }
     const numbers = lines.filter(isPageNumber);
-    const unnumbered = (number === 1 && !options.firstPageNumber) || (blankIndex !== -1 && !options.blankPageNumber && index >= blankIndex);
+    const unnumbered =
+      (number === 1 && !options.firstPageNumber) ||
+      (blankIndex !== -1 && !options.blankPageNumber && index >= blankIndex);
     if (unnumbered) {
       expect(numbers, `第 ${number} 页不印页码`).toHaveLength(0);
       return;
@@ -141,7 +167,10 @@ async function checkPdf(file: string, options: Expected) {
       Math.abs(line.xMin - left - (right - line.xMax)) < 3 && (line.xMin - left > 2 || line.yMax - line.yMin > 9);
     let heading = 0;
     while (heading < next.length && (isHeading(next[heading]!) || centred(next[heading]!))) heading++;
-    expect(table || heading > 0, `第 ${index + 1} 页提前 ${linesEarly} 行结束，下一页却不是以标题或表格开始：${first.text}`).toBe(true);
+    expect(
+      table || heading > 0,
+      `第 ${index + 1} 页提前 ${linesEarly} 行结束，下一页却不是以标题或表格开始：${first.text}`,
+    ).toBe(true);
     // The heading, two lines after it and a blank line before it would have fitted: it should not have moved.
     if (!table) expect(linesEarly, `第 ${index + 1} 页提前 ${linesEarly} 行结束`).toBeLessThan(heading + 2 + 1);
   }
@@ -156,14 +185,43 @@ async function checkPdf(file: string, options: Expected) {
     expect(Math.abs(rule! - TYPE_BOTTOM), `版记末条线底边 ${rule?.toFixed(2)} mm`).toBeLessThanOrEqual(0.5);
   } else {
     expect(await colophonRule(file, pages.length), '没有版记，却有版记的线').toBeUndefined();
-    expect(pages.flat().map((line) => line.text.replace(/\s/g, '')).join('\n')).not.toMatch(/^报：|共印\d+份/m);
+    expect(
+      pages
+        .flat()
+        .map((line) => line.text.replace(/\s/g, ''))
+        .join('\n'),
+    ).not.toMatch(/^报：|共印\d+份/m);
   }
   return { info, pages, early };
 }
 
-const ZHUANBAO = { publisher: '样例区安全生产委员会办公室', name: '样例区安全生产工作专报', firstPageNumber: true, duplex: true, blankPageNumber: false, colophon: true, draftMark: '草稿' };
-const JIANBAO = { publisher: '样例区应急管理局', name: '样例区应急管理简报', firstPageNumber: false, duplex: false, blankPageNumber: true, colophon: true, draftMark: '草稿' };
-const KUAIBAO = { publisher: '样例区安委办', name: '样例区安全生产快报', firstPageNumber: true, duplex: true, blankPageNumber: true, colophon: false, draftMark: '征求意见稿' };
+const ZHUANBAO = {
+  publisher: '样例区安全生产委员会办公室',
+  name: '样例区安全生产工作专报',
+  firstPageNumber: true,
+  duplex: true,
+  blankPageNumber: false,
+  colophon: true,
+  draftMark: '草稿',
+};
+const JIANBAO = {
+  publisher: '样例区应急管理局',
+  name: '样例区应急管理简报',
+  firstPageNumber: false,
+  duplex: false,
+  blankPageNumber: true,
+  colophon: true,
+  draftMark: '草稿',
+};
+const KUAIBAO = {
+  publisher: '样例区安委办',
+  name: '样例区安全生产快报',
+  firstPageNumber: true,
+  duplex: true,
+  blankPageNumber: true,
+  colophon: false,
+  draftMark: '征求意见稿',
+};
 
 describe.skipIf(!browser)('PDF of the print pages (fixture: short, long, supplement, articles, no 版记)', () => {
   let out: string;
@@ -171,7 +229,9 @@ describe.skipIf(!browser)('PDF of the print pages (fixture: short, long, supplem
 
   beforeAll(async () => {
     out = join(await tempDir('jianbao-pdf-'), 'dist');
-    const result = await runCli(['pdf', '--drafts', '--content', CONTENT, '--out', out], { env: { ...process.env, JIANBAO_BROWSER: browser } });
+    const result = await runCli(['pdf', '--drafts', '--content', CONTENT, '--out', out], {
+      env: { ...process.env, JIANBAO_BROWSER: browser },
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('✓ 已生成 5 个 PDF');
@@ -211,7 +271,10 @@ describe.skipIf(!browser)('PDF of the print pages (fixture: short, long, supplem
     expect(bodyLines(pages[info.pages - 3]!).length).toBeGreaterThan(0);
     expect(pages[info.pages - 2]!.filter((line) => line.yMin > TYPE_TOP - 2)).toEqual([]);
     // Every page of text but the last ends on the grid's last line or the one before.
-    expect(early.every((lines) => lines <= 1), `提前结束的行数：${early.join('、')}`).toBe(true);
+    expect(
+      early.every((lines) => lines <= 1),
+      `提前结束的行数：${early.join('、')}`,
+    ).toBe(true);
     let fullPages = 0;
     for (let index = 1; index < pages.length - 2; index++) {
       const body = bodyLines(pages[index]!);
@@ -307,7 +370,8 @@ describe.skipIf(!browser)('PDF of the print pages (fixture: short, long, supplem
     expect(r).toBeGreaterThan(200);
     expect(g).toBeLessThan(30);
     expect(b).toBeLessThan(30);
-    for (let page = 1; page <= pages.length; page++) savePng(file, page, join(OUTPUT, `jianbao-2024-1-${page}.png`), 50);
+    for (let page = 1; page <= pages.length; page++)
+      savePng(file, page, join(OUTPUT, `jianbao-2024-1-${page}.png`), 50);
   });
 
   it('titles: balanced lines that break between words, and where the clerk forced the break', () => {
@@ -342,7 +406,9 @@ describe.skipIf(!browser)('PDF of the print pages (fixture: short, long, supplem
 describe.skipIf(!browser)('PDF of the sample issues (content/)', () => {
   it('every sample issue meets the print numbers', async () => {
     const out = join(await tempDir('jianbao-pdf-sample-'), 'dist');
-    const result = await runCli(['pdf', '--content', SAMPLE_CONTENT, '--out', out], { env: { ...process.env, JIANBAO_BROWSER: browser } });
+    const result = await runCli(['pdf', '--content', SAMPLE_CONTENT, '--out', out], {
+      env: { ...process.env, JIANBAO_BROWSER: browser },
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).not.toContain('版记未能放到末页底部');
     const pdfs = (await listFiles(out)).filter((file) => file.endsWith('.pdf'));

@@ -43,7 +43,10 @@ beforeAll(async () => {
   await mkdir(join(content, 'entries/2025/07'), { recursive: true });
   await writeFile(join(content, `entries/${HOSTILE_ID}.md`), HOSTILE);
   const issueFile = join(content, ISSUE_FILE);
-  await writeFile(issueFile, (await readFile(issueFile, 'utf8')).replace('entries:\n', `entries:\n  - ${HOSTILE_ID}\n`));
+  await writeFile(
+    issueFile,
+    (await readFile(issueFile, 'utf8')).replace('entries:\n', `entries:\n  - ${HOSTILE_ID}\n`),
+  );
   dist = join(await tempDir('jianbao-base-'), 'site');
   const result = await build(content, dist);
   expect(result.stderr).toBe('');
@@ -84,7 +87,6 @@ const browserPath = await testBrowser('子路径下的全文检索浏览器测�
 const haveBrowser = browserPath !== undefined;
 
 describe('search under /bulletin/', () => {
-
   let close: (() => Promise<void>) | undefined;
   afterAll(async () => close?.());
 
@@ -99,7 +101,9 @@ describe('search under /bulletin/', () => {
     await tab.goto(`${served.url}search/`);
     await tab.fill('#search input', '专项检查');
     await tab.waitForSelector('.search__result-title a', { timeout: 20_000 });
-    const links = await tab.$$eval('.search__result-title a', (nodes) => nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname));
+    const links = await tab.$$eval('.search__result-title a', (nodes) =>
+      nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname),
+    );
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((link) => link.startsWith(BASE))).toBe(true);
     expect(links).toContain(`${BASE}${ISSUE_PATH}`);

@@ -17,12 +17,18 @@ describe('draft issues', () => {
 
     const plain = await build(content, dist, [], { drafts: false });
     expect(plain.code, plain.stdout).toBe(0);
-    expect(plain.stdout).toContain('另有 1 期草稿未放入站点（2024-4）；发布后才会出现。预览草稿：jianbao dev 或 jianbao build --drafts');
+    expect(plain.stdout).toContain(
+      '另有 1 期草稿未放入站点（2024-4）；发布后才会出现。预览草稿：jianbao dev 或 jianbao build --drafts',
+    );
     expect(plain.stdout).toMatch(/已编译 1 期/);
     expect(existsSync(join(dist, 'zhuanbao/2024/3/index.html'))).toBe(true);
     expect(existsSync(join(dist, 'zhuanbao/2024/4'))).toBe(false);
     const home = await page(dist, '');
-    expect([...home.querySelectorAll('a')].map((node) => node.getAttribute('href')).filter((href) => href?.includes('2024/4'))).toEqual([]);
+    expect(
+      [...home.querySelectorAll('a')]
+        .map((node) => node.getAttribute('href'))
+        .filter((href) => href?.includes('2024/4')),
+    ).toEqual([]);
     expect(texts(await page(dist, 'zhuanbao/2024/3/'), '.notice')).toEqual([]);
 
     const withDrafts = await build(content, dist, ['--drafts'], { drafts: false });

@@ -38,7 +38,16 @@ const FIXTURE = join(FIXTURES, 'page-digests.json');
 const RECORD = process.env.JIANBAO_RECORD_DIGESTS === '1';
 
 /** The generated corpus: one year, small enough for a test, every kind of markup the generator writes. */
-const GENERATED = { years: 1, issuesPerYear: 12, entriesPerIssue: 12, pending: 4, drafts: 3, seed: 7, publish: true, firstYear: 2021 };
+const GENERATED = {
+  years: 1,
+  issuesPerYear: 12,
+  entriesPerIssue: 12,
+  pending: 4,
+  drafts: 3,
+  seed: 7,
+  publish: true,
+  firstYear: 2021,
+};
 
 /**
  * Print pages whose 版记 names 编辑/审核/签发: before issue 10 the print page
@@ -67,7 +76,10 @@ type Digests = Record<string, Record<string, string>>;
 async function pageDigests(dir: string): Promise<Record<string, string>> {
   const digests: Record<string, string> = {};
   for (const file of await listFiles(dir)) {
-    if (file.endsWith('.html')) digests[file] = createHash('sha256').update(await readFile(join(dir, file))).digest('hex');
+    if (file.endsWith('.html'))
+      digests[file] = createHash('sha256')
+        .update(await readFile(join(dir, file)))
+        .digest('hex');
   }
   return digests;
 }
@@ -105,7 +117,9 @@ describe('every page is the page recorded before issue 10', () => {
       const recorded = (JSON.parse(await readFile(FIXTURE, 'utf8')) as Digests)[name]!;
       const now = await pageDigests(built[name]!);
       expect(Object.keys(now).sort()).toEqual(Object.keys(recorded).sort());
-      const changed = Object.keys(now).filter((file) => now[file] !== recorded[file]).sort();
+      const changed = Object.keys(now)
+        .filter((file) => now[file] !== recorded[file])
+        .sort();
       if (RECORD) return;
       expect(changed.filter((file) => !INTENDED[name]!.includes(file))).toEqual([]);
     });

@@ -48,7 +48,8 @@ describe('issue pages', () => {
   it('list the sections in order and every entry with its anchor, in print order', async () => {
     for (const issue of site.issues) {
       const document = await page(dist, `${issue.key}/`);
-      if (issue.series.layout === 'sections') expect(texts(document, '.issue__section-heading')).toEqual(issue.sections.map((section) => section.heading));
+      if (issue.series.layout === 'sections')
+        expect(texts(document, '.issue__section-heading')).toEqual(issue.sections.map((section) => section.heading));
       const anchors = [...document.querySelectorAll('article.entry')].map((node) => node.getAttribute('id'));
       expect(anchors).toEqual(issue.entries.map((entry) => entry.anchor));
       expect(anchors.length).toBeGreaterThan(0);
@@ -77,7 +78,9 @@ describe('issue pages', () => {
     let padded = 0;
     for (const issue of site.issues) {
       const document = await page(dist, `${issue.key}/`);
-      const lines = [...document.querySelectorAll('.colophon__line')].map((node) => `${node.querySelector('dt')?.textContent}${node.querySelector('dd')?.textContent}`);
+      const lines = [...document.querySelectorAll('.colophon__line')].map(
+        (node) => `${node.querySelector('dt')?.textContent}${node.querySelector('dd')?.textContent}`,
+      );
       expect(lines).toEqual(issue.colophon.distribution.map(distributionText));
       padded += lines.filter((line) => /同志/.test(line) && /[\u4e00-\u9fff]\u3000[\u4e00-\u9fff]、/.test(line)).length;
       const contact = document.querySelector('.colophon__contact')?.textContent ?? '';
@@ -108,7 +111,8 @@ describe('home, archives and statistics', () => {
     const archived = [...document.querySelectorAll('.archive__issues a')].map((node) => node.getAttribute('href'));
     expect(archived.sort()).toEqual(site.issues.map((issue) => `/${issue.key}/`).sort());
     const years = texts(document, '.archive__year h4');
-    for (const { years: list } of site.archive) for (const { year, issues } of list) expect(years).toContain(`${year}年（${issues.length}期）`);
+    for (const { years: list } of site.archive)
+      for (const { year, issues } of list) expect(years).toContain(`${year}年（${issues.length}期）`);
     expect(document.querySelector('header.site-header')).not.toBeNull();
     expect(document.querySelector('main#main')).not.toBeNull();
     expect(document.querySelector('nav[aria-label]')).not.toBeNull();
@@ -117,12 +121,16 @@ describe('home, archives and statistics', () => {
 
   it('section and unit archives list the right entries and counts', async () => {
     const sections = await page(dist, 'sections/');
-    expect(texts(sections, '.count-list .count')).toEqual(site.sections.map((section) => `${section.entries.length}篇`));
+    expect(texts(sections, '.count-list .count')).toEqual(
+      site.sections.map((section) => `${section.entries.length}篇`),
+    );
     for (const section of site.sections) {
       const document = await page(dist, `sections/${section.id}/`);
       expect(document.querySelector('.page-lead')?.textContent).toContain(`共 ${section.entries.length} 篇`);
       const shown = [...document.querySelectorAll('.entry-list a')].map((node) => node.getAttribute('href'));
-      expect(shown).toEqual(section.entries.slice(0, ARCHIVE_PAGE_SIZE).map(({ entry, issue }) => `/${issue.key}/#${entry.anchor}`));
+      expect(shown).toEqual(
+        section.entries.slice(0, ARCHIVE_PAGE_SIZE).map(({ entry, issue }) => `/${issue.key}/#${entry.anchor}`),
+      );
     }
     const unitsPage = await page(dist, 'units/');
     expect(texts(unitsPage, '.count-list a')).toEqual(site.units.map(({ unit }) => unit.name));
@@ -136,9 +144,14 @@ describe('home, archives and statistics', () => {
   it('statistics count entries per unit per year, with a bar chart titled in Chinese and a heat map table per year', async () => {
     const document = await page(dist, 'stats/');
     const byYear = site.statsByYear;
-    const rows = [...document.querySelectorAll('#stats-units tbody tr')].map((row) => [row.querySelector('th')?.textContent?.trim(), row.querySelector('.total')?.textContent]);
+    const rows = [...document.querySelectorAll('#stats-units tbody tr')].map((row) => [
+      row.querySelector('th')?.textContent?.trim(),
+      row.querySelector('.total')?.textContent,
+    ]);
     expect(rows).toEqual(byYear.units.rows.map((row) => [row.unitName, String(row.total)]));
-    expect(document.querySelector('#stats-units tfoot .total')?.textContent).toBe(String(site.issues.reduce((sum, issue) => sum + issue.entries.length, 0)));
+    expect(document.querySelector('#stats-units tfoot .total')?.textContent).toBe(
+      String(site.issues.reduce((sum, issue) => sum + issue.entries.length, 0)),
+    );
     // Years newest first, in the table's columns as in the heat map's rows.
     const years = byYear.years.map(({ year }) => `${year}年`);
     expect(texts(document, '#stats-units thead th').slice(1, -1)).toEqual(years);
@@ -164,12 +177,16 @@ describe('feed, links and safety', () => {
   it('writes a valid Atom feed of the newest issues', async () => {
     const xml = await readFile(join(dist, 'feed.xml'), 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml) as { feed: { '@_xmlns': string; title: string; entry: { title: string; link: { '@_href': string } }[] } };
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml) as {
+      feed: { '@_xmlns': string; title: string; entry: { title: string; link: { '@_href': string } }[] };
+    };
     expect(parsed.feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
     const entries = [parsed.feed.entry].flat();
     expect(entries).toHaveLength(Math.min(FEED_SIZE, site.issues.length));
     expect(entries[0]?.title).toBe(`${site.issues[0]!.series.name} ${site.issues[0]!.numbering}`);
-    expect(entries.map((entry) => entry.link['@_href'])).toEqual(site.issues.slice(0, FEED_SIZE).map((issue) => `/${issue.key}/`));
+    expect(entries.map((entry) => entry.link['@_href'])).toEqual(
+      site.issues.slice(0, FEED_SIZE).map((issue) => `/${issue.key}/`),
+    );
   });
 
   it('has no broken internal link and loads nothing from outside', async () => {
@@ -201,17 +218,30 @@ describe('drafts', () => {
     expect(buildOutput).toContain('另有 1 期草稿未放入站点（jianbao/2025-3）');
     const draft = drafts[0]!;
     expect(existsSync(join(dist, draft.key))).toBe(false);
-    const hrefs = async (path: string) => [...(await page(dist, path)).querySelectorAll('a')].map((node) => node.getAttribute('href') ?? '');
+    const hrefs = async (path: string) =>
+      [...(await page(dist, path)).querySelectorAll('a')].map((node) => node.getAttribute('href') ?? '');
     const statsYears = site.statsByYear.years.map(({ year }) => `stats/${year}/`);
     expect(statsYears).toContain(`stats/${draft.year}/`);
-    for (const path of ['', 'sections/', 'units/', 'stats/', ...statsYears]) expect((await hrefs(path)).filter((href) => href.includes(draft.key))).toEqual([]);
+    for (const path of ['', 'sections/', 'units/', 'stats/', ...statsYears])
+      expect((await hrefs(path)).filter((href) => href.includes(draft.key))).toEqual([]);
     const feed = await readFile(join(dist, 'feed.xml'), 'utf8');
     expect(feed).not.toContain(draft.key);
     expect(feed).toContain(site.issues[0]!.key);
     // Pagefind's fragments (gzip JSON, one per page) name every indexed page.
     const fragments = (await listFiles(join(dist, 'pagefind'))).filter((file) => file.endsWith('.pf_fragment'));
     expect(fragments.length).toBeGreaterThan(0);
-    const urls = await Promise.all(fragments.map(async (file) => (JSON.parse(gunzipSync(await readFile(join(dist, 'pagefind', file))).toString().replace(/^pagefind_dcd/, '')) as { url: string }).url));
+    const urls = await Promise.all(
+      fragments.map(
+        async (file) =>
+          (
+            JSON.parse(
+              gunzipSync(await readFile(join(dist, 'pagefind', file)))
+                .toString()
+                .replace(/^pagefind_dcd/, ''),
+            ) as { url: string }
+          ).url,
+      ),
+    );
     expect(urls.some((url) => url.includes(site.issues[0]!.key))).toBe(true);
     expect(urls.filter((url) => url.includes(draft.key))).toEqual([]);
     // Statistics: only published issues' entries.
@@ -223,7 +253,6 @@ describe('drafts', () => {
 });
 
 describe('search in a real browser', () => {
-
   let close: (() => Promise<void>) | undefined;
   afterAll(async () => close?.());
 
@@ -234,7 +263,13 @@ describe('search in a real browser', () => {
       const tab = await browser.newPage({ viewport: { width: 320, height: 640 } });
       for (const path of ['', `units/${site.units[0]!.unit.id}/`, `sections/${site.sections[0]!.id}/`]) {
         await tab.goto(`${served.url}${path}`);
-        const dates = await tab.$$eval('time', (nodes) => nodes.map((node) => ({ text: node.textContent, nowrap: getComputedStyle(node).whiteSpace === 'nowrap', lines: new Set([...node.getClientRects()].map((rect) => Math.round(rect.top))).size })));
+        const dates = await tab.$$eval('time', (nodes) =>
+          nodes.map((node) => ({
+            text: node.textContent,
+            nowrap: getComputedStyle(node).whiteSpace === 'nowrap',
+            lines: new Set([...node.getClientRects()].map((rect) => Math.round(rect.top))).size,
+          })),
+        );
         expect(dates.length).toBeGreaterThan(0);
         // Laid out on one line, and kept so wherever it falls at the end of a line.
         expect(dates.filter((date) => date.lines !== 1 || !date.nowrap)).toEqual([]);
@@ -254,13 +289,17 @@ describe('search in a real browser', () => {
     };
     // A phrase of one entry, found by the core independently of Pagefind.
     const phrase = '暗查暗访';
-    const expected = site.issues.filter((issue) => issue.entries.some((entry) => entry.body.text.includes(phrase))).map((issue) => `/${issue.key}/`);
+    const expected = site.issues
+      .filter((issue) => issue.entries.some((entry) => entry.body.text.includes(phrase)))
+      .map((issue) => `/${issue.key}/`);
     expect(expected).toHaveLength(1);
 
     const tab = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await tab.goto(`${served.url}search/?q=${encodeURIComponent(phrase)}`);
     await tab.waitForSelector('.search__result-title a', { timeout: 20_000 });
-    const links = await tab.$$eval('.search__result-title a', (nodes) => nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname));
+    const links = await tab.$$eval('.search__result-title a', (nodes) =>
+      nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname),
+    );
     expect(links[0]).toBe(expected[0]);
     expect(await tab.textContent('.search__results')).toContain(phrase);
     await mkdir(join(ROOT, 'test-output'), { recursive: true });

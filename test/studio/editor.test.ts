@@ -64,7 +64,21 @@ describe.skipIf(!browser)('编辑台: the entry editor in Chromium (sample conte
 
     // The same request through the CLI on another copy writes the same path and the same bytes.
     const other = await sampleCopy();
-    const made = await cli(other, 'new', 'entry', '--series', 'zhuanbao', '--section', '工作动态', '--unit', '住建局', '--date', '2025-12-03', '--title', '区住建局开展城镇燃气安全专项检查');
+    const made = await cli(
+      other,
+      'new',
+      'entry',
+      '--series',
+      'zhuanbao',
+      '--section',
+      '工作动态',
+      '--unit',
+      '住建局',
+      '--date',
+      '2025-12-03',
+      '--title',
+      '区住建局开展城镇燃气安全专项检查',
+    );
     expect(made.code).toBe(0);
     const file = `entries/${createdId}.md`;
     expect(made.stdout.trim().endsWith(file)).toBe(true);
@@ -83,19 +97,26 @@ describe.skipIf(!browser)('编辑台: the entry editor in Chromium (sample conte
       const data = new DataTransfer();
       data.setData('text/html', html);
       data.setData('text/plain', 'plain');
-      document.getElementById('f-body')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      document
+        .getElementById('f-body')!
+        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, WORD_HTML);
     await expect.poll(() => body.inputValue(), POLL).toContain('城镇燃气安全专项检查');
     const pasted = await body.inputValue();
     expect(pasted).toContain('12月3日，区住房和城乡建设局组织开展城镇燃气安全专项检查，共检查餐饮场所26家');
     expect(pasted).toContain('一、下一步工作');
-    for (const debris of ['来源', '责任编辑', 'o:p', 'Mso', 'mso-', '<span', 'supportLists', '仿宋', 'plain']) expect(pasted).not.toContain(debris);
+    for (const debris of ['来源', '责任编辑', 'o:p', 'Mso', 'mso-', '<span', 'supportLists', '仿宋', 'plain'])
+      expect(pasted).not.toContain(debris);
     // The preview is the site's renderer: the official heading level, the paragraph.
     await expect.poll(() => page.locator('#preview').innerHTML(), POLL).toContain('level-1');
     await page.getByRole('button', { name: '保存' }).click();
-    await expect.poll(async () => readFile(join(dir, `entries/${createdId}.md`), 'utf8'), POLL).toContain('共检查餐饮场所26家');
+    await expect
+      .poll(async () => readFile(join(dir, `entries/${createdId}.md`), 'utf8'), POLL)
+      .toContain('共检查餐饮场所26家');
     const text = await readFile(join(dir, `entries/${createdId}.md`), 'utf8');
-    expect(text).toMatch(/^---\n栏目: 工作动态\n标题: 区住建局开展城镇燃气安全专项检查\n日期: 2025-12-03\n单位: 区住房和城乡建设局\n刊物: zhuanbao\n---\n\n12月3日/);
+    expect(text).toMatch(
+      /^---\n栏目: 工作动态\n标题: 区住建局开展城镇燃气安全专项检查\n日期: 2025-12-03\n单位: 区住房和城乡建设局\n刊物: zhuanbao\n---\n\n12月3日/,
+    );
   });
 
   it('adds a second unit after 、 through the picker, saved as a joint submission (a list)', async () => {
@@ -106,7 +127,9 @@ describe.skipIf(!browser)('编辑台: the entry editor in Chromium (sample conte
     await page.keyboard.press('Enter');
     expect(await unit.inputValue()).toBe('区住房和城乡建设局、区消防救援大队');
     await page.getByRole('button', { name: '保存' }).click();
-    await expect.poll(async () => readFile(join(dir, `entries/${createdId}.md`), 'utf8'), POLL).toContain('单位: [区住房和城乡建设局, 区消防救援大队]\n');
+    await expect
+      .poll(async () => readFile(join(dir, `entries/${createdId}.md`), 'utf8'), POLL)
+      .toContain('单位: [区住房和城乡建设局, 区消防救援大队]\n');
     await expect.poll(() => fieldMessages(page, '单位'), POLL).toBe('');
   });
 

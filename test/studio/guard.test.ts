@@ -18,15 +18,28 @@ interface Reply {
   body: string;
 }
 
-function send(studio: Studio, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  studio: Studio,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   const { port } = new URL(studio.origin);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: Number(port), path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: Number(port),
+        path,
+        method: options.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -74,31 +87,53 @@ describe('jianbao studio: who may talk to it', () => {
     expect(page.body).toContain('<html lang="zh-CN">');
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
     // A token in the address is never enough for a write.
-    const post = await send(studio, `/api/entry/create?token=${token}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: studio.origin }, body: '{}' });
+    const post = await send(studio, `/api/entry/create?token=${token}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: studio.origin },
+      body: '{}',
+    });
     expect(post.status).toBe(401);
   });
 
   it('refuses another Host (DNS rebinding), even with the token', async () => {
-    const reply = await send(studio, '/api/entries', { headers: { ...authed(), Host: `evil.example:${new URL(studio.origin).port}` } });
+    const reply = await send(studio, '/api/entries', {
+      headers: { ...authed(), Host: `evil.example:${new URL(studio.origin).port}` },
+    });
     expect(reply.status).toBe(421);
     expect(json(reply).error).toContain('不是编辑台的地址');
-    const localhost = await send(studio, '/api/entries', { headers: { ...authed(), Host: `localhost:${new URL(studio.origin).port}` } });
+    const localhost = await send(studio, '/api/entries', {
+      headers: { ...authed(), Host: `localhost:${new URL(studio.origin).port}` },
+    });
     expect(localhost.status).toBe(200);
   });
 
   it('refuses writes from another Origin, without an Origin, or as a form post', async () => {
     const before = await listFiles(dir);
-    const body = JSON.stringify({ form: { series: 'zhuanbao', section: '工作动态', unit: '应急局', date: '2025-12-03', title: '跨站写入' } });
+    const body = JSON.stringify({
+      form: { series: 'zhuanbao', section: '工作动态', unit: '应急局', date: '2025-12-03', title: '跨站写入' },
+    });
     const jsonHeaders = { ...authed(), 'Content-Type': 'application/json' };
-    const evil = await send(studio, '/api/entry/create', { method: 'POST', headers: { ...jsonHeaders, Origin: 'http://evil.example' }, body });
+    const evil = await send(studio, '/api/entry/create', {
+      method: 'POST',
+      headers: { ...jsonHeaders, Origin: 'http://evil.example' },
+      body,
+    });
     expect(evil.status).toBe(403);
     expect(json(evil).error).toContain('别的网页');
     expect((await send(studio, '/api/entry/create', { method: 'POST', headers: jsonHeaders, body })).status).toBe(403);
-    const form = await send(studio, '/api/entry/create', { method: 'POST', headers: { ...authed(), Origin: studio.origin, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'form=1' });
+    const form = await send(studio, '/api/entry/create', {
+      method: 'POST',
+      headers: { ...authed(), Origin: studio.origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'form=1',
+    });
     expect(form.status).toBe(415);
     expect(await listFiles(dir)).toEqual(before);
     // The same request from the studio's own page is accepted.
-    const own = await send(studio, '/api/entry/create', { method: 'POST', headers: { ...jsonHeaders, Origin: studio.origin }, body });
+    const own = await send(studio, '/api/entry/create', {
+      method: 'POST',
+      headers: { ...jsonHeaders, Origin: studio.origin },
+      body,
+    });
     expect(own.status).toBe(200);
     expect(json(own).file).toMatch(/^entries\/2025\/12\/.+\.md$/);
   });
@@ -129,6 +164,14 @@ describe('jianbao studio: who may talk to it', () => {
     expect(escaped.body).not.toContain('site:');
     expect(await listFiles(dir)).toEqual(before);
     expect(await readFile(join(dir, 'jianbao.yaml'), 'utf8')).toContain('site:');
-    expect((await readdir(dir)).sort()).toEqual(['entries', 'issues', 'jianbao.yaml', 'people.yaml', 'published', 'recipients.yaml', 'units.yaml']);
+    expect((await readdir(dir)).sort()).toEqual([
+      'entries',
+      'issues',
+      'jianbao.yaml',
+      'people.yaml',
+      'published',
+      'recipients.yaml',
+      'units.yaml',
+    ]);
   });
 });

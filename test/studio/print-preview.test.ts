@@ -31,7 +31,25 @@ describe.skipIf(!browser)('编辑台: the print preview of 编一期 (sample con
       ['东城街道开展燃气安全入户检查', '2025-11-20'],
       ['区应急管理局开展岁末年初安全生产督查', '2025-11-25'],
     ] as const) {
-      expect((await cli(dir, 'new', 'entry', '--series', 'zhuanbao', '--section', '工作动态', '--unit', '应急局', '--date', day, '--title', title)).code).toBe(0);
+      expect(
+        (
+          await cli(
+            dir,
+            'new',
+            'entry',
+            '--series',
+            'zhuanbao',
+            '--section',
+            '工作动态',
+            '--unit',
+            '应急局',
+            '--date',
+            day,
+            '--title',
+            title,
+          )
+        ).code,
+      ).toBe(0);
     }
     session = await openStudio(dir, browser!);
   });
@@ -44,15 +62,24 @@ describe.skipIf(!browser)('编辑台: the print preview of 编一期 (sample con
   /** The preview's entries in print order (their anchors), once its layout script has run. */
   const printed = async () => {
     const preview = await frame();
-    return preview.evaluate(() => (document.documentElement.dataset.printLayout === 'done' ? [...document.querySelectorAll('article.entry')].map((item) => item.id) : []));
+    return preview.evaluate(() =>
+      document.documentElement.dataset.printLayout === 'done'
+        ? [...document.querySelectorAll('article.entry')].map((item) => item.id)
+        : [],
+    );
   };
-  const listed = () => session.page.locator('#issue-entries li').evaluateAll((items) => items.map((item) => item.getAttribute('data-id') ?? ''));
+  const listed = () =>
+    session.page
+      .locator('#issue-entries li')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-id') ?? ''));
 
   it('shows the next issue as its print page, follows the order and the 按语, and writes nothing before 生成本期', async () => {
     const { page } = session;
     await openCompose(session, 'zhuanbao', '2025-12-05');
     await expect.poll(() => page.locator('#numbering').textContent(), POLL).toContain('2025年 第3期（总第46期）');
-    await expect.poll(() => page.locator('#preview-status').textContent(), POLL).toMatch(/2025年 第3期（总第46期）（草稿），共 \d+ 页 A4/);
+    await expect
+      .poll(() => page.locator('#preview-status').textContent(), POLL)
+      .toMatch(/2025年 第3期（总第46期）（草稿），共 \d+ 页 A4/);
 
     const preview = await frame();
     // The print page's sheet: the draft mark, the masthead with the next numbers, the 版记 placed by layout.ts.
@@ -78,15 +105,27 @@ describe.skipIf(!browser)('编辑台: the print preview of 编一期 (sample con
     await page.locator(`#issue-entries li[data-id="${a}"] button.down`).focus();
     await page.keyboard.press('Enter');
     await expect.poll(listed, POLL).toEqual([...order.slice(0, first), b, a, ...order.slice(first + 2)]);
-    await expect.poll(async () => {
-      const now = await printed();
-      return now.length === before.length && at(now, b) < at(now, a);
-    }, POLL).toBe(true);
+    await expect
+      .poll(async () => {
+        const now = await printed();
+        return now.length === before.length && at(now, b) < at(now, a);
+      }, POLL)
+      .toBe(true);
 
     // The 按语 appears in print, above the entries.
     const note = '编者按：岁末年初，燃气和消防安全形势严峻，请各单位对照本期抓好落实。';
     await page.getByLabel('按语', { exact: true }).fill(note);
-    await expect.poll(async () => (await frame()).evaluate(() => (document.documentElement.dataset.printLayout === 'done' ? document.querySelector('.flow > .note')?.textContent ?? '' : '')), POLL).toBe(note);
+    await expect
+      .poll(
+        async () =>
+          (await frame()).evaluate(() =>
+            document.documentElement.dataset.printLayout === 'done'
+              ? (document.querySelector('.flow > .note')?.textContent ?? '')
+              : '',
+          ),
+        POLL,
+      )
+      .toBe(note);
 
     // The preview is reached by keyboard: Tab from 生成本期 lands on its scroll box.
     await page.getByRole('button', { name: '生成本期' }).focus();
@@ -99,7 +138,9 @@ describe.skipIf(!browser)('编辑台: the print preview of 编一期 (sample con
     // Nothing written yet.
     expect(existsSync(join(dir, issueFile))).toBe(false);
     const shownOrder = await printed();
-    const shown = await page.evaluate(() => fetch((document.getElementById('print-preview') as HTMLIFrameElement).src).then((response) => response.text()));
+    const shown = await page.evaluate(() =>
+      fetch((document.getElementById('print-preview') as HTMLIFrameElement).src).then((response) => response.text()),
+    );
 
     await page.getByRole('button', { name: '生成本期' }).click();
     await expect.poll(() => page.locator('#created').textContent(), POLL).toContain(issueFile);
@@ -115,14 +156,37 @@ describe.skipIf(!browser)('编辑台: the print preview of 编一期 (sample con
   it('refuses a preview request without the token or from another site, as every request', async () => {
     const url = `${session.studio.origin}/api/issue/preview`;
     const body = JSON.stringify({ series: 'zhuanbao', date: '2025-12-05', entries: [], note: '' });
-    const noToken = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: session.studio.origin }, body });
+    const noToken = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: session.studio.origin },
+      body,
+    });
     expect(noToken.status).toBe(401);
-    const crossSite = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://evil.example', 'x-jianbao-token': session.studio.token }, body });
+    const crossSite = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Origin: 'http://evil.example',
+        'x-jianbao-token': session.studio.token,
+      },
+      body,
+    });
     expect(crossSite.status).toBe(403);
-    const ok = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: session.studio.origin, 'x-jianbao-token': session.studio.token }, body });
+    const ok = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Origin: session.studio.origin,
+        'x-jianbao-token': session.studio.token,
+      },
+      body,
+    });
     expect(ok.status).toBe(200);
     const { url: documentUrl } = (await ok.json()) as { url: string };
     expect((await fetch(`${session.studio.origin}${documentUrl}`)).status).toBe(401);
-    expect((await fetch(`${session.studio.origin}${documentUrl}`, { headers: { 'x-jianbao-token': session.studio.token } })).status).toBe(200);
+    expect(
+      (await fetch(`${session.studio.origin}${documentUrl}`, { headers: { 'x-jianbao-token': session.studio.token } }))
+        .status,
+    ).toBe(200);
   });
 });

@@ -28,7 +28,8 @@ describe.skipIf(!browser)('编辑台: compose, publish, erratum, check in Chromi
   });
   afterAll(() => session?.close());
 
-  const order = () => session.page.locator('#issue-entries li').evaluateAll((items) => items.map((item) => item.getAttribute('data-id')));
+  const order = () =>
+    session.page.locator('#issue-entries li').evaluateAll((items) => items.map((item) => item.getAttribute('data-id')));
 
   it('plans the next issue as new issue does, reorders it by button and by drag, and writes the file new issue writes', async () => {
     const { page } = session;
@@ -45,14 +46,20 @@ describe.skipIf(!browser)('编辑台: compose, publish, erratum, check in Chromi
     const [a, b] = planned as [string, string];
 
     // 下移 by keyboard: the first entry goes second, the focus follows it.
-    await page.getByRole('button', { name: new RegExp(`^下移：`) }).first().focus();
+    await page
+      .getByRole('button', { name: new RegExp(`^下移：`) })
+      .first()
+      .focus();
     await page.keyboard.press('Enter');
     await expect.poll(order, POLL).toEqual([b, a, ...planned.slice(2)]);
     // Drag it back to the top.
     await page.locator(`#issue-entries li[data-id="${a}"]`).dragTo(page.locator(`#issue-entries li[data-id="${b}"]`));
     await expect.poll(order, POLL).toEqual(planned);
     // Removed and added back: it goes to the end.
-    await page.getByRole('button', { name: /^移出本期：/ }).first().click();
+    await page
+      .getByRole('button', { name: /^移出本期：/ })
+      .first()
+      .click();
     await expect.poll(order, POLL).toEqual(planned.slice(1));
     await page.getByRole('button', { name: /^加入本期：/ }).click();
     await expect.poll(order, POLL).toEqual([...planned.slice(1), a]);
@@ -65,8 +72,14 @@ describe.skipIf(!browser)('编辑台: compose, publish, erratum, check in Chromi
     const listed = lines.filter((line) => /^ {2}- /.test(line)).map((line) => line.slice(4));
     expect(listed).toEqual(planned);
     const start = lines.indexOf(`  - ${a}`);
-    const expected = [...lines.slice(0, start), ...[...planned.slice(1), a].map((id) => `  - ${id}`), ...lines.slice(start + planned.length)].join('\n');
-    expect(await readFile(join(dir, issueFile), 'utf8')).toBe(`${expected}\n编者按：入冬以来，各地燃气事故多发，请各单位抓好落实。\n`);
+    const expected = [
+      ...lines.slice(0, start),
+      ...[...planned.slice(1), a].map((id) => `  - ${id}`),
+      ...lines.slice(start + planned.length),
+    ].join('\n');
+    expect(await readFile(join(dir, issueFile), 'utf8')).toBe(
+      `${expected}\n编者按：入冬以来，各地燃气事故多发，请各单位抓好落实。\n`,
+    );
     expect(session.pageErrors).toEqual([]);
   });
 
@@ -95,7 +108,9 @@ describe.skipIf(!browser)('编辑台: compose, publish, erratum, check in Chromi
     await page.getByLabel('说明', { exact: true }).fill('补充本期按语中的一处说明');
     await page.getByRole('button', { name: '加入勘误' }).click();
     await expect.poll(() => readFile(join(dir, issueFile), 'utf8'), POLL).toContain('补充本期按语中的一处说明');
-    expect(await readFile(join(dir, issueFile), 'utf8')).toMatch(/\n勘误:\n {2}- 日期: 2025-12-05\n {4}说明: 补充本期按语中的一处说明\n/);
+    expect(await readFile(join(dir, issueFile), 'utf8')).toMatch(
+      /\n勘误:\n {2}- 日期: 2025-12-05\n {4}说明: 补充本期按语中的一处说明\n/,
+    );
     // The page shows it (re-rendered) before the issue is published again.
     await page.getByRole('listitem').filter({ hasText: '2025-12-05　补充本期按语中的一处说明' }).waitFor();
     await page.getByRole('button', { name: '重新发布（勘误后）' }).click();
@@ -109,7 +124,10 @@ describe.skipIf(!browser)('编辑台: compose, publish, erratum, check in Chromi
     const { page } = session;
     // The issue took every pending entry: the content is clean. A file edited outside the studio is seen.
     await mkdir(join(dir, 'entries/2025/12'), { recursive: true });
-    await writeFile(join(dir, 'entries/2025/12/外部写的稿件.md'), '---\n栏目: 工作动态\n日期: 2025-12-04\n单位: 不存在的局\n刊物: zhuanbao\n---\n\n12月4日，测试。\n');
+    await writeFile(
+      join(dir, 'entries/2025/12/外部写的稿件.md'),
+      '---\n栏目: 工作动态\n日期: 2025-12-04\n单位: 不存在的局\n刊物: zhuanbao\n---\n\n12月4日，测试。\n',
+    );
     await expect
       .poll(async () => {
         await page.goto(`${session.studio.origin}/#/entries`);
@@ -118,7 +136,9 @@ describe.skipIf(!browser)('编辑台: compose, publish, erratum, check in Chromi
         return page.locator('#main').textContent();
       }, POLL)
       .toContain('不存在的局');
-    const check = JSON.parse((await cli(dir, 'check', '--format', 'json')).stdout) as { diagnostics: { file: string }[] };
+    const check = JSON.parse((await cli(dir, 'check', '--format', 'json')).stdout) as {
+      diagnostics: { file: string }[];
+    };
     const files = [...new Set(check.diagnostics.map((d) => d.file))].sort();
     const shown = (await page.locator('.check-file h2').allTextContents()).sort();
     expect(shown).toEqual(files);

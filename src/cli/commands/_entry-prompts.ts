@@ -25,7 +25,10 @@ export interface PromptStreams {
 }
 
 const LIST_HELP = { navigation: '↑↓ 移动，回车选定', pager: '↑↓ 移动（还有更多选项），回车选定' };
-const SEARCH_HELP = { navigation: '输入文字筛选，↑↓ 移动，回车选定', pager: '输入文字筛选，↑↓ 移动（还有更多），回车选定' };
+const SEARCH_HELP = {
+  navigation: '输入文字筛选，↑↓ 移动，回车选定',
+  pager: '输入文字筛选，↑↓ 移动（还有更多），回车选定',
+};
 
 /**
  * A view of `output` for one prompt: each prompt ends its output when done,
@@ -47,15 +50,26 @@ function promptOutput(output: NodeJS.WritableStream): NodeJS.WritableStream {
 }
 
 /** Ask for every missing part of a request; returns the completed request. */
-export async function promptEntry(registry: Registry, given: EntryRequest, today: string, streams: PromptStreams): Promise<EntryRequest> {
+export async function promptEntry(
+  registry: Registry,
+  given: EntryRequest,
+  today: string,
+  streams: PromptStreams,
+): Promise<EntryRequest> {
   const contextOf = () => ({ input: streams.input, output: promptOutput(streams.output) });
   const request: EntryRequest = { ...given };
   let section = request.section ? sectionFromText(request.section) : undefined;
 
-  let series: Series | undefined = request.series ? registry.seriesById.get(request.series) : defaultSeries(registry, section);
+  let series: Series | undefined = request.series
+    ? registry.seriesById.get(request.series)
+    : defaultSeries(registry, section);
   if (!series) {
     const id = await select(
-      { message: '刊物', choices: registry.series.map((item) => ({ name: `${item.name}（${item.id}）`, value: item.id })), instructions: LIST_HELP },
+      {
+        message: '刊物',
+        choices: registry.series.map((item) => ({ name: `${item.name}（${item.id}）`, value: item.id })),
+        instructions: LIST_HELP,
+      },
       contextOf(),
     );
     series = registry.seriesById.get(id)!;
@@ -63,7 +77,14 @@ export async function promptEntry(registry: Registry, given: EntryRequest, today
   }
 
   if (!section) {
-    section = await select({ message: '栏目', choices: series.sections.map((id) => ({ name: sectionName(id), value: id })), instructions: LIST_HELP }, contextOf());
+    section = await select(
+      {
+        message: '栏目',
+        choices: series.sections.map((id) => ({ name: sectionName(id), value: id })),
+        instructions: LIST_HELP,
+      },
+      contextOf(),
+    );
     request.section = section;
   }
 
@@ -73,8 +94,17 @@ export async function promptEntry(registry: Registry, given: EntryRequest, today
         message: '报送单位',
         instructions: SEARCH_HELP,
         // The prompt's only English line: say it in Chinese.
-        theme: { style: { error: (text: string) => `> ${text === 'No results found' ? '没有这个单位：换个字试试（名称、简称都可以），或先在 units.yaml 中添加' : text}` } },
-        source: (term) => matchUnits(registry, term ?? '', today).map((unit) => ({ name: unit.aliases.length ? `${unit.name}（${unit.aliases.join('、')}）` : unit.name, value: unit.id })),
+        theme: {
+          style: {
+            error: (text: string) =>
+              `> ${text === 'No results found' ? '没有这个单位：换个字试试（名称、简称都可以），或先在 units.yaml 中添加' : text}`,
+          },
+        },
+        source: (term) =>
+          matchUnits(registry, term ?? '', today).map((unit) => ({
+            name: unit.aliases.length ? `${unit.name}（${unit.aliases.join('、')}）` : unit.name,
+            value: unit.id,
+          })),
       },
       contextOf(),
     );

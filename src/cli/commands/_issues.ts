@@ -16,7 +16,10 @@ export async function compileForOutput(contentDir: string, io: CliIO, what: stri
   // Opened only once the check passed (the project compiles through it). Files read by earlier checks: the check cache.
   const { openRenderCache } = await import('../../build/index.ts');
   let cache: Awaited<ReturnType<typeof openRenderCache>> | undefined;
-  const project = openProject(contentDir, { checkCache: openCheckCache(contentDir), bodyCache: async () => (cache = await openRenderCache(contentDir)).markdown });
+  const project = openProject(contentDir, {
+    checkCache: openCheckCache(contentDir),
+    bodyCache: async () => (cache = await openRenderCache(contentDir)).markdown,
+  });
   const { checked, site } = await project.checkAndCompile();
   await project.saveCheck();
   if (!site || !cache) {
@@ -42,14 +45,26 @@ export function shown(io: CliIO, dir: string): string {
  * of them; draft issues only with `drafts` (`jianbao pdf` builds the site
  * with them only then).
  */
-export function selectIssues(site: CompiledSite, refs: string[], drafts = true, output: { command: string; what: string } = { command: 'pdf', what: 'PDF' }): CompiledIssue[] {
+export function selectIssues(
+  site: CompiledSite,
+  refs: string[],
+  drafts = true,
+  output: { command: string; what: string } = { command: 'pdf', what: 'PDF' },
+): CompiledIssue[] {
   if (refs.length === 0) return drafts ? site.issues : site.issues.filter((issue) => issue.status !== 'draft');
   return refs.map((ref) => {
     const parsed = parseIssueRef(ref);
-    if (!parsed) throw new UsageError(`期号「${ref}」写法不对，应写作 年-期号（如 2024-8，增刊写作 2024-增刊1），有多个刊物时写 刊物/年-期号（如 zhuanbao/2024-8）`);
+    if (!parsed)
+      throw new UsageError(
+        `期号「${ref}」写法不对，应写作 年-期号（如 2024-8，增刊写作 2024-增刊1），有多个刊物时写 刊物/年-期号（如 zhuanbao/2024-8）`,
+      );
     const { series, year, number, supplement } = parsed;
     const found = site.issues.filter(
-      (issue) => (!series || issue.series.id === series) && issue.year === year && issue.number === number && (issue.kind === 'supplement') === supplement,
+      (issue) =>
+        (!series || issue.series.id === series) &&
+        issue.year === year &&
+        issue.number === number &&
+        (issue.kind === 'supplement') === supplement,
     );
     if (found.length === 1) {
       const issue = found[0]!;
@@ -60,9 +75,14 @@ export function selectIssues(site: CompiledSite, refs: string[], drafts = true, 
       }
       return issue;
     }
-    if (found.length > 1) throw new UsageError(`「${ref}」在多个刊物中都有，请写明刊物：${found.map((issue) => `${issue.series.id}/${ref.trim()}`).join('、')}`);
+    if (found.length > 1)
+      throw new UsageError(
+        `「${ref}」在多个刊物中都有，请写明刊物：${found.map((issue) => `${issue.series.id}/${ref.trim()}`).join('、')}`,
+      );
     const known = site.issues.map((issue) => issue.ref);
-    throw new UsageError(`找不到期刊「${ref}」。现有：${known.slice(0, 12).join('、')}${known.length > 12 ? ' 等' : ''}`);
+    throw new UsageError(
+      `找不到期刊「${ref}」。现有：${known.slice(0, 12).join('、')}${known.length > 12 ? ' 等' : ''}`,
+    );
   });
 }
 

@@ -112,7 +112,8 @@ export default defineCommand({
       for (const line of pdfLines(result.pdfs, { printed: Boolean(pdf?.renderPdfs) })) io.stdout(`${line}\n`);
       return 0;
     } catch (error) {
-      if (error instanceof BuildError) throw new UserError(`生成失败：${error.message}`, { hint: `${shownOut}/ 保持原样。`, cause: error });
+      if (error instanceof BuildError)
+        throw new UserError(`生成失败：${error.message}`, { hint: `${shownOut}/ 保持原样。`, cause: error });
       throw error;
     }
   },
@@ -129,14 +130,22 @@ export function draftsLeftOutLine(refs: readonly string[]): string {
  * unchanged), or not, and how to make them again. `printed`: this run printed
  * PDFs itself (then the carried ones need no mention).
  */
-export function pdfLines(pdfs: { kept: number; dropped: readonly DroppedPdf[] }, options: { printed: boolean }): string[] {
+export function pdfLines(
+  pdfs: { kept: number; dropped: readonly DroppedPdf[] },
+  options: { printed: boolean },
+): string[] {
   const lines: string[] = [];
   if (pdfs.kept > 0 && !options.printed) lines.push(`已保留原有的 ${pdfs.kept} 个 PDF（打印页没有改动）。`);
   const changed = pdfs.dropped.filter((item) => item.why === 'changed').map((item) => item.ref);
   const gone = pdfs.dropped.filter((item) => item.why === 'gone').map((item) => item.ref);
   if (changed.length) {
-    lines.push(`注意：${changed.length} 期的打印页有改动，原有的 PDF 已过期，没有保留：${changed.join('、')}。重新生成：jianbao pdf ${changed.join(' ')}`);
+    lines.push(
+      `注意：${changed.length} 期的打印页有改动，原有的 PDF 已过期，没有保留：${changed.join('、')}。重新生成：jianbao pdf ${changed.join(' ')}`,
+    );
   }
-  if (gone.length) lines.push(`注意：${gone.length} 个 PDF 所属的期刊不在本次生成的站点中（草稿或已删除），没有保留：${gone.join('、')}`);
+  if (gone.length)
+    lines.push(
+      `注意：${gone.length} 个 PDF 所属的期刊不在本次生成的站点中（草稿或已删除），没有保留：${gone.join('、')}`,
+    );
   return lines;
 }

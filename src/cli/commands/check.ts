@@ -21,7 +21,10 @@ export default defineCommand({
     const fixes = [];
     if (values.fix) {
       const fixable = new Set(result.diagnostics.filter((d) => d.fixable).map((d) => d.file));
-      const reports = await applyFixes(contentDir, result.content.files.filter((file) => fixable.has(file.path)));
+      const reports = await applyFixes(
+        contentDir,
+        result.content.files.filter((file) => fixable.has(file.path)),
+      );
       fixes.push(...reports);
       if (reports.length) {
         project.invalidate();
@@ -31,11 +34,19 @@ export default defineCommand({
     await project.saveCheck();
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (format === 'json') {
-      io.stdout(diagnosticsJson(result.diagnostics, io, contentDir, { files: result.content.files.length, fixed: fixes }));
+      io.stdout(
+        diagnosticsJson(result.diagnostics, io, contentDir, { files: result.content.files.length, fixed: fixes }),
+      );
       return result.errors > 0 ? 1 : 0;
     }
-    for (const report of fixes) io.stdout(`已修复 ${terminalSafe(displayPath(io, contentDir, report.file))}：${report.changes.join('；')}\n`);
+    for (const report of fixes)
+      io.stdout(`已修复 ${terminalSafe(displayPath(io, contentDir, report.file))}：${report.changes.join('；')}\n`);
     if (fixes.length) io.stdout('\n');
-    return printDiagnostics(result.diagnostics, io, contentDir, `（${result.content.files.length} 个文件，${result.content.entries.length} 篇稿件，${result.content.issues.length} 期，用时 ${seconds} 秒）`);
+    return printDiagnostics(
+      result.diagnostics,
+      io,
+      contentDir,
+      `（${result.content.files.length} 个文件，${result.content.entries.length} 篇稿件，${result.content.issues.length} 期，用时 ${seconds} 秒）`,
+    );
   },
 });

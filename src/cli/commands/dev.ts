@@ -14,12 +14,18 @@ export default defineCommand({
     await requireContentDir(contentDir);
     const portText = values.port as string | undefined;
     const port = portText === undefined ? undefined : Number(portText);
-    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new UsageError(`端口应为 0–65535 的整数：${portText}`);
+    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536))
+      throw new UsageError(`端口应为 0–65535 的整数：${portText}`);
     const colors = paint(io);
     const report = (result: DevCheck) => {
       const shown = result.diagnostics.filter((d) => d.severity === 'error');
       io.stdout(`\n${colors.dim(new Date().toLocaleTimeString('zh-CN', { hour12: false }))} 内容已检查\n`);
-      printDiagnostics(shown, io, contentDir, result.warnings ? `（另有 ${result.warnings} 个警告，运行 jianbao check 查看）` : '');
+      printDiagnostics(
+        shown,
+        io,
+        contentDir,
+        result.warnings ? `（另有 ${result.warnings} 个警告，运行 jianbao check 查看）` : '',
+      );
       if (result.errors) io.stdout(colors.red('预览页面改为显示上述错误，修改保存后自动刷新。\n'));
     };
     const { startDev } = await import('../../build/dev.ts');

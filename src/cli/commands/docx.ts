@@ -39,7 +39,9 @@ export default defineCommand({
     // Writing the files alone, apart from the check, compile and build before it.
     const writing = stepTimer();
     if (existsSync(join(outDir, SITE_MARKER))) {
-      written = await writing.time(() => renderDocxs({ distDir: outDir, contentDir, issues: wanted, io, cache: cache.docx }));
+      written = await writing.time(() =>
+        renderDocxs({ distDir: outDir, contentDir, issues: wanted, io, cache: cache.docx }),
+      );
     } else {
       io.stdout(`${shown(io, outDir)}/ 中还没有站点，先生成站点（同 jianbao build --docx）……\n`);
       const { buildSite, BuildError } = await import('../../build/index.ts');
@@ -79,7 +81,11 @@ export default defineCommand({
         throw error;
       }
     }
-    io.stdout(colors.green(`✓ 已生成 ${written.length} 个 Word 文件（${shown(io, outDir)}/ 下各期目录中；生成用时 ${writing.seconds().toFixed(2)} 秒）\n`));
+    io.stdout(
+      colors.green(
+        `✓ 已生成 ${written.length} 个 Word 文件（${shown(io, outDir)}/ 下各期目录中；生成用时 ${writing.seconds().toFixed(2)} 秒）\n`,
+      ),
+    );
     return 0;
   },
 });

@@ -13,35 +13,55 @@ import { displayPath, paint } from '../report.ts';
 async function readInput(io: CliIO): Promise<Buffer> {
   const stdin = io.stdin;
   if (!stdin) return Buffer.alloc(0);
-  if ((stdin as { isTTY?: boolean }).isTTY) io.stderr('请粘贴要导入的文字，粘贴完按 Ctrl+D（Windows 上按 Ctrl+Z 再回车）结束：\n');
+  if ((stdin as { isTTY?: boolean }).isTTY)
+    io.stderr('请粘贴要导入的文字，粘贴完按 Ctrl+D（Windows 上按 Ctrl+Z 再回车）结束：\n');
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
+  for await (const chunk of stdin)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
   return Buffer.concat(chunks);
 }
 
 export default defineCommand({
   meta: {
     name: 'import',
-    description: '把 Word（.docx、.doc、.wps）、网页（.html）、文本（.txt）、Markdown 文件导入为稿件草稿：识别编码、去掉网页栏目和发布信息、规范标点；文件写作 - 时读取粘贴的文字（标准输入）',
+    description:
+      '把 Word（.docx、.doc、.wps）、网页（.html）、文本（.txt）、Markdown 文件导入为稿件草稿：识别编码、去掉网页栏目和发布信息、规范标点；文件写作 - 时读取粘贴的文字（标准输入）',
     usage: 'import 文件…|- [--section 栏目] [--unit 单位] [--date 日期]',
   },
   args: {
-    section: { type: 'string', description: `栏目（默认 工作动态）：${SECTIONS.map((section) => section.name).join('、')}`, valueHint: '栏目' },
-    unit: { type: 'string', description: '报送单位（units.yaml 中的编号、名称或别名；默认从正文推断）', valueHint: '单位' },
-    date: { type: 'string', description: '日期，如 2024-08-22：正文和原文发布时间都没有日期时用它；正文只写“8月22日”、原文又没有发布时间时取它的年份', valueHint: '日期' },
+    section: {
+      type: 'string',
+      description: `栏目（默认 工作动态）：${SECTIONS.map((section) => section.name).join('、')}`,
+      valueHint: '栏目',
+    },
+    unit: {
+      type: 'string',
+      description: '报送单位（units.yaml 中的编号、名称或别名；默认从正文推断）',
+      valueHint: '单位',
+    },
+    date: {
+      type: 'string',
+      description:
+        '日期，如 2024-08-22：正文和原文发布时间都没有日期时用它；正文只写“8月22日”、原文又没有发布时间时取它的年份',
+      valueHint: '日期',
+    },
     series: { type: 'string', description: '刊物编号（有多个刊物时）', valueHint: '刊物' },
     split: { type: 'boolean', description: '一个文件含多篇稿件（标题行 + 正文，重复）时拆成多篇' },
     'dry-run': { type: 'boolean', description: '只显示将会做什么，不写文件' },
     force: { type: 'boolean', description: '已有标题、日期、单位都相同（或正文相同）的稿件时也导入' },
   },
   async run({ values, positionals, io, contentDir }) {
-    if (positionals.length === 0) throw new UsageError('请给出要导入的文件，如 jianbao import 通知.docx；要导入粘贴的文字，写 jianbao import -');
+    if (positionals.length === 0)
+      throw new UsageError('请给出要导入的文件，如 jianbao import 通知.docx；要导入粘贴的文字，写 jianbao import -');
     if (positionals.filter((file) => file === '-').length > 1) throw new UsageError('标准输入（-）只能读一次');
     await requireContentDir(contentDir);
     let section: SectionId = 'work-updates';
     if (values.section !== undefined) {
       const parsed = sectionSchema.safeParse(values.section);
-      if (!parsed.success) throw new UsageError(`未知的栏目「${values.section as string}」，应为：${SECTIONS.map((item) => `${item.name}（${item.id}）`).join('、')}`);
+      if (!parsed.success)
+        throw new UsageError(
+          `未知的栏目「${values.section as string}」，应为：${SECTIONS.map((item) => `${item.name}（${item.id}）`).join('、')}`,
+        );
       section = parsed.data;
     }
     let date: string | undefined;
@@ -53,12 +73,21 @@ export default defineCommand({
     const registry = buildRegistry(content);
     const unit = values.unit as string | undefined;
     const series = values.series as string | undefined;
-    if (series !== undefined && !registry.seriesById.has(series)) throw new UsageError(`未知的刊物「${series}」，jianbao.yaml 中有：${[...registry.seriesById.keys()].join('、') || '（无）'}`);
+    if (series !== undefined && !registry.seriesById.has(series))
+      throw new UsageError(
+        `未知的刊物「${series}」，jianbao.yaml 中有：${[...registry.seriesById.keys()].join('、') || '（无）'}`,
+      );
     const colors = paint(io);
     const dryRun = Boolean(values['dry-run']);
     const reports = await importFiles({
       contentDir,
-      files: await Promise.all(positionals.map(async (file) => (file === '-' ? { label: '标准输入', bytes: await readInput(io), kind: 'text' as const } : resolve(io.cwd, file)))),
+      files: await Promise.all(
+        positionals.map(async (file) =>
+          file === '-'
+            ? { label: '标准输入', bytes: await readInput(io), kind: 'text' as const }
+            : resolve(io.cwd, file),
+        ),
+      ),
       section,
       ...(unit ? { unit } : {}),
       ...(date ? { date } : {}),
@@ -69,7 +98,8 @@ export default defineCommand({
       existing: content.entries,
       force: values.force === true,
     });
-    if (unit && !registry.unitBySpelling.has(unit)) io.stdout(`${colors.yellow('注意')} 单位「${unit}」不在 units.yaml 中，导入后 jianbao check 会报错\n\n`);
+    if (unit && !registry.unitBySpelling.has(unit))
+      io.stdout(`${colors.yellow('注意')} 单位「${unit}」不在 units.yaml 中，导入后 jianbao check 会报错\n\n`);
     let failed = 0;
     let written = 0;
     let duplicates = 0;
@@ -79,11 +109,18 @@ export default defineCommand({
         io.stdout(`${colors.red('未导入')} ${report.file}：${report.error}\n\n`);
         continue;
       }
-      io.stdout(`${colors.bold('导入')} ${report.file}（${report.kind}${report.encoding ? `，编码 ${ENCODING_NAMES[report.encoding]}${report.encoding === 'utf-8' ? '' : '，已转为 UTF-8'}` : ''}）\n`);
+      io.stdout(
+        `${colors.bold('导入')} ${report.file}（${report.kind}${report.encoding ? `，编码 ${ENCODING_NAMES[report.encoding]}${report.encoding === 'utf-8' ? '' : '，已转为 UTF-8'}` : ''}）\n`,
+      );
       const removedKinds = new Map<string, string[]>();
-      for (const item of report.removed) removedKinds.set(item.kind, [...(removedKinds.get(item.kind) ?? []), item.text]);
+      for (const item of report.removed)
+        removedKinds.set(item.kind, [...(removedKinds.get(item.kind) ?? []), item.text]);
       for (const [kind, texts] of removedKinds) {
-        const shown = texts.filter(Boolean).slice(0, 3).map((text) => `“${text}”`).join('、');
+        const shown = texts
+          .filter(Boolean)
+          .slice(0, 3)
+          .map((text) => `“${text}”`)
+          .join('、');
         io.stdout(`  删除 ${kind} ${texts.length} 处${shown ? `：${shown}${texts.length > 3 ? ' 等' : ''}` : ''}\n`);
       }
       for (const note of report.notes) io.stdout(`  说明 ${note}\n`);
@@ -96,12 +133,17 @@ export default defineCommand({
           continue;
         }
         written++;
-        io.stdout(`  ${dryRun ? '将写入' : colors.green('已写入')} ${displayPath(io, contentDir, entry.path)}（草稿${entry.title ? `，标题“${entry.title}”` : ''}）\n`);
-        if (entry.fixes.length) io.stdout(`    修正 ${entry.fixes.map((fix) => `${fix.title} ${fix.count} 处`).join('；')}\n`);
+        io.stdout(
+          `  ${dryRun ? '将写入' : colors.green('已写入')} ${displayPath(io, contentDir, entry.path)}（草稿${entry.title ? `，标题“${entry.title}”` : ''}）\n`,
+        );
+        if (entry.fixes.length)
+          io.stdout(`    修正 ${entry.fixes.map((fix) => `${fix.title} ${fix.count} 处`).join('；')}\n`);
         for (const image of entry.images) io.stdout(`    图片 ${displayPath(io, contentDir, image)}\n`);
         for (const note of entry.notes) io.stdout(`    说明 ${note}\n`);
-        for (const finding of entry.remaining) io.stdout(`    ${colors.yellow('待核对')} ${finding.message} [${finding.rule}]\n`);
-        for (const d of entry.diagnostics) io.stdout(`    ${colors.yellow('待补正')} 第 ${d.line} 行：${d.message} [${d.rule}]\n`);
+        for (const finding of entry.remaining)
+          io.stdout(`    ${colors.yellow('待核对')} ${finding.message} [${finding.rule}]\n`);
+        for (const d of entry.diagnostics)
+          io.stdout(`    ${colors.yellow('待补正')} 第 ${d.line} 行：${d.message} [${d.rule}]\n`);
       }
       io.stdout('\n');
     }

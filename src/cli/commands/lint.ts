@@ -24,7 +24,10 @@ export default defineCommand({
   async run({ values, positionals, io, contentDir }) {
     const format = formatOption(values.format, ['text', 'json']);
     if (values.rules) {
-      for (const rule of LINT_RULES) io.stdout(`${rule.id.padEnd(30)} ${rule.severity === 'error' ? '错误' : '警告'}  ${rule.title}：${rule.description}\n`);
+      for (const rule of LINT_RULES)
+        io.stdout(
+          `${rule.id.padEnd(30)} ${rule.severity === 'error' ? '错误' : '警告'}  ${rule.title}：${rule.description}\n`,
+        );
       return 0;
     }
     await requireContentDir(contentDir);
@@ -39,10 +42,13 @@ export default defineCommand({
         ? entries.filter((entry) => !frozen.has(entry.id))
         : entries.filter((entry) => {
             const absolute = resolve(contentDir, entry.file);
-            return wanted.some((path) => absolute === path || absolute.startsWith(path.endsWith(sep) ? path : `${path}${sep}`));
+            return wanted.some(
+              (path) => absolute === path || absolute.startsWith(path.endsWith(sep) ? path : `${path}${sep}`),
+            );
           });
     let entries = selected(content.entries);
-    if (wanted.length > 0 && entries.length === 0) throw new UsageError(`在内容目录 ${contentDir} 中没有找到这些稿件：${positionals.join('、')}`);
+    if (wanted.length > 0 && entries.length === 0)
+      throw new UsageError(`在内容目录 ${contentDir} 中没有找到这些稿件：${positionals.join('、')}`);
 
     const colors = paint(io);
     const fixes = values.fix ? await fixEntryFiles(content, registry, entries) : [];
@@ -61,15 +67,21 @@ export default defineCommand({
     for (const report of fixes) {
       const path = terminalSafe(displayPath(io, contentDir, report.file));
       const changes = report.changes.map((change) => `${change.title} ${change.count} 处`).join('；');
-      if (report.skipped) io.stdout(`${colors.yellow('未修改')} ${path}：${report.skipped}${changes ? `（可修复：${changes}）` : ''}\n`);
+      if (report.skipped)
+        io.stdout(`${colors.yellow('未修改')} ${path}：${report.skipped}${changes ? `（可修复：${changes}）` : ''}\n`);
       else io.stdout(`${colors.green('已修复')} ${path}：${[changes, ...report.notes].filter(Boolean).join('；')}\n`);
     }
     if (fixes.length) io.stdout('\n');
-    if (unreadable.length) io.stdout(`${colors.yellow(`有 ${unreadable.length} 个稿件文件无法解析，未检查正文；先运行 jianbao check 查看`)}\n\n`);
+    if (unreadable.length)
+      io.stdout(
+        `${colors.yellow(`有 ${unreadable.length} 个稿件文件无法解析，未检查正文；先运行 jianbao check 查看`)}\n\n`,
+      );
     const fixable = diagnostics.filter((d) => d.fixable).length;
     // Entries of published issues change only through errata: say how many were not checked, and how to check one.
     const skipped = wanted.length === 0 ? content.entries.filter((entry) => frozen.has(entry.id)).length : 0;
-    const skippedText = skipped ? `；另有 ${skipped} 篇已发布期刊的稿件未检查，要检查可写明路径，如 jianbao lint entries/…` : '';
+    const skippedText = skipped
+      ? `；另有 ${skipped} 篇已发布期刊的稿件未检查，要检查可写明路径，如 jianbao lint entries/…`
+      : '';
     const detail = `（${entries.length} 篇稿件${fixable && !values.fix ? `，其中 ${fixable} 处可用 jianbao lint --fix 自动修复` : ''}${skippedText}，用时 ${seconds} 秒）`;
     return printDiagnostics(diagnostics, io, contentDir, detail);
   },

@@ -3,7 +3,16 @@
  * `jianbao new issue [--series ID] [--date 日期] [--empty] [--supplement]`
  */
 import { terminalSafe } from '../terminal.ts';
-import { chineseDate, entriesBySection, isMonthDay, issueNumbering, loadForWorkflow, missingFields, openProject, type EntryRequest } from '../../core/index.ts';
+import {
+  chineseDate,
+  entriesBySection,
+  isMonthDay,
+  issueNumbering,
+  loadForWorkflow,
+  missingFields,
+  openProject,
+  type EntryRequest,
+} from '../../core/index.ts';
 import { defineCommand, UsageError, type CliIO, type CommandContext } from '../command.ts';
 import { displayPath, formatDiagnostic, paint } from '../report.ts';
 import { localToday, requireContentDir } from './_workflow.ts';
@@ -11,7 +20,13 @@ import { localToday, requireContentDir } from './_workflow.ts';
 const KINDS: Record<string, 'entry' | 'issue'> = { entry: 'entry', 稿件: 'entry', issue: 'issue', 期刊: 'issue' };
 const ENTRY_ONLY = ['section', 'unit', 'title', 'people', 'force'] as const;
 const ISSUE_ONLY = ['empty', 'total', 'supplement'] as const;
-const FLAG_OF = { series: '--series', section: '--section', unit: '--unit', title: '--title', people: '--people' } as const;
+const FLAG_OF = {
+  series: '--series',
+  section: '--section',
+  unit: '--unit',
+  title: '--title',
+  people: '--people',
+} as const;
 
 function text(values: CommandContext['values'], name: string): string | undefined {
   const value = values[name];
@@ -46,10 +61,14 @@ async function newEntry({ values, io, contentDir }: CommandContext): Promise<num
   const missing = missingFields(registry, request);
   if (missing.length) {
     const stdin = interactiveInput(io);
-    if (!stdin) throw new UsageError(`缺少 ${missing.map((name) => FLAG_OF[name]).join('、')}（不在终端中运行时，要用选项给出）`);
+    if (!stdin)
+      throw new UsageError(`缺少 ${missing.map((name) => FLAG_OF[name]).join('、')}（不在终端中运行时，要用选项给出）`);
     const { promptEntry } = await import('./_entry-prompts.ts');
     try {
-      request = await promptEntry(registry, request, today, { input: stdin, output: io.stdoutStream ?? process.stdout });
+      request = await promptEntry(registry, request, today, {
+        input: stdin,
+        output: io.stdoutStream ?? process.stdout,
+      });
     } catch (error) {
       if ((error as Error).name === 'ExitPromptError' || (error as Error).name === 'AbortPromptError') {
         io.stderr('已取消，什么也没有写入。\n');
@@ -60,8 +79,11 @@ async function newEntry({ values, io, contentDir }: CommandContext): Promise<num
   }
   const result = await openProject(contentDir).newEntry(request, { today });
   io.stdout(`${displayPath(io, contentDir, result.file)}\n`);
-  if (request.date && isMonthDay(request.date)) io.stderr(`日期「${request.date.trim()}」没有写年份，按今年记为 ${chineseDate(result.entry.date)}。\n`);
-  io.stderr(`已按模板 ${displayPath(io, contentDir, result.template)} 新建稿件，请编辑正文；写好后运行 jianbao check。\n`);
+  if (request.date && isMonthDay(request.date))
+    io.stderr(`日期「${request.date.trim()}」没有写年份，按今年记为 ${chineseDate(result.entry.date)}。\n`);
+  io.stderr(
+    `已按模板 ${displayPath(io, contentDir, result.template)} 新建稿件，请编辑正文；写好后运行 jianbao check。\n`,
+  );
   return 0;
 }
 
@@ -70,14 +92,21 @@ async function newIssue({ values, io, contentDir }: CommandContext): Promise<num
   const total = totalText === undefined ? undefined : Number(totalText);
   if (total !== undefined && (!Number.isInteger(total) || total < 1)) throw new UsageError('--total 应为正整数');
   const result = await openProject(contentDir).newIssue(
-    { series: text(values, 'series'), date: text(values, 'date'), empty: values.empty === true, total, supplement: values.supplement === true },
+    {
+      series: text(values, 'series'),
+      date: text(values, 'date'),
+      empty: values.empty === true,
+      total,
+      supplement: values.supplement === true,
+    },
     { today: localToday() },
   );
   const colors = paint(io);
   const path = displayPath(io, contentDir, result.file);
   io.stdout(`${path}\n`);
   const dateText = text(values, 'date');
-  if (dateText && isMonthDay(dateText)) io.stderr(`印发日期「${dateText.trim()}」没有写年份，按今年记为 ${chineseDate(result.date)}。\n`);
+  if (dateText && isMonthDay(dateText))
+    io.stderr(`印发日期「${dateText.trim()}」没有写年份，按今年记为 ${chineseDate(result.date)}。\n`);
   const lines = [
     `已新建《${result.series.name}》${issueNumbering(result.year, result.number, result.total, result.supplement)}，印发日期 ${chineseDate(result.date)}，共 ${result.entries.length} 篇稿件${result.supplement ? '' : '：'}`,
   ];
@@ -86,8 +115,16 @@ async function newIssue({ values, io, contentDir }: CommandContext): Promise<num
     lines.push(`  【${group.section}】`);
     for (const entry of group.entries) lines.push(`    ${terminalSafe(entry.id)}`);
   }
-  if (result.later.length) lines.push(`另有 ${result.later.length} 篇待编稿件日期晚于印发日期，留待下一期：${terminalSafe(result.later.map((entry) => entry.id).join('、'))}`);
-  if (result.skipped.length) lines.push(colors.yellow(`有 ${result.skipped.length} 篇待编稿件有错误，没有编入：${terminalSafe(result.skipped.map((entry) => entry.id).join('、'))}（运行 jianbao check 查看）`));
+  if (result.later.length)
+    lines.push(
+      `另有 ${result.later.length} 篇待编稿件日期晚于印发日期，留待下一期：${terminalSafe(result.later.map((entry) => entry.id).join('、'))}`,
+    );
+  if (result.skipped.length)
+    lines.push(
+      colors.yellow(
+        `有 ${result.skipped.length} 篇待编稿件有错误，没有编入：${terminalSafe(result.skipped.map((entry) => entry.id).join('、'))}（运行 jianbao check 查看）`,
+      ),
+    );
   for (const warning of result.warnings) lines.push(formatDiagnostic(warning, io, contentDir, colors));
   lines.push(`编好按语、核对无误后，运行 jianbao publish ${result.ref} 发布。`);
   io.stderr(`${lines.join('\n')}\n`);
@@ -111,7 +148,12 @@ export default defineCommand({
   async run(context) {
     const [kindText, ...extra] = context.positionals;
     const kind = kindText ? KINDS[kindText] : undefined;
-    if (!kind) throw new UsageError(kindText ? `不认识「${kindText}」：要新建的是 entry（稿件）还是 issue（期刊）？` : '请指明要新建 entry（稿件）还是 issue（期刊）');
+    if (!kind)
+      throw new UsageError(
+        kindText
+          ? `不认识「${kindText}」：要新建的是 entry（稿件）还是 issue（期刊）？`
+          : '请指明要新建 entry（稿件）还是 issue（期刊）',
+      );
     if (extra.length) throw new UsageError(`多余的参数：${extra.join(' ')}`);
     const wrong = (kind === 'entry' ? ISSUE_ONLY : ENTRY_ONLY).filter((name) => context.values[name] !== undefined);
     if (wrong.length) throw new UsageError(`${wrong.map((name) => `--${name}`).join('、')} 不能用于 new ${kind}`);

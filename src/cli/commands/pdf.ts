@@ -20,7 +20,11 @@ export { selectIssues };
 export default defineCommand({
   meta: { name: 'pdf', description: '用本机的 Chromium、Chrome 或 Edge 把各期打印版生成 PDF', usage: 'pdf [期号…]' },
   args: {
-    browser: { type: 'string', description: '浏览器程序（默认：环境变量 JIANBAO_BROWSER，否则自动查找）', valueHint: '路径' },
+    browser: {
+      type: 'string',
+      description: '浏览器程序（默认：环境变量 JIANBAO_BROWSER，否则自动查找）',
+      valueHint: '路径',
+    },
     out: { type: 'string', description: '站点目录，PDF 写在各期目录下（默认 ./dist）', valueHint: '目录' },
     drafts: { type: 'boolean', description: '草稿期刊也生成（站点连同草稿一起生成，同 jianbao build --drafts）' },
   },
@@ -56,12 +60,25 @@ export default defineCommand({
             drafts,
             afterSite: async ({ siteDir, site: built, pdfCache }) => {
               const issues = sameIssues(built.issues, wanted);
-              rendered = await printing.time(() => renderPdfs({ distDir: siteDir, site: built, io, browser, issues, ...(pdfCache ? { cache: pdfCache } : {}) }));
+              rendered = await printing.time(() =>
+                renderPdfs({
+                  distDir: siteDir,
+                  site: built,
+                  io,
+                  browser,
+                  issues,
+                  ...(pdfCache ? { cache: pdfCache } : {}),
+                }),
+              );
             },
           });
           if (!result.ok) {
             // Checked above: the content changed in between.
-            printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error'), io, contentDir);
+            printDiagnostics(
+              result.diagnostics.filter((d) => d.severity === 'error'),
+              io,
+              contentDir,
+            );
             return 1;
           }
           for (const line of pdfLines(result.pdfs, { printed: false })) io.stdout(`${line}\n`);
@@ -70,16 +87,23 @@ export default defineCommand({
           throw error;
         }
       } else {
-        rendered = await printing.time(() => renderPdfs({ distDir: outDir, site, io, browser, issues: wanted, cache: cache.pdf }));
+        rendered = await printing.time(() =>
+          renderPdfs({ distDir: outDir, site, io, browser, issues: wanted, cache: cache.pdf }),
+        );
         // The issue pages and the feed of the built site now link the new PDFs.
         const { linkPdfs } = await import('../../build/link-pdfs.ts');
         await linkPdfs(outDir, site);
       }
       const count = rendered.length;
-      io.stdout(colors.green(`✓ 已生成 ${count} 个 PDF（${shownOut}/ 下各期目录中；生成用时 ${printing.seconds().toFixed(2)} 秒）\n`));
+      io.stdout(
+        colors.green(
+          `✓ 已生成 ${count} 个 PDF（${shownOut}/ 下各期目录中；生成用时 ${printing.seconds().toFixed(2)} 秒）\n`,
+        ),
+      );
       return 0;
     } catch (error) {
-      if (error instanceof PdfError || error instanceof BrowserNotFoundError) throw new UserError(`无法生成 PDF：${error.message}`, { cause: error });
+      if (error instanceof PdfError || error instanceof BrowserNotFoundError)
+        throw new UserError(`无法生成 PDF：${error.message}`, { cause: error });
       throw error;
     }
   },
@@ -89,7 +113,12 @@ export default defineCommand({
  * Why the built site cannot be printed as it is (missing, or older than the
  * content), or undefined when it can.
  */
-async function staleness(outDir: string, contentDir: string, files: SourceFile[], issues: CompiledIssue[]): Promise<string | undefined> {
+async function staleness(
+  outDir: string,
+  contentDir: string,
+  files: SourceFile[],
+  issues: CompiledIssue[],
+): Promise<string | undefined> {
   let oldestPage = Number.POSITIVE_INFINITY;
   for (const issue of issues) {
     const page = join(outDir, ...issue.key.split('/'), 'print', 'index.html');
@@ -105,7 +134,8 @@ async function staleness(outDir: string, contentDir: string, files: SourceFile[]
   }
   // Images are named by their content: a changed image is one the site does not have yet.
   for (const image of issues.flatMap((issue) => issue.entries.flatMap((entry) => entry.images))) {
-    if (!existsSync(join(outDir, ...image.output.split('/')))) return `图片在上次生成站点之后有改动（${image.source}），${outDir} 已过期`;
+    if (!existsSync(join(outDir, ...image.output.split('/'))))
+      return `图片在上次生成站点之后有改动（${image.source}），${outDir} 已过期`;
   }
   return undefined;
 }

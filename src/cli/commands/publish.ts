@@ -11,12 +11,17 @@ export default defineCommand({
   args: {},
   async run({ positionals, io, contentDir }) {
     if (positionals.length !== 1) {
-      throw new UsageError(positionals.length ? '一次只能发布一期' : '请指明要发布的期刊，如 jianbao publish 2023-6（多个刊物时写 zhuanbao/2023-6）');
+      throw new UsageError(
+        positionals.length
+          ? '一次只能发布一期'
+          : '请指明要发布的期刊，如 jianbao publish 2023-6（多个刊物时写 zhuanbao/2023-6）',
+      );
     }
     await requireContentDir(contentDir);
     let ref = positionals[0]!;
     // A path to the issue file works too (tab completion): from where the command runs, or inside the content directory.
-    if (/\.md$/i.test(ref) && existsSync(resolve(io.cwd, ref))) ref = relative(contentDir, resolve(io.cwd, ref)).replace(/\\/g, '/');
+    if (/\.md$/i.test(ref) && existsSync(resolve(io.cwd, ref)))
+      ref = relative(contentDir, resolve(io.cwd, ref)).replace(/\\/g, '/');
     const result = await openProject(contentDir).publish(ref, { today: localToday() });
     const colors = paint(io);
     const path = displayPath(io, contentDir, result.file);
@@ -34,7 +39,9 @@ export default defineCommand({
           : `${colors.green('✓')} 已按勘误重新发布${result.name}（${result.ref}）：${path}，${what}，${archived}（第 ${result.version} 版，原版本保留）。\n`,
     );
     if (result.rendering) {
-      io.stdout(`  上一版由较早版本的 jianbao 编排：新版本按现在的 jianbao 编排，除勘误外另有 ${result.rendering} 处排法不同（发布记录中只列勘误的改动）。\n`);
+      io.stdout(
+        `  上一版由较早版本的 jianbao 编排：新版本按现在的 jianbao 编排，除勘误外另有 ${result.rendering} 处排法不同（发布记录中只列勘误的改动）。\n`,
+      );
     }
     if (result.outcome === 'published' && result.earlierDrafts.length) {
       const names = result.earlierDrafts.map((item) => item.name).join('、');

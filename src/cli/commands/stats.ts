@@ -6,14 +6,25 @@ import { defineCommand, formatOption, UsageError } from '../command.ts';
 import { printDiagnostics } from '../report.ts';
 import { requireContentDir } from './_workflow.ts';
 
-const BY: Record<string, StatsBy> = { unit: 'unit', 单位: 'unit', section: 'section', 栏目: 'section', month: 'month', 月份: 'month' };
+const BY: Record<string, StatsBy> = {
+  unit: 'unit',
+  单位: 'unit',
+  section: 'section',
+  栏目: 'section',
+  month: 'month',
+  月份: 'month',
+};
 const ROW_HEADINGS: Record<StatsBy, string> = { unit: '单位', section: '栏目', month: '月份' };
 const BY_NAMES: Record<StatsBy, string> = { unit: '按单位', section: '按栏目', month: '按月份' };
 
 /** The table as rows of cells: heading row, one row per unit/section/month, then the 合计 row. */
 export function statsCells(stats: Stats): string[][] {
   const head = [ROW_HEADINGS[stats.by], ...stats.periods.map((key) => stats.periodLabels[key]!), '合计'];
-  const rows = stats.rows.map((row) => [row.label, ...stats.periods.map((key) => String(row.counts[key] ?? 0)), String(row.total)]);
+  const rows = stats.rows.map((row) => [
+    row.label,
+    ...stats.periods.map((key) => String(row.counts[key] ?? 0)),
+    String(row.total),
+  ]);
   const totals = ['合计', ...stats.periods.map((key) => String(stats.totals[key] ?? 0)), String(stats.total)];
   return [head, ...rows, totals];
 }
@@ -58,13 +69,17 @@ export default defineCommand({
     if (!by) throw new UsageError('--by 只能是 unit（单位）、section（栏目）或 month（月份）');
     const yearText = values.year as string | undefined;
     const year = yearText === undefined ? undefined : Number(yearText);
-    if (year !== undefined && !(Number.isInteger(year) && /^\d{4}$/.test(yearText!))) throw new UsageError('--year 应为四位年份，如 2024');
+    if (year !== undefined && !(Number.isInteger(year) && /^\d{4}$/.test(yearText!)))
+      throw new UsageError('--year 应为四位年份，如 2024');
     await requireContentDir(contentDir);
 
     // Entry bodies compiled by earlier builds: ten years of entries compile in 1 s instead of 5.
     const { openRenderCache } = await import('../../build/index.ts');
     // Draft issues are not yet issued: their entries are not counted as adopted.
-    const project = openProject(contentDir, { bodyCache: async () => (await openRenderCache(contentDir)).markdown, drafts: false });
+    const project = openProject(contentDir, {
+      bodyCache: async () => (await openRenderCache(contentDir)).markdown,
+      drafts: false,
+    });
     const { checked: result, site } = await project.checkAndCompile();
     if (!site) {
       io.stderr('内容有错误，统计数字可能不准，先改正：\n\n');
@@ -83,7 +98,9 @@ export default defineCommand({
     ).length;
     const seriesId = values.series as string | undefined;
     if (seriesId !== undefined && !result.registry.seriesById.has(seriesId)) {
-      throw new UsageError(`未知的刊物「${seriesId}」，jianbao.yaml 中有：${[...result.registry.seriesById.keys()].join('、')}`);
+      throw new UsageError(
+        `未知的刊物「${seriesId}」，jianbao.yaml 中有：${[...result.registry.seriesById.keys()].join('、')}`,
+      );
     }
     const issues = seriesId === undefined ? site.issues : site.issues.filter((issue) => issue.series.id === seriesId);
     const stats = computeStats(adoptedEntries(issues), result.registry, {
@@ -103,7 +120,11 @@ export default defineCommand({
     const seriesName = seriesId === undefined ? '' : `《${result.registry.seriesById.get(seriesId)!.name}》，`;
     const title = `信息采用情况（${seriesName}${year === undefined ? '全部年度' : `${year}年`}，${BY_NAMES[by]}，共 ${stats.total} 篇${drafts ? `；${drafts} 期草稿未计入` : ''}）`;
     const notes = stats.notes.map((note) => `\n注：${note}\n`).join('');
-    io.stdout(stats.total === 0 && !values.all ? `${title}\n没有稿件被期刊采用。\n` : `${title}\n\n${statsTable(stats)}\n${notes}`);
+    io.stdout(
+      stats.total === 0 && !values.all
+        ? `${title}\n没有稿件被期刊采用。\n`
+        : `${title}\n\n${statsTable(stats)}\n${notes}`,
+    );
     return 0;
   },
 });

@@ -9,9 +9,15 @@ import { localToday } from './_workflow.ts';
 /** Open `url` in the system browser (best effort: the address is printed anyway). */
 function openBrowser(url: string): void {
   const [command, args] =
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '', url]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
   try {
-    spawn(command, args, { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+    spawn(command, args, { stdio: 'ignore', detached: true })
+      .on('error', () => undefined)
+      .unref();
   } catch {
     // No opener on this machine: the printed address is enough.
   }
@@ -29,20 +35,32 @@ export default defineCommand({
     await requireContentDir(contentDir);
     const portText = values.port as string | undefined;
     const port = portText === undefined ? 4322 : Number(portText);
-    if (!(Number.isInteger(port) && port >= 0 && port < 65536)) throw new UsageError(`端口应为 0–65535 的整数：${portText}`);
+    if (!(Number.isInteger(port) && port >= 0 && port < 65536))
+      throw new UsageError(`端口应为 0–65535 的整数：${portText}`);
     const { startStudio } = await import('../../studio/server.ts');
     let studio;
     try {
-      studio = await startStudio({ contentDir, port, host: (values.host as string | undefined) ?? '127.0.0.1', today: localToday, outDir: resolve(io.cwd, (values.out as string | undefined) ?? 'dist') });
+      studio = await startStudio({
+        contentDir,
+        port,
+        host: (values.host as string | undefined) ?? '127.0.0.1',
+        today: localToday,
+        outDir: resolve(io.cwd, (values.out as string | undefined) ?? 'dist'),
+      });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new UsageError(`端口 ${port} 已被占用（可能编辑台已经在运行）：用 --port 换一个端口`);
-      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`不能监听地址 ${String(values.host)}：本机没有这个地址`);
+      if (code === 'EADDRINUSE')
+        throw new UsageError(`端口 ${port} 已被占用（可能编辑台已经在运行）：用 --port 换一个端口`);
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+        throw new UsageError(`不能监听地址 ${String(values.host)}：本机没有这个地址`);
       throw error;
     }
     const colors = paint(io);
-    io.stdout(`\n${colors.green('编辑台已启动')}，请用浏览器打开：\n  ${studio.url}\n（地址中带有口令，只给自己用；按 Ctrl+C 停止，已保存的内容不会丢失）\n`);
-    if (values.host && values.host !== '127.0.0.1' && values.host !== 'localhost') io.stdout(colors.yellow(`注意：监听 ${String(values.host)}，同一网络中知道地址和口令的人都能打开编辑台。\n`));
+    io.stdout(
+      `\n${colors.green('编辑台已启动')}，请用浏览器打开：\n  ${studio.url}\n（地址中带有口令，只给自己用；按 Ctrl+C 停止，已保存的内容不会丢失）\n`,
+    );
+    if (values.host && values.host !== '127.0.0.1' && values.host !== 'localhost')
+      io.stdout(colors.yellow(`注意：监听 ${String(values.host)}，同一网络中知道地址和口令的人都能打开编辑台。\n`));
     if (values.open) openBrowser(studio.url);
     await untilStopped();
     await studio.close();

@@ -34,17 +34,30 @@ const rawBody: BodyCompiler = (markdown, options = {}) => ({
 /** The key (`zhuanbao/2024/6`) of an issue file, as the compiled issue has it. */
 export function archiveKey(issue: IssueRecord, registry: Registry): string | undefined {
   const series = issueSeries(registry, issue);
-  return series ? `${series.id}/${issue.data.year}/${issueSlug(issue.data.number, issue.data.kind === 'supplement', 'path')}` : undefined;
+  return series
+    ? `${series.id}/${issue.data.year}/${issueSlug(issue.data.number, issue.data.kind === 'supplement', 'path')}`
+    : undefined;
 }
 
 /** Digest of everything an issue is compiled from, without rendering its Markdown. */
-export function inputsDigest(issue: IssueRecord, content: LoadedContent, registry: Registry, byId: Map<string, EntryRecord>): string {
+export function inputsDigest(
+  issue: IssueRecord,
+  content: LoadedContent,
+  registry: Registry,
+  byId: Map<string, EntryRecord>,
+): string {
   const compiled = compileIssue(issue, content, registry, byId, { compileBody: rawBody });
   return compiled ? sha256(canonicalJson(recordOf(compiled))) : '';
 }
 
 /** The issue compiled now (the record form), or undefined when it cannot be compiled. */
-export function currentRecord(issue: IssueRecord, content: LoadedContent, registry: Registry, byId: Map<string, EntryRecord>, compile: BodyCompiler = compileBody): CompiledIssue | undefined {
+export function currentRecord(
+  issue: IssueRecord,
+  content: LoadedContent,
+  registry: Registry,
+  byId: Map<string, EntryRecord>,
+  compile: BodyCompiler = compileBody,
+): CompiledIssue | undefined {
   const compiled = compileIssue(issue, content, registry, byId, { compileBody: compile });
   // Through the schema, as a snapshot is read back: the same fields on both sides.
   return compiled ? compiledIssueSchema.parse(recordOf(compiled)) : undefined;
@@ -59,22 +72,54 @@ export function currentRecord(issue: IssueRecord, content: LoadedContent, regist
 export type InputsMemo = Map<string, { from: unknown[]; digest: string }>;
 
 /** What an issue's inputs digest is computed from (compileIssue reads no more). */
-function inputsOf(issue: IssueRecord, content: LoadedContent, byId: Map<string, EntryRecord>, ids: readonly string[] = listedIds(issue)): unknown[] {
-  const from: unknown[] = [issue.data, issue.note, issue.file, content.site, content.units, content.people, content.recipients];
+function inputsOf(
+  issue: IssueRecord,
+  content: LoadedContent,
+  byId: Map<string, EntryRecord>,
+  ids: readonly string[] = listedIds(issue),
+): unknown[] {
+  const from: unknown[] = [
+    issue.data,
+    issue.note,
+    issue.file,
+    content.site,
+    content.units,
+    content.people,
+    content.recipients,
+  ];
   for (const id of ids) {
     const entry = byId.get(id);
     if (!entry) from.push(undefined);
     else if (!entry.images?.length) from.push(entry.data, entry.body, entry.file, '');
-    else from.push(entry.data, entry.body, entry.file, entry.images.map((image) => (image.target.kind === 'file' ? `${image.target.path}\t${image.target.bytes}\t${image.target.format}\t${image.target.sha256}` : image.target.kind)).join('\n'));
+    else
+      from.push(
+        entry.data,
+        entry.body,
+        entry.file,
+        entry.images
+          .map((image) =>
+            image.target.kind === 'file'
+              ? `${image.target.path}\t${image.target.bytes}\t${image.target.format}\t${image.target.sha256}`
+              : image.target.kind,
+          )
+          .join('\n'),
+      );
   }
   return from;
 }
 
-function memoisedInputsDigest(issue: IssueRecord, content: LoadedContent, registry: Registry, byId: Map<string, EntryRecord>, memo: InputsMemo | undefined): string {
+function memoisedInputsDigest(
+  issue: IssueRecord,
+  content: LoadedContent,
+  registry: Registry,
+  byId: Map<string, EntryRecord>,
+  memo: InputsMemo | undefined,
+): string {
   if (!memo) return inputsDigest(issue, content, registry, byId);
   const from = inputsOf(issue, content, byId);
   const known = memo.get(issue.file);
-  if (known && known.from.length === from.length && known.from.every((item, index) => item === from[index])) return known.digest;
+  if (known && known.from.length === from.length && known.from.every((item, index) => item === from[index]))
+    return known.digest;
   const digest = inputsDigest(issue, content, registry, byId);
   memo.set(issue.file, { from, digest });
   return digest;
@@ -130,7 +175,8 @@ export async function compareWithRecord(
       thenInputs = await recorded.inputsDigest(latest.key, inputsDigest);
       if (thenInputs !== undefined) memo?.set(memoKey, { from: [latest.sources], digest: thenInputs });
     }
-    if (thenInputs !== undefined && thenInputs === memoisedInputsDigest(issue, content, registry, byId, memo)) return undefined;
+    if (thenInputs !== undefined && thenInputs === memoisedInputsDigest(issue, content, registry, byId, memo))
+      return undefined;
     const then = await recorded.record(latest.key);
     if (then) {
       const now = currentRecord(issue, content, registry, byId);
@@ -149,7 +195,9 @@ export async function compareWithRecord(
 
 /** Said after the changes when the record was rendered by an older jianbao. */
 export function renderingNote(rendering: number): string {
-  return rendering > 0 ? `（存档由较早版本的 jianbao 编排，按现在的 jianbao 编排另有 ${rendering} 处不同，那不是发布后的修改，未列出）` : '';
+  return rendering > 0
+    ? `（存档由较早版本的 jianbao 编排，按现在的 jianbao 编排另有 ${rendering} 处不同，那不是发布后的修改，未列出）`
+    : '';
 }
 
 export interface ArchiveCheck {
@@ -167,7 +215,14 @@ export interface ArchiveCheck {
  * objects (the parsed files: the same text); an issue whose sources differ
  * is compared again every time.
  */
-export async function checkArchive(content: LoadedContent, registry: Registry, archive: LoadedArchive, byId: Map<string, EntryRecord>, memo?: InputsMemo, passes: PassMemo = NO_MEMO): Promise<ArchiveCheck> {
+export async function checkArchive(
+  content: LoadedContent,
+  registry: Registry,
+  archive: LoadedArchive,
+  byId: Map<string, EntryRecord>,
+  memo?: InputsMemo,
+  passes: PassMemo = NO_MEMO,
+): Promise<ArchiveCheck> {
   const diagnostics: Diagnostic[] = [...archive.diagnostics];
   let texts: Map<string, string> | undefined;
   const textsNow = () => (texts ??= fileTexts(content));
@@ -195,7 +250,11 @@ export async function checkArchive(content: LoadedContent, registry: Registry, a
   }
   const recorded = new RecordedSources([...differing].map((key) => [key, archive.issues.get(key)!.latest!.sources!]));
   // Kept while the archive is the same (a project's recheck reuses it while published/ is unchanged).
-  const archivedEntries = passes('archive:entries', [archive], () => new Set([...archive.issues.values()].flatMap((archived) => archived.entries)));
+  const archivedEntries = passes(
+    'archive:entries',
+    [archive],
+    () => new Set([...archive.issues.values()].flatMap((archived) => archived.entries)),
+  );
   const archivedFiles = new Set<string>();
   const files = fileOf;
   for (const [key, archived] of archive.issues) {
@@ -203,20 +262,44 @@ export async function checkArchive(content: LoadedContent, registry: Registry, a
     const issue = files.get(key);
     if (!issue) {
       diagnostics.push(
-        diagnostic('archive/issue-missing', LEDGER_FILE, { line: archived.line, column: 1 }, `${record.title}已发布，但它的期刊文件不见了`, {
-          hint: `从版本库恢复期刊文件（${latest?.issue.file ?? `issues/ 下的 ${record.ref}`}）；已发布的期刊不能删除`,
-        }),
+        diagnostic(
+          'archive/issue-missing',
+          LEDGER_FILE,
+          { line: archived.line, column: 1 },
+          `${record.title}已发布，但它的期刊文件不见了`,
+          {
+            hint: `从版本库恢复期刊文件（${latest?.issue.file ?? `issues/ 下的 ${record.ref}`}）；已发布的期刊不能删除`,
+          },
+        ),
       );
       continue;
     }
     archivedFiles.add(issue.file);
-    const compare = () => compareIssue(archived, issue, { content, registry, byId, texts: textsNow(), recorded, sourcesDiffer: differing.has(key), ...(memo ? { memo } : {}) });
+    const compare = () =>
+      compareIssue(archived, issue, {
+        content,
+        registry,
+        byId,
+        texts: textsNow(),
+        recorded,
+        sourcesDiffer: differing.has(key),
+        ...(memo ? { memo } : {}),
+      });
     // An issue the same as when last compared (and not differing from its sources): the same findings;
     // the snapshot's own entries too (a file of one the issue no longer lists may come or go).
     const found =
       passes === NO_MEMO || differing.has(key)
         ? await compare()
-        : await passes(`archive:${key}`, [archived, registry, ...(inputs.get(key) ?? inputsOf(issue, content, byId, memoisedIds(issue, passes))), ...archived.entries.map((id) => byId.get(id))], compare);
+        : await passes(
+            `archive:${key}`,
+            [
+              archived,
+              registry,
+              ...(inputs.get(key) ?? inputsOf(issue, content, byId, memoisedIds(issue, passes))),
+              ...archived.entries.map((id) => byId.get(id)),
+            ],
+            compare,
+          );
     if (found.length) diagnostics.push(...found);
   }
   for (const issue of content.issues) {
@@ -224,25 +307,41 @@ export async function checkArchive(content: LoadedContent, registry: Registry, a
     const key = archiveKey(issue, registry);
     if (key && archive.issues.has(key)) continue;
     diagnostics.push(
-      diagnostic('archive/not-archived', issue.file, issue.positions.at(['digest']), `${issueName(issue.data.year, issue.data.number)}是以旧格式（期刊文件中的摘要）发布的，还没有存档`, {
-        hint: '运行 jianbao archive 为它建立存档（published/），以后按存档检查和生成',
-      }),
+      diagnostic(
+        'archive/not-archived',
+        issue.file,
+        issue.positions.at(['digest']),
+        `${issueName(issue.data.year, issue.data.number)}是以旧格式（期刊文件中的摘要）发布的，还没有存档`,
+        {
+          hint: '运行 jianbao archive 为它建立存档（published/），以后按存档检查和生成',
+        },
+      ),
     );
   }
   return { diagnostics, archivedEntries, archivedFiles };
 }
 
 /** What one issue in the ledger has against its newest record: its status, deleted entry files, changes since. */
-async function compareIssue(archived: ArchivedIssue, issue: IssueRecord, context: Parameters<typeof compareWithRecord>[2]): Promise<Diagnostic[]> {
+async function compareIssue(
+  archived: ArchivedIssue,
+  issue: IssueRecord,
+  context: Parameters<typeof compareWithRecord>[2],
+): Promise<Diagnostic[]> {
   const { record, latest } = archived;
   const { byId } = context;
   const diagnostics: Diagnostic[] = [];
   const name = issueName(issue.data.year, issue.data.number);
   if (issue.data.status !== 'published') {
     diagnostics.push(
-      diagnostic('archive/status-changed', issue.file, issue.positions.at(['status']), `${name}已发布（见 ${LEDGER_FILE}），期刊文件却标为草稿`, {
-        hint: `把 状态 改回 已发布；已发布的期刊要更正，请在 勘误 中加一项，再运行 jianbao publish ${record.ref}`,
-      }),
+      diagnostic(
+        'archive/status-changed',
+        issue.file,
+        issue.positions.at(['status']),
+        `${name}已发布（见 ${LEDGER_FILE}），期刊文件却标为草稿`,
+        {
+          hint: `把 状态 改回 已发布；已发布的期刊要更正，请在 勘误 中加一项，再运行 jianbao publish ${record.ref}`,
+        },
+      ),
     );
     return diagnostics;
   }
@@ -251,9 +350,15 @@ async function compareIssue(archived: ArchivedIssue, issue: IssueRecord, context
     if (!byId.has(id.normalize('NFC')) && archived.entries.includes(id.normalize('NFC'))) {
       const index = issue.data.entries.indexOf(id);
       diagnostics.push(
-        diagnostic('archive/entry-deleted', issue.file, issue.positions.at(['entries', index]), `${name}的稿件文件 entries/${id}.md 已删除，存档中保留着印发时的原文`, {
-          hint: '网页、打印版和 PDF 按存档生成，不受影响；要恢复这个文件，可从版本库取回',
-        }),
+        diagnostic(
+          'archive/entry-deleted',
+          issue.file,
+          issue.positions.at(['entries', index]),
+          `${name}的稿件文件 entries/${id}.md 已删除，存档中保留着印发时的原文`,
+          {
+            hint: '网页、打印版和 PDF 按存档生成，不受影响；要恢复这个文件，可从版本库取回',
+          },
+        ),
       );
     }
   }
@@ -262,19 +367,33 @@ async function compareIssue(archived: ArchivedIssue, issue: IssueRecord, context
   const { changes, now } = compared;
   const note = renderingNote(compared.rendering);
   const errataGrew = issue.data.errata.length > latest.issue.errata.length;
-  const oldErrataKept = latest.issue.errata.every((erratum, index) => JSON.stringify(erratum) === JSON.stringify(now.errata[index]));
+  const oldErrataKept = latest.issue.errata.every(
+    (erratum, index) => JSON.stringify(erratum) === JSON.stringify(now.errata[index]),
+  );
   if (errataGrew && oldErrataKept) {
     diagnostics.push(
-      diagnostic('issue/errata-pending', issue.file, issue.positions.at(['errata']), `${name}已按勘误修改：${changesText(changes)}${note}`, {
-        hint: `核对无误后运行 jianbao publish ${record.ref}，存档为勘误后的新版本（原版本保留）${compared.rendering ? '；新版本按现在的 jianbao 编排' : ''}`,
-      }),
+      diagnostic(
+        'issue/errata-pending',
+        issue.file,
+        issue.positions.at(['errata']),
+        `${name}已按勘误修改：${changesText(changes)}${note}`,
+        {
+          hint: `核对无误后运行 jianbao publish ${record.ref}，存档为勘误后的新版本（原版本保留）${compared.rendering ? '；新版本按现在的 jianbao 编排' : ''}`,
+        },
+      ),
     );
     return diagnostics;
   }
   diagnostics.push(
-    diagnostic('issue/frozen-changed', issue.file, issue.positions.at(['status']), `${name}已发布，发布后被修改：${changesText(changes)}${note}`, {
-      hint: `已发布的期刊不能直接修改：撤销修改，或在 勘误 中加一项 {日期, 说明} 说明更正，再运行 jianbao publish ${record.ref}`,
-    }),
+    diagnostic(
+      'issue/frozen-changed',
+      issue.file,
+      issue.positions.at(['status']),
+      `${name}已发布，发布后被修改：${changesText(changes)}${note}`,
+      {
+        hint: `已发布的期刊不能直接修改：撤销修改，或在 勘误 中加一项 {日期, 说明} 说明更正，再运行 jianbao publish ${record.ref}`,
+      },
+    ),
   );
   return diagnostics;
 }
@@ -294,7 +413,9 @@ function withoutEntries(issue: CompiledIssue, ids: Set<string>): CompiledIssue {
   return {
     ...issue,
     entries: issue.entries.filter((entry) => !ids.has(entry.id)),
-    sections: issue.sections.map((section) => ({ ...section, entries: section.entries.filter((entry) => !ids.has(entry.id)) })).filter((section) => section.entries.length > 0),
+    sections: issue.sections
+      .map((section) => ({ ...section, entries: section.entries.filter((entry) => !ids.has(entry.id)) }))
+      .filter((section) => section.entries.length > 0),
   };
 }
 

@@ -15,7 +15,8 @@ export interface Change {
   source?: string;
 }
 
-const quote = (value: string | number | undefined) => (value === undefined || value === '' ? '（无）' : `「${short(String(value))}」`);
+const quote = (value: string | number | undefined) =>
+  value === undefined || value === '' ? '（无）' : `「${short(String(value))}」`;
 
 function short(text: string): string {
   const chars = [...text];
@@ -43,7 +44,15 @@ function contrast(a: string, b: string): string {
 
 function inlineText(inlines: readonly Inline[]): string {
   return inlines
-    .map((inline) => ('value' in inline ? inline.value : 'children' in inline ? inlineText(inline.children) : inline.type === 'break' ? '↵' : ''))
+    .map((inline) =>
+      'value' in inline
+        ? inline.value
+        : 'children' in inline
+          ? inlineText(inline.children)
+          : inline.type === 'break'
+            ? '↵'
+            : '',
+    )
     .join('');
 }
 
@@ -101,14 +110,24 @@ function entryChanges(before: CompiledEntry, after: CompiledEntry): Change[] {
   field('标题', before.title, after.title);
   field('日期', before.dateText, after.dateText);
   field('栏目', before.sectionName, after.sectionName);
-  field('报送单位', before.unitName, after.unitName, before.unit?.id === after.unit?.id ? SETTINGS_FILES.units : undefined);
+  field(
+    '报送单位',
+    before.unitName,
+    after.unitName,
+    before.unit?.id === after.unit?.id ? SETTINGS_FILES.units : undefined,
+  );
   const people = new Map(after.people.map((person) => [person.name, person]));
   for (const person of before.people) {
     const now = people.get(person.name);
     if (!now) out.push({ what: `${name}的领导：${person.name} 被去掉` });
-    else if (now.title !== person.title) out.push({ what: `领导 ${person.name} 的职务：${quote(person.title)}→${quote(now.title)}（${name}）`, source: SETTINGS_FILES.people });
+    else if (now.title !== person.title)
+      out.push({
+        what: `领导 ${person.name} 的职务：${quote(person.title)}→${quote(now.title)}（${name}）`,
+        source: SETTINGS_FILES.people,
+      });
   }
-  for (const person of after.people) if (!before.people.some((p) => p.name === person.name)) out.push({ what: `${name}的领导：新增 ${person.name}` });
+  for (const person of after.people)
+    if (!before.people.some((p) => p.name === person.name)) out.push({ what: `${name}的领导：新增 ${person.name}` });
   const images = (entry: CompiledEntry) => entry.images.map((image) => image.sha256);
   if (!same(images(before), images(after))) out.push({ what: `${name}的图片被更换或增删` });
   for (const what of bodyChanges('正文', before.body, after.body)) out.push({ what: `${name}${what}` });
@@ -122,10 +141,24 @@ function entryChanges(before: CompiledEntry, after: CompiledEntry): Change[] {
  * of the issue. A value the record has and `value` lacks stays a difference.
  */
 export function projectOnto<T>(value: T, shape: unknown): T {
-  if (Array.isArray(value) && Array.isArray(shape)) return (value as unknown[]).map((item, index) => (index < shape.length ? projectOnto(item, shape[index]) : item)) as T;
-  if (value && typeof value === 'object' && shape && typeof shape === 'object' && !Array.isArray(value) && !Array.isArray(shape)) {
+  if (Array.isArray(value) && Array.isArray(shape))
+    return (value as unknown[]).map((item, index) =>
+      index < shape.length ? projectOnto(item, shape[index]) : item,
+    ) as T;
+  if (
+    value &&
+    typeof value === 'object' &&
+    shape &&
+    typeof shape === 'object' &&
+    !Array.isArray(value) &&
+    !Array.isArray(shape)
+  ) {
     const known = shape as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([key]) => key in known).map(([key, item]) => [key, projectOnto(item, known[key])])) as T;
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([key]) => key in known)
+        .map(([key, item]) => [key, projectOnto(item, known[key])]),
+    ) as T;
   }
   return value;
 }
@@ -139,12 +172,15 @@ export function describeChanges(before: CompiledIssue, current: CompiledIssue): 
   const settings = SETTINGS_FILES.settings;
   const m = [before.masthead, after.masthead] as const;
   if (m[0].name !== m[1].name) push(`报头 刊物名称：${quote(m[0].name)}→${quote(m[1].name)}`, settings);
-  if (!same(m[0].lines, m[1].lines)) push(`报头的分行：${quote(m[0].lines.join('／'))}→${quote(m[1].lines.join('／'))}`, settings);
-  if (m[0].publisher !== m[1].publisher) push(`报头 编印单位：${quote(m[0].publisher)}→${quote(m[1].publisher)}`, settings);
+  if (!same(m[0].lines, m[1].lines))
+    push(`报头的分行：${quote(m[0].lines.join('／'))}→${quote(m[1].lines.join('／'))}`, settings);
+  if (m[0].publisher !== m[1].publisher)
+    push(`报头 编印单位：${quote(m[0].publisher)}→${quote(m[1].publisher)}`, settings);
   if (m[0].marking !== m[1].marking) push(`报头 密级标注：${quote(m[0].marking)}→${quote(m[1].marking)}`, settings);
   if (m[0].numbering !== m[1].numbering) push(`期号：${quote(m[0].numbering)}→${quote(m[1].numbering)}`);
   if (m[0].dateText !== m[1].dateText) push(`印发日期：${quote(m[0].dateText)}→${quote(m[1].dateText)}`);
-  if (before.series.layout !== after.series.layout) push(`刊物版式：${quote(before.series.layout)}→${quote(after.series.layout)}`, settings);
+  if (before.series.layout !== after.series.layout)
+    push(`刊物版式：${quote(before.series.layout)}→${quote(after.series.layout)}`, settings);
   for (const what of bodyChanges('按语', before.note, after.note)) push(what);
 
   const now = new Map(after.entries.map((entry) => [entry.id, entry]));
@@ -154,26 +190,41 @@ export function describeChanges(before: CompiledIssue, current: CompiledIssue): 
     if (!current) push(`${entryName(entry)}不在本期了`);
     else out.push(...entryChanges(entry, current));
   }
-  for (const entry of after.entries) if (!before.entries.some((e) => e.id === entry.id)) push(`新增${entryName(entry)}`);
+  for (const entry of after.entries)
+    if (!before.entries.some((e) => e.id === entry.id)) push(`新增${entryName(entry)}`);
   const kept = ids(before).filter((id) => now.has(id));
   const order = ids(after).filter((id) => kept.includes(id));
   if (!same(kept, order)) push('稿件的先后顺序');
 
   const c = [before.colophon, after.colophon] as const;
   for (const kind of ['report', 'send', 'distribute'] as const) {
-    const line = (colophon: typeof c[0]) => colophon.distribution.find((item) => item.kind === kind);
+    const line = (colophon: (typeof c)[0]) => colophon.distribution.find((item) => item.kind === kind);
     const [a, b] = [line(c[0]), line(c[1])];
     if (!same(a, b)) {
-      const text = (value: typeof a) => value?.items.map((item) => (item.type === 'text' ? item.text : `${item.names.join('、')}${item.suffix}`)).join('，');
+      const text = (value: typeof a) =>
+        value?.items
+          .map((item) => (item.type === 'text' ? item.text : `${item.names.join('、')}${item.suffix}`))
+          .join('，');
       push(`版记「${a?.label ?? b?.label ?? kind}」：${quote(text(a))}→${quote(text(b))}`, SETTINGS_FILES.recipients);
     }
   }
-  if (!same(c[0].contact, c[1].contact)) push(`版记 联系方式：${quote(c[0].contact.map((i) => i.text).join(' '))}→${quote(c[1].contact.map((i) => i.text).join(' '))}`);
+  if (!same(c[0].contact, c[1].contact))
+    push(
+      `版记 联系方式：${quote(c[0].contact.map((i) => i.text).join(' '))}→${quote(c[1].contact.map((i) => i.text).join(' '))}`,
+    );
   if (!same(c[0].copies, c[1].copies)) push(`印数：${quote(c[0].copies?.text)}→${quote(c[1].copies?.text)}`);
-  if (!same(c[0].staff, c[1].staff)) push(`编辑、审核、签发：${quote(c[0].staff.map((i) => i.text).join(' '))}→${quote(c[1].staff.map((i) => i.text).join(' '))}`);
+  if (!same(c[0].staff, c[1].staff))
+    push(
+      `编辑、审核、签发：${quote(c[0].staff.map((i) => i.text).join(' '))}→${quote(c[1].staff.map((i) => i.text).join(' '))}`,
+    );
   before.errata.forEach((erratum, index) => {
     const now = after.errata[index];
-    if (!same(erratum, now)) push(now ? `勘误第${index + 1}条：${quote(`${erratum.dateText} ${erratum.note}`)}→${quote(`${now.dateText} ${now.note}`)}` : `勘误第${index + 1}条被删除`);
+    if (!same(erratum, now))
+      push(
+        now
+          ? `勘误第${index + 1}条：${quote(`${erratum.dateText} ${erratum.note}`)}→${quote(`${now.dateText} ${now.note}`)}`
+          : `勘误第${index + 1}条被删除`,
+      );
   });
   if (!same(before.print, after.print)) push('打印设置（红色、报头字号、分行或红线）', settings);
   if (out.length === 0) push('期刊的内容');

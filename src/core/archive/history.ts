@@ -33,7 +33,8 @@ export function publicationHistory(versions: readonly Snapshot[]): Publication[]
       dateText: chineseDate(snapshot.publishedOn),
       errata: issue.errata.slice(previous.errata.length),
       // Recorded at publish, told by the inputs (compare.ts); older records: the two records compared.
-      changes: snapshot.changes ?? describeChanges(withoutErrata(previous), withoutErrata(issue)).map((change) => change.what),
+      changes:
+        snapshot.changes ?? describeChanges(withoutErrata(previous), withoutErrata(issue)).map((change) => change.what),
     };
   });
 }

@@ -8,7 +8,16 @@ import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { ContentSource } from '../source/source.ts';
 import type { FileStates } from '../load/file-states.ts';
 import { UserError } from '../errors.ts';
-import { ARCHIVE_DIR, LEDGER_FILE, ledgerSchema, sha256, snapshotSchema, type Ledger, type LedgerIssue, type Snapshot } from './records.ts';
+import {
+  ARCHIVE_DIR,
+  LEDGER_FILE,
+  ledgerSchema,
+  sha256,
+  snapshotSchema,
+  type Ledger,
+  type LedgerIssue,
+  type Snapshot,
+} from './records.ts';
 
 export interface ArchivedIssue {
   record: LedgerIssue;
@@ -54,7 +63,12 @@ function parseLedger(bytes: Uint8Array | undefined): LedgerRead {
     if (!parsed.success) throw new Error(firstProblem(parsed.error));
     ledger = parsed.data;
   } catch (error) {
-    return { missing: false, ledger: undefined, problem: error instanceof Error ? error.message : '', lineOf: new Map() };
+    return {
+      missing: false,
+      ledger: undefined,
+      problem: error instanceof Error ? error.message : '',
+      lineOf: new Map(),
+    };
   }
   // The first line naming each key (one pass: ledgers list hundreds of issues).
   const lineOf = new Map<string, number>();
@@ -120,7 +134,9 @@ export function canonicalSummary(bytes: Uint8Array): SnapshotSummary | undefined
   const issueEnd = issueClose + 4;
   let fields: z.infer<typeof summarySchema>;
   try {
-    fields = summarySchema.parse(JSON.parse(`${buffer.toString('utf8', 0, issueStart)}null${buffer.toString('utf8', issueEnd)}`));
+    fields = summarySchema.parse(
+      JSON.parse(`${buffer.toString('utf8', 0, issueStart)}null${buffer.toString('utf8', issueEnd)}`),
+    );
   } catch {
     return undefined;
   }
@@ -133,7 +149,12 @@ export function canonicalSummary(bytes: Uint8Array): SnapshotSummary | undefined
     const listEnd = buffer.indexOf('\n    ]', listStart, 'utf8');
     if (listEnd < 0 || listEnd > issueEnd) return undefined;
     const each = (marker: string, visit: (at: number) => void) => {
-      for (let at = buffer.indexOf(marker, listStart, 'utf8'); at >= 0 && at < listEnd; at = buffer.indexOf(marker, at + 1, 'utf8')) visit(at + Buffer.byteLength(marker));
+      for (
+        let at = buffer.indexOf(marker, listStart, 'utf8');
+        at >= 0 && at < listEnd;
+        at = buffer.indexOf(marker, at + 1, 'utf8')
+      )
+        visit(at + Buffer.byteLength(marker));
     };
     let objects = 0;
     each('\n      {', () => objects++);
@@ -170,7 +191,12 @@ export interface RecordIssues {
  * file (its bytes checked against the digest the check confirmed), and then
  * kept on `read` for the cache to store.
  */
-function lazySnapshot(source: ContentSource, file: string, read: SnapshotRead & { summary: SnapshotSummary }, records: RecordIssues | undefined): Snapshot {
+function lazySnapshot(
+  source: ContentSource,
+  file: string,
+  read: SnapshotRead & { summary: SnapshotSummary },
+  records: RecordIssues | undefined,
+): Snapshot {
   const { entries: _entries, ...fields } = read.summary;
   let issue: Snapshot['issue'] | undefined;
   return {
@@ -187,9 +213,12 @@ function lazySnapshot(source: ContentSource, file: string, read: SnapshotRead & 
         snapshot = snapshotSchema.parse(JSON.parse(utf8.decode(bytes)));
       } catch (error) {
         // Its digest is the ledger's, yet it is no record: both were written by hand.
-        throw new UserError(`存档 ${file} 与存档台账记录的摘要相符，但不是有效的期刊存档${error instanceof z.ZodError ? `（${firstProblem(error)}）` : ''}`, {
-          hint: `从版本库恢复 ${file} 和 ${LEDGER_FILE}；存档和台账由 jianbao publish 写入，不要手工修改`,
-        });
+        throw new UserError(
+          `存档 ${file} 与存档台账记录的摘要相符，但不是有效的期刊存档${error instanceof z.ZodError ? `（${firstProblem(error)}）` : ''}`,
+          {
+            hint: `从版本库恢复 ${file} 和 ${LEDGER_FILE}；存档和台账由 jianbao publish 写入，不要手工修改`,
+          },
+        );
       }
       read.snapshot = snapshot;
       issue = snapshot.issue;
@@ -203,7 +232,11 @@ function lazySnapshot(source: ContentSource, file: string, read: SnapshotRead & 
  * are not read, hashed and validated again (their digest is still compared
  * with the ledger's). `records`: issues validated by earlier runs (above).
  */
-export async function loadArchive(source: ContentSource, states?: FileStates, records?: RecordIssues): Promise<LoadedArchive> {
+export async function loadArchive(
+  source: ContentSource,
+  states?: FileStates,
+  records?: RecordIssues,
+): Promise<LoadedArchive> {
   const diagnostics: Diagnostic[] = [];
   const issues = new Map<string, ArchivedIssue>();
   const files = await source.list(ARCHIVE_DIR);
@@ -228,7 +261,12 @@ export async function loadArchive(source: ContentSource, states?: FileStates, re
         snapshot = undefined;
       }
     }
-    const result: SnapshotRead = { missing: !bytes, sha256: digestOfBytes, summary: summary ?? (snapshot ? summaryOf(snapshot) : undefined), ...(snapshot ? { snapshot } : {}) };
+    const result: SnapshotRead = {
+      missing: !bytes,
+      sha256: digestOfBytes,
+      summary: summary ?? (snapshot ? summaryOf(snapshot) : undefined),
+      ...(snapshot ? { snapshot } : {}),
+    };
     useStates?.keep(file, stampOf.get(file), stampedAt, result);
     return result;
   };
@@ -242,9 +280,15 @@ export async function loadArchive(source: ContentSource, states?: FileStates, re
     const snapshots = files.filter((file) => file.endsWith('.json') && file !== 'ledger.json');
     if (snapshots.length > 0) {
       diagnostics.push(
-        diagnostic('archive/ledger-missing', `${ARCHIVE_DIR}/${snapshots[0]}`, { line: 1, column: 1 }, `存档台账 ${LEDGER_FILE} 不见了，但 ${ARCHIVE_DIR}/ 中还有 ${snapshots.length} 个期刊存档`, {
-          hint: `从版本库恢复 ${LEDGER_FILE}（如 git checkout -- ${LEDGER_FILE}）；台账记录了每一期已发布的期刊，不能删除`,
-        }),
+        diagnostic(
+          'archive/ledger-missing',
+          `${ARCHIVE_DIR}/${snapshots[0]}`,
+          { line: 1, column: 1 },
+          `存档台账 ${LEDGER_FILE} 不见了，但 ${ARCHIVE_DIR}/ 中还有 ${snapshots.length} 个期刊存档`,
+          {
+            hint: `从版本库恢复 ${LEDGER_FILE}（如 git checkout -- ${LEDGER_FILE}）；台账记录了每一期已发布的期刊，不能删除`,
+          },
+        ),
       );
     }
     return { ledger: undefined, issues, diagnostics };
@@ -252,9 +296,15 @@ export async function loadArchive(source: ContentSource, states?: FileStates, re
   const { ledger, lineOf } = ledgerRead;
   if (!ledger) {
     diagnostics.push(
-      diagnostic('archive/ledger-invalid', LEDGER_FILE, { line: 1, column: 1 }, `存档台账已损坏，无法读取${ledgerRead.problem ? `（${ledgerRead.problem}）` : ''}`, {
-        hint: `从版本库恢复 ${LEDGER_FILE}；台账由 jianbao publish 写入，不要手工修改`,
-      }),
+      diagnostic(
+        'archive/ledger-invalid',
+        LEDGER_FILE,
+        { line: 1, column: 1 },
+        `存档台账已损坏，无法读取${ledgerRead.problem ? `（${ledgerRead.problem}）` : ''}`,
+        {
+          hint: `从版本库恢复 ${LEDGER_FILE}；台账由 jianbao publish 写入，不要手工修改`,
+        },
+      ),
     );
     return { ledger: undefined, issues, diagnostics };
   }
@@ -308,15 +358,23 @@ function snapshotOf(
   }
   if (read.sha256 !== digest) {
     diagnostics.push(
-      diagnostic('archive/snapshot-altered', file, { line: 1, column: 1 }, `${record.title}的存档 ${file} 在发布后被改动（与存档台账记录的摘要不符）`, {
-        hint: `从版本库恢复 ${file}；要更正已发布的期刊，请在期刊的 勘误 中加一项，再运行 jianbao publish ${record.ref}`,
-      }),
+      diagnostic(
+        'archive/snapshot-altered',
+        file,
+        { line: 1, column: 1 },
+        `${record.title}的存档 ${file} 在发布后被改动（与存档台账记录的摘要不符）`,
+        {
+          hint: `从版本库恢复 ${file}；要更正已发布的期刊，请在期刊的 勘误 中加一项，再运行 jianbao publish ${record.ref}`,
+        },
+      ),
     );
     return undefined;
   }
   if (!read.summary) {
     diagnostics.push(
-      diagnostic('archive/snapshot-altered', file, { line: 1, column: 1 }, `${record.title}的存档 ${file} 无法读取`, { hint: `从版本库恢复 ${file}` }),
+      diagnostic('archive/snapshot-altered', file, { line: 1, column: 1 }, `${record.title}的存档 ${file} 无法读取`, {
+        hint: `从版本库恢复 ${file}`,
+      }),
     );
     return undefined;
   }

@@ -39,7 +39,10 @@ export function snapshotPath(key: string, version: number): string {
  */
 export const sourcesSchema = z.object({
   files: z.record(z.string(), z.string()),
-  images: z.record(z.string(), z.object({ bytes: z.number().int().min(0), format: z.string().optional(), sha256: z.string() })),
+  images: z.record(
+    z.string(),
+    z.object({ bytes: z.number().int().min(0), format: z.string().optional(), sha256: z.string() }),
+  ),
 });
 export type Sources = z.infer<typeof sourcesSchema>;
 

@@ -25,7 +25,12 @@ export function fileTexts(content: LoadedContent): Map<string, string> {
  * The sources of `issue` now. `issueText`: the issue file's text to record
  * (publish records it as it will read once published); default its text now.
  */
-export function issueSources(issue: IssueRecord, byId: Map<string, EntryRecord>, texts: Map<string, string>, issueText?: string): Sources {
+export function issueSources(
+  issue: IssueRecord,
+  byId: Map<string, EntryRecord>,
+  texts: Map<string, string>,
+  issueText?: string,
+): Sources {
   const files: Record<string, string> = {};
   for (const path of Object.values(SETTINGS_FILES)) {
     const text = texts.get(path);
@@ -39,7 +44,12 @@ export function issueSources(issue: IssueRecord, byId: Map<string, EntryRecord>,
     files[entry.file] = texts.get(entry.file) ?? '';
     for (const image of entry.images ?? []) {
       const target = image.target;
-      if (target.kind === 'file' && target.sha256) images[target.path] = { bytes: target.bytes, ...(target.format ? { format: target.format } : {}), sha256: target.sha256 };
+      if (target.kind === 'file' && target.sha256)
+        images[target.path] = {
+          bytes: target.bytes,
+          ...(target.format ? { format: target.format } : {}),
+          sha256: target.sha256,
+        };
     }
   }
   return { files, images };
@@ -66,7 +76,11 @@ interface LoadedSources {
  * say) starts another group.
  */
 export class RecordedSources {
-  private readonly groups: { files: Record<string, string>; images: Sources['images']; loaded?: Promise<LoadedSources> }[] = [];
+  private readonly groups: {
+    files: Record<string, string>;
+    images: Sources['images'];
+    loaded?: Promise<LoadedSources>;
+  }[] = [];
   private readonly groupOf = new Map<string, number>();
 
   /** `records`: every issue key with the sources of its newest record. */
@@ -75,7 +89,9 @@ export class RecordedSources {
     for (const [key, sources] of records) {
       const settings = canonicalJson(Object.values(SETTINGS_FILES).map((path) => sources.files[path] ?? null));
       const candidates = bySettings.get(settings) ?? [];
-      let index = candidates.find((candidate) => Object.entries(sources.files).every(([path, text]) => (this.groups[candidate]!.files[path] ?? text) === text));
+      let index = candidates.find((candidate) =>
+        Object.entries(sources.files).every(([path, text]) => (this.groups[candidate]!.files[path] ?? text) === text),
+      );
       if (index === undefined) {
         index = this.groups.push({ files: {}, images: {} }) - 1;
         bySettings.set(settings, [...candidates, index]);
@@ -87,7 +103,10 @@ export class RecordedSources {
   }
 
   /** Digest of the issue's record compiled without rendering its Markdown (compare.ts inputsDigest's measure). */
-  async inputsDigest(key: string, digest: (issue: IssueRecord, content: LoadedContent, registry: Registry, byId: Map<string, EntryRecord>) => string): Promise<string | undefined> {
+  async inputsDigest(
+    key: string,
+    digest: (issue: IssueRecord, content: LoadedContent, registry: Registry, byId: Map<string, EntryRecord>) => string,
+  ): Promise<string | undefined> {
     const loaded = await this.load(key);
     const issue = loaded?.issues.get(key);
     return loaded && issue ? digest(issue, loaded.content, loaded.registry, loaded.byId) : undefined;
@@ -121,7 +140,16 @@ async function loadSources(files: Record<string, string>, images: Sources['image
       const { target } = image;
       const recorded = target.kind === 'missing' ? images[target.path] : undefined;
       if (!recorded || target.kind !== 'missing') return image;
-      return { ...image, target: { kind: 'file' as const, path: target.path, bytes: recorded.bytes, format: recorded.format as ImageFormat | undefined, sha256: recorded.sha256 } };
+      return {
+        ...image,
+        target: {
+          kind: 'file' as const,
+          path: target.path,
+          bytes: recorded.bytes,
+          format: recorded.format as ImageFormat | undefined,
+          sha256: recorded.sha256,
+        },
+      };
     });
   }
   const registry = buildRegistry(content);

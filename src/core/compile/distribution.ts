@@ -12,7 +12,12 @@ const DISTRIBUTION_LABELS = { report: '报', send: '送', distribute: '发' } as
  * in rank order; a leader with no title on that date (not yet or no longer in
  * office) is left out. Without a date every member is listed.
  */
-export function expandDistribution(distribution: Distribution | undefined, recipients: Recipients, registry: Registry, date?: string): DistributionLine[] {
+export function expandDistribution(
+  distribution: Distribution | undefined,
+  recipients: Recipients,
+  registry: Registry,
+  date?: string,
+): DistributionLine[] {
   const lines: DistributionLine[] = [];
   for (const kind of ['report', 'send', 'distribute'] as const) {
     const list = distribution?.[kind] ?? [];
@@ -23,7 +28,11 @@ export function expandDistribution(distribution: Distribution | undefined, recip
       const people = group.people
         .map((name, index) => ({ name, index, person: findPerson(registry, name) }))
         .filter(({ person }) => !date || !person || titleOn(person, date) !== undefined)
-        .sort((a, b) => (a.person?.rank ?? Number.MAX_SAFE_INTEGER) - (b.person?.rank ?? Number.MAX_SAFE_INTEGER) || a.index - b.index)
+        .sort(
+          (a, b) =>
+            (a.person?.rank ?? Number.MAX_SAFE_INTEGER) - (b.person?.rank ?? Number.MAX_SAFE_INTEGER) ||
+            a.index - b.index,
+        )
         .map(({ name, person }) => padName(person?.name ?? name));
       return { type: 'people', names: people, suffix: group.suffix };
     });

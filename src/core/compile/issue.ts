@@ -34,10 +34,22 @@ export interface CompileEntryOptions {
 
 /** Names a title never breaks inside: units (names and aliases, former ones too) and leaders. */
 function keepWhole(registry: Registry): string[] {
-  return [...registry.units.flatMap((unit) => [unit.name, ...unit.aliases, ...unit.formerNames.flatMap((former) => [former.name, ...former.aliases])]), ...registry.people.map((person) => person.name)];
+  return [
+    ...registry.units.flatMap((unit) => [
+      unit.name,
+      ...unit.aliases,
+      ...unit.formerNames.flatMap((former) => [former.name, ...former.aliases]),
+    ]),
+    ...registry.people.map((person) => person.name),
+  ];
 }
 
-export function compileEntry(entry: EntryRecord, registry: Registry, anchor: string, options: CompileEntryOptions = {}): CompiledEntry {
+export function compileEntry(
+  entry: EntryRecord,
+  registry: Registry,
+  anchor: string,
+  options: CompileEntryOptions = {},
+): CompiledEntry {
   const { data } = entry;
   // Each unit by the name it had on the entry's date; the same unit written twice counts once.
   const units: { id?: string; name: string; kind?: Unit['kind'] }[] = [];
@@ -70,7 +82,9 @@ export function compileEntry(entry: EntryRecord, registry: Registry, anchor: str
     date: data.date,
     dateText: chineseDate(data.date),
     ...(first.id !== undefined ? { unit: { id: first.id, name: first.name, kind: first.kind! } } : {}),
-    ...(units.length > 1 ? { units: units.map((unit) => (unit.id !== undefined ? { id: unit.id, name: unit.name } : { name: unit.name })) } : {}),
+    ...(units.length > 1
+      ? { units: units.map((unit) => (unit.id !== undefined ? { id: unit.id, name: unit.name } : { name: unit.name })) }
+      : {}),
     unitName: units.map((unit) => unit.name).join('、'),
     people,
     body,
@@ -107,7 +121,12 @@ export function compileIssue(
     .filter((entry): entry is EntryRecord => entry !== undefined && entry.data.status === 'ready')
     .map((entry) => compileEntry(entry, registry, anchorFor(entry.id, used), { compileBody: compile }));
   const sections: CompiledSection[] = series.sections
-    .map((id) => ({ id, name: sectionName(id), heading: `【${sectionName(id)}】`, entries: entries.filter((entry) => entry.section === id) }))
+    .map((id) => ({
+      id,
+      name: sectionName(id),
+      heading: `【${sectionName(id)}】`,
+      entries: entries.filter((entry) => entry.section === id),
+    }))
     .filter((section) => section.entries.length > 0);
   // Print order: by section for the sections layout, as listed for articles.
   const ordered = series.layout === 'sections' ? sections.flatMap((section) => section.entries) : entries;
@@ -122,7 +141,13 @@ export function compileIssue(
     key: `${series.id}/${data.year}/${slug}`,
     ref: several ? `${series.id}/${data.year}-${refSlug}` : `${data.year}-${refSlug}`,
     file: issue.file,
-    series: { id: series.id, name: series.name, publisher: series.publisher, layout: series.layout, ...(series.marking !== undefined ? { marking: series.marking } : {}) },
+    series: {
+      id: series.id,
+      name: series.name,
+      publisher: series.publisher,
+      layout: series.layout,
+      ...(series.marking !== undefined ? { marking: series.marking } : {}),
+    },
     year: data.year,
     number: data.number,
     kind: data.kind,
@@ -143,7 +168,12 @@ export function compileIssue(
     sections,
     entries: ordered,
     colophon: compileColophon({
-      distribution: expandDistribution(data.distribution ?? series.distribution, content.recipients, registry, data.date),
+      distribution: expandDistribution(
+        data.distribution ?? series.distribution,
+        content.recipients,
+        registry,
+        data.date,
+      ),
       contact,
       copies: data.copies ?? series.copies,
       staff: { editor: data.editor, reviewer: data.reviewer, signer: data.signer },

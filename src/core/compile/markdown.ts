@@ -78,7 +78,12 @@ const SENTENCE_END = /(?:[。！？；]|……)[”’」』）》]*$/;
 function remarkCjkLineBreaks() {
   return (tree: Root) => {
     visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
-      if (!parent || index === undefined || !node.children.some((child) => child.type === 'text' && child.value.includes('\n'))) return;
+      if (
+        !parent ||
+        index === undefined ||
+        !node.children.some((child) => child.type === 'text' && child.value.includes('\n'))
+      )
+        return;
       // The paragraph's lines, each a list of phrasing nodes (only top-level text breaks lines).
       const lines: PhrasingContent[][] = [[]];
       for (const child of node.children) {
@@ -156,7 +161,8 @@ function remarkOfficialLevels() {
     visit(tree, 'paragraph', (node: Paragraph) => {
       const text = toString(node);
       const level = officialLevel(text);
-      if (level && text.length <= 40 && !/[。；：]$/.test(text) && !text.includes('\n')) (node.data as LevelData | undefined) = { ...node.data, officialLevel: level };
+      if (level && text.length <= 40 && !/[。；：]$/.test(text) && !text.includes('\n'))
+        (node.data as LevelData | undefined) = { ...node.data, officialLevel: level };
     });
   };
 }
@@ -174,14 +180,19 @@ function remarkLeaders() {
       let found = false;
       visit(tree, 'text', (node: Text, index, parent) => {
         if (found || !parent || index === undefined || parent.type === 'strong' || parent.type === 'link') return;
-        const target = node.value.includes(leader.phrase) ? leader.phrase : node.value.includes(leader.name) ? leader.name : undefined;
+        const target = node.value.includes(leader.phrase)
+          ? leader.phrase
+          : node.value.includes(leader.name)
+            ? leader.name
+            : undefined;
         if (!target) return;
         found = true;
         const at = node.value.indexOf(target);
         const parts: PhrasingContent[] = [];
         if (at > 0) parts.push({ type: 'text', value: node.value.slice(0, at) });
         parts.push({ type: 'strong', children: [{ type: 'text', value: target }] });
-        if (at + target.length < node.value.length) parts.push({ type: 'text', value: node.value.slice(at + target.length) });
+        if (at + target.length < node.value.length)
+          parts.push({ type: 'text', value: node.value.slice(at + target.length) });
         (parent.children as PhrasingContent[]).splice(index, 1, ...parts);
         return false;
       });
@@ -242,7 +253,8 @@ const BLOCK_PARENTS = new Set(['root', 'blockquote', 'list', 'listItem', 'table'
 
 /** Plain text of a Markdown tree, a space between blocks and table cells (`检查。 a b`, not `检查。ab`). */
 function plainText(node: Root | RootContent): string {
-  if ('children' in node) return (node.children as RootContent[]).map(plainText).join(BLOCK_PARENTS.has(node.type) ? ' ' : '');
+  if ('children' in node)
+    return (node.children as RootContent[]).map(plainText).join(BLOCK_PARENTS.has(node.type) ? ' ' : '');
   return 'value' in node ? node.value : '';
 }
 
@@ -259,8 +271,10 @@ class BodyBuilder {
     private readonly images: ReadonlyMap<string, string>,
   ) {
     visit(tree, (node) => {
-      if (node.type === 'definition' && !this.definitions.has(node.identifier)) this.definitions.set(node.identifier, node);
-      if (node.type === 'footnoteDefinition') this.footnotes.push({ id: node.identifier, label: node.label ?? node.identifier, children: [] });
+      if (node.type === 'definition' && !this.definitions.has(node.identifier))
+        this.definitions.set(node.identifier, node);
+      if (node.type === 'footnoteDefinition')
+        this.footnotes.push({ id: node.identifier, label: node.label ?? node.identifier, children: [] });
     });
     this.fragments = footnoteIds(this.footnotes);
     let at = 0;
@@ -280,7 +294,9 @@ class BodyBuilder {
         return this.paragraph(node);
       case 'heading': {
         const level = (node.data as LevelData | undefined)?.officialLevel;
-        return [{ type: 'heading', depth: node.depth, ...(level ? { level } : {}), children: this.inlines(node.children) }];
+        return [
+          { type: 'heading', depth: node.depth, ...(level ? { level } : {}), children: this.inlines(node.children) },
+        ];
       }
       case 'list':
         return [
@@ -289,11 +305,21 @@ class BodyBuilder {
             ordered: node.ordered ?? false,
             start: node.start ?? null,
             spread: node.spread ?? false,
-            items: node.children.map((item) => ({ spread: item.spread ?? false, checked: item.checked ?? null, children: this.blocks(item.children) })),
+            items: node.children.map((item) => ({
+              spread: item.spread ?? false,
+              checked: item.checked ?? null,
+              children: this.blocks(item.children),
+            })),
           },
         ];
       case 'table':
-        return [{ type: 'table', align: node.align ?? [], rows: node.children.map((row) => ({ cells: row.children.map((cell) => this.inlines(cell.children)) })) }];
+        return [
+          {
+            type: 'table',
+            align: node.align ?? [],
+            rows: node.children.map((row) => ({ cells: row.children.map((cell) => this.inlines(cell.children)) })),
+          },
+        ];
       case 'blockquote':
         return [{ type: 'quote', children: this.blocks(node.children) }];
       case 'code':
@@ -306,7 +332,9 @@ class BodyBuilder {
         return [];
       default:
         // Phrasing content where a block belongs (not produced by the parser): a paragraph of it.
-        return 'children' in node || 'value' in node ? [{ type: 'paragraph', children: this.inlines([node as PhrasingContent]) }] : [];
+        return 'children' in node || 'value' in node
+          ? [{ type: 'paragraph', children: this.inlines([node as PhrasingContent]) }]
+          : [];
     }
   }
 
@@ -318,7 +346,8 @@ class BodyBuilder {
   private paragraph(node: Paragraph): Block[] {
     const level = (node.data as LevelData | undefined)?.officialLevel;
     const children = this.inlines(node.children);
-    if (!children.some((child) => child.type === 'image')) return [{ type: 'paragraph', ...(level ? { level } : {}), children }];
+    if (!children.some((child) => child.type === 'image'))
+      return [{ type: 'paragraph', ...(level ? { level } : {}), children }];
     const blocks: Block[] = [];
     let run: Inline[] = [];
     const flush = () => {
@@ -361,7 +390,9 @@ class BodyBuilder {
         return this.link(node.url, node.title ?? null, node.children);
       case 'linkReference': {
         const definition = this.definitions.get(node.identifier);
-        return definition ? this.link(definition.url, definition.title ?? null, node.children) : this.inlines(node.children);
+        return definition
+          ? this.link(definition.url, definition.title ?? null, node.children)
+          : this.inlines(node.children);
       }
       case 'image':
         return this.image(node.url, node.alt ?? '');

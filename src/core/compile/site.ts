@@ -64,11 +64,24 @@ export function compileSite(content: LoadedContent, registry: Registry, options:
     .filter((issue) => options.drafts !== false || issue.data.status !== 'draft')
     .map((issue) => archivedIssue(issue, content, registry) ?? compileIssue(issue, content, registry, byId, options))
     .filter((issue): issue is CompiledIssue => issue !== undefined)
-    .sort((a, b) => b.date.localeCompare(a.date) || a.series.id.localeCompare(b.series.id) || b.year - a.year || b.number - a.number);
+    .sort(
+      (a, b) =>
+        b.date.localeCompare(a.date) ||
+        a.series.id.localeCompare(b.series.id) ||
+        b.year - a.year ||
+        b.number - a.number,
+    );
   const archived: ArchivedEntry[] = issues.flatMap((issue) =>
     issue.entries.map((entry) => ({
       entry,
-      issue: { key: issue.key, ref: issue.ref, numbering: issue.numbering, dateText: issue.dateText, date: issue.date, series: issue.series },
+      issue: {
+        key: issue.key,
+        ref: issue.ref,
+        numbering: issue.numbering,
+        dateText: issue.dateText,
+        date: issue.date,
+        series: issue.series,
+      },
     })),
   );
   const publishedKeys = new Set(issues.filter((issue) => issue.status !== 'draft').map((issue) => issue.key));
@@ -83,12 +96,18 @@ export function compileSite(content: LoadedContent, registry: Registry, options:
       else byUnit.set(id, [item]);
     }
   }
-  const sections = SECTIONS.map((section) => ({ id: section.id, name: section.name, entries: bySection.get(section.id) ?? [] })).filter(
-    (section) => section.entries.length > 0,
-  );
+  const sections = SECTIONS.map((section) => ({
+    id: section.id,
+    name: section.name,
+    entries: bySection.get(section.id) ?? [],
+  })).filter((section) => section.entries.length > 0);
   const units = [...registry.units]
     .sort((a, b) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER))
-    .map((unit) => ({ unit: { id: unit.id, name: unit.name, kind: unit.kind }, formerNames: formerUnitNames(unit), entries: byUnit.get(unit.id) ?? [] }))
+    .map((unit) => ({
+      unit: { id: unit.id, name: unit.name, kind: unit.kind },
+      formerNames: formerUnitNames(unit),
+      entries: byUnit.get(unit.id) ?? [],
+    }))
     .filter((item) => item.entries.length > 0);
   const issuesBySeries = groupBy(issues, (issue) => issue.series.id);
   const archive = registry.series
@@ -96,14 +115,22 @@ export function compileSite(content: LoadedContent, registry: Registry, options:
       const byYear = groupBy(issuesBySeries.get(series.id) ?? [], (issue) => issue.year);
       const years = [...byYear.entries()]
         .sort(([a], [b]) => b - a)
-        .map(([year, list]) => ({ year, issues: [...list].sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number) }));
+        .map(([year, list]) => ({
+          year,
+          issues: [...list].sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number),
+        }));
       return { series: { id: series.id, name: series.name }, years };
     })
     .filter((item) => item.years.length > 0);
   return {
     title: content.site?.site.title ?? '安全生产信息网',
     base: content.site?.site.base ?? '/',
-    series: registry.series.map((series) => ({ id: series.id, name: series.name, layout: series.layout, publisher: series.publisher })),
+    series: registry.series.map((series) => ({
+      id: series.id,
+      name: series.name,
+      layout: series.layout,
+      publisher: series.publisher,
+    })),
     issues,
     archive,
     sections,
@@ -125,7 +152,11 @@ export function compileSite(content: LoadedContent, registry: Registry, options:
  * whatever happened to its entries' files since (check guards the rest),
  * with its history (every version the archive keeps).
  */
-function archivedIssue(issue: LoadedContent['issues'][number], content: LoadedContent, registry: Registry): CompiledIssue | undefined {
+function archivedIssue(
+  issue: LoadedContent['issues'][number],
+  content: LoadedContent,
+  registry: Registry,
+): CompiledIssue | undefined {
   if (issue.data.status !== 'published' || !content.archive) return undefined;
   const key = archiveKey(issue, registry);
   const archived = key ? content.archive.issues.get(key) : undefined;

@@ -139,11 +139,17 @@ export function computeStats(items: readonly StatsItem[], registry: Registry, op
   for (const { entry, issue } of counted) {
     let rowsOfEntry: StatsRow[];
     if (by === 'unit') {
-      const units = entry.units ?? [entry.unit ? { id: entry.unit.id, name: entry.unit.name ?? entry.unitName } : { name: entry.unitName }];
+      const units = entry.units ?? [
+        entry.unit ? { id: entry.unit.id, name: entry.unit.name ?? entry.unitName } : { name: entry.unitName },
+      ];
       joint ||= units.length > 1;
       rowsOfEntry = [...new Set(units.map(unitRow))];
-    } else if (by === 'section') rowsOfEntry = [addRow(entry.section, SECTIONS.find((section) => section.id === entry.section)?.name ?? entry.section)];
-    else rowsOfEntry = [addRow(keyOf(issue.date, 'month'), periodLabel(keyOf(issue.date, 'month'), year !== undefined))];
+    } else if (by === 'section')
+      rowsOfEntry = [
+        addRow(entry.section, SECTIONS.find((section) => section.id === entry.section)?.name ?? entry.section),
+      ];
+    else
+      rowsOfEntry = [addRow(keyOf(issue.date, 'month'), periodLabel(keyOf(issue.date, 'month'), year !== undefined))];
     for (const row of rowsOfEntry) row.total++;
     if (by === 'month') continue;
     const key = keyOf(issue.date, period);
@@ -188,6 +194,8 @@ export function computeStats(items: readonly StatsItem[], registry: Registry, op
 }
 
 /** The entries the issues adopted, as the statistics count them. */
-export function adoptedEntries(issues: readonly { date: string; entries: readonly ArchivedEntry['entry'][] }[]): StatsItem[] {
+export function adoptedEntries(
+  issues: readonly { date: string; entries: readonly ArchivedEntry['entry'][] }[],
+): StatsItem[] {
   return issues.flatMap((issue) => issue.entries.map((entry) => ({ entry, issue: { date: issue.date } })));
 }

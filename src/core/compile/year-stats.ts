@@ -40,7 +40,9 @@ export interface StatsByYear {
   years: YearStats[];
 }
 
-type CountedIssue = Pick<CompiledIssue, 'key' | 'numbering' | 'date' | 'dateText' | 'entries'> & { series: Pick<CompiledIssue['series'], 'name'> };
+type CountedIssue = Pick<CompiledIssue, 'key' | 'numbering' | 'date' | 'dateText' | 'entries'> & {
+  series: Pick<CompiledIssue['series'], 'name'>;
+};
 
 /**
  * The statistics of `issues` (the published ones: drafts are not adopted),
@@ -57,13 +59,23 @@ export function computeStatsByYear(issues: readonly CountedIssue[], registry: Re
       return {
         year,
         total: byMonth.total,
-        months: Array.from({ length: 12 }, (_, month) => counts.get(`${year}-${String(month + 1).padStart(2, '0')}`) ?? 0),
+        months: Array.from(
+          { length: 12 },
+          (_, month) => counts.get(`${year}-${String(month + 1).padStart(2, '0')}`) ?? 0,
+        ),
         units: computeStats(items, registry, { by: 'unit', period: 'month', year }),
         sections: computeStats(items, registry, { by: 'section', period: 'month', year }),
         issues: issues
           .filter((issue) => issue.date.startsWith(`${year}-`))
           .sort((a, b) => b.date.localeCompare(a.date))
-          .map((issue) => ({ key: issue.key, seriesName: issue.series.name, numbering: issue.numbering, date: issue.date, dateText: issue.dateText, entries: issue.entries.length })),
+          .map((issue) => ({
+            key: issue.key,
+            seriesName: issue.series.name,
+            numbering: issue.numbering,
+            date: issue.date,
+            dateText: issue.dateText,
+            entries: issue.entries.length,
+          })),
       };
     }),
   };

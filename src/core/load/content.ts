@@ -6,7 +6,14 @@
 import { realpath } from 'node:fs/promises';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { ENTRIES_DIR, entryIdFromPath, isIgnoredName, ISSUES_DIR, SETTINGS_FILES, type SettingsKind } from '../paths.ts';
+import {
+  ENTRIES_DIR,
+  entryIdFromPath,
+  isIgnoredName,
+  ISSUES_DIR,
+  SETTINGS_FILES,
+  type SettingsKind,
+} from '../paths.ts';
 import { entrySchema, type EntryData } from '../schema/entry.ts';
 import { issueSchema, type IssueData } from '../schema/issue.ts';
 import { peopleSchema, type Person } from '../schema/people.ts';
@@ -96,7 +103,9 @@ export interface LoadedContent extends Settings {
  */
 async function listMarkdown(source: ContentSource, folder: string): Promise<Listing> {
   if (source instanceof FileSystemSource) return listFolder(source.dir, folder);
-  const paths = (await source.list(folder)).filter((name) => name.toLowerCase().endsWith('.md') && !name.split('/').some(isIgnoredName)).sort();
+  const paths = (await source.list(folder))
+    .filter((name) => name.toLowerCase().endsWith('.md') && !name.split('/').some(isIgnoredName))
+    .sort();
   return { paths, problems: [], unlisted: [] };
 }
 
@@ -105,11 +114,19 @@ function listDiagnostic(problem: ListProblem): Diagnostic {
   const at = { line: 1, column: 1 };
   if (problem.kind === 'outside') return outsideDiagnostic({ path: problem.path, target: problem.target ?? '' });
   if (problem.kind === 'not-a-folder') {
-    return diagnostic('file/read', problem.path, at, `${problem.path} 应是一个文件夹，却是一个文件`, { hint: `把这个文件改名或移走，新建文件夹 ${problem.path}/ 存放${problem.path.startsWith(ENTRIES_DIR) ? '稿件' : '期刊'}` });
+    return diagnostic('file/read', problem.path, at, `${problem.path} 应是一个文件夹，却是一个文件`, {
+      hint: `把这个文件改名或移走，新建文件夹 ${problem.path}/ 存放${problem.path.startsWith(ENTRIES_DIR) ? '稿件' : '期刊'}`,
+    });
   }
-  return diagnostic('file/read', problem.path, at, `无法读取文件夹 ${problem.path}：${ERROR_REASONS[problem.code ?? ''] ?? `系统错误 ${problem.code ?? '（没有错误代码）'}`}，其中的文件未检查`, {
-    hint: '检查这个文件夹的权限（ls -ld），让运行 jianbao 的用户可以读取和进入它',
-  });
+  return diagnostic(
+    'file/read',
+    problem.path,
+    at,
+    `无法读取文件夹 ${problem.path}：${ERROR_REASONS[problem.code ?? ''] ?? `系统错误 ${problem.code ?? '（没有错误代码）'}`}，其中的文件未检查`,
+    {
+      hint: '检查这个文件夹的权限（ls -ld），让运行 jianbao 的用户可以读取和进入它',
+    },
+  );
 }
 
 /** A settings file reached through a link leading out of the content directory (with where it leads, on the file system), or undefined. */
@@ -120,9 +137,15 @@ async function outsideLink(source: ContentSource, path: string): Promise<{ path:
 }
 
 function outsideDiagnostic(link: { path: string; target: string }): Diagnostic {
-  return diagnostic('file/outside', link.path, { line: 1, column: 1 }, `${link.path} 是指向内容目录之外的链接${link.target ? `（${link.target}）` : ''}，不会读取`, {
-    hint: '把文件或文件夹本身复制到内容目录中，删除这个链接',
-  });
+  return diagnostic(
+    'file/outside',
+    link.path,
+    { line: 1, column: 1 },
+    `${link.path} 是指向内容目录之外的链接${link.target ? `（${link.target}）` : ''}，不会读取`,
+    {
+      hint: '把文件或文件夹本身复制到内容目录中，删除这个链接',
+    },
+  );
 }
 
 /** Why a file or folder could not be read, by error code. */
@@ -160,11 +183,22 @@ export async function readSource(source: ContentSource, path: string): Promise<R
 
 /** A file that could not be read (`code`: ENOENT, EISDIR…). */
 function unreadable(path: string, code: string | undefined): ReadResult {
-  const reason = code === 'EISDIR' ? '这是一个文件夹，不是文件' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'ENOENT' ? '文件不存在' : `系统错误 ${code ?? '未知'}`;
+  const reason =
+    code === 'EISDIR'
+      ? '这是一个文件夹，不是文件'
+      : code === 'EACCES' || code === 'EPERM'
+        ? '没有读取权限'
+        : code === 'ENOENT'
+          ? '文件不存在'
+          : `系统错误 ${code ?? '未知'}`;
   return {
     source: undefined,
     ...(code === 'ENOENT' ? { missing: true } : {}),
-    diagnostics: [diagnostic('file/read', path, { line: 1, column: 1 }, `无法读取文件：${reason}`, { hint: code === 'EISDIR' ? '文件夹名不要以 .md 结尾' : '检查文件是否存在、是否有读取权限' })],
+    diagnostics: [
+      diagnostic('file/read', path, { line: 1, column: 1 }, `无法读取文件：${reason}`, {
+        hint: code === 'EISDIR' ? '文件夹名不要以 .md 结尾' : '检查文件是否存在、是否有读取权限',
+      }),
+    ],
   };
 }
 
@@ -178,11 +212,19 @@ export function sourceFromBytes(path: string, bytes: Uint8Array): ReadResult {
   const decoded = decode(bytes);
   const at = { line: 1, column: 1 };
   if (decoded.binary) {
-    diagnostics.push(diagnostic('file/binary', path, at, '这不是文本文件（可能是 Word 文档或图片改了扩展名）', { hint: '用 jianbao import 导入 Word 文件，或删除此文件' }));
+    diagnostics.push(
+      diagnostic('file/binary', path, at, '这不是文本文件（可能是 Word 文档或图片改了扩展名）', {
+        hint: '用 jianbao import 导入 Word 文件，或删除此文件',
+      }),
+    );
     return { source: undefined, diagnostics };
   }
   if (!decoded.encoding) {
-    diagnostics.push(diagnostic('encoding/unknown', path, at, '无法识别文件编码（不是 UTF-8，也不像 GBK 或 Big5）', { hint: '用文本编辑器以 UTF-8 编码另存此文件' }));
+    diagnostics.push(
+      diagnostic('encoding/unknown', path, at, '无法识别文件编码（不是 UTF-8，也不像 GBK 或 Big5）', {
+        hint: '用文本编辑器以 UTF-8 编码另存此文件',
+      }),
+    );
     return { source: undefined, diagnostics };
   }
   if (decoded.encoding !== 'utf-8') {
@@ -194,10 +236,20 @@ export function sourceFromBytes(path: string, bytes: Uint8Array): ReadResult {
     );
   }
   if (decoded.bom) {
-    diagnostics.push(diagnostic('encoding/bom', path, at, '文件开头有 BOM（字节顺序标记）', { hint: '运行 jianbao check --fix 删除，或以“UTF-8 无 BOM”另存', fixable: true }));
+    diagnostics.push(
+      diagnostic('encoding/bom', path, at, '文件开头有 BOM（字节顺序标记）', {
+        hint: '运行 jianbao check --fix 删除，或以“UTF-8 无 BOM”另存',
+        fixable: true,
+      }),
+    );
   }
   if (decoded.crlf) {
-    diagnostics.push(diagnostic('encoding/crlf', path, at, '文件使用 Windows 换行符（CRLF）', { hint: '运行 jianbao check --fix 改为 LF 换行', fixable: true }));
+    diagnostics.push(
+      diagnostic('encoding/crlf', path, at, '文件使用 Windows 换行符（CRLF）', {
+        hint: '运行 jianbao check --fix 改为 LF 换行',
+        fixable: true,
+      }),
+    );
   }
   const text = toLf(decoded.text);
   return {
@@ -221,11 +273,23 @@ export interface MarkdownParse<T> {
 }
 
 /** Parse a Markdown file with required front matter. */
-export function parseMarkdownFile<S extends z.ZodType>(source: SourceFile, schema: S, what: string): MarkdownParse<z.output<S>> {
+export function parseMarkdownFile<S extends z.ZodType>(
+  source: SourceFile,
+  schema: S,
+  what: string,
+): MarkdownParse<z.output<S>> {
   const at = { line: 1, column: 1 };
   const empty = new PositionIndex(at);
   if (source.text.trim() === '') {
-    return { data: undefined, body: '', bodyLine: 1, positions: empty, diagnostics: [diagnostic('file/empty', source.path, at, `${what}文件是空的`, { hint: '写入前置信息和正文，或删除此文件' })] };
+    return {
+      data: undefined,
+      body: '',
+      bodyLine: 1,
+      positions: empty,
+      diagnostics: [
+        diagnostic('file/empty', source.path, at, `${what}文件是空的`, { hint: '写入前置信息和正文，或删除此文件' }),
+      ],
+    };
   }
   const split = splitFrontMatter(source.text);
   if (split.yaml === undefined) {
@@ -234,7 +298,11 @@ export function parseMarkdownFile<S extends z.ZodType>(source: SourceFile, schem
       body: split.body,
       bodyLine: 1,
       positions: empty,
-      diagnostics: [diagnostic('frontmatter/missing', source.path, at, `${what}缺少前置信息（第一行应为 ---）`, { hint: '在文件开头加上 --- 包起来的前置信息，可用 jianbao new 生成模板' })],
+      diagnostics: [
+        diagnostic('frontmatter/missing', source.path, at, `${what}缺少前置信息（第一行应为 ---）`, {
+          hint: '在文件开头加上 --- 包起来的前置信息，可用 jianbao new 生成模板',
+        }),
+      ],
     };
   }
   if (split.unclosed) {
@@ -243,12 +311,22 @@ export function parseMarkdownFile<S extends z.ZodType>(source: SourceFile, schem
       body: '',
       bodyLine: split.bodyLine,
       positions: empty,
-      diagnostics: [diagnostic('frontmatter/unclosed', source.path, at, '前置信息以 --- 开始，但没有结束的 --- 行', { hint: '在前置信息最后一个键之后加一行 ---' })],
+      diagnostics: [
+        diagnostic('frontmatter/unclosed', source.path, at, '前置信息以 --- 开始，但没有结束的 --- 行', {
+          hint: '在前置信息最后一个键之后加一行 ---',
+        }),
+      ],
     };
   }
   const parsed = parseYaml({ text: split.yaml, file: source.path, firstLine: split.yamlLine }, schema);
   source.fullWidthColons = parsed.fullWidthColons;
-  return { data: parsed.data, body: split.body, bodyLine: split.bodyLine, positions: parsed.positions, diagnostics: parsed.diagnostics };
+  return {
+    data: parsed.data,
+    body: split.body,
+    bodyLine: split.bodyLine,
+    positions: parsed.positions,
+    diagnostics: parsed.diagnostics,
+  };
 }
 
 /**
@@ -259,7 +337,11 @@ export function parseMarkdownFile<S extends z.ZodType>(source: SourceFile, schem
 export function boundedBody(file: string, body: string, bodyLine: number, diagnostics: Diagnostic[]): string {
   const problem = structureProblem(body);
   if (!problem) return body;
-  diagnostics.push(diagnostic('markdown/too-deep', file, { line: bodyLine + problem.line, column: problem.column }, problem.message, { hint: problem.hint }));
+  diagnostics.push(
+    diagnostic('markdown/too-deep', file, { line: bodyLine + problem.line, column: problem.column }, problem.message, {
+      hint: problem.hint,
+    }),
+  );
   return '';
 }
 
@@ -329,8 +411,21 @@ function loadPart(load: MarkdownLoad<unknown>, id: string | undefined): LoadPart
   if (!parsed.data || !bounded) return { id, diagnostics, record: undefined };
   const record: EntryRecord | IssueRecord =
     id !== undefined
-      ? { id, file: source.path, data: parsed.data as EntryData, body: bounded.body, bodyLine: parsed.bodyLine, positions: parsed.positions }
-      : { file: source.path, data: parsed.data as IssueData, note: bounded.body.trim(), noteLine: parsed.bodyLine, positions: parsed.positions };
+      ? {
+          id,
+          file: source.path,
+          data: parsed.data as EntryData,
+          body: bounded.body,
+          bodyLine: parsed.bodyLine,
+          positions: parsed.positions,
+        }
+      : {
+          file: source.path,
+          data: parsed.data as IssueData,
+          note: bounded.body.trim(),
+          noteLine: parsed.bodyLine,
+          positions: parsed.positions,
+        };
   return { id, diagnostics, record };
 }
 
@@ -343,7 +438,12 @@ const NOT_LISTED = /\.(jpe?g|png|gif|webp|svg|bmp|tiff?|avif)$/i;
  * not an image), a file gone (deleted or renamed: it may have been a
  * folder), or a link out of the content.
  */
-async function relisted(source: ContentSource, folder: string, kept: Listing, changed: ReadonlySet<string>): Promise<Listing | undefined> {
+async function relisted(
+  source: ContentSource,
+  folder: string,
+  kept: Listing,
+  changed: ReadonlySet<string>,
+): Promise<Listing | undefined> {
   const prefix = `${folder}/`;
   let paths: string[] | undefined;
   for (const path of changed) {
@@ -372,7 +472,12 @@ async function relisted(source: ContentSource, folder: string, kept: Listing, ch
   return paths ? { ...kept, paths } : kept;
 }
 
-const SETTINGS_SCHEMAS: Record<SettingsKind, z.ZodType> = { settings: siteSchema, units: unitsSchema, people: peopleSchema, recipients: recipientsSchema };
+const SETTINGS_SCHEMAS: Record<SettingsKind, z.ZodType> = {
+  settings: siteSchema,
+  units: unitsSchema,
+  people: peopleSchema,
+  recipients: recipientsSchema,
+};
 
 /**
  * Load a content directory. Never throws for content problems: they are
@@ -401,8 +506,17 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
   const states = source.stamps ? options.states : undefined;
   const changed = states ? options.recheck?.changed : undefined;
   const kept = options.recheck?.kept.listings;
-  const again = changed && kept ? await Promise.all([relisted(source, ENTRIES_DIR, kept[0], changed), relisted(source, ISSUES_DIR, kept[1], changed)]) : [];
-  const [entryListing, issueListing] = await Promise.all([again[0] ?? listMarkdown(source, ENTRIES_DIR), again[1] ?? listMarkdown(source, ISSUES_DIR)]);
+  const again =
+    changed && kept
+      ? await Promise.all([
+          relisted(source, ENTRIES_DIR, kept[0], changed),
+          relisted(source, ISSUES_DIR, kept[1], changed),
+        ])
+      : [];
+  const [entryListing, issueListing] = await Promise.all([
+    again[0] ?? listMarkdown(source, ENTRIES_DIR),
+    again[1] ?? listMarkdown(source, ISSUES_DIR),
+  ]);
   if (options.recheck) options.recheck.kept.listings = [entryListing, issueListing];
   for (const problem of [...entryListing.problems, ...issueListing.problems]) diagnostics.push(listDiagnostic(problem));
   content.unlistedEntryFolders = entryListing.unlisted;
@@ -410,7 +524,10 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
   const issuePaths = issueListing.paths;
   const settingsKinds = Object.keys(SETTINGS_FILES) as SettingsKind[];
   const settingsPaths = settingsKinds.map((kind) => SETTINGS_FILES[kind]);
-  const paths = [...entryPaths.map((path) => `${ENTRIES_DIR}/${path}`), ...issuePaths.map((path) => `${ISSUES_DIR}/${path}`)];
+  const paths = [
+    ...entryPaths.map((path) => `${ENTRIES_DIR}/${path}`),
+    ...issuePaths.map((path) => `${ISSUES_DIR}/${path}`),
+  ];
 
   // Stamps first, then reads: a file changed after its stamp was taken has a newer stamp next time.
   // A recheck told what changed stamps only those, the settings and the files racy when last stamped.
@@ -418,7 +535,9 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
   const stampedAt = Date.now();
   const stampOf = new Map<string, FileInfo | undefined>();
   const all = [...settingsPaths, ...paths];
-  const toStamp = changed ? all.filter((path, index) => index < settingsPaths.length || changed.has(path) || !states!.settled(path)) : all;
+  const toStamp = changed
+    ? all.filter((path, index) => index < settingsPaths.length || changed.has(path) || !states!.settled(path))
+    : all;
   const stamps = states ? await source.stamps!(toStamp) : [];
   if (states) toStamp.forEach((path, index) => stampOf.set(path, stamps[index]));
   // Told what changed: a file not stamped now is taken with the stamp that proved it unchanged.
@@ -430,7 +549,12 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
     settingsKinds.map(async (kind) => {
       const path = SETTINGS_FILES[kind];
       const link = await outsideLink(source, path);
-      if (link) return { kind, path, load: { read: { source: undefined, diagnostics: [outsideDiagnostic(link)] }, parsed: undefined } };
+      if (link)
+        return {
+          kind,
+          path,
+          load: { read: { source: undefined, diagnostics: [outsideDiagnostic(link)] }, parsed: undefined },
+        };
       let load = reuse<SettingsLoad>(path);
       if (!load) {
         const read = await readSource(source, path);
@@ -448,7 +572,11 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
       const missing = read.missing === true;
       if (missing && kind !== 'settings') continue; // optional files
       if (missing) {
-        diagnostics.push(diagnostic('file/missing', path, { line: 1, column: 1 }, `内容目录中没有 ${path}`, { hint: `检查 --content 指向的目录（${dir}）是否正确，或用 jianbao 的示例内容作为起点` }));
+        diagnostics.push(
+          diagnostic('file/missing', path, { line: 1, column: 1 }, `内容目录中没有 ${path}`, {
+            hint: `检查 --content 指向的目录（${dir}）是否正确，或用 jianbao 的示例内容作为起点`,
+          }),
+        );
       } else diagnostics.push(...read.diagnostics);
       continue;
     }
@@ -471,11 +599,16 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
       const index = positions.get(file.path)!;
       const read = readResult(file);
       const isEntry = index < entryPaths.length;
-      const parsed = read.source ? parseMarkdownFile(read.source, isEntry ? entrySchema : issueSchema, isEntry ? '稿件' : '期刊') : undefined;
+      const parsed = read.source
+        ? parseMarkdownFile(read.source, isEntry ? entrySchema : issueSchema, isEntry ? '稿件' : '期刊')
+        : undefined;
       const load: MarkdownLoad<unknown> = { read, parsed };
       if (read.source && parsed?.data) {
         const reported: Diagnostic[] = [];
-        load.bounded = { body: boundedBody(read.source.path, parsed.body, parsed.bodyLine, reported), diagnostics: reported };
+        load.bounded = {
+          body: boundedBody(read.source.path, parsed.body, parsed.bodyLine, reported),
+          diagnostics: reported,
+        };
       }
       loads[index] = load;
       keep(paths[index]!, load);
@@ -507,9 +640,15 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
       const twin = twinOf(entryIds, part.id, entryPaths[index]!);
       if (twin !== undefined) {
         diagnostics.push(
-          diagnostic('entry/duplicate-id', read.source.path, { line: 1, column: 1 }, `稿件文件名与 ${ENTRIES_DIR}/${twin} 只是 Unicode 写法不同，是同一篇稿件`, {
-            hint: '两个文件名看起来一样（一个用了组合字符或兼容汉字）：合并为一个文件，删除另一个',
-          }),
+          diagnostic(
+            'entry/duplicate-id',
+            read.source.path,
+            { line: 1, column: 1 },
+            `稿件文件名与 ${ENTRIES_DIR}/${twin} 只是 Unicode 写法不同，是同一篇稿件`,
+            {
+              hint: '两个文件名看起来一样（一个用了组合字符或兼容汉字）：合并为一个文件，删除另一个',
+            },
+          ),
         );
         continue;
       }
@@ -530,8 +669,12 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
     const found = (entryLoads[index]!.images ??= findImages(entry.body));
     if (found.length === 0) {
       if (entry.images?.length !== 0) entry.images = [];
-    }
-    else looking.push(images.references(entry.file, entry.body, entry.bodyLine, found).then((references) => void (entry.images = references)));
+    } else
+      looking.push(
+        images
+          .references(entry.file, entry.body, entry.bodyLine, found)
+          .then((references) => void (entry.images = references)),
+      );
   });
   await Promise.all(looking);
   return content;

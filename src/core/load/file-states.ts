@@ -29,7 +29,13 @@ export interface StampedValue<T = unknown> {
 }
 
 function sameStamp(a: FileInfo, b: FileInfo): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino && a.outside === b.outside;
+  return (
+    a.size === b.size &&
+    a.mtimeMs === b.mtimeMs &&
+    a.ctimeMs === b.ctimeMs &&
+    a.ino === b.ino &&
+    a.outside === b.outside
+  );
 }
 
 /** Whether a stamp taken at `stampedAt` proves nothing (the file changed too shortly before). */

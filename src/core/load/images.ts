@@ -88,13 +88,24 @@ export function extensionOf(path: string): string {
 /** The allowed format a file name claims, or undefined. */
 export function formatOfExtension(path: string): ImageFormat | undefined {
   const extension = extensionOf(path);
-  return (Object.keys(IMAGE_FORMATS) as ImageFormat[]).find((format) => (IMAGE_FORMATS[format].extensions as readonly string[]).includes(extension));
+  return (Object.keys(IMAGE_FORMATS) as ImageFormat[]).find((format) =>
+    (IMAGE_FORMATS[format].extensions as readonly string[]).includes(extension),
+  );
 }
 
 /** The allowed format the bytes are, from their signature, or undefined. */
 function sniffFormat(bytes: Uint8Array): ImageFormat | undefined {
   const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-  if (bytes.length >= 8 && bytes[0] === 0x89 && ascii(1, 4) === 'PNG' && bytes[4] === 0x0d && bytes[5] === 0x0a && bytes[6] === 0x1a && bytes[7] === 0x0a) return 'png';
+  if (
+    bytes.length >= 8 &&
+    bytes[0] === 0x89 &&
+    ascii(1, 4) === 'PNG' &&
+    bytes[4] === 0x0d &&
+    bytes[5] === 0x0a &&
+    bytes[6] === 0x1a &&
+    bytes[7] === 0x0a
+  )
+    return 'png';
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
   if (bytes.length >= 6 && (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a')) return 'gif';
   if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
@@ -102,8 +113,15 @@ function sniffFormat(bytes: Uint8Array): ImageFormat | undefined {
 }
 
 /** Whether a reference can be shown: a readable file of an allowed format whose name says so too. */
-export function isShowable(target: ImageTarget): target is Extract<ImageTarget, { kind: 'file' }> & { format: ImageFormat; sha256: string } {
-  return target.kind === 'file' && target.format !== undefined && formatOfExtension(target.path) !== undefined && target.sha256 !== undefined;
+export function isShowable(
+  target: ImageTarget,
+): target is Extract<ImageTarget, { kind: 'file' }> & { format: ImageFormat; sha256: string } {
+  return (
+    target.kind === 'file' &&
+    target.format !== undefined &&
+    formatOfExtension(target.path) !== undefined &&
+    target.sha256 !== undefined
+  );
 }
 
 /** Hashes already computed in this process, by source and path; valid while size and mtime are unchanged (`jianbao dev` re-checks often). */
@@ -161,7 +179,12 @@ export class ImageReader {
   constructor(private readonly source: ContentSource) {}
 
   /** The references of a body that starts on file line `bodyLine` of `file` (`found`: its images, when already found). */
-  async references(file: string, body: string, bodyLine: number, found: FoundImage[] = findImages(body)): Promise<ImageReference[]> {
+  async references(
+    file: string,
+    body: string,
+    bodyLine: number,
+    found: FoundImage[] = findImages(body),
+  ): Promise<ImageReference[]> {
     return Promise.all(
       found.map(async (image) => ({
         url: image.url,

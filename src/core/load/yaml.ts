@@ -6,7 +6,14 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import jsyaml from 'js-yaml';
 import type { z } from 'zod';
-import { diagnostic, didYouMean, quotedValue, zodIssueMessage, type Diagnostic, type Position } from '../diagnostics.ts';
+import {
+  diagnostic,
+  didYouMean,
+  quotedValue,
+  zodIssueMessage,
+  type Diagnostic,
+  type Position,
+} from '../diagnostics.ts';
 import type { RuleId } from '../rules.ts';
 import { fieldMeta, schemaKind, baseSchema } from '../schema/fields.ts';
 import { yamlStructureProblem } from './structure.ts';
@@ -162,18 +169,34 @@ const FULL_WIDTH_KEY = /^(\s*(?:-\s+)?)([^\s:：#'"[\]{}]+?)\s*：/;
 export function parseYaml<S extends AnySchema>(source: YamlSource, schema: S): ParsedYaml<z.output<S>> {
   // Both parsers recurse once per level: a document nested past the bounds is reported, not parsed.
   const problem = yamlStructureProblem(source.text);
-  if (problem) return tooDeep(source, { line: source.firstLine + problem.line, column: problem.column }, problem.message, problem.hint);
+  if (problem)
+    return tooDeep(
+      source,
+      { line: source.firstLine + problem.line, column: problem.column },
+      problem.message,
+      problem.hint,
+    );
   try {
     return parseYamlFast(source, schema) ?? parseYamlPrecisely(source, schema);
   } catch (error) {
     // Nesting the scan does not see (the parser's stack ran out): the same report, at the document's start.
     if (!(error instanceof RangeError)) throw error;
-    return tooDeep(source, { line: source.firstLine, column: 1 }, 'YAML 嵌套过深，无法解析', '前置信息和设置文件一般只有两三层：删去多余的 [ { - 或缩进');
+    return tooDeep(
+      source,
+      { line: source.firstLine, column: 1 },
+      'YAML 嵌套过深，无法解析',
+      '前置信息和设置文件一般只有两三层：删去多余的 [ { - 或缩进',
+    );
   }
 }
 
 function tooDeep<T>(source: YamlSource, at: Position, message: string, hint: string): ParsedYaml<T> {
-  return { data: undefined, diagnostics: [diagnostic('yaml/too-deep', source.file, at, message, { hint })], positions: new PositionIndex(at), fullWidthColons: [] };
+  return {
+    data: undefined,
+    diagnostics: [diagnostic('yaml/too-deep', source.file, at, message, { hint })],
+    positions: new PositionIndex(at),
+    fullWidthColons: [],
+  };
 }
 
 /** The fast path: data when the document is plainly valid, else undefined. */
@@ -309,7 +332,12 @@ export function parseYamlPrecisely<S extends AnySchema>(source: YamlSource, sche
   for (const error of [...document.errors, ...duplicateKeys(document)].slice(0, MAX_SYNTAX_ERRORS)) {
     const { line } = lineCounter.linePos(error.pos[0]);
     if (error.code === 'TAB_AS_INDENT' && tabLines.has(line)) continue;
-    const rule: RuleId = error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : error.code === 'TAB_AS_INDENT' ? 'yaml/tab' : 'yaml/syntax';
+    const rule: RuleId =
+      error.code === 'DUPLICATE_KEY'
+        ? 'yaml/duplicate-key'
+        : error.code === 'TAB_AS_INDENT'
+          ? 'yaml/tab'
+          : 'yaml/syntax';
     const onLine = text.split('\n')[line - 1] ?? '';
     let offset = error.pos[0];
     let message = YAML_ERRORS[error.code] ?? 'YAML 语法错误';
@@ -366,7 +394,8 @@ function duplicateKeys(document: Document): { code: 'DUPLICATE_KEY'; pos: [numbe
       for (const pair of map.items) {
         const key = pair.key as YamlNode | null;
         const identity = isScalar(key) ? key.value : key;
-        if (seen.has(identity) && key?.range) found.push({ code: 'DUPLICATE_KEY', pos: [key.range[0], key.range[1]], message: 'Map keys must be unique' });
+        if (seen.has(identity) && key?.range)
+          found.push({ code: 'DUPLICATE_KEY', pos: [key.range[0], key.range[1]], message: 'Map keys must be unique' });
         seen.add(identity);
       }
     },
@@ -406,7 +435,12 @@ function pathKey(path: readonly PropertyKey[]): string {
 }
 
 /** Walk the YAML tree alongside the schema: rename aliased keys, record positions, flag unknown keys. */
-function normalise(node: YamlNode | null | undefined, schema: AnySchema | undefined, path: PropertyKey[], context: WalkContext): unknown {
+function normalise(
+  node: YamlNode | null | undefined,
+  schema: AnySchema | undefined,
+  path: PropertyKey[],
+  context: WalkContext,
+): unknown {
   if (node === null || node === undefined) return undefined;
   if (node.range) context.positions.setValue(path, context.posOf(node.range[0]));
   const kind = schema ? schemaKind(schema) : 'unknown';
@@ -420,7 +454,12 @@ function normalise(node: YamlNode | null | undefined, schema: AnySchema | undefi
     for (const pair of node.items) {
       const keyNode = pair.key as YamlNode | null;
       // A key may be any YAML value (a list, a mapping, nothing): quoted as the clerk wrote it (converting it would cost quadratic time).
-      const written = (isScalar(keyNode) ? quotedValue(keyNode.value) : keyNode?.range ? quotedValue(context.text.slice(keyNode.range[0], keyNode.range[1]).trim()) : undefined) || '（空）';
+      const written =
+        (isScalar(keyNode)
+          ? quotedValue(keyNode.value)
+          : keyNode?.range
+            ? quotedValue(context.text.slice(keyNode.range[0], keyNode.range[1]).trim())
+            : undefined) || '（空）';
       const keyPosition = keyNode?.range ? context.posOf(keyNode.range[0]) : context.positions.at(path);
       let key = written;
       let childSchema: AnySchema | undefined = valueSchema;
@@ -429,12 +468,20 @@ function normalise(node: YamlNode | null | undefined, schema: AnySchema | undefi
         if (!canonical) {
           const suggestion = didYouMean(written, spellings.keys());
           const meant = suggestion === undefined ? undefined : spellings.get(suggestion);
-          if (meant !== undefined && !node.items.some((other) => other !== pair && spellings.get(String(isScalar(other.key) ? other.key.value : other.key)) === meant)) {
+          if (
+            meant !== undefined &&
+            !node.items.some(
+              (other) =>
+                other !== pair && spellings.get(String(isScalar(other.key) ? other.key.value : other.key)) === meant,
+            )
+          ) {
             context.misspelt?.add(pathKey([...path, meant]));
           }
           context.diagnostics.push(
             diagnostic('schema/unknown-key', context.file, keyPosition, `未知的键「${written}」`, {
-              hint: suggestion ? `是不是「${suggestion}」？` : `可用的键：${[...new Set(spellings.values())].join('、')}`,
+              hint: suggestion
+                ? `是不是「${suggestion}」？`
+                : `可用的键：${[...new Set(spellings.values())].join('、')}`,
               ...(suggestion ? { suggestion } : {}),
             }),
           );
@@ -443,9 +490,15 @@ function normalise(node: YamlNode | null | undefined, schema: AnySchema | undefi
         const earlier = seen.get(canonical);
         if (earlier !== undefined) {
           context.diagnostics.push(
-            diagnostic('schema/duplicate-key', context.file, keyPosition, `「${written}」与前面的「${earlier}」是同一个键`, {
-              hint: '只保留一个（中文键和英文键不能同时写）',
-            }),
+            diagnostic(
+              'schema/duplicate-key',
+              context.file,
+              keyPosition,
+              `「${written}」与前面的「${earlier}」是同一个键`,
+              {
+                hint: '只保留一个（中文键和英文键不能同时写）',
+              },
+            ),
           );
           continue;
         }
@@ -469,7 +522,12 @@ function normalise(node: YamlNode | null | undefined, schema: AnySchema | undefi
 }
 
 /** Convert one zod issue to a diagnostic at the right place. */
-function issueDiagnostic(issue: z.core.$ZodIssue, file: string, positions: PositionIndex, schema: AnySchema): Diagnostic {
+function issueDiagnostic(
+  issue: z.core.$ZodIssue,
+  file: string,
+  positions: PositionIndex,
+  schema: AnySchema,
+): Diagnostic {
   const path = issue.path;
   const params = (issue as { params?: { rule?: RuleId } }).params;
   // With reportInput, a key that is absent has no `input` at all.

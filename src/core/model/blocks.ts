@@ -95,9 +95,19 @@ export const blockSchema = z.discriminatedUnion('type', [
     children: inlines(),
   }),
   /** `start`: first number of an ordered list, null when not ordered. */
-  z.object({ type: z.literal('list'), ordered: z.boolean(), start: z.number().int().nullable(), spread: z.boolean(), items: z.array(listItemSchema) }),
+  z.object({
+    type: z.literal('list'),
+    ordered: z.boolean(),
+    start: z.number().int().nullable(),
+    spread: z.boolean(),
+    items: z.array(listItemSchema),
+  }),
   /** `align` per column; the first row is the header row. */
-  z.object({ type: z.literal('table'), align: z.array(cellAlignSchema), rows: z.array(z.object({ cells: z.array(inlines()) })) }),
+  z.object({
+    type: z.literal('table'),
+    align: z.array(cellAlignSchema),
+    rows: z.array(z.object({ cells: z.array(inlines()) })),
+  }),
   /** An own image on its own, `caption` its description (empty: none). */
   z.object({ type: z.literal('figure'), image: imageRefSchema, caption: z.string() }),
   z.object({

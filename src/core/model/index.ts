@@ -1,5 +1,13 @@
 /** The format-neutral compiled issue and its block tree, as zod schemas (types inferred from them). */
-export { blockSchema, inlineSchema, bodySchema, footnoteSchema, listItemSchema, imageRefSchema, officialLevelSchema } from './blocks.ts';
+export {
+  blockSchema,
+  inlineSchema,
+  bodySchema,
+  footnoteSchema,
+  listItemSchema,
+  imageRefSchema,
+  officialLevelSchema,
+} from './blocks.ts';
 export {
   compiledIssueSchema,
   compiledEntrySchema,

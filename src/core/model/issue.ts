@@ -13,7 +13,9 @@ import { z } from 'zod';
 import { SECTIONS } from '../schema/sections.ts';
 import { bodySchema } from './blocks.ts';
 
-const sectionIdSchema = z.enum(SECTIONS.map((section) => section.id) as [(typeof SECTIONS)[number]['id'], ...(typeof SECTIONS)[number]['id'][]]);
+const sectionIdSchema = z.enum(
+  SECTIONS.map((section) => section.id) as [(typeof SECTIONS)[number]['id'], ...(typeof SECTIONS)[number]['id'][]],
+);
 
 export const compiledImageSchema = z.object({
   /** The image file, relative to the content directory. */
@@ -44,7 +46,9 @@ export const compiledEntrySchema = z.object({
   date: z.string(),
   dateText: z.string(),
   /** The (reporting) unit, named as it was on the entry's date. */
-  unit: z.object({ id: z.string(), name: z.string(), kind: z.enum(['committee', 'department', 'township', 'other']) }).optional(),
+  unit: z
+    .object({ id: z.string(), name: z.string(), kind: z.enum(['committee', 'department', 'township', 'other']) })
+    .optional(),
   /**
    * A joint submission (联合报送): every unit, the reporting unit first, each
    * named as on the entry's date (no id when not in units.yaml). Absent for
@@ -144,7 +148,13 @@ export const compiledIssueSchema = z.object({
   /** What the CLI takes: `2023-6` or `zhuanbao/2023-6`. */
   ref: z.string(),
   file: z.string(),
-  series: z.object({ id: z.string(), name: z.string(), publisher: z.string(), layout: z.enum(['sections', 'articles']), marking: z.string().optional() }),
+  series: z.object({
+    id: z.string(),
+    name: z.string(),
+    publisher: z.string(),
+    layout: z.enum(['sections', 'articles']),
+    marking: z.string().optional(),
+  }),
   year: z.number().int(),
   number: z.number().int(),
   /** `supplement` (增刊): numbered apart from the regular issues; its key is `zhuanbao/2023/zk1`, its ref `2023-增刊1`. */

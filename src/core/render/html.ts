@@ -36,7 +36,12 @@ interface Context {
 }
 
 function imageElement(image: ImageRef, context: Context): Element {
-  return { type: 'element', tagName: 'img', properties: { src: `${context.base}${image.output}`, alt: image.alt, loading: 'lazy' }, children: [] };
+  return {
+    type: 'element',
+    tagName: 'img',
+    properties: { src: `${context.base}${image.output}`, alt: image.alt, loading: 'lazy' },
+    children: [],
+  };
 }
 
 function inlineNode(inline: Inline, context: Context): PhrasingContent {
@@ -49,7 +54,12 @@ function inlineNode(inline: Inline, context: Context): PhrasingContent {
       return { type: 'inlineCode', value: inline.value };
     case 'image': {
       const src = `${context.base}${inline.output}`;
-      return { type: 'image', url: src, alt: inline.alt, data: { hProperties: { src, alt: inline.alt, loading: 'lazy' } } };
+      return {
+        type: 'image',
+        url: src,
+        alt: inline.alt,
+        data: { hProperties: { src, alt: inline.alt, loading: 'lazy' } },
+      };
     }
     case 'footnoteReference':
       return { type: 'footnoteReference', identifier: inline.id, label: inline.label };
@@ -69,14 +79,21 @@ function inlineNodes(inlines: readonly Inline[], context: Context): PhrasingCont
 function blockNode(block: Block, context: Context): BlockContent {
   switch (block.type) {
     case 'paragraph':
-      return { type: 'paragraph', children: inlineNodes(block.children, context), ...(block.level ? { data: { hProperties: { className: [`level-${block.level}`] } } } : {}) };
+      return {
+        type: 'paragraph',
+        children: inlineNodes(block.children, context),
+        ...(block.level ? { data: { hProperties: { className: [`level-${block.level}`] } } } : {}),
+      };
     case 'heading': {
       const depth = Math.min(6, (block.level ?? block.depth) + context.offset);
       return {
         type: 'heading',
         depth: block.depth,
         children: inlineNodes(block.children, context),
-        data: { hName: `h${depth}`, hProperties: { className: block.level ? [`level-${block.level}`] : [`depth-${block.depth}`] } },
+        data: {
+          hName: `h${depth}`,
+          hProperties: { className: block.level ? [`level-${block.level}`] : [`depth-${block.depth}`] },
+        },
       };
     }
     case 'list':
@@ -85,17 +102,38 @@ function blockNode(block: Block, context: Context): BlockContent {
         ordered: block.ordered,
         start: block.start,
         spread: block.spread,
-        children: block.items.map((item) => ({ type: 'listItem', spread: item.spread, checked: item.checked, children: blockNodes(item.children, context) })),
+        children: block.items.map((item) => ({
+          type: 'listItem',
+          spread: item.spread,
+          checked: item.checked,
+          children: blockNodes(item.children, context),
+        })),
       };
     case 'table':
       return {
         type: 'table',
         align: block.align,
-        children: block.rows.map((row): TableRow => ({ type: 'tableRow', children: row.cells.map((cell) => ({ type: 'tableCell', children: inlineNodes(cell, context) })) })),
+        children: block.rows.map((row): TableRow => ({
+          type: 'tableRow',
+          children: row.cells.map((cell) => ({ type: 'tableCell', children: inlineNodes(cell, context) })),
+        })),
       };
     case 'figure': {
-      const caption: ElementContent[] = block.caption ? [{ type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: block.caption }] }] : [];
-      return { type: 'paragraph', children: [], data: { hName: 'figure', hChildren: [imageElement(block.image, context), ...caption] } };
+      const caption: ElementContent[] = block.caption
+        ? [
+            {
+              type: 'element',
+              tagName: 'figcaption',
+              properties: {},
+              children: [{ type: 'text', value: block.caption }],
+            },
+          ]
+        : [];
+      return {
+        type: 'paragraph',
+        children: [],
+        data: { hName: 'figure', hChildren: [imageElement(block.image, context), ...caption] },
+      };
     }
     case 'quote':
       return { type: 'blockquote', children: blockNodes(block.children, context) };
@@ -111,7 +149,12 @@ function blockNodes(blocks: readonly Block[], context: Context): BlockContent[] 
 }
 
 function footnoteNode(footnote: Footnote, context: Context): FootnoteDefinition {
-  return { type: 'footnoteDefinition', identifier: footnote.id, label: footnote.label, children: blockNodes(footnote.children, context) };
+  return {
+    type: 'footnoteDefinition',
+    identifier: footnote.id,
+    label: footnote.label,
+    children: blockNodes(footnote.children, context),
+  };
 }
 
 /** Footnote ids (and the links to them) get the entry's prefix: unique on a page of many entries. */
@@ -154,8 +197,19 @@ const processor = unified().use(rehypeSanitize, sanitizeSchema).use(rehypePrefix
 /** The body as safe HTML. */
 export function bodyHtml(body: Pick<Body, 'blocks' | 'footnotes'>, options: HtmlOptions = {}): string {
   const context: Context = { offset: options.headingOffset ?? 3, base: options.base ?? '/' };
-  const tree: Root = { type: 'root', children: [...blockNodes(body.blocks, context), ...body.footnotes.map((footnote) => footnoteNode(footnote, context))] as RootContent[] };
-  const hast = toHast(tree, { allowDangerousHtml: false, footnoteLabel: '注释', footnoteLabelTagName: 'p', footnoteBackLabel: '返回正文' }) as HastRoot;
+  const tree: Root = {
+    type: 'root',
+    children: [
+      ...blockNodes(body.blocks, context),
+      ...body.footnotes.map((footnote) => footnoteNode(footnote, context)),
+    ] as RootContent[],
+  };
+  const hast = toHast(tree, {
+    allowDangerousHtml: false,
+    footnoteLabel: '注释',
+    footnoteLabelTagName: 'p',
+    footnoteBackLabel: '返回正文',
+  }) as HastRoot;
   const file = new VFile({ data: { idPrefix: options.idPrefix } });
   return processor.stringify(processor.runSync(hast, file), file);
 }
@@ -176,7 +230,13 @@ export function noteHtml(issue: Pick<CompiledIssue, 'note'>): string | undefined
 }
 
 /** Markdown straight to HTML and plain text: compile, then render (tests, and callers without an issue). */
-export function renderMarkdown(markdown: string, options: CompileBodyOptions & HtmlOptions = {}): { html: string; text: string } {
-  const body = compileBody(markdown, { ...(options.leaders ? { leaders: options.leaders } : {}), ...(options.images ? { images: options.images } : {}) });
+export function renderMarkdown(
+  markdown: string,
+  options: CompileBodyOptions & HtmlOptions = {},
+): { html: string; text: string } {
+  const body = compileBody(markdown, {
+    ...(options.leaders ? { leaders: options.leaders } : {}),
+    ...(options.images ? { images: options.images } : {}),
+  });
   return { html: bodyHtml(body, options), text: body.text };
 }

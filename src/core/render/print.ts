@@ -13,7 +13,10 @@ import { entryHtml, noteHtml } from './html.ts';
 
 /** Text and attribute values, escaped as Astro escapes them. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+  return value.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
+  );
 }
 
 /**
@@ -28,7 +31,9 @@ export function entryTitleHtml(entry: Pick<CompiledEntry, 'title' | 'titleLines'
 
 function mastheadHtml(issue: CompiledIssue): string {
   const { masthead } = issue;
-  const lines = masthead.lines.map((line) => `<span class="masthead-line"><span>${escapeHtml(line)}</span></span>`).join('');
+  const lines = masthead.lines
+    .map((line) => `<span class="masthead-line"><span>${escapeHtml(line)}</span></span>`)
+    .join('');
   return [
     '<header class="masthead">',
     `<p class="marking">${escapeHtml(masthead.marking ?? '')}</p>`,
@@ -44,7 +49,9 @@ function mastheadHtml(issue: CompiledIssue): string {
 function issueBodyHtml(issue: CompiledIssue, base: string): string {
   const note = noteHtml(issue);
   const groups: { heading: string | undefined; entries: CompiledEntry[] }[] =
-    issue.series.layout === 'sections' ? issue.sections.map((section) => ({ heading: section.heading, entries: section.entries })) : [{ heading: undefined, entries: issue.entries }];
+    issue.series.layout === 'sections'
+      ? issue.sections.map((section) => ({ heading: section.heading, entries: section.entries }))
+      : [{ heading: undefined, entries: issue.entries }];
   const sections = groups
     .map((group) => {
       const entries = group.entries
@@ -59,7 +66,10 @@ function issueBodyHtml(issue: CompiledIssue, base: string): string {
     .join('');
   const errata = issue.errata.length
     ? `<section class="errata" aria-labelledby="errata-heading"> <h2 class="errata-heading" id="errata-heading">勘误</h2> ${issue.errata
-        .map((item) => `<p class="errata-item"> <time datetime="${escapeHtml(item.date)}">${escapeHtml(item.dateText)}</time>：${escapeHtml(item.note)} </p>`)
+        .map(
+          (item) =>
+            `<p class="errata-item"> <time datetime="${escapeHtml(item.date)}">${escapeHtml(item.dateText)}</time>：${escapeHtml(item.note)} </p>`,
+        )
         .join('')} </section>`
     : '';
   return `${note ? `<div class="note">${note}</div>` : ''}<div class="${escapeHtml(issue.series.layout)}"> ${sections} </div> ${errata}`;
@@ -75,7 +85,10 @@ function runs(items: DistributionItem[]): { people: boolean; pieces: string[] }[
   const out: { people: boolean; pieces: string[] }[] = [];
   for (const item of items) {
     if (item.type === 'people') {
-      out.push({ people: true, pieces: item.names.map((name, at) => (at === item.names.length - 1 ? `${name}${item.suffix}` : `${name}、`)) });
+      out.push({
+        people: true,
+        pieces: item.names.map((name, at) => (at === item.names.length - 1 ? `${name}${item.suffix}` : `${name}、`)),
+      });
       continue;
     }
     const last = out[out.length - 1];
@@ -97,12 +110,19 @@ function colophonHtml(issue: CompiledIssue): string {
   const item = (text: string, extra = '') => `<span class="item${extra}">${escapeHtml(text)}</span>`;
   const rows = distribution.map((line) => {
     const recipients = runs(line.items)
-      .map((run) => `<span class="${run.people ? 'people' : 'others'}">${run.pieces.map((piece) => `<span class="${run.people ? 'name' : 'recipient'}">${escapeHtml(piece)}</span>`).join('')}</span>`)
+      .map(
+        (run) =>
+          `<span class="${run.people ? 'people' : 'others'}">${run.pieces.map((piece) => `<span class="${run.people ? 'name' : 'recipient'}">${escapeHtml(piece)}</span>`).join('')}</span>`,
+      )
       .join('');
     return `<div class="colophon-row distribution ${escapeHtml(line.kind)}"><span class="label">${escapeHtml(line.label)}：</span><span class="recipients">${recipients}</span></div>`;
   });
-  if (staffItems.length) rows.push(`<div class="colophon-row contact staff">${staffItems.map((text) => item(text)).join('')}</div>`);
-  if (contactItems.length || copies) rows.push(`<div class="colophon-row contact">${contactItems.map((text) => item(text)).join('')}${copies ? item(copies.text, ' copies') : ''}</div>`);
+  if (staffItems.length)
+    rows.push(`<div class="colophon-row contact staff">${staffItems.map((text) => item(text)).join('')}</div>`);
+  if (contactItems.length || copies)
+    rows.push(
+      `<div class="colophon-row contact">${contactItems.map((text) => item(text)).join('')}${copies ? item(copies.text, ' copies') : ''}</div>`,
+    );
   return `<footer class="colophon">${rows.join('')}</footer>`;
 }
 
@@ -136,6 +156,9 @@ export function printPageStyles(issue: CompiledIssue): PrintPageStyles {
     title: `${issue.series.name} ${issue.numbering}`,
     settings: `html:root{--red:${issue.print.red};--masthead-size:${issue.print.mastheadSize}pt}`,
     pages: firstPage + draftMark,
-    attributes: { 'data-duplex': issue.print.duplex ? 'yes' : 'no', 'data-blank-page-number': issue.print.blankPageNumber ? 'yes' : 'no' },
+    attributes: {
+      'data-duplex': issue.print.duplex ? 'yes' : 'no',
+      'data-blank-page-number': issue.print.blankPageNumber ? 'yes' : 'no',
+    },
   };
 }

@@ -19,7 +19,13 @@ export const entrySchema = z
      * Unit ids, names or aliases from units.yaml: one, or a list for a joint
      * submission (联合报送), the reporting unit first. Always a list here.
      */
-    unit: field(listOf(z.coerce.string().trim().min(1, { error: '单位不能为空' })).pipe(z.array(z.string()).min(1, { error: '单位不能为空' })), '单位', '单位'),
+    unit: field(
+      listOf(z.coerce.string().trim().min(1, { error: '单位不能为空' })).pipe(
+        z.array(z.string()).min(1, { error: '单位不能为空' }),
+      ),
+      '单位',
+      '单位',
+    ),
     /** Leaders' names from people.yaml. */
     people: field(listOf(textSchema).default([]), '领导', '领导'),
     series: field(textSchema.optional(), '刊物', '刊物'),

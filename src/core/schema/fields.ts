@@ -49,9 +49,9 @@ export function innerSchema(schema: z.ZodType): z.ZodType | undefined {
       return def.innerType as z.ZodType;
     case 'pipe':
       // z.preprocess(fn, schema) is pipe(transform, schema): the shape is the output's.
-      return ((def.in as { _zod: { def: { type: string } } })._zod.def.type === 'transform'
-        ? def.out
-        : def.in) as z.ZodType;
+      return (
+        (def.in as { _zod: { def: { type: string } } })._zod.def.type === 'transform' ? def.out : def.in
+      ) as z.ZodType;
     default:
       return undefined;
   }
@@ -127,7 +127,8 @@ export function parseDateText(text: string, options: { year?: number | string } 
   const full = FULL_DATE.exec(trimmed);
   if (full) return isoDate(Number(full[1]), Number(full[2] ?? full[4]), Number(full[3] ?? full[5]));
   const monthDay = MONTH_DAY.exec(trimmed);
-  if (monthDay && options.year !== undefined) return isoDate(Number(options.year), Number(monthDay[1]), Number(monthDay[2]));
+  if (monthDay && options.year !== undefined)
+    return isoDate(Number(options.year), Number(monthDay[1]), Number(monthDay[2]));
   return undefined;
 }
 
@@ -150,7 +151,8 @@ export function dateProblem(text: string): string {
     const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
     return `日期「${trimmed}」无效：${year}年${month}月没有${day}日（这个月只有${last}天）`;
   }
-  if (MONTH_DAY.test(trimmed)) return `日期「${trimmed}」没有写年份：写上是哪一年，如 ${new Date().getFullYear()}年${trimmed.replace(/\s+/g, '')}`;
+  if (MONTH_DAY.test(trimmed))
+    return `日期「${trimmed}」没有写年份：写上是哪一年，如 ${new Date().getFullYear()}年${trimmed.replace(/\s+/g, '')}`;
   const digits = DIGITS_ONLY.exec(trimmed);
   if (digits) {
     const iso = isoDate(Number(digits[1]), Number(digits[2]), Number(digits[3]));
@@ -167,20 +169,21 @@ export const dateSchema = z.preprocess(
     if (typeof input !== 'string') return input;
     return parseDateText(input) ?? input;
   },
-  z
-    .string({ error: '日期应为文本，如 2023-08-22 或 2023年8月22日' })
-    .refine((text) => parseDateText(text) === text, {
-      error: (issue) => dateProblem(quotedValue(issue.input) ?? ''),
-    }),
+  z.string({ error: '日期应为文本，如 2023-08-22 或 2023年8月22日' }).refine((text) => parseDateText(text) === text, {
+    error: (issue) => dateProblem(quotedValue(issue.input) ?? ''),
+  }),
 );
 
 /** C0 and C1 control characters (tab and line ends aside), DEL, and the bidirectional controls that reorder what a terminal shows. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-export const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+export const CONTROL_CHAR =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /** A trimmed, non-empty line of text. */
 export const textSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? '缺少必填项' : `应为文本，实际是${describeInput(issue.input)}`) })
+  .string({
+    error: (issue) => (issue.input === undefined ? '缺少必填项' : `应为文本，实际是${describeInput(issue.input)}`),
+  })
   .trim()
   .min(1, { error: '不能为空' })
   .refine((text) => !CONTROL_CHAR.test(text), {
@@ -195,5 +198,8 @@ export const textSchema = z
 
 /** A list that also accepts a single value written without brackets. */
 export function listOf<T extends z.ZodType>(item: T) {
-  return z.preprocess((input) => (input === undefined || input === null || Array.isArray(input) ? input : [input]), z.array(item));
+  return z.preprocess(
+    (input) => (input === undefined || input === null || Array.isArray(input) ? input : [input]),
+    z.array(item),
+  );
 }

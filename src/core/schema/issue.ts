@@ -37,7 +37,11 @@ export const SUPPLEMENT_NUMBER = /^增刊\s*第?\s*(\d+)\s*期?$/;
 const issueObject = z.object({
   series: field(textSchema.optional(), '刊物', '刊物'),
   year: field(z.number({ error: '年度应为四位数字，如 2023' }).int().min(1949).max(2999), '年度', '年度'),
-  number: field(z.number({ error: '期号应为正整数；增刊写作 增刊1' }).int().min(1, { error: '期号应从 1 开始' }), '期号', '期号'),
+  number: field(
+    z.number({ error: '期号应为正整数；增刊写作 增刊1' }).int().min(1, { error: '期号应从 1 开始' }),
+    '期号',
+    '期号',
+  ),
   /** `supplement` (增刊): numbered 增刊第1期, 增刊第2期… each year, apart from the regular issues and their total. */
   kind: field(aliasedEnum(ISSUE_KINDS, '类型').default('regular'), '类型', '类型'),
   total: field(z.number({ error: '总期号应为正整数' }).int().min(1).optional(), '总期号', '总期号'),

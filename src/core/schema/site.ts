@@ -34,14 +34,19 @@ export const sinceSchema = z.preprocess(
     const match = /^(\d{4})\s*[-年]\s*第?(\d+)期?$/.exec(input.trim());
     return match ? { year: Number(match[1]), number: Number(match[2]) } : input;
   },
-  z.object(
-    { year: z.number().int(), number: z.number().int().min(1) },
-    { error: '期号起点应写作 年-期号，如 2023-6' },
-  ),
+  z.object({ year: z.number().int(), number: z.number().int().min(1) }, { error: '期号起点应写作 年-期号，如 2023-6' }),
 );
 
 /** Chinese type sizes (字号) a clerk may name, in points. */
-export const TYPE_SIZES: Readonly<Record<string, number>> = { 初号: 42, 小初: 36, 一号: 26, 小一: 24, 二号: 22, 小二: 18, 三号: 16 };
+export const TYPE_SIZES: Readonly<Record<string, number>> = {
+  初号: 42,
+  小初: 36,
+  一号: 26,
+  小一: 24,
+  二号: 22,
+  小二: 18,
+  三号: 16,
+};
 
 /** The red rule under the masthead: one line, or thick over thin. */
 export const RULE_STYLES = [
@@ -51,7 +56,10 @@ export const RULE_STYLES = [
 
 // z.custom rather than z.number()/z.boolean(): the message names the key and the accepted forms.
 const typeSizeSchema = z.preprocess(
-  (input) => (typeof input === 'string' ? (TYPE_SIZES[input.trim()] ?? (/^\d+(\.\d+)?$/.test(input.trim()) ? Number(input) : input)) : input),
+  (input) =>
+    typeof input === 'string'
+      ? (TYPE_SIZES[input.trim()] ?? (/^\d+(\.\d+)?$/.test(input.trim()) ? Number(input) : input))
+      : input,
   z.custom<number>((input) => typeof input === 'number' && input >= 16 && input <= 72, {
     error: `报头字号应为 16–72 的磅数（如 42）或字号名（${Object.keys(TYPE_SIZES).join('、')}）`,
   }),
@@ -75,7 +83,9 @@ const draftMarkSchema = z
 const RED_PATTERN = /^#[0-9a-fA-F]{6}$/;
 const redSchema = z.preprocess(
   (input) => (typeof input === 'string' ? input.trim() : input),
-  z.custom<string>((input) => typeof input === 'string' && RED_PATTERN.test(input), { error: '红色应写作 #RRGGBB，如 #E8380D 或 #FF0000（加引号）' }),
+  z.custom<string>((input) => typeof input === 'string' && RED_PATTERN.test(input), {
+    error: '红色应写作 #RRGGBB，如 #E8380D 或 #FF0000（加引号）',
+  }),
 );
 
 /** How the print page and PDF look where GB/T 9704 leaves the choice (a series' 打印 settings; README, 打印与 PDF). */
@@ -86,10 +96,12 @@ export const printSchema = z.object({
   mastheadSize: field(typeSizeSchema.default(42), '报头字号', '报头字号'),
   /** The masthead split into one or two lines as it should print. Default: the series name on one line. */
   masthead: field(
-    z.preprocess(
-      (input) => (typeof input === 'string' ? [input] : input),
-      z.array(textSchema).min(1, { error: '报头至少一行' }).max(2, { error: '报头最多两行' }),
-    ).optional(),
+    z
+      .preprocess(
+        (input) => (typeof input === 'string' ? [input] : input),
+        z.array(textSchema).min(1, { error: '报头至少一行' }).max(2, { error: '报头最多两行' }),
+      )
+      .optional(),
     '报头',
     '报头',
   ),
@@ -129,7 +141,14 @@ export const seriesSchema = z.object({
   /** `sections`: 【栏目】 headings; `articles`: titled items. */
   layout: field(aliasedEnum(LAYOUTS, '版式').default('sections'), '版式', '版式'),
   /** The sections this series prints, in order. */
-  sections: field(z.array(sectionSchema).min(1, { error: '至少需要一个栏目' }).default([...SECTION_IDS]), '栏目', '栏目'),
+  sections: field(
+    z
+      .array(sectionSchema)
+      .min(1, { error: '至少需要一个栏目' })
+      .default([...SECTION_IDS]),
+    '栏目',
+    '栏目',
+  ),
   /** Optional marking top left, e.g. 内部资料　注意保存. */
   marking: field(textSchema.optional(), '标识', '标识'),
   contact: field(contactSchema.optional(), '联系人', '联系人'),
@@ -152,8 +171,12 @@ export const siteSchema = z.object({
             .string()
             .trim()
             // One `/` first: `//host/` or `/\host/` would load every page's CSS and scripts from another server.
-            .regex(/^\/(?:[^\s?#\\/]+\/)*$/, { error: '站点路径应以一个 / 开头、以 / 结尾，中间不能有 //、\\、空格、? 或 #，如 /bulletin/' })
-            .refine((base) => !base.split('/').some((part) => part === '.' || part === '..'), { error: '站点路径中不能有 . 或 .. 这样的一级，如 /bulletin/' })
+            .regex(/^\/(?:[^\s?#\\/]+\/)*$/, {
+              error: '站点路径应以一个 / 开头、以 / 结尾，中间不能有 //、\\、空格、? 或 #，如 /bulletin/',
+            })
+            .refine((base) => !base.split('/').some((part) => part === '.' || part === '..'), {
+              error: '站点路径中不能有 . 或 .. 这样的一级，如 /bulletin/',
+            })
             .default('/'),
           '路径',
           '路径',

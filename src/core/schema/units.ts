@@ -50,16 +50,32 @@ export const unitSchema = z
     const sorted = [...unit.formerNames].sort((a, b) => a.to.localeCompare(b.to));
     const last = sorted.at(-1);
     if (unit.established && sorted[0] && sorted[0].to < unit.established) {
-      ctx.addIssue({ code: 'custom', path: ['formerNames', unit.formerNames.indexOf(sorted[0]), 'to'], message: `曾用名「${sorted[0].name}」的截止日期早于单位的成立日期 ${unit.established}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['formerNames', unit.formerNames.indexOf(sorted[0]), 'to'],
+        message: `曾用名「${sorted[0].name}」的截止日期早于单位的成立日期 ${unit.established}`,
+      });
     }
     if (unit.abolished && last && last.to >= unit.abolished) {
-      ctx.addIssue({ code: 'custom', path: ['formerNames', unit.formerNames.indexOf(last), 'to'], message: `曾用名「${last.name}」的截止日期不早于撤销日期 ${unit.abolished}：撤销前最后用的名称写在 名称 中` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['formerNames', unit.formerNames.indexOf(last), 'to'],
+        message: `曾用名「${last.name}」的截止日期不早于撤销日期 ${unit.abolished}：撤销前最后用的名称写在 名称 中`,
+      });
     }
     if (unit.established && unit.abolished && unit.abolished <= unit.established) {
-      ctx.addIssue({ code: 'custom', path: ['abolished'], message: `撤销日期 ${unit.abolished} 不晚于成立日期 ${unit.established}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['abolished'],
+        message: `撤销日期 ${unit.abolished} 不晚于成立日期 ${unit.established}`,
+      });
     }
     if (unit.mergedInto !== undefined && !unit.abolished) {
-      ctx.addIssue({ code: 'custom', path: ['mergedInto'], message: '写了 并入，还要写 撤销（并入的日期），如 撤销: 2019-03-01' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mergedInto'],
+        message: '写了 并入，还要写 撤销（并入的日期），如 撤销: 2019-03-01',
+      });
     }
   });
 export type Unit = z.infer<typeof unitSchema>;

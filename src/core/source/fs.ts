@@ -23,7 +23,9 @@ export class FileSystemSource implements ContentSource {
 
   private absolute(path: string): string {
     // Paths are the loader's own (relative, `/`-separated): a plain join is enough on POSIX.
-    return sep === '/' && path !== '' && !path.includes('//') && !path.startsWith('/') ? `${this.dir}/${path}` : join(this.dir, ...path.split('/').filter(Boolean));
+    return sep === '/' && path !== '' && !path.includes('//') && !path.startsWith('/')
+      ? `${this.dir}/${path}`
+      : join(this.dir, ...path.split('/').filter(Boolean));
   }
 
   async list(folder: string, options: { recursive?: boolean } = {}): Promise<string[]> {
@@ -76,7 +78,9 @@ export class FileSystemSource implements ContentSource {
     // Synchronous stat calls: for thousands of files far faster than the thread pool (as reads are).
     return paths.map((path) => {
       const info = statSync(this.absolute(path), { throwIfNoEntry: false });
-      return info?.isFile() ? { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino } : undefined;
+      return info?.isFile()
+        ? { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino }
+        : undefined;
     });
   }
 

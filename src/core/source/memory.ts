@@ -16,7 +16,10 @@ export class MemorySource implements ContentSource {
 
   /** Add or replace a file. */
   write(path: string, content: string | Uint8Array): void {
-    this.files.set(path, { bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content, mtimeMs: this.clock++ });
+    this.files.set(path, {
+      bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content,
+      mtimeMs: this.clock++,
+    });
   }
 
   delete(path: string): void {

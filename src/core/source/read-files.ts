@@ -28,14 +28,20 @@ function readHere(dir: string, path: string): FileRead {
 
 /** The reader thread: the bundled read-worker.js next to this chunk, or the sources through tsx. */
 function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('./read-worker-tsx.mjs', import.meta.url) : new URL('./read-worker.js', import.meta.url);
+  return import.meta.url.endsWith('.ts')
+    ? new URL('./read-worker-tsx.mjs', import.meta.url)
+    : new URL('./read-worker.js', import.meta.url);
 }
 
 /**
  * The files under `dir`, in the order of `paths`, as they are read. `parallel`:
  * read on a worker thread (default: when there are PARALLEL_READ_FROM or more).
  */
-export async function* readFiles(dir: string, paths: readonly string[], parallel = paths.length >= PARALLEL_READ_FROM): AsyncGenerator<FileRead> {
+export async function* readFiles(
+  dir: string,
+  paths: readonly string[],
+  parallel = paths.length >= PARALLEL_READ_FROM,
+): AsyncGenerator<FileRead> {
   if (!parallel) {
     for (const path of paths) yield readHere(dir, path);
     return;
@@ -74,7 +80,9 @@ export async function* readFiles(dir: string, paths: readonly string[], parallel
       }
       for (const entry of batch.entries) {
         delivered++;
-        yield entry.code === undefined ? { path: entry.path, bytes: batch.buffer.subarray(entry.offset, entry.offset + entry.length) } : { path: entry.path, code: entry.code };
+        yield entry.code === undefined
+          ? { path: entry.path, bytes: batch.buffer.subarray(entry.offset, entry.offset + entry.length) }
+          : { path: entry.path, code: entry.code };
       }
     }
   } finally {

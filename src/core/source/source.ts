@@ -8,7 +8,8 @@
  */
 
 /** One file's bytes, or the error code (`ENOENT`, `EISDIR`, `EACCES`…) reading it failed with. */
-export type FileRead = { path: string; bytes: Uint8Array; code?: undefined } | { path: string; bytes?: undefined; code: string };
+export type FileRead =
+  { path: string; bytes: Uint8Array; code?: undefined } | { path: string; bytes?: undefined; code: string };
 
 export interface FileInfo {
   size: number;
@@ -47,6 +48,9 @@ export interface ContentSource {
 }
 
 /** Read one after the other through `read`: `readMany` for sources with nothing faster. */
-export async function* readEach(source: Pick<ContentSource, 'read'>, paths: readonly string[]): AsyncGenerator<FileRead> {
+export async function* readEach(
+  source: Pick<ContentSource, 'read'>,
+  paths: readonly string[],
+): AsyncGenerator<FileRead> {
   for (const path of paths) yield await source.read(path);
 }

@@ -77,11 +77,24 @@ function collect(node: Nodes, body: string, block: Collecting): void {
   // A GFM autolink literal is text in the source (and may have swallowed Chinese text after a URL).
   if (node.type === 'link' && node.children.length === 1 && node.children[0]?.type === 'text') {
     const label = node.children[0];
-    const at = node.position ? { start: node.position.start.offset!, end: node.position.end.offset! } : locate(label, body, block);
+    const at = node.position
+      ? { start: node.position.start.offset!, end: node.position.end.offset! }
+      : locate(label, body, block);
     if (at && body.slice(at.start, at.end) === label.value) {
       const url = /^[\x21-\x7e]*/.exec(label.value)![0].length;
-      block.links.push({ start: block.text.length, end: block.text.length + url, kind: node.url.startsWith('mailto:') ? 'email' : 'url' });
-      collect({ ...label, position: { start: { line: 0, column: 0, offset: at.start }, end: { line: 0, column: 0, offset: at.end } } }, body, block);
+      block.links.push({
+        start: block.text.length,
+        end: block.text.length + url,
+        kind: node.url.startsWith('mailto:') ? 'email' : 'url',
+      });
+      collect(
+        {
+          ...label,
+          position: { start: { line: 0, column: 0, offset: at.start }, end: { line: 0, column: 0, offset: at.end } },
+        },
+        body,
+        block,
+      );
       return;
     }
   }
@@ -92,9 +105,11 @@ function collect(node: Nodes, body: string, block: Collecting): void {
     const source = located ? body.slice(located.start, located.end) : undefined;
     const editable = source === node.value;
     // The parser drops spaces at line ends (and the indent of continued lines): map line by line.
-    const lines = !editable && located && source !== undefined ? linePieces(node.value, source, from, located.start) : undefined;
+    const lines =
+      !editable && located && source !== undefined ? linePieces(node.value, source, from, located.start) : undefined;
     if (lines) block.pieces.push(...lines);
-    else block.pieces.push({ from, to: block.text.length, start: located?.start ?? 0, end: located?.end ?? 0, editable });
+    else
+      block.pieces.push({ from, to: block.text.length, start: located?.start ?? 0, end: located?.end ?? 0, editable });
   } else if (node.type === 'break' || OPAQUE.has(node.type)) {
     block.text += node.type === 'break' ? '\n' : PLACEHOLDER;
     block.pieces.push({ from, to: from + 1, start: located?.start ?? 0, end: located?.end ?? 0, editable: false });
@@ -121,8 +136,16 @@ function linePieces(value: string, source: string, from: number, start: number):
   for (const [index, line] of valueLines.entries()) {
     const written = sourceLines[index]!;
     const inner = written.indexOf(line);
-    if (inner < 0 || /[^ \t]/.test(written.slice(0, inner)) || /[^ \t]/.test(written.slice(inner + line.length))) return undefined;
-    if (line) pieces.push({ from: at, to: at + line.length, start: offset + inner, end: offset + inner + line.length, editable: true });
+    if (inner < 0 || /[^ \t]/.test(written.slice(0, inner)) || /[^ \t]/.test(written.slice(inner + line.length)))
+      return undefined;
+    if (line)
+      pieces.push({
+        from: at,
+        to: at + line.length,
+        start: offset + inner,
+        end: offset + inner + line.length,
+        editable: true,
+      });
     at += line.length;
     offset += written.length;
     if (index < valueLines.length - 1) {
@@ -140,14 +163,21 @@ function linePieces(value: string, source: string, from: number, start: number):
  * no spaces). Such a body is paragraphs separated by blank lines, so its
  * blocks are cut without the parser — the common case, and ten times faster.
  */
-const PLAIN_BODY = /^[\n0-9A-Za-z%\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]*$/;
+const PLAIN_BODY =
+  /^[\n0-9A-Za-z%\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]*$/;
 
 function plainBlocks(body: string): Block[] {
   const blocks: Block[] = [];
   const paragraph = /[^\n]+(?:\n[^\n]+)*/g;
   for (let match = paragraph.exec(body); match; match = paragraph.exec(body)) {
     const text = match[0];
-    blocks.push({ kind: 'paragraph', index: blocks.length, text, pieces: [{ from: 0, to: text.length, start: match.index, end: match.index + text.length, editable: true }], protected: protectedSpans(text) });
+    blocks.push({
+      kind: 'paragraph',
+      index: blocks.length,
+      text,
+      pieces: [{ from: 0, to: text.length, start: match.index, end: match.index + text.length, editable: true }],
+      protected: protectedSpans(text),
+    });
   }
   return blocks;
 }
@@ -165,7 +195,13 @@ export function extractBlocks(tree: Root, body: string): Block[] {
       const block: Collecting = { text: '', pieces: [], links: [], cursor: node.position?.start.offset ?? 0 };
       collect(node, body, block);
       const spans = [...protectedSpans(block.text), ...block.links].sort((a, b) => a.start - b.start);
-      blocks.push({ kind: node.type as BlockKind, index: blocks.length, text: block.text, pieces: block.pieces, protected: spans });
+      blocks.push({
+        kind: node.type as BlockKind,
+        index: blocks.length,
+        text: block.text,
+        pieces: block.pieces,
+        protected: spans,
+      });
       return;
     }
     if (node.type === 'code' || node.type === 'html' || node.type === 'definition' || node.type === 'yaml') return;
@@ -180,7 +216,12 @@ export function extractBlocks(tree: Root, body: string): Block[] {
  * range touches text that may not be edited; with `spanOpaque`, whole
  * placeholders inside the range may be removed with it.
  */
-export function toBodyRange(block: Block, from: number, to: number, spanOpaque = false): { start: number; end: number } | undefined {
+export function toBodyRange(
+  block: Block,
+  from: number,
+  to: number,
+  spanOpaque = false,
+): { start: number; end: number } | undefined {
   const { pieces } = block;
   let first: Piece | undefined;
   let last: Piece | undefined;

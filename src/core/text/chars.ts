@@ -45,7 +45,16 @@ export function isDigit(char: string | undefined): boolean {
 
 /** Horizontal white space that may sit inside a line (not the line break). */
 export function isInlineSpace(char: string | undefined): boolean {
-  return char === ' ' || char === '\t' || char === '\u00a0' || char === '\u3000' || char === '\u2002' || char === '\u2003' || char === '\u2009' || char === '\u202f';
+  return (
+    char === ' ' ||
+    char === '\t' ||
+    char === '\u00a0' ||
+    char === '\u3000' ||
+    char === '\u2002' ||
+    char === '\u2003' ||
+    char === '\u2009' ||
+    char === '\u202f'
+  );
 }
 
 /** Does the string contain any Han character? */

@@ -29,7 +29,11 @@ export function countByRule(applied: readonly LintFinding[]): LintFixReport['cha
 }
 
 /** Fix the given entries of a loaded content directory; returns one report per file touched or skipped. */
-export async function fixEntryFiles(content: LoadedContent, registry: Registry | undefined, entries: readonly EntryRecord[]): Promise<LintFixReport[]> {
+export async function fixEntryFiles(
+  content: LoadedContent,
+  registry: Registry | undefined,
+  entries: readonly EntryRecord[],
+): Promise<LintFixReport[]> {
   const frozen = frozenEntryIds(content);
   const sources = new Map(content.files.map((file) => [file.path, file]));
   const reports: LintFixReport[] = [];
@@ -39,7 +43,12 @@ export async function fixEntryFiles(content: LoadedContent, registry: Registry |
     const result = fixBody(entry.body, entryContext(entry, registry));
     if (result.text === entry.body) continue;
     if (frozen.has(entry.id)) {
-      reports.push({ file: entry.file, changes: countByRule(result.applied), skipped: '稿件属于已发布的期刊，不自动修改（发布后只能通过勘误更正）', notes: [] });
+      reports.push({
+        file: entry.file,
+        changes: countByRule(result.applied),
+        skipped: '稿件属于已发布的期刊，不自动修改（发布后只能通过勘误更正）',
+        notes: [],
+      });
       continue;
     }
     const lines = source.text.split('\n');

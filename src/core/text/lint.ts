@@ -42,7 +42,9 @@ export interface LintOptions {
 function bodyOffset(block: Block, index: number): number {
   for (const piece of block.pieces) {
     if (index < piece.to || piece === block.pieces.at(-1)) {
-      return piece.editable ? piece.start + Math.min(Math.max(0, index - piece.from), piece.end - piece.start) : piece.start;
+      return piece.editable
+        ? piece.start + Math.min(Math.max(0, index - piece.from), piece.end - piece.start)
+        : piece.start;
     }
   }
   return 0;
@@ -51,15 +53,26 @@ function bodyOffset(block: Block, index: number): number {
 /** Every finding of every rule in a body, in document order. */
 export function lintBody(body: string, context: LintContext = {}, options: LintOptions = {}): LintFinding[] {
   const blocks = bodyBlocks(body);
-  const ruleContext: LintContext = { ...context, firstParagraph: blocks.find((block) => block.kind === 'paragraph')?.index };
+  const ruleContext: LintContext = {
+    ...context,
+    firstParagraph: blocks.find((block) => block.kind === 'paragraph')?.index,
+  };
   const rules = options.rules ? LINT_RULES.filter((rule) => options.rules!.includes(rule.id)) : LINT_RULES;
   const findings: LintFinding[] = [];
   for (const block of blocks) {
     if (!block.text.trim()) continue;
     for (const rule of rules) {
-      const spans = (rule.ignores === 'all' ? [] : rule.ignores ? block.protected.filter((span) => !rule.ignores!.includes(span.kind)) : block.protected).map((span) =>
+      const spans = (
+        rule.ignores === 'all'
+          ? []
+          : rule.ignores
+            ? block.protected.filter((span) => !rule.ignores!.includes(span.kind))
+            : block.protected
+      ).map((span) =>
         // The characters on either side of a URL or address are guarded too: an edit there could glue text onto the link.
-        span.kind === 'url' || span.kind === 'email' ? { ...span, start: Math.max(0, span.start - 1), end: span.end + 1 } : span,
+        span.kind === 'url' || span.kind === 'email'
+          ? { ...span, start: Math.max(0, span.start - 1), end: span.end + 1 }
+          : span,
       );
       for (const found of rule.check(block, ruleContext)) {
         // A finding entirely inside protected text (a URL, Latin prose) is not ours to report.
@@ -74,7 +87,13 @@ export function lintBody(body: string, context: LintContext = {}, options: LintO
           const safe = mapped.filter((edit): edit is TextEdit => edit !== undefined);
           if (found.separable ? safe.length > 0 : safe.length === mapped.length) edits = safe;
           // A finding whose only edits touch protected text is a false alarm there.
-          if (!found.separable && mapped.every((edit, i) => edit === undefined && overlapsProtected(spans, found.edits![i]!.from, found.edits![i]!.to))) continue;
+          if (
+            !found.separable &&
+            mapped.every(
+              (edit, i) => edit === undefined && overlapsProtected(spans, found.edits![i]!.from, found.edits![i]!.to),
+            )
+          )
+            continue;
         }
         findings.push({
           rule: rule.id,
@@ -89,14 +108,16 @@ export function lintBody(body: string, context: LintContext = {}, options: LintO
     }
   }
   for (const rule of rules) {
-    for (const found of rule.checkBody?.(body, ruleContext) ?? []) findings.push({ rule: rule.id, severity: rule.severity, ...found });
+    for (const found of rule.checkBody?.(body, ruleContext) ?? [])
+      findings.push({ rule: rule.id, severity: rule.severity, ...found });
   }
   return findings.sort((a, b) => a.start - b.start);
 }
 
 function applyEdits(text: string, edits: TextEdit[]): string {
   let result = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  for (const edit of [...edits].sort((a, b) => b.start - a.start))
+    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
   return result;
 }
 
@@ -122,7 +143,8 @@ export function fixBody(body: string, context: LintContext = {}, options: LintOp
   const shapeOf = (value: string) => treeShape(parseBody(value));
   const applied: LintFinding[] = [];
   const blocked = new Set<string>();
-  const key = (finding: LintFinding) => `${finding.rule}@${finding.start}:${finding.edits!.map((edit) => `${edit.start}-${edit.end}=${edit.text}`).join(',')}`;
+  const key = (finding: LintFinding) =>
+    `${finding.rule}@${finding.start}:${finding.edits!.map((edit) => `${edit.start}-${edit.end}=${edit.text}`).join(',')}`;
   let findings = lintBody(text, context, options);
   for (let round = 0; round < 12; round++) {
     const fixable = findings
@@ -190,18 +212,27 @@ function findingDiagnostic(entry: Pick<EntryRecord, 'file' | 'body' | 'bodyLine'
 
 /** Lint one entry's body. */
 export function lintEntry(entry: EntryRecord, registry?: Registry, options: LintOptions = {}): Diagnostic[] {
-  return lintBody(entry.body, entryContext(entry, registry), options).map((finding) => findingDiagnostic(entry, finding));
+  return lintBody(entry.body, entryContext(entry, registry), options).map((finding) =>
+    findingDiagnostic(entry, finding),
+  );
 }
 
 /** Ids of entries in published (frozen) issues: their text changes only through errata. */
 export function frozenEntryIds(content: Pick<LoadedContent, 'issues'>): Set<string> {
   const ids = new Set<string>();
-  for (const issue of content.issues) if (issue.data.status === 'published') for (const id of issue.data.entries) ids.add(id);
+  for (const issue of content.issues)
+    if (issue.data.status === 'published') for (const id of issue.data.entries) ids.add(id);
   return ids;
 }
 
 /** Lint every entry of a loaded content directory. */
-export function lintContent(content: Pick<LoadedContent, 'entries' | 'issues'>, registry?: Registry, options: LintOptions & { skipFrozen?: boolean } = {}): Diagnostic[] {
+export function lintContent(
+  content: Pick<LoadedContent, 'entries' | 'issues'>,
+  registry?: Registry,
+  options: LintOptions & { skipFrozen?: boolean } = {},
+): Diagnostic[] {
   const frozen = options.skipFrozen ? frozenEntryIds(content) : new Set<string>();
-  return content.entries.filter((entry) => !frozen.has(entry.id)).flatMap((entry) => lintEntry(entry, registry, options));
+  return content.entries
+    .filter((entry) => !frozen.has(entry.id))
+    .flatMap((entry) => lintEntry(entry, registry, options));
 }

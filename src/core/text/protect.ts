@@ -15,12 +15,22 @@ export interface ProtectedSpan {
 
 // Order matters only for readability: overlapping spans are all kept.
 const PATTERNS: { kind: ProtectedKind; pattern: RegExp }[] = [
-  { kind: 'url', pattern: /\b(?:https?|ftp):\/\/[!#-;=?-~]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[!#-'*-;=?-~]*)?/g },
+  {
+    kind: 'url',
+    pattern: /\b(?:https?|ftp):\/\/[!#-;=?-~]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[!#-'*-;=?-~]*)?/g,
+  },
   { kind: 'email', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g },
   // Bare domain names: example.gov.cn, a.b.com/path
-  { kind: 'url', pattern: /\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|info|io)\b(?:\/[!#-'*-;=?-~]*)?/g },
+  {
+    kind: 'url',
+    pattern: /\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|info|io)\b(?:\/[!#-'*-;=?-~]*)?/g,
+  },
   // 0734-0000000, (0734)1234567, 13800138000, 12345-678
-  { kind: 'phone', pattern: /(?:[(（]\d{3,4}[)）]|\d{3,4}-)?\d{7,8}(?:-\d{1,6})?|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)\d{3,4}-\d{3,4}-\d{4}(?!\d)/g },
+  {
+    kind: 'phone',
+    pattern:
+      /(?:[(（]\d{3,4}[)）]|\d{3,4}-)?\d{7,8}(?:-\d{1,6})?|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)\d{3,4}-\d{3,4}-\d{4}(?!\d)/g,
+  },
   { kind: 'time', pattern: /(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)/g },
   { kind: 'version', pattern: /\b[vV]?\d+(?:\.\d+){2,}\b|\b[vV]\d+(?:\.\d+)*\b/g },
   { kind: 'decimal', pattern: /\d+\.\d+/g },
@@ -49,7 +59,11 @@ export function protectedSpans(text: string): ProtectedSpan[] {
 }
 
 /** Does [start, end) touch a protected span? An insertion (start = end) must lie strictly inside one to count. */
-export function overlapsProtected(spans: readonly ProtectedSpan[], start: number, end: number): ProtectedSpan | undefined {
+export function overlapsProtected(
+  spans: readonly ProtectedSpan[],
+  start: number,
+  end: number,
+): ProtectedSpan | undefined {
   for (const span of spans) {
     if (span.start >= Math.max(end, start + 1)) break;
     if (start < span.end && Math.max(end, start + 1) > span.start) return span;

@@ -65,7 +65,10 @@ export interface BodyFinding {
 }
 
 /** Declare a rule: its behaviour here, its title, description and severity from the registry. */
-export function defineRule(id: LintRuleId, behaviour: Omit<LintRule, 'id' | 'title' | 'description' | 'severity'>): LintRule {
+export function defineRule(
+  id: LintRuleId,
+  behaviour: Omit<LintRule, 'id' | 'title' | 'description' | 'severity'>,
+): LintRule {
   const { title, description, severity } = RULES[id];
   return { id, title, description, severity, ...behaviour };
 }

@@ -27,10 +27,18 @@ export function validateDistribution(
       if (isKnownRecipient(registry, item)) return;
       const suggestion = didYouMean(item, known());
       out.push(
-        diagnostic('issue/unknown-recipient', file, positions.at([...basePath, kind, index]), `${KIND_NAMES[kind]}：「${item}」不是已知的发送对象`, {
-          hint: suggestion ? `是不是「${suggestion}」？如确为新对象，把它加到 recipients.yaml 的 名单 中` : '把它加到 recipients.yaml 的 名单 中，或改用 units.yaml 中的单位名称',
-          ...(suggestion ? { suggestion } : {}),
-        }),
+        diagnostic(
+          'issue/unknown-recipient',
+          file,
+          positions.at([...basePath, kind, index]),
+          `${KIND_NAMES[kind]}：「${item}」不是已知的发送对象`,
+          {
+            hint: suggestion
+              ? `是不是「${suggestion}」？如确为新对象，把它加到 recipients.yaml 的 名单 中`
+              : '把它加到 recipients.yaml 的 名单 中，或改用 units.yaml 中的单位名称',
+            ...(suggestion ? { suggestion } : {}),
+          },
+        ),
       );
     });
   }

@@ -9,12 +9,19 @@ export function validateFrozen(issue: IssueRecord, entriesById: Map<string, Entr
   if (data.status !== 'published') return [];
   const name = issueName(data.year, data.number, data.kind === 'supplement');
   if (!data.digest) {
-    return [diagnostic('issue/digest-missing', file, positions.at(['status']), `${name}标为已发布，但没有摘要`, { hint: `用 jianbao publish ${key} 发布（它会记录摘要），不要手工改状态` })];
+    return [
+      diagnostic('issue/digest-missing', file, positions.at(['status']), `${name}标为已发布，但没有摘要`, {
+        hint: `用 jianbao publish ${key} 发布（它会记录摘要），不要手工改状态`,
+      }),
+    ];
   }
   const compared = compareDigest(data.digest, computeDigest(issue, entriesById));
   // An entry still listed but missing (deleted, moved, or failing to parse) is reported once, on its own: not as 移除稿件.
   const listed = new Set(data.entries.map((id) => id.normalize('NFC')));
-  const changes = { ...compared, removedEntries: compared.removedEntries.filter((id) => !listed.has(id.normalize('NFC'))) };
+  const changes = {
+    ...compared,
+    removedEntries: compared.removedEntries.filter((id) => !listed.has(id.normalize('NFC'))),
+  };
   if (!hasChanges(changes)) return [];
   const parts: string[] = [];
   if (changes.issueChanged) parts.push(`期刊文件 ${file}`);
@@ -23,7 +30,11 @@ export function validateFrozen(issue: IssueRecord, entriesById: Map<string, Entr
   if (changes.removedEntries.length) parts.push(`移除稿件 ${changes.removedEntries.join('、')}`);
   const what = parts.join('；');
   if (data.errata.length > data.digest.errata) {
-    return [diagnostic('issue/errata-pending', file, positions.at(['errata']), `${name}已按勘误修改（${what}）`, { hint: `核对无误后运行 jianbao publish ${key} 重新冻结` })];
+    return [
+      diagnostic('issue/errata-pending', file, positions.at(['errata']), `${name}已按勘误修改（${what}）`, {
+        hint: `核对无误后运行 jianbao publish ${key} 重新冻结`,
+      }),
+    ];
   }
   return [
     diagnostic('issue/frozen-changed', file, positions.at(['status']), `${name}已发布，发布后被修改：${what}`, {

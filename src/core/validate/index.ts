@@ -44,23 +44,40 @@ export function validate(
   const settingsPositions = content.settingsPositions.settings;
   if (settingsPositions) {
     registry.series.forEach((series, index) => {
-      out.push(...validateDistribution(series.distribution, registry, SETTINGS_FILES.settings, settingsPositions, ['series', index, 'distribution']));
+      out.push(
+        ...validateDistribution(series.distribution, registry, SETTINGS_FILES.settings, settingsPositions, [
+          'series',
+          index,
+          'distribution',
+        ]),
+      );
     });
   }
   for (const entry of content.entries) {
     // An entry's own rules read the entry and the settings; its images are looked at afresh (they change on their own).
-    const own = passes === NO_MEMO ? validateEntry(entry, registry) : passes(`entry:${entry.file}`, [entry, registry], () => validateEntry(entry, registry));
+    const own =
+      passes === NO_MEMO
+        ? validateEntry(entry, registry)
+        : passes(`entry:${entry.file}`, [entry, registry], () => validateEntry(entry, registry));
     if (own.length) out.push(...own);
     if (entry.images?.length) out.push(...validateImages(entry));
   }
   for (const issue of content.issues) {
-    const own = () => [...validateIssueSeries(issue, registry), ...validateDistribution(issue.data.distribution, registry, issue.file, issue.positions, ['distribution'])];
-    const found = passes === NO_MEMO ? own() : passes(`issue:${issue.file}`, [issue, registry, content.recipients], own);
+    const own = () => [
+      ...validateIssueSeries(issue, registry),
+      ...validateDistribution(issue.data.distribution, registry, issue.file, issue.positions, ['distribution']),
+    ];
+    const found =
+      passes === NO_MEMO ? own() : passes(`issue:${issue.file}`, [issue, registry, content.recipients], own);
     if (found.length) out.push(...found);
   }
   // Regular issues and supplements (增刊) are numbered apart: each is checked on its own.
   const numbering = () =>
-    (['regular', 'supplement'] as const).flatMap((kind) => [...issuesBySeries(content.issues, registry, kind)].flatMap(([series, issues]) => validateNumbering(series, issues)));
+    (['regular', 'supplement'] as const).flatMap((kind) =>
+      [...issuesBySeries(content.issues, registry, kind)].flatMap(([series, issues]) =>
+        validateNumbering(series, issues),
+      ),
+    );
   out.push(...(passes === NO_MEMO ? numbering() : passes('numbering', [registry, ...content.issues], numbering)));
   // Entry files that exist but did not load (their own errors say why) are not missing from the issues that list them.
   const unreadable = new Set(
@@ -69,10 +86,18 @@ export function validate(
       .map((d) => entryIdFromPath(d.file.slice(ENTRIES_DIR.length + 1)).normalize('NFC'))
       .filter((id) => !byId.has(id)),
   );
-  out.push(...validateMembership(content.issues, byId, registry, archive, content.unlistedEntryFolders, unreadable, passes));
+  out.push(
+    ...validateMembership(content.issues, byId, registry, archive, content.unlistedEntryFolders, unreadable, passes),
+  );
   const several = registry.series.length > 1;
   for (const issue of content.issues) {
-    const key = issueKey(issueSeries(registry, issue), issue.data.year, issue.data.number, several, issue.data.kind === 'supplement');
+    const key = issueKey(
+      issueSeries(registry, issue),
+      issue.data.year,
+      issue.data.number,
+      several,
+      issue.data.kind === 'supplement',
+    );
     // Issues in the ledger are compared with their snapshot instead (archive/compare.ts).
     if (!archive.archivedFiles.has(issue.file)) out.push(...validateFrozen(issue, byId, key));
   }

@@ -51,9 +51,22 @@ export function validateMembership(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const placed = new Map<string, IssueRecord>();
-  const ordered = [...issues].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.data.year - b.data.year || a.data.number - b.data.number || a.file.localeCompare(b.file));
+  const ordered = [...issues].sort(
+    (a, b) =>
+      a.data.date.localeCompare(b.data.date) ||
+      a.data.year - b.data.year ||
+      a.data.number - b.data.number ||
+      a.file.localeCompare(b.file),
+  );
   // What every issue's findings depend on besides the issue and its entries.
-  const context = passes === NO_MEMO ? undefined : passes('membership:context', [registry, archive.archivedEntries, unlisted.join('\n'), [...unreadable].sort().join('\n')], () => ({}));
+  const context =
+    passes === NO_MEMO
+      ? undefined
+      : passes(
+          'membership:context',
+          [registry, archive.archivedEntries, unlisted.join('\n'), [...unreadable].sort().join('\n')],
+          () => ({}),
+        );
   for (const issue of ordered) {
     const ids = memoisedIds(issue, passes);
     const entries = ids.map((id) => entriesById.get(id));
@@ -65,14 +78,20 @@ export function validateMembership(
         const entry = entries[index];
         from.push(entry, entry ? placed.get(entry.id) : closeEntryId(ids[index]!, entriesById.keys()));
       }
-      found = passes(`membership:${issue.file}`, from, () => issueMembership(issue, entries, entriesById, registry, archive, unlisted, unreadable, placed));
+      found = passes(`membership:${issue.file}`, from, () =>
+        issueMembership(issue, entries, entriesById, registry, archive, unlisted, unreadable, placed),
+      );
     } else found = issueMembership(issue, entries, entriesById, registry, archive, unlisted, unreadable, placed);
     if (found.length) out.push(...found);
     for (const entry of entries) if (entry && !placed.has(entry.id)) placed.set(entry.id, issue);
   }
   for (const entry of entriesById.values()) {
     if (entry.data.status === 'ready' && !placed.has(entry.id) && !archive.archivedEntries.has(entry.id)) {
-      out.push(diagnostic('entry/pending', entry.file, { line: 1, column: 1 }, `待编稿件「${entry.id}」尚未编入任何一期`, { hint: '用 jianbao new issue 编入下一期，或把状态改为 草稿（draft）' }));
+      out.push(
+        diagnostic('entry/pending', entry.file, { line: 1, column: 1 }, `待编稿件「${entry.id}」尚未编入任何一期`, {
+          hint: '用 jianbao new issue 编入下一期，或把状态改为 草稿（draft）',
+        }),
+      );
     }
   }
   return out;
@@ -99,7 +118,9 @@ function issueMembership(
     // Positions are computed on demand (the precise YAML parse is lazy).
     const at = () => positions.at(['entries', index]);
     if (inThisIssue.has(id)) {
-      out.push(diagnostic('issue/entry-listed-twice', file, at(), `稿件「${id}」在本期列出了两次`, { hint: '删除重复的一行' }));
+      out.push(
+        diagnostic('issue/entry-listed-twice', file, at(), `稿件「${id}」在本期列出了两次`, { hint: '删除重复的一行' }),
+      );
       return;
     }
     inThisIssue.add(id);
@@ -109,14 +130,19 @@ function issueMembership(
     if (!entry) {
       if (unreadable.has(id.normalize('NFC'))) return;
       const suggestion = closeEntryId(id.normalize('NFC'), entriesById.keys());
-      const frozen = data.status === 'published' && data.digest && Object.keys(data.digest.entries).some((listed) => listed.normalize('NFC') === id.normalize('NFC'));
+      const frozen =
+        data.status === 'published' &&
+        data.digest &&
+        Object.keys(data.digest.entries).some((listed) => listed.normalize('NFC') === id.normalize('NFC'));
       const where = `entries/${id}.md`;
       out.push(
         diagnostic(
           'issue/entry-missing',
           file,
           at(),
-          frozen ? `已发布的${name}编入的稿件「${id}」不见了：${where} 被删除或移走` : `稿件「${id}」不存在（应为 ${where}）`,
+          frozen
+            ? `已发布的${name}编入的稿件「${id}」不见了：${where} 被删除或移走`
+            : `稿件「${id}」不存在（应为 ${where}）`,
           {
             hint: suggestion
               ? `是不是「${suggestion}」？${frozen ? '已发布期刊的稿件不能移动：把它移回原处' : ''}`
@@ -130,19 +156,51 @@ function issueMembership(
       return;
     }
     if (entry.data.status !== 'ready') {
-      out.push(diagnostic('issue/entry-not-ready', file, at(), `稿件「${id}」的状态是${STATUS_NAMES[entry.data.status]}，不能编入期刊`, { hint: '从本期删除它，或把稿件状态改为 待编（ready）' }));
+      out.push(
+        diagnostic(
+          'issue/entry-not-ready',
+          file,
+          at(),
+          `稿件「${id}」的状态是${STATUS_NAMES[entry.data.status]}，不能编入期刊`,
+          { hint: '从本期删除它，或把稿件状态改为 待编（ready）' },
+        ),
+      );
     }
     // Listed before, in an earlier issue or (spelt otherwise) in this one.
     const earlier = placed.get(entry.id) ?? (mine.has(entry.id) ? issue : undefined);
     if (earlier) {
-      out.push(diagnostic('entry/in-several-issues', file, at(), `稿件「${id}」已编入 ${issueName(earlier.data.year, earlier.data.number, earlier.data.kind === 'supplement')}（${earlier.file}）`, { hint: '一篇稿件只能编入一期：从其中一期删除' }));
+      out.push(
+        diagnostic(
+          'entry/in-several-issues',
+          file,
+          at(),
+          `稿件「${id}」已编入 ${issueName(earlier.data.year, earlier.data.number, earlier.data.kind === 'supplement')}（${earlier.file}）`,
+          { hint: '一篇稿件只能编入一期：从其中一期删除' },
+        ),
+      );
     } else mine.add(entry.id);
     const own = entrySeries(registry, entry);
     if (series && own && own !== series) {
-      out.push(diagnostic('issue/entry-series', file, at(), `稿件「${id}」属于刊物「${own.name}」，不能编入「${series.name}」`, { hint: '从本期删除它，或修改稿件的 刊物' }));
+      out.push(
+        diagnostic(
+          'issue/entry-series',
+          file,
+          at(),
+          `稿件「${id}」属于刊物「${own.name}」，不能编入「${series.name}」`,
+          { hint: '从本期删除它，或修改稿件的 刊物' },
+        ),
+      );
     }
     if (entry.data.date > data.date) {
-      out.push(diagnostic('issue/entry-after-issue', file, at(), `稿件「${id}」的日期 ${entry.data.date} 晚于${name}的印发日期 ${data.date}`, { hint: '核对稿件日期，或编入下一期' }));
+      out.push(
+        diagnostic(
+          'issue/entry-after-issue',
+          file,
+          at(),
+          `稿件「${id}」的日期 ${entry.data.date} 晚于${name}的印发日期 ${data.date}`,
+          { hint: '核对稿件日期，或编入下一期' },
+        ),
+      );
     }
   });
   return out;

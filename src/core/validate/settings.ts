@@ -12,7 +12,15 @@ export function validateSettings(content: LoadedContent, registry: Registry): Di
     const spellings = new Map<string, number>();
     content.units.forEach((unit, index) => {
       if (ids.has(unit.id)) {
-        out.push(diagnostic('settings/duplicate-id', SETTINGS_FILES.units, unitPositions.at([index, 'id']), `单位编号「${unit.id}」重复`, { hint: `第 ${ids.get(unit.id)! + 1} 个单位已用此编号，请换一个` }));
+        out.push(
+          diagnostic(
+            'settings/duplicate-id',
+            SETTINGS_FILES.units,
+            unitPositions.at([index, 'id']),
+            `单位编号「${unit.id}」重复`,
+            { hint: `第 ${ids.get(unit.id)! + 1} 个单位已用此编号，请换一个` },
+          ),
+        );
       } else ids.set(unit.id, index);
       // Former names count too: an old entry's 单位 must point at one unit.
       const written: [string, (string | number)[]][] = [
@@ -29,17 +37,33 @@ export function validateSettings(content: LoadedContent, registry: Registry): Di
         own.add(spelling);
         const other = spellings.get(spelling);
         if (other !== undefined && other !== index) {
-          out.push(diagnostic('settings/duplicate-name', SETTINGS_FILES.units, unitPositions.at([index, ...path]), `「${spelling}」同时是「${content.units[other]!.name}」和「${unit.name}」的名称或别名`, { hint: '同一名称只能指向一个单位：删掉其中一个' }));
+          out.push(
+            diagnostic(
+              'settings/duplicate-name',
+              SETTINGS_FILES.units,
+              unitPositions.at([index, ...path]),
+              `「${spelling}」同时是「${content.units[other]!.name}」和「${unit.name}」的名称或别名`,
+              { hint: '同一名称只能指向一个单位：删掉其中一个' },
+            ),
+          );
         } else spellings.set(spelling, index);
       }
       const successor = unit.mergedInto === undefined ? undefined : registry.unitBySpelling.get(unit.mergedInto);
       if (unit.mergedInto !== undefined && (!successor || successor === unit)) {
         const suggestion = successor ? undefined : didYouMean(unit.mergedInto, registry.unitBySpelling.keys());
         out.push(
-          diagnostic('settings/unknown-unit', SETTINGS_FILES.units, unitPositions.at([index, 'mergedInto']), successor ? `单位「${unit.name}」不能并入它自己` : `并入的单位「${unit.mergedInto}」不在 units.yaml 中`, {
-            hint: suggestion ? `是不是「${suggestion}」？并入 写接收单位的 id、名称或别名` : '并入 写接收单位的 id、名称或别名（units.yaml 中已有的单位）',
-            ...(suggestion ? { suggestion } : {}),
-          }),
+          diagnostic(
+            'settings/unknown-unit',
+            SETTINGS_FILES.units,
+            unitPositions.at([index, 'mergedInto']),
+            successor ? `单位「${unit.name}」不能并入它自己` : `并入的单位「${unit.mergedInto}」不在 units.yaml 中`,
+            {
+              hint: suggestion
+                ? `是不是「${suggestion}」？并入 写接收单位的 id、名称或别名`
+                : '并入 写接收单位的 id、名称或别名（units.yaml 中已有的单位）',
+              ...(suggestion ? { suggestion } : {}),
+            },
+          ),
         );
       }
     });
@@ -50,13 +74,27 @@ export function validateSettings(content: LoadedContent, registry: Registry): Di
     registry.series.forEach((series, index) => {
       if ((RESERVED_SITE_DIRS as readonly string[]).includes(series.id)) {
         out.push(
-          diagnostic('settings/reserved-id', SETTINGS_FILES.settings, settingsPositions.at(['series', index, 'id']), `刊物 id「${series.id}」与站点的「${series.id}/」目录重名`, {
-            hint: `换一个 id，如 ${series.id}-bao；这些名称由站点使用：${RESERVED_SITE_DIRS.join('、')}`,
-          }),
+          diagnostic(
+            'settings/reserved-id',
+            SETTINGS_FILES.settings,
+            settingsPositions.at(['series', index, 'id']),
+            `刊物 id「${series.id}」与站点的「${series.id}/」目录重名`,
+            {
+              hint: `换一个 id，如 ${series.id}-bao；这些名称由站点使用：${RESERVED_SITE_DIRS.join('、')}`,
+            },
+          ),
         );
       }
       if (seen.has(series.id)) {
-        out.push(diagnostic('settings/duplicate-id', SETTINGS_FILES.settings, settingsPositions.at(['series', index, 'id']), `刊物 id「${series.id}」重复`, { hint: '每个刊物要有自己的 id' }));
+        out.push(
+          diagnostic(
+            'settings/duplicate-id',
+            SETTINGS_FILES.settings,
+            settingsPositions.at(['series', index, 'id']),
+            `刊物 id「${series.id}」重复`,
+            { hint: '每个刊物要有自己的 id' },
+          ),
+        );
       }
       seen.add(series.id);
     });
@@ -68,10 +106,16 @@ export function validateSettings(content: LoadedContent, registry: Registry): Di
         if (findPerson(registry, name)) return;
         const suggestion = didYouMean(name, registry.personByName.keys());
         out.push(
-          diagnostic('settings/unknown-person', SETTINGS_FILES.recipients, recipientPositions.at(['groups', group, 'people', index]), `分组「${group}」中的「${name}」不在 people.yaml 中`, {
-            hint: suggestion ? `是不是「${suggestion}」？` : '先在 people.yaml 中添加此人',
-            ...(suggestion ? { suggestion } : {}),
-          }),
+          diagnostic(
+            'settings/unknown-person',
+            SETTINGS_FILES.recipients,
+            recipientPositions.at(['groups', group, 'people', index]),
+            `分组「${group}」中的「${name}」不在 people.yaml 中`,
+            {
+              hint: suggestion ? `是不是「${suggestion}」？` : '先在 people.yaml 中添加此人',
+              ...(suggestion ? { suggestion } : {}),
+            },
+          ),
         );
       });
     }

@@ -47,14 +47,24 @@ export class EntryIndex {
   static of(entries: readonly EntryRecord[], registry: Registry | undefined): EntryIndex {
     const index = new EntryIndex(registry);
     for (const entry of entries) {
-      index.add(entry.file, { date: entry.data.date, unit: entry.data.unit, title: entry.data.title, section: entry.data.section, body: entry.body });
+      index.add(entry.file, {
+        date: entry.data.date,
+        unit: entry.data.unit,
+        title: entry.data.title,
+        section: entry.data.section,
+        body: entry.body,
+      });
     }
     return index;
   }
 
   private factsKey(entry: EntryLike): string {
     const title = entry.title?.trim();
-    return [entry.date, unitKey(this.registry, entry.unit), title ? `标题:${title.normalize('NFC')}` : `栏目:${entry.section}`].join('\0');
+    return [
+      entry.date,
+      unitKey(this.registry, entry.unit),
+      title ? `标题:${title.normalize('NFC')}` : `栏目:${entry.section}`,
+    ].join('\0');
   }
 
   add(file: string, entry: EntryLike): void {
@@ -67,7 +77,8 @@ export class EntryIndex {
   /** The entry this one repeats, or undefined. */
   find(entry: EntryLike): Duplicate | undefined {
     const facts = this.byFacts.get(this.factsKey(entry));
-    if (facts) return { file: facts, same: entry.title?.trim() ? '标题、日期、单位' : '栏目、日期、单位（都没有标题）' };
+    if (facts)
+      return { file: facts, same: entry.title?.trim() ? '标题、日期、单位' : '栏目、日期、单位（都没有标题）' };
     const body = bodyKey(entry.body);
     const same = body ? this.byBody.get(body) : undefined;
     return same ? { file: same, same: '正文' } : undefined;

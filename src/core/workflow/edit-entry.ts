@@ -57,7 +57,9 @@ export class EntryConflict extends WorkflowError {
     /** Its version, to save over it on purpose after looking. */
     readonly currentVersion: string,
   ) {
-    super(`${file} 在打开之后被改动过（可能在别的编辑器里改了），没有保存`, { hint: '对照磁盘上的版本和您的修改，合并后再保存' });
+    super(`${file} 在打开之后被改动过（可能在别的编辑器里改了），没有保存`, {
+      hint: '对照磁盘上的版本和您的修改，合并后再保存',
+    });
   }
 }
 
@@ -126,11 +128,16 @@ function formChanges(entry: EntryRecord, form: EntryForm, registry: Registry): R
   if (section !== data.section) changes.section = form.section.trim() || undefined;
   if ((parseDateText(form.date) ?? form.date.trim()) !== data.date) changes.date = form.date.trim() || undefined;
   // 单位 typed as 应急局、消防大队 is a joint submission: written as a list.
-  const units = form.unit.split(/[、，,；;]/).map((part) => part.trim()).filter(Boolean);
-  const unitKey = (written: readonly string[]) => written.map((spelling) => registry.unitBySpelling.get(spelling)?.id ?? `?${spelling}`).join('\n');
+  const units = form.unit
+    .split(/[、，,；;]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const unitKey = (written: readonly string[]) =>
+    written.map((spelling) => registry.unitBySpelling.get(spelling)?.id ?? `?${spelling}`).join('\n');
   if (unitKey(units) !== unitKey(data.unit)) changes.unit = units.length > 1 ? units : units[0];
   const people = form.people.map((name) => name.trim()).filter(Boolean);
-  const canonical = (names: readonly string[]) => names.map((name) => findPerson(registry, name)?.name ?? name).join('\n');
+  const canonical = (names: readonly string[]) =>
+    names.map((name) => findPerson(registry, name)?.name ?? name).join('\n');
   if (canonical(people) !== canonical(data.people)) changes.people = people.length ? people : undefined;
   const title = form.title.replace(/\s+/g, ' ').trim();
   if (title !== (data.title ?? '')) changes.title = title || undefined;
@@ -139,7 +146,8 @@ function formChanges(entry: EntryRecord, form: EntryForm, registry: Registry): R
   const status = STATUS_LOOKUP.get(form.status.trim()) as EntryStatus | undefined;
   if (status !== data.status) {
     const written = form.status.trim();
-    changes.status = ({ chinese }: EditContext) => (status ? (chinese ? statusName(status) : status) : written || undefined);
+    changes.status = ({ chinese }: EditContext) =>
+      status ? (chinese ? statusName(status) : status) : written || undefined;
   }
   return changes;
 }
@@ -175,7 +183,8 @@ export async function saveEntry(
   if (version !== openedVersion) throw new EntryConflict(entry.file, bytes ? textOf(bytes) : '', version);
   const text = textOf(bytes!);
   const next = editedEntryText(text, entry, form, checked.registry);
-  if (next === text && decode(bytes!).encoding === 'utf-8' && !decode(bytes!).bom && !decode(bytes!).crlf) return { version, text, changed: false };
+  if (next === text && decode(bytes!).encoding === 'utf-8' && !decode(bytes!).bom && !decode(bytes!).crlf)
+    return { version, text, changed: false };
   await replaceFile(path, next);
   return { version: fileVersion(Buffer.from(next, 'utf8')), text: next, changed: true };
 }

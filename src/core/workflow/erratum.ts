@@ -34,15 +34,33 @@ export async function addErratum(
 ): Promise<{ file: string; errata: number }> {
   const issue = findIssue(checked.content, checked.registry, ref);
   const name = issueName(issue.data.year, issue.data.number, issue.data.kind === 'supplement');
-  if (issue.data.status !== 'published') throw new WorkflowError(`${name}还没有发布，不需要勘误`, { usage: true, field: 'text', hint: '未发布的期刊直接修改即可' });
+  if (issue.data.status !== 'published')
+    throw new WorkflowError(`${name}还没有发布，不需要勘误`, {
+      usage: true,
+      field: 'text',
+      hint: '未发布的期刊直接修改即可',
+    });
   const text = request.text.replace(/\s+/g, ' ').trim();
-  if (!text) throw new WorkflowError('勘误要写明更正了什么', { usage: true, field: 'text', hint: '如：《区应急管理局开展冬季安全生产大检查》补充一句' });
+  if (!text)
+    throw new WorkflowError('勘误要写明更正了什么', {
+      usage: true,
+      field: 'text',
+      hint: '如：《区应急管理局开展冬季安全生产大检查》补充一句',
+    });
   const date = request.date?.trim() ? parseDateText(request.date) : options.today;
-  if (!date) throw new WorkflowError(`日期「${request.date}」无效`, { usage: true, field: 'date', hint: '写作 2025-12-08 或 2025年12月8日' });
+  if (!date)
+    throw new WorkflowError(`日期「${request.date}」无效`, {
+      usage: true,
+      field: 'date',
+      hint: '写作 2025-12-08 或 2025年12月8日',
+    });
   const path = join(contentDir, issue.file);
   const original = toLf(decode(await readFile(path)).text);
   const next = editFrontMatter(original, issueSchema, {
-    errata: ({ chinese, current }: EditContext) => [...(Array.isArray(current) ? (current as unknown[]) : []), chinese ? { 日期: date, 说明: text } : { date, note: text }],
+    errata: ({ chinese, current }: EditContext) => [
+      ...(Array.isArray(current) ? (current as unknown[]) : []),
+      chinese ? { 日期: date, 说明: text } : { date, note: text },
+    ],
   });
   await replaceFile(path, next);
   return { file: issue.file, errata: issue.data.errata.length + 1 };

@@ -22,7 +22,9 @@ export function usesChineseKeys(document: Document): boolean {
 /** The pair of a top-level key written in any of its spellings. */
 export function findPair(document: Document, spellings: string[]): Pair | undefined {
   if (!isMap(document.contents)) return undefined;
-  return document.contents.items.find((pair) => spellings.includes(String(isScalar(pair.key) ? pair.key.value : pair.key)));
+  return document.contents.items.find((pair) =>
+    spellings.includes(String(isScalar(pair.key) ? pair.key.value : pair.key)),
+  );
 }
 
 /** What a change may use to pick its value: the file writes Chinese keys (and so Chinese values). */
@@ -39,7 +41,12 @@ export type FrontMatterChange = unknown;
  * The file with its front matter changed: `changes` maps schema keys (English)
  * to their new values. `body`, when given, replaces the text after the front matter.
  */
-export function editFrontMatter(text: string, schema: z.ZodType, changes: Record<string, FrontMatterChange>, body?: string): string {
+export function editFrontMatter(
+  text: string,
+  schema: z.ZodType,
+  changes: Record<string, FrontMatterChange>,
+  body?: string,
+): string {
   const split = splitFrontMatter(text);
   if (split.yaml === undefined || split.unclosed) throw new Error('editFrontMatter: the file has no front matter');
   const lines = text.split('\n');
@@ -50,8 +57,14 @@ export function editFrontMatter(text: string, schema: z.ZodType, changes: Record
   const chinese = usesChineseKeys(document);
   for (const [key, change] of Object.entries(changes)) {
     const pair = findPair(document, keySpellingsOf(schema, key));
-    const current: unknown = pair?.value && typeof pair.value === 'object' && 'toJSON' in pair.value ? (pair.value as { toJSON(): unknown }).toJSON() : isScalar(pair?.value) ? pair.value.value : undefined;
-    const value: unknown = typeof change === 'function' ? (change as (context: EditContext) => unknown)({ chinese, current }) : change;
+    const current: unknown =
+      pair?.value && typeof pair.value === 'object' && 'toJSON' in pair.value
+        ? (pair.value as { toJSON(): unknown }).toJSON()
+        : isScalar(pair?.value)
+          ? pair.value.value
+          : undefined;
+    const value: unknown =
+      typeof change === 'function' ? (change as (context: EditContext) => unknown)({ chinese, current }) : change;
     if (value === undefined) {
       if (pair) document.delete(isScalar(pair.key) ? pair.key.value : pair.key);
       continue;
@@ -59,7 +72,8 @@ export function editFrontMatter(text: string, schema: z.ZodType, changes: Record
     const node = document.createNode(value);
     // A list of names is written as clerks write it, 单位: [应急局, 消防大队], unless the file has it as a block list.
     const blockList = isSeq(pair?.value) && !pair.value.flow;
-    if (isSeq(node) && !blockList && Array.isArray(value) && value.every((item) => typeof item === 'string')) node.flow = true;
+    if (isSeq(node) && !blockList && Array.isArray(value) && value.every((item) => typeof item === 'string'))
+      node.flow = true;
     if (pair) pair.value = node;
     else document.set(chinese ? chineseKey(schema, key) : key, node);
   }

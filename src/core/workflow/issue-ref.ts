@@ -27,7 +27,13 @@ export function parseIssueRef(text: string): IssueRef | undefined {
 
 /** How the CLI names an issue: `2023-6`, or `zhuanbao/2023-6` when there are several series; `2023-增刊1` for a supplement. */
 export function issueRefOf(issue: IssueRecord, registry: Registry): string {
-  return issueKey(issueSeries(registry, issue), issue.data.year, issue.data.number, registry.series.length > 1, issue.data.kind === 'supplement');
+  return issueKey(
+    issueSeries(registry, issue),
+    issue.data.year,
+    issue.data.number,
+    registry.series.length > 1,
+    issue.data.kind === 'supplement',
+  );
 }
 
 /**
@@ -37,7 +43,9 @@ export function issueRefOf(issue: IssueRecord, registry: Registry): string {
  */
 export function findIssue(content: Pick<LoadedContent, 'issues'>, registry: Registry, text: string): IssueRecord {
   // Oldest first, so that the last ones are the latest.
-  const byDate = [...content.issues].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.data.year - b.data.year || a.data.number - b.data.number);
+  const byDate = [...content.issues].sort(
+    (a, b) => a.data.date.localeCompare(b.data.date) || a.data.year - b.data.year || a.data.number - b.data.number,
+  );
   const known = byDate.map((issue) => issueRefOf(issue, registry));
   if (/\.md$/i.test(text)) {
     const path = text.replace(/\\/g, '/').replace(/^\.\//, '').normalize('NFC');
@@ -47,7 +55,10 @@ export function findIssue(content: Pick<LoadedContent, 'issues'>, registry: Regi
   }
   const ref = parseIssueRef(text);
   if (!ref) {
-    throw new WorkflowError(`「${text}」不是期刊的写法`, { usage: true, hint: `写作 年-期号，如 2023-6（增刊写作 2023-增刊1）；有多个刊物时写作 刊物/年-期号，如 ${registry.series[0]?.id ?? 'zhuanbao'}/2023-6` });
+    throw new WorkflowError(`「${text}」不是期刊的写法`, {
+      usage: true,
+      hint: `写作 年-期号，如 2023-6（增刊写作 2023-增刊1）；有多个刊物时写作 刊物/年-期号，如 ${registry.series[0]?.id ?? 'zhuanbao'}/2023-6`,
+    });
   }
   if (ref.series !== undefined && !registry.seriesById.has(ref.series)) {
     const suggestion = didYouMean(ref.series, registry.seriesById.keys());
@@ -72,14 +83,21 @@ export function findIssue(content: Pick<LoadedContent, 'issues'>, registry: Regi
   const name = issueName(ref.year, ref.number, ref.supplement);
   if (matches.length > 1) {
     const refs = matches.map((issue) => issueRefOf(issue, registry));
-    throw new WorkflowError(`有多期是${name}：${matches.map((issue) => issue.file).join('、')}`, { usage: true, hint: `写明刊物，如 ${refs.join(' 或 ')}` });
+    throw new WorkflowError(`有多期是${name}：${matches.map((issue) => issue.file).join('、')}`, {
+      usage: true,
+      hint: `写明刊物，如 ${refs.join(' 或 ')}`,
+    });
   }
   // The clerk most likely meant the latest issue (of the series named, if any), not whichever ref is spelt alike.
-  const inSeries = byDate.filter((issue) => ref.series === undefined || issueSeries(registry, issue)?.id === ref.series);
+  const inSeries = byDate.filter(
+    (issue) => ref.series === undefined || issueSeries(registry, issue)?.id === ref.series,
+  );
   const latest = inSeries.at(-1);
   throw new WorkflowError(`找不到${ref.series ? `刊物「${ref.series}」的` : ''}${name}`, {
     usage: true,
-    hint: latest ? `最新一期是 ${issueRefOf(latest, registry)}（${issueName(latest.data.year, latest.data.number)}，${latest.file}）；${listHint(known)}` : listHint(known),
+    hint: latest
+      ? `最新一期是 ${issueRefOf(latest, registry)}（${issueName(latest.data.year, latest.data.number)}，${latest.file}）；${listHint(known)}`
+      : listHint(known),
   });
 }
 

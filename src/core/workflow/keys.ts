@@ -8,7 +8,9 @@ import { baseSchema, fieldMeta } from '../schema/fields.ts';
 
 function shapeOf(schema: z.ZodType | undefined): Record<string, z.ZodType> {
   if (!schema) return {};
-  return (baseSchema(schema) as unknown as { _zod: { def: { shape?: Record<string, z.ZodType> } } })._zod.def.shape ?? {};
+  return (
+    (baseSchema(schema) as unknown as { _zod: { def: { shape?: Record<string, z.ZodType> } } })._zod.def.shape ?? {}
+  );
 }
 
 /** The Chinese name of an object schema's key (its first alias), or the key itself. */
@@ -27,13 +29,20 @@ export function keySpellingsOf(schema: z.ZodType, key: string): string[] {
  * A group value with its keys renamed to Chinese (when `chinese`), recursively
  * through the schema; undefined and empty-list members are dropped.
  */
-export function localiseKeys(value: Record<string, unknown>, schema: z.ZodType | undefined, chinese: boolean): Record<string, unknown> {
+export function localiseKeys(
+  value: Record<string, unknown>,
+  schema: z.ZodType | undefined,
+  chinese: boolean,
+): Record<string, unknown> {
   const shape = shapeOf(schema);
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     if (item === undefined || (Array.isArray(item) && item.length === 0)) continue;
     const name = chinese ? chineseKey(schema, key) : key;
-    out[name] = item && typeof item === 'object' && !Array.isArray(item) ? localiseKeys(item as Record<string, unknown>, shape[key], chinese) : item;
+    out[name] =
+      item && typeof item === 'object' && !Array.isArray(item)
+        ? localiseKeys(item as Record<string, unknown>, shape[key], chinese)
+        : item;
   }
   return out;
 }

@@ -8,7 +8,16 @@ import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.ts';
 import { chineseMonthDay } from '../format.ts';
 import { loadContent, parseMarkdownFile, type EntryRecord, type LoadedContent } from '../load/content.ts';
 import { entryIdFromPath, ENTRIES_DIR } from '../paths.ts';
-import { buildRegistry, findPerson, resolveUnit, titleOn, unitExistsOn, unitNameOn, unitOrder, type Registry } from '../registry.ts';
+import {
+  buildRegistry,
+  findPerson,
+  resolveUnit,
+  titleOn,
+  unitExistsOn,
+  unitNameOn,
+  unitOrder,
+  type Registry,
+} from '../registry.ts';
 import { ENTRY_STATUSES, entrySchema, type EntryStatus } from '../schema/entry.ts';
 import { editFrontMatter, type EditContext } from './front-matter-edit.ts';
 import { dateProblem, enumLookup, parseDateText } from '../schema/fields.ts';
@@ -18,7 +27,14 @@ import type { Unit } from '../schema/units.ts';
 import { unitProblem, validateEntry } from '../validate/entries.ts';
 import { WorkflowError } from './errors.ts';
 import { entryPath } from './slug.ts';
-import { brokenTemplate, fillTemplate, loadTemplate, onTemplate, type Placeholder, type Rendered } from './templates.ts';
+import {
+  brokenTemplate,
+  fillTemplate,
+  loadTemplate,
+  onTemplate,
+  type Placeholder,
+  type Rendered,
+} from './templates.ts';
 import { EntryIndex } from './duplicates.ts';
 import { writeNewFile } from './write.ts';
 
@@ -128,12 +144,21 @@ export function matchUnits(registry: Registry, term: string, today?: string): Un
   return unitsInOrder(registry).filter(
     (unit) =>
       (today === undefined || unitExistsOn(unit, today)) &&
-      (!needle || [unit.id, unit.name, ...unit.aliases, ...unit.formerNames.flatMap((former) => [former.name, ...former.aliases])].some((name) => name.toLowerCase().includes(needle))),
+      (!needle ||
+        [
+          unit.id,
+          unit.name,
+          ...unit.aliases,
+          ...unit.formerNames.flatMap((former) => [former.name, ...former.aliases]),
+        ].some((name) => name.toLowerCase().includes(needle))),
   );
 }
 
 /** Names of the required fields still missing from a request (for prompts or a usage message). */
-export function missingFields(registry: Registry, request: EntryRequest): ('series' | 'section' | 'unit' | 'title' | 'people')[] {
+export function missingFields(
+  registry: Registry,
+  request: EntryRequest,
+): ('series' | 'section' | 'unit' | 'title' | 'people')[] {
   const missing: ('series' | 'section' | 'unit' | 'title' | 'people')[] = [];
   const section = request.section ? sectionFromText(request.section) : undefined;
   const series = request.series ? registry.seriesById.get(request.series) : defaultSeries(registry, section);
@@ -149,7 +174,11 @@ export function missingFields(registry: Registry, request: EntryRequest): ('seri
  * Resolve a request against the settings: the resolved entry, or every
  * problem found, field by field, in the order the CLI reports them.
  */
-export function resolveEntryFields(registry: Registry, request: EntryRequest, today: string): { entry?: ResolvedEntry; problems: FieldProblem[] } {
+export function resolveEntryFields(
+  registry: Registry,
+  request: EntryRequest,
+  today: string,
+): { entry?: ResolvedEntry; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const problem = (field: EntryField, message: string, hint?: string, flagHint?: string) =>
     problems.push({ field, message, ...(hint ? { hint } : {}), ...(flagHint ? { flagHint } : {}) });
@@ -160,7 +189,11 @@ export function resolveEntryFields(registry: Registry, request: EntryRequest, to
     section = sectionFromText(sectionText);
     if (!section) {
       const suggestion = didYouMean(sectionText, SECTION_LOOKUP.keys());
-      problem('section', `没有名为「${sectionText}」的栏目`, suggestion ? `是不是「${suggestion}」？` : `可用的栏目：${SECTIONS.map((item) => item.name).join('、')}`);
+      problem(
+        'section',
+        `没有名为「${sectionText}」的栏目`,
+        suggestion ? `是不是「${suggestion}」？` : `可用的栏目：${SECTIONS.map((item) => item.name).join('、')}`,
+      );
     }
   }
   let series: Series | undefined;
@@ -168,31 +201,63 @@ export function resolveEntryFields(registry: Registry, request: EntryRequest, to
     series = registry.seriesById.get(request.series);
     if (!series) {
       const suggestion = didYouMean(request.series, registry.seriesById.keys());
-      problem('series', `刊物「${request.series}」未在 jianbao.yaml 中定义`, suggestion ? `是不是「${suggestion}」？` : `可用的刊物：${[...registry.seriesById.keys()].join('、')}`);
+      problem(
+        'series',
+        `刊物「${request.series}」未在 jianbao.yaml 中定义`,
+        suggestion ? `是不是「${suggestion}」？` : `可用的刊物：${[...registry.seriesById.keys()].join('、')}`,
+      );
     }
   } else if (section) {
     series = defaultSeries(registry, section);
-    if (!series) problem('series', '有多个刊物，需要指定稿件属于哪个刊物', `可选：${registry.series.map((item) => `${item.id}（${item.name}）`).join('、')}`, `用 --series 指定：${registry.series.map((item) => `${item.id}（${item.name}）`).join('、')}`);
+    if (!series)
+      problem(
+        'series',
+        '有多个刊物，需要指定稿件属于哪个刊物',
+        `可选：${registry.series.map((item) => `${item.id}（${item.name}）`).join('、')}`,
+        `用 --series 指定：${registry.series.map((item) => `${item.id}（${item.name}）`).join('、')}`,
+      );
   }
   if (series && section && !series.sections.includes(section)) {
-    problem('section', `刊物「${series.name}」没有「${sectionName(section)}」栏目`, `该刊物的栏目：${series.sections.map(sectionName).join('、')}`);
+    problem(
+      'section',
+      `刊物「${series.name}」没有「${sectionName(section)}」栏目`,
+      `该刊物的栏目：${series.sections.map(sectionName).join('、')}`,
+    );
   }
   // 应急局、消防大队 (or 应急局,消防大队): a joint submission, the first the reporting unit.
-  const unitTexts = (request.unit ?? '').split(/[、，,；;]/).map((part) => part.trim()).filter(Boolean);
+  const unitTexts = (request.unit ?? '')
+    .split(/[、，,；;]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
   const units: Unit[] = [];
-  if (unitTexts.length === 0) problem('unit', '缺少报送单位', undefined, '用 --unit 指定，如 --unit 应急局；几个单位联合报送时用顿号或逗号隔开，如 --unit 应急局,消防大队');
+  if (unitTexts.length === 0)
+    problem(
+      'unit',
+      '缺少报送单位',
+      undefined,
+      '用 --unit 指定，如 --unit 应急局；几个单位联合报送时用顿号或逗号隔开，如 --unit 应急局,消防大队',
+    );
   for (const unitText of unitTexts) {
     const found = registry.unitBySpelling.get(unitText);
     if (found && !units.includes(found)) units.push(found);
     if (!found) {
       const suggestion = didYouMean(unitText, registry.unitBySpelling.keys());
-      problem('unit', `报送单位「${unitText}」不在 units.yaml 中`, suggestion ? `是不是「${suggestion}」？` : '先在 units.yaml 中添加此单位，或用已有单位的名称、简称');
+      problem(
+        'unit',
+        `报送单位「${unitText}」不在 units.yaml 中`,
+        suggestion ? `是不是「${suggestion}」？` : '先在 units.yaml 中添加此单位，或用已有单位的名称、简称',
+      );
     }
   }
   const unit: Unit | undefined = units[0];
   // 12月3日 without a year is this year's (the command says so).
   const date = request.date?.trim() ? parseDateText(request.date, { year: today.slice(0, 4) }) : today;
-  if (!date) problem('date', dateProblem(request.date!), '写作 2023-08-22、2023/8/22 或 2023年8月22日；今年的日期也可以只写 8月22日');
+  if (!date)
+    problem(
+      'date',
+      dateProblem(request.date!),
+      '写作 2023-08-22、2023/8/22 或 2023年8月22日；今年的日期也可以只写 8月22日',
+    );
   // A unit renamed, abolished or not yet established on the entry's date: as check would say.
   for (const unitText of date ? unitTexts : []) {
     const resolved = resolveUnit(registry, unitText, date!);
@@ -201,7 +266,12 @@ export function resolveEntryFields(registry: Registry, request: EntryRequest, to
   }
   const title = request.title?.replace(/\s+/g, ' ').trim() || undefined;
   if (!title && series && section && titleRequired(series, section)) {
-    problem('title', `「${sectionName(section)}」稿件需要标题${series.layout === 'articles' ? `（刊物「${series.name}」是文章版式）` : ''}`, undefined, '用 --title 指定标题');
+    problem(
+      'title',
+      `「${sectionName(section)}」稿件需要标题${series.layout === 'articles' ? `（刊物「${series.name}」是文章版式）` : ''}`,
+      undefined,
+      '用 --title 指定标题',
+    );
   }
   const people: string[] = [];
   for (const written of request.people ?? []) {
@@ -209,17 +279,29 @@ export function resolveEntryFields(registry: Registry, request: EntryRequest, to
     const person = findPerson(registry, written);
     if (!person) {
       const suggestion = didYouMean(written, registry.personByName.keys());
-      problem('people', `领导「${written}」不在 people.yaml 中`, suggestion ? `是不是「${suggestion}」？` : '先在 people.yaml 中添加此人及其职务');
+      problem(
+        'people',
+        `领导「${written}」不在 people.yaml 中`,
+        suggestion ? `是不是「${suggestion}」？` : '先在 people.yaml 中添加此人及其职务',
+      );
     } else if (!people.includes(person.name)) people.push(person.name);
   }
   if (people.length === 0 && section && peopleRequired(section) && !problems.some((item) => item.field === 'people')) {
-    problem('people', `「${sectionName(section)}」稿件至少要有一位领导`, undefined, '用 --people 指定，多人用逗号分隔，如 --people 周正宇,黄志远');
+    problem(
+      'people',
+      `「${sectionName(section)}」稿件至少要有一位领导`,
+      undefined,
+      '用 --people 指定，多人用逗号分隔，如 --people 周正宇,黄志远',
+    );
   }
   if (request.status !== undefined && !STATUS_LOOKUP.has(request.status.trim())) {
     problem('status', `状态「${request.status}」无效`, `可选：${ENTRY_STATUSES.map((item) => item.name).join('、')}`);
   }
   if (problems.length || !section || !series || !unit || !date) return { problems };
-  return { entry: { series, section, unit, ...(units.length > 1 ? { jointUnits: units } : {}), date, title, people }, problems };
+  return {
+    entry: { series, section, unit, ...(units.length > 1 ? { jointUnits: units } : {}), date, title, people },
+    problems,
+  };
 }
 
 /** Resolve a complete request; throws a usage WorkflowError naming the flag (and the field) at fault. */
@@ -228,7 +310,11 @@ function resolveEntry(registry: Registry, request: EntryRequest, today: string):
   const first = problems[0];
   if (first || !entry) {
     const hint = first?.flagHint ?? first?.hint;
-    throw new WorkflowError(first?.message ?? '稿件信息不完整', { usage: true, ...(hint ? { hint } : {}), ...(first ? { field: first.field } : {}) });
+    throw new WorkflowError(first?.message ?? '稿件信息不完整', {
+      usage: true,
+      ...(hint ? { hint } : {}),
+      ...(first ? { field: first.field } : {}),
+    });
   }
   return entry;
 }
@@ -275,16 +361,26 @@ function entryMismatches(record: EntryRecord, entry: ResolvedEntry, registry: Re
   const out: string[] = [];
   if (data.section !== entry.section) out.push(`栏目（应为 ${sectionName(entry.section)}，模板里要有 栏目: {{栏目}}）`);
   if (data.date !== entry.date) out.push(`日期（应为 ${entry.date}，模板里要有 日期: {{日期}}）`);
-  if (data.unit.length !== (entry.jointUnits?.length ?? 1) || registry.unitBySpelling.get(data.unit[0]!) !== entry.unit) out.push(`单位（应为 ${entry.unit.name}，模板里要有 单位: {{单位}}）`);
+  if (data.unit.length !== (entry.jointUnits?.length ?? 1) || registry.unitBySpelling.get(data.unit[0]!) !== entry.unit)
+    out.push(`单位（应为 ${entry.unit.name}，模板里要有 单位: {{单位}}）`);
   if (entry.title && data.title !== entry.title) out.push(`标题（模板里要有 标题: {{标题}}）`);
-  if (entry.people.join() !== data.people.map((name) => findPerson(registry, name)?.name ?? name).join()) out.push('领导（模板里要有 领导: {{领导}}）');
-  if (several && data.series !== entry.series.id) out.push(`刊物（应为 ${entry.series.id}，模板里要有 刊物: {{刊物}}）`);
+  if (entry.people.join() !== data.people.map((name) => findPerson(registry, name)?.name ?? name).join())
+    out.push('领导（模板里要有 领导: {{领导}}）');
+  if (several && data.series !== entry.series.id)
+    out.push(`刊物（应为 ${entry.series.id}，模板里要有 刊物: {{刊物}}）`);
   return out;
 }
 
 /** Check a filled entry template as `check` would; throws (nothing written) when it fails. */
 function checkFilledEntry(rendered: Rendered, file: string, entry: ResolvedEntry, registry: Registry): EntryRecord {
-  const source = { path: file, encoding: 'utf-8' as const, bom: false, crlf: false, text: rendered.text, fullWidthColons: [] };
+  const source = {
+    path: file,
+    encoding: 'utf-8' as const,
+    bom: false,
+    crlf: false,
+    text: rendered.text,
+    fullWidthColons: [],
+  };
   const parsed = parseMarkdownFile(source, entrySchema, '稿件');
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   if (!parsed.data || errors.length) throw brokenTemplate(rendered.template, onTemplate(rendered, errors));
@@ -300,7 +396,15 @@ function checkFilledEntry(rendered: Rendered, file: string, entry: ResolvedEntry
   const mismatches = entryMismatches(record, entry, registry, registry.series.length > 1);
   const problems: Diagnostic[] = [
     ...onTemplate(rendered, crossErrors),
-    ...mismatches.map((what) => diagnostic('template/invalid', rendered.template.file, { line: 2, column: 1 }, `按模板生成的稿件缺少或写错了${what}`, { hint: '模板的前置信息要用占位符填写栏目、日期、单位等，不要写死' })),
+    ...mismatches.map((what) =>
+      diagnostic(
+        'template/invalid',
+        rendered.template.file,
+        { line: 2, column: 1 },
+        `按模板生成的稿件缺少或写错了${what}`,
+        { hint: '模板的前置信息要用占位符填写栏目、日期、单位等，不要写死' },
+      ),
+    ),
   ];
   if (problems.length) throw brokenTemplate(rendered.template, problems);
   return record;
@@ -308,33 +412,58 @@ function checkFilledEntry(rendered: Rendered, file: string, entry: ResolvedEntry
 
 /** The filled template with the form's status and body, when it gave them (a CLI request gives neither: the text is unchanged). */
 function withFormParts(rendered: Rendered, request: EntryRequest): Rendered {
-  const status = request.status === undefined ? undefined : (STATUS_LOOKUP.get(request.status.trim()) as EntryStatus | undefined);
+  const status =
+    request.status === undefined ? undefined : (STATUS_LOOKUP.get(request.status.trim()) as EntryStatus | undefined);
   if ((status === undefined || status === 'ready') && request.body === undefined) return rendered;
   const name = ENTRY_STATUSES.find((item) => item.id === status)?.name;
-  const changes = status && status !== 'ready' ? { status: ({ chinese }: EditContext) => (chinese ? name : status) } : {};
-  const body = request.body === undefined ? undefined : `\n${request.body.replace(/\r\n?/g, '\n').replace(/^\n+/, '').trimEnd()}\n`;
+  const changes =
+    status && status !== 'ready' ? { status: ({ chinese }: EditContext) => (chinese ? name : status) } : {};
+  const body =
+    request.body === undefined
+      ? undefined
+      : `\n${request.body.replace(/\r\n?/g, '\n').replace(/^\n+/, '').trimEnd()}\n`;
   return { ...rendered, text: editFrontMatter(rendered.text, entrySchema, changes, body) };
 }
 
 /** A joint submission: 单位 written as the list of the units' names on the entry's date (the template wrote the first). */
 function withJointUnits(rendered: Rendered, entry: ResolvedEntry): Rendered {
   if (!entry.jointUnits) return rendered;
-  return { ...rendered, text: editFrontMatter(rendered.text, entrySchema, { unit: entry.jointUnits.map((unit) => unitNameOn(unit, entry.date)) }) };
+  return {
+    ...rendered,
+    text: editFrontMatter(rendered.text, entrySchema, {
+      unit: entry.jointUnits.map((unit) => unitNameOn(unit, entry.date)),
+    }),
+  };
 }
 
 /** Create a new entry file from the template; returns where it went. */
-export async function createEntry(contentDir: string, request: EntryRequest, options: WorkflowOptions): Promise<NewEntryResult> {
+export async function createEntry(
+  contentDir: string,
+  request: EntryRequest,
+  options: WorkflowOptions,
+): Promise<NewEntryResult> {
   const { content, registry } = await loadForWorkflow(contentDir);
   const entry = resolveEntry(registry, request, options.today);
   const duplicate = request.force
     ? undefined
-    : EntryIndex.of(content.entries, registry).find({ date: entry.date, unit: entry.jointUnits?.map((unit) => unit.id) ?? entry.unit.id, title: entry.title, section: entry.section, body: '' });
+    : EntryIndex.of(content.entries, registry).find({
+        date: entry.date,
+        unit: entry.jointUnits?.map((unit) => unit.id) ?? entry.unit.id,
+        title: entry.title,
+        section: entry.section,
+        body: '',
+      });
   if (duplicate) {
     throw new WorkflowError(`已有一篇${duplicate.same}都相同的稿件：${duplicate.file}，没有新建`, {
       hint: `打开 ${duplicate.file} 继续编辑；确实是另一篇稿件时，加 --force 再运行一次`,
     });
   }
-  const template = await loadTemplate(contentDir, [`entry-${entry.section}.md`, 'entry.md'], ENTRY_PLACEHOLDERS, options.builtinTemplates);
+  const template = await loadTemplate(
+    contentDir,
+    [`entry-${entry.section}.md`, 'entry.md'],
+    ENTRY_PLACEHOLDERS,
+    options.builtinTemplates,
+  );
   const rendered = fillTemplate(template, {
     section: sectionName(entry.section),
     title: entry.title,
@@ -344,7 +473,12 @@ export async function createEntry(contentDir: string, request: EntryRequest, opt
     people: entry.people,
     series: registry.series.length > 1 ? entry.series.id : undefined,
   });
-  const planned = entryPath(entry.date, entry.section, { name: unitNameOn(entry.unit, entry.date), aliases: entry.unit.aliases }, entry.title);
+  const planned = entryPath(
+    entry.date,
+    entry.section,
+    { name: unitNameOn(entry.unit, entry.date), aliases: entry.unit.aliases },
+    entry.title,
+  );
   const filled = withJointUnits(withFormParts(rendered, request), entry);
   checkFilledEntry(filled, planned, entry, registry);
   const text = filled.text.endsWith('\n') ? filled.text : `${filled.text}\n`;

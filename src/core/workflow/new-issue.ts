@@ -39,7 +39,11 @@ const ISSUE_PLACEHOLDERS: readonly Placeholder[] = [
   { id: 'reviewer', name: '审核', description: '上一期的审核' },
   { id: 'signer', name: '签发', description: '上一期的签发' },
 ].map((placeholder) =>
-  placeholder.id === 'distribution' ? { ...placeholder, schema: distributionSchema } : placeholder.id === 'contact' ? { ...placeholder, schema: contactSchema } : placeholder,
+  placeholder.id === 'distribution'
+    ? { ...placeholder, schema: distributionSchema }
+    : placeholder.id === 'contact'
+      ? { ...placeholder, schema: contactSchema }
+      : placeholder,
 );
 
 export interface IssueRequest {
@@ -94,21 +98,37 @@ function chooseSeries(registry: Registry, id: string | undefined): Series {
     const series = registry.seriesById.get(id);
     if (series) return series;
     const suggestion = didYouMean(id, registry.seriesById.keys());
-    throw new WorkflowError(`刊物「${id}」未在 jianbao.yaml 中定义`, { usage: true, hint: suggestion ? `是不是「${suggestion}」？` : `可用的刊物：${[...registry.seriesById.keys()].join('、')}` });
+    throw new WorkflowError(`刊物「${id}」未在 jianbao.yaml 中定义`, {
+      usage: true,
+      hint: suggestion ? `是不是「${suggestion}」？` : `可用的刊物：${[...registry.seriesById.keys()].join('、')}`,
+    });
   }
   if (registry.series.length === 1) return registry.series[0]!;
-  throw new WorkflowError('有多个刊物，需要指定编哪一个', { usage: true, hint: `用 --series 指定：${registry.series.map((series) => `${series.id}（${series.name}）`).join('、')}` });
+  throw new WorkflowError('有多个刊物，需要指定编哪一个', {
+    usage: true,
+    hint: `用 --series 指定：${registry.series.map((series) => `${series.id}（${series.name}）`).join('、')}`,
+  });
 }
 
 /**
  * `issues/zhuanbao/2023-06.md` (a supplement: `2023-zk01.md`): next to the
  * series' last issue, else issues/<series>/ (several series) or issues/.
  */
-function issuePath(registry: Registry, series: Series, previous: IssueRecord | undefined, year: number, number: number, supplement: boolean): string {
-  const folder = previous ? dirname(previous.file) : registry.series.length > 1 ? `${ISSUES_DIR}/${series.id}` : ISSUES_DIR;
+function issuePath(
+  registry: Registry,
+  series: Series,
+  previous: IssueRecord | undefined,
+  year: number,
+  number: number,
+  supplement: boolean,
+): string {
+  const folder = previous
+    ? dirname(previous.file)
+    : registry.series.length > 1
+      ? `${ISSUES_DIR}/${series.id}`
+      : ISSUES_DIR;
   return `${folder}/${year}-${supplement ? 'zk' : ''}${String(number).padStart(2, '0')}.md`;
 }
-
 
 interface PlanContext {
   content: LoadedContent;
@@ -129,25 +149,42 @@ export interface CheckedContent {
  * Plan the next issue of a series: numbers, date and entries; throws as `new issue` does when it cannot be made.
  * `checked`: the project's check of the content now (the print preview); by default the files are loaded and checked afresh.
  */
-async function plan(contentDir: string, request: IssueRequest, options: WorkflowOptions, checked?: CheckedContent): Promise<IssuePlan & PlanContext> {
+async function plan(
+  contentDir: string,
+  request: IssueRequest,
+  options: WorkflowOptions,
+  checked?: CheckedContent,
+): Promise<IssuePlan & PlanContext> {
   if (checked) requireSettings(checked.content);
   const { content, registry } = checked ?? (await loadForWorkflow(contentDir));
   const archive = checked ? undefined : await archiveFacts(content, registry);
-  const diagnostics = checked ? checked.diagnostics : sortDiagnostics([...content.diagnostics, ...validate(content, registry, archive), ...archive!.diagnostics]);
+  const diagnostics = checked
+    ? checked.diagnostics
+    : sortDiagnostics([...content.diagnostics, ...validate(content, registry, archive), ...archive!.diagnostics]);
   const entryFiles = new Set(content.entries.map((entry) => entry.file));
   // Numbering and membership depend on every issue and setting being sound; an entry with a
   // problem is only left out (check keeps reporting it).
-  const blocking = diagnostics.filter((d) => d.severity === 'error' && !entryFiles.has(d.file) && !d.file.startsWith(`${ENTRIES_DIR}/`));
+  const blocking = diagnostics.filter(
+    (d) => d.severity === 'error' && !entryFiles.has(d.file) && !d.file.startsWith(`${ENTRIES_DIR}/`),
+  );
   if (blocking.length) {
-    throw new WorkflowError('内容有错误，不能编新一期', { diagnostics: blocking, hint: '先改正上面的错误（jianbao check 可查看全部问题）' });
+    throw new WorkflowError('内容有错误，不能编新一期', {
+      diagnostics: blocking,
+      hint: '先改正上面的错误（jianbao check 可查看全部问题）',
+    });
   }
   const brokenEntries = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const series = chooseSeries(registry, request.series);
   // 12月5日 without a year is this year's (the command says so).
   const date = request.date?.trim() ? parseDateText(request.date, { year: options.today.slice(0, 4) }) : options.today;
-  if (!date) throw new WorkflowError(dateProblem(request.date!), { usage: true, hint: '写作 2023-08-30、2023/8/30 或 2023年8月30日；今年的日期也可以只写 8月30日' });
+  if (!date)
+    throw new WorkflowError(dateProblem(request.date!), {
+      usage: true,
+      hint: '写作 2023-08-30、2023/8/30 或 2023年8月30日；今年的日期也可以只写 8月30日',
+    });
   const supplement = request.supplement === true;
-  if (supplement && request.total !== undefined) throw new WorkflowError('增刊不计总期号，不能与 --total 同用', { usage: true, hint: '去掉 --total' });
+  if (supplement && request.total !== undefined)
+    throw new WorkflowError('增刊不计总期号，不能与 --total 同用', { usage: true, hint: '去掉 --total' });
   const next = nextNumber(content, registry, series, date, supplement ? 'supplement' : 'regular');
   // A first supplement takes its folder and editors from the last regular issue.
   const lastRegular = supplement ? nextNumber(content, registry, series, date).previous : next.previous;
@@ -162,13 +199,31 @@ async function plan(contentDir: string, request: IssueRequest, options: Workflow
       pending.later.length ? `另有 ${pending.later.length} 篇待编稿件的日期晚于 ${chineseDate(date)}` : '',
       skipped.length ? `${skipped.length} 篇待编稿件有错误` : '',
     ].filter(Boolean);
-    throw new WorkflowError(`刊物「${series.name}」没有可编入${name}的待编稿件${reasons.length ? `（${reasons.join('；')}）` : ''}`, {
-      hint: '先用 jianbao new entry 写稿件；确需编一期空白期刊时加 --empty',
-    });
+    throw new WorkflowError(
+      `刊物「${series.name}」没有可编入${name}的待编稿件${reasons.length ? `（${reasons.join('；')}）` : ''}`,
+      {
+        hint: '先用 jianbao new entry 写稿件；确需编一期空白期刊时加 --empty',
+      },
+    );
   }
   const total = supplement ? undefined : (request.total ?? next.total);
   const ref = issueKey(series, next.year, next.number, registry.series.length > 1, supplement);
-  return { series, year: next.year, number: next.number, supplement, total, date, ref, entries, later: pending.later, skipped, content, registry, archive, previous: next.previous ?? lastRegular };
+  return {
+    series,
+    year: next.year,
+    number: next.number,
+    supplement,
+    total,
+    date,
+    ref,
+    entries,
+    later: pending.later,
+    skipped,
+    content,
+    registry,
+    archive,
+    previous: next.previous ?? lastRegular,
+  };
 }
 
 /** The entries a request lists (`request.entries`), checked against the pending ones; all of `due` when it names none. */
@@ -183,7 +238,9 @@ function chosenEntries(due: EntryRecord[], later: EntryRecord[], wanted: readonl
     if (!entry) {
       throw new WorkflowError(`稿件「${id}」不是本期可以编入的待编稿件`, {
         usage: true,
-        hint: laterIds.has(key) ? '它的日期晚于印发日期，留待下一期' : '只能编入本刊物中已写好（状态 待编）、尚未编入任何一期、没有错误的稿件',
+        hint: laterIds.has(key)
+          ? '它的日期晚于印发日期，留待下一期'
+          : '只能编入本刊物中已写好（状态 待编）、尚未编入任何一期、没有错误的稿件',
       });
     }
     if (seen.has(key)) throw new WorkflowError(`稿件「${id}」列出了两次`, { usage: true });
@@ -193,8 +250,18 @@ function chosenEntries(due: EntryRecord[], later: EntryRecord[], wanted: readonl
 }
 
 /** What `new issue` would write for this request now: numbers, date and the entries in order (nothing is written). */
-export async function planIssue(contentDir: string, request: IssueRequest, options: WorkflowOptions): Promise<IssuePlan> {
-  const { content: _content, registry: _registry, archive: _archive, previous: _previous, ...planned } = await plan(contentDir, { ...request, empty: true }, options);
+export async function planIssue(
+  contentDir: string,
+  request: IssueRequest,
+  options: WorkflowOptions,
+): Promise<IssuePlan> {
+  const {
+    content: _content,
+    registry: _registry,
+    archive: _archive,
+    previous: _previous,
+    ...planned
+  } = await plan(contentDir, { ...request, empty: true }, options);
   return planned;
 }
 
@@ -209,11 +276,19 @@ interface ComposedIssue {
   text: string;
 }
 
-async function composeIssue(contentDir: string, planned: IssuePlan & PlanContext, request: IssueRequest, options: WorkflowOptions): Promise<ComposedIssue> {
+async function composeIssue(
+  contentDir: string,
+  planned: IssuePlan & PlanContext,
+  request: IssueRequest,
+  options: WorkflowOptions,
+): Promise<ComposedIssue> {
   const { registry, series, supplement, total, date } = planned;
   const entries = chosenEntries(planned.entries, planned.later, request.entries);
   if (entries.length === 0 && !request.empty && !supplement) {
-    throw new WorkflowError(`刊物「${series.name}」的${issueName(planned.year, planned.number)}没有稿件`, { usage: true, hint: '至少编入一篇稿件；确需编一期空白期刊时选“空白一期”' });
+    throw new WorkflowError(`刊物「${series.name}」的${issueName(planned.year, planned.number)}没有稿件`, {
+      usage: true,
+      hint: '至少编入一篇稿件；确需编一期空白期刊时选“空白一期”',
+    });
   }
   const previous = planned.previous?.data;
   const template = await loadTemplate(contentDir, ['issue.md'], ISSUE_PLACEHOLDERS, options.builtinTemplates);
@@ -233,13 +308,19 @@ async function composeIssue(contentDir: string, planned: IssuePlan & PlanContext
   });
   const file = issuePath(registry, series, planned.previous, planned.year, planned.number, supplement);
   const filled = rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`;
-  const text = request.note?.trim() ? editFrontMatter(filled, issueSchema, {}, `\n${request.note.replace(/\r\n?/g, '\n').trim()}\n`) : filled;
+  const text = request.note?.trim()
+    ? editFrontMatter(filled, issueSchema, {}, `\n${request.note.replace(/\r\n?/g, '\n').trim()}\n`)
+    : filled;
   return { entries, template, rendered, file, text };
 }
 
 /** A file's text parsed as the loader parses an issue file. */
 function parseIssueText(file: string, text: string) {
-  return parseMarkdownFile({ path: file, encoding: 'utf-8' as const, bom: false, crlf: false, text, fullWidthColons: [] }, issueSchema, '期刊');
+  return parseMarkdownFile(
+    { path: file, encoding: 'utf-8' as const, bom: false, crlf: false, text, fullWidthColons: [] },
+    issueSchema,
+    '期刊',
+  );
 }
 
 /** What `new issue` would write for this request now, parsed as `check` would read it (the print preview; nothing is written). */
@@ -251,19 +332,37 @@ export interface IssueDraft extends IssuePlan {
   problems: Diagnostic[];
 }
 
-export async function draftIssue(contentDir: string, request: IssueRequest, options: WorkflowOptions, checked: CheckedContent): Promise<IssueDraft> {
+export async function draftIssue(
+  contentDir: string,
+  request: IssueRequest,
+  options: WorkflowOptions,
+  checked: CheckedContent,
+): Promise<IssueDraft> {
   const drafting = { ...request, empty: true };
   const planned = await plan(contentDir, drafting, options, checked);
   const composed = await composeIssue(contentDir, planned, drafting, options);
   const parsed = parseIssueText(composed.file, composed.text);
   const problems = parsed.diagnostics.filter((d) => d.severity === 'error');
-  const record = parsed.data && !problems.length ? { file: composed.file, data: parsed.data, note: parsed.body.trim(), noteLine: parsed.bodyLine, positions: parsed.positions } : undefined;
+  const record =
+    parsed.data && !problems.length
+      ? {
+          file: composed.file,
+          data: parsed.data,
+          note: parsed.body.trim(),
+          noteLine: parsed.bodyLine,
+          positions: parsed.positions,
+        }
+      : undefined;
   const { content: _content, registry: _registry, archive: _archive, previous: _previous, ...plan_ } = planned;
   return { ...plan_, entries: composed.entries, file: composed.file, text: composed.text, record, problems };
 }
 
 /** Create the next issue of a series; returns what was written. */
-export async function createIssue(contentDir: string, request: IssueRequest, options: WorkflowOptions): Promise<NewIssueResult> {
+export async function createIssue(
+  contentDir: string,
+  request: IssueRequest,
+  options: WorkflowOptions,
+): Promise<NewIssueResult> {
   const planned = await plan(contentDir, request.entries ? { ...request, empty: true } : request, options);
   const { content, registry, series, supplement, total, date } = planned;
   const archive = planned.archive!;
@@ -274,7 +373,13 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   const parsed = parseIssueText(file, rendered.text);
   const parseErrors = parsed.diagnostics.filter((d) => d.severity === 'error');
   if (!parsed.data || parseErrors.length) throw brokenTemplate(template, onTemplate(rendered, parseErrors));
-  const record: IssueRecord = { file, data: parsed.data, note: parsed.body.trim(), noteLine: parsed.bodyLine, positions: parsed.positions };
+  const record: IssueRecord = {
+    file,
+    data: parsed.data,
+    note: parsed.body.trim(),
+    noteLine: parsed.bodyLine,
+    positions: parsed.positions,
+  };
   const mismatches: string[] = [];
   const expectedIds = entries.map((entry) => entry.id);
   if (record.data.year !== next.year) mismatches.push(`年度（应为 ${next.year}，模板里要有 年度: {{年度}}）`);
@@ -283,14 +388,19 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
   }
   if (record.data.date !== date) mismatches.push(`印发日期（应为 ${date}，模板里要有 印发日期: {{印发日期}}）`);
   if (record.data.entries.join('\n') !== expectedIds.join('\n')) mismatches.push('稿件（模板里要有 稿件: {{稿件}}）');
-  if (record.data.series !== undefined && record.data.series !== series.id) mismatches.push(`刊物（应为 ${series.id}）`);
+  if (record.data.series !== undefined && record.data.series !== series.id)
+    mismatches.push(`刊物（应为 ${series.id}）`);
   if (record.data.status === 'published') mismatches.push('状态（新一期应为草稿，由 jianbao publish 发布）');
   const after = { ...content, issues: [...content.issues, record] };
   const found = validate(after, registry, archive).filter((d) => d.file === file);
   const errors = found.filter((d) => d.severity === 'error');
   const problems: Diagnostic[] = [
     ...onTemplate(rendered, errors),
-    ...mismatches.map((what) => diagnostic('template/invalid', template.file, { line: 2, column: 1 }, `按模板生成的期刊缺少或写错了${what}`, { hint: '模板的前置信息要用占位符填写年度、期号、印发日期和稿件，不要写死' })),
+    ...mismatches.map((what) =>
+      diagnostic('template/invalid', template.file, { line: 2, column: 1 }, `按模板生成的期刊缺少或写错了${what}`, {
+        hint: '模板的前置信息要用占位符填写年度、期号、印发日期和稿件，不要写死',
+      }),
+    ),
   ];
   if (problems.length) throw brokenTemplate(template, problems);
 
@@ -315,7 +425,9 @@ export async function createIssue(contentDir: string, request: IssueRequest, opt
 }
 
 /** The entries of a new issue grouped by section, for the summary the CLI prints. */
-export function entriesBySection(result: Pick<NewIssueResult, 'entries' | 'series'>): { section: string; entries: EntryRecord[] }[] {
+export function entriesBySection(
+  result: Pick<NewIssueResult, 'entries' | 'series'>,
+): { section: string; entries: EntryRecord[] }[] {
   return result.series.sections
     .map((id) => ({ section: sectionName(id), entries: result.entries.filter((entry) => entry.data.section === id) }))
     .filter((group) => group.entries.length > 0);

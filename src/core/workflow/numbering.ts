@@ -25,7 +25,13 @@ export interface NextNumber {
  * supplement (`kind: 'supplement'`) follows the last supplement: 增刊第1期 each
  * year, never `since`, never a total.
  */
-export function nextNumber(content: Pick<LoadedContent, 'issues'>, registry: Registry, series: Series, date: string, kind: IssueKind = 'regular'): NextNumber {
+export function nextNumber(
+  content: Pick<LoadedContent, 'issues'>,
+  registry: Registry,
+  series: Series,
+  date: string,
+  kind: IssueKind = 'regular',
+): NextNumber {
   const year = Number(date.slice(0, 4));
   const issues = issuesBySeries(content.issues, registry, kind).get(series) ?? [];
   const previous = issues.at(-1);
@@ -36,14 +42,20 @@ export function nextNumber(content: Pick<LoadedContent, 'issues'>, registry: Reg
     );
   }
   if (previous && previous.data.year > year) {
-    throw new WorkflowError(`已有${issueName(previous.data.year, previous.data.number, previous.data.kind === 'supplement')}，不能再编 ${year} 年的期刊`, { hint: '用 --date 指定正确的印发日期' });
+    throw new WorkflowError(
+      `已有${issueName(previous.data.year, previous.data.number, previous.data.kind === 'supplement')}，不能再编 ${year} 年的期刊`,
+      { hint: '用 --date 指定正确的印发日期' },
+    );
   }
   const since = kind === 'supplement' ? undefined : series.since;
   let number: number;
   if (previous && previous.data.year === year) number = previous.data.number + 1;
   else if (since && since.year === year) number = since.number;
   else if (since && since.year > year) {
-    throw new WorkflowError(`刊物「${series.name}」的期号从${issueName(since.year, since.number)}开始，不能编 ${year} 年的期刊`, { hint: '核对 --date，或修改 jianbao.yaml 中的期号起点（since）' });
+    throw new WorkflowError(
+      `刊物「${series.name}」的期号从${issueName(since.year, since.number)}开始，不能编 ${year} 年的期刊`,
+      { hint: '核对 --date，或修改 jianbao.yaml 中的期号起点（since）' },
+    );
   } else number = 1;
   const total = kind === 'regular' && previous?.data.total !== undefined ? previous.data.total + 1 : undefined;
   return { year, number, total, previous };

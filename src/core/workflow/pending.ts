@@ -38,10 +38,19 @@ export interface PendingEntries {
  * The pending entries of a series as of `date` (ISO). Entries whose section
  * the series does not print are left out: `check` reports them as errors.
  */
-export function pendingEntries(content: Pick<LoadedContent, 'entries' | 'issues'>, registry: Registry, series: Series, date: string): PendingEntries {
+export function pendingEntries(
+  content: Pick<LoadedContent, 'entries' | 'issues'>,
+  registry: Registry,
+  series: Series,
+  date: string,
+): PendingEntries {
   const placed = placedEntryIds(content);
   const candidates = content.entries.filter(
-    (entry) => entry.data.status === 'ready' && !placed.has(entry.id) && entrySeries(registry, entry) === series && series.sections.includes(entry.data.section),
+    (entry) =>
+      entry.data.status === 'ready' &&
+      !placed.has(entry.id) &&
+      entrySeries(registry, entry) === series &&
+      series.sections.includes(entry.data.section),
   );
   const order = issueOrder(series, registry);
   return {

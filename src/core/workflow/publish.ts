@@ -15,7 +15,17 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { archiveKey, comparableRecord, compareWithRecord, currentRecord, inputsDigest } from '../archive/compare.ts';
 import { changesText, describeChanges } from '../archive/diff.ts';
-import { asPublished, canonicalJson, LEDGER_FILE, LEDGER_NOTE, RECORD_FORMAT, sha256, snapshotPath, type Ledger, type Snapshot } from '../archive/records.ts';
+import {
+  asPublished,
+  canonicalJson,
+  LEDGER_FILE,
+  LEDGER_NOTE,
+  RECORD_FORMAT,
+  sha256,
+  snapshotPath,
+  type Ledger,
+  type Snapshot,
+} from '../archive/records.ts';
 import { fileTexts, issueSources } from '../archive/sources.ts';
 import { compileIssue } from '../compile/issue.ts';
 import type { EntryRecord, IssueRecord, LoadedContent } from '../load/content.ts';
@@ -82,7 +92,14 @@ export interface WorkflowCheck {
 const PUBLISHED = ISSUE_STATUSES.find((status) => status.id === 'published')!;
 
 /** Rules that describe the frozen state itself; publish handles these instead of refusing. */
-const FROZEN_RULES = new Set(['issue/frozen-changed', 'issue/digest-missing', 'issue/errata-pending', 'archive/status-changed', 'archive/not-archived', 'archive/entry-deleted']);
+const FROZEN_RULES = new Set([
+  'issue/frozen-changed',
+  'issue/digest-missing',
+  'issue/errata-pending',
+  'archive/status-changed',
+  'archive/not-archived',
+  'archive/entry-deleted',
+]);
 
 type Ranged = { range?: [number, number, number] | null } | null | undefined;
 
@@ -112,7 +129,8 @@ export function publishedText(text: string): string {
   const edits: { start: number; end: number; text: string }[] = [];
   const valueRange = (status?.value as Ranged)?.range;
   const keyRange = (status?.key as Ranged)?.range;
-  if (valueRange && valueRange[1] > valueRange[0]) edits.push({ start: valueRange[0], end: valueRange[1], text: statusText });
+  if (valueRange && valueRange[1] > valueRange[0])
+    edits.push({ start: valueRange[0], end: valueRange[1], text: statusText });
   else if (status && keyRange) {
     // `状态:` with nothing after it: the line becomes `状态: 已发布`.
     const line = wholeLines(yaml, keyRange[0], keyRange[1]);
@@ -133,32 +151,49 @@ export function publishedText(text: string): string {
     edits.push({ ...wholeLines(yaml, digestKey[0], (digest.value as Ranged)?.range?.[1] ?? digestKey[1]), text: '' });
   }
   let next = yaml;
-  for (const edit of edits.sort((a, b) => b.start - a.start || b.end - a.end)) next = next.slice(0, edit.start) + edit.text + next.slice(edit.end);
+  for (const edit of edits.sort((a, b) => b.start - a.start || b.end - a.end))
+    next = next.slice(0, edit.start) + edit.text + next.slice(edit.end);
   const lines = text.split('\n');
   const fence = lines[split.bodyLine - 2]!;
   return `${lines[0]}\n${next === '' || next.endsWith('\n') ? next : `${next}\n`}${fence}\n${lines.slice(split.bodyLine - 1).join('\n')}`;
 }
 
 /** Publish (or re-publish after an erratum) the issue an ISSUE argument names. */
-export async function publishIssue(contentDir: string, refText: string, options: WorkflowCheck = {}): Promise<PublishResult> {
+export async function publishIssue(
+  contentDir: string,
+  refText: string,
+  options: WorkflowCheck = {},
+): Promise<PublishResult> {
   const checked = options.checked ?? (await checkContent(contentDir));
   const { content, registry, diagnostics, archive } = checked;
   if (!content.site) {
-    throw new WorkflowError('jianbao.yaml 有错误，无法发布', { diagnostics: diagnostics.filter((d) => d.severity === 'error' && d.file === SETTINGS_FILES.settings) });
+    throw new WorkflowError('jianbao.yaml 有错误，无法发布', {
+      diagnostics: diagnostics.filter((d) => d.severity === 'error' && d.file === SETTINGS_FILES.settings),
+    });
   }
   if (archive.diagnostics.some((d) => d.severity === 'error')) {
-    throw new WorkflowError('期刊存档（published/）有错误，不能发布', { diagnostics: archive.diagnostics.filter((d) => d.severity === 'error'), hint: '先从版本库恢复存档文件' });
+    throw new WorkflowError('期刊存档（published/）有错误，不能发布', {
+      diagnostics: archive.diagnostics.filter((d) => d.severity === 'error'),
+      hint: '先从版本库恢复存档文件',
+    });
   }
   const issue = findIssue(content, registry, refText);
   const ref = issueRefOf(issue, registry);
   const name = issueName(issue.data.year, issue.data.number, issue.data.kind === 'supplement');
   const byId = entriesById(content.entries);
-  const entryFiles = new Set(issue.data.entries.map((id) => byId.get(id.normalize('NFC'))?.file ?? `${ENTRIES_DIR}/${id}.md`));
+  const entryFiles = new Set(
+    issue.data.entries.map((id) => byId.get(id.normalize('NFC'))?.file ?? `${ENTRIES_DIR}/${id}.md`),
+  );
   const settingsFiles = new Set<string>(Object.values(SETTINGS_FILES));
   const concerned = (d: Diagnostic) => d.file === issue.file || entryFiles.has(d.file) || settingsFiles.has(d.file);
-  const errors = diagnostics.filter((d) => d.severity === 'error' && concerned(d) && !(d.file === issue.file && FROZEN_RULES.has(d.rule)));
+  const errors = diagnostics.filter(
+    (d) => d.severity === 'error' && concerned(d) && !(d.file === issue.file && FROZEN_RULES.has(d.rule)),
+  );
   if (errors.length) {
-    throw new WorkflowError(`${name}有错误，不能发布`, { diagnostics: errors, hint: '改正上面的错误后再运行 jianbao publish' });
+    throw new WorkflowError(`${name}有错误，不能发布`, {
+      diagnostics: errors,
+      hint: '改正上面的错误后再运行 jianbao publish',
+    });
   }
   // An entry still empty, or only the template's opening, is a warning in check and a refusal here.
   const unedited = diagnostics.filter((d) => d.rule === 'entry/unedited' && entryFiles.has(d.file));
@@ -172,9 +207,16 @@ export async function publishIssue(contentDir: string, refText: string, options:
   const earlierDrafts = content.issues
     .filter((other) => other !== issue && other.data.status === 'draft' && issueSeries(registry, other) === series)
     .filter((other) => (other.data.kind === 'supplement') === (issue.data.kind === 'supplement'))
-    .filter((other) => other.data.year < issue.data.year || (other.data.year === issue.data.year && other.data.number < issue.data.number))
+    .filter(
+      (other) =>
+        other.data.year < issue.data.year ||
+        (other.data.year === issue.data.year && other.data.number < issue.data.number),
+    )
     .sort((a, b) => a.data.year - b.data.year || a.data.number - b.data.number)
-    .map((other) => ({ ref: issueRefOf(other, registry), name: issueName(other.data.year, other.data.number, other.data.kind === 'supplement') }));
+    .map((other) => ({
+      ref: issueRefOf(other, registry),
+      name: issueName(other.data.year, other.data.number, other.data.kind === 'supplement'),
+    }));
 
   const { data } = issue;
   const key = archiveKey(issue, registry)!;
@@ -195,11 +237,25 @@ export async function publishIssue(contentDir: string, refText: string, options:
     rendering = compared?.rendering ?? 0;
     const errataGrew = data.errata.length > latest.issue.errata.length;
     if (changes.length === 0) {
-      if (data.status !== 'published') await replaceFile(join(contentDir, issue.file), publishedText(fileText(content, issue.file)));
-      return { outcome: 'unchanged', ref, name, file: issue.file, snapshot: archived.record.versions.at(-1)!.file, version: latest.version, entries: latest.issue.entries.length, errata: data.errata.length, earlierDrafts };
+      if (data.status !== 'published')
+        await replaceFile(join(contentDir, issue.file), publishedText(fileText(content, issue.file)));
+      return {
+        outcome: 'unchanged',
+        ref,
+        name,
+        file: issue.file,
+        snapshot: archived.record.versions.at(-1)!.file,
+        version: latest.version,
+        entries: latest.issue.entries.length,
+        errata: data.errata.length,
+        earlierDrafts,
+      };
     }
     if (missing.length > 0) {
-      throw new WorkflowError(`${name}的稿件文件 ${missing.map((entry) => `entries/${entry.id}.md`).join('、')} 已删除，不能重新发布`, { hint: '先从版本库恢复这些稿件文件，再运行 jianbao publish' });
+      throw new WorkflowError(
+        `${name}的稿件文件 ${missing.map((entry) => `entries/${entry.id}.md`).join('、')} 已删除，不能重新发布`,
+        { hint: '先从版本库恢复这些稿件文件，再运行 jianbao publish' },
+      );
     }
     if (!errataGrew) {
       throw new WorkflowError(`${name}已发布，发布后被修改，不能重新发布：${changesText(changes)}`, {
@@ -222,7 +278,24 @@ export async function publishIssue(contentDir: string, refText: string, options:
 
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const ledger: Ledger = archive.ledger ?? { format: RECORD_FORMAT, note: LEDGER_NOTE, issues: [] };
-  const { snapshotFile, snapshotText, ledger: nextLedger } = prepareVersion({ key, ref, version, today, issue, content, registry, byId, compiled, ledger, texts, ...(changed && version > 1 ? { changes: changed } : {}) });
+  const {
+    snapshotFile,
+    snapshotText,
+    ledger: nextLedger,
+  } = prepareVersion({
+    key,
+    ref,
+    version,
+    today,
+    issue,
+    content,
+    registry,
+    byId,
+    compiled,
+    ledger,
+    texts,
+    ...(changed && version > 1 ? { changes: changed } : {}),
+  });
 
   const issuePath = join(contentDir, issue.file);
   const original = fileText(content, issue.file);
@@ -233,11 +306,27 @@ export async function publishIssue(contentDir: string, refText: string, options:
 
   // What was written must read back as published and unchanged.
   const again = await checkContent(contentDir);
-  const problems = again.diagnostics.filter((d) => d.severity === 'error' && (d.file === issue.file || d.file.startsWith('published/')));
+  const problems = again.diagnostics.filter(
+    (d) => d.severity === 'error' && (d.file === issue.file || d.file.startsWith('published/')),
+  );
   if (problems.length) {
-    throw new WorkflowError(`${name}发布后复核未通过`, { diagnostics: problems, hint: '请把这个问题报告给 jianbao 的维护者' });
+    throw new WorkflowError(`${name}发布后复核未通过`, {
+      diagnostics: problems,
+      hint: '请把这个问题报告给 jianbao 的维护者',
+    });
   }
-  return { outcome, ref, name, file: issue.file, snapshot: snapshotFile, version, entries: compiled.entries.length, errata: data.errata.length, earlierDrafts, ...(rendering ? { rendering } : {}) };
+  return {
+    outcome,
+    ref,
+    name,
+    file: issue.file,
+    snapshot: snapshotFile,
+    version,
+    entries: compiled.entries.length,
+    errata: data.errata.length,
+    earlierDrafts,
+    ...(rendering ? { rendering } : {}),
+  };
 }
 
 export interface MigrationResult {
@@ -258,7 +347,10 @@ export async function archiveLegacyIssues(contentDir: string, options: WorkflowC
   const { content, registry, archive } = options.checked ?? (await checkContent(contentDir));
   if (!content.site) throw new WorkflowError('jianbao.yaml 有错误，无法建立存档');
   if (archive.diagnostics.some((d) => d.severity === 'error')) {
-    throw new WorkflowError('期刊存档（published/）有错误，不能建立存档', { diagnostics: archive.diagnostics.filter((d) => d.severity === 'error'), hint: '先从版本库恢复存档文件' });
+    throw new WorkflowError('期刊存档（published/）有错误，不能建立存档', {
+      diagnostics: archive.diagnostics.filter((d) => d.severity === 'error'),
+      hint: '先从版本库恢复存档文件',
+    });
   }
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const byId = entriesById(content.entries);
@@ -277,11 +369,33 @@ export async function archiveLegacyIssues(contentDir: string, options: WorkflowC
       continue;
     }
     const compiled = asPublished(compileIssue(issue, content, registry, byId)!);
-    const prepared = prepareVersion({ key, ref, version: 1, today, issue, content, registry, byId, compiled, ledger, texts });
+    const prepared = prepareVersion({
+      key,
+      ref,
+      version: 1,
+      today,
+      issue,
+      content,
+      registry,
+      byId,
+      compiled,
+      ledger,
+      texts,
+    });
     ledger = prepared.ledger;
     writes.push({ path: prepared.snapshotFile, text: prepared.snapshotText });
     writes.push({ path: issue.file, text: publishedText(fileText(content, issue.file)) });
-    result.archived.push({ outcome: 'archived', ref, name, file: issue.file, snapshot: prepared.snapshotFile, version: 1, entries: compiled.entries.length, errata: issue.data.errata.length, earlierDrafts: [] });
+    result.archived.push({
+      outcome: 'archived',
+      ref,
+      name,
+      file: issue.file,
+      snapshot: prepared.snapshotFile,
+      version: 1,
+      entries: compiled.entries.length,
+      errata: issue.data.errata.length,
+      earlierDrafts: [],
+    });
   }
   // Records written before sources were kept: the newest gets them when today's files compile to it exactly.
   for (const [key, item] of archive.issues) {
@@ -295,16 +409,33 @@ export async function archiveLegacyIssues(contentDir: string, options: WorkflowC
     const text = canonicalJson({ ...fields, sources: issueSources(issue, byId, texts), issue: printed });
     const file = item.record.versions.at(-1)!.file;
     writes.push({ path: file, text });
-    ledger = { ...ledger, issues: ledger.issues.map((entry) => (entry.key === key ? { ...entry, versions: entry.versions.map((v) => (v.file === file ? { ...v, digest: sha256(text) } : v)) } : entry)) };
+    ledger = {
+      ...ledger,
+      issues: ledger.issues.map((entry) =>
+        entry.key === key
+          ? { ...entry, versions: entry.versions.map((v) => (v.file === file ? { ...v, digest: sha256(text) } : v)) }
+          : entry,
+      ),
+    };
     result.sourced.push({ ref: item.record.ref, name: issueName(issue.data.year, issue.data.number), snapshot: file });
   }
   if (writes.length === 0) return result;
-  for (const write of writes.filter((item) => item.path.startsWith('published/'))) await writeAtomically(join(contentDir, write.path), write.text);
+  for (const write of writes.filter((item) => item.path.startsWith('published/')))
+    await writeAtomically(join(contentDir, write.path), write.text);
   await writeAtomically(join(contentDir, LEDGER_FILE), canonicalJson(ledger));
-  for (const write of writes.filter((item) => !item.path.startsWith('published/'))) await replaceFile(join(contentDir, write.path), write.text);
+  for (const write of writes.filter((item) => !item.path.startsWith('published/')))
+    await replaceFile(join(contentDir, write.path), write.text);
   const again = await checkContent(contentDir);
-  const problems = again.diagnostics.filter((d) => d.severity === 'error' && (d.rule.startsWith('archive/') || d.rule.startsWith('issue/frozen') || d.rule === 'issue/digest-missing'));
-  if (problems.length) throw new WorkflowError('建立存档后复核未通过', { diagnostics: problems, hint: '请把这个问题报告给 jianbao 的维护者' });
+  const problems = again.diagnostics.filter(
+    (d) =>
+      d.severity === 'error' &&
+      (d.rule.startsWith('archive/') || d.rule.startsWith('issue/frozen') || d.rule === 'issue/digest-missing'),
+  );
+  if (problems.length)
+    throw new WorkflowError('建立存档后复核未通过', {
+      diagnostics: problems,
+      hint: '请把这个问题报告给 jianbao 的维护者',
+    });
   return result;
 }
 
@@ -338,7 +469,13 @@ function prepareVersion(input: {
   };
   const snapshotFile = snapshotPath(key, version);
   const snapshotText = canonicalJson(snapshot);
-  const versionRecord = { version, file: snapshotFile, digest: sha256(snapshotText), publishedOn: today, errata: issue.data.errata.length };
+  const versionRecord = {
+    version,
+    file: snapshotFile,
+    digest: sha256(snapshotText),
+    publishedOn: today,
+    errata: issue.data.errata.length,
+  };
   const title = `${compiled.series.name} ${issueName(issue.data.year, issue.data.number)}`;
   const existing = ledger.issues.find((item) => item.key === key);
   return {
@@ -347,7 +484,9 @@ function prepareVersion(input: {
     ledger: {
       ...ledger,
       issues: existing
-        ? ledger.issues.map((item) => (item === existing ? { ...item, ref, title, versions: [...item.versions, versionRecord] } : item))
+        ? ledger.issues.map((item) =>
+            item === existing ? { ...item, ref, title, versions: [...item.versions, versionRecord] } : item,
+          )
         : sortLedger([...ledger.issues, { key, ref, title, versions: [versionRecord] }]),
     },
   };

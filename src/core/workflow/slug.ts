@@ -20,7 +20,12 @@ function shortUnitName(unit: Pick<Unit, 'name' | 'aliases'>): string {
 }
 
 /** Path of a new entry relative to the content directory, before de-duplication (-2, -3…). */
-export function entryPath(date: string, section: SectionId, unit: Pick<Unit, 'name' | 'aliases'>, title: string | undefined): string {
+export function entryPath(
+  date: string,
+  section: SectionId,
+  unit: Pick<Unit, 'name' | 'aliases'>,
+  title: string | undefined,
+): string {
   const slug = (title && slugify(title)) || slugify(`${shortUnitName(unit)}${sectionName(section)}`);
   return `${ENTRIES_DIR}/${date.slice(0, 4)}/${date.slice(5, 7)}/${date}-${slug}.md`;
 }

@@ -32,7 +32,6 @@ const TEMPLATES_DIR = 'templates';
 /** The templates shipped with jianbao (the repository's `templates/`). */
 const BUILTIN_TEMPLATES = `${join(PACKAGE_ROOT, TEMPLATES_DIR)}${sep}`;
 
-
 export interface Placeholder {
   /** English name, e.g. `title`. */
   id: string;
@@ -70,7 +69,13 @@ function lookup(placeholders: readonly Placeholder[], name: string): Placeholder
   return placeholders.find((placeholder) => placeholder.name === name || placeholder.id === name);
 }
 
-function templateDiagnostic(rule: TemplateRuleId, file: string, at: Position, message: string, hint?: string): Diagnostic {
+function templateDiagnostic(
+  rule: TemplateRuleId,
+  file: string,
+  at: Position,
+  message: string,
+  hint?: string,
+): Diagnostic {
   return diagnostic(rule, file, at, message, hint ? { hint } : {});
 }
 
@@ -99,7 +104,15 @@ export async function loadTemplate(
       const decoded = decode(bytes);
       if (decoded.encoding === undefined) {
         throw new WorkflowError(`模板 ${file} 无法读取`, {
-          diagnostics: [templateDiagnostic('template/front-matter', file, { line: 1, column: 1 }, '模板不是文本文件，或编码无法识别', '用文本编辑器以 UTF-8 编码另存此模板')],
+          diagnostics: [
+            templateDiagnostic(
+              'template/front-matter',
+              file,
+              { line: 1, column: 1 },
+              '模板不是文本文件，或编码无法识别',
+              '用文本编辑器以 UTF-8 编码另存此模板',
+            ),
+          ],
         });
       }
       return { path, file, text: toLf(decoded.text), placeholders };
@@ -115,9 +128,25 @@ function templateProblems(template: Template): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const split = splitFrontMatter(template.text);
   if (split.yaml === undefined) {
-    problems.push(templateDiagnostic('template/front-matter', template.file, { line: 1, column: 1 }, '模板缺少前置信息（第一行应为 ---）', '模板要以 --- 开头，写上前置信息的键，再以 --- 结束'));
+    problems.push(
+      templateDiagnostic(
+        'template/front-matter',
+        template.file,
+        { line: 1, column: 1 },
+        '模板缺少前置信息（第一行应为 ---）',
+        '模板要以 --- 开头，写上前置信息的键，再以 --- 结束',
+      ),
+    );
   } else if (split.unclosed) {
-    problems.push(templateDiagnostic('template/front-matter', template.file, { line: 1, column: 1 }, '模板的前置信息以 --- 开始，但没有结束的 --- 行', '在前置信息最后一个键之后加一行 ---'));
+    problems.push(
+      templateDiagnostic(
+        'template/front-matter',
+        template.file,
+        { line: 1, column: 1 },
+        '模板的前置信息以 --- 开始，但没有结束的 --- 行',
+        '在前置信息最后一个键之后加一行 ---',
+      ),
+    );
   }
   const names = template.placeholders.flatMap((placeholder) => [placeholder.name, placeholder.id]);
   template.text.split('\n').forEach((line, index) => {
@@ -131,7 +160,9 @@ function templateProblems(template: Template): Diagnostic[] {
           template.file,
           { line: index + 1, column: match.index + 1 },
           `模板中有未知的占位符「{{${name}}}」`,
-          suggestion ? `是不是「{{${suggestion}}}」？` : `可用的占位符：${template.placeholders.map((placeholder) => `{{${placeholder.name}}}`).join('、')}`,
+          suggestion
+            ? `是不是「{{${suggestion}}}」？`
+            : `可用的占位符：${template.placeholders.map((placeholder) => `{{${placeholder.name}}}`).join('、')}`,
         ),
       );
     }
@@ -147,7 +178,8 @@ function isList(value: TemplateValue): value is readonly string[] {
 function isEmpty(value: TemplateValue): boolean {
   if (value === undefined || value === '') return true;
   if (Array.isArray(value)) return value.length === 0;
-  if (typeof value === 'object') return Object.values(value).every((item) => item === undefined || (Array.isArray(item) && item.length === 0));
+  if (typeof value === 'object')
+    return Object.values(value).every((item) => item === undefined || (Array.isArray(item) && item.length === 0));
   return false;
 }
 
@@ -203,7 +235,10 @@ export function fillTemplate(template: Template, values: Record<string, Template
     const lineNumber = index + 1;
     const inYaml = lineNumber > 1 && lineNumber < yamlEnd;
     if (!inYaml) {
-      emit(line.replace(TOKEN, (_, name: string) => plainText(valueOf(name).value)), lineNumber);
+      emit(
+        line.replace(TOKEN, (_, name: string) => plainText(valueOf(name).value)),
+        lineNumber,
+      );
       return;
     }
     const whole = WHOLE_VALUE.exec(line);
@@ -215,13 +250,17 @@ export function fillTemplate(template: Template, values: Record<string, Template
       const tail = comment ? ` ${comment}` : '';
       const childIndent = ' '.repeat(indent.length + dash.length + 2);
       if (isList(value) && placeholder.flow) {
-        emit(`${head} [${value.map((item) => (/[,[\]{}]/.test(String(item)) ? JSON.stringify(item) : yamlScalar(item))).join(', ')}]${tail}`, lineNumber);
+        emit(
+          `${head} [${value.map((item) => (/[,[\]{}]/.test(String(item)) ? JSON.stringify(item) : yamlScalar(item))).join(', ')}]${tail}`,
+          lineNumber,
+        );
       } else if (isList(value)) {
         emit(`${head}${tail}`, lineNumber);
         for (const item of value) emit(`${childIndent}- ${yamlScalar(item)}`, lineNumber);
       } else if (typeof value === 'object') {
         emit(`${head}${tail}`, lineNumber);
-        for (const child of groupLines(localiseKeys(value, placeholder.schema, chinese))) emit(`${childIndent}${child}`, lineNumber);
+        for (const child of groupLines(localiseKeys(value, placeholder.schema, chinese)))
+          emit(`${childIndent}${child}`, lineNumber);
       } else {
         emit(`${head} ${yamlScalar(value as string | number)}${tail}`, lineNumber);
       }
@@ -236,7 +275,10 @@ export function fillTemplate(template: Template, values: Record<string, Template
       for (const one of items) emit(`${indent}- ${yamlScalar(one)}`, lineNumber);
       return;
     }
-    emit(line.replace(TOKEN, (_, name: string) => plainText(valueOf(name).value)), lineNumber);
+    emit(
+      line.replace(TOKEN, (_, name: string) => plainText(valueOf(name).value)),
+      lineNumber,
+    );
   });
   return { text: out.join('\n'), lineMap, template };
 }

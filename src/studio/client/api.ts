@@ -2,7 +2,13 @@
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly body: { error?: string; hint?: string; field?: string; conflict?: { current: string; version: string }; diagnostics?: { file: string; line: number; message: string; hint: string }[] },
+    readonly body: {
+      error?: string;
+      hint?: string;
+      field?: string;
+      conflict?: { current: string; version: string };
+      diagnostics?: { file: string; line: number; message: string; hint: string }[];
+    },
   ) {
     super(body.error ?? `请求失败（${status}）`);
   }
@@ -15,7 +21,9 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  const data = (await response.json().catch(() => ({ error: `服务器没有返回结果（${response.status}）` }))) as T & { error?: string };
+  const data = (await response.json().catch(() => ({ error: `服务器没有返回结果（${response.status}）` }))) as T & {
+    error?: string;
+  };
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
 }

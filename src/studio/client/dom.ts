@@ -3,7 +3,11 @@ type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | EventListener | null | undefined>;
 
 /** `h('button', { type: 'button', onclick }, '保存')` */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
@@ -50,10 +54,20 @@ export function field(id: string, label: string, control: HTMLElement, extra?: N
   control.id = id;
   const messages = h('div', { class: 'field-messages', id: `${id}-messages`, 'aria-live': 'polite' });
   control.setAttribute('aria-describedby', messages.id);
-  return h('div', { class: 'field', 'data-field': id.replace(/^f-/, '') }, h('label', { for: id }, label), control, extra, messages);
+  return h(
+    'div',
+    { class: 'field', 'data-field': id.replace(/^f-/, '') },
+    h('label', { for: id }, label),
+    control,
+    extra,
+    messages,
+  );
 }
 
-export function debounce<A extends unknown[]>(run: (...args: A) => void | Promise<void>, ms: number): (...args: A) => void {
+export function debounce<A extends unknown[]>(
+  run: (...args: A) => void | Promise<void>,
+  ms: number,
+): (...args: A) => void {
   let timer: number | undefined;
   return (...args: A) => {
     window.clearTimeout(timer);

@@ -5,7 +5,16 @@
  * Word or a web page through the import cleaner, and a save that never
  * overwrites a file changed on disk meanwhile.
  */
-import { ApiError, explain, get, post, type BodyFinding, type EntryForm, type FieldMessage, type State } from './api.ts';
+import {
+  ApiError,
+  explain,
+  get,
+  post,
+  type BodyFinding,
+  type EntryForm,
+  type FieldMessage,
+  type State,
+} from './api.ts';
 import { debounce, field, h, toast, view } from './dom.ts';
 import { unitPicker } from './unit-picker.ts';
 
@@ -31,34 +40,81 @@ export async function showEditor(state: State, id: string | undefined): Promise<
     try {
       opened = await get<Opened>(`/api/entry?id=${encodeURIComponent(id)}`);
     } catch (error) {
-      main.append(h('p', { class: 'error', role: 'alert' }, explain(error)), h('p', {}, h('a', { href: '#/entries' }, '回到稿件列表')));
+      main.append(
+        h('p', { class: 'error', role: 'alert' }, explain(error)),
+        h('p', {}, h('a', { href: '#/entries' }, '回到稿件列表')),
+      );
       return;
     }
   }
-  const initial: EntryForm = opened?.form ?? { series: '', section: '', date: state.today, unit: '', people: [], title: '', status: '待编', body: '' };
+  const initial: EntryForm = opened?.form ?? {
+    series: '',
+    section: '',
+    date: state.today,
+    unit: '',
+    people: [],
+    title: '',
+    status: '待编',
+    body: '',
+  };
   const frozen = Boolean(opened?.frozen);
   let version = opened?.version;
   let savedMessages: FieldMessage[] = opened?.messages ?? [];
   let bodyTouched = Boolean(opened);
 
-  const series = h('select', {}, h('option', { value: '' }, state.series.length > 1 ? '（按栏目自动选择）' : state.series[0]?.name ?? ''), ...state.series.map((item) => h('option', { value: item.id, selected: item.id === initial.series }, `${item.name}（${item.id}）`)));
+  const series = h(
+    'select',
+    {},
+    h('option', { value: '' }, state.series.length > 1 ? '（按栏目自动选择）' : (state.series[0]?.name ?? '')),
+    ...state.series.map((item) =>
+      h('option', { value: item.id, selected: item.id === initial.series }, `${item.name}（${item.id}）`),
+    ),
+  );
   const section = h('select');
   const fillSections = () => {
     const chosen = state.series.find((item) => item.id === series.value);
     const sections = chosen ? chosen.sections : state.sections;
     const current = section.value || initial.section;
-    section.replaceChildren(h('option', { value: '' }, '请选择栏目'), ...sections.map((item) => h('option', { value: item.name, selected: item.name === current }, item.name)));
-    if (current && !sections.some((item) => item.name === current)) section.append(h('option', { value: current, selected: true }, current));
+    section.replaceChildren(
+      h('option', { value: '' }, '请选择栏目'),
+      ...sections.map((item) => h('option', { value: item.name, selected: item.name === current }, item.name)),
+    );
+    if (current && !sections.some((item) => item.name === current))
+      section.append(h('option', { value: current, selected: true }, current));
   };
   fillSections();
-  const date = h('input', { type: 'text', value: initial.date, placeholder: '2025-12-03 或 2025年12月3日', inputmode: 'numeric' });
+  const date = h('input', {
+    type: 'text',
+    value: initial.date,
+    placeholder: '2025-12-03 或 2025年12月3日',
+    inputmode: 'numeric',
+  });
   const unit = unitPicker(initial.unit, () => refresh());
   const leaders = [...state.people.map((person) => ({ name: person.name, label: `${person.title}${person.name}` }))];
-  for (const name of [...state.allPeople, ...initial.people]) if (!leaders.some((leader) => leader.name === name)) leaders.push({ name, label: name });
-  const people = h('select', { multiple: true, size: 4 }, ...leaders.map((leader) => h('option', { value: leader.name, selected: initial.people.includes(leader.name) }, leader.label)));
-  const title = h('input', { type: 'text', value: initial.title, placeholder: '上级会议精神、经验推介和“文章”版式的刊物必填' });
-  const status = h('select', {}, ...state.statuses.map((name) => h('option', { value: name, selected: name === initial.status }, name)));
-  const body = h('textarea', { rows: 8, spellcheck: 'false', placeholder: opened ? '' : '可以直接从 Word 或网页粘贴（会自动清理）。不填时按模板写入开头“X月X日，单位”。' });
+  for (const name of [...state.allPeople, ...initial.people])
+    if (!leaders.some((leader) => leader.name === name)) leaders.push({ name, label: name });
+  const people = h(
+    'select',
+    { multiple: true, size: 4 },
+    ...leaders.map((leader) =>
+      h('option', { value: leader.name, selected: initial.people.includes(leader.name) }, leader.label),
+    ),
+  );
+  const title = h('input', {
+    type: 'text',
+    value: initial.title,
+    placeholder: '上级会议精神、经验推介和“文章”版式的刊物必填',
+  });
+  const status = h(
+    'select',
+    {},
+    ...state.statuses.map((name) => h('option', { value: name, selected: name === initial.status }, name)),
+  );
+  const body = h('textarea', {
+    rows: 8,
+    spellcheck: 'false',
+    placeholder: opened ? '' : '可以直接从 Word 或网页粘贴（会自动清理）。不填时按模板写入开头“X月X日，单位”。',
+  });
   body.value = initial.body;
   const controls = [series, section, date, unit.input, people, title, status, body];
   if (frozen) for (const control of controls) control.setAttribute('disabled', '');
@@ -93,14 +149,23 @@ export async function showEditor(state: State, id: string | undefined): Promise<
       if (seen.has(key)) continue;
       seen.add(key);
       const box = byId(`f-${message.field}-messages`) ?? general;
-      box.append(h('p', { class: `message ${message.severity}` }, message.severity === 'error' ? '错误：' : '提醒：', message.message, message.hint ? h('span', { class: 'hint' }, ` → ${message.hint}`) : null));
+      box.append(
+        h(
+          'p',
+          { class: `message ${message.severity}` },
+          message.severity === 'error' ? '错误：' : '提醒：',
+          message.message,
+          message.hint ? h('span', { class: 'hint' }, ` → ${message.hint}`) : null,
+        ),
+      );
       if (message.severity === 'error') byId(`f-${message.field}`)?.setAttribute('aria-invalid', 'true');
     }
   }
 
   function applyEdits(edits: { start: number; end: number; text: string }[]): void {
     let text = body.value;
-    for (const edit of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+    for (const edit of [...edits].sort((a, b) => b.start - a.start))
+      text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
     body.value = text;
     bodyTouched = true;
     refresh();
@@ -111,7 +176,14 @@ export async function showEditor(state: State, id: string | undefined): Promise<
     if (!findings.length) return;
     const fixable = findings.filter((finding) => finding.edits);
     findingsBox.append(
-      h('h2', {}, `正文规范（${findings.length}）`, fixable.length > 1 && !frozen ? h('button', { type: 'button', class: 'small', onclick: () => void fixAll() }, '全部修复') : null),
+      h(
+        'h2',
+        {},
+        `正文规范（${findings.length}）`,
+        fixable.length > 1 && !frozen
+          ? h('button', { type: 'button', class: 'small', onclick: () => void fixAll() }, '全部修复')
+          : null,
+      ),
       h(
         'ul',
         {},
@@ -122,7 +194,9 @@ export async function showEditor(state: State, id: string | undefined): Promise<
             h('q', {}, body.value.slice(finding.start, Math.max(finding.end, finding.start + 1)).slice(0, 20)),
             ` ${finding.message}`,
             finding.hint ? h('span', { class: 'hint' }, ` → ${finding.hint}`) : null,
-            finding.edits && !frozen ? h('button', { type: 'button', class: 'small', onclick: () => applyEdits(finding.edits!) }, '修复') : null,
+            finding.edits && !frozen
+              ? h('button', { type: 'button', class: 'small', onclick: () => applyEdits(finding.edits!) }, '修复')
+              : null,
           ),
         ),
       ),
@@ -139,7 +213,10 @@ export async function showEditor(state: State, id: string | undefined): Promise<
 
   const refresh = debounce(async () => {
     try {
-      const checked = await post<{ messages: FieldMessage[]; findings: BodyFinding[]; preview: string }>('/api/entry/check', { form: formValue() });
+      const checked = await post<{ messages: FieldMessage[]; findings: BodyFinding[]; preview: string }>(
+        '/api/entry/check',
+        { form: formValue() },
+      );
       showMessages(checked.messages);
       showFindings(checked.findings);
       preview.innerHTML = checked.preview;
@@ -159,7 +236,10 @@ export async function showEditor(state: State, id: string | undefined): Promise<
         location.hash = `#/entry?id=${encodeURIComponent(created.id)}`;
         return;
       }
-      const saved = await post<{ version: string; changed: boolean; messages: FieldMessage[]; errors: number }>('/api/entry/save', { id: opened.id, form: formValue(), version: overwrite ?? version });
+      const saved = await post<{ version: string; changed: boolean; messages: FieldMessage[]; errors: number }>(
+        '/api/entry/save',
+        { id: opened.id, form: formValue(), version: overwrite ?? version },
+      );
       version = saved.version;
       savedMessages = saved.messages;
       conflictBox.hidden = true;
@@ -168,7 +248,14 @@ export async function showEditor(state: State, id: string | undefined): Promise<
     } catch (error) {
       if (error instanceof ApiError && error.body.conflict) return showConflict(error.body.conflict);
       if (error instanceof ApiError && error.body.field) {
-        showMessages([{ field: error.body.field, severity: 'error', message: error.body.error ?? '', ...(error.body.hint ? { hint: error.body.hint } : {}) }]);
+        showMessages([
+          {
+            field: error.body.field,
+            severity: 'error',
+            message: error.body.error ?? '',
+            ...(error.body.hint ? { hint: error.body.hint } : {}),
+          },
+        ]);
         byId(`f-${error.body.field}`)?.focus();
       } else general.replaceChildren(h('p', { class: 'message error', role: 'alert' }, explain(error)));
       toast('没有保存', 'error');
@@ -182,12 +269,30 @@ export async function showEditor(state: State, id: string | undefined): Promise<
     conflictBox.hidden = false;
     conflictBox.replaceChildren(
       h('h2', {}, '文件在打开之后被改动过，没有保存'),
-      h('p', {}, '可能在别的编辑器里改了这篇稿件。请对照下面两个版本：可以载入磁盘上的版本（放弃您的修改），或者用您的修改覆盖它。'),
+      h(
+        'p',
+        {},
+        '可能在别的编辑器里改了这篇稿件。请对照下面两个版本：可以载入磁盘上的版本（放弃您的修改），或者用您的修改覆盖它。',
+      ),
       h(
         'div',
         { class: 'versions' },
-        h('section', {}, h('h3', {}, '磁盘上的版本'), h('pre', { id: 'conflict-disk' }, conflict.current || '（文件已被删除）')),
-        h('section', {}, h('h3', {}, '您的修改'), h('pre', { id: 'conflict-mine' }, `标题：${mine.title}\n单位：${mine.unit}\n日期：${mine.date}\n\n${mine.body}`)),
+        h(
+          'section',
+          {},
+          h('h3', {}, '磁盘上的版本'),
+          h('pre', { id: 'conflict-disk' }, conflict.current || '（文件已被删除）'),
+        ),
+        h(
+          'section',
+          {},
+          h('h3', {}, '您的修改'),
+          h(
+            'pre',
+            { id: 'conflict-mine' },
+            `标题：${mine.title}\n单位：${mine.unit}\n日期：${mine.date}\n\n${mine.body}`,
+          ),
+        ),
       ),
       h(
         'p',
@@ -207,14 +312,19 @@ export async function showEditor(state: State, id: string | undefined): Promise<
     event.preventDefault();
     const start = body.selectionStart;
     const end = body.selectionEnd;
-    void post<{ body: string; title: string; removed: { kind: string; text: string }[]; notes: string[] }>('/api/paste', { html, date: date.value })
+    void post<{ body: string; title: string; removed: { kind: string; text: string }[]; notes: string[] }>(
+      '/api/paste',
+      { html, date: date.value },
+    )
       .then((pasted) => {
         body.value = body.value.slice(0, start) + pasted.body + body.value.slice(end);
         body.selectionStart = body.selectionEnd = start + pasted.body.length;
         bodyTouched = true;
         if (!title.value.trim() && pasted.title) title.value = pasted.title;
         const removed = pasted.removed.filter((item) => item.kind);
-        toast(`已粘贴并清理${removed.length ? `：删除了 ${removed.length} 处（${[...new Set(removed.map((item) => item.kind))].join('、')}）` : ''}`);
+        toast(
+          `已粘贴并清理${removed.length ? `：删除了 ${removed.length} 处（${[...new Set(removed.map((item) => item.kind))].join('、')}）` : ''}`,
+        );
         refresh();
       })
       .catch((error: unknown) => toast(explain(error), 'error'));
@@ -252,7 +362,13 @@ export async function showEditor(state: State, id: string | undefined): Promise<
     : null;
 
   main.append(
-    h('p', { class: 'muted file' }, opened ? `${opened.file}${opened.issue ? `（已编入 ${opened.issue}）` : ''}` : '保存后按模板写入 entries/年/月/，与 jianbao new entry 写的文件相同'),
+    h(
+      'p',
+      { class: 'muted file' },
+      opened
+        ? `${opened.file}${opened.issue ? `（已编入 ${opened.issue}）` : ''}`
+        : '保存后按模板写入 entries/年/月/，与 jianbao new entry 写的文件相同',
+    ),
     banner ?? '',
     conflictBox,
     general,
@@ -269,10 +385,22 @@ export async function showEditor(state: State, id: string | undefined): Promise<
           field('f-section', '栏目', section),
           field('f-date', '日期', date),
         ),
-        h('div', { class: 'row' }, field('f-unit', '单位', unit.input, unit.list), field('f-people', '领导', people), field('f-status', '状态', status)),
+        h(
+          'div',
+          { class: 'row' },
+          field('f-unit', '单位', unit.input, unit.list),
+          field('f-people', '领导', people),
+          field('f-status', '状态', status),
+        ),
         field('f-title', '标题', title),
         field('f-body', '正文', body),
-        h('p', { class: 'actions' }, frozen ? null : saveButton, h('a', { class: 'button', href: '#/entries' }, '返回列表'), frozen ? null : h('span', { class: 'muted' }, '  Ctrl+S 保存')),
+        h(
+          'p',
+          { class: 'actions' },
+          frozen ? null : saveButton,
+          h('a', { class: 'button', href: '#/entries' }, '返回列表'),
+          frozen ? null : h('span', { class: 'muted' }, '  Ctrl+S 保存'),
+        ),
       ),
       h('aside', { class: 'side' }, h('h2', {}, '预览'), preview, findingsBox),
     ),

@@ -34,7 +34,8 @@ export async function showEntries(state: State): Promise<void> {
   let search = '';
 
   const matches = (row: Row, except?: Filter) =>
-    (Object.keys(chosen) as Filter[]).every((key) => key === except || !chosen[key] || row[key] === chosen[key]) && (!search || row.title.includes(search) || row.id.includes(search));
+    (Object.keys(chosen) as Filter[]).every((key) => key === except || !chosen[key] || row[key] === chosen[key]) &&
+    (!search || row.title.includes(search) || row.id.includes(search));
 
   const selects: Record<Filter, HTMLSelectElement> = {
     series: h('select', { id: 'filter-series' }),
@@ -67,21 +68,34 @@ export async function showEntries(state: State): Promise<void> {
     const shown = rows.filter((row) => matches(row));
     count.textContent = `共 ${shown.length} 篇（全部 ${rows.length} 篇）`;
     body.replaceChildren(
-      ...shown.slice(0, 300).map((row) =>
-        h(
-          'tr',
-          {},
-          h('td', {}, h('a', { href: `#/entry?id=${encodeURIComponent(row.id)}` }, row.title)),
-          h('td', {}, seriesName.get(row.series) ?? row.series),
-          h('td', {}, sectionName.get(row.section) ?? row.section),
-          h('td', {}, row.unit),
-          h('td', { class: 'nowrap' }, row.date),
-          h('td', {}, h('span', { class: `status status-${row.status}` }, row.status), row.issue ? h('span', { class: 'muted' }, ` ${row.issue.name}`) : null),
-          h('td', {}, row.errors ? h('span', { class: 'badge error' }, `${row.errors} 个错误`) : null, row.warnings ? h('span', { class: 'badge warning' }, `${row.warnings} 个提醒`) : null),
+      ...shown
+        .slice(0, 300)
+        .map((row) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, h('a', { href: `#/entry?id=${encodeURIComponent(row.id)}` }, row.title)),
+            h('td', {}, seriesName.get(row.series) ?? row.series),
+            h('td', {}, sectionName.get(row.section) ?? row.section),
+            h('td', {}, row.unit),
+            h('td', { class: 'nowrap' }, row.date),
+            h(
+              'td',
+              {},
+              h('span', { class: `status status-${row.status}` }, row.status),
+              row.issue ? h('span', { class: 'muted' }, ` ${row.issue.name}`) : null,
+            ),
+            h(
+              'td',
+              {},
+              row.errors ? h('span', { class: 'badge error' }, `${row.errors} 个错误`) : null,
+              row.warnings ? h('span', { class: 'badge warning' }, `${row.warnings} 个提醒`) : null,
+            ),
+          ),
         ),
-      ),
     );
-    if (shown.length > 300) body.append(h('tr', {}, h('td', { colspan: 7, class: 'muted' }, `只列出前 300 篇，请用上面的条件缩小范围`)));
+    if (shown.length > 300)
+      body.append(h('tr', {}, h('td', { colspan: 7, class: 'muted' }, `只列出前 300 篇，请用上面的条件缩小范围`)));
   }
 
   for (const key of Object.keys(selects) as Filter[]) {
@@ -95,7 +109,8 @@ export async function showEntries(state: State): Promise<void> {
     render();
   });
 
-  const label = (id: string, text: string, control: HTMLElement) => h('div', { class: 'filter' }, h('label', { for: id }, text), control);
+  const label = (id: string, text: string, control: HTMLElement) =>
+    h('div', { class: 'filter' }, h('label', { for: id }, text), control);
   main.append(
     h(
       'div',
@@ -108,7 +123,20 @@ export async function showEntries(state: State): Promise<void> {
       h('a', { class: 'button primary', href: '#/new' }, '新建稿件'),
     ),
     count,
-    h('table', { class: 'list' }, h('thead', {}, h('tr', {}, ['标题', '刊物', '栏目', '单位', '日期', '状态', '检查'].map((text) => h('th', { scope: 'col' }, text)))), body),
+    h(
+      'table',
+      { class: 'list' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['标题', '刊物', '栏目', '单位', '日期', '状态', '检查'].map((text) => h('th', { scope: 'col' }, text)),
+        ),
+      ),
+      body,
+    ),
   );
   render();
 }

@@ -29,11 +29,23 @@ export async function showGenerate(ref: string | undefined): Promise<void> {
     main.append(h('p', { class: 'error' }, explain(error)));
     return;
   }
-  const select = h('select', { id: 'g-issue' }, ...issues.map((issue) => h('option', { value: issue.ref, selected: issue.ref === ref }, `${issue.seriesName} ${issue.name}（${issue.status}）`)));
+  const select = h(
+    'select',
+    { id: 'g-issue' },
+    ...issues.map((issue) =>
+      h(
+        'option',
+        { value: issue.ref, selected: issue.ref === ref },
+        `${issue.seriesName} ${issue.name}（${issue.status}）`,
+      ),
+    ),
+  );
   const log = h('pre', { class: 'log', id: 'job-log', 'aria-live': 'polite', hidden: true });
   const state = h('p', { id: 'job-state', role: 'status' });
   const links = h('p', { class: 'actions', id: 'job-links' });
-  const buttons = KINDS.map(([kind, label]) => h('button', { type: 'button', class: kind === 'site' ? '' : 'primary', 'data-kind': kind }, label));
+  const buttons = KINDS.map(([kind, label]) =>
+    h('button', { type: 'button', class: kind === 'site' ? '' : 'primary', 'data-kind': kind }, label),
+  );
 
   const follow = async (id: number) => {
     for (;;) {
@@ -48,7 +60,11 @@ export async function showGenerate(ref: string | undefined): Promise<void> {
       }
       state.textContent = job.state === 'done' ? '✓ 已完成' : '生成失败：请看上面的提示';
       state.className = job.state === 'done' ? 'summary ok' : 'summary error';
-      links.replaceChildren(...job.links.map((link) => h('a', { class: 'button', href: link.href, target: '_blank', rel: 'noopener' }, link.label)));
+      links.replaceChildren(
+        ...job.links.map((link) =>
+          h('a', { class: 'button', href: link.href, target: '_blank', rel: 'noopener' }, link.label),
+        ),
+      );
       for (const button of buttons) button.disabled = false;
       return;
     }
@@ -69,8 +85,17 @@ export async function showGenerate(ref: string | undefined): Promise<void> {
   }
 
   main.append(
-    h('div', { class: 'filters' }, h('div', { class: 'filter' }, h('label', { for: 'g-issue' }, '期刊'), select), ...buttons),
-    h('p', { class: 'muted' }, '与在终端中运行 jianbao build、jianbao pdf、jianbao docx 相同；生成的文件在站点目录中，原有站点在新站点生成成功后才被替换。'),
+    h(
+      'div',
+      { class: 'filters' },
+      h('div', { class: 'filter' }, h('label', { for: 'g-issue' }, '期刊'), select),
+      ...buttons,
+    ),
+    h(
+      'p',
+      { class: 'muted' },
+      '与在终端中运行 jianbao build、jianbao pdf、jianbao docx 相同；生成的文件在站点目录中，原有站点在新站点生成成功后才被替换。',
+    ),
     state,
     log,
     links,

@@ -48,7 +48,13 @@ async function route(): Promise<void> {
 
 function start(): void {
   const nav = document.getElementById('nav')!;
-  nav.append(h('ul', {}, MENU.map(([href, label]) => h('li', {}, h('a', { href }, label)))));
+  nav.append(
+    h(
+      'ul',
+      {},
+      MENU.map(([href, label]) => h('li', {}, h('a', { href }, label))),
+    ),
+  );
   window.addEventListener('hashchange', () => void route());
   void get<State>('/api/state').then((loaded) => {
     state = loaded;

@@ -37,7 +37,17 @@ export function printPreview(): PrintPreview {
   const frame = h('iframe', { id: 'print-preview', title: '打印预览（A4，草稿）', tabindex: '-1' });
   const stage = h('div', { class: 'preview-stage' }, frame);
   // The scroll box takes the keyboard: Tab to it, then the arrow keys and Page Down scroll the pages.
-  const box = h('div', { class: 'preview-box', tabindex: '0', role: 'region', 'aria-label': '打印预览', 'aria-describedby': 'preview-status' }, stage);
+  const box = h(
+    'div',
+    {
+      class: 'preview-box',
+      tabindex: '0',
+      role: 'region',
+      'aria-label': '打印预览',
+      'aria-describedby': 'preview-status',
+    },
+    stage,
+  );
   const element = h('section', { class: 'panel preview-panel' }, h('h2', {}, '打印预览'), status, box);
   let timer: number | undefined;
   let asked = 0;

@@ -16,7 +16,15 @@ interface Unit {
 
 export function unitPicker(initial: string, changed: () => void): { input: HTMLInputElement; list: HTMLElement } {
   const list = h('ul', { role: 'listbox', id: 'f-unit-list', class: 'picker', hidden: true, 'aria-label': '单位候选' });
-  const input = h('input', { type: 'text', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'f-unit-list', autocomplete: 'off', value: initial });
+  const input = h('input', {
+    type: 'text',
+    role: 'combobox',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': 'f-unit-list',
+    autocomplete: 'off',
+    value: initial,
+  });
   let options: Unit[] = [];
   let active = -1;
 
@@ -46,10 +54,27 @@ export function unitPicker(initial: string, changed: () => void): { input: HTMLI
     options = await get<Unit[]>(`/api/units?q=${encodeURIComponent(typing())}`);
     list.replaceChildren(
       ...options.slice(0, 30).map((unit, index) =>
-        h('li', { role: 'option', id: `f-unit-option-${index}`, 'aria-selected': 'false', onmousedown: (event: Event) => (event.preventDefault(), choose(unit)) }, unit.name, unit.aliases.length ? h('span', { class: 'muted' }, `（${unit.aliases.join('、')}）`) : null),
+        h(
+          'li',
+          {
+            role: 'option',
+            id: `f-unit-option-${index}`,
+            'aria-selected': 'false',
+            onmousedown: (event: Event) => (event.preventDefault(), choose(unit)),
+          },
+          unit.name,
+          unit.aliases.length ? h('span', { class: 'muted' }, `（${unit.aliases.join('、')}）`) : null,
+        ),
       ),
     );
-    if (options.length === 0) list.append(h('li', { class: 'muted', role: 'presentation' }, '没有这个单位：换个字试试（名称、简称都可以），或先在 units.yaml 中添加'));
+    if (options.length === 0)
+      list.append(
+        h(
+          'li',
+          { class: 'muted', role: 'presentation' },
+          '没有这个单位：换个字试试（名称、简称都可以），或先在 units.yaml 中添加',
+        ),
+      );
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     highlight(options.length ? 0 : -1);

@@ -5,7 +5,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { copyContent, runCli } from '../../helpers/index.ts';
 
-const ENTRY = '---\n栏目：工作动态\n日期: 2024-06-06\n单位： qsz\n状态: 草稿\n---\n\n6月6日，青石镇开展燃气安全检查。\n';
+const ENTRY =
+  '---\n栏目：工作动态\n日期: 2024-06-06\n单位： qsz\n状态: 草稿\n---\n\n6月6日，青石镇开展燃气安全检查。\n';
 const ENTRY_OK = ENTRY.replace('栏目：', '栏目: ').replace('单位： ', '单位: ');
 
 describe('check --fix', () => {
@@ -21,7 +22,9 @@ describe('check --fix', () => {
     const before = await runCli(['check', '--content', dir]);
     expect(before.code).toBe(1);
     expect(before.stdout).toContain('文件是 GBK/GB18030 编码，不是 UTF-8 [encoding/not-utf8]');
-    expect(before.stdout).toContain('/entries/2024/换行.md:2:3 错误 键「栏目」后面用了全角冒号「：」 [yaml/fullwidth-colon]');
+    expect(before.stdout).toContain(
+      '/entries/2024/换行.md:2:3 错误 键「栏目」后面用了全角冒号「：」 [yaml/fullwidth-colon]',
+    );
 
     const fixed = await runCli(['check', '--fix', '--content', dir]);
     expect(fixed.stdout).toMatch(/已修复 .*燃气\.md：由 GBK\/GB18030 转为 UTF-8/);
@@ -59,21 +62,36 @@ describe('check --fix', () => {
 describe('check output', () => {
   it('prints path:line:col, severity, message, rule id, a hint and a summary', async () => {
     const dir = await copyContent();
-    await writeFile(join(dir, 'entries/2024/单位.md'), '---\nsection: work-updates\ndate: 2024-06-06\nunit: 应急管理\nstatus: draft\n---\n正文。\n');
+    await writeFile(
+      join(dir, 'entries/2024/单位.md'),
+      '---\nsection: work-updates\ndate: 2024-06-06\nunit: 应急管理\nstatus: draft\n---\n正文。\n',
+    );
     const result = await runCli(['check', '--content', dir], { cwd: join(dir, '..') });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('content/entries/2024/单位.md:4:7 错误 报送单位「应急管理」不在 units.yaml 中 [entry/unknown-unit]\n  → 是不是「测试区应急管理局」？');
+    expect(result.stdout).toContain(
+      'content/entries/2024/单位.md:4:7 错误 报送单位「应急管理」不在 units.yaml 中 [entry/unknown-unit]\n  → 是不是「测试区应急管理局」？',
+    );
     expect(result.stdout).toMatch(/共 1 个错误，0 个警告（\d+ 个文件，5 篇稿件，2 期，用时 [\d.]+ 秒）/);
   });
 
   it('--format json gives the same diagnostics as data', async () => {
     const dir = await copyContent();
-    await writeFile(join(dir, 'entries/2024/单位.md'), '---\nsection: work-updates\ndate: 2024-06-06\nunit: 应急管理\nstatus: draft\n---\n正文。\n');
+    await writeFile(
+      join(dir, 'entries/2024/单位.md'),
+      '---\nsection: work-updates\ndate: 2024-06-06\nunit: 应急管理\nstatus: draft\n---\n正文。\n',
+    );
     const result = await runCli(['check', '--format', 'json', '--content', dir]);
     expect(result.code).toBe(1);
     const json = JSON.parse(result.stdout) as { errors: number; diagnostics: object[] };
     expect(json.errors).toBe(1);
-    expect(json.diagnostics[0]).toMatchObject({ rule: 'entry/unknown-unit', file: 'entries/2024/单位.md', line: 4, column: 7, severity: 'error', suggestion: '测试区应急管理局' });
+    expect(json.diagnostics[0]).toMatchObject({
+      rule: 'entry/unknown-unit',
+      file: 'entries/2024/单位.md',
+      line: 4,
+      column: 7,
+      severity: 'error',
+      suggestion: '测试区应急管理局',
+    });
   });
 
   it('honours JIANBAO_CONTENT', async () => {

@@ -99,7 +99,18 @@ describe('jianbao new entry (prompts in a terminal)', () => {
 
   it('asks only for what the flags left out, insists on a title and at least one leader', async () => {
     const dir = await copyContent(ORDER);
-    const run = session(['new', 'entry', '--content', dir, '--series', 'zhuanbao', '--unit', '青石镇', '--date', '2024-07-12']);
+    const run = session([
+      'new',
+      'entry',
+      '--content',
+      dir,
+      '--series',
+      'zhuanbao',
+      '--unit',
+      '青石镇',
+      '--date',
+      '2024-07-12',
+    ]);
     await run.answer('栏目', KEY.down, KEY.enter); // 调研指导
     await run.answer('标题（可不填，直接回车）', KEY.enter);
     await run.answer('领导（可多选）');
@@ -116,7 +127,18 @@ describe('jianbao new entry (prompts in a terminal)', () => {
 
   it('requires a title where the section needs one, and checks the date', async () => {
     const dir = await copyContent(ORDER);
-    const run = session(['new', 'entry', '--content', dir, '--series', 'zhuanbao', '--section', '上级会议精神', '--unit', '安委办']);
+    const run = session([
+      'new',
+      'entry',
+      '--content',
+      dir,
+      '--series',
+      'zhuanbao',
+      '--section',
+      '上级会议精神',
+      '--unit',
+      '安委办',
+    ]);
     await run.answer('日期', '2024-02-30', KEY.enter);
     await run.answer('2024年2月没有30日', '\u007f'.repeat(10), '2024-07-15', KEY.enter);
     await run.answer('标题', KEY.enter);
@@ -128,7 +150,18 @@ describe('jianbao new entry (prompts in a terminal)', () => {
 
   it('filters units as the clerk types, in Chinese even when nothing matches', async () => {
     const dir = await copyContent(ORDER);
-    const run = session(['new', 'entry', '--content', dir, '--series', 'zhuanbao', '--section', '工作动态', '--date', '2024-07-12']);
+    const run = session([
+      'new',
+      'entry',
+      '--content',
+      dir,
+      '--series',
+      'zhuanbao',
+      '--section',
+      '工作动态',
+      '--date',
+      '2024-07-12',
+    ]);
     await run.answer('报送单位', '公安');
     await run.answer('没有这个单位：换个字试试', '\u007f\u007f', '消防');
     await run.answer('区消防救援大队（消防大队）', KEY.enter);

@@ -7,8 +7,28 @@ import { loadContent } from '../../../src/core/load/content.ts';
 import { fixEntryFiles } from '../../../src/core/text/fix-files.ts';
 import { copyContent, runCli, SAMPLE_CONTENT } from '../../helpers/index.ts';
 
-const DIRTY = ['---', 'section: work-updates', 'date: 2024-05-06', 'unit: qsz', '---', '5月6日,青石镇开展"安全生产月"活动 ,检查企业１２家。。', '', '见`a,b`和 https://example.gov.cn/a,b 。', ''].join('\n');
-const CLEAN = ['---', 'section: work-updates', 'date: 2024-05-06', 'unit: qsz', '---', '5月6日，青石镇开展“安全生产月”活动，检查企业12家。', '', '见`a,b`和 https://example.gov.cn/a,b 。', ''].join('\n');
+const DIRTY = [
+  '---',
+  'section: work-updates',
+  'date: 2024-05-06',
+  'unit: qsz',
+  '---',
+  '5月6日,青石镇开展"安全生产月"活动 ,检查企业１２家。。',
+  '',
+  '见`a,b`和 https://example.gov.cn/a,b 。',
+  '',
+].join('\n');
+const CLEAN = [
+  '---',
+  'section: work-updates',
+  'date: 2024-05-06',
+  'unit: qsz',
+  '---',
+  '5月6日，青石镇开展“安全生产月”活动，检查企业12家。',
+  '',
+  '见`a,b`和 https://example.gov.cn/a,b 。',
+  '',
+].join('\n');
 
 let content: string;
 let file: string;
@@ -24,8 +44,14 @@ describe('jianbao lint', () => {
     const result = await runCli(['lint', '--content', content]);
     expect(result.code).toBe(1);
     const lines = result.stdout.split('\n').filter((line) => line.includes('脏稿.md:'));
-    expect(lines.some((line) => /脏稿\.md:6:5 错误 中文中使用了半角标点“,”，应为“，” \[lint\/fullwidth-punctuation\]/.test(line))).toBe(true);
-    expect(lines.some((line) => /脏稿\.md:6:11 错误 中文中使用了直引号 "…"，应为 “…” \[lint\/quotes\]/.test(line))).toBe(true);
+    expect(
+      lines.some((line) =>
+        /脏稿\.md:6:5 错误 中文中使用了半角标点“,”，应为“，” \[lint\/fullwidth-punctuation\]/.test(line),
+      ),
+    ).toBe(true);
+    expect(
+      lines.some((line) => /脏稿\.md:6:11 错误 中文中使用了直引号 "…"，应为 “…” \[lint\/quotes\]/.test(line)),
+    ).toBe(true);
     expect(lines.some((line) => line.includes('[lint/fullwidth-alphanumerics]'))).toBe(true);
     expect(lines.some((line) => line.includes('[lint/repeated-punctuation]'))).toBe(true);
     expect(result.stdout).toContain('可用 jianbao lint --fix 自动修复');
@@ -58,9 +84,17 @@ describe('jianbao lint', () => {
 
   it('prints JSON with --format json', async () => {
     const result = await runCli(['lint', '--format', 'json', '--content', content]);
-    const json = JSON.parse(result.stdout) as { errors: number; diagnostics: { rule: string; line: number; column: number; fixable?: boolean }[] };
+    const json = JSON.parse(result.stdout) as {
+      errors: number;
+      diagnostics: { rule: string; line: number; column: number; fixable?: boolean }[];
+    };
     expect(json.errors).toBeGreaterThan(0);
-    expect(json.diagnostics[0]).toMatchObject({ rule: 'lint/fullwidth-punctuation', line: 6, column: 5, fixable: true });
+    expect(json.diagnostics[0]).toMatchObject({
+      rule: 'lint/fullwidth-punctuation',
+      line: 6,
+      column: 5,
+      fixable: true,
+    });
   });
 
   it('lists its rules', async () => {
@@ -77,7 +111,10 @@ describe('jianbao lint', () => {
   });
 
   it('never rewrites an entry of a published issue', async () => {
-    await writeFile(join(content, 'entries/2024/应急检查.md'), (await readFile(join(content, 'entries/2024/应急检查.md'), 'utf8')).trimEnd() + '要求各单位认真落实,确保安全.\n');
+    await writeFile(
+      join(content, 'entries/2024/应急检查.md'),
+      (await readFile(join(content, 'entries/2024/应急检查.md'), 'utf8')).trimEnd() + '要求各单位认真落实,确保安全.\n',
+    );
     const before = await readFile(join(content, 'entries/2024/应急检查.md'), 'utf8');
     const loaded = await loadContent(content);
     for (const issue of loaded.issues) issue.data.status = 'published';
@@ -101,6 +138,10 @@ describe('jianbao lint', () => {
     const frozen = content.entries.filter((entry) => frozenEntryIds(content).has(entry.id)).length;
     expect(frozen).toBeGreaterThan(0);
     const result = await runCli(['lint', '--content', SAMPLE_CONTENT]);
-    expect(result.stdout).toMatch(new RegExp(`（${content.entries.length - frozen} 篇稿件；另有 ${frozen} 篇已发布期刊的稿件未检查，要检查可写明路径，如 jianbao lint entries/…，用时`));
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `（${content.entries.length - frozen} 篇稿件；另有 ${frozen} 篇已发布期刊的稿件未检查，要检查可写明路径，如 jianbao lint entries/…，用时`,
+      ),
+    );
   });
 });

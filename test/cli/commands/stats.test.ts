@@ -24,7 +24,11 @@ async function listedEntries(dir: string): Promise<{ id: string; year: string }[
 /** Parse the CLI's CSV: BOM, CRLF, header row, body rows, 合计 row. */
 function parseCsv(text: string) {
   expect(text.startsWith('\uFEFF')).toBe(true);
-  const rows = text.slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
+  const rows = text
+    .slice(1)
+    .trimEnd()
+    .split('\r\n')
+    .map((line) => line.split(','));
   const [head, ...rest] = rows;
   const totals = rest.pop()!;
   expect(totals[0]).toBe('合计');
@@ -77,7 +81,9 @@ describe('jianbao stats', () => {
     const json = await cli(SAMPLE_CONTENT, 'stats', '--format', 'json');
     const stats = JSON.parse(json.stdout) as { rows: { unitName: string; total: number }[]; total: number };
     expect(stats.total).toBe(page.total);
-    expect(stats.rows.map((row) => [row.unitName, row.total])).toEqual(page.rows.map((row) => [row.unitName, row.total]));
+    expect(stats.rows.map((row) => [row.unitName, row.total])).toEqual(
+      page.rows.map((row) => [row.unitName, row.total]),
+    );
   });
 
   it('--series counts one series only; the totals of the series add up to the whole (sample content)', async () => {
@@ -88,15 +94,20 @@ describe('jianbao stats', () => {
       let listed = 0;
       for (const name of files) {
         const data = await frontMatter(SAMPLE_CONTENT, `issues/${name}`);
-        if (['published', '已发布'].includes(String(field(data, 'status', '状态')))) listed += ((field(data, 'entries', '稿件') as string[] | undefined) ?? []).length;
+        if (['published', '已发布'].includes(String(field(data, 'status', '状态'))))
+          listed += ((field(data, 'entries', '稿件') as string[] | undefined) ?? []).length;
       }
-      const json = JSON.parse((await cli(SAMPLE_CONTENT, 'stats', '--series', series, '--format', 'json')).stdout) as { total: number };
+      const json = JSON.parse((await cli(SAMPLE_CONTENT, 'stats', '--series', series, '--format', 'json')).stdout) as {
+        total: number;
+      };
       expect(json.total).toBe(listed);
       parts.push(json.total);
     }
     expect(parts[0]! + parts[1]!).toBe(total);
     const table = await cli(SAMPLE_CONTENT, 'stats', '--series', 'jianbao');
-    expect(table.stdout.split('\n')[0]).toBe(`信息采用情况（《示例区安全生产简报》，全部年度，按单位，共 ${parts[1]} 篇；1 期草稿未计入）`);
+    expect(table.stdout.split('\n')[0]).toBe(
+      `信息采用情况（《示例区安全生产简报》，全部年度，按单位，共 ${parts[1]} 篇；1 期草稿未计入）`,
+    );
     const unknown = await cli(SAMPLE_CONTENT, 'stats', '--series', 'kuaibao');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('未知的刊物「kuaibao」，jianbao.yaml 中有：zhuanbao、jianbao');
@@ -106,7 +117,9 @@ describe('jianbao stats', () => {
     const dir = await copyContent(ORDER);
     expect((await cli(dir, 'new', 'issue', '--series', 'zhuanbao', '--date', '2024-07-31')).code).toBe(0);
     // A draft issue is not counted: the clerk sees how many were left out.
-    expect((await cli(dir, 'stats', '--year', '2024')).stdout.split('\n')[0]).toBe('信息采用情况（2024年，按单位，共 0 篇；2 期草稿未计入）');
+    expect((await cli(dir, 'stats', '--year', '2024')).stdout.split('\n')[0]).toBe(
+      '信息采用情况（2024年，按单位，共 0 篇；2 期草稿未计入）',
+    );
     for (const ref of ['zhuanbao/2024-5', 'zhuanbao/2024-6']) expect((await cli(dir, 'publish', ref)).code).toBe(0);
     const result = await cli(dir, 'stats', '--year', '2024');
     expect(result.code).toBe(0);
@@ -123,7 +136,10 @@ describe('jianbao stats', () => {
       '──────────────────────────────',
       '合计              1    9    10',
     ]);
-    const widths = lines.slice(2).filter((line) => !line.startsWith('─')).map((line) => stringWidth(line));
+    const widths = lines
+      .slice(2)
+      .filter((line) => !line.startsWith('─'))
+      .map((line) => stringWidth(line));
     expect(new Set(widths).size).toBe(1);
   });
 

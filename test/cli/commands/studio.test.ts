@@ -8,7 +8,10 @@ import { sampleCopy } from '../../helpers/workflow.ts';
 describe('jianbao studio (process)', () => {
   it('prints http://127.0.0.1:PORT/?token=… in Chinese, answers only with the token, and stops on SIGINT', async () => {
     const dir = await sampleCopy();
-    const child = spawn(process.execPath, [join(ROOT, 'bin/jianbao.js'), 'studio', '--port', '0', '--content', dir], { cwd: join(dir, '..'), env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/jianbao.js'), 'studio', '--port', '0', '--content', dir], {
+      cwd: join(dir, '..'),
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -28,7 +31,9 @@ describe('jianbao studio (process)', () => {
     const page = await fetch(url, { redirect: 'manual' });
     expect(page.status).toBe(303);
     const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
-    const entries = (await (await fetch(`${origin}/api/entries`, { headers: { cookie } })).json()) as { entries: unknown[] };
+    const entries = (await (await fetch(`${origin}/api/entries`, { headers: { cookie } })).json()) as {
+      entries: unknown[];
+    };
     expect(entries.entries.length).toBeGreaterThan(90);
     child.kill('SIGINT');
     expect(await exited).toBe(0);

@@ -43,20 +43,109 @@ function expectIssueError(check: CheckJson, rule: string, ...words: string[]) {
 
 describe('changes to a published issue are caught and named', () => {
   const cases: [string, (dir: string) => Promise<void>, string, string[]][] = [
-    ['the series name (jianbao.yaml)', (dir) => edit(dir, 'jianbao.yaml', (t) => t.replace('name: 示例区安全生产工作专报', 'name: 示例区安全生产工作快报')), 'issue/frozen-changed', ['报头 刊物名称', '「示例区安全生产工作快报」', 'jianbao.yaml']],
-    ['the publisher', (dir) => edit(dir, 'jianbao.yaml', (t) => t.replace('publisher: 示例区安全生产委员会办公室', 'publisher: 示例区安委办')), 'issue/frozen-changed', ['编印单位']],
-    ['the marking', (dir) => edit(dir, 'jianbao.yaml', (t) => t.replace('marking: 内部资料　注意保存', 'marking: 内部资料')), 'issue/frozen-changed', ['密级标注']],
-    ['the print colour', (dir) => edit(dir, 'jianbao.yaml', (t) => t.replace('    since: 2024-6', '    since: 2024-6\n    打印: { 红色: "#FF0000" }')), 'issue/frozen-changed', ['打印设置']],
-    ['a unit name (the old name kept as an alias)', (dir) => edit(dir, 'units.yaml', (t) => t.replace('  名称: 区住房和城乡建设局', '  名称: 区住房和城乡建设委员会').replace('[区住建局, 住建局]', '[区住建局, 住建局, 区住房和城乡建设局]')), 'issue/frozen-changed', ['报送单位', '区住房和城乡建设委员会', 'units.yaml']],
-    ['a leader title', (dir) => edit(dir, 'people.yaml', (t) => t.replace('区委书记, from: 2021-05-01', '区委书记（兼）, from: 2021-05-01')), 'issue/frozen-changed', ['领导 周正宇 的职务', 'people.yaml']],
-    ['a leader title date', (dir) => edit(dir, 'people.yaml', (t) => t.replace('区委书记, from: 2021-05-01', '区委书记, from: 2024-07-01')), 'issue/frozen-changed', ['周正宇']],
-    ['a recipients group suffix', (dir) => edit(dir, 'recipients.yaml', (t) => t.replace('    后缀: 同志', '    后缀: 领导')), 'issue/frozen-changed', ['版记「报」']],
-    ['a recipients group member', (dir) => edit(dir, 'recipients.yaml', (t) => t.replace('人员: [周正宇, 黄志远,', '人员: [黄志远,')), 'issue/frozen-changed', ['版记']],
-    ['an alias moved to another unit (the entry now resolves to it)', (dir) => edit(dir, 'units.yaml', (t) => t.replace('别名: [区防指办, 防指办]', '别名: [区防指办]').replace('别名: [应急局, 区应急局]', '别名: [应急局, 区应急局, 防指办]')), 'issue/frozen-changed', ['报送单位', '「区防汛抗旱指挥部办公室」→「区应急管理局」']],
-    ['the default distribution (jianbao.yaml)', (dir) => edit(dir, 'jianbao.yaml', (t) => t.replace('send: [区委办, 区政府办, 区人大办, 区政协办]', 'send: [区委办, 区政府办]')), 'issue/frozen-changed', ['版记「送」', '「区委办，区政府办」']],
-    ['the default contact (jianbao.yaml)', (dir) => edit(dir, 'jianbao.yaml', (t) => t.replace('phone: "0734-0000000"', 'phone: "0734-1111111"')), 'issue/frozen-changed', ['版记 联系方式', '0734-1111111']],
-    ['the body of an entry', (dir) => edit(dir, ENTRY, (t) => t.replace('。', '。补充一句。')), 'issue/frozen-changed', ['稿件「全省防汛工作视频调度会精神」正文第1段', '补充一句']],
-    ['two trailing spaces (a visible line break)', (dir) => edit(dir, ENTRY, (t) => t.replace(/。/, '。  \n')), 'issue/frozen-changed', ['正文第1段']],
+    [
+      'the series name (jianbao.yaml)',
+      (dir) =>
+        edit(dir, 'jianbao.yaml', (t) => t.replace('name: 示例区安全生产工作专报', 'name: 示例区安全生产工作快报')),
+      'issue/frozen-changed',
+      ['报头 刊物名称', '「示例区安全生产工作快报」', 'jianbao.yaml'],
+    ],
+    [
+      'the publisher',
+      (dir) =>
+        edit(dir, 'jianbao.yaml', (t) => t.replace('publisher: 示例区安全生产委员会办公室', 'publisher: 示例区安委办')),
+      'issue/frozen-changed',
+      ['编印单位'],
+    ],
+    [
+      'the marking',
+      (dir) => edit(dir, 'jianbao.yaml', (t) => t.replace('marking: 内部资料　注意保存', 'marking: 内部资料')),
+      'issue/frozen-changed',
+      ['密级标注'],
+    ],
+    [
+      'the print colour',
+      (dir) =>
+        edit(dir, 'jianbao.yaml', (t) =>
+          t.replace('    since: 2024-6', '    since: 2024-6\n    打印: { 红色: "#FF0000" }'),
+        ),
+      'issue/frozen-changed',
+      ['打印设置'],
+    ],
+    [
+      'a unit name (the old name kept as an alias)',
+      (dir) =>
+        edit(dir, 'units.yaml', (t) =>
+          t
+            .replace('  名称: 区住房和城乡建设局', '  名称: 区住房和城乡建设委员会')
+            .replace('[区住建局, 住建局]', '[区住建局, 住建局, 区住房和城乡建设局]'),
+        ),
+      'issue/frozen-changed',
+      ['报送单位', '区住房和城乡建设委员会', 'units.yaml'],
+    ],
+    [
+      'a leader title',
+      (dir) =>
+        edit(dir, 'people.yaml', (t) => t.replace('区委书记, from: 2021-05-01', '区委书记（兼）, from: 2021-05-01')),
+      'issue/frozen-changed',
+      ['领导 周正宇 的职务', 'people.yaml'],
+    ],
+    [
+      'a leader title date',
+      (dir) => edit(dir, 'people.yaml', (t) => t.replace('区委书记, from: 2021-05-01', '区委书记, from: 2024-07-01')),
+      'issue/frozen-changed',
+      ['周正宇'],
+    ],
+    [
+      'a recipients group suffix',
+      (dir) => edit(dir, 'recipients.yaml', (t) => t.replace('    后缀: 同志', '    后缀: 领导')),
+      'issue/frozen-changed',
+      ['版记「报」'],
+    ],
+    [
+      'a recipients group member',
+      (dir) => edit(dir, 'recipients.yaml', (t) => t.replace('人员: [周正宇, 黄志远,', '人员: [黄志远,')),
+      'issue/frozen-changed',
+      ['版记'],
+    ],
+    [
+      'an alias moved to another unit (the entry now resolves to it)',
+      (dir) =>
+        edit(dir, 'units.yaml', (t) =>
+          t
+            .replace('别名: [区防指办, 防指办]', '别名: [区防指办]')
+            .replace('别名: [应急局, 区应急局]', '别名: [应急局, 区应急局, 防指办]'),
+        ),
+      'issue/frozen-changed',
+      ['报送单位', '「区防汛抗旱指挥部办公室」→「区应急管理局」'],
+    ],
+    [
+      'the default distribution (jianbao.yaml)',
+      (dir) =>
+        edit(dir, 'jianbao.yaml', (t) =>
+          t.replace('send: [区委办, 区政府办, 区人大办, 区政协办]', 'send: [区委办, 区政府办]'),
+        ),
+      'issue/frozen-changed',
+      ['版记「送」', '「区委办，区政府办」'],
+    ],
+    [
+      'the default contact (jianbao.yaml)',
+      (dir) => edit(dir, 'jianbao.yaml', (t) => t.replace('phone: "0734-0000000"', 'phone: "0734-1111111"')),
+      'issue/frozen-changed',
+      ['版记 联系方式', '0734-1111111'],
+    ],
+    [
+      'the body of an entry',
+      (dir) => edit(dir, ENTRY, (t) => t.replace('。', '。补充一句。')),
+      'issue/frozen-changed',
+      ['稿件「全省防汛工作视频调度会精神」正文第1段', '补充一句'],
+    ],
+    [
+      'two trailing spaces (a visible line break)',
+      (dir) => edit(dir, ENTRY, (t) => t.replace(/。/, '。  \n')),
+      'issue/frozen-changed',
+      ['正文第1段'],
+    ],
   ];
   for (const [what, mutate, rule, words] of cases) {
     it(what, async () => {
@@ -72,7 +161,11 @@ describe('changes to a published issue are caught and named', () => {
     await edit(dir, ISSUE, (t) => t.replace('status: published', 'status: draft'));
     await edit(dir, ENTRY, (t) => t.replace('。', '。改过的一句。'));
     const check = await checkJson(dir);
-    expect(errors(check).map((d) => d.rule).sort()).toEqual(['archive/status-changed']);
+    expect(
+      errors(check)
+        .map((d) => d.rule)
+        .sort(),
+    ).toEqual(['archive/status-changed']);
     const ledger = await readFile(join(dir, 'published/ledger.json'), 'utf8');
     const publish = await cli(dir, 'publish', 'zhuanbao/2024-6');
     expect(publish.code).toBe(1);
@@ -85,13 +178,17 @@ describe('changes to a published issue are caught and named', () => {
     const before = (await checkJson(dir)).diagnostics.filter((d) => d.rule === 'entry/pending').length;
     await rm(join(dir, ISSUE));
     const check = await checkJson(dir);
-    expect(check.diagnostics.find((d) => d.rule === 'archive/issue-missing')?.message).toContain('2024年第6期已发布，但它的期刊文件不见了');
+    expect(check.diagnostics.find((d) => d.rule === 'archive/issue-missing')?.message).toContain(
+      '2024年第6期已发布，但它的期刊文件不见了',
+    );
     expect(check.diagnostics.filter((d) => d.rule === 'entry/pending')).toHaveLength(before);
   });
 
   it('deleting or altering a snapshot, or the ledger, is an error', async () => {
     const dir = await sampleCopy();
-    await edit(dir, 'published/zhuanbao/2024-06/1.json', (t) => t.replace('示例区安全生产工作专报', '示例区安全生产工作快报'));
+    await edit(dir, 'published/zhuanbao/2024-06/1.json', (t) =>
+      t.replace('示例区安全生产工作专报', '示例区安全生产工作快报'),
+    );
     expect(errors(await checkJson(dir)).map((d) => d.rule)).toEqual(['archive/snapshot-altered']);
     await rm(join(dir, 'published/zhuanbao/2024-06/1.json'));
     expect(errors(await checkJson(dir)).map((d) => d.rule)).toEqual(['archive/snapshot-missing']);
@@ -113,31 +210,61 @@ describe('changes to a published issue are caught and named', () => {
   it('rewriting an erratum after the re-publish is an error; the history keeps both versions', async () => {
     const dir = await sampleCopy();
     await edit(dir, ENTRY, (t) => t.replace('。', '。补充一句。'));
-    await edit(dir, ISSUE, (t) => t.replace('status: published', 'errata:\n  - date: 2025-12-20\n    note: 补充一句话\nstatus: published'));
+    await edit(dir, ISSUE, (t) =>
+      t.replace('status: published', 'errata:\n  - date: 2025-12-20\n    note: 补充一句话\nstatus: published'),
+    );
     expect(errors(await checkJson(dir))).toEqual([]);
     expect((await cli(dir, 'publish', 'zhuanbao/2024-6')).code).toBe(0);
     await edit(dir, ISSUE, (t) => t.replace('note: 补充一句话', 'note: 补充两句话'));
     expectOneError(await checkJson(dir), 'issue/frozen-changed', '勘误第1条', '补充两句话');
-    const ledger = JSON.parse(await readFile(join(dir, 'published/ledger.json'), 'utf8')) as { issues: { key: string; versions: { version: number }[] }[] };
-    expect(ledger.issues.find((item) => item.key === 'zhuanbao/2024/6')!.versions.map((v) => v.version)).toEqual([1, 2]);
+    const ledger = JSON.parse(await readFile(join(dir, 'published/ledger.json'), 'utf8')) as {
+      issues: { key: string; versions: { version: number }[] }[];
+    };
+    expect(ledger.issues.find((item) => item.key === 'zhuanbao/2024/6')!.versions.map((v) => v.version)).toEqual([
+      1, 2,
+    ]);
   });
 });
 
 describe('non-changes stay silent', () => {
   const cases: [string, (dir: string) => Promise<void>][] = [
-    ['English keys written in Chinese', (dir) => edit(dir, ENTRY, (t) => t.replace(/^section:/m, '栏目:').replace(/^date:/m, '日期:'))],
+    [
+      'English keys written in Chinese',
+      (dir) => edit(dir, ENTRY, (t) => t.replace(/^section:/m, '栏目:').replace(/^date:/m, '日期:')),
+    ],
     ['CRLF line ends', (dir) => edit(dir, ENTRY, (t) => t.replace(/\n/g, '\r\n'))],
     ['a BOM', (dir) => edit(dir, ENTRY, (t) => `\uFEFF${t}`)],
     ['comments in the settings', (dir) => edit(dir, 'units.yaml', (t) => `# 机构设置说明\n${t}`)],
     ['a trailing space at the end of a paragraph', (dir) => edit(dir, ENTRY, (t) => t.replace(/。\n/, '。  \n'))],
-    ['a new unit nobody uses', (dir) => edit(dir, 'units.yaml', (t) => `${t}\n- id: xin\n  名称: 区新设机构\n  类别: 部门\n`)],
+    [
+      'a new unit nobody uses',
+      (dir) => edit(dir, 'units.yaml', (t) => `${t}\n- id: xin\n  名称: 区新设机构\n  类别: 部门\n`),
+    ],
     // 机构改革 written as it should be: the published entries, all dated before, keep the name of their day.
-    ['a unit renamed with its old name in 曾用名', (dir) => edit(dir, 'units.yaml', (t) => t.replace('  名称: 区住房和城乡建设局\n', '  名称: 区住房和城乡建设委员会\n  曾用名:\n    - { 名称: 区住房和城乡建设局, 止: 2025-12-31 }\n'))],
-    ['a unit abolished after its last entry and merged into another', (dir) => edit(dir, 'units.yaml', (t) => t.replace('  别名: [区防指办, 防指办]\n', '  别名: [区防指办, 防指办]\n  撤销: 2026-01-01\n  并入: yjj\n'))],
-    ['the issue file moved', async (dir) => {
-      await mkdir(join(dir, 'issues/2024'), { recursive: true });
-      await rename(join(dir, ISSUE), join(dir, 'issues/2024/专报第6期.md'));
-    }],
+    [
+      'a unit renamed with its old name in 曾用名',
+      (dir) =>
+        edit(dir, 'units.yaml', (t) =>
+          t.replace(
+            '  名称: 区住房和城乡建设局\n',
+            '  名称: 区住房和城乡建设委员会\n  曾用名:\n    - { 名称: 区住房和城乡建设局, 止: 2025-12-31 }\n',
+          ),
+        ),
+    ],
+    [
+      'a unit abolished after its last entry and merged into another',
+      (dir) =>
+        edit(dir, 'units.yaml', (t) =>
+          t.replace('  别名: [区防指办, 防指办]\n', '  别名: [区防指办, 防指办]\n  撤销: 2026-01-01\n  并入: yjj\n'),
+        ),
+    ],
+    [
+      'the issue file moved',
+      async (dir) => {
+        await mkdir(join(dir, 'issues/2024'), { recursive: true });
+        await rename(join(dir, ISSUE), join(dir, 'issues/2024/专报第6期.md'));
+      },
+    ],
   ];
   for (const [what, mutate] of cases) {
     it(what, async () => {
@@ -153,7 +280,9 @@ describe('non-changes stay silent', () => {
 describe('deleting an entry file of a published issue', () => {
   it('is a warning, and the issue still compiles to its snapshot', async () => {
     const dir = await sampleCopy();
-    const before = compileSite((await checkContent(dir)).content, (await checkContent(dir)).registry).issues.find((i) => i.key === 'zhuanbao/2024/6')!;
+    const before = compileSite((await checkContent(dir)).content, (await checkContent(dir)).registry).issues.find(
+      (i) => i.key === 'zhuanbao/2024/6',
+    )!;
     await rm(join(dir, ENTRY));
     const checked = await checkContent(dir);
     expect(checked.errors).toBe(0);
@@ -197,7 +326,9 @@ describe('property: no change that alters the published issue passes check', () 
           await writeFile(path, (await readFile(path, 'utf8')).replace(pattern, replacement));
         }
         const checked = await checkContent(dir);
-        const issue = checked.content.issues.find((i) => i.data.year === 2024 && i.data.number === 6 && i.file === ISSUE)!;
+        const issue = checked.content.issues.find(
+          (i) => i.data.year === 2024 && i.data.number === 6 && i.file === ISSUE,
+        )!;
         const now = compileIssue(issue, checked.content, checked.registry, entriesById(checked.content.entries));
         const original = await checkContent(base);
         const snapshot = original.archive.issues.get('zhuanbao/2024/6')!.latest!.issue;

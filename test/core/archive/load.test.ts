@@ -18,7 +18,9 @@ import { editFile, sampleCopy } from '../../helpers/workflow.ts';
 const RECORD = 'published/zhuanbao/2024-06/1.json';
 
 async function records(dir: string): Promise<string[]> {
-  return (await readdir(join(dir, 'published'), { recursive: true })).filter((name) => name.endsWith('.json') && name !== 'ledger.json').map((name) => `published/${name}`);
+  return (await readdir(join(dir, 'published'), { recursive: true }))
+    .filter((name) => name.endsWith('.json') && name !== 'ledger.json')
+    .map((name) => `published/${name}`);
 }
 
 /** Point the ledger at the record's bytes as they are now (what a hand edit of both would do). */
@@ -28,27 +30,42 @@ async function restamp(dir: string, file: string): Promise<void> {
     .digest('hex');
   await editFile(dir, 'published/ledger.json', (text) => {
     const ledger = JSON.parse(text) as { issues: { versions: { file: string; digest: string }[] }[] };
-    for (const issue of ledger.issues) for (const version of issue.versions) if (version.file === file) version.digest = digest;
+    for (const issue of ledger.issues)
+      for (const version of issue.versions) if (version.file === file) version.digest = digest;
     return `${JSON.stringify(ledger, null, 2)}\n`;
   });
 }
 
 describe('the summary of a record, read from its bytes', () => {
-  it('is what parsing and validating the record gives, for every record publish wrote (sample and generated content)', { timeout: 120_000 }, async () => {
-    const generated = join(await tempDir(), 'generated');
-    await generate({ out: generated, years: 1, issuesPerYear: 6, entriesPerIssue: 8, pending: 2, drafts: 2, seed: 3, publish: true, firstYear: 2022 });
-    let compared = 0;
-    for (const dir of [await sampleCopy(), generated]) {
-      for (const file of await records(dir)) {
-        const bytes = await readFile(join(dir, file));
-        const parsed = summaryOf(snapshotSchema.parse(JSON.parse(bytes.toString('utf8'))));
-        expect(parsed.entries.length).toBeGreaterThan(0);
-        expect(JSON.stringify(canonicalSummary(bytes)), file).toBe(JSON.stringify(parsed));
-        compared++;
+  it(
+    'is what parsing and validating the record gives, for every record publish wrote (sample and generated content)',
+    { timeout: 120_000 },
+    async () => {
+      const generated = join(await tempDir(), 'generated');
+      await generate({
+        out: generated,
+        years: 1,
+        issuesPerYear: 6,
+        entriesPerIssue: 8,
+        pending: 2,
+        drafts: 2,
+        seed: 3,
+        publish: true,
+        firstYear: 2022,
+      });
+      let compared = 0;
+      for (const dir of [await sampleCopy(), generated]) {
+        for (const file of await records(dir)) {
+          const bytes = await readFile(join(dir, file));
+          const parsed = summaryOf(snapshotSchema.parse(JSON.parse(bytes.toString('utf8'))));
+          expect(parsed.entries.length).toBeGreaterThan(0);
+          expect(JSON.stringify(canonicalSummary(bytes)), file).toBe(JSON.stringify(parsed));
+          compared++;
+        }
       }
-    }
-    expect(compared).toBeGreaterThan(10);
-  });
+      expect(compared).toBeGreaterThan(10);
+    },
+  );
 
   it('is not taken from bytes laid out otherwise: those records are parsed whole, and check and compile agree', async () => {
     const dir = await sampleCopy();

@@ -7,7 +7,8 @@ import { copyContent } from '../../helpers/index.ts';
 export async function compileDir(dir: string): Promise<CompiledSite> {
   const result = await checkContent(dir);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) throw new Error(`fixture has errors: ${errors.map((d) => `${d.file}:${d.line} ${d.message}`).join('; ')}`);
+  if (errors.length)
+    throw new Error(`fixture has errors: ${errors.map((d) => `${d.file}:${d.line} ${d.message}`).join('; ')}`);
   return compileSite(result.content, result.registry);
 }
 

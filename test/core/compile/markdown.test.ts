@@ -6,7 +6,9 @@ const html = (markdown: string, options = {}) => renderMarkdown(markdown, option
 
 describe('renderMarkdown: safety', () => {
   it('shows raw HTML as text instead of rendering it', () => {
-    const out = html('开展检查<script>alert(1)</script>。\n\n<div onclick="x()">块</div>\n\n<img src=x onerror=alert(1)>');
+    const out = html(
+      '开展检查<script>alert(1)</script>。\n\n<div onclick="x()">块</div>\n\n<img src=x onerror=alert(1)>',
+    );
     expect(out).not.toMatch(/<script|<div|<img/);
     expect(out).toContain('&#x3C;script>alert(1)&#x3C;/script>');
     expect(out).toContain('&#x3C;div onclick="x()">块&#x3C;/div>');
@@ -29,7 +31,9 @@ describe('renderMarkdown: safety', () => {
   });
 
   it('keeps web, mail and phone links; relative links and images become text', () => {
-    expect(html('[网站](https://yjj.example.gov.cn/tzgg/)')).toContain('<a href="https://yjj.example.gov.cn/tzgg/">网站</a>');
+    expect(html('[网站](https://yjj.example.gov.cn/tzgg/)')).toContain(
+      '<a href="https://yjj.example.gov.cn/tzgg/">网站</a>',
+    );
     expect(html('[邮件](mailto:aq@example.gov.cn)')).toContain('<a href="mailto:aq@example.gov.cn">');
     expect(html('[电话](tel:0734-0000000)')).toContain('<a href="tel:0734-0000000">');
     expect(html('[附件](附件.pdf)')).toBe('<p>附件</p>');
@@ -69,7 +73,9 @@ describe('renderMarkdown: Chinese text', () => {
   });
 
   it('gives 一、（一）1.（1） headings their official level whatever the number of #', () => {
-    const out = html('### 一、总体要求\n\n# （一）工作目标\n\n## 1. 加强检查\n\n#### （1）重点场所', { headingOffset: 3 });
+    const out = html('### 一、总体要求\n\n# （一）工作目标\n\n## 1. 加强检查\n\n#### （1）重点场所', {
+      headingOffset: 3,
+    });
     expect(out).toContain('<h4 class="level-1">一、总体要求</h4>');
     expect(out).toContain('<h5 class="level-2">（一）工作目标</h5>');
     expect(out).toContain('<h6 class="level-3">1. 加强检查</h6>');
@@ -79,10 +85,16 @@ describe('renderMarkdown: Chinese text', () => {
 
   it('lines typed one under another: nothing between Chinese lines; a heading number or a finished sentence starts a paragraph', () => {
     // A line broken in the middle of a sentence joins without a space.
-    expect(html('区应急管理局组织开展城镇燃气\n安全专项检查，排查隐患\n35处，已全部整改')).toBe('<p>区应急管理局组织开展城镇燃气安全专项检查，排查隐患35处，已全部整改</p>');
+    expect(html('区应急管理局组织开展城镇燃气\n安全专项检查，排查隐患\n35处，已全部整改')).toBe(
+      '<p>区应急管理局组织开展城镇燃气安全专项检查，排查隐患35处，已全部整改</p>',
+    );
     // After 。 and before 一、 the clerk meant a new paragraph; 一、加强组织领导 is then a heading.
-    const out = renderMarkdown('检查发现隐患35处。\n一、加强组织领导\n各镇（街道）要落实责任，\n压实到人。\n（一）明确分工');
-    expect(out.html).toBe('<p>检查发现隐患35处。</p>\n<p class="level-1">一、加强组织领导</p>\n<p>各镇（街道）要落实责任，压实到人。</p>\n<p class="level-2">（一）明确分工</p>');
+    const out = renderMarkdown(
+      '检查发现隐患35处。\n一、加强组织领导\n各镇（街道）要落实责任，\n压实到人。\n（一）明确分工',
+    );
+    expect(out.html).toBe(
+      '<p>检查发现隐患35处。</p>\n<p class="level-1">一、加强组织领导</p>\n<p>各镇（街道）要落实责任，压实到人。</p>\n<p class="level-2">（一）明确分工</p>',
+    );
     expect(out.text).toContain('要落实责任，压实到人。');
     // Between Latin words the break stays a space; bold across lines keeps its words.
     expect(html('use the\nsafety app')).toBe('<p>use the\nsafety app</p>'.replace('\n', ' '));
@@ -90,7 +102,9 @@ describe('renderMarkdown: Chinese text', () => {
   });
 
   it('marks short 一、 lines as headings but not long numbered paragraphs', () => {
-    const out = html('一、关于开展冬春火灾防控专项行动\n\n（一）请各镇（街道）于12月10日前完成辖区排查，建立问题隐患清单。');
+    const out = html(
+      '一、关于开展冬春火灾防控专项行动\n\n（一）请各镇（街道）于12月10日前完成辖区排查，建立问题隐患清单。',
+    );
     expect(out).toContain('<p class="level-1">一、关于开展冬春火灾防控专项行动</p>');
     expect(out).toContain('<p>（一）请各镇');
   });
@@ -99,7 +113,9 @@ describe('renderMarkdown: Chinese text', () => {
     expect(html('8月2日，李健到青山镇检查。', { leaders: [{ phrase: '副区长李健', name: '李健' }] })).toBe(
       '<p>8月2日，<strong>李健</strong>到青山镇检查。</p>',
     );
-    expect(html('到青山镇检查。', { leaders: [{ phrase: '副区长李健', name: '李健' }] })).toBe('<p><strong>副区长李健</strong>到青山镇检查。</p>');
+    expect(html('到青山镇检查。', { leaders: [{ phrase: '副区长李健', name: '李健' }] })).toBe(
+      '<p><strong>副区长李健</strong>到青山镇检查。</p>',
+    );
   });
 
   it('returns the plain text with whitespace collapsed', () => {

@@ -10,7 +10,10 @@ describe('compileSite', () => {
     expect(site.base).toBe('/');
     expect(site.issues.map((issue) => issue.key)).toEqual(['zhuanbao/2024/4', 'zhuanbao/2024/3']);
     expect(site.archive).toEqual([
-      { series: { id: 'zhuanbao', name: '测试区安全生产工作专报' }, years: [{ year: 2024, issues: [site.issues[0], site.issues[1]] }] },
+      {
+        series: { id: 'zhuanbao', name: '测试区安全生产工作专报' },
+        years: [{ year: 2024, issues: [site.issues[0], site.issues[1]] }],
+      },
     ]);
   });
 
@@ -27,7 +30,11 @@ describe('compileSite', () => {
       ['qsz', 1],
     ]);
     const [first] = site.units[2]!.entries;
-    expect(first?.issue).toMatchObject({ key: 'zhuanbao/2024/4', numbering: '2024年 第4期（总第11期）', dateText: '2024年6月28日' });
+    expect(first?.issue).toMatchObject({
+      key: 'zhuanbao/2024/4',
+      numbering: '2024年 第4期（总第11期）',
+      dateText: '2024年6月28日',
+    });
   });
 
   it('counts adopted entries per unit per month: published issues only', async () => {
@@ -57,7 +64,11 @@ describe('expandDistribution', () => {
   it('expands a people group in rank order, pads two-character names and adds the suffix', async () => {
     const { content } = await checkContent(await copyContent());
     const registry = buildRegistry(content);
-    const lines = expandDistribution({ report: ['市安委办', '区领导'], distribute: ['各镇街安委会'] }, content.recipients, registry);
+    const lines = expandDistribution(
+      { report: ['市安委办', '区领导'], distribute: ['各镇街安委会'] },
+      content.recipients,
+      registry,
+    );
     expect(lines.map(distributionText)).toEqual(['报：市安委办、周明远、李　健、吴晓东同志', '发：各镇街安委会']);
     expect(expandDistribution(undefined, content.recipients, registry)).toEqual([]);
   });

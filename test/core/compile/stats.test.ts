@@ -19,7 +19,11 @@ const registry = buildRegistry(await loadContent(ORDER));
 
 /** An adopted entry of a unit (yjj, qsz, or none: a unit not in units.yaml), in a section, in an issue dated `date`. */
 const item = (unit: string | undefined, section: StatsItem['entry']['section'], date: string): StatsItem => ({
-  entry: { unit: unit ? { id: unit } : undefined, unitName: unit ? { yjj: '区应急管理局', qsz: '青石镇' }[unit]! : '外单位', section },
+  entry: {
+    unit: unit ? { id: unit } : undefined,
+    unitName: unit ? { yjj: '区应急管理局', qsz: '青石镇' }[unit]! : '外单位',
+    section,
+  },
   issue: { date },
 });
 
@@ -36,7 +40,14 @@ describe('periodLabel', () => {
 
 describe('computeStats', () => {
   it('fills the months between the first and the last, counts unknown units apart, and keeps units.yaml order', async () => {
-    const stats = computeStats([item('qsz', 'work-updates', '2024-01-20'), item('yjj', 'notices', '2024-04-02'), item(undefined, 'work-updates', '2024-04-09')], registry);
+    const stats = computeStats(
+      [
+        item('qsz', 'work-updates', '2024-01-20'),
+        item('yjj', 'notices', '2024-04-02'),
+        item(undefined, 'work-updates', '2024-04-09'),
+      ],
+      registry,
+    );
     expect(stats.periods).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
     expect(stats.periodLabels['2024-02']).toBe('2024年2月');
     expect(stats.rows.map((row) => [row.key, row.label, row.total])).toEqual([
@@ -48,7 +59,11 @@ describe('computeStats', () => {
   });
 
   it('by section follows the section order; by month has no columns; a year filter drops other years', async () => {
-    const items = [item('qsz', 'work-updates', '2023-12-20'), item('yjj', 'notices', '2024-03-02'), item('yjj', 'upper-meetings', '2024-05-09')];
+    const items = [
+      item('qsz', 'work-updates', '2023-12-20'),
+      item('yjj', 'notices', '2024-03-02'),
+      item('yjj', 'upper-meetings', '2024-05-09'),
+    ];
     const bySection = computeStats(items, registry, { by: 'section', year: 2024 });
     expect(bySection.rows.map((row) => row.label)).toEqual(['上级会议精神', '工作提示']);
     expect(bySection.periodLabels).toEqual({ '2024-03': '3月', '2024-04': '4月', '2024-05': '5月' });
@@ -66,7 +81,10 @@ describe('computeStats', () => {
   });
 
   it('counts per year with period: year, and lists units without adopted entries as zeros with includeEmpty', () => {
-    const stats = computeStats([item('yjj', 'notices', '2023-03-02'), item('yjj', 'notices', '2025-01-09')], registry, { period: 'year', includeEmpty: true });
+    const stats = computeStats([item('yjj', 'notices', '2023-03-02'), item('yjj', 'notices', '2025-01-09')], registry, {
+      period: 'year',
+      includeEmpty: true,
+    });
     expect(stats.periods).toEqual(['2023', '2024', '2025']);
     expect(stats.periodLabels).toEqual({ 2023: '2023年', 2024: '2024年', 2025: '2025年' });
     const yjj = stats.rows.find((row) => row.key === 'yjj')!;
@@ -86,7 +104,9 @@ describe('adoptedEntries', () => {
     const checked = await checkContent(ORDER);
     const site = compileSite(checked.content, checked.registry);
     // issues/zhuanbao/2024-05.md (dated 2024-06-10) lists one entry: 2024/06/已编 (yjj, work-updates, dated 2024-06-01).
-    expect(adoptedEntries(site.issues).map(({ entry, issue }) => [entry.unit?.id, entry.section, issue.date])).toEqual([['yjj', 'work-updates', '2024-06-10']]);
+    expect(adoptedEntries(site.issues).map(({ entry, issue }) => [entry.unit?.id, entry.section, issue.date])).toEqual([
+      ['yjj', 'work-updates', '2024-06-10'],
+    ]);
   });
 });
 
@@ -96,18 +116,34 @@ const history = buildRegistry((await loadBase({ 'units.yaml': units })).content)
 describe('units renamed and joint submissions', () => {
   const named = (id: string | undefined, name: string) => (id ? { id, name } : { name });
   const adopted = (date: string, ...units: [string | undefined, string][]): StatsItem => ({
-    entry: { unit: units[0]![0] ? { id: units[0]![0], name: units[0]![1] } : undefined, ...(units.length > 1 ? { units: units.map(([id, name]) => named(id, name)) } : {}), unitName: units.map(([, name]) => name).join('、'), section: 'work-updates' },
+    entry: {
+      unit: units[0]![0] ? { id: units[0]![0], name: units[0]![1] } : undefined,
+      ...(units.length > 1 ? { units: units.map(([id, name]) => named(id, name)) } : {}),
+      unitName: units.map(([, name]) => name).join('、'),
+      section: 'work-updates',
+    },
     issue: { date },
   });
 
   it('counts a unit by id under its current name, naming the former name its entries used', () => {
-    const stats = computeStats([adopted('2024-06-10', ['yjj', '测试区安全生产监督管理局']), adopted('2024-06-28', ['yjj', '测试区应急管理局'])], history);
-    expect(stats.rows.map((row) => [row.key, row.label, row.unitName, row.total])).toEqual([['yjj', '测试区应急管理局（原测试区安全生产监督管理局）', '测试区应急管理局（原测试区安全生产监督管理局）', 2]]);
+    const stats = computeStats(
+      [adopted('2024-06-10', ['yjj', '测试区安全生产监督管理局']), adopted('2024-06-28', ['yjj', '测试区应急管理局'])],
+      history,
+    );
+    expect(stats.rows.map((row) => [row.key, row.label, row.unitName, row.total])).toEqual([
+      ['yjj', '测试区应急管理局（原测试区安全生产监督管理局）', '测试区应急管理局（原测试区安全生产监督管理局）', 2],
+    ]);
     expect(stats.notes).toEqual([]);
   });
 
   it('counts a joint submission for each of its units, totals count entries, and the note says so', () => {
-    const stats = computeStats([adopted('2024-06-28', ['qsz', '青石镇'], ['yjj', '测试区应急管理局'], [undefined, '外单位']), adopted('2024-06-28', ['yjj', '测试区应急管理局'])], history);
+    const stats = computeStats(
+      [
+        adopted('2024-06-28', ['qsz', '青石镇'], ['yjj', '测试区应急管理局'], [undefined, '外单位']),
+        adopted('2024-06-28', ['yjj', '测试区应急管理局']),
+      ],
+      history,
+    );
     expect(stats.rows.map((row) => [row.label, row.total])).toEqual([
       ['测试区应急管理局', 2],
       ['青石镇', 1],
@@ -120,13 +156,23 @@ describe('units renamed and joint submissions', () => {
   it('the site: old entries keep the old name, a joint entry is listed under every unit and counted for each', async () => {
     const loaded = await loadBase({
       'units.yaml': units,
-      'entries/2024/应急检查.md': '---\nsection: 工作动态\ndate: 2024-06-05\nunit: 安监局\n---\n\n6月5日，区安监局组织开展危化品企业专项检查。\n',
-      'entries/2024/青石镇排查.md': '---\nsection: work-updates\ndate: 2024-06-20\nunit: [青石镇, 应急局]\n---\n\n6月20日，青石镇会同区应急管理局开展沿街门店消防隐患排查。\n',
+      'entries/2024/应急检查.md':
+        '---\nsection: 工作动态\ndate: 2024-06-05\nunit: 安监局\n---\n\n6月5日，区安监局组织开展危化品企业专项检查。\n',
+      'entries/2024/青石镇排查.md':
+        '---\nsection: work-updates\ndate: 2024-06-20\nunit: [青石镇, 应急局]\n---\n\n6月20日，青石镇会同区应急管理局开展沿街门店消防隐患排查。\n',
     });
     const site = compileSite(loaded.content, loaded.registry);
     const entry = (id: string) => site.issues.flatMap((issue) => issue.entries).find((item) => item.id === id)!;
-    expect([entry('2024/应急检查').unit, entry('2024/应急检查').unitName, entry('2024/应急检查').units]).toEqual([{ id: 'yjj', name: '测试区安全生产监督管理局', kind: 'department' }, '测试区安全生产监督管理局', undefined]);
-    expect([entry('2024/青石镇排查').unit?.id, entry('2024/青石镇排查').units, entry('2024/青石镇排查').unitName]).toEqual([
+    expect([entry('2024/应急检查').unit, entry('2024/应急检查').unitName, entry('2024/应急检查').units]).toEqual([
+      { id: 'yjj', name: '测试区安全生产监督管理局', kind: 'department' },
+      '测试区安全生产监督管理局',
+      undefined,
+    ]);
+    expect([
+      entry('2024/青石镇排查').unit?.id,
+      entry('2024/青石镇排查').units,
+      entry('2024/青石镇排查').unitName,
+    ]).toEqual([
       'qsz',
       [
         { id: 'qsz', name: '青石镇' },
@@ -134,7 +180,9 @@ describe('units renamed and joint submissions', () => {
       ],
       '青石镇、测试区应急管理局',
     ]);
-    expect(site.units.map((item) => [item.unit.name, item.formerNames, item.entries.map((archived) => archived.entry.id)])).toEqual([
+    expect(
+      site.units.map((item) => [item.unit.name, item.formerNames, item.entries.map((archived) => archived.entry.id)]),
+    ).toEqual([
       ['测试区安委办', [], ['2024/会议精神', '2024/区长督导']],
       ['测试区应急管理局', ['测试区安全生产监督管理局'], ['2024/青石镇排查', '2024/应急检查']],
       ['青石镇', [], ['2024/青石镇排查']],

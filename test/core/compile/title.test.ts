@@ -5,7 +5,10 @@ import { compileDir, editedBase } from './compile-helpers.ts';
 
 describe('titleLines', () => {
   it('never breaks inside a word ICU cuts into single characters, nor inside a known name', () => {
-    const lines = titleLines('区应急管理局联合消防救援大队开展防汛应急综合演练走进东城街道', ['东城街道', '区应急管理局']);
+    const lines = titleLines('区应急管理局联合消防救援大队开展防汛应急综合演练走进东城街道', [
+      '东城街道',
+      '区应急管理局',
+    ]);
     expect(lines).toHaveLength(1);
     expect(lines[0]!.join('')).toBe('区应急管理局联合消防救援大队开展防汛应急综合演练走进东城街道');
     // ICU alone gives 走进|东|城|街道: the break before 城 is not offered.
@@ -16,8 +19,14 @@ describe('titleLines', () => {
   });
 
   it('splits where the clerk forced a break: ｜ or a line break', () => {
-    expect(titleLines('网格化排查｜让隐患无处藏身').map((words) => words.join(''))).toEqual(['网格化排查', '让隐患无处藏身']);
-    expect(titleLines('东城街道扎实推进\n燃气安全专项整治\n').map((words) => words.join(''))).toEqual(['东城街道扎实推进', '燃气安全专项整治']);
+    expect(titleLines('网格化排查｜让隐患无处藏身').map((words) => words.join(''))).toEqual([
+      '网格化排查',
+      '让隐患无处藏身',
+    ]);
+    expect(titleLines('东城街道扎实推进\n燃气安全专项整治\n').map((words) => words.join(''))).toEqual([
+      '东城街道扎实推进',
+      '燃气安全专项整治',
+    ]);
     expect(plainTitle('网格化排查｜让隐患无处藏身')).toBe('网格化排查让隐患无处藏身');
   });
 

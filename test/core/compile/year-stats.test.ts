@@ -19,8 +19,16 @@ const registry = buildRegistry(await loadContent(ORDER));
 
 type Entry = CompiledIssue['entries'][number];
 /** An entry of a unit (yjj, qsz) in a section: the fields the statistics read. */
-const entry = (unit: 'yjj' | 'qsz', section: Entry['section']) => ({ unit: { id: unit }, unitName: { yjj: '区应急管理局', qsz: '青石镇' }[unit], section }) as unknown as Entry;
-const issue = (key: string, date: string, entries: Entry[]) => ({ key, numbering: key, date, dateText: date, series: { name: '工作专报' }, entries });
+const entry = (unit: 'yjj' | 'qsz', section: Entry['section']) =>
+  ({ unit: { id: unit }, unitName: { yjj: '区应急管理局', qsz: '青石镇' }[unit], section }) as unknown as Entry;
+const issue = (key: string, date: string, entries: Entry[]) => ({
+  key,
+  numbering: key,
+  date,
+  dateText: date,
+  series: { name: '工作专报' },
+  entries,
+});
 
 describe('computeStatsByYear', () => {
   const stats = computeStatsByYear(
@@ -28,7 +36,11 @@ describe('computeStatsByYear', () => {
       issue('zhuanbao/2025/1', '2025-01-10', [entry('yjj', 'work-updates'), entry('qsz', 'work-updates')]),
       issue('zhuanbao/2024/12', '2025-01-03', [entry('yjj', 'notices')]),
       issue('zhuanbao/2024/3', '2024-11-28', [entry('qsz', 'work-updates')]),
-      issue('zhuanbao/2023/9', '2023-06-01', [entry('yjj', 'upper-meetings'), entry('yjj', 'notices'), entry('qsz', 'notices')]),
+      issue('zhuanbao/2023/9', '2023-06-01', [
+        entry('yjj', 'upper-meetings'),
+        entry('yjj', 'notices'),
+        entry('qsz', 'notices'),
+      ]),
     ],
     registry,
   );
@@ -84,8 +96,12 @@ describe('compileSite().statsByYear', () => {
     expect(withDrafts.issues.some((item) => item.status === 'draft')).toBe(true);
     const published = withDrafts.issues.filter((item) => item.status === 'published');
     expect(published.map((item) => item.key)).toEqual(['zhuanbao/2024/5']);
-    expect(withDrafts.statsByYear.years.flatMap((year) => year.issues.map((item) => item.key))).toEqual(['zhuanbao/2024/5']);
+    expect(withDrafts.statsByYear.years.flatMap((year) => year.issues.map((item) => item.key))).toEqual([
+      'zhuanbao/2024/5',
+    ]);
     expect(withDrafts.statsByYear.units.total).toBe(published[0]!.entries.length);
-    expect(compileSite(checked.content, checked.registry, { drafts: false }).statsByYear).toEqual(withDrafts.statsByYear);
+    expect(compileSite(checked.content, checked.registry, { drafts: false }).statsByYear).toEqual(
+      withDrafts.statsByYear,
+    );
   });
 });

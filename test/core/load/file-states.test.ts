@@ -20,7 +20,12 @@ const ENTRY = 'entries/2024/06/危化品执法.md';
 async function summary(result: Awaited<ReturnType<typeof checkContent>>) {
   return {
     diagnostics: result.diagnostics.map(shown),
-    entries: result.content.entries.map((entry) => ({ id: entry.id, data: entry.data, body: entry.body, images: entry.images?.map((image) => image.target.kind) })),
+    entries: result.content.entries.map((entry) => ({
+      id: entry.id,
+      data: entry.data,
+      body: entry.body,
+      images: entry.images?.map((image) => image.target.kind),
+    })),
     issues: result.content.issues.map((issue) => ({ file: issue.file, data: issue.data, note: issue.note })),
     archive: [...result.archive.issues.keys()],
   };
@@ -112,7 +117,9 @@ describe('Project.check after invalidate', () => {
     expect(states.reused).toBeGreaterThan(0);
 
     // Deleted: the entry is gone, and what depended on it is reported.
-    const unpublished = first.content.issues.find((issue) => issue.data.status !== 'published' && issue.data.entries.length > 0)!;
+    const unpublished = first.content.issues.find(
+      (issue) => issue.data.status !== 'published' && issue.data.entries.length > 0,
+    )!;
     const listed = first.content.entries.find((entry) => entry.id === unpublished.data.entries[0])!;
     await rm(join(dir, listed.file));
     ({ incremental, fresh } = await recheck(project));
@@ -131,7 +138,10 @@ describe('Project.check after invalidate', () => {
 
     // New file: a pending entry appears.
     const added = 'entries/2024/06/新稿件.md';
-    await writeFile(join(dir, added), '---\n栏目: 工作动态\n日期: 2024-06-28\n单位: 区应急局\n刊物: zhuanbao\n---\n\n6月28日，区应急管理局开展检查。\n');
+    await writeFile(
+      join(dir, added),
+      '---\n栏目: 工作动态\n日期: 2024-06-28\n单位: 区应急局\n刊物: zhuanbao\n---\n\n6月28日，区应急管理局开展检查。\n',
+    );
     ({ incremental, fresh } = await recheck(project));
     expect(incremental.content.entries.some((entry) => entry.file === added)).toBe(true);
     expect(await summary(incremental)).toEqual(await summary(fresh));

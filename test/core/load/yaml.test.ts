@@ -6,23 +6,40 @@
  * which alone decides the diagnostics.
  */
 import { describe, expect, it } from 'vitest';
-import { allKeySpellings, keySpellings, parseYaml, parseYamlFast, parseYamlPrecisely, PositionIndex } from '../../../src/core/load/yaml.ts';
+import {
+  allKeySpellings,
+  keySpellings,
+  parseYaml,
+  parseYamlFast,
+  parseYamlPrecisely,
+  PositionIndex,
+} from '../../../src/core/load/yaml.ts';
 import { entrySchema, issueSchema } from '../../../src/core/schema/index.ts';
 
 /** A front matter block that starts on line 2 of entries/a.md (line 1 is ---). */
 const source = (text: string) => ({ text, file: 'entries/a.md', firstLine: 2 });
-const where = (d: { line: number; column: number; rule: string; message: string }) => `${d.line}:${d.column} ${d.rule} ${d.message}`;
+const where = (d: { line: number; column: number; rule: string; message: string }) =>
+  `${d.line}:${d.column} ${d.rule} ${d.message}`;
 
 describe('parseYaml', () => {
   it('reads Chinese keys and values into the canonical data', () => {
     const parsed = parseYaml(source('栏目: 工作动态\n日期: 2024年6月5日\n单位: 应急局\n领导: [李健]\n'), entrySchema);
     expect(parsed.diagnostics).toEqual([]);
     // 单位 is always a list (one unit, or a joint submission's).
-    expect(parsed.data).toEqual({ section: 'work-updates', date: '2024-06-05', unit: ['应急局'], people: ['李健'], status: 'ready' });
+    expect(parsed.data).toEqual({
+      section: 'work-updates',
+      date: '2024-06-05',
+      unit: ['应急局'],
+      people: ['李健'],
+      status: 'ready',
+    });
   });
 
   it('knows where each value is in the file, and how its key was written', () => {
-    const { positions } = parseYaml(source('栏目: 工作动态\n日期: 2024-06-05\n单位: 应急局\n领导: [李健, 吴晓东]\n'), entrySchema);
+    const { positions } = parseYaml(
+      source('栏目: 工作动态\n日期: 2024-06-05\n单位: 应急局\n领导: [李健, 吴晓东]\n'),
+      entrySchema,
+    );
     expect(positions.at(['unit'])).toEqual({ line: 4, column: 5 });
     expect(positions.at(['people', 1])).toEqual({ line: 5, column: 10 });
     expect(positions.writtenKey(['unit'])).toBe('单位');
@@ -44,12 +61,26 @@ describe('parseYaml', () => {
   });
 
   it('reports YAML problems where they are: a tab, a duplicate key, a full-width colon, broken syntax', () => {
-    expect(parseYaml(source('栏目: 工作动态\n日期: 2024-06-05\n单位:\n\t- 应急局\n'), entrySchema).diagnostics.map((d) => `${d.line} ${d.rule}`)).toContain('5 yaml/tab');
-    expect(parseYaml(source('栏目: 工作动态\n日期: 2024-06-05\n单位: 应急局\n单位: 青石镇\n'), entrySchema).diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toContain('5:1 yaml/duplicate-key');
+    expect(
+      parseYaml(source('栏目: 工作动态\n日期: 2024-06-05\n单位:\n\t- 应急局\n'), entrySchema).diagnostics.map(
+        (d) => `${d.line} ${d.rule}`,
+      ),
+    ).toContain('5 yaml/tab');
+    expect(
+      parseYaml(source('栏目: 工作动态\n日期: 2024-06-05\n单位: 应急局\n单位: 青石镇\n'), entrySchema).diagnostics.map(
+        (d) => `${d.line}:${d.column} ${d.rule}`,
+      ),
+    ).toContain('5:1 yaml/duplicate-key');
     const colon = parseYaml(source('栏目：工作动态\n日期: 2024-06-05\n单位: 应急局\n'), entrySchema);
-    expect(colon.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.fixable ?? false}`)).toEqual(['2:3 yaml/fullwidth-colon true']);
+    expect(colon.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.fixable ?? false}`)).toEqual([
+      '2:3 yaml/fullwidth-colon true',
+    ]);
     expect(colon.fullWidthColons).toEqual([{ line: 2, column: 3 }]);
-    expect(parseYaml(source('栏目: 工作动态\n标题: "未结束\n日期: 2024-06-05\n'), entrySchema).diagnostics.map((d) => d.rule)).toEqual(['yaml/syntax']);
+    expect(
+      parseYaml(source('栏目: 工作动态\n标题: "未结束\n日期: 2024-06-05\n'), entrySchema).diagnostics.map(
+        (d) => d.rule,
+      ),
+    ).toEqual(['yaml/syntax']);
   });
 });
 
@@ -60,7 +91,9 @@ describe('the fast and the precise path', () => {
     const fast = parseYamlFast(source(clean), entrySchema);
     expect(fast).toBeDefined();
     expect(fast!.data).toEqual(parseYamlPrecisely(source(clean), entrySchema).data);
-    expect(fast!.positions.at(['people', 0])).toEqual(parseYamlPrecisely(source(clean), entrySchema).positions.at(['people', 0]));
+    expect(fast!.positions.at(['people', 0])).toEqual(
+      parseYamlPrecisely(source(clean), entrySchema).positions.at(['people', 0]),
+    );
   });
 
   it('the fast path declines anything that needs a diagnostic, so the precise one reports it', () => {

@@ -29,7 +29,16 @@ describe('reading content on a worker thread', () => {
 
   it('is taken by itself for a large directory, with the same result', async () => {
     const dir = join(await tempDir('jianbao-parallel-'), 'content');
-    const { entries } = await generate({ out: dir, years: 1, issuesPerYear: 12, entriesPerIssue: 40, pending: 5, drafts: 5, seed: 7, publish: true });
+    const { entries } = await generate({
+      out: dir,
+      years: 1,
+      issuesPerYear: 12,
+      entriesPerIssue: 40,
+      pending: 5,
+      drafts: 5,
+      seed: 7,
+      publish: true,
+    });
     expect(entries).toBeGreaterThanOrEqual(PARALLEL_READ_FROM);
     const parallel = await loaded(dir);
     expect(parallel.entries).toHaveLength(entries);

@@ -26,7 +26,9 @@ describe('content sources', () => {
       const fromDisk = await checkContent(new FileSystemSource(dir));
       const fromMemory = await checkContent(await inMemory(dir));
       expect(fromMemory.diagnostics, name).toEqual(fromDisk.diagnostics);
-      expect(fromMemory.content.entries.map((entry) => entry.id)).toEqual(fromDisk.content.entries.map((entry) => entry.id));
+      expect(fromMemory.content.entries.map((entry) => entry.id)).toEqual(
+        fromDisk.content.entries.map((entry) => entry.id),
+      );
     }
   });
 
@@ -46,10 +48,15 @@ describe('content sources', () => {
     const site = await project.compile();
     const entry = site.issues.flatMap((issue) => issue.entries).find((item) => item.id === '2024/应急检查')!;
     const file = entry.file;
-    source.write(file, new TextDecoder().decode((await source.read(file)).bytes).replace('专项检查。', '专项检查，发现隐患2处。'));
+    source.write(
+      file,
+      new TextDecoder().decode((await source.read(file)).bytes).replace('专项检查。', '专项检查，发现隐患2处。'),
+    );
     expect((await project.compile()).issues).toEqual(site.issues);
     project.invalidate();
-    const changed = (await project.compile()).issues.flatMap((issue) => issue.entries).find((item) => item.id === '2024/应急检查')!;
+    const changed = (await project.compile()).issues
+      .flatMap((issue) => issue.entries)
+      .find((item) => item.id === '2024/应急检查')!;
     expect(changed.body.text).toContain('发现隐患2处');
     source.write('units.yaml', '- 这不是单位');
     project.invalidate();

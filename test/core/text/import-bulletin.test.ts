@@ -21,7 +21,9 @@ import { copyContent, FIXTURES, runCli, SAMPLE_CONTENT, tempDir } from '../../he
  */
 function words(text: string): string {
   return text
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/^\|?[\s:|-]+\|?$/gm, '').replace(/[\s\u3000*\\]/g, '');
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\|?[\s:|-]+\|?$/gm, '')
+    .replace(/[\s\u3000*\\]/g, '');
 }
 
 interface Entry {
@@ -34,7 +36,10 @@ async function readEntry(path: string): Promise<Entry> {
   const split = splitFrontMatter(await readFile(path, 'utf8'));
   const data = parse(split.yaml ?? '') as Record<string, string>;
   const value = data.section ?? data.栏目!;
-  const section = SECTIONS.find((item) => item.id === value || item.name === value || (item.aliases as readonly string[]).includes(value))?.name ?? value;
+  const section =
+    SECTIONS.find(
+      (item) => item.id === value || item.name === value || (item.aliases as readonly string[]).includes(value),
+    )?.name ?? value;
   return { section, title: data.title ?? data.标题, text: words(split.body) };
 }
 
@@ -63,7 +68,9 @@ beforeAll(async () => {
 describe('jianbao import of a whole bulletin', () => {
   it('gives back every sample issue entry by entry: titles, sections, text, order; no masthead or 版记', async () => {
     expect(issues.length).toBeGreaterThan(5);
-    const yamlConfig = parse(await readFile(join(sample, 'jianbao.yaml'), 'utf8')) as { series: { id: string; name: string; layout?: string }[] };
+    const yamlConfig = parse(await readFile(join(sample, 'jianbao.yaml'), 'utf8')) as {
+      series: { id: string; name: string; layout?: string }[];
+    };
     const seriesNames = yamlConfig.series.map((series) => series.name);
     for (const issue of issues) {
       const front = parse(splitFrontMatter(await readFile(issue.file, 'utf8')).yaml ?? '') as Record<string, unknown>;
@@ -71,7 +78,13 @@ describe('jianbao import of a whole bulletin', () => {
       const entries = (front.entries ?? front.稿件) as string[];
       const total = (front.total ?? front.总期号) as number;
       const expected = await Promise.all(entries.map((entry) => readEntry(join(sample, 'entries', `${entry}.md`))));
-      const docx = join(out, issue.series, String(issue.year), String(issue.number), `${issue.series}-${issue.year}-${issue.number}.docx`);
+      const docx = join(
+        out,
+        issue.series,
+        String(issue.year),
+        String(issue.number),
+        `${issue.series}-${issue.year}-${issue.number}.docx`,
+      );
       const fresh = await copyContent(SAMPLE_CONTENT);
       // The copy holds the very entries being imported: without --force each one is refused as a duplicate.
       const refused = await runCli(['import', docx, '--split', '--dry-run', '--content', fresh]);
@@ -85,14 +98,17 @@ describe('jianbao import of a whole bulletin', () => {
       const sections = yamlConfig.series.find((series) => series.id === issue.series)?.layout !== 'articles';
       const shown = (entry: Entry) => [sections ? entry.section : '', entry.title ?? ''];
       expect(drafts.map(shown), label).toEqual(expected.map(shown));
-      expect(drafts.map((draft) => draft.text), label).toEqual(expected.map((entry) => entry.text));
+      expect(
+        drafts.map((draft) => draft.text),
+        label,
+      ).toEqual(expected.map((entry) => entry.text));
       for (const draft of drafts) {
-        for (const chrome of ['注意保存', '共印', '签发：', '联系人：', '编者按', `总第${total}期`, ...seriesNames]) expect(draft.text, label).not.toContain(chrome);
+        for (const chrome of ['注意保存', '共印', '签发：', '联系人：', '编者按', `总第${total}期`, ...seriesNames])
+          expect(draft.text, label).not.toContain(chrome);
         expect(SECTIONS.some((section) => section.name === draft.section)).toBe(true);
       }
     }
   }, 600_000);
-
 });
 
 // Laid out like the reference 工作专报 (series name over two lines, unit and date apart, a 版记 of
@@ -132,20 +148,49 @@ describe.each(['html', 'docx', 'txt'])('jianbao import of the fixture bulletin (
       ['经验推介', '青山镇“网格员+预警喇叭”打通防汛预警最后一公里'],
       ['工作提示', ''],
     ]);
-    const fronts = await Promise.all(paths.map(async (path) => parse(splitFrontMatter(await readFile(path, 'utf8')).yaml ?? '') as Record<string, unknown>));
-    expect(fronts.map((front) => front.领导 ?? null)).toEqual([null, ['周正宇'], ['林海'], null, null, null, null, null]);
+    const fronts = await Promise.all(
+      paths.map(
+        async (path) => parse(splitFrontMatter(await readFile(path, 'utf8')).yaml ?? '') as Record<string, unknown>,
+      ),
+    );
+    expect(fronts.map((front) => front.领导 ?? null)).toEqual([
+      null,
+      ['周正宇'],
+      ['林海'],
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     // No date in the 经验推介 text: the issue's date from the masthead.
-    expect(fronts.map((front) => front.日期)).toEqual(['2025-06-09', '2025-06-11', '2025-06-13', '2025-06-15', '2025-06-10', '2025-06-12', '2025-06-18', '2025-06-25']);
+    expect(fronts.map((front) => front.日期)).toEqual([
+      '2025-06-09',
+      '2025-06-11',
+      '2025-06-13',
+      '2025-06-15',
+      '2025-06-10',
+      '2025-06-12',
+      '2025-06-18',
+      '2025-06-25',
+    ]);
     // A lead people.yaml does not know stays in the text, for a person to fill in 领导.
     expect(drafts[3]!.text.startsWith('区防汛办主任方志清6月15日')).toBe(true);
     expect(drafts[2]!.text).toContain('现场要求监测员每天巡查两次');
     // Every word between the masthead and the 版记, less the 编者按, 栏目 headings and known leads, is in the drafts.
     const html = await readFile(page, 'utf8');
     const lines = [...html.matchAll(/<p>(.*?)<\/p>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, ''));
-    const body = lines.slice(lines.findIndex((line) => line.startsWith('编者按')) + 1, lines.findIndex((line) => line.startsWith('报：')));
-    const expected = body.filter((line) => !/^【.*】$/.test(line)).map((line) => line.replace(/^(?:区委书记周正宇|区委副书记林海)\s/, ''));
+    const body = lines.slice(
+      lines.findIndex((line) => line.startsWith('编者按')) + 1,
+      lines.findIndex((line) => line.startsWith('报：')),
+    );
+    const expected = body
+      .filter((line) => !/^【.*】$/.test(line))
+      .map((line) => line.replace(/^(?:区委书记周正宇|区委副书记林海)\s/, ''));
     expect(drafts.map((draft) => words(draft.title ?? '') + draft.text).join('')).toBe(words(expected.join('')));
-    for (const draft of drafts) for (const chrome of ['注意保存', '工作专报', '第3期', '工作专班', '编者按', '同志', '联系人', '共印']) expect(draft.text).not.toContain(chrome);
+    for (const draft of drafts)
+      for (const chrome of ['注意保存', '工作专报', '第3期', '工作专班', '编者按', '同志', '联系人', '共印'])
+        expect(draft.text).not.toContain(chrome);
   });
 
   it('without --split: one draft without masthead or 版记, and the report suggests --split', async () => {

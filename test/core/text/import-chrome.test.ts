@@ -4,7 +4,15 @@
  * like chrome is left alone.
  */
 import { describe, expect, it } from 'vitest';
-import { chromeKind, editionDate, isColophonLine, isColumnName, isEditorNote, mastheadKind, stripBylines } from '../../../src/core/text/import/chrome.ts';
+import {
+  chromeKind,
+  editionDate,
+  isColophonLine,
+  isColumnName,
+  isEditorNote,
+  mastheadKind,
+  stripBylines,
+} from '../../../src/core/text/import/chrome.ts';
 import type { Removed } from '../../../src/core/text/import/html.ts';
 
 describe('chrome rules', () => {
@@ -56,12 +64,20 @@ describe('chrome rules', () => {
 
   it('strips bylines glued to a paragraph, never words of the sentence', () => {
     const removed: Removed[] = [];
-    expect(stripBylines('（黄晔）为确保安全生产形势稳定，开展督查。', removed)).toBe('为确保安全生产形势稳定，开展督查。');
+    expect(stripBylines('（黄晔）为确保安全生产形势稳定，开展督查。', removed)).toBe(
+      '为确保安全生产形势稳定，开展督查。',
+    );
     expect(stripBylines('确保群众安全。（何钢 张勤文）', removed)).toBe('确保群众安全。');
     expect(stripBylines('安排情况等。 杨华沈芳群摄', removed)).toBe('安排情况等。');
     expect(stripBylines('本报讯（记者 林伊婷）连日来，安海镇开展排查。', removed)).toBe('连日来，安海镇开展排查。');
     expect(removed.map((item) => item.kind)).toEqual(['署名', '署名', '署名', '署名']);
-    for (const prose of ['应急通讯（含卫星电话）保障到位。', '现场由专人拍摄', '会议要求（一）落实责任。', '检查结束。（此件公开发布）']) expect(stripBylines(prose, [])).toBe(prose);
+    for (const prose of [
+      '应急通讯（含卫星电话）保障到位。',
+      '现场由专人拍摄',
+      '会议要求（一）落实责任。',
+      '检查结束。（此件公开发布）',
+    ])
+      expect(stripBylines(prose, [])).toBe(prose);
   });
 });
 
@@ -86,7 +102,14 @@ describe('bulletin masthead and 版记 lines', () => {
     expect(mastheadKind('全区第8期安全培训班于3月开班，参训人员120人。')).toBeUndefined();
   });
 
-  it.each(['报：市安委办、市应急管理局', '送：区委办、区政府办', '发：区安委会成员单位', '编辑：刘晓燕　审核：陈国栋　签发：吴卫东', '联系人：刘晓燕　电话：0734-0000000', '共印60份'])('%s is a 版记 line', (line) => {
+  it.each([
+    '报：市安委办、市应急管理局',
+    '送：区委办、区政府办',
+    '发：区安委会成员单位',
+    '编辑：刘晓燕　审核：陈国栋　签发：吴卫东',
+    '联系人：刘晓燕　电话：0734-0000000',
+    '共印60份',
+  ])('%s is a 版记 line', (line) => {
     expect(isColophonLine(line)).toBe(true);
   });
 

@@ -6,12 +6,28 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Bookmark, Document, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, Tab, Table, TableCell, TableRow, TextRun } from 'docx';
+import {
+  Bookmark,
+  Document,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
 import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { copyContent, FIXTURES, listFiles, runCli, tempDir } from '../../helpers/index.ts';
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let content: string;
 let inputs: string;
@@ -30,17 +46,38 @@ async function wordFile(): Promise<string> {
     sections: [
       {
         children: [
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new Bookmark({ id: '_Toc100', children: [new TextRun('全区开展汛前安全检查')] })] }),
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            children: [new Bookmark({ id: '_Toc100', children: [new TextRun('全区开展汛前安全检查')] })],
+          }),
           new Paragraph({ children: [new TextRun('3月5日,区应急管理局组织开展汛前安全检查,检查企业１２家.')] }),
           new Paragraph({ children: [new TextRun({ text: '一、总体要求', bold: true })] }),
-          new Paragraph({ children: [new TextRun('各镇（街道）要高度重视，'), new TextRun({ text: '压实责任', bold: true }), new TextRun('。')] }),
-          new Table({
-            rows: [
-              new TableRow({ children: [new TableCell({ children: [new Paragraph('单位')] }), new TableCell({ children: [new Paragraph('隐患（处）')] })] }),
-              new TableRow({ children: [new TableCell({ children: [new Paragraph('青石镇')] }), new TableCell({ children: [new Paragraph('3')] })] }),
+          new Paragraph({
+            children: [
+              new TextRun('各镇（街道）要高度重视，'),
+              new TextRun({ text: '压实责任', bold: true }),
+              new TextRun('。'),
             ],
           }),
-          new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 20, height: 20 } })] }),
+          new Table({
+            rows: [
+              new TableRow({
+                children: [
+                  new TableCell({ children: [new Paragraph('单位')] }),
+                  new TableCell({ children: [new Paragraph('隐患（处）')] }),
+                ],
+              }),
+              new TableRow({
+                children: [
+                  new TableCell({ children: [new Paragraph('青石镇')] }),
+                  new TableCell({ children: [new Paragraph('3')] }),
+                ],
+              }),
+            ],
+          }),
+          new Paragraph({
+            children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 20, height: 20 } })],
+          }),
         ],
       },
     ],
@@ -94,7 +131,13 @@ describe('jianbao import', () => {
 
   it('detects GBK and Big5 text files and says so; Big5 Traditional text becomes Simplified', async () => {
     const gbk = join(inputs, '简报.txt');
-    await writeFile(gbk, iconv.encode('　　3月12日，青石镇组织开展燃气安全检查，督促整改隐患5处。\r\n　　检查中发现的问题已全部交办。\r\n', 'gbk'));
+    await writeFile(
+      gbk,
+      iconv.encode(
+        '　　3月12日，青石镇组织开展燃气安全检查，督促整改隐患5处。\r\n　　检查中发现的问题已全部交办。\r\n',
+        'gbk',
+      ),
+    );
     const big5 = join(inputs, '繁體.txt');
     await writeFile(big5, iconv.encode('3月15日，區應急管理局開展危險化學品企業執法檢查，發現問題隱患12處。', 'big5'));
     const result = await runCli(['import', gbk, big5, '--content', content, '--date', '2024-03-20', '--unit', 'qsz']);
@@ -103,10 +146,26 @@ describe('jianbao import', () => {
     expect(result.stdout).toContain('繁體.txt（文本文件，编码 Big5，已转为 UTF-8）');
     expect(result.stdout).toContain('简体文本中有繁体字 1 处');
     const files = await listFiles(join(content, 'entries/2024/03'));
-    const gbkEntry = await readFile(join(content, 'entries/2024/03', files.find((file) => file.startsWith('3月12日'))!), 'utf8');
-    expect(gbkEntry).toContain('\n3月12日，青石镇组织开展燃气安全检查，督促整改隐患5处。\n\n检查中发现的问题已全部交办。\n');
+    const gbkEntry = await readFile(
+      join(
+        content,
+        'entries/2024/03',
+        files.find((file) => file.startsWith('3月12日'))!,
+      ),
+      'utf8',
+    );
+    expect(gbkEntry).toContain(
+      '\n3月12日，青石镇组织开展燃气安全检查，督促整改隐患5处。\n\n检查中发现的问题已全部交办。\n',
+    );
     expect(gbkEntry).toContain('日期: 2024-03-12');
-    const big5Entry = await readFile(join(content, 'entries/2024/03', files.find((file) => file.startsWith('3月15日'))!), 'utf8');
+    const big5Entry = await readFile(
+      join(
+        content,
+        'entries/2024/03',
+        files.find((file) => file.startsWith('3月15日'))!,
+      ),
+      'utf8',
+    );
     expect(big5Entry).toContain('3月15日，区应急管理局开展危险化学品企业执法检查，发现问题隐患12处。');
   });
 
@@ -150,7 +209,8 @@ describe('jianbao import', () => {
         '',
       ].join('\n'),
     );
-    for (const chrome of ['当前位置', '来源', '责任编辑', '打印本页', '相关链接', '字号', '版权所有', 'IMG_']) expect(text).not.toContain(chrome);
+    for (const chrome of ['当前位置', '来源', '责任编辑', '打印本页', '相关链接', '字号', '版权所有', 'IMG_'])
+      expect(text).not.toContain(chrome);
   });
 
   it('removes pinyin that is a reading of its character, converts Traditional text, keeps the rest', async () => {
@@ -167,15 +227,49 @@ describe('jianbao import', () => {
 
   it('splits a file of several items with --split; refuses duplicates of existing entries unless --force, and never overwrites', async () => {
     const file = join(inputs, '汇编.txt');
-    await writeFile(file, ['青石镇开展燃气检查', '4月8日，青石镇开展燃气安全检查。', '青石镇部署防汛工作', '4月9日，青石镇召开防汛工作部署会。', '会议要求各村落实责任。'].join('\n'));
-    const first = await runCli(['import', file, '--split', '--content', content, '--date', '2024-04-10', '--unit', 'qsz']);
+    await writeFile(
+      file,
+      [
+        '青石镇开展燃气检查',
+        '4月8日，青石镇开展燃气安全检查。',
+        '青石镇部署防汛工作',
+        '4月9日，青石镇召开防汛工作部署会。',
+        '会议要求各村落实责任。',
+      ].join('\n'),
+    );
+    const first = await runCli([
+      'import',
+      file,
+      '--split',
+      '--content',
+      content,
+      '--date',
+      '2024-04-10',
+      '--unit',
+      'qsz',
+    ]);
     expect(first.code).toBe(0);
     // The same file again: every item repeats an entry already there — nothing written, each one named, exit 1.
-    const again = await runCli(['import', file, '--split', '--content', content, '--date', '2024-04-10', '--unit', 'qsz']);
+    const again = await runCli([
+      'import',
+      file,
+      '--split',
+      '--content',
+      content,
+      '--date',
+      '2024-04-10',
+      '--unit',
+      'qsz',
+    ]);
     expect(again.code).toBe(1);
-    expect(again.stdout).toMatch(/未写入 “青石镇开展燃气检查”：与已有稿件 \S*entries\/2024\/04\/青石镇开展燃气检查\.md 的标题、日期、单位相同（重复导入？确实是另一篇，加 --force 再导入）/);
+    expect(again.stdout).toMatch(
+      /未写入 “青石镇开展燃气检查”：与已有稿件 \S*entries\/2024\/04\/青石镇开展燃气检查\.md 的标题、日期、单位相同（重复导入？确实是另一篇，加 --force 再导入）/,
+    );
     expect(again.stdout).toContain('共写入 0 篇草稿，2 篇与已有稿件重复未写入');
-    expect(await listFiles(join(content, 'entries/2024/04'))).toEqual(['青石镇开展燃气检查.md', '青石镇部署防汛工作.md']);
+    expect(await listFiles(join(content, 'entries/2024/04'))).toEqual([
+      '青石镇开展燃气检查.md',
+      '青石镇部署防汛工作.md',
+    ]);
     // The same body under another title is a duplicate too.
     const retitled = join(inputs, '改了标题.txt');
     await writeFile(retitled, '青石镇全面开展燃气检查\n4月8日，青石镇开展燃气安全检查。');
@@ -183,9 +277,25 @@ describe('jianbao import', () => {
     expect(body.code).toBe(1);
     expect(body.stdout).toMatch(/与已有稿件 \S*entries\/2024\/04\/青石镇开展燃气检查\.md 的正文相同/);
     // --force keeps both, never overwriting.
-    const second = await runCli(['import', file, '--split', '--force', '--content', content, '--date', '2024-04-10', '--unit', 'qsz']);
+    const second = await runCli([
+      'import',
+      file,
+      '--split',
+      '--force',
+      '--content',
+      content,
+      '--date',
+      '2024-04-10',
+      '--unit',
+      'qsz',
+    ]);
     expect(second.code).toBe(0);
-    expect(await listFiles(join(content, 'entries/2024/04'))).toEqual(['青石镇开展燃气检查-2.md', '青石镇开展燃气检查.md', '青石镇部署防汛工作-2.md', '青石镇部署防汛工作.md']);
+    expect(await listFiles(join(content, 'entries/2024/04'))).toEqual([
+      '青石镇开展燃气检查-2.md',
+      '青石镇开展燃气检查.md',
+      '青石镇部署防汛工作-2.md',
+      '青石镇部署防汛工作.md',
+    ]);
     const text = await readFile(join(content, 'entries/2024/04/青石镇部署防汛工作.md'), 'utf8');
     expect(text).toContain('标题: 青石镇部署防汛工作\n日期: 2024-04-09');
     expect(text).toContain('---\n4月9日，青石镇召开防汛工作部署会。\n\n会议要求各村落实责任。\n');
@@ -197,7 +307,18 @@ describe('jianbao import', () => {
     const bad = join(inputs, 'b.txt');
     await writeFile(bad, Buffer.from([0x81, 0x30, 0xff, 0xfe, 0x80, 0x80, 0xc0, 0xc1, 0xf5, 0xff]));
     const before = await listFiles(content);
-    const result = await runCli(['import', good, bad, '--content', content, '--dry-run', '--unit', 'qsz', '--date', '2024-04-01']);
+    const result = await runCli([
+      'import',
+      good,
+      bad,
+      '--content',
+      content,
+      '--dry-run',
+      '--unit',
+      'qsz',
+      '--date',
+      '2024-04-01',
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('将写入');
     expect(result.stdout).toContain('未导入');
@@ -249,7 +370,9 @@ describe('jianbao import', () => {
     expect(result.stdout).toContain('删除 书签 1 处');
     expect(result.stdout).toContain('删除 栏目名称 1 处：“工作动态”');
     expect(result.stdout).toContain('年份取自原文的发布时间');
-    expect(result.stdout).toContain('待核对 日期“123日”不存在，可能丢了“月”：是不是“1月23日”或“12月3日”？ [lint/date-damaged]');
+    expect(result.stdout).toContain(
+      '待核对 日期“123日”不存在，可能丢了“月”：是不是“1月23日”或“12月3日”？ [lint/date-damaged]',
+    );
     expect(result.stdout).toContain('核对后把 状态 改为 待编');
     const added = (await listFiles(content)).filter((file) => !before.includes(file));
     expect(added).toEqual(['entries/2018/02/青石镇开展安全生产大检查.md']);
@@ -274,7 +397,7 @@ describe('jianbao import', () => {
     expect(check.stdout).toMatch(/青石镇开展安全生产大检查\.md:10:\d+ 警告 日期“123日”不存在.*\[lint\/date-damaged\]/);
   });
 
-  it('never uses today\'s date silently, and says nothing of 待编 when nothing was written', async () => {
+  it("never uses today's date silently, and says nothing of 待编 when nothing was written", async () => {
     const file = join(inputs, '近日.txt');
     await writeFile(file, '近日，青石镇开展燃气安全检查。');
     const dry = await runCli(['import', file, '--content', content, '--dry-run']);
@@ -287,7 +410,9 @@ describe('jianbao import', () => {
     expect(empty.code).toBe(1);
     expect(empty.stdout).toContain('未导入 标准输入：没有读到任何文字');
     // Without a date in the body the page's publication date comes before --date.
-    const paged = await runCli(['import', '-', '--content', content, '--date', '2024-01-05', '--dry-run'], { stdin: '发布时间：2023-06-01 来源：青石镇\n近日，青石镇开展燃气安全检查。' });
+    const paged = await runCli(['import', '-', '--content', content, '--date', '2024-01-05', '--dry-run'], {
+      stdin: '发布时间：2023-06-01 来源：青石镇\n近日，青石镇开展燃气安全检查。',
+    });
     expect(paged.stdout).toContain('正文中没有日期，取原文的发布时间 2023年6月1日，请核对');
     expect(paged.stdout).toContain('entries/2023/06/');
   });
@@ -309,16 +434,27 @@ describe('jianbao import', () => {
       sections: [
         {
           children: [
-            new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('白沙镇扎实开展冬季安全生产大检查')] }),
+            new Paragraph({
+              heading: HeadingLevel.HEADING_1,
+              children: [new TextRun('白沙镇扎实开展冬季安全生产大检查')],
+            }),
             new Paragraph('12月5日，白沙镇召开冬季安全生产工作会议。'),
-            new Paragraph({ numbering: { reference: 'headings', level: 0 }, children: [new TextRun({ text: '总体要求', bold: true })] }),
+            new Paragraph({
+              numbering: { reference: 'headings', level: 0 },
+              children: [new TextRun({ text: '总体要求', bold: true })],
+            }),
             new Paragraph({ numbering: { reference: 'headings', level: 1 }, children: [new TextRun('压实责任')] }),
             new Paragraph({ numbering: { reference: 'headings', level: 1 }, children: [new TextRun('强化督查')] }),
-            new Paragraph({ numbering: { reference: 'headings', level: 0 }, children: [new TextRun({ text: '工作措施', bold: true })] }),
+            new Paragraph({
+              numbering: { reference: 'headings', level: 0 },
+              children: [new TextRun({ text: '工作措施', bold: true })],
+            }),
             new Paragraph({ numbering: { reference: 'headings', level: 1 }, children: [new TextRun('排查隐患')] }),
             new Paragraph({ numbering: { reference: 'steps', level: 0 }, children: [new TextRun('加强巡查。')] }),
             new Paragraph({ numbering: { reference: 'steps', level: 0 }, children: [new TextRun('及时整改。')] }),
-            new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 20, height: 20 } })] }),
+            new Paragraph({
+              children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 20, height: 20 } })],
+            }),
             new Paragraph('图为检查现场。'),
             new Paragraph({ children: [new TextRun({ children: ['白沙镇党委政府', new Tab(), '2025年12月8日'] })] }),
             new Paragraph('青石镇人民政府    2025年12月9日'),
@@ -349,7 +485,9 @@ describe('jianbao import', () => {
         '青石镇人民政府',
         '2025年12月9日',
         '',
-      ].join('\n\n').replace(/\n\n$/, '\n'),
+      ]
+        .join('\n\n')
+        .replace(/\n\n$/, '\n'),
     );
     const check = await runCli(['check', '--content', content]);
     expect(check.code).toBe(0);
@@ -368,11 +506,19 @@ describe('jianbao import', () => {
     expect(result.stdout).toContain('自动编号');
     const text = await readFile(join(content, 'entries/2025/12/青石镇开展冬季燃气安全检查.md'), 'utf8');
     expect(text).toContain('标题: 青石镇开展冬季燃气安全检查\n日期: 2025-12-03\n');
-    expect(text).toContain('---\n12月3日，青石镇组织安监、市场监管等部门开展冬季燃气安全检查，检查餐饮场所18家，发现隐患5处，已全部整改。\n\n下一步，青石镇将持续开展燃气安全隐患排查，确保群众安全过冬。\n');
-    expect(await listFiles(join(content, 'entries/2025/12'))).toEqual(['青石镇开展冬季燃气安全检查-2.md', '青石镇开展冬季燃气安全检查.md']);
+    expect(text).toContain(
+      '---\n12月3日，青石镇组织安监、市场监管等部门开展冬季燃气安全检查，检查餐饮场所18家，发现隐患5处，已全部整改。\n\n下一步，青石镇将持续开展燃气安全隐患排查，确保群众安全过冬。\n',
+    );
+    expect(await listFiles(join(content, 'entries/2025/12'))).toEqual([
+      '青石镇开展冬季燃气安全检查-2.md',
+      '青石镇开展冬季燃气安全检查.md',
+    ]);
 
     const broken = join(inputs, '坏.wps');
-    await writeFile(broken, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600, 7)]));
+    await writeFile(
+      broken,
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600, 7)]),
+    );
     const failed = await runCli(['import', broken, '--content', content]);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain('无法读取这个旧版 Word/WPS 文件');
@@ -426,7 +572,9 @@ describe('jianbao import', () => {
     const result = await runCli(['import', page, '--content', content, '--date', '2024-04-12']);
     expect(result.code).toBe(0);
     const text = await readFile(join(content, 'entries/2024/04/青石镇开展消防演练.md'), 'utf8');
-    expect(text.slice(text.indexOf('---\n', 4) + 4)).toBe('4月10日，青石镇在集镇开展消防应急演练，镇村干部和群众80余人参加。\n\n演练结束后，消防救援人员讲解了灭火器的使用方法。\n');
+    expect(text.slice(text.indexOf('---\n', 4) + 4)).toBe(
+      '4月10日，青石镇在集镇开展消防应急演练，镇村干部和群众80余人参加。\n\n演练结束后，消防救援人员讲解了灭火器的使用方法。\n',
+    );
     expect(result.stdout).toContain('删除 页尾');
     expect(result.stdout).toContain('删除 署名 1 处：“（张三 李四）”');
   });
@@ -444,6 +592,8 @@ describe('jianbao import', () => {
     const text = await readFile(join(content, 'entries/2024/06/青石镇开展危化品企业安全检查.md'), 'utf8');
     expect(text).toContain('标题: 青石镇开展危化品企业安全检查\n日期: 2024-06-02\n');
     expect(text).not.toContain('工作动态\n\n');
-    expect(text).toContain('---\n6月2日，青石镇对辖区危险化学品企业开展安全检查，发现隐患3处。\n\n检查组要求企业限期整改到位。\n');
+    expect(text).toContain(
+      '---\n6月2日，青石镇对辖区危险化学品企业开展安全检查，发现隐患3处。\n\n检查组要求企业限期整改到位。\n',
+    );
   });
 });

@@ -32,12 +32,17 @@ describe('spaces at line ends', () => {
   it('jianbao lint shows file:line:column of the real character, and --fix repairs the paragraph', async () => {
     const dir = await copyContent();
     const file = join(dir, 'entries/2024/应急检查.md');
-    await writeFile(file, '---\nsection: 工作动态\ndate: 2024-06-05\nunit: 应急局\n---\n\n6月5日,区应急管理局组织开展检查. \n共检查企业12家,发现隐患3处.\n');
+    await writeFile(
+      file,
+      '---\nsection: 工作动态\ndate: 2024-06-05\nunit: 应急局\n---\n\n6月5日,区应急管理局组织开展检查. \n共检查企业12家,发现隐患3处.\n',
+    );
     const lint = await runCli(['lint', '--content', dir]);
     expect(lint.stdout).toContain('entries/2024/应急检查.md:7:5 错误 中文中使用了半角标点“,”');
     expect(lint.stdout).toContain('entries/2024/应急检查.md:8:16 错误 中文中使用了半角标点“.”');
     expect(lint.stdout).toContain('entries/2024/应急检查.md:7:19 警告 行尾有空格 [lint/trailing-spaces]');
     expect((await runCli(['lint', '--fix', '--content', dir])).code).toBe(0);
-    expect(await readFile(file, 'utf8')).toContain('\n6月5日，区应急管理局组织开展检查。\n共检查企业12家，发现隐患3处。\n');
+    expect(await readFile(file, 'utf8')).toContain(
+      '\n6月5日，区应急管理局组织开展检查。\n共检查企业12家，发现隐患3处。\n',
+    );
   });
 });

@@ -17,21 +17,61 @@ const TOKENS = [
   ...TRADITIONAL,
   ...',.;:?!()"\'，。、；：？！（）“”‘’《》【】「」…—-',
   ...'0123456789０１２３',
-  ' ', '  ', '　', ' 。', ' ，', '\u00a0', '\u200b', '\n', '\n\n',
-  'APP', 'Hello, world', 'GDP', 'v2.1.0', '3.5', '8:30', '2023.8.30', '23年8月', '08月05日', '8月30号',
-  'https://example.gov.cn/a,b', 'aqb@example.gov.cn', '0734-0000000',
-  '**', '*', '`a,b`', '[链接,文字](http://x.cn/a,b)', '- ', '1. ', '> ', '# ', '\n```\n中文,代码.\n```\n',
-  '一、', '一.', '（一）、', '1、', '(1)', '......', '--', '??', '《A》、《B》',
+  ' ',
+  '  ',
+  '　',
+  ' 。',
+  ' ，',
+  '\u00a0',
+  '\u200b',
+  '\n',
+  '\n\n',
+  'APP',
+  'Hello, world',
+  'GDP',
+  'v2.1.0',
+  '3.5',
+  '8:30',
+  '2023.8.30',
+  '23年8月',
+  '08月05日',
+  '8月30号',
+  'https://example.gov.cn/a,b',
+  'aqb@example.gov.cn',
+  '0734-0000000',
+  '**',
+  '*',
+  '`a,b`',
+  '[链接,文字](http://x.cn/a,b)',
+  '- ',
+  '1. ',
+  '> ',
+  '# ',
+  '\n```\n中文,代码.\n```\n',
+  '一、',
+  '一.',
+  '（一）、',
+  '1、',
+  '(1)',
+  '......',
+  '--',
+  '??',
+  '《A》、《B》',
 ];
 
 const body = fc.array(fc.constantFrom(...TOKENS), { maxLength: 40 }).map((parts) => parts.join(''));
 
 const IGNORED_HAN = new Set('年月日号');
 function han(text: string): string {
-  return [...text].filter((char) => isHan(char) && !IGNORED_HAN.has(char)).map((char) => (TRADITIONAL.includes(char) ? toSimplified(char) : char)).join('');
+  return [...text]
+    .filter((char) => isHan(char) && !IGNORED_HAN.has(char))
+    .map((char) => (TRADITIONAL.includes(char) ? toSimplified(char) : char))
+    .join('');
 }
 function letters(text: string): string {
-  return text.replace(/[Ａ-Ｚａ-ｚ]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0)).replace(/[^A-Za-z]/g, '');
+  return text
+    .replace(/[Ａ-Ｚａ-ｚ]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+    .replace(/[^A-Za-z]/g, '');
 }
 function digits(text: string): string {
   return text.replace(/[０-９]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0)).replace(/[^1-9]/g, '');
@@ -86,7 +126,22 @@ describe('lint --fix (properties)', () => {
   });
 
   it('changes nothing in text that is already clean', () => {
-    const clean = fc.array(fc.constantFrom(...'安全生产会议要求各单位落实责任', '，', '。', '“三合一”', '《安全生产法》', '3.5', '8:30', '2023年8月30日', '\n\n'), { maxLength: 30 }).map((parts) => parts.join(''));
+    const clean = fc
+      .array(
+        fc.constantFrom(
+          ...'安全生产会议要求各单位落实责任',
+          '，',
+          '。',
+          '“三合一”',
+          '《安全生产法》',
+          '3.5',
+          '8:30',
+          '2023年8月30日',
+          '\n\n',
+        ),
+        { maxLength: 30 },
+      )
+      .map((parts) => parts.join(''));
     fc.assert(
       fc.property(clean, (input) => {
         // Only the doubled marks the generator can produce may change.
@@ -99,7 +154,15 @@ describe('lint --fix (properties)', () => {
 
   it('cuts plain Chinese text into the same blocks as the Markdown parser does', () => {
     const plain = fc
-      .array(fc.constantFrom(...'安全生产會議要求各单位落实，。、；：？！“”‘’《》（）【】「」…—·０１２0123456789ABCabc%', '\n', '\n\n', '\n\n\n'), { maxLength: 60 })
+      .array(
+        fc.constantFrom(
+          ...'安全生产會議要求各单位落实，。、；：？！“”‘’《》（）【】「」…—·０１２0123456789ABCabc%',
+          '\n',
+          '\n\n',
+          '\n\n\n',
+        ),
+        { maxLength: 60 },
+      )
       .map((parts) => parts.join(''));
     fc.assert(
       fc.property(plain, (input) => {

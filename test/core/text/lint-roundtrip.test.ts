@@ -29,7 +29,10 @@ describe('lint --fix on dirtied sample content', () => {
     for (const entry of content.entries) {
       const input = dirty(entry.body);
       if (input !== entry.body) changed++;
-      expect({ id: entry.id, text: fixBody(input, { date: entry.data.date, registry }).text }).toEqual({ id: entry.id, text: entry.body });
+      expect({ id: entry.id, text: fixBody(input, { date: entry.data.date, registry }).text }).toEqual({
+        id: entry.id,
+        text: entry.body,
+      });
     }
     expect(changed).toBeGreaterThan(50);
   });

@@ -15,8 +15,22 @@ const registry = buildRegistry({
   units: [],
   recipients: { groups: {}, names: [] },
   people: [
-    { name: '孙立', rank: 1, titles: [{ title: '区委副书记、区长', from: '2021-06-01', to: '2024-09-30' }, { title: '区人大常委会主任', from: '2024-10-01' }] },
-    { name: '黄志远', rank: 2, titles: [{ title: '区委常委、常务副区长', from: '2021-09-01', to: '2024-09-30' }, { title: '区委副书记、区长', from: '2024-10-01' }] },
+    {
+      name: '孙立',
+      rank: 1,
+      titles: [
+        { title: '区委副书记、区长', from: '2021-06-01', to: '2024-09-30' },
+        { title: '区人大常委会主任', from: '2024-10-01' },
+      ],
+    },
+    {
+      name: '黄志远',
+      rank: 2,
+      titles: [
+        { title: '区委常委、常务副区长', from: '2021-09-01', to: '2024-09-30' },
+        { title: '区委副书记、区长', from: '2024-10-01' },
+      ],
+    },
   ],
 });
 const context: LintContext = { date: '2024-08-22', registry };
@@ -77,7 +91,7 @@ const CASES: Record<string, { fires: Fires; silent: string[] }> = {
       ['【重要】提示】', null],
       ['他说‘好', null],
     ],
-    silent: ['开展“安全生产月”活动，学习《安全生产法》，各镇（街道）【重要】', "it’s English"],
+    silent: ['开展“安全生产月”活动，学习《安全生产法》，各镇（街道）【重要】', 'it’s English'],
   },
   'lint/spaces': {
     fires: [
@@ -90,7 +104,13 @@ const CASES: Record<string, { fires: Fires; silent: string[] }> = {
       ['扎实部署 压实责任', '扎实部署\u3000压实责任'],
       ['## 政府督查  企业自查', '## 政府督查\u3000企业自查'],
     ],
-    silent: ['扎实部署\u3000压实责任', '会议要求各单位共检查3家企业。', 'Safety First 活动', '使用 APP 上报', '见 `code` 说明'],
+    silent: [
+      '扎实部署\u3000压实责任',
+      '会议要求各单位共检查3家企业。',
+      'Safety First 活动',
+      '使用 APP 上报',
+      '见 `code` 说明',
+    ],
   },
   'lint/trailing-spaces': {
     fires: [
@@ -116,7 +136,16 @@ const CASES: Record<string, { fires: Fires; silent: string[] }> = {
       ['13月5日召开会议', null],
       ['131，由镇长带队开展检查', null],
     ],
-    silent: ['8月22日召开会议', '共出动120人，检查企业8家。', '2000，是一个年份', '2024年2月29日召开会议', '开展100日攻坚行动', '第123日', '会期3日', '共计1,123日'],
+    silent: [
+      '8月22日召开会议',
+      '共出动120人，检查企业8家。',
+      '2000，是一个年份',
+      '2024年2月29日召开会议',
+      '开展100日攻坚行动',
+      '第123日',
+      '会期3日',
+      '共计1,123日',
+    ],
   },
   'lint/ellipsis-dash': {
     fires: [
@@ -126,7 +155,15 @@ const CASES: Record<string, { fires: Fires; silent: string[] }> = {
       ['发现隐患--立即整改', '发现隐患——立即整改'],
       ['发现隐患—立即整改', '发现隐患——立即整改'],
     ],
-    silent: ['开展排查……发现隐患——立即整改', '8-9月', 'wait... what', 'a--b', '12月12日—18日，开展检查。', '2024—2025年', '第3—5条'],
+    silent: [
+      '开展排查……发现隐患——立即整改',
+      '8-9月',
+      'wait... what',
+      'a--b',
+      '12月12日—18日，开展检查。',
+      '2024—2025年',
+      '第3—5条',
+    ],
   },
   'lint/fullwidth-alphanumerics': {
     fires: [
@@ -145,7 +182,14 @@ const CASES: Record<string, { fires: Fires; silent: string[] }> = {
       ['（1）、落实责任', '（1）落实责任'],
       ['1)落实责任', '（1）落实责任'],
     ],
-    silent: ['一、总体要求', '（一）工作目标', '1.加强领导', '（1）落实责任', '1、2月份全区无事故。', '10月1日起施行。'],
+    silent: [
+      '一、总体要求',
+      '（一）工作目标',
+      '1.加强领导',
+      '（1）落实责任',
+      '1、2月份全区无事故。',
+      '10月1日起施行。',
+    ],
   },
   'lint/book-title-dunhao': {
     fires: [['学习《安全生产法》、《消防法》', '学习《安全生产法》《消防法》']],
@@ -160,14 +204,28 @@ const CASES: Record<string, { fires: Fires; silent: string[] }> = {
       ['2023年08月05日', '2023年8月5日'],
       ['8月30号召开', '8月30日召开'],
     ],
-    silent: ['2023年8月30日召开', '版本 1.2.3 发布', '降雨3.5毫米', '工作23年', '近10年来', '2023.13.40', '详见 https://example.gov.cn/2023/08/30/a.html'],
+    silent: [
+      '2023年8月30日召开',
+      '版本 1.2.3 发布',
+      '降雨3.5毫米',
+      '工作23年',
+      '近10年来',
+      '2023.13.40',
+      '详见 https://example.gov.cn/2023/08/30/a.html',
+    ],
   },
   'lint/date-mismatch': {
     fires: [
       ['8月21日，区应急管理局开展检查。', null],
       ['2023年8月22日，区应急管理局开展检查。', null],
     ],
-    silent: ['8月22日，区应急管理局开展检查。', '8月21日至23日，开展检查。', '一、8月22日，开展检查。', '近日，区应急管理局开展检查，要求于9月10日前完成整改。', '区应急管理局开展检查。'],
+    silent: [
+      '8月22日，区应急管理局开展检查。',
+      '8月21日至23日，开展检查。',
+      '一、8月22日，开展检查。',
+      '近日，区应急管理局开展检查，要求于9月10日前完成整改。',
+      '区应急管理局开展检查。',
+    ],
   },
   'lint/leader-titles': {
     fires: [
@@ -176,7 +234,13 @@ const CASES: Record<string, { fires: Fires; silent: string[] }> = {
       ['区人大常委会主任孙立带队检查。', null],
       ['黄志远区长带队检查。', null],
     ],
-    silent: ['区委副书记、区长孙立带队检查。', '区委常委、常务副区长黄志远带队检查。', '常务副区长黄志远带队检查。', '孙立同志带队检查。', '孙立带队检查。'],
+    silent: [
+      '区委副书记、区长孙立带队检查。',
+      '区委常委、常务副区长黄志远带队检查。',
+      '常务副区长黄志远带队检查。',
+      '孙立同志带队检查。',
+      '孙立带队检查。',
+    ],
   },
   'lint/traditional': {
     fires: [
@@ -296,11 +360,16 @@ describe('the whole rule set', () => {
   });
 
   it('gives the likely reading of a damaged date, preferring the entry month', () => {
-    const messages = (body: string, date: string) => lintBody(body, { date }, { rules: ['lint/date-damaged'] }).map((finding) => finding.message);
+    const messages = (body: string, date: string) =>
+      lintBody(body, { date }, { rules: ['lint/date-damaged'] }).map((finding) => finding.message);
     expect(messages('会议于123日召开。', '2024-01-25')).toEqual(['日期“123日”不存在，可能丢了“月”：是不是“1月23日”？']);
     expect(messages('会议于123日召开。', '2024-12-05')).toEqual(['日期“123日”不存在，可能丢了“月”：是不是“12月3日”？']);
-    expect(messages('会议于123日召开。', '2024-05-05')).toEqual(['日期“123日”不存在，可能丢了“月”：是不是“1月23日”或“12月3日”？']);
+    expect(messages('会议于123日召开。', '2024-05-05')).toEqual([
+      '日期“123日”不存在，可能丢了“月”：是不是“1月23日”或“12月3日”？',
+    ]);
     expect(messages('62日，开展检查。', '2024-06-05')).toEqual(['日期“62日”不存在，可能丢了“月”：是不是“6月2日”？']);
-    expect(messages('检查结束。131，镇长带队复查。', '2024-02-01')).toEqual(['日期“131”缺了“月”“日”：是不是“1月31日”？']);
+    expect(messages('检查结束。131，镇长带队复查。', '2024-02-01')).toEqual([
+      '日期“131”缺了“月”“日”：是不是“1月31日”？',
+    ]);
   });
 });

@@ -86,11 +86,18 @@ describe('validateEntry: units over time and joint submissions', () => {
   });
 
   it('a joint submission is a list; each unit is checked on the date, at its item', async () => {
-    expect(await check('section: work-updates\ndate: 2024-06-20\nunit: [应急局, 青石镇, 消防大队]', await history())).toEqual([]);
+    expect(
+      await check('section: work-updates\ndate: 2024-06-20\nunit: [应急局, 青石镇, 消防大队]', await history()),
+    ).toEqual([]);
     expect(await check('section: work-updates\ndate: 2024-06-20\nunit: [应急局, 防汛办]', await history())).toEqual([
       `${ENTRY}:4:13 entry/unit-inactive 报送单位「防汛办」已于2024年6月15日撤销，并入「测试区应急管理局」 → 写 单位: 测试区应急管理局`,
     ]);
-    expect(await check('section: work-updates\ndate: 2024-06-20\n单位:\n  - 青石镇\n  - 区安监局\n  - 青石', await history())).toEqual([
+    expect(
+      await check(
+        'section: work-updates\ndate: 2024-06-20\n单位:\n  - 青石镇\n  - 区安监局\n  - 青石',
+        await history(),
+      ),
+    ).toEqual([
       `${ENTRY}:6:5 entry/unit-renamed 报送单位「区安监局」在2024年6月20日已改名 → 自2024年6月15日起改称「测试区应急管理局」：写 单位: 测试区应急管理局（或它的别名）`,
       `${ENTRY}:7:5 entry/unknown-unit 报送单位「青石」不在 units.yaml 中 → 是不是「青石镇」？也可以在 units.yaml 中为该单位添加别名`,
     ]);

@@ -17,21 +17,33 @@ async function publish(dir: string): Promise<string> {
   const digest = computeDigest(issue, entriesById(result.content.entries));
   const file = join(dir, issue.file);
   const text = await readFile(file, 'utf8');
-  const entries = Object.entries(digest.entries).map(([id, hash]) => `    ${id}: "${hash}"`).join('\n');
-  await writeFile(file, text.replace(/\n---\n/, `\nstatus: published\ndigest:\n  issue: "${digest.issue}"\n  entries:\n${entries}\n  errata: 0\n---\n`));
+  const entries = Object.entries(digest.entries)
+    .map(([id, hash]) => `    ${id}: "${hash}"`)
+    .join('\n');
+  await writeFile(
+    file,
+    text.replace(
+      /\n---\n/,
+      `\nstatus: published\ndigest:\n  issue: "${digest.issue}"\n  entries:\n${entries}\n  errata: 0\n---\n`,
+    ),
+  );
   return file;
 }
 
 /** What check says, less the reminder that an issue published with the old digest is not archived yet (tested below). */
 const rules = async (dir: string) =>
-  (await checkContent(dir)).diagnostics.filter((d) => d.rule !== 'archive/not-archived').map((d) => `${d.file}:${d.line} ${d.rule} ${d.message}`);
+  (await checkContent(dir)).diagnostics
+    .filter((d) => d.rule !== 'archive/not-archived')
+    .map((d) => `${d.file}:${d.line} ${d.rule} ${d.message}`);
 
 describe('issues published with the old digest', () => {
   it('are reminded to be archived; jianbao archive archives them and check is clean', async () => {
     const dir = await copyContent();
     await publish(dir);
     const before = (await checkContent(dir)).diagnostics;
-    expect(before.map((d) => [d.rule, d.severity, d.file])).toEqual([['archive/not-archived', 'warning', 'issues/2024-03.md']]);
+    expect(before.map((d) => [d.rule, d.severity, d.file])).toEqual([
+      ['archive/not-archived', 'warning', 'issues/2024-03.md'],
+    ]);
     const migrated = await runCli(['archive', '--content', dir]);
     expect(migrated.code, migrated.stderr).toBe(0);
     expect(migrated.stdout).toContain('2024年第3期（2024-3）：published/zhuanbao/2024-03/1.json');
@@ -63,21 +75,28 @@ describe('published issues are frozen', () => {
     await publish(dir);
     const entry = join(dir, 'entries/2024/应急检查.md');
     await writeFile(entry, (await readFile(entry, 'utf8')).replace('专项检查', '专项执法检查'));
-    expect(await rules(dir)).toEqual(['issues/2024-03.md:10 issue/frozen-changed 2024年第3期已发布，发布后被修改：稿件 entries/2024/应急检查.md']);
+    expect(await rules(dir)).toEqual([
+      'issues/2024-03.md:10 issue/frozen-changed 2024年第3期已发布，发布后被修改：稿件 entries/2024/应急检查.md',
+    ]);
   });
 
   it('editing the issue itself (the 按语) is an error too', async () => {
     const dir = await copyContent();
     const file = await publish(dir);
     await writeFile(file, (await readFile(file, 'utf8')).replace('本期聚焦', '本期重点聚焦'));
-    expect(await rules(dir)).toEqual(['issues/2024-03.md:10 issue/frozen-changed 2024年第3期已发布，发布后被修改：期刊文件 issues/2024-03.md']);
+    expect(await rules(dir)).toEqual([
+      'issues/2024-03.md:10 issue/frozen-changed 2024年第3期已发布，发布后被修改：期刊文件 issues/2024-03.md',
+    ]);
   });
 
   it('cosmetic changes do not count: CRLF line ends, Chinese keys, trailing spaces', async () => {
     const dir = await copyContent();
     await publish(dir);
     const entry = join(dir, 'entries/2024/应急检查.md');
-    const text = (await readFile(entry, 'utf8')).replace('section:', '栏目:').replace('date:', '日期:').replace('。', '。  ');
+    const text = (await readFile(entry, 'utf8'))
+      .replace('section:', '栏目:')
+      .replace('date:', '日期:')
+      .replace('。', '。  ');
     await writeFile(entry, text.replace(/\n/g, '\r\n'));
     expect((await rules(dir)).filter((line) => !line.includes('encoding/crlf'))).toEqual([]);
   });
@@ -87,11 +106,19 @@ describe('published issues are frozen', () => {
     const file = await publish(dir);
     const entry = join(dir, 'entries/2024/应急检查.md');
     await writeFile(entry, (await readFile(entry, 'utf8')).replace('专项检查', '专项执法检查'));
-    await writeFile(file, (await readFile(file, 'utf8')).replace('status: published', 'status: published\nerrata:\n  - { date: 2024-06-12, note: 更正区应急管理局检查名称 }'));
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace(
+        'status: published',
+        'status: published\nerrata:\n  - { date: 2024-06-12, note: 更正区应急管理局检查名称 }',
+      ),
+    );
     const result = await checkContent(dir);
     expect(result.errors).toBe(0);
     result.diagnostics = result.diagnostics.filter((d) => d.rule !== 'archive/not-archived');
-    expect(result.diagnostics.map((d) => `${d.rule} ${d.message}`)).toEqual(['issue/errata-pending 2024年第3期已按勘误修改（稿件 entries/2024/应急检查.md）']);
+    expect(result.diagnostics.map((d) => `${d.rule} ${d.message}`)).toEqual([
+      'issue/errata-pending 2024年第3期已按勘误修改（稿件 entries/2024/应急检查.md）',
+    ]);
     expect(result.diagnostics[0]!.hint).toBe('核对无误后运行 jianbao publish 2024-3 重新冻结');
   });
 
@@ -119,7 +146,9 @@ describe('published issues with images', () => {
     await publish(dir);
     expect(await rules(dir)).toEqual([]);
     await writeFile(join(dir, 'entries/2024/现场.png'), png(180));
-    expect(await rules(dir)).toEqual(['issues/2024-03.md:10 issue/frozen-changed 2024年第3期已发布，发布后被修改：稿件 entries/2024/应急检查.md']);
+    expect(await rules(dir)).toEqual([
+      'issues/2024-03.md:10 issue/frozen-changed 2024年第3期已发布，发布后被修改：稿件 entries/2024/应急检查.md',
+    ]);
   });
 });
 
@@ -135,7 +164,10 @@ describe('validateFrozen (the rule by itself, on records in memory)', () => {
       byId.set(entry.id, { ...entry, body: entry.body.replace('专项检查', options.entryEdit) });
     }
     const errata = Array.from({ length: options.errata ?? 0 }, () => ({ date: '2024-06-12', note: '更正一处文字' }));
-    const frozen = { ...record, data: { ...record.data, status: 'published' as const, errata, ...(options.digest === 'none' ? {} : { digest }) } };
+    const frozen = {
+      ...record,
+      data: { ...record.data, status: 'published' as const, errata, ...(options.digest === 'none' ? {} : { digest }) },
+    };
     return validateFrozen(frozen, byId, '2024-3').map(shown);
   }
 

@@ -10,7 +10,14 @@ import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkContent, compileSite, entryHtml, type CompiledEntry, type CompiledSite, type Diagnostic } from '../../../src/core/index.ts';
+import {
+  checkContent,
+  compileSite,
+  entryHtml,
+  type CompiledEntry,
+  type CompiledSite,
+  type Diagnostic,
+} from '../../../src/core/index.ts';
 import { validateImages } from '../../../src/core/validate/images.ts';
 import { loadBase, shown as line } from '../../helpers/content.ts';
 import { copyContent, tempDir } from '../../helpers/index.ts';
@@ -33,7 +40,8 @@ async function entry(body: string): Promise<void> {
   await put(ENTRY_FILE, `---\nsection: work-updates\ndate: 2024-06-20\nunit: 应急局\n---\n${body}`);
   const issue = join(content, 'issues/2024-04.md');
   const text = await readFile(issue, 'utf8');
-  if (!text.includes(ENTRY_ID)) await writeFile(issue, text.replace('稿件: [2024/青石镇排查]', `稿件: [2024/青石镇排查, ${ENTRY_ID}]`));
+  if (!text.includes(ENTRY_ID))
+    await writeFile(issue, text.replace('稿件: [2024/青石镇排查]', `稿件: [2024/青石镇排查, ${ENTRY_ID}]`));
 }
 
 async function imageDiagnostics(): Promise<Omit<Diagnostic, 'fixable'>[]> {
@@ -68,7 +76,9 @@ describe('check: images in entries', () => {
   it('accepts images beside the entry and in a sub-folder, inline and by reference', async () => {
     await put('entries/2024/现场照片-图1.png', PHOTO);
     await put('entries/2024/图/整改.jpg', JPEG);
-    await entry('6月20日，区应急管理局开展检查。\n\n![检查现场](./现场照片-图1.png)\n\n![整改后][整改]\n\n[整改]: 图/整改.jpg\n');
+    await entry(
+      '6月20日，区应急管理局开展检查。\n\n![检查现场](./现场照片-图1.png)\n\n![整改后][整改]\n\n[整改]: 图/整改.jpg\n',
+    );
     const result = await checkContent(content);
     expect(result.errors).toBe(0);
     expect(result.diagnostics.filter((d) => d.file === ENTRY_FILE)).toEqual([]);
@@ -126,9 +136,23 @@ describe('check: images in entries', () => {
     await put('entries/2024/冒充.png', '<html>not a picture</html>');
     await entry('6月20日检查。\n\n- ![示意](图.svg)\n- ![照片](冒充.png)\n');
     const found = await imageDiagnostics();
-    expect(found.map(({ rule, severity, line, column, message }) => ({ rule, severity, line, column, message }))).toEqual([
-      { rule: 'entry/image-type', severity: 'error', line: 8, column: 3, message: '图片「图.svg」是 SVG 格式：SVG 可以带有脚本，站点不使用' },
-      { rule: 'entry/image-type', severity: 'error', line: 9, column: 3, message: '「冒充.png」不是 PNG、JPEG、GIF、WebP 图片（文件内容与扩展名 .png 不符）' },
+    expect(
+      found.map(({ rule, severity, line, column, message }) => ({ rule, severity, line, column, message })),
+    ).toEqual([
+      {
+        rule: 'entry/image-type',
+        severity: 'error',
+        line: 8,
+        column: 3,
+        message: '图片「图.svg」是 SVG 格式：SVG 可以带有脚本，站点不使用',
+      },
+      {
+        rule: 'entry/image-type',
+        severity: 'error',
+        line: 9,
+        column: 3,
+        message: '「冒充.png」不是 PNG、JPEG、GIF、WebP 图片（文件内容与扩展名 .png 不符）',
+      },
     ]);
   });
 
@@ -137,7 +161,15 @@ describe('check: images in entries', () => {
     const big = Buffer.concat([png(4, 4, () => [0, 0, 0]), Buffer.alloc(5 * 1024 * 1024)]);
     await put('entries/2024/大图.png', big);
     await entry('6月20日检查。\n\n![外网照片](https://www.example.com/a.jpg)\n\n![大图](大图.png)\n');
-    expect((await imageDiagnostics()).map(({ rule, severity, line, column, message }) => ({ rule, severity, line, column, message }))).toEqual([
+    expect(
+      (await imageDiagnostics()).map(({ rule, severity, line, column, message }) => ({
+        rule,
+        severity,
+        line,
+        column,
+        message,
+      })),
+    ).toEqual([
       {
         rule: 'entry/image-remote',
         severity: 'warning',
@@ -145,7 +177,13 @@ describe('check: images in entries', () => {
         column: 1,
         message: '图片「https://www.example.com/a.jpg」在外网，内网站点不加载外部资源，只显示“［图：外网照片］”',
       },
-      { rule: 'entry/image-large', severity: 'warning', line: 10, column: 1, message: '图片「大图.png」有 5.0 MB，网页打开会很慢' },
+      {
+        rule: 'entry/image-large',
+        severity: 'warning',
+        line: 10,
+        column: 1,
+        message: '图片「大图.png」有 5.0 MB，网页打开会很慢',
+      },
     ]);
     const compiled = await compiledEntry();
     expect(compiled.html).toContain('<p>［图：外网照片］</p>');
@@ -161,19 +199,35 @@ describe('compile: images in entries', () => {
     await put('entries/2024/图/整改.jpeg', JPEG);
     // The same photo under another name: the same output.
     await put('entries/2024/副本.png', PHOTO);
-    await entry('6月20日，区应急管理局开展检查。![检查现场](./现场照片-图1.png)检查发现隐患3处。\n\n![](图/整改.jpeg)\n\n![副本](副本.png)\n');
+    await entry(
+      '6月20日，区应急管理局开展检查。![检查现场](./现场照片-图1.png)检查发现隐患3处。\n\n![](图/整改.jpeg)\n\n![副本](副本.png)\n',
+    );
     const compiled = await compiledEntry();
     const photoName = `media/${sha(PHOTO).slice(0, 12)}.png`;
     const jpegName = `media/${sha(JPEG).slice(0, 12)}.jpg`;
     expect(compiled.images).toEqual([
-      { source: 'entries/2024/现场照片-图1.png', output: photoName, sha256: sha(PHOTO), mime: 'image/png', alt: '检查现场' },
+      {
+        source: 'entries/2024/现场照片-图1.png',
+        output: photoName,
+        sha256: sha(PHOTO),
+        mime: 'image/png',
+        alt: '检查现场',
+      },
       { source: 'entries/2024/图/整改.jpeg', output: jpegName, sha256: sha(JPEG), mime: 'image/jpeg', alt: '' },
       { source: 'entries/2024/副本.png', output: photoName, sha256: sha(PHOTO), mime: 'image/png', alt: '副本' },
     ]);
     const { document } = parseHTML(`<div>${compiled.html}</div>`);
     const figures = [...document.querySelectorAll('figure')];
-    expect(figures.map((figure) => figure.querySelector('img')?.getAttribute('src'))).toEqual([`/bulletin/${photoName}`, `/bulletin/${jpegName}`, `/bulletin/${photoName}`]);
-    expect(figures.map((figure) => figure.querySelector('figcaption')?.textContent ?? null)).toEqual(['检查现场', null, '副本']);
+    expect(figures.map((figure) => figure.querySelector('img')?.getAttribute('src'))).toEqual([
+      `/bulletin/${photoName}`,
+      `/bulletin/${jpegName}`,
+      `/bulletin/${photoName}`,
+    ]);
+    expect(figures.map((figure) => figure.querySelector('figcaption')?.textContent ?? null)).toEqual([
+      '检查现场',
+      null,
+      '副本',
+    ]);
     for (const img of document.querySelectorAll('img')) expect(img.getAttribute('loading')).toBe('lazy');
     // The text around the picture stays in paragraphs; no figure inside a <p>.
     expect(texts(document, 'p')).toEqual(['6月20日，区应急管理局开展检查。', '检查发现隐患3处。']);
@@ -185,11 +239,15 @@ describe('compile: images in entries', () => {
   it('never renders an image URL it did not produce: raw HTML stays text, a forged media path is a note', async () => {
     await put('entries/2024/现场照片-图1.png', PHOTO);
     const name = `media/${sha(PHOTO).slice(0, 12)}.png`;
-    await entry(`6月20日检查。\n\n<img src="/${name}" onerror="alert(1)">\n\n![伪造](/${name})\n\n![真](./现场照片-图1.png)\n`);
+    await entry(
+      `6月20日检查。\n\n<img src="/${name}" onerror="alert(1)">\n\n![伪造](/${name})\n\n![真](./现场照片-图1.png)\n`,
+    );
     const result = await checkContent(content);
     const compiled = shown(compileSite(result.content, result.registry))!;
     const { document } = parseHTML(`<div>${compiled.html}</div>`);
-    expect([...document.querySelectorAll('img')].map((img) => img.outerHTML)).toEqual([`<img src="/${name}" alt="真" loading="lazy">`]);
+    expect([...document.querySelectorAll('img')].map((img) => img.outerHTML)).toEqual([
+      `<img src="/${name}" alt="真" loading="lazy">`,
+    ]);
     expect(compiled.html).toContain('［图：伪造］');
     expect(compiled.html).toContain('&#x3C;img src=');
   });
@@ -202,7 +260,10 @@ function texts(document: Document, selector: string): string[] {
 describe('validateImages (the rule by itself)', () => {
   it('gives one diagnostic per image that cannot be shown, in body order, and none for an image that can', async () => {
     const body = '6月20日检查。\n\n![甲](./甲.png)\n\n![乙](https://example.com/乙.png)\n\n![丙](./丙.png)\n';
-    const { entry: find } = await loadBase({ [ENTRY_FILE]: `---\nsection: work-updates\ndate: 2024-06-20\nunit: 应急局\n---\n${body}`, 'entries/2024/甲.png': PHOTO });
+    const { entry: find } = await loadBase({
+      [ENTRY_FILE]: `---\nsection: work-updates\ndate: 2024-06-20\nunit: 应急局\n---\n${body}`,
+      'entries/2024/甲.png': PHOTO,
+    });
     expect(validateImages(find(ENTRY_ID)).map(line)).toEqual([
       `${ENTRY_FILE}:10:1 entry/image-remote 图片「https://example.com/乙.png」在外网，内网站点不加载外部资源，只显示“［图：乙］” → 把图片下载后放到稿件旁边，写成 ![说明](./图片名.jpg)`,
       `${ENTRY_FILE}:12:1 entry/image-missing 图片文件「./丙.png」不存在（应在 entries/2024/丙.png） → 是不是「./甲.png」？`,

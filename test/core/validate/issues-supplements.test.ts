@@ -14,15 +14,26 @@ async function withIssues(files: Record<string, string>) {
   return checkContent(dir);
 }
 
-const supplement = (number: string, date: string, extra = '') => `---\n年度: 2024\n期号: ${number}\n印发日期: ${date}\n${extra}---\n`;
+const supplement = (number: string, date: string, extra = '') =>
+  `---\n年度: 2024\n期号: ${number}\n印发日期: ${date}\n${extra}---\n`;
 
 describe('supplements', () => {
   it('between two regular issues: no numbering or total error, its own key, ref and masthead line', async () => {
-    const result = await withIssues({ '2024-zk1.md': supplement('增刊1', '2024-06-15'), '2024-zk2.md': supplement('1', '2024-06-20', '类型: 增刊\n').replace('期号: 1', '期号: 2') });
+    const result = await withIssues({
+      '2024-zk1.md': supplement('增刊1', '2024-06-15'),
+      '2024-zk2.md': supplement('1', '2024-06-20', '类型: 增刊\n').replace('期号: 1', '期号: 2'),
+    });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const site = compileSite(result.content, result.registry);
     const one = site.issues.find((issue) => issue.file === 'issues/2024-zk1.md')!;
-    expect(one).toMatchObject({ kind: 'supplement', number: 1, key: 'zhuanbao/2024/zk1', ref: '2024-增刊1', numbering: '2024年 增刊第1期', pdfName: 'zhuanbao-2024-zk1.pdf' });
+    expect(one).toMatchObject({
+      kind: 'supplement',
+      number: 1,
+      key: 'zhuanbao/2024/zk1',
+      ref: '2024-增刊1',
+      numbering: '2024年 增刊第1期',
+      pdfName: 'zhuanbao-2024-zk1.pdf',
+    });
     const two = site.issues.find((issue) => issue.file === 'issues/2024-zk2.md')!;
     expect(two).toMatchObject({ kind: 'supplement', number: 2, numbering: '2024年 增刊第2期' });
     const regular = site.issues.find((issue) => issue.key === 'zhuanbao/2024/4')!;
@@ -38,11 +49,20 @@ describe('supplements', () => {
   });
 
   it('checked like any issue: a duplicate, a first supplement that is not 增刊第1期', async () => {
-    const duplicate = await withIssues({ '2024-zk1.md': supplement('增刊1', '2024-06-15'), '2024-zk1b.md': supplement('增刊第1期', '2024-06-16') });
+    const duplicate = await withIssues({
+      '2024-zk1.md': supplement('增刊1', '2024-06-15'),
+      '2024-zk1b.md': supplement('增刊第1期', '2024-06-16'),
+    });
     expect(duplicate.diagnostics.map((d) => [d.rule, d.file, d.message])).toEqual([
-      ['issue/number-duplicate', 'issues/2024-zk1b.md', '测试区安全生产工作专报 2024年增刊第1期 重复：issues/2024-zk1.md 也是这一期'],
+      [
+        'issue/number-duplicate',
+        'issues/2024-zk1b.md',
+        '测试区安全生产工作专报 2024年增刊第1期 重复：issues/2024-zk1.md 也是这一期',
+      ],
     ]);
     const start = await withIssues({ '2024-zk2.md': supplement('增刊2', '2024-06-15') });
-    expect(start.diagnostics.map((d) => [d.rule, d.message])).toEqual([['issue/number-start', '测试区安全生产工作专报 2024年的第一期增刊应为增刊第1期，这里是增刊第2期']]);
+    expect(start.diagnostics.map((d) => [d.rule, d.message])).toEqual([
+      ['issue/number-start', '测试区安全生产工作专报 2024年的第一期增刊应为增刊第1期，这里是增刊第2期'],
+    ]);
   });
 });

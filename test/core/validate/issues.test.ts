@@ -13,14 +13,18 @@ const issue = (year: number, number: number, total: number | undefined, date: st
 
 async function numbering(files: Record<string, string | null>) {
   const { content, registry } = await loadBase(files);
-  return [...issuesBySeries(content.issues, registry)].flatMap(([series, issues]) => validateNumbering(series, issues)).map(shown);
+  return [...issuesBySeries(content.issues, registry)]
+    .flatMap(([series, issues]) => validateNumbering(series, issues))
+    .map(shown);
 }
 
 describe('issuesBySeries', () => {
   it('groups the issues by series, ordered by year and number whatever the file names', async () => {
     const { content, registry } = await loadBase({ 'issues/a.md': issue(2025, 1, 12, '2025-01-08') });
     const groups = [...issuesBySeries(content.issues, registry)];
-    expect(groups.map(([series, issues]) => [series.id, issues.map((item) => item.file)])).toEqual([['zhuanbao', ['issues/2024-03.md', 'issues/2024-04.md', 'issues/a.md']]]);
+    expect(groups.map(([series, issues]) => [series.id, issues.map((item) => item.file)])).toEqual([
+      ['zhuanbao', ['issues/2024-03.md', 'issues/2024-04.md', 'issues/a.md']],
+    ]);
   });
 });
 
@@ -72,7 +76,9 @@ describe('validateNumbering', () => {
 
 describe('validateIssueSeries', () => {
   it('refuses a series jianbao.yaml does not define, suggesting the nearest', async () => {
-    const { registry, issue: record } = await loadBase({ 'issues/2024-04.md': `---\nseries: zhuanbo\nyear: 2024\nnumber: 4\ntotal: 11\ndate: 2024-06-28\nentries: []\n---\n` });
+    const { registry, issue: record } = await loadBase({
+      'issues/2024-04.md': `---\nseries: zhuanbo\nyear: 2024\nnumber: 4\ntotal: 11\ndate: 2024-06-28\nentries: []\n---\n`,
+    });
     expect(validateIssueSeries(record('issues/2024-04.md'), registry).map(shown)).toEqual([
       'issues/2024-04.md:2:9 issue/unknown-series 刊物「zhuanbo」未在 jianbao.yaml 中定义 → 是不是「zhuanbao」？',
     ]);

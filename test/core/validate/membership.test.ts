@@ -8,7 +8,8 @@ import { entriesById } from '../../../src/core/validate/index.ts';
 import { validateMembership } from '../../../src/core/validate/membership.ts';
 import { loadBase, shown } from '../../helpers/content.ts';
 
-const ISSUE_4 = (entries: string) => `---\nyear: 2024\nnumber: 4\ntotal: 11\ndate: 2024-06-28\nentries: ${entries}\n---\n`;
+const ISSUE_4 = (entries: string) =>
+  `---\nyear: 2024\nnumber: 4\ntotal: 11\ndate: 2024-06-28\nentries: ${entries}\n---\n`;
 
 async function membership(files: Record<string, string | null>) {
   const { content, registry } = await loadBase(files);
@@ -36,11 +37,13 @@ describe('validateMembership', () => {
   });
 
   it('refuses a draft, and an entry dated after the issue', async () => {
-    const draft = '---\nsection: work-updates\ndate: 2024-06-20\nunit: qsz\nstatus: draft\n---\n\n6月20日，青石镇开展沿街门店消防隐患排查。\n';
+    const draft =
+      '---\nsection: work-updates\ndate: 2024-06-20\nunit: qsz\nstatus: draft\n---\n\n6月20日，青石镇开展沿街门店消防隐患排查。\n';
     expect(await membership({ 'entries/2024/青石镇排查.md': draft })).toEqual([
       'issues/2024-04.md:6:6 issue/entry-not-ready 稿件「2024/青石镇排查」的状态是草稿，不能编入期刊 → 从本期删除它，或把稿件状态改为 待编（ready）',
     ]);
-    const late = '---\nsection: work-updates\ndate: 2024-07-02\nunit: qsz\n---\n\n7月2日，青石镇开展沿街门店消防隐患排查。\n';
+    const late =
+      '---\nsection: work-updates\ndate: 2024-07-02\nunit: qsz\n---\n\n7月2日，青石镇开展沿街门店消防隐患排查。\n';
     expect(await membership({ 'entries/2024/青石镇排查.md': late })).toEqual([
       'issues/2024-04.md:6:6 issue/entry-after-issue 稿件「2024/青石镇排查」的日期 2024-07-02 晚于2024年第4期的印发日期 2024-06-28 → 核对稿件日期，或编入下一期',
     ]);

@@ -21,8 +21,16 @@ describe('file names of new entries', () => {
   });
 
   it('fall back to the unit’s short name and the section without a title', () => {
-    const unit = { id: 'yjj', name: '区应急管理局', aliases: ['应急局', '区应急局'], kind: 'department' as const, order: 10 };
-    expect(entryPath('2024-07-05', 'work-updates', unit, undefined)).toBe('entries/2024/07/2024-07-05-应急局工作动态.md');
+    const unit = {
+      id: 'yjj',
+      name: '区应急管理局',
+      aliases: ['应急局', '区应急局'],
+      kind: 'department' as const,
+      order: 10,
+    };
+    expect(entryPath('2024-07-05', 'work-updates', unit, undefined)).toBe(
+      'entries/2024/07/2024-07-05-应急局工作动态.md',
+    );
     expect(entryPath('2024-07-05', 'work-updates', unit, '！？')).toBe('entries/2024/07/2024-07-05-应急局工作动态.md');
   });
 });
@@ -30,7 +38,21 @@ describe('file names of new entries', () => {
 describe('jianbao new entry (flags)', () => {
   it('writes an entry from templates/ that checks clean, and prints its path (sample content)', async () => {
     const dir = await sampleCopy();
-    const result = await cli(dir, 'new', 'entry', '--series', 'zhuanbao', '--section', '工作动态', '--unit', '应急局', '--date', '2025-12-02', '--title', '区应急管理局开展冬季安全大检查');
+    const result = await cli(
+      dir,
+      'new',
+      'entry',
+      '--series',
+      'zhuanbao',
+      '--section',
+      '工作动态',
+      '--unit',
+      '应急局',
+      '--date',
+      '2025-12-02',
+      '--title',
+      '区应急管理局开展冬季安全大检查',
+    );
     expect(result.code).toBe(0);
     const file = relative(result.stdout);
     expect(file).toBe('entries/2025/12/2025-12-02-区应急管理局开展冬季安全大检查.md');
@@ -48,12 +70,29 @@ describe('jianbao new entry (flags)', () => {
     const check = await checkJson(dir);
     expect(check.errors).toBe(0);
     // Pending, and still only the template's opening until the clerk writes the body.
-    expect(check.diagnostics.filter((d) => d.file === file).map((d) => d.rule)).toEqual(['entry/pending', 'entry/unedited']);
+    expect(check.diagnostics.filter((d) => d.file === file).map((d) => d.rule)).toEqual([
+      'entry/pending',
+      'entry/unedited',
+    ]);
   });
 
   it('uses the section’s own template and writes the leaders', async () => {
     const dir = await sampleCopy();
-    const result = await cli(dir, 'new', 'entry', '--series', 'zhuanbao', '--section', '领导督导', '--unit', 'qsz', '--date', '2025年12月3日', '--people', '周正宇、何雅静');
+    const result = await cli(
+      dir,
+      'new',
+      'entry',
+      '--series',
+      'zhuanbao',
+      '--section',
+      '领导督导',
+      '--unit',
+      'qsz',
+      '--date',
+      '2025年12月3日',
+      '--people',
+      '周正宇、何雅静',
+    );
     expect(result.code).toBe(0);
     const file = relative(result.stdout);
     expect(file).toBe('entries/2025/12/2025-12-03-青山镇调研指导.md');
@@ -76,19 +115,37 @@ describe('jianbao new entry (flags)', () => {
     const today = format(new Date(), 'yyyy-MM-dd');
     const result = await cli(dir, 'new', 'entry', '--series', 'zhuanbao', '--section', '工作提示', '--unit', '安委办');
     expect(result.code).toBe(0);
-    expect(relative(result.stdout)).toBe(`entries/${today.slice(0, 4)}/${today.slice(5, 7)}/${today}-安委办工作提示.md`);
+    expect(relative(result.stdout)).toBe(
+      `entries/${today.slice(0, 4)}/${today.slice(5, 7)}/${today}-安委办工作提示.md`,
+    );
     expect(await readFile(join(dir, relative(result.stdout)), 'utf8')).toContain(`日期: ${today}\n`);
   });
 
   it('never overwrites: a second entry with the same name gets -2', async () => {
     const dir = await copyContent(ORDER);
-    const args = ['new', 'entry', '--series', 'zhuanbao', '--section', 'work-updates', '--unit', '消防大队', '--date', '2024-07-09'];
+    const args = [
+      'new',
+      'entry',
+      '--series',
+      'zhuanbao',
+      '--section',
+      'work-updates',
+      '--unit',
+      '消防大队',
+      '--date',
+      '2024-07-09',
+    ];
     const first = await cli(dir, ...args);
-    await writeFile(join(dir, relative(first.stdout)), '---\nseries: zhuanbao\nsection: work-updates\nunit: xf\ndate: 2024-07-09\n---\n\n已经写好的正文。\n');
+    await writeFile(
+      join(dir, relative(first.stdout)),
+      '---\nseries: zhuanbao\nsection: work-updates\nunit: xf\ndate: 2024-07-09\n---\n\n已经写好的正文。\n',
+    );
     // The same new entry again is a duplicate (same date, unit, section, no title): refused, naming the first…
     const again = await cli(dir, ...args);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('已有一篇栏目、日期、单位（都没有标题）都相同的稿件：entries/2024/07/2024-07-09-消防大队工作动态.md，没有新建');
+    expect(again.stderr).toContain(
+      '已有一篇栏目、日期、单位（都没有标题）都相同的稿件：entries/2024/07/2024-07-09-消防大队工作动态.md，没有新建',
+    );
     expect(again.stderr).toContain('加 --force 再运行一次');
     expect(again.stdout).toBe('');
     // …and with --force written beside it, never over it.
@@ -107,10 +164,34 @@ describe('jianbao new entry (flags)', () => {
     const missing = await cli(dir, 'new', 'entry', '--section', '调研指导');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('缺少 --unit、--people（不在终端中运行时，要用选项给出）');
-    const unit = await cli(dir, 'new', 'entry', '--series', 'zhuanbao', '--section', '工作动态', '--unit', '应急管理', '--date', '2024-07-09');
+    const unit = await cli(
+      dir,
+      'new',
+      'entry',
+      '--series',
+      'zhuanbao',
+      '--section',
+      '工作动态',
+      '--unit',
+      '应急管理',
+      '--date',
+      '2024-07-09',
+    );
     expect(unit.code).toBe(2);
     expect(unit.stderr).toContain('报送单位「应急管理」不在 units.yaml 中');
-    const section = await cli(dir, 'new', 'entry', '--series', 'kuaibao', '--section', '工作提示', '--unit', '应急局', '--title', '标题');
+    const section = await cli(
+      dir,
+      'new',
+      'entry',
+      '--series',
+      'kuaibao',
+      '--section',
+      '工作提示',
+      '--unit',
+      '应急局',
+      '--title',
+      '标题',
+    );
     expect(section.code).toBe(2);
     expect(section.stderr).toContain('刊物「测试区安全生产快报」没有「工作提示」栏目');
     const title = await cli(dir, 'new', 'entry', '--series', 'kuaibao', '--section', '工作动态', '--unit', '应急局');
@@ -129,7 +210,11 @@ describe('jianbao new entry (flags)', () => {
 describe('createEntry (core)', () => {
   it('works with a content directory given relative to the working directory', async () => {
     const dir = await copyContent(ORDER);
-    const result = await createEntry(relativePath(process.cwd(), dir), { series: 'kuaibao', section: '经验交流', unit: 'gdgs', title: '供电公司“网格化”巡检经验' }, { today: '2024-07-20' });
+    const result = await createEntry(
+      relativePath(process.cwd(), dir),
+      { series: 'kuaibao', section: '经验交流', unit: 'gdgs', title: '供电公司“网格化”巡检经验' },
+      { today: '2024-07-20' },
+    );
     expect(result.file).toBe('entries/2024/07/2024-07-20-供电公司网格化巡检经验.md');
     expect(result.id).toBe('2024/07/2024-07-20-供电公司网格化巡检经验');
     expect(result.template).toMatch(/templates\/entry-experience\.md$/);
@@ -149,30 +234,61 @@ describe('new entry and units over time (机构改革)', () => {
   it('offers the units that exist today, by their current names, found by an old name too', async () => {
     const dir = await history();
     const registry = buildRegistry(await loadContent(dir));
-    expect(matchUnits(registry, '', '2024-07-01').map((unit) => unit.name)).toEqual(['测试区安委办', '测试区应急管理局', '青石镇', '测试区消防救援大队']);
+    expect(matchUnits(registry, '', '2024-07-01').map((unit) => unit.name)).toEqual([
+      '测试区安委办',
+      '测试区应急管理局',
+      '青石镇',
+      '测试区消防救援大队',
+    ]);
     expect(matchUnits(registry, '', '2024-06-14').map((unit) => unit.id)).toContain('fxb');
     expect(matchUnits(registry, '安监', '2024-07-01').map((unit) => unit.name)).toEqual(['测试区应急管理局']);
   });
 
   it('refuses the old name after the rename with the new one, and writes the name of the entry date', async () => {
     const dir = await history();
-    await expect(createEntry(dir, { section: '工作动态', unit: '安监局', date: '2024-07-01' }, { today: '2024-07-01' })).rejects.toMatchObject({
+    await expect(
+      createEntry(dir, { section: '工作动态', unit: '安监局', date: '2024-07-01' }, { today: '2024-07-01' }),
+    ).rejects.toMatchObject({
       message: '报送单位「安监局」在2024年7月1日已改名',
       hint: '自2024年6月15日起改称「测试区应急管理局」：写 单位: 测试区应急管理局（或它的别名）',
     });
-    await expect(createEntry(dir, { section: '工作动态', unit: '防汛办', date: '2024-07-01' }, { today: '2024-07-01' })).rejects.toMatchObject({ hint: '写 单位: 测试区应急管理局' });
-    const old = await createEntry(dir, { section: '工作动态', unit: 'yjj', date: '2024-06-01' }, { today: '2024-07-01' });
+    await expect(
+      createEntry(dir, { section: '工作动态', unit: '防汛办', date: '2024-07-01' }, { today: '2024-07-01' }),
+    ).rejects.toMatchObject({ hint: '写 单位: 测试区应急管理局' });
+    const old = await createEntry(
+      dir,
+      { section: '工作动态', unit: 'yjj', date: '2024-06-01' },
+      { today: '2024-07-01' },
+    );
     expect(await readFile(join(dir, old.file), 'utf8')).toContain('单位: 测试区安全生产监督管理局\n');
-    const now = await createEntry(dir, { section: '工作动态', unit: '应急局', date: '2024-07-01' }, { today: '2024-07-01' });
+    const now = await createEntry(
+      dir,
+      { section: '工作动态', unit: '应急局', date: '2024-07-01' },
+      { today: '2024-07-01' },
+    );
     expect(await readFile(join(dir, now.file), 'utf8')).toContain('单位: 测试区应急管理局\n');
   });
 
   it('--unit 应急局,消防大队 writes a joint submission: a list, the reporting unit first, that checks clean', async () => {
     const dir = await history();
-    const result = await cli(dir, 'new', 'entry', '--section', '工作动态', '--unit', '青石镇,消防大队', '--date', '2024-07-02', '--title', '联合检查');
+    const result = await cli(
+      dir,
+      'new',
+      'entry',
+      '--section',
+      '工作动态',
+      '--unit',
+      '青石镇,消防大队',
+      '--date',
+      '2024-07-02',
+      '--title',
+      '联合检查',
+    );
     expect(result.code, result.stderr).toBe(0);
     const file = relative(result.stdout);
-    expect(await readFile(join(dir, file), 'utf8')).toMatch(/\n单位: \[青石镇, 测试区消防救援大队\]\n[^]*\n\n7月2日，青石镇\n$/);
+    expect(await readFile(join(dir, file), 'utf8')).toMatch(
+      /\n单位: \[青石镇, 测试区消防救援大队\]\n[^]*\n\n7月2日，青石镇\n$/,
+    );
     const check = await checkJson(dir);
     expect(check.diagnostics.filter((d) => d.file === file && d.severity === 'error')).toEqual([]);
   });
@@ -185,10 +301,26 @@ describe('templates', () => {
     await writeFile(join(dir, 'templates', name), text);
     return dir;
   }
-  const entryArgs = ['new', 'entry', '--series', 'zhuanbao', '--section', '工作动态', '--unit', '应急局', '--date', '2024-07-09', '--title', '测试标题'];
+  const entryArgs = [
+    'new',
+    'entry',
+    '--series',
+    'zhuanbao',
+    '--section',
+    '工作动态',
+    '--unit',
+    '应急局',
+    '--date',
+    '2024-07-09',
+    '--title',
+    '测试标题',
+  ];
 
   it('a clerk’s own template in the content directory wins', async () => {
-    const dir = await withTemplate('entry-work-updates.md', '---\n# 本单位的模板\n刊物: {{刊物}}\n栏目: {{ 栏目 }}\n标题: {{title}}\n日期: {{日期}}\n单位: {{单位}}\n状态: 草稿\n---\n\n{{月日}}，{{单位}}（{{栏目}}）\n');
+    const dir = await withTemplate(
+      'entry-work-updates.md',
+      '---\n# 本单位的模板\n刊物: {{刊物}}\n栏目: {{ 栏目 }}\n标题: {{title}}\n日期: {{日期}}\n单位: {{单位}}\n状态: 草稿\n---\n\n{{月日}}，{{单位}}（{{栏目}}）\n',
+    );
     const result = await cli(dir, ...entryArgs);
     expect(result.code).toBe(0);
     expect(await readFile(join(dir, relative(result.stdout)), 'utf8')).toBe(
@@ -210,26 +342,37 @@ describe('templates', () => {
 
   it('without front matter', async () => {
     const stderr = await broken('{{月日}}，{{单位}}\n');
-    expect(stderr).toMatch(/templates\/entry\.md:1:1 错误 模板缺少前置信息（第一行应为 ---） \[template\/front-matter\]/);
+    expect(stderr).toMatch(
+      /templates\/entry\.md:1:1 错误 模板缺少前置信息（第一行应为 ---） \[template\/front-matter\]/,
+    );
   });
 
   it('with an unknown placeholder, with a suggestion', async () => {
     const stderr = await broken('---\n栏目: {{栏目}}\n日期: {{日期}}\n单位: {{单元}}\n---\n');
-    expect(stderr).toMatch(/templates\/entry\.md:4:5 错误 模板中有未知的占位符「\{\{单元\}\}」 \[template\/unknown-placeholder\]\n {2}→ 是不是「\{\{单位\}\}」？/);
+    expect(stderr).toMatch(
+      /templates\/entry\.md:4:5 错误 模板中有未知的占位符「\{\{单元\}\}」 \[template\/unknown-placeholder\]\n {2}→ 是不是「\{\{单位\}\}」？/,
+    );
   });
 
   it('whose YAML breaks once filled in, naming the template line', async () => {
-    const stderr = await broken('---\n栏目: {{栏目}}\n标题: {{标题}}：{{单位}}: 专题\n日期: {{日期}}\n单位: {{单位}}\n---\n');
+    const stderr = await broken(
+      '---\n栏目: {{栏目}}\n标题: {{标题}}：{{单位}}: 专题\n日期: {{日期}}\n单位: {{单位}}\n---\n',
+    );
     expect(stderr).toMatch(/templates\/entry\.md:3:\d+ 错误 按模板生成的内容无效：.* \[template\/invalid\]/);
   });
 
   it('that writes a fixed value instead of a placeholder', async () => {
     const stderr = await broken('---\n栏目: 工作提示\n日期: {{日期}}\n单位: {{单位}}\n标题: {{标题}}\n---\n');
-    expect(stderr).toContain('templates/entry.md:2:1 错误 按模板生成的稿件缺少或写错了栏目（应为 工作动态，模板里要有 栏目: {{栏目}}） [template/invalid]');
+    expect(stderr).toContain(
+      'templates/entry.md:2:1 错误 按模板生成的稿件缺少或写错了栏目（应为 工作动态，模板里要有 栏目: {{栏目}}） [template/invalid]',
+    );
   });
 
   it('a broken issue template stops new issue too', async () => {
-    const dir = await withTemplate('issue.md', '---\n刊物: {{刊物}}\n年度: {{年度}}\n期号: {{期号}}\n印发日期: {{日期}}\n---\n');
+    const dir = await withTemplate(
+      'issue.md',
+      '---\n刊物: {{刊物}}\n年度: {{年度}}\n期号: {{期号}}\n印发日期: {{日期}}\n---\n',
+    );
     const result = await cli(dir, 'new', 'issue', '--series', 'zhuanbao', '--date', '2024-07-31');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/templates\/issue\.md:5:7 错误 模板中有未知的占位符「\{\{日期\}\}」/);
@@ -238,7 +381,10 @@ describe('templates', () => {
   });
 
   it('an issue template that leaves out the entries is refused', async () => {
-    const dir = await withTemplate('issue.md', '---\n刊物: {{刊物}}\n年度: {{年度}}\n期号: {{期号}}\n总期号: {{总期号}}\n印发日期: {{印发日期}}\n---\n');
+    const dir = await withTemplate(
+      'issue.md',
+      '---\n刊物: {{刊物}}\n年度: {{年度}}\n期号: {{期号}}\n总期号: {{总期号}}\n印发日期: {{印发日期}}\n---\n',
+    );
     const result = await cli(dir, 'new', 'issue', '--series', 'zhuanbao', '--date', '2024-07-31');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('按模板生成的期刊缺少或写错了稿件（模板里要有 稿件: {{稿件}}）');

@@ -20,7 +20,11 @@ describe('jianbao new issue', () => {
     const before = await issues(dir);
     const zhuanbao = before.filter((issue) => field(issue.data, 'series', '刊物') === 'zhuanbao');
     const last = zhuanbao
-      .map((issue) => ({ year: Number(field(issue.data, 'year', '年度')), number: Number(field(issue.data, 'number', '期号')), total: Number(field(issue.data, 'total', '总期号')) }))
+      .map((issue) => ({
+        year: Number(field(issue.data, 'year', '年度')),
+        number: Number(field(issue.data, 'number', '期号')),
+        total: Number(field(issue.data, 'total', '总期号')),
+      }))
       .sort((a, b) => a.year - b.year || a.number - b.number)
       .at(-1)!;
     const pending = [];
@@ -36,7 +40,11 @@ describe('jianbao new issue', () => {
     expect(first.code).toBe(0);
     const firstFile = first.stdout.trim().replace(/^.*?(issues\/)/, '$1');
     const firstData = await frontMatter(dir, firstFile);
-    expect([field(firstData, 'year', '年度'), field(firstData, 'number', '期号'), field(firstData, 'total', '总期号')]).toEqual([last.year, last.number + 1, last.total + 1]);
+    expect([
+      field(firstData, 'year', '年度'),
+      field(firstData, 'number', '期号'),
+      field(firstData, 'total', '总期号'),
+    ]).toEqual([last.year, last.number + 1, last.total + 1]);
     expect([...(field(firstData, 'entries', '稿件') as string[])].sort()).toEqual([...pending].sort());
     const stillPending = await pendingIds(dir);
     expect(pending.filter((id) => stillPending.includes(id))).toEqual([]);
@@ -50,13 +58,33 @@ describe('jianbao new issue', () => {
     expect(await listFiles(dir)).toEqual(filesBefore);
 
     // 2nd: a new entry written the same week goes into the next number, and only it.
-    const entry = await cli(dir, 'new', 'entry', '--series', 'zhuanbao', '--section', '工作动态', '--unit', '应急局', '--date', `${last.year}-12-29`, '--title', '年末安全检查');
+    const entry = await cli(
+      dir,
+      'new',
+      'entry',
+      '--series',
+      'zhuanbao',
+      '--section',
+      '工作动态',
+      '--unit',
+      '应急局',
+      '--date',
+      `${last.year}-12-29`,
+      '--title',
+      '年末安全检查',
+    );
     expect(entry.code).toBe(0);
-    const entryId = entry.stdout.trim().replace(/^.*?entries\//, '').replace(/\.md$/, '');
+    const entryId = entry.stdout
+      .trim()
+      .replace(/^.*?entries\//, '')
+      .replace(/\.md$/, '');
     const second = await cli(dir, 'new', 'issue', '--series', 'zhuanbao', '--date', `${last.year}-12-30`);
     expect(second.code).toBe(0);
     const secondData = await frontMatter(dir, second.stdout.trim().replace(/^.*?(issues\/)/, '$1'));
-    expect([field(secondData, 'number', '期号'), field(secondData, 'total', '总期号')]).toEqual([last.number + 2, last.total + 2]);
+    expect([field(secondData, 'number', '期号'), field(secondData, 'total', '总期号')]).toEqual([
+      last.number + 2,
+      last.total + 2,
+    ]);
     expect(field(secondData, 'entries', '稿件')).toEqual([entryId]);
 
     // 3rd: the new year starts at 第1期, the total keeps counting.
@@ -65,12 +93,18 @@ describe('jianbao new issue', () => {
     const thirdFile = third.stdout.trim().replace(/^.*?(issues\/)/, '$1');
     expect(thirdFile).toBe(`issues/zhuanbao/${last.year + 1}-01.md`);
     const thirdData = await frontMatter(dir, thirdFile);
-    expect([field(thirdData, 'year', '年度'), field(thirdData, 'number', '期号'), field(thirdData, 'total', '总期号')]).toEqual([last.year + 1, 1, last.total + 3]);
+    expect([
+      field(thirdData, 'year', '年度'),
+      field(thirdData, 'number', '期号'),
+      field(thirdData, 'total', '总期号'),
+    ]).toEqual([last.year + 1, 1, last.total + 3]);
 
     // The result passes check, and no entry is in two issues.
     const check = await checkJson(dir);
     expect(check.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const listed = (await issues(dir)).flatMap((issue) => (field(issue.data, 'entries', '稿件') as string[] | undefined) ?? []);
+    const listed = (await issues(dir)).flatMap(
+      (issue) => (field(issue.data, 'entries', '稿件') as string[] | undefined) ?? [],
+    );
     expect(new Set(listed).size).toBe(listed.length);
   });
 
@@ -111,12 +145,19 @@ describe('jianbao new issue', () => {
 状态: 草稿
 ---
 `);
-    expect(result.stderr).toContain('已新建《测试区安全生产工作专报》2024年 第6期（总第21期），印发日期 2024年7月31日，共 9 篇稿件：');
+    expect(result.stderr).toContain(
+      '已新建《测试区安全生产工作专报》2024年 第6期（总第21期），印发日期 2024年7月31日，共 9 篇稿件：',
+    );
     expect(result.stderr).toContain('另有 1 篇待编稿件日期晚于印发日期，留待下一期：2024/08/下月动态');
     expect(result.stderr).toContain('jianbao publish zhuanbao/2024-6');
     const check = await checkJson(dir);
     expect(check.errors).toBe(0);
-    expect(check.diagnostics.filter((d) => d.rule === 'entry/pending').map((d) => d.file).sort()).toEqual(['entries/2024/07/快报稿.md', 'entries/2024/08/下月动态.md']);
+    expect(
+      check.diagnostics
+        .filter((d) => d.rule === 'entry/pending')
+        .map((d) => d.file)
+        .sort(),
+    ).toEqual(['entries/2024/07/快报稿.md', 'entries/2024/08/下月动态.md']);
   });
 
   it('starts a series without issues at 第1期 in issues/<series>/, without a total', async () => {
@@ -151,7 +192,9 @@ describe('jianbao new issue', () => {
     expect(data).toMatchObject({ 刊物: 'kuaibao', 年度: 2024, 期号: '增刊1' });
     expect(data).not.toHaveProperty('总期号');
     expect(data).not.toHaveProperty('稿件');
-    expect((await cli(dir, 'new', 'issue', '--series', 'kuaibao', '--date', '2024-07-25', '--supplement')).code).toBe(0);
+    expect((await cli(dir, 'new', 'issue', '--series', 'kuaibao', '--date', '2024-07-25', '--supplement')).code).toBe(
+      0,
+    );
     expect(await frontMatter(dir, 'issues/kuaibao/2024-zk02.md')).toMatchObject({ 期号: '增刊2' });
     // The pending entry waits for the regular 第1期.
     expect(await pendingIds(dir)).toContain('2024/07/快报稿');

@@ -40,12 +40,16 @@ describe('pending entries (core)', () => {
     expect(ids).not.toContain('2024/07/撤稿');
     expect(ids).not.toContain('2024/06/已编');
     expect(ids).not.toContain('2024/07/快报稿');
-    expect(pendingEntries(content, registry, series('kuaibao'), '2024-12-31').due.map((entry) => entry.id)).toEqual(['2024/07/快报稿']);
+    expect(pendingEntries(content, registry, series('kuaibao'), '2024-12-31').due.map((entry) => entry.id)).toEqual([
+      '2024/07/快报稿',
+    ]);
   });
 
   it('takes entries dated on the issue date, not after', async () => {
     const { content, registry, series } = await load();
-    expect(pendingEntries(content, registry, series('zhuanbao'), '2024-07-01').due.map((entry) => entry.id)).toEqual(['2024/07/应急动态一日']);
+    expect(pendingEntries(content, registry, series('zhuanbao'), '2024-07-01').due.map((entry) => entry.id)).toEqual([
+      '2024/07/应急动态一日',
+    ]);
   });
 });
 
@@ -72,9 +76,17 @@ describe('next issue number (core)', () => {
     await cp(ORDER, dir, { recursive: true });
     await rm(join(dir, 'issues'), { recursive: true });
     const { content, registry, series } = await load(dir);
-    expect(nextNumber(content, registry, series('zhuanbao'), '2024-07-01')).toMatchObject({ year: 2024, number: 5, total: undefined });
+    expect(nextNumber(content, registry, series('zhuanbao'), '2024-07-01')).toMatchObject({
+      year: 2024,
+      number: 5,
+      total: undefined,
+    });
     expect(nextNumber(content, registry, series('zhuanbao'), '2025-02-01')).toMatchObject({ year: 2025, number: 1 });
-    expect(nextNumber(content, registry, series('kuaibao'), '2024-07-01')).toMatchObject({ year: 2024, number: 1, total: undefined });
+    expect(nextNumber(content, registry, series('kuaibao'), '2024-07-01')).toMatchObject({
+      year: 2024,
+      number: 1,
+      total: undefined,
+    });
     expect(() => nextNumber(content, registry, series('zhuanbao'), '2023-12-01')).toThrow(/期号从2024年第5期开始/);
   });
 
@@ -87,6 +99,8 @@ describe('next issue number (core)', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(WorkflowError);
-    expect((error as WorkflowError).message).toBe('印发日期 2024年6月1日 早于上一期 2024年第5期 的印发日期 2024年6月10日');
+    expect((error as WorkflowError).message).toBe(
+      '印发日期 2024年6月1日 早于上一期 2024年第5期 的印发日期 2024年6月10日',
+    );
   });
 });

@@ -26,14 +26,14 @@ async function append(path: string, text: string) {
 
 /** The issue's front matter lines without the status line and the old digest block. */
 function withoutFreeze(text: string): string {
-  return text
-    .replace(/^(status|状态): .*\n/m, '')
-    .replace(/^(digest|摘要):\n(?: {2}.*\n)+/m, '');
+  return text.replace(/^(status|状态): .*\n/m, '').replace(/^(digest|摘要):\n(?: {2}.*\n)+/m, '');
 }
 
 /** The ledger's versions of an issue. */
 async function versionsOf(dir: string, key: string): Promise<{ version: number; file: string; errata: number }[]> {
-  const ledger = JSON.parse(await readFile(join(dir, 'published/ledger.json'), 'utf8')) as { issues: { key: string; versions: { version: number; file: string; errata: number }[] }[] };
+  const ledger = JSON.parse(await readFile(join(dir, 'published/ledger.json'), 'utf8')) as {
+    issues: { key: string; versions: { version: number; file: string; errata: number }[] }[];
+  };
   return ledger.issues.find((item) => item.key === key)?.versions ?? [];
 }
 
@@ -55,7 +55,9 @@ describe('jianbao publish', () => {
     const key = ref.replace('-', '/').replace(/^(\d)/, 'zhuanbao/$1');
     const [first] = await versionsOf(dir, key);
     expect(first).toMatchObject({ version: 1, errata: 0 });
-    const snapshot = JSON.parse(await readFile(join(dir, first!.file), 'utf8')) as { issue: { entries: { id: string }[] } };
+    const snapshot = JSON.parse(await readFile(join(dir, first!.file), 'utf8')) as {
+      issue: { entries: { id: string }[] };
+    };
     expect(snapshot.issue.entries.map((e) => e.id)).toContain(entry);
     // Nothing else in the file moved.
     expect(withoutFreeze(text)).toBe(withoutFreeze(original));
@@ -85,7 +87,9 @@ describe('jianbao publish', () => {
     expect(await readFile(join(dir, file), 'utf8')).toBe(text);
 
     // An erratum explains the change: check passes (a reminder to re-freeze), publish re-freezes.
-    const errata = chinese ? '勘误:\n  - 日期: 2025-12-20\n    说明: 补充一句话\n' : 'errata:\n  - date: 2025-12-20\n    note: 补充一句话\n';
+    const errata = chinese
+      ? '勘误:\n  - 日期: 2025-12-20\n    说明: 补充一句话\n'
+      : 'errata:\n  - date: 2025-12-20\n    note: 补充一句话\n';
     await writeFile(join(dir, file), text.replace(/^(status|状态):/m, `${errata}$1:`));
     const pending = await checkJson(dir);
     expect(pending.errors).toBe(0);
@@ -97,7 +101,10 @@ describe('jianbao publish', () => {
     expect(after.errors).toBe(0);
     expect(after.diagnostics.filter((d) => d.file === file)).toEqual([]);
     // Both versions are kept: 第一次印发 and 勘误后.
-    expect((await versionsOf(dir, key)).map((v) => [v.version, v.errata])).toEqual([[1, 0], [2, 1]]);
+    expect((await versionsOf(dir, key)).map((v) => [v.version, v.errata])).toEqual([
+      [1, 0],
+      [2, 1],
+    ]);
 
     // And a second edit needs a second erratum.
     await append(join(dir, `entries/${entry}.md`), '再补充一句。\n');
@@ -111,7 +118,11 @@ describe('jianbao publish', () => {
     await writeFile(path, (await readFile(path, 'utf8')).replace('signer: 王五', 'signer: 赵六'));
     const check = await checkJson(dir);
     expect(check.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.rule, d.file, d.message])).toEqual([
-      ['issue/frozen-changed', 'issues/zhuanbao/2024-05.md', '2024年第5期已发布，发布后被修改：编辑、审核、签发：「编辑：张三 审核：李四 签发：王五」→「编辑：张三 审核：李四 签发：赵六」'],
+      [
+        'issue/frozen-changed',
+        'issues/zhuanbao/2024-05.md',
+        '2024年第5期已发布，发布后被修改：编辑、审核、签发：「编辑：张三 审核：李四 签发：王五」→「编辑：张三 审核：李四 签发：赵六」',
+      ],
     ]);
   });
 
@@ -152,13 +163,19 @@ describe('jianbao publish', () => {
     expect(data.status).toBe('published');
     // The path inside the content directory names it too.
     const again = await cli(dir, 'publish', 'issues/zhuanbao/2024-05.md');
-    expect([again.code, again.stdout]).toEqual([0, '2024年第5期（zhuanbao/2024-5）已经发布，发布后没有改动，无需重新发布。\n']);
+    expect([again.code, again.stdout]).toEqual([
+      0,
+      '2024年第5期（zhuanbao/2024-5）已经发布，发布后没有改动，无需重新发布。\n',
+    ]);
   });
 
   it('archives an issue marked published by hand', async () => {
     const dir = await copyContent(ORDER);
     const path = join(dir, 'issues/zhuanbao/2024-05.md');
-    await writeFile(path, (await readFile(path, 'utf8')).replace('signer: 王五\n', 'signer: 王五\nstatus: published\n'));
+    await writeFile(
+      path,
+      (await readFile(path, 'utf8')).replace('signer: 王五\n', 'signer: 王五\nstatus: published\n'),
+    );
     expect((await checkJson(dir)).diagnostics.map((d) => d.rule)).toContain('issue/digest-missing');
     const result = await cli(dir, 'publish', 'zhuanbao/2024-5');
     expect(result.code).toBe(0);
@@ -168,7 +185,10 @@ describe('jianbao publish', () => {
   it('refuses an issue with errors, naming them, and writes nothing', async () => {
     const dir = await copyContent(ORDER);
     const path = join(dir, 'issues/zhuanbao/2024-05.md');
-    const text = (await readFile(path, 'utf8')).replace('entries: [2024/06/已编]', 'entries: [2024/06/已编, 2024/06/不存在]');
+    const text = (await readFile(path, 'utf8')).replace(
+      'entries: [2024/06/已编]',
+      'entries: [2024/06/已编, 2024/06/不存在]',
+    );
     await writeFile(path, text);
     const result = await cli(dir, 'publish', 'zhuanbao/2024-5');
     expect(result.code).toBe(1);
@@ -223,7 +243,10 @@ describe('jianbao publish: what clerks trip over', () => {
     expect(text.replace('status: published\n', '')).toBe(original);
     expect(text).toContain('  - 2024/应急检查\nstatus: published\n# 以上由信息员填写\n---\n');
     // Re-published after an erratum: the issue file is not touched at all (the archive holds the new version).
-    const corrected = text.replace('status: published', 'errata:\n  - date: 2024-06-20\n    note: 更正一处\nstatus:   published   # 已发布');
+    const corrected = text.replace(
+      'status: published',
+      'errata:\n  - date: 2024-06-20\n    note: 更正一处\nstatus:   published   # 已发布',
+    );
     await writeFile(path, corrected);
     expect((await cli(dir, 'publish', '2024-3')).code).toBe(0);
     expect(await readFile(path, 'utf8')).toBe(corrected);
@@ -248,7 +271,9 @@ describe('jianbao publish: what clerks trip over', () => {
       '正文',
       '',
     ].join('\n');
-    expect(publishedText(original)).toBe(original.replace('状态:   草稿    #', '状态:   已发布    #').replace(/摘要:\n(?: {2}.*\n)+/, ''));
+    expect(publishedText(original)).toBe(
+      original.replace('状态:   草稿    #', '状态:   已发布    #').replace(/摘要:\n(?: {2}.*\n)+/, ''),
+    );
     const english = '---\nyear: 2024\nstatus: "draft"  # quoted\nentries: [a]\n---\n';
     expect(publishedText(english)).toBe('---\nyear: 2024\nstatus: published  # quoted\nentries: [a]\n---\n');
   });
@@ -257,7 +282,9 @@ describe('jianbao publish: what clerks trip over', () => {
     const dir = await copyContent();
     const later = await cli(dir, 'publish', '2024-4');
     expect(later.code).toBe(0);
-    expect(later.stdout).toContain('注意：同一刊物更早的 2024年第3期还是草稿，没有发布，站点中不会有这一期。要发布：jianbao publish 2024-3');
+    expect(later.stdout).toContain(
+      '注意：同一刊物更早的 2024年第3期还是草稿，没有发布，站点中不会有这一期。要发布：jianbao publish 2024-3',
+    );
     const first = await cli(dir, 'publish', '2024-3');
     expect(first.stdout).not.toContain('注意');
     const wrong = await cli(dir, 'publish', '2024-9');

@@ -18,9 +18,26 @@ describe('unedited entries', () => {
 
   it('check warns (entry/unedited, on the body line); publish refuses with the entry path until it is written', async () => {
     const dir = await sampleCopy();
-    const made = await cli(dir, 'new', 'entry', '--series', 'zhuanbao', '--section', '工作动态', '--unit', '消防大队', '--date', '2025-12-03', '--title', '区消防救援大队开展冬季消防检查');
+    const made = await cli(
+      dir,
+      'new',
+      'entry',
+      '--series',
+      'zhuanbao',
+      '--section',
+      '工作动态',
+      '--unit',
+      '消防大队',
+      '--date',
+      '2025-12-03',
+      '--title',
+      '区消防救援大队开展冬季消防检查',
+    );
     expect(made.code).toBe(0);
-    const file = made.stdout.trim().replace(/^content\//, '').replace(/^.*?(entries\/)/, '$1');
+    const file = made.stdout
+      .trim()
+      .replace(/^content\//, '')
+      .replace(/^.*?(entries\/)/, '$1');
     const empty = 'entries/2025/11/空稿.md';
     await writeFile(join(dir, empty), '---\n刊物: zhuanbao\n栏目: 工作动态\n日期: 2025-11-30\n单位: 应急局\n---\n\n');
 
@@ -41,8 +58,17 @@ describe('unedited entries', () => {
     const issue = await readFile(join(dir, 'issues/zhuanbao/2025-03.md'), 'utf8');
     expect(issue).not.toMatch(/^(status|状态): (published|已发布)/m);
 
-    await writeFile(join(dir, file), (await readFile(join(dir, file), 'utf8')).replace('12月3日，区消防救援大队', '12月3日，区消防救援大队开展冬季消防安全检查，排查隐患12处。'));
-    await writeFile(join(dir, empty), `${await readFile(join(dir, empty), 'utf8')}11月30日，区应急管理局召开月度安全形势分析会。\n`);
+    await writeFile(
+      join(dir, file),
+      (await readFile(join(dir, file), 'utf8')).replace(
+        '12月3日，区消防救援大队',
+        '12月3日，区消防救援大队开展冬季消防安全检查，排查隐患12处。',
+      ),
+    );
+    await writeFile(
+      join(dir, empty),
+      `${await readFile(join(dir, empty), 'utf8')}11月30日，区应急管理局召开月度安全形势分析会。\n`,
+    );
     const published = await cli(dir, 'publish', 'zhuanbao/2025-3');
     expect(published.stderr).toBe('');
     expect(published.code).toBe(0);

@@ -77,10 +77,16 @@ function rows(data: Colophon): TableRow[] {
   if (data.contact.length || data.copies) {
     // As the print page: when contact and copies do not fit one line, the last item (邮箱) starts the second.
     const one = data.contact.map((item) => item.text).join('　');
-    const long = data.contact.length > 1 && width(one) + (data.copies ? width(data.copies.text) + 2 : 0) > COLOPHON_CHARS;
+    const long =
+      data.contact.length > 1 && width(one) + (data.copies ? width(data.copies.text) + 2 : 0) > COLOPHON_CHARS;
     const children = long
       ? [
-          new TextRun(data.contact.slice(0, -1).map((item) => item.text).join('　')),
+          new TextRun(
+            data.contact
+              .slice(0, -1)
+              .map((item) => item.text)
+              .join('　'),
+          ),
           new TextRun({ text: data.contact.at(-1)!.text, break: 1 }),
         ]
       : [new TextRun(one)];
@@ -145,7 +151,12 @@ export function colophon(data: Colophon, placement: ColophonPlacement = 'with-te
     },
   });
   const hairline = (pageBreakBefore: boolean) =>
-    new Paragraph({ style: 'Colophon', spacing: { line: 20, lineRule: LineRuleType.EXACT }, pageBreakBefore, children: [] });
+    new Paragraph({
+      style: 'Colophon',
+      spacing: { line: 20, lineRule: LineRuleType.EXACT },
+      pageBreakBefore,
+      children: [],
+    });
   const anchor = hairline(placement === 'next-page' || placement === 'after-blank-page');
   return placement === 'after-blank-page' ? [hairline(true), table, anchor] : [table, anchor];
 }

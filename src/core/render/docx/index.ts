@@ -26,6 +26,7 @@ export async function renderIssueDocx(issue: CompiledIssue, contentDir: string):
   const lines = colophonLines(xml);
   if (lines === 0) return packDocument(issueDocument(issue, { images }), issue.date);
   const end = textEnd(xml);
-  const placement = end.page % 2 === 1 ? 'next-page' : end.lines + lines + 1 <= LINES_PER_PAGE ? 'even' : 'after-blank-page';
+  const placement =
+    end.page % 2 === 1 ? 'next-page' : end.lines + lines + 1 <= LINES_PER_PAGE ? 'even' : 'after-blank-page';
   return packDocument(issueDocument(issue, { images, colophon: placement }), issue.date);
 }

@@ -27,7 +27,8 @@ function lineOf(node: RootContent): string | undefined {
 
 /** Lines of a node's text, one per table row or line break. */
 function rowsOf(node: RootContent): string[] {
-  if (node.type === 'table') return node.children.map((row) => row.children.map((cell) => plainText(cell as never)).join(' '));
+  if (node.type === 'table')
+    return node.children.map((row) => row.children.map((cell) => plainText(cell as never)).join(' '));
   const line = lineOf(node);
   return line === undefined ? [] : [line];
 }
@@ -70,7 +71,8 @@ function colophon(nodes: RootContent[]): { start: number; lines: number; distrib
     const text = rows.join('');
     const empty = node.type === 'thematicBreak' || (rows.length === 1 && text.trim() === '');
     // The leader list under 报： (周正宇、黄志远…同志) is part of it.
-    const nameList = lines > 0 && node.type === 'paragraph' && text.length <= 300 && !/[。！？；]/.test(text) && /、|同志$/.test(text);
+    const nameList =
+      lines > 0 && node.type === 'paragraph' && text.length <= 300 && !/[。！？；]/.test(text) && /、|同志$/.test(text);
     if (node.type === 'table' ? matching.length >= 2 : matching.length === 1 || nameList || (empty && lines > 0)) {
       start = i;
       lines += matching.length;
@@ -93,7 +95,8 @@ export function findBulletin(nodes: RootContent[]): Bulletin | undefined {
   if (!head && !(tail.lines >= 2 && tail.distribution)) return undefined;
   const removed: Removed[] = [];
   const end = head?.end ?? 0;
-  for (const node of nodes.slice(0, end)) removed.push({ kind: CHROME_KINDS.masthead, text: shorten(lineOf(node) ?? '') });
+  for (const node of nodes.slice(0, end))
+    removed.push({ kind: CHROME_KINDS.masthead, text: shorten(lineOf(node) ?? '') });
   const kept: RootContent[] = [];
   for (const node of nodes.slice(end, Math.max(end, tail.start))) {
     const line = lineOf(node);
@@ -103,12 +106,16 @@ export function findBulletin(nodes: RootContent[]): Bulletin | undefined {
     }
     kept.push(node);
   }
-  for (const node of nodes.slice(Math.max(end, tail.start))) for (const row of rowsOf(node)) if (row.trim()) removed.push({ kind: CHROME_KINDS.colophon, text: shorten(row) });
+  for (const node of nodes.slice(Math.max(end, tail.start)))
+    for (const row of rowsOf(node)) if (row.trim()) removed.push({ kind: CHROME_KINDS.colophon, text: shorten(row) });
   return { nodes: kept, ...(head?.date ? { issueDate: head.date } : {}), removed };
 }
 
 /** 【工作动态】, [调研指导], 经验推介 alone on a line: the 栏目 that the entries under it belong to. */
 export function sectionHeading(line: string): SectionId | undefined {
-  const name = line.replace(/[\s\u3000]/g, '').replace(/^[【[〔]/, '').replace(/[】\]〕]$/, '');
+  const name = line
+    .replace(/[\s\u3000]/g, '')
+    .replace(/^[【[〔]/, '')
+    .replace(/[】\]〕]$/, '');
   return SECTIONS.find((section) => section.name === name || (section.aliases as readonly string[]).includes(name))?.id;
 }

@@ -18,9 +18,53 @@ export interface Removed {
   text: string;
 }
 
-const JUNK_TAGS = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'button', 'select', 'input', 'textarea', 'svg', 'template', 'object', 'embed', 'head', 'link', 'meta']);
-const CHROME_NAMES = /(^|[\s_-])(nav|navbar|menu|breadcrumb|crumbs?|footer|header|sidebar|side|share|bdshare|related|position|location|toolbar|tools|print|copyright|banner|search|login|topbar|friend-?links?|links)([\s_-]|$)/i;
-const BLOCK_TAGS = new Set(['p', 'div', 'li', 'td', 'th', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'dd', 'dt', 'font', 'center', 'table', 'tr', 'ul', 'ol']);
+const JUNK_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'iframe',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'svg',
+  'template',
+  'object',
+  'embed',
+  'head',
+  'link',
+  'meta',
+]);
+const CHROME_NAMES =
+  /(^|[\s_-])(nav|navbar|menu|breadcrumb|crumbs?|footer|header|sidebar|side|share|bdshare|related|position|location|toolbar|tools|print|copyright|banner|search|login|topbar|friend-?links?|links)([\s_-]|$)/i;
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'li',
+  'td',
+  'th',
+  'span',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'dd',
+  'dt',
+  'font',
+  'center',
+  'table',
+  'tr',
+  'ul',
+  'ol',
+]);
 
 function textOf(node: HastNode): string {
   if (node.type === 'text') return node.value;
@@ -46,7 +90,11 @@ function classAndId(element: Element): string {
 }
 
 /** Remove children for which `drop` returns a reason; recurse into the rest. */
-function prune(node: HastNode, drop: (child: ElementContent) => Removed | undefined | 'unwrap', removed: Removed[]): void {
+function prune(
+  node: HastNode,
+  drop: (child: ElementContent) => Removed | undefined | 'unwrap',
+  removed: Removed[],
+): void {
   if (!('children' in node)) return;
   const kept: ElementContent[] = [];
   for (const child of node.children as ElementContent[]) {
@@ -73,7 +121,8 @@ export function cleanWordHtml(tree: Root): Removed[] {
     tree,
     (child) => {
       if (child.type !== 'element' || child.tagName !== 'a' || child.properties?.href) return undefined;
-      if (textOf(child).trim() === '') return { kind: '书签', text: String(child.properties?.id ?? child.properties?.name ?? '') };
+      if (textOf(child).trim() === '')
+        return { kind: '书签', text: String(child.properties?.id ?? child.properties?.name ?? '') };
       return 'unwrap';
     },
     removed,
@@ -139,7 +188,13 @@ function articleRoot(tree: Root): Element | Root {
     }
   };
   walk(tree);
-  for (const paragraph of findAll(tree, (element) => element.tagName === 'p' || (element.tagName === 'div' && element.children.some((child) => child.type === 'text' && hanCount(child.value) > 10)))) {
+  for (const paragraph of findAll(
+    tree,
+    (element) =>
+      element.tagName === 'p' ||
+      (element.tagName === 'div' &&
+        element.children.some((child) => child.type === 'text' && hanCount(child.value) > 10)),
+  )) {
     const score = hanCount(textOf(paragraph));
     if (score < 8) continue;
     const parent = parents.get(paragraph);
@@ -167,7 +222,14 @@ export function cleanWebPage(tree: Root): CleanedPage {
   // A heading that is a column name (工作动态) or chrome is not the article's title.
   const titleLike = (text: string) => hanCount(text) >= 4 && !isColumnName(text) && !chromeKind(text);
   const h1 = findAll(tree, (element) => /^h[123]$/.test(element.tagName) && titleLike(textOf(element).trim()))[0];
-  let title = h1 ? textOf(h1).trim() : titleElement ? textOf(titleElement).split(/\s*[_|｜–—-]\s*/).find((part) => titleLike(part.trim()))?.trim() : undefined;
+  let title = h1
+    ? textOf(h1).trim()
+    : titleElement
+      ? textOf(titleElement)
+          .split(/\s*[_|｜–—-]\s*/)
+          .find((part) => titleLike(part.trim()))
+          ?.trim()
+      : undefined;
   if (title === '') title = undefined;
 
   // Navigation, scripts and blocks named as chrome go first, so they cannot win the article vote.
@@ -176,9 +238,11 @@ export function cleanWebPage(tree: Root): CleanedPage {
     (child) => {
       if (child.type === 'comment') return { kind: '', text: '' };
       if (child.type !== 'element') return undefined;
-      if (child.tagName === 'head' || child.tagName === 'script' || child.tagName === 'style') return { kind: '', text: '' };
+      if (child.tagName === 'head' || child.tagName === 'script' || child.tagName === 'style')
+        return { kind: '', text: '' };
       if (JUNK_TAGS.has(child.tagName)) return { kind: CHROME_KINDS.navigation, text: shorten(textOf(child)) };
-      if (child.tagName !== 'body' && CHROME_NAMES.test(classAndId(child))) return { kind: CHROME_KINDS.tools, text: shorten(textOf(child)) };
+      if (child.tagName !== 'body' && CHROME_NAMES.test(classAndId(child)))
+        return { kind: CHROME_KINDS.tools, text: shorten(textOf(child)) };
       return undefined;
     },
     removed,
@@ -190,7 +254,8 @@ export function cleanWebPage(tree: Root): CleanedPage {
     article,
     (child) => {
       if (child.type === 'comment') return { kind: '', text: '' };
-      if (child.type === 'text') return IMAGE_FILE.test(child.value) ? { kind: CHROME_KINDS.imageFile, text: child.value.trim() } : undefined;
+      if (child.type === 'text')
+        return IMAGE_FILE.test(child.value) ? { kind: CHROME_KINDS.imageFile, text: child.value.trim() } : undefined;
       if (child.type !== 'element') return undefined;
       if (child.tagName === 'img') {
         images++;
@@ -206,9 +271,22 @@ export function cleanWebPage(tree: Root): CleanedPage {
         if (title && /^h[1-6]$/.test(child.tagName) && line === title) return { kind: '', text: '' };
       }
       // A list of nothing but links is a related-links box.
-      if ((child.tagName === 'ul' || child.tagName === 'ol') && child.children.some((item) => item.type === 'element')) {
+      if (
+        (child.tagName === 'ul' || child.tagName === 'ol') &&
+        child.children.some((item) => item.type === 'element')
+      ) {
         const items = child.children.filter((item): item is Element => item.type === 'element');
-        if (items.every((item) => findAll(item, (element) => element.tagName === 'a').length > 0 && textOf(item).trim() === findAll(item, (element) => element.tagName === 'a').map(textOf).join('').trim())) {
+        if (
+          items.every(
+            (item) =>
+              findAll(item, (element) => element.tagName === 'a').length > 0 &&
+              textOf(item).trim() ===
+                findAll(item, (element) => element.tagName === 'a')
+                  .map(textOf)
+                  .join('')
+                  .trim(),
+          )
+        ) {
           return { kind: '相关链接列表', text: shorten(text) };
         }
       }

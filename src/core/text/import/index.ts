@@ -78,12 +78,15 @@ export interface ImportReport {
 function leadLeaders(item: Item, registry: Registry | undefined): string[] | undefined {
   if (!item.lead || !registry) return undefined;
   const lead = item.lead.replace(/[\s\u3000]/g, '');
-  const named = registry.people.filter((person) => lead.includes(person.name.replace(/[\s\u3000]/g, ''))).sort((a, b) => a.rank - b.rank);
+  const named = registry.people
+    .filter((person) => lead.includes(person.name.replace(/[\s\u3000]/g, '')))
+    .sort((a, b) => a.rank - b.rank);
   const first = item.nodes[0];
   if (!named.length || first?.type !== 'paragraph') return undefined;
   const opening = first.children[0];
   if (opening?.type === 'strong') first.children.shift();
-  else if (opening?.type === 'text' && opening.value.startsWith(item.lead)) opening.value = opening.value.slice(item.lead.length);
+  else if (opening?.type === 'text' && opening.value.startsWith(item.lead))
+    opening.value = opening.value.slice(item.lead.length);
   else return undefined;
   const next = first.children[0];
   if (next?.type === 'text') next.value = next.value.replace(/^[\s\u3000]+/, '');
@@ -103,7 +106,12 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
   // Entries already there and those imported in this run: the same file twice is one entry.
   const known = EntryIndex.of(options.existing ?? [], options.registry);
   for (const file of options.files) {
-    const report: ImportReport = { file: typeof file === 'string' ? file : file.label, removed: [], notes: [], entries: [] };
+    const report: ImportReport = {
+      file: typeof file === 'string' ? file : file.label,
+      removed: [],
+      notes: [],
+      entries: [],
+    };
     reports.push(report);
     let source;
     try {
@@ -121,7 +129,8 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
     if (source.bulletin) {
       const entries = splitBulletin(source.tree.children);
       items = options.split ? entries : [bulletinAsOne(source.tree.children)];
-      if (!options.split && entries.length > 1) report.notes.push(`这是一期简报，约有 ${entries.length} 篇稿件；加 --split 可按栏目和标题分成一篇一稿导入`);
+      if (!options.split && entries.length > 1)
+        report.notes.push(`这是一期简报，约有 ${entries.length} 篇稿件；加 --split 可按栏目和标题分成一篇一稿导入`);
     } else items = splitItems(source.tree, options.split, source.title);
     for (const item of items) {
       const leaders = leadLeaders(item, options.registry);
@@ -134,32 +143,56 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
       // The title is text too: the same fixes (punctuation, spaces between its phrases).
       const titleFix = item.title ? fixBody(item.title, { ...registry }) : undefined;
       const title = titleFix?.text.trim() || item.title;
-      const inferred = inferFrontMatter(title, fixed.text, { ...options, today, section: item.section ?? options.section, ...(leaders ? { leaders } : {}) }, options.registry, source.pageDate);
+      const inferred = inferFrontMatter(
+        title,
+        fixed.text,
+        { ...options, today, section: item.section ?? options.section, ...(leaders ? { leaders } : {}) },
+        options.registry,
+        source.pageDate,
+      );
       // Date-dependent rules (leader titles, first-sentence date) run again with the real date.
       const final = fixBody(fixed.text, { date: inferred.date, ...registry });
       const name = entryName(title, final.text);
       const path = await freeEntryPath(options.contentDir, inferred.date, name, taken);
       const folder = path.slice(0, path.lastIndexOf('/'));
       const entryBase = basename(path, '.md');
-      const rename = new Map(images.map((image, index) => [image.placeholder, `./${entryBase}-图${index + 1}.${image.extension}`]));
+      const rename = new Map(
+        images.map((image, index) => [image.placeholder, `./${entryBase}-图${index + 1}.${image.extension}`]),
+      );
       // Lint never edits image destinations, so the placeholders are still there to rename.
       let body = final.text;
       for (const [placeholder, target] of rename) body = body.split(placeholder).join(target);
       const text = entryFileText(inferred.data, body);
-      const parsed = parseMarkdownFile({ path, encoding: 'utf-8', bom: false, crlf: false, text, fullWidthColons: [] }, entrySchema, '稿件');
+      const parsed = parseMarkdownFile(
+        { path, encoding: 'utf-8', bom: false, crlf: false, text, fullWidthColons: [] },
+        entrySchema,
+        '稿件',
+      );
       const entry: ImportedEntry = {
         path,
         title,
         date: inferred.date,
         text,
         fixes: countByRule([...(titleFix?.applied ?? []), ...fixed.applied, ...final.applied]),
-        remaining: [...(titleFix?.remaining ?? []).map((finding) => ({ rule: finding.rule, message: `标题：${finding.message}` })), ...final.remaining.map((finding) => ({ rule: finding.rule, message: finding.message }))],
+        remaining: [
+          ...(titleFix?.remaining ?? []).map((finding) => ({
+            rule: finding.rule,
+            message: `标题：${finding.message}`,
+          })),
+          ...final.remaining.map((finding) => ({ rule: finding.rule, message: finding.message })),
+        ],
         images: images.map((image) => `${folder}/${rename.get(image.placeholder)!.slice(2)}`),
         diagnostics: parsed.diagnostics,
         notes: inferred.notes,
       };
       report.entries.push(entry);
-      const facts = { date: inferred.date, unit: inferred.data.单位 as string | undefined, title: item.title, section: options.section, body };
+      const facts = {
+        date: inferred.date,
+        unit: inferred.data.单位 as string | undefined,
+        title: item.title,
+        section: options.section,
+        body,
+      };
       const duplicate = options.force ? undefined : known.find(facts);
       if (duplicate) {
         entry.duplicateOf = duplicate;
@@ -168,7 +201,8 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
       known.add(path, facts);
       if (options.dryRun) continue;
       await writeNewFile(join(options.contentDir, path), text);
-      for (const [index, image] of images.entries()) await writeNewFile(join(options.contentDir, entry.images[index]!), image.data);
+      for (const [index, image] of images.entries())
+        await writeNewFile(join(options.contentDir, entry.images[index]!), image.data);
     }
     if (report.entries.length === 0) report.error = '文件中没有可导入的正文';
   }

@@ -50,7 +50,11 @@ function daysBetween(a: string, b: string): number {
  * A bare 17日 takes its month the same way. Without a date in the body:
  * the page's publication date, else --date, else today (said so).
  */
-export function inferDate(body: string, options: Pick<InferOptions, 'date' | 'today'>, pageDate?: string): { date: string; note?: string } {
+export function inferDate(
+  body: string,
+  options: Pick<InferOptions, 'date' | 'today'>,
+  pageDate?: string,
+): { date: string; note?: string } {
   const text = body.trim();
   const reference = pageDate ?? options.date ?? options.today;
   const from = pageDate ? '原文的发布时间' : options.date ? ' --date' : '今天的日期';
@@ -65,7 +69,11 @@ export function inferDate(body: string, options: Pick<InferOptions, 'date' | 'to
       const year = Number(reference.slice(0, 4));
       let date = validIso(year, Number(month), Number(dayOfMonth));
       if (date && daysBetween(date, reference) > 183) date = validIso(year - 1, Number(month), Number(dayOfMonth));
-      if (date) return { date, note: `日期取自正文“${whole}”，年份取自${from}：${chineseDate(date)}${pageDate || options.date ? '' : '，请核对'}` };
+      if (date)
+        return {
+          date,
+          note: `日期取自正文“${whole}”，年份取自${from}：${chineseDate(date)}${pageDate || options.date ? '' : '，请核对'}`,
+        };
     }
   } else if (day) {
     let year = Number(reference.slice(0, 4));
@@ -92,12 +100,19 @@ function firstUnit(text: string, registry: Registry | undefined): Unit | undefin
     if (spelling.length < 2 || /^[A-Za-z0-9_-]+$/.test(spelling)) continue;
     const at = text.indexOf(spelling);
     if (at === -1) continue;
-    if (!best || at < best.at || (at === best.at && spelling.length > best.length)) best = { unit, at, length: spelling.length };
+    if (!best || at < best.at || (at === best.at && spelling.length > best.length))
+      best = { unit, at, length: spelling.length };
   }
   return best?.unit;
 }
 
-export function inferFrontMatter(title: string | undefined, body: string, options: InferOptions, registry: Registry | undefined, pageDate?: string): InferredEntry {
+export function inferFrontMatter(
+  title: string | undefined,
+  body: string,
+  options: InferOptions,
+  registry: Registry | undefined,
+  pageDate?: string,
+): InferredEntry {
   const notes: string[] = [];
   const { date, note } = inferDate(body, options, pageDate);
   if (note) notes.push(note);
@@ -126,14 +141,17 @@ export function inferFrontMatter(title: string | undefined, body: string, option
     data.领导 = options.leaders;
     notes.push(`领导取自段首加粗的“职务＋姓名”：${options.leaders.join('、')}`);
   } else if (LEADER_SECTIONS.includes(options.section)) {
-    const named = (registry?.people ?? []).filter((person) => body.includes(person.name.replace(/[\s\u3000]/g, ''))).sort((a, b) => a.rank - b.rank);
+    const named = (registry?.people ?? [])
+      .filter((person) => body.includes(person.name.replace(/[\s\u3000]/g, '')))
+      .sort((a, b) => a.rank - b.rank);
     if (named.length) {
       data.领导 = named.map((person) => person.name);
       notes.push(`领导根据正文推断为 ${named.map((person) => person.name).join('、')}`);
     } else notes.push('正文中没有找到 people.yaml 里的领导，请补写 领导');
   }
   if (options.series) data.刊物 = options.series;
-  else if (registry && registry.series.length > 1) notes.push(`有 ${registry.series.length} 个刊物，编入前请补写 刊物（或导入时用 --series）`);
+  else if (registry && registry.series.length > 1)
+    notes.push(`有 ${registry.series.length} 个刊物，编入前请补写 刊物（或导入时用 --series）`);
   data.状态 = '草稿';
   return { data, date, notes };
 }

@@ -17,7 +17,10 @@ import { CAPTION } from './chrome.ts';
 
 const htmlParser = unified().use(rehypeParse, { fragment: false }).freeze();
 const toMdast = unified().use(rehypeRemark).freeze();
-const stringifier = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', fences: true, rule: '-' }).freeze();
+const stringifier = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', fences: true, rule: '-' })
+  .freeze();
 
 export function parseHtml(html: string): HastRoot {
   return htmlParser.parse(html);
@@ -48,7 +51,14 @@ export function stringifyMarkdown(tree: Root): string {
 /** A line that reads as a title: short, no sentence punctuation at the end, not a 序号 heading. */
 export function looksLikeTitle(text: string): boolean {
   const line = text.trim();
-  return line.length >= 4 && line.length <= 40 && !line.includes('\n') && !/[。！？；：，、…,.;:!?]$/.test(line) && !officialLevel(line) && !/^\d{1,2}月\d{1,2}日/.test(line);
+  return (
+    line.length >= 4 &&
+    line.length <= 40 &&
+    !line.includes('\n') &&
+    !/[。！？；：，、…,.;:!?]$/.test(line) &&
+    !officialLevel(line) &&
+    !/^\d{1,2}月\d{1,2}日/.test(line)
+  );
 }
 
 /** Text of a node, whitespace collapsed. */
@@ -72,9 +82,17 @@ export function recoverOfficialHeadings(tree: Root): number {
   const children: RootContent[] = [];
   for (const node of tree.children) {
     const text = plainText(node);
-    if ((node.type === 'paragraph' || node.type === 'heading') && text === '' && node.children.every((child) => child.type === 'text' || child.type === 'break')) continue;
+    if (
+      (node.type === 'paragraph' || node.type === 'heading') &&
+      text === '' &&
+      node.children.every((child) => child.type === 'text' || child.type === 'break')
+    )
+      continue;
     if (node.type === 'table') dropEmptyHeader(node);
-    const allBold = node.type === 'paragraph' && node.children.length === 1 && (node.children[0]!.type === 'strong' || node.children[0]!.type === 'emphasis');
+    const allBold =
+      node.type === 'paragraph' &&
+      node.children.length === 1 &&
+      (node.children[0]!.type === 'strong' || node.children[0]!.type === 'emphasis');
     if ((node.type === 'heading' || allBold) && officialLevel(text)) {
       const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: text }] };
       children.push(paragraph);
@@ -101,7 +119,11 @@ export function captionsAsAltText(tree: Root): number {
     const next = tree.children[i + 1];
     if (node.type !== 'paragraph' || !next || next.type !== 'paragraph') continue;
     const images = node.children.filter((child) => child.type === 'image');
-    if (images.length !== 1 || node.children.some((child) => child.type !== 'image' && !(child.type === 'text' && !child.value.trim()))) continue;
+    if (
+      images.length !== 1 ||
+      node.children.some((child) => child.type !== 'image' && !(child.type === 'text' && !child.value.trim()))
+    )
+      continue;
     const caption = plainText(next);
     if (!CAPTION.test(caption) || caption.length > 80 || images[0]!.alt) continue;
     images[0]!.alt = caption;

@@ -30,10 +30,15 @@ interface Numbering {
   levelStyles: Map<string, { abstractId: string; ilvl: number }>;
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['w:abstractNum', 'w:num', 'w:lvl', 'w:lvlOverride', 'w:style'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['w:abstractNum', 'w:num', 'w:lvl', 'w:lvlOverride', 'w:style'].includes(name),
+});
 
 type XmlNode = Record<string, unknown>;
-const val = (node: unknown): string | undefined => (node && typeof node === 'object' ? ((node as XmlNode)['@w:val'] as string | undefined) : undefined);
+const val = (node: unknown): string | undefined =>
+  node && typeof node === 'object' ? ((node as XmlNode)['@w:val'] as string | undefined) : undefined;
 
 function readNumbering(numberingXml: string, stylesXml: string | undefined): Numbering {
   const abstract = new Map<string, Map<number, Level>>();
@@ -46,7 +51,12 @@ function readNumbering(numberingXml: string, stylesXml: string | undefined): Num
     const levels = new Map<number, Level>();
     for (const level of (item['w:lvl'] as XmlNode[] | undefined) ?? []) {
       const ilvl = Number(level['@w:ilvl'] ?? 0);
-      levels.set(ilvl, { start: Number(val(level['w:start']) ?? 1), format: val(level['w:numFmt']) ?? 'decimal', text: val(level['w:lvlText']) ?? '', legal: 'w:isLgl' in level });
+      levels.set(ilvl, {
+        start: Number(val(level['w:start']) ?? 1),
+        format: val(level['w:numFmt']) ?? 'decimal',
+        text: val(level['w:lvlText']) ?? '',
+        legal: 'w:isLgl' in level,
+      });
       const style = val(level['w:pStyle']);
       if (style) levelStyles.set(style, { abstractId: id, ilvl });
     }
@@ -70,7 +80,11 @@ function readNumbering(numberingXml: string, stylesXml: string | undefined): Num
     const numId = val(numPr?.['w:numId']);
     const ilvl = val(numPr?.['w:ilvl']);
     const basedOn = val(style['w:basedOn']);
-    styles.set(String(style['@w:styleId']), { ...(numId !== undefined ? { numId } : {}), ...(ilvl !== undefined ? { ilvl: Number(ilvl) } : {}), ...(basedOn ? { basedOn } : {}) });
+    styles.set(String(style['@w:styleId']), {
+      ...(numId !== undefined ? { numId } : {}),
+      ...(ilvl !== undefined ? { ilvl: Number(ilvl) } : {}),
+      ...(basedOn ? { basedOn } : {}),
+    });
   }
   // A definition that only links to a numbering style (numStyleLink) takes the levels of the list that style uses.
   for (const [id, link] of styleLinks) {
@@ -94,7 +108,21 @@ function letters(n: number, upper: boolean): string {
   return letter.repeat(Math.floor((n - 1) / 26) + 1);
 }
 function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   for (const [value, symbol] of table) {
     while (n >= value) {
@@ -114,7 +142,9 @@ export function formatNumber(n: number, format: string): string {
     case 'taiwaneseCountingThousand':
       return chineseCounting(n);
     case 'chineseLegalSimplified':
-      return [...chineseCounting(n)].map((char) => '零壹贰叁肆伍陆柒捌玖'[DIGITS.indexOf(char)] ?? (char === '十' ? '拾' : char)).join('');
+      return [...chineseCounting(n)]
+        .map((char) => '零壹贰叁肆伍陆柒捌玖'[DIGITS.indexOf(char)] ?? (char === '十' ? '拾' : char))
+        .join('');
     case 'ideographTraditional':
       return '甲乙丙丁戊己庚辛壬癸'[(n - 1) % 10]!;
     case 'ideographZodiac':
@@ -147,7 +177,10 @@ function escapeXml(text: string): string {
 }
 
 /** Where the paragraph's numbering comes from: its own numPr, else its style (and the styles it is based on). */
-function paragraphNumbering(pPr: string, numbering: Numbering): { abstractId: string; numId?: string; ilvl: number; viaStyle: boolean } | undefined {
+function paragraphNumbering(
+  pPr: string,
+  numbering: Numbering,
+): { abstractId: string; numId?: string; ilvl: number; viaStyle: boolean } | undefined {
   const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(pPr)?.[1];
   const own = numPr ? /<w:numId\s+w:val="([^"]*)"/.exec(numPr)?.[1] : undefined;
   const ownLevel = numPr ? /<w:ilvl\s+w:val="(\d+)"/.exec(numPr)?.[1] : undefined;
@@ -163,7 +196,13 @@ function paragraphNumbering(pPr: string, numbering: Numbering): { abstractId: st
     if (style?.numId !== undefined) {
       if (style.numId === '0') return undefined;
       const num = numbering.nums.get(style.numId);
-      if (num) return { abstractId: num.abstractId, numId: style.numId, ilvl: style.ilvl ?? linked?.ilvl ?? 0, viaStyle: true };
+      if (num)
+        return {
+          abstractId: num.abstractId,
+          numId: style.numId,
+          ilvl: style.ilvl ?? linked?.ilvl ?? 0,
+          viaStyle: true,
+        };
     }
     if (linked) return { ...linked, viaStyle: true };
     styleId = style?.basedOn;
@@ -186,36 +225,48 @@ export async function applyWordNumbering(docx: Buffer): Promise<{ buffer: Buffer
   const startedNums = new Set<string>();
   let numbered = 0;
   // Each paragraph's opening tag and properties; text-box paragraphs nested inside are found in document order too.
-  const rewritten = documentXml.replace(/<w:p(?=[\s>])([^>]*)>(\s*<w:pPr>([\s\S]*?)<\/w:pPr>)?/g, (whole: string, attributes: string, _pPrWhole: string | undefined, pPr: string | undefined, offset: number) => {
-    if (attributes.endsWith('/')) return whole;
-    const found = paragraphNumbering(pPr ?? '', numbering);
-    if (!found) return whole;
-    const levels = numbering.abstract.get(found.abstractId);
-    const level = levels?.get(found.ilvl);
-    if (!levels || !level || level.format === 'bullet') return whole;
-    const counter = counters.get(found.abstractId) ?? [];
-    counters.set(found.abstractId, counter);
-    const num = found.numId ? numbering.nums.get(found.numId) : undefined;
-    if (found.numId && num && !startedNums.has(found.numId)) {
-      startedNums.add(found.numId);
-      for (const [ilvl, start] of num.overrides) counter[ilvl] = start - 1;
-    }
-    counter[found.ilvl] = (counter[found.ilvl] ?? (levels.get(found.ilvl)?.start ?? 1) - 1) + 1;
-    // Lower levels start again under a new number.
-    counter.length = found.ilvl + 1;
-    const label = level.text.replace(/%(\d)/g, (_, n: string) => {
-      const at = Number(n) - 1;
-      const value = counter[at] ?? levels.get(at)?.start ?? 1;
-      return formatNumber(value, level.legal && at !== found.ilvl ? 'decimal' : (levels.get(at)?.format ?? 'decimal'));
-    });
-    numbered++;
-    // The number is shown in the paragraph's own run formatting (bold headings stay bold).
-    const end = documentXml.indexOf('</w:p>', offset);
-    const runProperties = /<w:r(?=[\s>])[^>]*>\s*(<w:rPr>[\s\S]*?<\/w:rPr>)/.exec(documentXml.slice(offset + whole.length, end === -1 ? undefined : end))?.[1] ?? '';
-    const off = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>';
-    const properties = pPr === undefined ? `<w:pPr>${off}</w:pPr>` : `<w:pPr>${/<w:numPr>[\s\S]*?<\/w:numPr>/.test(pPr) ? pPr.replace(/<w:numPr>[\s\S]*?<\/w:numPr>/, off) : off + pPr}</w:pPr>`;
-    return `<w:p${attributes}>${properties}<w:r>${runProperties}<w:t xml:space="preserve">${escapeXml(label)}</w:t></w:r>`;
-  });
+  const rewritten = documentXml.replace(
+    /<w:p(?=[\s>])([^>]*)>(\s*<w:pPr>([\s\S]*?)<\/w:pPr>)?/g,
+    (whole: string, attributes: string, _pPrWhole: string | undefined, pPr: string | undefined, offset: number) => {
+      if (attributes.endsWith('/')) return whole;
+      const found = paragraphNumbering(pPr ?? '', numbering);
+      if (!found) return whole;
+      const levels = numbering.abstract.get(found.abstractId);
+      const level = levels?.get(found.ilvl);
+      if (!levels || !level || level.format === 'bullet') return whole;
+      const counter = counters.get(found.abstractId) ?? [];
+      counters.set(found.abstractId, counter);
+      const num = found.numId ? numbering.nums.get(found.numId) : undefined;
+      if (found.numId && num && !startedNums.has(found.numId)) {
+        startedNums.add(found.numId);
+        for (const [ilvl, start] of num.overrides) counter[ilvl] = start - 1;
+      }
+      counter[found.ilvl] = (counter[found.ilvl] ?? (levels.get(found.ilvl)?.start ?? 1) - 1) + 1;
+      // Lower levels start again under a new number.
+      counter.length = found.ilvl + 1;
+      const label = level.text.replace(/%(\d)/g, (_, n: string) => {
+        const at = Number(n) - 1;
+        const value = counter[at] ?? levels.get(at)?.start ?? 1;
+        return formatNumber(
+          value,
+          level.legal && at !== found.ilvl ? 'decimal' : (levels.get(at)?.format ?? 'decimal'),
+        );
+      });
+      numbered++;
+      // The number is shown in the paragraph's own run formatting (bold headings stay bold).
+      const end = documentXml.indexOf('</w:p>', offset);
+      const runProperties =
+        /<w:r(?=[\s>])[^>]*>\s*(<w:rPr>[\s\S]*?<\/w:rPr>)/.exec(
+          documentXml.slice(offset + whole.length, end === -1 ? undefined : end),
+        )?.[1] ?? '';
+      const off = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>';
+      const properties =
+        pPr === undefined
+          ? `<w:pPr>${off}</w:pPr>`
+          : `<w:pPr>${/<w:numPr>[\s\S]*?<\/w:numPr>/.test(pPr) ? pPr.replace(/<w:numPr>[\s\S]*?<\/w:numPr>/, off) : off + pPr}</w:pPr>`;
+      return `<w:p${attributes}>${properties}<w:r>${runProperties}<w:t xml:space="preserve">${escapeXml(label)}</w:t></w:r>`;
+    },
+  );
   if (numbered === 0) return { buffer: docx, numbered };
   zip.file('word/document.xml', rewritten);
   return { buffer: await zip.generateAsync({ type: 'nodebuffer' }), numbered };

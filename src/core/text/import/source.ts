@@ -16,13 +16,26 @@ import { cleanWebPage, cleanWordHtml, splitSignOffParagraphs, type Removed } fro
 import { applyWordNumbering } from './numbering.ts';
 import { cleanPageItems, cleanTextPage, removeMarkers } from './text-page.ts';
 import { stripBylines } from './chrome.ts';
-import { captionsAsAltText, hastToMdast, paragraphsFromLines, parseHtml, plainText, recoverOfficialHeadings } from './markdown.ts';
+import {
+  captionsAsAltText,
+  hastToMdast,
+  paragraphsFromLines,
+  parseHtml,
+  plainText,
+  recoverOfficialHeadings,
+} from './markdown.ts';
 import { UserError } from '../../errors.ts';
 import { findBulletin } from './bulletin.ts';
 
 export type SourceKind = 'docx' | 'doc' | 'html' | 'text' | 'markdown';
 
-export const SOURCE_KIND_NAMES: Record<SourceKind, string> = { docx: 'Word 文档', doc: '旧版 Word 文档', html: '网页', text: '文本文件', markdown: 'Markdown 文件' };
+export const SOURCE_KIND_NAMES: Record<SourceKind, string> = {
+  docx: 'Word 文档',
+  doc: '旧版 Word 文档',
+  html: '网页',
+  text: '文本文件',
+  markdown: 'Markdown 文件',
+};
 
 /** What to import: a file, or text given directly (standard input: a paste). */
 export type ImportInput = string | { label: string; bytes: Buffer; kind: SourceKind };
@@ -50,17 +63,31 @@ export interface ImportSource {
   bulletin?: boolean;
 }
 
-type Cleaned = { kept: RootContent[]; title?: string | undefined; pageDate?: string | undefined; removed: Removed[]; bulletin?: boolean };
+type Cleaned = {
+  kept: RootContent[];
+  title?: string | undefined;
+  pageDate?: string | undefined;
+  removed: Removed[];
+  bulletin?: boolean;
+};
 
 /** A whole bulletin loses its masthead and 版记 (and is no web page); anything else goes through the page chrome rules. */
 function cleanNodes(nodes: RootContent[], knownTitle?: string): Cleaned {
   const bulletin = findBulletin(nodes);
-  if (bulletin) return { kept: bulletin.nodes, pageDate: bulletin.issueDate, removed: bulletin.removed, bulletin: true };
-  return cleanPageItems(nodes, (node) => (node.type === 'paragraph' || node.type === 'heading' ? plainText(node) : undefined), stripNodeBylines, knownTitle);
+  if (bulletin)
+    return { kept: bulletin.nodes, pageDate: bulletin.issueDate, removed: bulletin.removed, bulletin: true };
+  return cleanPageItems(
+    nodes,
+    (node) => (node.type === 'paragraph' || node.type === 'heading' ? plainText(node) : undefined),
+    stripNodeBylines,
+    knownTitle,
+  );
 }
 
 function bulletinFields(page: Cleaned): Pick<ImportSource, 'bulletin' | 'notes'> {
-  return page.bulletin ? { bulletin: true, notes: ['这是一期简报：版头、版记和编者按已去掉，正文中没有日期的稿件取本期的编发日期'] } : { notes: [] };
+  return page.bulletin
+    ? { bulletin: true, notes: ['这是一期简报：版头、版记和编者按已去掉，正文中没有日期的稿件取本期的编发日期'] }
+    : { notes: [] };
 }
 
 /** Why a file cannot be imported, in Chinese. */
@@ -78,8 +105,12 @@ function sourceKind(path: string): SourceKind | undefined {
 
 function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
   const decoded = decode(bytes);
-  if (decoded.binary) throw new ImportError('这不是文本文件（可能是 Word 等二进制格式：.docx、.doc、.wps 文件请保留原扩展名再导入）');
-  if (!decoded.encoding) throw new ImportError('无法识别文件编码（不是 UTF-8，也不像 GBK/GB18030 或 Big5）；请用文本编辑器以 UTF-8 另存后再导入');
+  if (decoded.binary)
+    throw new ImportError('这不是文本文件（可能是 Word 等二进制格式：.docx、.doc、.wps 文件请保留原扩展名再导入）');
+  if (!decoded.encoding)
+    throw new ImportError(
+      '无法识别文件编码（不是 UTF-8，也不像 GBK/GB18030 或 Big5）；请用文本编辑器以 UTF-8 另存后再导入',
+    );
   return { text: toLf(decoded.text), encoding: decoded.encoding };
 }
 
@@ -121,13 +152,24 @@ async function fromDocx(bytes: Buffer): Promise<ImportSource> {
   if (captions) notes.push(`${captions} 张图片下方的图片说明用作图片说明文字`);
   const warnings = result.messages.filter((message) => message.type === 'warning').length;
   if (warnings) notes.push(`Word 文档中有 ${warnings} 处格式无法转换（如文本框、批注），请对照原件核对`);
-  return { kind: 'docx', tree, ...(page.title ? { title: page.title } : {}), ...(page.pageDate ? { pageDate: page.pageDate } : {}), removed, images, notes, ...bulletin };
+  return {
+    kind: 'docx',
+    tree,
+    ...(page.title ? { title: page.title } : {}),
+    ...(page.pageDate ? { pageDate: page.pageDate } : {}),
+    removed,
+    images,
+    notes,
+    ...bulletin,
+  };
 }
 
 /** Bylines glued to the start or end of a paragraph's text; undefined when nothing is left. */
 function stripNodeBylines(node: RootContent, removed: Removed[]): RootContent | undefined {
   if (node.type !== 'paragraph') return node;
-  const ends = [node.children[0], node.children.at(-1)].filter((child, index, all) => child?.type === 'text' && all.indexOf(child) === index) as Text[];
+  const ends = [node.children[0], node.children.at(-1)].filter(
+    (child, index, all) => child?.type === 'text' && all.indexOf(child) === index,
+  ) as Text[];
   for (const child of ends) child.value = stripBylines(child.value, removed);
   return plainText(node) === '' && node.children.every((child) => child.type === 'text') ? undefined : node;
 }
@@ -142,7 +184,16 @@ function fromHtml(bytes: Uint8Array): ImportSource {
     const page: Cleaned = { kept: found.nodes, pageDate: found.issueDate, removed: found.removed, bulletin: true };
     const { notes, ...bulletin } = bulletinFields(page);
     if (wholeRecovered) notes.push(`按“一、（一）1.（1）”恢复了 ${wholeRecovered} 个小标题`);
-    return { kind: 'html', encoding, tree: { type: 'root', children: found.nodes }, ...(found.issueDate ? { pageDate: found.issueDate } : {}), removed: found.removed, images: [], notes, ...bulletin };
+    return {
+      kind: 'html',
+      encoding,
+      tree: { type: 'root', children: found.nodes },
+      ...(found.issueDate ? { pageDate: found.issueDate } : {}),
+      removed: found.removed,
+      images: [],
+      notes,
+      ...bulletin,
+    };
   }
   const page = cleanWebPage(parseHtml(text));
   const tree = hastToMdast(page.tree);
@@ -155,20 +206,51 @@ function fromHtml(bytes: Uint8Array): ImportSource {
   const { notes, ...bulletin } = bulletinFields(lines);
   if (recovered) notes.push(`按“一、（一）1.（1）”恢复了 ${recovered} 个小标题`);
   if (page.images) notes.push(`网页中的 ${page.images} 张图片未导入（站点不引用外网图片；需要时请另存后手工加入）`);
-  return { kind: 'html', encoding, tree, ...(title ? { title } : {}), ...(pageDate ? { pageDate } : {}), removed: [...page.removed, ...lines.removed], images: [], notes, ...bulletin };
+  return {
+    kind: 'html',
+    encoding,
+    tree,
+    ...(title ? { title } : {}),
+    ...(pageDate ? { pageDate } : {}),
+    removed: [...page.removed, ...lines.removed],
+    images: [],
+    notes,
+    ...bulletin,
+  };
 }
 
 /** Plain text: one paragraph a line (as text copied from a page, Word or WeChat comes), page chrome removed. */
-function fromPlainText(text: string): Pick<ImportSource, 'tree' | 'title' | 'pageDate' | 'removed' | 'bulletin' | 'notes'> {
+function fromPlainText(
+  text: string,
+): Pick<ImportSource, 'tree' | 'title' | 'pageDate' | 'removed' | 'bulletin' | 'notes'> {
   const markers: Removed[] = [];
-  const lines = removeMarkers(text, markers).split('\n').map((line) => line.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '')).filter(Boolean);
+  const lines = removeMarkers(text, markers)
+    .split('\n')
+    .map((line) => line.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, ''))
+    .filter(Boolean);
   const bulletin = findBulletin(paragraphsFromLines(lines).children);
   if (bulletin) {
-    const page: Cleaned = { kept: bulletin.nodes, pageDate: bulletin.issueDate, removed: bulletin.removed, bulletin: true };
-    return { tree: { type: 'root', children: bulletin.nodes }, ...(bulletin.issueDate ? { pageDate: bulletin.issueDate } : {}), removed: [...markers, ...bulletin.removed], ...bulletinFields(page) };
+    const page: Cleaned = {
+      kept: bulletin.nodes,
+      pageDate: bulletin.issueDate,
+      removed: bulletin.removed,
+      bulletin: true,
+    };
+    return {
+      tree: { type: 'root', children: bulletin.nodes },
+      ...(bulletin.issueDate ? { pageDate: bulletin.issueDate } : {}),
+      removed: [...markers, ...bulletin.removed],
+      ...bulletinFields(page),
+    };
   }
   const page = cleanTextPage(text);
-  return { tree: paragraphsFromLines(page.lines), ...(page.title ? { title: page.title } : {}), ...(page.pageDate ? { pageDate: page.pageDate } : {}), removed: page.removed, notes: [] };
+  return {
+    tree: paragraphsFromLines(page.lines),
+    ...(page.title ? { title: page.title } : {}),
+    ...(page.pageDate ? { pageDate: page.pageDate } : {}),
+    removed: page.removed,
+    notes: [],
+  };
 }
 
 function fromText(bytes: Uint8Array): ImportSource {
@@ -176,7 +258,8 @@ function fromText(bytes: Uint8Array): ImportSource {
   return { kind: 'text', encoding, ...fromPlainText(text), images: [] };
 }
 
-const SAVE_AS_DOCX = '请在 Word 中打开，点“文件 → 另存为”，保存类型选“Word 文档（*.docx）”；WPS 文字中点“文件 → 另存为”，文件类型选“Word 文件（*.docx）”，再导入 .docx';
+const SAVE_AS_DOCX =
+  '请在 Word 中打开，点“文件 → 另存为”，保存类型选“Word 文档（*.docx）”；WPS 文字中点“文件 → 另存为”，文件类型选“Word 文件（*.docx）”，再导入 .docx';
 
 /** Word 97–2003 (.doc) and WPS (.wps, the same binary format) through word-extractor: text only. */
 async function fromDoc(bytes: Buffer): Promise<ImportSource> {
@@ -188,7 +271,10 @@ async function fromDoc(bytes: Buffer): Promise<ImportSource> {
     throw new ImportError(`无法读取这个旧版 Word/WPS 文件（可能已损坏，或是较新的 WPS 专用格式）。${SAVE_AS_DOCX}`);
   }
   const page = fromPlainText(toLf(body).replace(/\r/g, '\n'));
-  const notes = ['旧版 Word/WPS 文件只读出了文字：图片、表格线和自动编号（如“一、”“（一）”）不在其中，请对照原件核对；需要时另存为 .docx 再导入', ...(page.notes ?? [])];
+  const notes = [
+    '旧版 Word/WPS 文件只读出了文字：图片、表格线和自动编号（如“一、”“（一）”）不在其中，请对照原件核对；需要时另存为 .docx 再导入',
+    ...(page.notes ?? []),
+  ];
   return { kind: 'doc', ...page, images: [], notes };
 }
 
@@ -214,7 +300,8 @@ export async function readImportSource(input: ImportInput): Promise<ImportSource
   } else {
     ({ bytes, kind } = input);
   }
-  if (bytes.length === 0 || (kind === 'text' && !bytes.toString('utf8').trim())) throw new ImportError(typeof input === 'string' ? '文件是空的' : '没有读到任何文字');
+  if (bytes.length === 0 || (kind === 'text' && !bytes.toString('utf8').trim()))
+    throw new ImportError(typeof input === 'string' ? '文件是空的' : '没有读到任何文字');
   switch (kind) {
     case 'docx':
       return fromDocx(bytes);

@@ -34,7 +34,8 @@ function leadingBold(node: RootContent): string | undefined {
 }
 
 /** 区委书记曾梦龙8月18日…, 区委副书记、区长李健 8月4日，…: a leader's title and name before the date, not bold (text copies). */
-const PLAIN_LEAD = /^([\u4e00-\u9fff、，]{2,40}?(?:书记|区长|县长|市长|镇长|乡长|主任|主席|局长|部长|常委|委员|组长|政委|秘书长|市长)[\u4e00-\u9fff]{1,4}?)\s*(?=\d{1,2}月\d{1,2}日)/;
+const PLAIN_LEAD =
+  /^([\u4e00-\u9fff、，]{2,40}?(?:书记|区长|县长|市长|镇长|乡长|主任|主席|局长|部长|常委|委员|组长|政委|秘书长|市长)[\u4e00-\u9fff]{1,4}?)\s*(?=\d{1,2}月\d{1,2}日)/;
 
 function plainLead(node: RootContent): string | undefined {
   if (node.type !== 'paragraph' || node.children[0]?.type !== 'text') return undefined;
@@ -85,7 +86,11 @@ export function bulletinAsOne(nodes: RootContent[]): Item {
   const rest = section ? nodes.slice(1) : nodes;
   const first = rest[0];
   const titled = first !== undefined && isTitleNode(first);
-  return { title: titled ? plainText(first) : undefined, nodes: titled ? rest.slice(1) : rest, ...(section ? { section } : {}) };
+  return {
+    title: titled ? plainText(first) : undefined,
+    nodes: titled ? rest.slice(1) : rest,
+    ...(section ? { section } : {}),
+  };
 }
 
 function isTitleNode(node: RootContent): boolean {
@@ -94,7 +99,9 @@ function isTitleNode(node: RootContent): boolean {
   if (node.type !== 'paragraph') return false;
   const bold = node.children.length === 1 && node.children[0]!.type === 'strong';
   // A long title is often broken over two lines (a line break inside the paragraph).
-  return (bold || node.children.every((child) => child.type === 'text' || child.type === 'break')) && looksLikeTitle(text);
+  return (
+    (bold || node.children.every((child) => child.type === 'text' || child.type === 'break')) && looksLikeTitle(text)
+  );
 }
 
 export function splitItems(tree: Root, split: boolean, knownTitle?: string): Item[] {

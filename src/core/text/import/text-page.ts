@@ -24,7 +24,8 @@ export interface CleanedText {
 const EDGE_SPACE = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
 /** A gap made with tabs or several spaces, as in a sign-off 白沙镇党委政府    2025年12月8日. */
 const GAP = /\t+|[ \u3000\u00a0]{2,}/;
-const SIGN_OFF_DATE = /^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/;
+const SIGN_OFF_DATE =
+  /^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/;
 
 /** A removed line as the report quotes it: spaces collapsed, at most `length` characters. */
 export function shorten(text: string, length = 40): string {
@@ -55,7 +56,11 @@ export function cleanTextPage(text: string): CleanedText {
     .flatMap((line) => splitSignOff(line.replace(EDGE_SPACE, '')))
     .map((line) => line.replace(EDGE_SPACE, ''))
     .filter(Boolean);
-  const page = cleanPageItems(lines, (line) => line, (line, found) => stripBylines(line, found) || undefined);
+  const page = cleanPageItems(
+    lines,
+    (line) => line,
+    (line, found) => stripBylines(line, found) || undefined,
+  );
   return { lines: page.kept, title: page.title, pageDate: page.pageDate, removed: [...removed, ...page.removed] };
 }
 
@@ -119,4 +124,3 @@ export function cleanPageItems<T>(
   }
   return { kept, title: knownTitle === undefined ? title : undefined, pageDate, removed };
 }
-

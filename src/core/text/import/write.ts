@@ -34,7 +34,12 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** A content-relative path for a new entry that does not exist yet (nor is taken in this run). */
-export async function freeEntryPath(contentDir: string, date: string, name: string, taken: Set<string>): Promise<string> {
+export async function freeEntryPath(
+  contentDir: string,
+  date: string,
+  name: string,
+  taken: Set<string>,
+): Promise<string> {
   const folder = `${ENTRIES_DIR}/${date.slice(0, 4)}/${date.slice(5, 7)}`;
   for (let n = 1; ; n++) {
     const path = `${folder}/${name}${n === 1 ? '' : `-${n}`}.md`;

@@ -17,7 +17,12 @@ export default defineRule('lint/conversion-debris', {
     const findings: RuleFinding[] = [];
     MARKER.lastIndex = 0;
     for (let match = MARKER.exec(text); match; match = MARKER.exec(text)) {
-      findings.push({ from: match.index, to: match.index + match[0].length, message: `转换残留标记“${match[0].length > 30 ? `${match[0].slice(0, 30)}…` : match[0]}”`, edits: [{ from: match.index, to: match.index + match[0].length, text: '' }] });
+      findings.push({
+        from: match.index,
+        to: match.index + match[0].length,
+        message: `转换残留标记“${match[0].length > 30 ? `${match[0].slice(0, 30)}…` : match[0]}”`,
+        edits: [{ from: match.index, to: match.index + match[0].length, text: '' }],
+      });
     }
     for (let i = text.indexOf('?'); i !== -1; i = text.indexOf('?', i + 1)) {
       let end = i;
@@ -25,14 +30,25 @@ export default defineRule('lint/conversion-debris', {
       const lineStart = atLineStart(text, i);
       // ?? between Chinese characters, or ? at the start of a line (lost indentation), before Chinese text.
       if (isHan(text[end]) && (lineStart || (end - i >= 2 && isChinese(text[i - 1])))) {
-        findings.push({ from: i, to: end, message: `“${text.slice(i, end)}”是丢失空格或缩进后留下的问号`, hint: '核对原件：若确是问号，改为全角“？”', edits: [{ from: i, to: end, text: '' }] });
+        findings.push({
+          from: i,
+          to: end,
+          message: `“${text.slice(i, end)}”是丢失空格或缩进后留下的问号`,
+          hint: '核对原件：若确是问号，改为全角“？”',
+          edits: [{ from: i, to: end, text: '' }],
+        });
       }
       i = end - 1;
     }
     for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) {
       let end = i;
       while (text[end] === '\ufffd') end++;
-      findings.push({ from: i, to: end, message: '有无法识别的字符“�”（转换时文字已丢失）', hint: '对照原件补上丢失的文字' });
+      findings.push({
+        from: i,
+        to: end,
+        message: '有无法识别的字符“�”（转换时文字已丢失）',
+        hint: '对照原件补上丢失的文字',
+      });
       i = end - 1;
     }
     return findings;

@@ -66,7 +66,13 @@ export default defineRule('lint/date-damaged', {
     LOST_BOTH.lastIndex = 0;
     for (let match = LOST_BOTH.exec(text); match; match = LOST_BOTH.exec(text)) {
       const shown = likely(match[1]!, yearAt(match.index), entryMonth);
-      if (shown) findings.push({ from: match.index, to: match.index + match[1]!.length, message: `日期“${match[1]}”缺了“月”“日”：是不是“${shown}”？`, hint: '对照原件改正日期' });
+      if (shown)
+        findings.push({
+          from: match.index,
+          to: match.index + match[1]!.length,
+          message: `日期“${match[1]}”缺了“月”“日”：是不是“${shown}”？`,
+          hint: '对照原件改正日期',
+        });
     }
     MONTH_DAY.lastIndex = 0;
     for (let match = MONTH_DAY.exec(text); match; match = MONTH_DAY.exec(text)) {

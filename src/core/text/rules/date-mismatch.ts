@@ -6,7 +6,8 @@
 import { chineseDate } from '../../format.ts';
 import { defineRule } from '../rule.ts';
 
-const DATE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(?:至|到|-|－|—{1,2}|～|~)(?:(?:(\d{4})年)?(\d{1,2})月)?(\d{1,2})日)?/y;
+const DATE =
+  /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(?:至|到|-|－|—{1,2}|～|~)(?:(?:(\d{4})年)?(\d{1,2})月)?(\d{1,2})日)?/y;
 
 function iso(year: string, month: string, day: string): string {
   return `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;

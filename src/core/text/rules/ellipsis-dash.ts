@@ -31,7 +31,12 @@ export default defineRule('lint/ellipsis-dash', {
         if (!isChinese(text[from - 1]) && !isChinese(text[to])) continue;
         // 12 dots (……………… ) mark a whole omitted paragraph; leave long runs of … alone.
         if (/^…+$/.test(match[0]) && match[0].length >= 6) continue;
-        findings.push({ from, to, message: `${name}应写作“${replacement}”，不是“${match[0]}”`, edits: [{ from, to, text: replacement }] });
+        findings.push({
+          from,
+          to,
+          message: `${name}应写作“${replacement}”，不是“${match[0]}”`,
+          edits: [{ from, to, text: replacement }],
+        });
       }
     }
     return findings;

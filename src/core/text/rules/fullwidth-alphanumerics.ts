@@ -15,7 +15,12 @@ export default defineRule('lint/fullwidth-alphanumerics', {
       const from = match.index;
       const to = from + match[0].length;
       const fixed = toHalfWidth(match[0]);
-      findings.push({ from, to, message: `全角数字或字母“${match[0]}”应为半角“${fixed}”`, edits: [{ from, to, text: fixed }] });
+      findings.push({
+        from,
+        to,
+        message: `全角数字或字母“${match[0]}”应为半角“${fixed}”`,
+        edits: [{ from, to, text: fixed }],
+      });
     }
     return findings;
   },

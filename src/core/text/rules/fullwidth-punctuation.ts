@@ -6,7 +6,16 @@
 import { atLineStart, charAfter, CHINESE_NUMERALS, hasHan, isChinese, isDigit, isHan } from '../chars.ts';
 import { defineRule, type RuleFinding } from '../rule.ts';
 
-const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。', '(': '（', ')': '）' };
+const FULL: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '.': '。',
+  '(': '（',
+  ')': '）',
+};
 const CLOSING = new Set('”’）》】」』');
 
 export default defineRule('lint/fullwidth-punctuation', {
@@ -57,7 +66,12 @@ export default defineRule('lint/fullwidth-punctuation', {
       else if (text[i] === ')' && stack.length) {
         const open = stack.pop()!;
         const inner = text.slice(open + 1, i);
-        if (hasHan(inner) || isChinese(text[open - 1]) || isChinese(text[i + 1]) || (atLineStart(text, open) && /^\d{1,2}$/.test(inner))) {
+        if (
+          hasHan(inner) ||
+          isChinese(text[open - 1]) ||
+          isChinese(text[i + 1]) ||
+          (atLineStart(text, open) && /^\d{1,2}$/.test(inner))
+        ) {
           findings.push({
             from: open,
             to: i + 1,

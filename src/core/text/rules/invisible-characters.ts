@@ -10,8 +10,16 @@ export default defineRule('lint/invisible-characters', {
     const findings: RuleFinding[] = [];
     INVISIBLE.lastIndex = 0;
     for (let match = INVISIBLE.exec(block.text); match; match = INVISIBLE.exec(block.text)) {
-      const codes = [...new Set(match[0])].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join('、');
-      findings.push({ from: match.index, to: match.index + match[0].length, message: `有不可见字符（${codes}）`, hint: '多为从网页或 Word 复制带来，删去即可', edits: [{ from: match.index, to: match.index + match[0].length, text: '' }] });
+      const codes = [...new Set(match[0])]
+        .map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+        .join('、');
+      findings.push({
+        from: match.index,
+        to: match.index + match[0].length,
+        message: `有不可见字符（${codes}）`,
+        hint: '多为从网页或 Word 复制带来，删去即可',
+        edits: [{ from: match.index, to: match.index + match[0].length, text: '' }],
+      });
     }
     return findings;
   },

@@ -25,10 +25,13 @@ function titleIndex(registry: Registry): TitleIndex {
   let index = indexes.get(registry);
   if (!index) {
     const parts = new Set<string>();
-    for (const person of registry.people) for (const span of person.titles) for (const part of splitTitle(span.title)) parts.add(part);
+    for (const person of registry.people)
+      for (const span of person.titles) for (const part of splitTitle(span.title)) parts.add(part);
     index = {
       parts: [...parts].sort((a, b) => b.length - a.length),
-      people: registry.people.map((person) => ({ person, name: person.name.replace(/[\s\u3000]/g, '') })).filter(({ name }) => name.length >= 2),
+      people: registry.people
+        .map((person) => ({ person, name: person.name.replace(/[\s\u3000]/g, '') }))
+        .filter(({ name }) => name.length >= 2),
     };
     indexes.set(registry, index);
   }

@@ -19,7 +19,10 @@ const PLAIN: Record<string, string> = Object.fromEntries(
 );
 
 function stripTones(syllable: string): string {
-  return [...syllable].map((char) => PLAIN[char] ?? char).join('').replace(/[1-5]$/, '');
+  return [...syllable]
+    .map((char) => PLAIN[char] ?? char)
+    .join('')
+    .replace(/[1-5]$/, '');
 }
 
 /** Split "ānquán" into syllables matching the given characters' readings, or undefined. */
@@ -30,8 +33,8 @@ function matchesReadings(chars: string[], annotation: string): boolean {
   pinyin ??= (require('pinyin-pro') as typeof import('pinyin-pro')).pinyin;
   const convert = pinyin;
   const readingsOf = (char: string) =>
-    convert(char, { multiple: true, type: 'array', toneType: toned && /\d/.test(written) ? 'num' : 'symbol' }).map((reading) =>
-      toned ? reading.toLowerCase() : stripTones(reading.toLowerCase()),
+    convert(char, { multiple: true, type: 'array', toneType: toned && /\d/.test(written) ? 'num' : 'symbol' }).map(
+      (reading) => (toned ? reading.toLowerCase() : stripTones(reading.toLowerCase())),
     );
   // Depth-first over the characters: each must consume one of its readings.
   const walk = (index: number, offset: number): boolean => {
@@ -61,7 +64,12 @@ export default defineRule('lint/pinyin-annotations', {
         if (!matchesReadings(chars, annotation)) continue;
         const from = match.index;
         const to = from + match[0].length;
-        findings.push({ from, to, message: `“${chars.join('')}”后夹注的拼音“${match[0]}”应删去`, edits: [{ from, to, text: '' }] });
+        findings.push({
+          from,
+          to,
+          message: `“${chars.join('')}”后夹注的拼音“${match[0]}”应删去`,
+          edits: [{ from, to, text: '' }],
+        });
         break;
       }
     }

@@ -30,9 +30,19 @@ export default defineRule('lint/repeated-punctuation', {
       const converted = normalised.length === 2 && normalised[0] === '，' && LATER_WINS.includes(normalised[1]!);
       findings.push(
         same
-          ? { from, to, message: `标点重复“${run}”，应只保留一个“${normalised[0]}”`, edits: [{ from, to, text: normalised[0]! }] }
+          ? {
+              from,
+              to,
+              message: `标点重复“${run}”，应只保留一个“${normalised[0]}”`,
+              edits: [{ from, to, text: normalised[0]! }],
+            }
           : converted
-            ? { from, to, message: `标点冲突“${run}”（转换残留），保留后一个“${normalised[1]}”`, edits: [{ from, to, text: normalised[1]! }] }
+            ? {
+                from,
+                to,
+                message: `标点冲突“${run}”（转换残留），保留后一个“${normalised[1]}”`,
+                edits: [{ from, to, text: normalised[1]! }],
+              }
             : { from, to, message: `标点冲突“${run}”`, hint: '同一位置只保留一个最合适的标点' },
       );
     }

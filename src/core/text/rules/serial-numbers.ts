@@ -27,7 +27,12 @@ export default defineRule('lint/serial-numbers', {
         if (isDigit(rest[match[0].length])) break;
         const replacement = fix(match);
         if (!replacement || replacement === match[0]) break;
-        findings.push({ from: line, to: line + match[0].length, message: `序号“${match[0]}”应写作“${replacement}”`, edits: [{ from: line, to: line + match[0].length, text: replacement }] });
+        findings.push({
+          from: line,
+          to: line + match[0].length,
+          message: `序号“${match[0]}”应写作“${replacement}”`,
+          edits: [{ from: line, to: line + match[0].length, text: replacement }],
+        });
         break;
       }
       if (text.indexOf('\n', line) === -1) break;

@@ -19,7 +19,12 @@ function describe(run: string): string {
 /** A heading, or a one-line paragraph as short as a title without sentence punctuation (its phrases: three characters or more each side). */
 function isHeadingLike(block: Block): boolean {
   if (block.kind === 'heading') return true;
-  return block.kind === 'paragraph' && !block.text.includes('\n') && [...block.text.trim()].length <= 40 && !/[，。；！？、,.;!?]/.test(block.text);
+  return (
+    block.kind === 'paragraph' &&
+    !block.text.includes('\n') &&
+    [...block.text.trim()].length <= 40 &&
+    !/[，。；！？、,.;!?]/.test(block.text)
+  );
 }
 
 export default defineRule('lint/spaces', {
@@ -38,14 +43,53 @@ export default defineRule('lint/spaces', {
       const edge = before === undefined || before === '\n' || after === undefined || after === '\n';
       if (edge) {
         // Leading indentation (　　) or trailing spaces inside the paragraph.
-        if (/[\u3000\u00a0]/.test(run)) findings.push({ from: i, to: end, message: `段落${before === undefined || before === '\n' ? '开头' : '末尾'}有${what}`, hint: '段首缩进由版式处理，正文中不要用空格缩进', edits: [{ from: i, to: end, text: '' }] });
-      } else if (heading && isHan(before) && isHan(after) && isHan(text[i - 2]) && isHan(text[i - 3]) && isHan(text[end + 1]) && isHan(text[end + 2])) {
+        if (/[\u3000\u00a0]/.test(run))
+          findings.push({
+            from: i,
+            to: end,
+            message: `段落${before === undefined || before === '\n' ? '开头' : '末尾'}有${what}`,
+            hint: '段首缩进由版式处理，正文中不要用空格缩进',
+            edits: [{ from: i, to: end, text: '' }],
+          });
+      } else if (
+        heading &&
+        isHan(before) &&
+        isHan(after) &&
+        isHan(text[i - 2]) &&
+        isHan(text[i - 3]) &&
+        isHan(text[end + 1]) &&
+        isHan(text[end + 2])
+      ) {
         // Two phrases of a heading (扎实部署 压实责任) stay apart, with one full-width space.
-        if (run !== '\u3000') findings.push({ from: i, to: end, message: `标题中词组之间的${what}应为一个全角空格`, hint: '标题中并列的词组用全角空格隔开', edits: [{ from: i, to: end, text: '\u3000' }] });
-      } else if ((isChinese(before) && (isChinese(after) || isDigit(after))) || (isDigit(before) && isHan(after)) || isCjkPunctuation(before) || isCjkPunctuation(after)) {
-        findings.push({ from: i, to: end, message: `${isHan(before) && isHan(after) ? '汉字之间' : isDigit(before) || isDigit(after) ? '汉字与数字之间' : '标点前后'}有${what}`, hint: '公文正文中不加空格', edits: [{ from: i, to: end, text: '' }] });
+        if (run !== '\u3000')
+          findings.push({
+            from: i,
+            to: end,
+            message: `标题中词组之间的${what}应为一个全角空格`,
+            hint: '标题中并列的词组用全角空格隔开',
+            edits: [{ from: i, to: end, text: '\u3000' }],
+          });
+      } else if (
+        (isChinese(before) && (isChinese(after) || isDigit(after))) ||
+        (isDigit(before) && isHan(after)) ||
+        isCjkPunctuation(before) ||
+        isCjkPunctuation(after)
+      ) {
+        findings.push({
+          from: i,
+          to: end,
+          message: `${isHan(before) && isHan(after) ? '汉字之间' : isDigit(before) || isDigit(after) ? '汉字与数字之间' : '标点前后'}有${what}`,
+          hint: '公文正文中不加空格',
+          edits: [{ from: i, to: end, text: '' }],
+        });
       } else if (/[\u3000\u00a0\u2002\u2003\u2009\u202f]/.test(run)) {
-        findings.push({ from: i, to: end, message: `行内有${what}`, hint: '改为普通空格或删去', edits: [{ from: i, to: end, text: ' ' }] });
+        findings.push({
+          from: i,
+          to: end,
+          message: `行内有${what}`,
+          hint: '改为普通空格或删去',
+          edits: [{ from: i, to: end, text: ' ' }],
+        });
       }
       i = end - 1;
     }

@@ -24,7 +24,15 @@ export default defineRule('lint/traditional', {
     if (converted === text) return [];
     const findings: RuleFinding[] = [];
     if (converted.length !== text.length) {
-      return [{ from: 0, to: text.length, message: '段落中有繁体字', hint: '用 jianbao lint --fix 转为简体后核对', edits: [{ from: 0, to: text.length, text: converted }] }];
+      return [
+        {
+          from: 0,
+          to: text.length,
+          message: '段落中有繁体字',
+          hint: '用 jianbao lint --fix 转为简体后核对',
+          edits: [{ from: 0, to: text.length, text: converted }],
+        },
+      ];
     }
     const edits = [];
     const chars: string[] = [];

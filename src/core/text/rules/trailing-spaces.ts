@@ -33,8 +33,19 @@ export default defineRule('lint/trailing-spaces', {
       const hardBreak = trailing[0].length >= 2 && (lines[index + 1] ?? '').trim() !== '';
       findings.push(
         hardBreak
-          ? { start: from, end: to, message: '行尾有两个以上空格（Markdown 中表示换行）', hint: '不需要在这里换行就删去这些空格' }
-          : { start: from, end: to, message: '行尾有空格', hint: '删去行尾的空格', edits: [{ start: from, end: to, text: '' }] },
+          ? {
+              start: from,
+              end: to,
+              message: '行尾有两个以上空格（Markdown 中表示换行）',
+              hint: '不需要在这里换行就删去这些空格',
+            }
+          : {
+              start: from,
+              end: to,
+              message: '行尾有空格',
+              hint: '删去行尾的空格',
+              edits: [{ start: from, end: to, text: '' }],
+            },
       );
     });
     return findings;
