@@ -15,6 +15,7 @@
  * is compiled, archive/load.ts).
  */
 import type { InputsMemo } from './archive/compare.ts';
+import type { LastCheck } from './check-patch.ts';
 import type { LedgerRead, RecordIssues, SnapshotRead } from './archive/load.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { IssueRecord, MarkdownLoad, RecheckMemory, SettingsLoad } from './load/content.ts';
@@ -42,10 +43,21 @@ export interface CheckState {
   passes: Map<string, { from: readonly unknown[]; value: unknown }>;
   /** Record issues validated by earlier runs (a cache on disk may offer them: archive/load.ts). */
   records?: RecordIssues;
+  /** In memory only: the last check in pieces, for a recheck of a few modified files to patch (check-patch.ts). */
+  last?: LastCheck;
+  /** How many checks were patched onto the last one (check-patch.ts), for tests and the bench. */
+  patched: number;
 }
 
 export function newCheckState(files = new FileStates()): CheckState {
-  return { files, inputs: new Map(), lint: new Map(), recheck: { records: new WeakMap() }, passes: new Map() };
+  return {
+    files,
+    inputs: new Map(),
+    lint: new Map(),
+    recheck: { records: new WeakMap() },
+    passes: new Map(),
+    patched: 0,
+  };
 }
 
 /**

@@ -1,10 +1,11 @@
 /** `check`: load, validate, and return everything found, sorted. */
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { loadContent, type LoadedContent } from './load/content.ts';
+import { loadContent, type LoadedContent, type LoadIndex } from './load/content.ts';
 import type { ContentSource } from './source/source.ts';
 import { buildRegistry, type Registry } from './registry.ts';
 import { frozenEntryIds, lintEntry } from './text/lint.ts';
-import { entriesById, validate } from './validate/index.ts';
+import { entriesById, flattenValidate, validatePieces } from './validate/index.ts';
+import { patchCheck } from './check-patch.ts';
 import { checkArchive } from './archive/compare.ts';
 import { passMemo, type CheckState } from './check-state.ts';
 import { loadArchive, type LoadedArchive } from './archive/load.ts';
@@ -20,8 +21,15 @@ export interface CheckResult {
   warnings: number;
 }
 
-/** Text hygiene (jianbao lint) of the entries not frozen in published issues, each entry's findings reused while its inputs are the same. */
-function lintFindings(content: LoadedContent, registry: Registry, state: CheckState | undefined): Diagnostic[] {
+/**
+ * Text hygiene (jianbao lint) of the entries not frozen in published issues, as warnings, by entry file
+ * (the files with findings); each entry's findings reused while its inputs are the same.
+ */
+function lintFindings(
+  content: LoadedContent,
+  registry: Registry,
+  state: CheckState | undefined,
+): { pieces: Map<string, Diagnostic[]>; frozen: Set<string> } {
   const frozen = passMemo(state)(
     'lint:frozen',
     content.issues.map((issue) => issue.data),
@@ -29,20 +37,29 @@ function lintFindings(content: LoadedContent, registry: Registry, state: CheckSt
   );
   const settings = [content.site, content.units, content.people, content.recipients];
   const seen = new Set<string>();
-  const found = content.entries
-    .filter((entry) => !frozen.has(entry.id))
-    .flatMap((entry) => {
-      if (!state) return lintEntry(entry, registry);
+  const pieces = new Map<string, Diagnostic[]>();
+  for (const entry of content.entries) {
+    if (frozen.has(entry.id)) continue;
+    let found: Diagnostic[];
+    if (!state) found = lintEntry(entry, registry);
+    else {
       seen.add(entry.file);
       const from = [entry.data, entry.body, entry.bodyLine, ...settings];
       const known = state.lint.get(entry.file);
-      if (known && known.from.every((item, index) => item === from[index])) return known.found;
-      const result = lintEntry(entry, registry);
-      state.lint.set(entry.file, { from, found: result });
-      return result;
-    });
+      if (known && known.from.every((item, index) => item === from[index])) found = known.found;
+      else {
+        found = lintEntry(entry, registry);
+        state.lint.set(entry.file, { from, found });
+      }
+    }
+    if (found.length)
+      pieces.set(
+        entry.file,
+        found.map((d): Diagnostic => ({ ...d, severity: 'warning' })),
+      );
+  }
   if (state) for (const file of state.lint.keys()) if (!seen.has(file)) state.lint.delete(file);
-  return found;
+  return { pieces, frozen };
 }
 
 /** Whether a change of `path` may change what published/ holds (the path, a folder above it or a file in it). */
@@ -63,8 +80,8 @@ async function archiveFor(
   const last = state?.passes.get('archive')?.value as LoadedArchive | undefined;
   if (state && last && changed && ![...changed].some(underArchive)) {
     let settled = true;
-    for (const [path] of state.files.entries()) {
-      if (path.startsWith(`${ARCHIVE_DIR}/`) && !state.files.settled(path)) {
+    for (const path of state.files.racy()) {
+      if (path.startsWith(`${ARCHIVE_DIR}/`)) {
         settled = false;
         break;
       }
@@ -89,8 +106,20 @@ export async function checkContent(
   state?: CheckState,
   changed?: ReadonlySet<string>,
 ): Promise<CheckResult> {
+  // A few entry or issue files modified in place: the last check patched (check-patch.ts), when it can be exactly.
+  if (state?.last && changed) {
+    const patched = await patchCheck(state, changed);
+    if (patched) {
+      state.patched++;
+      return patched;
+    }
+  }
+  if (state) state.last = undefined;
+  let index: LoadIndex | undefined;
   const content = await loadContent(from, {
-    ...(state ? { states: state.files, recheck: { changed, kept: state.recheck } } : {}),
+    ...(state
+      ? { states: state.files, recheck: { changed, kept: state.recheck }, index: (made) => void (index = made) }
+      : {}),
   });
   const memo = passMemo(state);
   const registry = memo('registry', [content.site, content.units, content.people, content.recipients], () =>
@@ -102,13 +131,35 @@ export async function checkContent(
   const byId = entriesById(content.entries);
   const archived = content.site ? await checkArchive(content, registry, archive, byId, state?.inputs, memo) : undefined;
   // Text hygiene (jianbao lint) as warnings; published issues' entries change only through errata.
-  const lint = lintFindings(content, registry, state).map((d): Diagnostic => ({ ...d, severity: 'warning' }));
+  const lint = lintFindings(content, registry, state);
+  const pieces = validatePieces(content, registry, archived, memo, byId);
   const diagnostics = sortDiagnostics([
     ...content.diagnostics,
-    ...validate(content, registry, archived, memo, byId),
+    ...flattenValidate(pieces),
     ...(archived?.diagnostics ?? []),
-    ...lint,
+    ...[...lint.pieces.values()].flat(),
   ]);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  return { content, registry, archive, diagnostics, errors, warnings: diagnostics.length - errors };
+  const result: CheckResult = {
+    content,
+    registry,
+    archive,
+    diagnostics,
+    errors,
+    warnings: diagnostics.length - errors,
+  };
+  // What a recheck patches (in memory only).
+  if (state && index && archived) {
+    const { diagnostics: _flat, ...facts } = archived;
+    state.last = {
+      result,
+      load: index,
+      validate: pieces,
+      archive: facts,
+      lint: lint.pieces,
+      frozen: lint.frozen,
+      byId,
+    };
+  }
+  return result;
 }

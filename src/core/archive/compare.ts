@@ -202,10 +202,83 @@ export function renderingNote(rendering: number): string {
 
 export interface ArchiveCheck {
   diagnostics: Diagnostic[];
+  /** The same findings in pieces, for a recheck that replaces a few (check-patch.ts). */
+  pieces: ArchivePieces;
   /** Entry ids listed by archived issues: never pending, and a missing file is only a warning. */
   archivedEntries: Set<string>;
   /** Issue files whose issue is in the ledger (their freeze is checked here, not by the old digest). */
   archivedFiles: Set<string>;
+}
+
+/** `checkArchive`'s findings in pieces (only the non-empty ones), and what it found them from. */
+export interface ArchivePieces {
+  /** Reading the ledger and the records. */
+  head: Diagnostic[];
+  /** By issue key, in the ledger's order. */
+  byKey: Map<string, Diagnostic[]>;
+  /** By issue file: published with the old in-file digest and not archived. */
+  notArchived: Map<string, Diagnostic[]>;
+  /** The issue file of each key (the first with it). */
+  fileOf: Map<string, IssueRecord>;
+  /** The keys whose recorded sources today's files no longer match. */
+  differing: Set<string>;
+}
+
+/** The pieces in `checkArchive`'s order. */
+export function flattenArchive(pieces: ArchivePieces): Diagnostic[] {
+  const out = [...pieces.head];
+  for (const found of pieces.byKey.values()) out.push(...found);
+  for (const found of pieces.notArchived.values()) out.push(...found);
+  return out;
+}
+
+/** Whether the sources recorded for an issue differ from today's files. */
+export function sourcesDiffer(
+  sources: NonNullable<Snapshot['sources']>,
+  issue: IssueRecord,
+  byId: Map<string, EntryRecord>,
+  texts: ReadonlyMap<string, string>,
+): boolean {
+  return !sameSources(sources, issueSources(issue, byId, texts));
+}
+
+/** An issue published with the old in-file digest that has no record in the ledger. */
+export function notArchivedRule(
+  issue: IssueRecord,
+  registry: Registry,
+  archive: LoadedArchive,
+  archivedFiles: ReadonlySet<string>,
+): Diagnostic[] {
+  if (issue.data.status !== 'published' || !issue.data.digest || archivedFiles.has(issue.file)) return [];
+  const key = archiveKey(issue, registry);
+  if (key && archive.issues.has(key)) return [];
+  return [
+    diagnostic(
+      'archive/not-archived',
+      issue.file,
+      issue.positions.at(['digest']),
+      `${issueName(issue.data.year, issue.data.number)}是以旧格式（期刊文件中的摘要）发布的，还没有存档`,
+      {
+        hint: '运行 jianbao archive 为它建立存档（published/），以后按存档检查和生成',
+      },
+    ),
+  ];
+}
+
+/** A key in the ledger whose issue file is gone. */
+function issueMissing(archived: ArchivedIssue): Diagnostic[] {
+  const { record, latest } = archived;
+  return [
+    diagnostic(
+      'archive/issue-missing',
+      LEDGER_FILE,
+      { line: archived.line, column: 1 },
+      `${record.title}已发布，但它的期刊文件不见了`,
+      {
+        hint: `从版本库恢复期刊文件（${latest?.issue.file ?? `issues/ 下的 ${record.ref}`}）；已发布的期刊不能删除`,
+      },
+    ),
+  ];
 }
 
 /**
@@ -223,7 +296,6 @@ export async function checkArchive(
   memo?: InputsMemo,
   passes: PassMemo = NO_MEMO,
 ): Promise<ArchiveCheck> {
-  const diagnostics: Diagnostic[] = [...archive.diagnostics];
   let texts: Map<string, string> | undefined;
   const textsNow = () => (texts ??= fileTexts(content));
   // The records whose sources today's files no longer match, compiled again together (sources.ts).
@@ -239,7 +311,7 @@ export async function checkArchive(
     const sources = archived.latest?.sources;
     const issue = fileOf.get(key);
     if (!sources || !issue) continue;
-    const differ = () => !sameSources(sources, issueSources(issue, byId, textsNow()));
+    const differ = () => sourcesDiffer(sources, issue, byId, textsNow());
     if (passes === NO_MEMO) {
       if (differ()) differing.add(key);
       continue;
@@ -256,22 +328,17 @@ export async function checkArchive(
     () => new Set([...archive.issues.values()].flatMap((archived) => archived.entries)),
   );
   const archivedFiles = new Set<string>();
-  const files = fileOf;
+  const pieces: ArchivePieces = {
+    head: archive.diagnostics,
+    byKey: new Map(),
+    notArchived: new Map(),
+    fileOf,
+    differing,
+  };
   for (const [key, archived] of archive.issues) {
-    const { record, latest } = archived;
-    const issue = files.get(key);
+    const issue = fileOf.get(key);
     if (!issue) {
-      diagnostics.push(
-        diagnostic(
-          'archive/issue-missing',
-          LEDGER_FILE,
-          { line: archived.line, column: 1 },
-          `${record.title}已发布，但它的期刊文件不见了`,
-          {
-            hint: `从版本库恢复期刊文件（${latest?.issue.file ?? `issues/ 下的 ${record.ref}`}）；已发布的期刊不能删除`,
-          },
-        ),
-      );
+      pieces.byKey.set(key, issueMissing(archived));
       continue;
     }
     archivedFiles.add(issue.file);
@@ -300,29 +367,17 @@ export async function checkArchive(
             ],
             compare,
           );
-    if (found.length) diagnostics.push(...found);
+    if (found.length) pieces.byKey.set(key, found);
   }
   for (const issue of content.issues) {
-    if (issue.data.status !== 'published' || !issue.data.digest || archivedFiles.has(issue.file)) continue;
-    const key = archiveKey(issue, registry);
-    if (key && archive.issues.has(key)) continue;
-    diagnostics.push(
-      diagnostic(
-        'archive/not-archived',
-        issue.file,
-        issue.positions.at(['digest']),
-        `${issueName(issue.data.year, issue.data.number)}是以旧格式（期刊文件中的摘要）发布的，还没有存档`,
-        {
-          hint: '运行 jianbao archive 为它建立存档（published/），以后按存档检查和生成',
-        },
-      ),
-    );
+    const found = notArchivedRule(issue, registry, archive, archivedFiles);
+    if (found.length) pieces.notArchived.set(issue.file, found);
   }
-  return { diagnostics, archivedEntries, archivedFiles };
+  return { diagnostics: flattenArchive(pieces), pieces, archivedEntries, archivedFiles };
 }
 
 /** What one issue in the ledger has against its newest record: its status, deleted entry files, changes since. */
-async function compareIssue(
+export async function compareIssue(
   archived: ArchivedIssue,
   issue: IssueRecord,
   context: Parameters<typeof compareWithRecord>[2],

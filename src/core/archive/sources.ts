@@ -28,7 +28,7 @@ export function fileTexts(content: LoadedContent): Map<string, string> {
 export function issueSources(
   issue: IssueRecord,
   byId: Map<string, EntryRecord>,
-  texts: Map<string, string>,
+  texts: ReadonlyMap<string, string>,
   issueText?: string,
 ): Sources {
   const files: Record<string, string> = {};

@@ -377,6 +377,8 @@ export interface LoadOptions {
    * racy then). Paths that may be folders make it list everything again.
    */
   recheck?: Recheck;
+  /** Told how the content was assembled (with `states`), for a recheck that patches it. */
+  index?: (index: LoadIndex) => void;
 }
 
 /** What a recheck is told, and what loads keep for the next recheck (in memory only). */
@@ -403,7 +405,8 @@ export interface LoadPart {
   record: EntryRecord | IssueRecord | undefined;
 }
 
-function loadPart(load: MarkdownLoad<unknown>, id: string | undefined): LoadPart {
+/** What one entry or issue file gives the content (its record, its diagnostics). */
+export function loadPart(load: MarkdownLoad<unknown>, id: string | undefined): LoadPart {
   const { read, parsed, bounded } = load;
   const source = read.source;
   if (!source || !parsed) return { id, diagnostics: [], record: undefined };
@@ -430,7 +433,7 @@ function loadPart(load: MarkdownLoad<unknown>, id: string | undefined): LoadPart
 }
 
 /** Extensions of files a check never lists (images, read afresh by every check): their change does not change the listings. */
-const NOT_LISTED = /\.(jpe?g|png|gif|webp|svg|bmp|tiff?|avif)$/i;
+export const NOT_LISTED = /\.(jpe?g|png|gif|webp|svg|bmp|tiff?|avif)$/i;
 
 /**
  * The listing of `folder` after `changed`, from the last one, or undefined
@@ -470,6 +473,74 @@ async function relisted(
     if (paths[low] !== relative) paths.splice(low, 0, relative);
   }
   return paths ? { ...kept, paths } : kept;
+}
+
+/** Read, parse and bound one entry or issue file (what a load keeps of it: file-states.ts). */
+export function markdownLoad(file: FileRead, isEntry: boolean): MarkdownLoad<unknown> {
+  const read = readResult(file);
+  const parsed = read.source
+    ? parseMarkdownFile(read.source, isEntry ? entrySchema : issueSchema, isEntry ? '稿件' : '期刊')
+    : undefined;
+  const load: MarkdownLoad<unknown> = { read, parsed };
+  if (read.source && parsed?.data) {
+    const reported: Diagnostic[] = [];
+    load.bounded = {
+      body: boundedBody(read.source.path, parsed.body, parsed.bodyLine, reported),
+      diagnostics: reported,
+    };
+  }
+  return load;
+}
+
+/**
+ * How a load assembled the content from its entry and issue files, path by
+ * path: what a recheck of a few modified files patches instead of loading
+ * again (check-patch.ts).
+ */
+export interface LoadIndex {
+  /** entries/… in listing order, then issues/…. */
+  paths: string[];
+  entryCount: number;
+  /** Each path's position in `paths`. */
+  at: Map<string, number>;
+  loads: MarkdownLoad<unknown>[];
+  parts: LoadPart[];
+  /** Skipped as the twin of an earlier entry id (entry/duplicate-id). */
+  twin: boolean[];
+  /** What the path added to `content.diagnostics` (undefined: nothing). */
+  diagnostics: (Diagnostic[] | undefined)[];
+  /** How many of `content.diagnostics` come before the paths' (the listings', the settings'). */
+  head: number;
+  /** The path's place in `content.files`, and in `content.entries` or `content.issues` (-1: not there). */
+  fileAt: Int32Array;
+  recordAt: Int32Array;
+  /** The settings files' stamps (SETTINGS_FILES order) and when they were taken. */
+  settingsStamps: (FileInfo | undefined)[];
+  stampedAt: number;
+}
+
+function newLoadIndex(
+  paths: string[],
+  entryCount: number,
+  loads: MarkdownLoad<unknown>[],
+  head: number,
+  stampedAt: number,
+  settingsStamps: (FileInfo | undefined)[],
+): LoadIndex {
+  return {
+    paths,
+    entryCount,
+    at: new Map(paths.map((path, index) => [path, index])),
+    loads,
+    parts: new Array<LoadPart>(paths.length),
+    twin: new Array<boolean>(paths.length).fill(false),
+    diagnostics: new Array<Diagnostic[] | undefined>(paths.length),
+    head,
+    fileAt: new Int32Array(paths.length).fill(-1),
+    recordAt: new Int32Array(paths.length).fill(-1),
+    settingsStamps,
+    stampedAt,
+  };
 }
 
 const SETTINGS_SCHEMAS: Record<SettingsKind, z.ZodType> = {
@@ -597,19 +668,7 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
     const positions = new Map(paths.map((path, index) => [path, index]));
     for await (const file of source.readMany(toRead)) {
       const index = positions.get(file.path)!;
-      const read = readResult(file);
-      const isEntry = index < entryPaths.length;
-      const parsed = read.source
-        ? parseMarkdownFile(read.source, isEntry ? entrySchema : issueSchema, isEntry ? '稿件' : '期刊')
-        : undefined;
-      const load: MarkdownLoad<unknown> = { read, parsed };
-      if (read.source && parsed?.data) {
-        const reported: Diagnostic[] = [];
-        load.bounded = {
-          body: boundedBody(read.source.path, parsed.body, parsed.bodyLine, reported),
-          diagnostics: reported,
-        };
-      }
+      const load = markdownLoad(file, index < entryPaths.length);
       loads[index] = load;
       keep(paths[index]!, load);
     }
@@ -624,20 +683,26 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
   const entryLoads: MarkdownLoad<unknown>[] = [];
   const entryIds = new Map<string, string>();
   const parts = options.recheck?.kept.records;
-  for (let index = 0; index < paths.length; index++) {
-    const load = loads[index]!;
-    const isEntry = index < entryPaths.length;
+  const index = options.index
+    ? newLoadIndex(paths, entryPaths.length, loads as MarkdownLoad<unknown>[], diagnostics.length, stampedAt, [
+        ...settingsPaths.map((path) => stampOf.get(path)),
+      ])
+    : undefined;
+  for (let at = 0; at < paths.length; at++) {
+    const load = loads[at]!;
+    const isEntry = at < entryPaths.length;
     // What the file gives the content, made once per load (a recheck reuses it while the file is unchanged).
     let part = parts?.get(load);
     if (!part) {
-      part = loadPart(load, isEntry ? entryIdFromPath(entryPaths[index]!) : undefined);
+      part = loadPart(load, isEntry ? entryIdFromPath(entryPaths[at]!) : undefined);
       parts?.set(load, part);
     }
+    const before = diagnostics.length;
     const { read } = load;
     if (read.diagnostics.length) diagnostics.push(...read.diagnostics);
-    if (!read.source) continue;
-    if (part.id !== undefined) {
-      const twin = twinOf(entryIds, part.id, entryPaths[index]!);
+    if (index) index.parts[at] = part;
+    if (read.source) {
+      const twin = part.id !== undefined ? twinOf(entryIds, part.id, entryPaths[at]!) : undefined;
       if (twin !== undefined) {
         diagnostics.push(
           diagnostic(
@@ -650,17 +715,24 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
             },
           ),
         );
-        continue;
+        if (index) index.twin[at] = true;
+      } else {
+        if (index) index.fileAt[at] = files.length;
+        files.push(read.source);
+        if (part.diagnostics.length) diagnostics.push(...part.diagnostics);
+        if (part.record && isEntry) {
+          if (index) index.recordAt[at] = content.entries.length;
+          content.entries.push(part.record as EntryRecord);
+          entryLoads.push(load);
+        } else if (part.record) {
+          if (index) index.recordAt[at] = content.issues.length;
+          content.issues.push(part.record as IssueRecord);
+        }
       }
     }
-    files.push(read.source);
-    if (part.diagnostics.length) diagnostics.push(...part.diagnostics);
-    if (!part.record) continue;
-    if (isEntry) {
-      content.entries.push(part.record as EntryRecord);
-      entryLoads.push(load);
-    } else content.issues.push(part.record as IssueRecord);
+    if (index && diagnostics.length > before) index.diagnostics[at] = diagnostics.slice(before);
   }
+  if (index) options.index!(index);
   // Images are looked at every time: an image file changes without its entry changing.
   // (Most entries show none: they are done here, without a promise each.)
   const images = new ImageReader(source);

@@ -28,7 +28,7 @@ export interface StampedValue<T = unknown> {
   value: T;
 }
 
-function sameStamp(a: FileInfo, b: FileInfo): boolean {
+export function sameStamp(a: FileInfo, b: FileInfo): boolean {
   return (
     a.size === b.size &&
     a.mtimeMs === b.mtimeMs &&
@@ -45,12 +45,22 @@ export function isRacy(stamp: FileInfo, stampedAt: number): boolean {
 
 export class FileStates {
   private readonly files = new Map<string, StampedValue>();
+  /** The kept files whose stamp was racy when taken (they prove nothing: read again next time). */
+  private readonly racyPaths = new Set<string>();
   /** Files of the last load taken from the states, and read. */
   reused = 0;
   read = 0;
 
   constructor(entries: Iterable<[string, StampedValue]> = []) {
-    for (const [path, value] of entries) this.files.set(path, value);
+    for (const [path, value] of entries) {
+      this.files.set(path, value);
+      if (isRacy(value.stamp, value.stampedAt)) this.racyPaths.add(path);
+    }
+  }
+
+  /** The kept files that were racy when stamped (a recheck told what changed stamps them too). */
+  racy(): ReadonlySet<string> {
+    return this.racyPaths;
   }
 
   /** What loading `path` gave when it had `stamp`, if that still holds. */
@@ -73,14 +83,23 @@ export class FileStates {
 
   keep(path: string, stamp: FileInfo | undefined, stampedAt: number, value: unknown): void {
     this.read++;
-    if (stamp) this.files.set(path, { stamp, stampedAt, value });
-    else this.files.delete(path);
+    if (stamp) {
+      this.files.set(path, { stamp, stampedAt, value });
+      if (isRacy(stamp, stampedAt)) this.racyPaths.add(path);
+      else this.racyPaths.delete(path);
+    } else {
+      this.files.delete(path);
+      this.racyPaths.delete(path);
+    }
   }
 
   /** Forget every file under `prefix` ('' for all) not in `seen` (deleted or renamed since). */
   retain(prefix: string, seen: ReadonlySet<string>): void {
     for (const path of this.files.keys()) {
-      if (path.startsWith(prefix) && !seen.has(path)) this.files.delete(path);
+      if (path.startsWith(prefix) && !seen.has(path)) {
+        this.files.delete(path);
+        this.racyPaths.delete(path);
+      }
     }
   }
 

@@ -32,7 +32,33 @@ export function closeEntryId(id: string, ids: Iterable<string>): string | undefi
   return editDistance(name, suggestion) <= limit ? byName.get(suggestion) : undefined;
 }
 
-type ArchiveSets = { archivedEntries: ReadonlySet<string>; archivedFiles: ReadonlySet<string> };
+export type ArchiveSets = { archivedEntries: ReadonlySet<string>; archivedFiles: ReadonlySet<string> };
+
+/** The membership findings in pieces: by issue file, and the pending ones by entry file (only files with findings). */
+export interface MembershipPieces {
+  issues: Map<string, Diagnostic[]>;
+  pending: Map<string, Diagnostic[]>;
+}
+
+/** The order issues place their entries in: an entry listed twice belongs to the first. */
+export function placingOrder(a: IssueRecord, b: IssueRecord): number {
+  return (
+    a.data.date.localeCompare(b.data.date) ||
+    a.data.year - b.data.year ||
+    a.data.number - b.data.number ||
+    a.file.localeCompare(b.file)
+  );
+}
+
+/** A ready entry in no issue (`placed`: it is listed by one, or archived). */
+export function pendingRule(entry: EntryRecord, placed: boolean): Diagnostic[] {
+  if (entry.data.status !== 'ready' || placed) return [];
+  return [
+    diagnostic('entry/pending', entry.file, { line: 1, column: 1 }, `待编稿件「${entry.id}」尚未编入任何一期`, {
+      hint: '用 jianbao new issue 编入下一期，或把状态改为 草稿（draft）',
+    }),
+  ];
+}
 
 /**
  * `archive`: archived issues keep their entries' text, so a deleted entry file is not missing there, and their entries are never pending.
@@ -49,15 +75,23 @@ export function validateMembership(
   unreadable: ReadonlySet<string> = new Set(),
   passes: PassMemo = NO_MEMO,
 ): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const pieces = membershipPieces(issues, entriesById, registry, archive, unlisted, unreadable, passes);
+  return [...pieces.issues.values(), ...pieces.pending.values()].flat();
+}
+
+/** `validateMembership`'s findings, in pieces (in its order). */
+export function membershipPieces(
+  issues: IssueRecord[],
+  entriesById: Map<string, EntryRecord>,
+  registry: Registry,
+  archive: ArchiveSets = { archivedEntries: new Set(), archivedFiles: new Set() },
+  unlisted: readonly string[] = [],
+  unreadable: ReadonlySet<string> = new Set(),
+  passes: PassMemo = NO_MEMO,
+): MembershipPieces {
+  const pieces: MembershipPieces = { issues: new Map(), pending: new Map() };
   const placed = new Map<string, IssueRecord>();
-  const ordered = [...issues].sort(
-    (a, b) =>
-      a.data.date.localeCompare(b.data.date) ||
-      a.data.year - b.data.year ||
-      a.data.number - b.data.number ||
-      a.file.localeCompare(b.file),
-  );
+  const ordered = [...issues].sort(placingOrder);
   // What every issue's findings depend on besides the issue and its entries.
   const context =
     passes === NO_MEMO
@@ -82,23 +116,18 @@ export function validateMembership(
         issueMembership(issue, entries, entriesById, registry, archive, unlisted, unreadable, placed),
       );
     } else found = issueMembership(issue, entries, entriesById, registry, archive, unlisted, unreadable, placed);
-    if (found.length) out.push(...found);
+    if (found.length) pieces.issues.set(issue.file, found);
     for (const entry of entries) if (entry && !placed.has(entry.id)) placed.set(entry.id, issue);
   }
   for (const entry of entriesById.values()) {
-    if (entry.data.status === 'ready' && !placed.has(entry.id) && !archive.archivedEntries.has(entry.id)) {
-      out.push(
-        diagnostic('entry/pending', entry.file, { line: 1, column: 1 }, `待编稿件「${entry.id}」尚未编入任何一期`, {
-          hint: '用 jianbao new issue 编入下一期，或把状态改为 草稿（draft）',
-        }),
-      );
-    }
+    const found = pendingRule(entry, placed.has(entry.id) || archive.archivedEntries.has(entry.id));
+    if (found.length) pieces.pending.set(entry.file, found);
   }
-  return out;
+  return pieces;
 }
 
 /** One issue's findings: its listed entries against the files, their status, series and date, and the issues before it (`placed`). */
-function issueMembership(
+export function issueMembership(
   issue: IssueRecord,
   entries: (EntryRecord | undefined)[],
   entriesById: Map<string, EntryRecord>,
@@ -106,7 +135,7 @@ function issueMembership(
   archive: ArchiveSets,
   unlisted: readonly string[],
   unreadable: ReadonlySet<string>,
-  placed: ReadonlyMap<string, IssueRecord>,
+  placed: Pick<ReadonlyMap<string, IssueRecord>, 'get'>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { data, file, positions } = issue;
