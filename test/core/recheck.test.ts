@@ -13,6 +13,16 @@
  * made old enough first, so that the recheck really trusts the untold ones
  * (it reads only a few files, asserted), and a change the project is not
  * told about is found by `invalidate()` without paths.
+ *
+ * The second test makes one edit of each kind a clerk's save makes, and
+ * undoes it, checking after each: an entry's body, its 刊物 (moving it to
+ * the other series), status and date; the draft issue's list (dropping an
+ * entry, listing a published one or a missing one), order, 按语 and number;
+ * a published entry (an archive difference), a published issue's list,
+ * errata and status; units.yaml, people.yaml, jianbao.yaml; a file deleted
+ * and one added. Every result equals a fresh check's, and the saves of
+ * files modified in place that still load are patched onto the last check
+ * (check-patch.ts) — asserted, so the patch path is the one compared.
  */
 import { cp, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -220,4 +230,112 @@ describe('project recheck after told edits equals a cold check', () => {
     expect(full.diagnostics.some((d) => d.file === entry && d.severity === 'error')).toBe(true);
     expect(summary(full)).toEqual(summary(await openProject(dir).check()));
   });
+
+  it(
+    'patches a save of each kind onto the last check, with the results of a fresh check',
+    { timeout: 240_000 },
+    async () => {
+      const own = await sampleCopy();
+      const old = new Date(Date.now() - 3600_000);
+      for (const file of await listFiles(own)) await utimes(join(own, file), old, old);
+      await new Promise((done) => setTimeout(done, 2100));
+      const readOwn = (file: string) => readFile(join(own, file), 'utf8');
+      const draft = 'issues/jianbao/2025-03.md';
+      const published = 'issues/zhuanbao/2025-02.md';
+      const drafted = 'entries/2025/08/暑期防溺水巡查.md';
+      const frozen = 'entries/2025/05/防汛动员.md';
+      const added = 'entries/2025/09/新增稿件.md';
+      /** [name, file, change, whether a patch can give it (a file modified in place that still loads)]. */
+      const edits: [string, string, (text: string) => string | undefined, boolean][] = [
+        ['entry body', drafted, (text) => text.replace('劝离在水边玩耍的儿童12人', '劝离在水边玩耍的儿童15人'), true],
+        ['entry moved to the other series', drafted, (text) => text.replace('刊物: jianbao', '刊物: zhuanbao'), true],
+        ['entry made a draft', drafted, (text) => text.replace('单位: 教育局', '单位: 教育局\n状态: 草稿'), true],
+        ['entry dated after its issue', drafted, (text) => text.replace('2025年8月5日', '2025年10月5日'), true],
+        ['entry section unknown', drafted, (text) => text.replace('栏目: 工作动态', '栏目: 本地动态'), false],
+        ['entry no longer loading', drafted, (text) => text.replace('日期: 2025年8月5日', '日期: [2025'), false],
+        ['draft issue drops an entry', draft, (text) => text.replace('  - 2025/08/暑期防溺水巡查\n', ''), true],
+        [
+          'draft issue lists a published entry',
+          draft,
+          (text) => text.replace('entries:\n', 'entries:\n  - 2025/05/防汛动员\n'),
+          true,
+        ],
+        [
+          'draft issue lists a missing entry',
+          draft,
+          (text) => text.replace('entries:\n', 'entries:\n  - 2025/09/没有这篇\n'),
+          true,
+        ],
+        [
+          'draft issue order and 按语',
+          draft,
+          (text) => text.replace(/(entries:\n)( {2}- .+\n)( {2}- .+\n)/, '$1$3$2') + '编者按：请各单位抓好落实。\n',
+          true,
+        ],
+        ['draft issue renumbered', draft, (text) => text.replace('number: 3', 'number: 4'), false],
+        [
+          'published entry edited (archive difference)',
+          frozen,
+          (text) => text.replace('汛前完成整改', '汛前全部完成整改'),
+          true,
+        ],
+        ['published issue drops an entry', published, (text) => text.replace('  - 2025/07/山塘防汛\n', ''), true],
+        [
+          'published issue with an erratum',
+          published,
+          (text) =>
+            text.replace(
+              'status: published',
+              'status: published\nerrata:\n  - { date: 2025-07-20, note: 更正一处数字 }',
+            ),
+          true,
+        ],
+        ['published issue made a draft', published, (text) => text.replace('status: published', 'status: draft'), true],
+        [
+          'units.yaml',
+          'units.yaml',
+          (text) => text.replace('名称: 区安全生产委员会办公室', '名称: 区安全生产委员会'),
+          false,
+        ],
+        ['people.yaml', 'people.yaml', (text) => text.replace('区委书记', '区委副书记'), false],
+        ['jianbao.yaml', 'jianbao.yaml', (text) => text.replace('copies: 60', 'copies: 80'), false],
+        ['entry deleted', drafted, () => undefined, false],
+        [
+          'entry added',
+          added,
+          () =>
+            `---\n栏目: 工作动态\n标题: 新增的一篇稿件\n日期: 2025年9月10日\n单位: 教育局\n刊物: jianbao\n---\n9月10日，区教育局开展校园安全检查。\n`,
+          false,
+        ],
+      ];
+      const project = openProject(own);
+      expect(summary(await project.check())).toEqual(summary(await openProject(own).check()));
+      const state = await project.checkState();
+      const checkAgain = async (name: string, file: string, patchable: boolean) => {
+        const before = state.patched;
+        project.invalidate([file]);
+        const again = await project.check();
+        expect(summary(again), name).toEqual(summary(await openProject(own).check()));
+        expect(state.patched - before, `${name}: patched`).toBe(patchable ? 1 : 0);
+      };
+      for (const [name, file, change, patchable] of edits) {
+        const original = await readOwn(file).catch(() => undefined);
+        const changed = change(original ?? '');
+        if (changed === original) throw new Error(`${name}: nothing changed in ${file}`);
+        if (changed === undefined) await rm(join(own, file));
+        else await writeFile(join(own, file), changed);
+        // A settings file just written is racy: the checks until it is old enough are whole ones.
+        await checkAgain(name, file, patchable);
+        if (original === undefined) await rm(join(own, file));
+        else await writeFile(join(own, file), original);
+        await checkAgain(`${name} undone`, file, patchable);
+        if (!file.startsWith('entries/') && !file.startsWith('issues/')) {
+          // Past the settings file's racy window: the next save is patched again.
+          await new Promise((done) => setTimeout(done, 2100));
+          project.invalidate([file]);
+          await project.check();
+        }
+      }
+    },
+  );
 });
