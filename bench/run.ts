@@ -274,6 +274,7 @@ async function main() {
     full: number[];
     first: number;
     reread: number;
+    patched: number;
     load: number[];
   };
   rows.push({
@@ -285,7 +286,7 @@ async function main() {
     samples: studioResult.full.map((seconds) => ({ seconds, rssMb: studio.rssMb })),
   });
   process.stdout.write(
-    `  studio：首次检查 ${studioResult.first.toFixed(2)} 秒；保存后再检查 ${studioResult.seconds.map((s) => s.toFixed(3)).join('、')} 秒（最后一次重读 ${studioResult.reread} 个文件）；` +
+    `  studio：首次检查 ${studioResult.first.toFixed(2)} 秒；保存后再检查 ${studioResult.seconds.map((s) => s.toFixed(3)).join('、')} 秒（最后一次重读 ${studioResult.reread} 个文件，${studioResult.patched} 次在上次结果上修补）；` +
       `不告知改动 ${studioResult.full.map((s) => s.toFixed(3)).join('、')} 秒；负载 ${studioResult.load.map((l) => l.toFixed(1)).join(' → ')}\n`,
   );
   if (!skip.has('floor')) {

@@ -9,7 +9,8 @@
  * times again with `invalidate()` without paths (anything may have changed:
  * every file stamped again), for comparison. Prints one JSON line: the
  * seconds of each run of both (and the CPU seconds of the told ones), the first check's, how many files the last
- * told check read again, and the load average before and after.
+ * told check read again, how many told checks were patched onto the last one (src/core/check-patch.ts), and
+ * the load average before and after.
  *
  *   node --import tsx bench/studio-check.ts CONTENT ENTRY_ID [--runs 5]
  */
@@ -53,9 +54,9 @@ async function saveAndCheck(told: boolean): Promise<number> {
 
 const seconds: number[] = [];
 for (let run = 0; run < Number(values.runs); run++) seconds.push(await saveAndCheck(true));
-const { files } = await project.checkState();
+const { files, patched } = await project.checkState();
 const reread = files.read;
 const full: number[] = [];
 for (let run = 0; run < Number(values.runs); run++) full.push(await saveAndCheck(false));
 load.push(loadavg()[0]);
-process.stdout.write(`${JSON.stringify({ seconds, cpu, full, first: firstSeconds, reread, load })}\n`);
+process.stdout.write(`${JSON.stringify({ seconds, cpu, full, first: firstSeconds, reread, patched, load })}\n`);
