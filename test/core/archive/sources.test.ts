@@ -11,7 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256, type Ledger, type Snapshot, type Sources } from '../../../src/core/archive/records.ts';
-import { RecordedSources } from '../../../src/core/archive/sources.ts';
+import { RecordedSources, sameSources } from '../../../src/core/archive/sources.ts';
 import { checkContent, compileSite } from '../../../src/core/index.ts';
 import { FIXTURES } from '../../helpers/index.ts';
 import { checkJson, cli, editFile as edit, sampleCopy, type CheckJson } from '../../helpers/workflow.ts';
@@ -169,5 +169,38 @@ describe('records rendered by an older jianbao', () => {
       expect.stringContaining('燃气隐患排查'),
     ]);
     expect(await recorded.record('zhuanbao/2024/6')).toBeUndefined();
+  });
+});
+
+describe('sameSources', () => {
+  it('says what comparing the canonical JSON of both says', () => {
+    const base: Sources = {
+      files: { 'jianbao.yaml': 'site: {}\n', 'issues/a.md': '---\n---\n', 'entries/2025/01/甲.md': '正文。\n' },
+      images: { 'entries/2025/01/图.png': { bytes: 10, format: 'png', sha256: 'ab' } },
+    };
+    const variants: Sources[] = [
+      // The same, keys in another order.
+      {
+        files: { 'entries/2025/01/甲.md': '正文。\n', 'issues/a.md': '---\n---\n', 'jianbao.yaml': 'site: {}\n' },
+        images: { 'entries/2025/01/图.png': { sha256: 'ab', format: 'png', bytes: 10 } },
+      },
+      { ...base, files: { ...base.files, 'entries/2025/01/甲.md': '正文！\n' } },
+      { ...base, files: { ...base.files, 'entries/2025/01/乙.md': '正文。\n' } },
+      {
+        ...base,
+        files: { 'jianbao.yaml': 'site: {}\n', 'issues/a.md': '---\n---\n', 'entries/2025/01/乙.md': '正文。\n' },
+      },
+      { ...base, images: {} },
+      { ...base, images: { 'entries/2025/01/图.png': { bytes: 11, format: 'png', sha256: 'ab' } } },
+      { ...base, images: { 'entries/2025/01/图.png': { bytes: 10, sha256: 'ab' } } },
+      { ...base, images: { 'entries/2025/01/图.png': { bytes: 10, format: 'png', sha256: 'ac' } } },
+      { ...base, images: { 'entries/2025/01/图2.png': { bytes: 10, format: 'png', sha256: 'ab' } } },
+    ];
+    for (const variant of variants) {
+      expect(sameSources(base, variant)).toBe(canonicalJson(base) === canonicalJson(variant));
+      expect(sameSources(variant, base)).toBe(canonicalJson(base) === canonicalJson(variant));
+    }
+    expect(sameSources(base, variants[0]!)).toBe(true);
+    expect(variants.slice(1).every((variant) => !sameSources(base, variant))).toBe(true);
   });
 });
