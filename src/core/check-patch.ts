@@ -23,7 +23,7 @@ import type { ArchiveCheck, ArchivePieces } from './archive/compare.ts';
 import { archiveKey, compareIssue, flattenArchive, notArchivedRule, sourcesDiffer } from './archive/compare.ts';
 import { fileTexts, RecordedSources } from './archive/sources.ts';
 import type { CheckResult } from './check.ts';
-import { memoisedIds, passMemo, type CheckState } from './check-state.ts';
+import { lintInputs, memoisedIds, passMemo, type CheckState } from './check-state.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import {
   loadPart,
@@ -331,7 +331,7 @@ export async function patchCheck(state: CheckState, changed: ReadonlySet<string>
     }
     const found = lintEntry(entry, registry);
     const settings = [content.site, content.units, content.people, content.recipients];
-    state.lint.set(entry.file, { from: [entry.data, entry.body, entry.bodyLine, ...settings], found });
+    state.lint.set(entry.file, { from: lintInputs(entry, settings), found });
     put(
       lint,
       entry.file,

@@ -18,11 +18,18 @@ import type { InputsMemo } from './archive/compare.ts';
 import type { LastCheck } from './check-patch.ts';
 import type { LedgerRead, RecordIssues, SnapshotRead } from './archive/load.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import type { IssueRecord, MarkdownLoad, RecheckMemory, SettingsLoad } from './load/content.ts';
+import type {
+  EntryRecord,
+  IssueRecord,
+  MarkdownLoad,
+  MarkdownParse,
+  RecheckMemory,
+  SettingsLoad,
+} from './load/content.ts';
 import { FileStates, type StampedValue } from './load/file-states.ts';
 import { splitFrontMatter } from './load/frontmatter.ts';
 import { parseYamlPrecisely, PositionIndex } from './load/yaml.ts';
-import { ARCHIVE_DIR, LEDGER_FILE, type Snapshot } from './archive/records.ts';
+import { ARCHIVE_DIR, LEDGER_FILE, type Snapshot, type Sources } from './archive/records.ts';
 import { ENTRIES_DIR, SETTINGS_FILES, type SettingsKind } from './paths.ts';
 import { entrySchema } from './schema/entry.ts';
 import { issueSchema } from './schema/issue.ts';
@@ -83,6 +90,15 @@ export function passMemo(state: CheckState | undefined): PassMemo {
   };
 }
 
+/**
+ * What an entry's lint findings are found from: its parse (the data object
+ * stands for it: the body and its line come from the same text, so a memo
+ * kept on disk holds no second copy of every body) and the settings.
+ */
+export function lintInputs(entry: EntryRecord, settings: unknown[]): unknown[] {
+  return [entry.data, ...settings];
+}
+
 /** The entry ids an issue lists, as entries are known by (NFC). */
 export function listedIds(issue: IssueRecord): string[] {
   return issue.data.entries.map((id) => id.normalize('NFC'));
@@ -110,16 +126,58 @@ const settingsKindOf = new Map(
   Object.entries(SETTINGS_FILES).map(([kind, path]): [string, SettingsKind] => [path, kind as SettingsKind]),
 );
 
+/** The texts of the kept files that are read as text (entries, issues, settings), by path. */
+function keptTexts(files: Iterable<[string, StampedValue]>): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const [path, kept] of files) {
+    const text = (kept.value as Partial<SettingsLoad>).read?.source?.text;
+    if (text !== undefined && !path.startsWith(`${ARCHIVE_DIR}/`)) texts.set(path, text);
+  }
+  return texts;
+}
+
+/**
+ * A record's sources for the plain form: a recorded text that is the kept
+ * file's text now (most of them: published files do not change) as null,
+ * restored as that very string (restoreCheckState), so the plain form holds
+ * every entry's text once, not again in the record of its issue.
+ */
+function plainSources(sources: Sources, texts: ReadonlyMap<string, string>): Sources {
+  const files: Record<string, string | null> = {};
+  for (const [path, text] of Object.entries(sources.files)) files[path] = texts.get(path) === text ? null : text;
+  return { ...sources, files: files as Record<string, string> };
+}
+
+function restoreSources(sources: Sources, texts: ReadonlyMap<string, string>): void {
+  for (const [path, text] of Object.entries(sources.files))
+    if ((text as string | null) === null) sources.files[path] = texts.get(path)!;
+}
+
 export function plainCheckState(state: CheckState): PlainCheckState {
   const files: [string, StampedValue][] = [];
+  const texts = keptTexts(state.files.entries());
   for (const [path, kept] of state.files.entries()) {
     const value = kept.value as Partial<MarkdownLoad<unknown> & SettingsLoad & SnapshotRead>;
     let plain: unknown = value;
     if (path.startsWith(`${ARCHIVE_DIR}/`) && path !== LEDGER_FILE) {
       const { snapshot: _issue, ...summary } = value as SnapshotRead;
-      plain = summary;
+      plain =
+        summary.summary?.sources && texts.size
+          ? { ...summary, summary: { ...summary.summary, sources: plainSources(summary.summary.sources, texts) } }
+          : summary;
     } else if (value.parsed) {
       plain = { ...value, parsed: { ...value.parsed, positions: undefined } };
+      // A Markdown file's body is the end of its text (and mostly its bounded body too): kept once, as the text.
+      const text = value.read?.source?.text;
+      const body = (value.parsed as Partial<MarkdownParse<unknown>>).body;
+      if (text !== undefined && body !== undefined && text.endsWith(body)) {
+        const { bounded } = value;
+        plain = {
+          ...value,
+          parsed: { ...value.parsed, positions: undefined, body: undefined, bodyFrom: text.length - body.length },
+          ...(bounded && bounded.body === body ? { bounded: { ...bounded, body: undefined, bodyIsParsed: true } } : {}),
+        };
+      }
     }
     files.push([path, { ...kept, value: plain }]);
   }
@@ -160,10 +218,30 @@ function lazyPositions(path: string, load: MarkdownLoad<unknown> | SettingsLoad)
   });
 }
 
+/** A body kept as where it starts in the file's text (plainCheckState). */
+type PlainBody = { body?: string; bodyFrom?: number; bodyIsParsed?: true };
+
 export function restoreCheckState(plain: PlainCheckState): CheckState {
+  const texts = keptTexts(plain.files);
   for (const [path, kept] of plain.files) {
+    if (path.startsWith(`${ARCHIVE_DIR}/`)) {
+      const sources = (kept.value as Partial<SnapshotRead>).summary?.sources;
+      if (sources) restoreSources(sources, texts);
+      continue;
+    }
     const value = kept.value as Partial<MarkdownLoad<unknown> & SettingsLoad> | LedgerRead;
-    if ('parsed' in value && value.parsed) value.parsed.positions = lazyPositions(path, value as MarkdownLoad<unknown>);
+    if (!('parsed' in value) || !value.parsed) continue;
+    const parsed = value.parsed as PlainBody;
+    if (parsed.bodyFrom !== undefined) {
+      parsed.body = value.read!.source!.text.slice(parsed.bodyFrom);
+      delete parsed.bodyFrom;
+      const bounded = (value as Partial<MarkdownLoad<unknown>>).bounded as PlainBody | undefined;
+      if (bounded?.bodyIsParsed) {
+        bounded.body = parsed.body;
+        delete bounded.bodyIsParsed;
+      }
+    }
+    value.parsed.positions = lazyPositions(path, value as MarkdownLoad<unknown>);
   }
   return { ...newCheckState(new FileStates(plain.files)), inputs: plain.inputs, lint: plain.lint };
 }

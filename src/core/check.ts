@@ -7,7 +7,7 @@ import { frozenEntryIds, lintEntry } from './text/lint.ts';
 import { entriesById, flattenValidate, validatePieces } from './validate/index.ts';
 import { patchCheck } from './check-patch.ts';
 import { checkArchive } from './archive/compare.ts';
-import { passMemo, type CheckState } from './check-state.ts';
+import { lintInputs, passMemo, type CheckState } from './check-state.ts';
 import { loadArchive, type LoadedArchive } from './archive/load.ts';
 import { ARCHIVE_DIR } from './archive/records.ts';
 
@@ -44,7 +44,7 @@ function lintFindings(
     if (!state) found = lintEntry(entry, registry);
     else {
       seen.add(entry.file);
-      const from = [entry.data, entry.body, entry.bodyLine, ...settings];
+      const from = lintInputs(entry, settings);
       const known = state.lint.get(entry.file);
       if (known && known.from.every((item, index) => item === from[index])) found = known.found;
       else {

@@ -90,11 +90,12 @@ function inputsOf(
   for (const id of ids) {
     const entry = byId.get(id);
     if (!entry) from.push(undefined);
-    else if (!entry.images?.length) from.push(entry.data, entry.body, entry.file, '');
+    // The parsed data object stands for its file's parse (the body came from the same text): a memo kept on
+    // disk then holds no second copy of every body (check-state.ts).
+    else if (!entry.images?.length) from.push(entry.data, entry.file, '');
     else
       from.push(
         entry.data,
-        entry.body,
         entry.file,
         entry.images
           .map((image) =>
