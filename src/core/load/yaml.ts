@@ -20,9 +20,10 @@ import { yamlStructureProblem } from './structure.ts';
 
 /** Where each value of a parsed document sits in its file. */
 export class PositionIndex {
-  #values = new Map<string, Position>();
-  #keys = new Map<string, Position>();
-  #written = new Map<string, string>();
+  // Made on first write: most indexes (lazy ones, kept ones never asked) stay empty.
+  #values: Map<string, Position> | undefined;
+  #keys: Map<string, Position> | undefined;
+  #written: Map<string, string> | undefined;
   #load: (() => PositionIndex) | undefined;
   constructor(readonly start: Position) {}
 
@@ -45,18 +46,18 @@ export class PositionIndex {
     return path.map(String).join('\u0001');
   }
   setValue(path: readonly PropertyKey[], position: Position): void {
-    this.#values.set(PositionIndex.key(path), position);
+    (this.#values ??= new Map()).set(PositionIndex.key(path), position);
   }
   setKey(path: readonly PropertyKey[], position: Position, written: string): void {
-    this.#keys.set(PositionIndex.key(path), position);
-    this.#written.set(PositionIndex.key(path), written);
+    (this.#keys ??= new Map()).set(PositionIndex.key(path), position);
+    (this.#written ??= new Map()).set(PositionIndex.key(path), written);
   }
   /** The value at `path`, else its key, else the nearest ancestor, else the start. */
   at(path: readonly PropertyKey[]): Position {
     this.#ensure();
     for (let length = path.length; length >= 0; length--) {
       const key = PositionIndex.key(path.slice(0, length));
-      const found = this.#values.get(key) ?? this.#keys.get(key);
+      const found = this.#values?.get(key) ?? this.#keys?.get(key);
       if (found) return found;
     }
     return this.start;
@@ -64,12 +65,12 @@ export class PositionIndex {
   /** The key at `path` as the clerk wrote it (e.g. 标题 for title). */
   writtenKey(path: readonly PropertyKey[]): string | undefined {
     this.#ensure();
-    return this.#written.get(PositionIndex.key(path));
+    return this.#written?.get(PositionIndex.key(path));
   }
   /** The key's own position, when the path ends at a key. */
   keyAt(path: readonly PropertyKey[]): Position | undefined {
     this.#ensure();
-    return this.#keys.get(PositionIndex.key(path));
+    return this.#keys?.get(PositionIndex.key(path));
   }
 }
 
