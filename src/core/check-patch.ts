@@ -113,14 +113,15 @@ export async function patchCheck(state: CheckState, changed: ReadonlySet<string>
 
   // The entry and issue files to look at: those told, and those racy when last stamped.
   const look = new Set<number>();
+  const positions = (index.at ??= new Map(index.paths.map((path, at) => [path, at])));
   for (const path of changed) {
-    const at = index.at.get(path);
+    const at = positions.get(path);
     if (at !== undefined) look.add(at);
     // Never listed, never an image: a save's temporary file, an editor's backup.
     else if (!(path.split('/').some(isIgnoredName) && !NOT_LISTED.test(path))) return undefined;
   }
   for (const path of states.racy()) {
-    const at = index.at.get(path);
+    const at = positions.get(path);
     if (at !== undefined) look.add(at);
     else if (!SETTINGS_PATHS.includes(path)) return undefined; // an archive record, the ledger
   }
@@ -267,7 +268,9 @@ export async function patchCheck(state: CheckState, changed: ReadonlySet<string>
   for (const id of ids) {
     const entry = byId.get(id);
     if (entry)
-      put(pieces.membership.pending, entry.file, pendingRule(entry, listers.has(id) || facts.archivedEntries.has(id)));
+      put(pieces.membership.pending, entry.file, [
+        ...pendingRule(entry, listers.has(id) || facts.archivedEntries.has(id)),
+      ]);
   }
 
   // The archive comparison (archive/compare.ts): the affected issues in the ledger.

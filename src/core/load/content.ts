@@ -501,8 +501,8 @@ export interface LoadIndex {
   /** entries/… in listing order, then issues/…. */
   paths: string[];
   entryCount: number;
-  /** Each path's position in `paths`. */
-  at: Map<string, number>;
+  /** Each path's position in `paths` (made by the first recheck that needs it). */
+  at?: Map<string, number>;
   loads: MarkdownLoad<unknown>[];
   parts: LoadPart[];
   /** Skipped as the twin of an earlier entry id (entry/duplicate-id). */
@@ -530,7 +530,6 @@ function newLoadIndex(
   return {
     paths,
     entryCount,
-    at: new Map(paths.map((path, index) => [path, index])),
     loads,
     parts: new Array<LoadPart>(paths.length),
     twin: new Array<boolean>(paths.length).fill(false),

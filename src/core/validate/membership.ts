@@ -50,9 +50,12 @@ export function placingOrder(a: IssueRecord, b: IssueRecord): number {
   );
 }
 
+/** No finding (shared: callers only look at its length). */
+const NONE: readonly Diagnostic[] = Object.freeze([]);
+
 /** A ready entry in no issue (`placed`: it is listed by one, or archived). */
-export function pendingRule(entry: EntryRecord, placed: boolean): Diagnostic[] {
-  if (entry.data.status !== 'ready' || placed) return [];
+export function pendingRule(entry: EntryRecord, placed: boolean): readonly Diagnostic[] {
+  if (entry.data.status !== 'ready' || placed) return NONE;
   return [
     diagnostic('entry/pending', entry.file, { line: 1, column: 1 }, `待编稿件「${entry.id}」尚未编入任何一期`, {
       hint: '用 jianbao new issue 编入下一期，或把状态改为 草稿（draft）',
@@ -121,7 +124,7 @@ export function membershipPieces(
   }
   for (const entry of entriesById.values()) {
     const found = pendingRule(entry, placed.has(entry.id) || archive.archivedEntries.has(entry.id));
-    if (found.length) pieces.pending.set(entry.file, found);
+    if (found.length) pieces.pending.set(entry.file, [...found]);
   }
   return pieces;
 }
