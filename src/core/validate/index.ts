@@ -120,14 +120,8 @@ export function flattenValidate(pieces: ValidatePieces): Diagnostic[] {
  * entry's and each issue's findings while what they are found from is the
  * same (check-state.ts); `byId`: the entries by id, when the caller has them.
  */
-export function validate(
-  content: LoadedContent,
-  registry: Registry = buildRegistry(content),
-  archive: ArchiveFacts = NO_ARCHIVE,
-  passes: PassMemo = NO_MEMO,
-  byId: Map<string, EntryRecord> = entriesById(content.entries),
-): Diagnostic[] {
-  return flattenValidate(validatePieces(content, registry, archive, passes, byId));
+export function validate(...args: Parameters<typeof validatePieces>): Diagnostic[] {
+  return flattenValidate(validatePieces(...args));
 }
 
 /** `validate`'s findings, in pieces. */

@@ -63,32 +63,25 @@ export function pendingRule(entry: EntryRecord, placed: boolean): readonly Diagn
   ];
 }
 
+/** `membershipPieces`' findings in one list. */
+export function validateMembership(...args: Parameters<typeof membershipPieces>): Diagnostic[] {
+  const pieces = membershipPieces(...args);
+  return [...pieces.issues.values(), ...pieces.pending.values()].flat();
+}
+
 /**
+ * The membership findings, in pieces (by issue in placing order, then the pending ones).
  * `archive`: archived issues keep their entries' text, so a deleted entry file is not missing there, and their entries are never pending.
  * `unlisted`: entry folders that could not be listed (already reported): their entries are unread, not missing.
  * `passes`: each issue's findings reused while what they are found from is the same (a project's recheck).
  */
-export function validateMembership(
-  issues: IssueRecord[],
-  entriesById: Map<string, EntryRecord>,
-  registry: Registry,
-  archive: ArchiveSets = { archivedEntries: new Set(), archivedFiles: new Set() },
-  unlisted: readonly string[] = [],
-  /** Entry ids whose file exists but failed to load (its own errors say why): not missing. */
-  unreadable: ReadonlySet<string> = new Set(),
-  passes: PassMemo = NO_MEMO,
-): Diagnostic[] {
-  const pieces = membershipPieces(issues, entriesById, registry, archive, unlisted, unreadable, passes);
-  return [...pieces.issues.values(), ...pieces.pending.values()].flat();
-}
-
-/** `validateMembership`'s findings, in pieces (in its order). */
 export function membershipPieces(
   issues: IssueRecord[],
   entriesById: Map<string, EntryRecord>,
   registry: Registry,
   archive: ArchiveSets = { archivedEntries: new Set(), archivedFiles: new Set() },
   unlisted: readonly string[] = [],
+  /** Entry ids whose file exists but failed to load (its own errors say why): not missing. */
   unreadable: ReadonlySet<string> = new Set(),
   passes: PassMemo = NO_MEMO,
 ): MembershipPieces {
