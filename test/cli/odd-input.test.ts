@@ -159,3 +159,35 @@ describe('entries', () => {
     expectNoProgramText(run.all);
   });
 });
+
+describe('npm run bundle', () => {
+  function bundle(args: string[]) {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'release/bundle.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr, all: result.stdout + result.stderr };
+  }
+
+  it('says in Chinese what is wrong with its options', () => {
+    const unknown = bundle(['--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('未知的选项 --bogus');
+    expect(unknown.stderr).not.toMatch(/Unknown option/);
+    const missing = bundle(['--platform', 'linux-x64', '--out']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('选项 --out 缺少值');
+    expectNoProgramText(missing.all);
+  });
+
+  it('refuses a file as --out before downloading or installing anything', async () => {
+    const file = join(await tempDir('jianbao-odd-bundle-'), '发布.zip');
+    await writeFile(file, '用户的文件\n');
+    const run = bundle(['--platform', 'linux-x64', '--out', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('是一个文件，不是文件夹');
+    expect(run.stdout).toBe('');
+    expect(await readFile(file, 'utf8')).toBe('用户的文件\n');
+  });
+});
