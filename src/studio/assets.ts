@@ -4,7 +4,8 @@
  * CDN; the fonts are the ones the site uses, installed on the machine).
  * For the print preview, the site's own print stylesheet (src/styles/
  * print.css, its Noto fonts served from the package on demand) and the
- * print page's layout script (src/components/print/layout.ts).
+ * print page's layout script (src/components/print/layout.ts), and the
+ * preview's own page view (client/print-pages.css and .ts).
  */
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -93,12 +94,16 @@ export async function loadAssets(): Promise<Assets> {
     script('print-layout.ts'),
     script('main.ts'),
   ]);
-  const css = await readFile(join(CLIENT, 'studio.css'));
+  const [css, pagesCss] = await Promise.all([
+    readFile(join(CLIENT, 'studio.css')),
+    readFile(join(CLIENT, 'print-pages.css')),
+  ]);
   const files = new Map<string, Asset>([
     ['/', { type: 'text/html; charset=utf-8', body: PAGE }],
     ['/studio.js', { type: 'text/javascript; charset=utf-8', body: studio }],
     ['/studio.css', { type: 'text/css; charset=utf-8', body: css }],
     ['/print.css', { type: 'text/css; charset=utf-8', body: printCss.outputFiles[0]!.contents }],
+    ['/print-pages.css', { type: 'text/css; charset=utf-8', body: pagesCss }],
     ['/print-layout.js', { type: 'text/javascript; charset=utf-8', body: printLayout }],
   ]);
   return {

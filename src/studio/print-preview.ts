@@ -2,7 +2,8 @@
  * The print preview of 编一期: the issue `new issue` would write, compiled in
  * memory (project.previewIssue), as the site's print page shows it — the
  * core's print markup (render/print.ts), the site's print stylesheet and
- * layout script (served by assets.ts). Nothing is written to the content.
+ * layout script (served by assets.ts), then drawn as its A4 pages
+ * (client/print-pages.ts). Nothing is written to the content.
  *
  * Each preview is a small HTML document kept in memory under a random id
  * (the newest few only), shown in an iframe of the studio's page, with the
@@ -23,13 +24,18 @@ export const PREVIEW_PATH = '/api/issue/preview/';
 
 export function previewDocument(issue: CompiledIssue, base: string): string {
   const { title, settings, pages, attributes } = printPageStyles(issue);
-
   const escape = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-  const attrs = Object.entries(attributes)
+  // What the preview draws on each page where the paper has its margin boxes (client/print-pages.ts).
+  const paper = {
+    'data-first-page-number': issue.print.firstPageNumber ? 'yes' : 'no',
+    ...(issue.draftMark ? { 'data-draft-mark': escape(issue.draftMark) } : {}),
+  };
+
+  const attrs = Object.entries({ ...attributes, ...paper })
     .map(([name, value]) => ` ${name}="${value}"`)
     .join('');
   // `settings` (html:root) outranks print.css's `:root`; `pages` comes after the stylesheet, as on the print page.
-  return `<!doctype html><html lang="zh-CN" data-print-layout="pending"${attrs}><head><meta charset="utf-8"><title>${escape(title)}</title><style>${settings}</style><link rel="stylesheet" href="/print.css"></head><body><main class="sheet">${printSheetHtml(issue, base)}</main>${pages ? `<style>${pages}</style>` : ''}<script type="module" src="/print-layout.js"></script></body></html>`;
+  return `<!doctype html><html lang="zh-CN" data-print-layout="pending"${attrs}><head><meta charset="utf-8"><title>${escape(title)}</title><style>${settings}</style><link rel="stylesheet" href="/print.css"><link rel="stylesheet" href="/print-pages.css"></head><body><main class="sheet">${printSheetHtml(issue, base)}</main>${pages ? `<style>${pages}</style>` : ''}<script type="module" src="/print-layout.js"></script></body></html>`;
 }
 
 export interface Previews {

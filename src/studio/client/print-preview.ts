@@ -8,7 +8,7 @@
 import { explain, post } from './api.ts';
 import { h } from './dom.ts';
 
-/** The print page's sheet on screen (210 mm) and a little of its grey around it. */
+/** The print page's sheet on screen (210 mm, a left page 2 mm further right) and a little of its grey around it. */
 const SHEET_PX = 820;
 const DEBOUNCE_MS = 400;
 
@@ -62,22 +62,23 @@ export function printPreview(): PrintPreview {
   };
   new ResizeObserver(fit).observe(box);
 
-  /** Once the print page's own layout script has placed the 版记: the page count, the frame's height. */
+  /** Once the print page's layout script has placed the 版记 and the pages are drawn: the page count, the frame's height. */
   const whenLaidOut = (numbering: string) => {
     const root = frame.contentDocument?.documentElement;
     if (!root) return;
     const done = () => {
       fit();
-      const pages = root.dataset.pages;
+      // The pages drawn (print-pages.ts); a browser that cannot draw them has the count layout.ts measured.
+      const pages = root.dataset.sheets ?? root.dataset.pages;
       status.textContent = `${numbering}（草稿）${pages ? `，共 ${pages} 页 A4` : ''}。生成本期之前不写入任何文件。`;
     };
-    if (root.dataset.printLayout === 'done') return done();
+    if (root.dataset.preview === 'ready') return done();
     const watcher = new MutationObserver(() => {
-      if (root.dataset.printLayout !== 'done') return;
+      if (root.dataset.preview !== 'ready') return;
       watcher.disconnect();
       done();
     });
-    watcher.observe(root, { attributes: true, attributeFilter: ['data-print-layout'] });
+    watcher.observe(root, { attributes: true, attributeFilter: ['data-preview'] });
   };
 
   async function refresh(request: PreviewRequest, ask: number): Promise<void> {
