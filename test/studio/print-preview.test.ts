@@ -157,6 +157,16 @@ describe.skipIf(!browser)('编辑台: the print preview of 编一期 (sample con
     await page.getByRole('button', { name: '生成本期' }).focus();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('打印预览');
+    // Then the same document at full size, in a tab of its own.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('在新窗口中按原大查看');
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('Enter')]);
+    await tab.waitForFunction(() => document.documentElement.dataset.preview === 'ready', null, POLL);
+    expect(await tab.locator('.masthead-number').textContent()).toBe('2025年 第3期（总第46期）');
+    expect(new URL(tab.url()).pathname).toBe(
+      new URL(await page.locator('#print-preview').evaluate((element: HTMLIFrameElement) => element.src)).pathname,
+    );
+    await tab.close();
 
     await mkdir(join(ROOT, 'test-output'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'test-output', 'studio-print-preview.png') });

@@ -48,7 +48,13 @@ export function printPreview(): PrintPreview {
     },
     stage,
   );
-  const element = h('section', { class: 'panel preview-panel' }, h('h2', {}, '打印预览'), status, box);
+  // The panel shows the pages small: the same document at full size in a tab of its own.
+  const open = h(
+    'a',
+    { class: 'preview-open', id: 'preview-open', target: '_blank', rel: 'noopener', hidden: true },
+    '在新窗口中按原大查看',
+  );
+  const element = h('section', { class: 'panel preview-panel' }, h('h2', {}, '打印预览'), status, box, open);
   let timer: number | undefined;
   let asked = 0;
 
@@ -92,11 +98,14 @@ export function printPreview(): PrintPreview {
     }
     if (ask !== asked) return; // a newer change is on its way
     if (!shown.url) {
+      open.hidden = true;
       status.textContent = `无法预览：${shown.problems.map((problem) => [problem.message, problem.hint].filter(Boolean).join(' → ')).join('；')}`;
       return;
     }
     frame.onload = () => whenLaidOut(shown.numbering);
     frame.src = shown.url;
+    open.href = shown.url;
+    open.hidden = false;
   }
 
   return {
@@ -107,6 +116,7 @@ export function printPreview(): PrintPreview {
       if (!request) {
         status.textContent = '';
         frame.removeAttribute('src');
+        open.hidden = true;
         return;
       }
       timer = window.setTimeout(() => void refresh(request, ask), DEBOUNCE_MS);
