@@ -1,7 +1,8 @@
 /**
  * 编一期's print preview draws the A4 pages the PDF of the same issue has:
- * for three issues of different lengths (one short entry with a photo, the
- * sample's pending 专报, one long article), composed in the studio in
+ * for four issues of different lengths (one short entry with a photo, the
+ * sample's pending 专报, one long article, and four full pages of a series
+ * that leaves page 1 and the blank and 版记 pages unnumbered), composed in the studio in
  * Chromium, the pages drawn in the preview, the count it states and the
  * text on each page are those of the PDF `jianbao pdf` prints of the issue
  * 生成本期 wrote (read with poppler), page numbers and draft marks included.
@@ -58,12 +59,36 @@ function longBody(): string {
   return paragraphs.join('\n\n');
 }
 
+/**
+ * A page-long measure 24 times over: with the fonts of this machine the text fills page 4 to its last line, so the
+ * 版记 goes to page 6 (two-sided) after a blank page 5, both unnumbered in a series that says 空白页页码: 否.
+ */
+function fullPages(): string {
+  const measures = Array.from(
+    { length: 24 },
+    (_, n) =>
+      `（${n}）东城街道围绕燃气管道开展专项排查，组织网格员逐户逐点核查，建立问题清单${n}项，明确整改责任人和完成时限，对一时难以整改的落实临时管控措施，做到整改不到位不销号。`,
+  );
+  return ['一、主要做法', ...measures].join('\n\n');
+}
+
 describe.skipIf(!browser)('编辑台: the print preview draws the pages of the PDF (sample content)', () => {
   let session: StudioSession;
   let dir: string;
 
   beforeAll(async () => {
     dir = await sampleCopy();
+    // A third series that leaves page 1, a blank page and the 版记 page after it unnumbered.
+    const settings = join(dir, 'jianbao.yaml');
+    const yaml = await readFile(settings, 'utf8');
+    await writeFile(
+      settings,
+      yaml.replace(
+        '\nseries:\n',
+        '\nseries:\n  - id: tongbao\n    name: 示例区安全生产通报\n    publisher: 示例区应急管理局\n    layout: articles\n    sections: [experience]\n    打印: { 首页页码: 否, 空白页页码: 否 }\n    distribution:\n      send: [区委办, 区政府办]\n    copies: 30\n\n',
+      ),
+    );
+    await entry(dir, 'tongbao', '经验交流', '2025-11-27', '东城街道燃气管道专项排查的做法', fullPages());
     await writeFile(join(dir, 'entries/2025/11/仓库检查.png'), photo());
     await entry(
       dir,
@@ -173,7 +198,7 @@ describe.skipIf(!browser)('编辑台: the print preview draws the pages of the P
     return pages;
   }
 
-  it('draws as many pages as the PDF has, with the same text, numbers and marks on each, for three lengths', async () => {
+  it('draws as many pages as the PDF has, with the same text, numbers and marks on each, for four issues', async () => {
     const { mkdir } = await import('node:fs/promises');
     await mkdir(join(ROOT, 'test-output'), { recursive: true });
     const short = await composeAndGenerate(
@@ -197,7 +222,15 @@ describe.skipIf(!browser)('编辑台: the print preview draws the pages of the P
       'issues/zhuanbao/2025-03.md',
       'studio-pages-zhuanbao.png',
     );
+    const unnumbered = await composeAndGenerate(
+      'tongbao',
+      '2025年 第1期',
+      'issues/tongbao/2025-01.md',
+      'studio-pages-tongbao.png',
+    );
     expect(long.sheets).toBeGreaterThan(short.sheets);
+    // Page 1 unnumbered; the blank page 5 and the 版记 page 6 too (if the fonts ever end the text elsewhere, retune fullPages).
+    expect(unnumbered.pages.map((drawnPage) => drawnPage.number)).toEqual(['', '— 2 —', '— 3 —', '— 4 —', '', '']);
 
     const out = join(dir, '..', 'pdf-site');
     const printed = await cli(
@@ -206,6 +239,7 @@ describe.skipIf(!browser)('编辑台: the print preview draws the pages of the P
       'jianbao/2025-4',
       'jianbao/2025-5',
       'zhuanbao/2025-3',
+      'tongbao/2025-1',
       '--drafts',
       '--out',
       out,
@@ -215,6 +249,7 @@ describe.skipIf(!browser)('编辑台: the print preview draws the pages of the P
       [short, 'jianbao/2025/4/jianbao-2025-4.pdf'],
       [long, 'jianbao/2025/5/jianbao-2025-5.pdf'],
       [sections, 'zhuanbao/2025/3/zhuanbao-2025-3.pdf'],
+      [unnumbered, 'tongbao/2025/1/tongbao-2025-1.pdf'],
     ] as const) {
       const pdf = join(out, file);
       expect(drawnPages.sheets, file).toBe(pdfInfo(pdf).pages);

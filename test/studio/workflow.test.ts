@@ -92,6 +92,17 @@ describe.skipIf(!browser)('编辑台: compose, publish, erratum, check in Chromi
     expect(await dialog.textContent()).toContain('发布后将冻结');
     // Nothing is written before the confirmation.
     expect(existsSync(join(dir, 'published/zhuanbao/2025-03/1.json'))).toBe(false);
+    // By keyboard: the focus starts on 取消 (a second Enter does not publish); Esc closes, back on 发布本期.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('取消');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('发布本期');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(existsSync(join(dir, 'published/zhuanbao/2025-03/1.json'))).toBe(false);
+    await page.getByRole('button', { name: '发布本期' }).click();
     await page.getByRole('button', { name: '取消' }).click();
     expect(existsSync(join(dir, 'published/zhuanbao/2025-03/1.json'))).toBe(false);
     await page.getByRole('button', { name: '发布本期' }).click();

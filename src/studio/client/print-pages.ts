@@ -3,9 +3,9 @@
  * issue out (layout.ts: masthead condensed, 版记 placed), the flow is shown
  * as the A4 pages the PDF will have. The flow becomes a multi-column box of
  * one type-area column (156 × 225 mm) per row, the rows wrapping downwards
- * (CSS `column-wrap`, Chromium 145+): the same fragmentation, at the same
- * column size, that layout.ts measures with and Chromium prints with, so
- * each row is one printed page. Behind each row a sheet of paper is drawn
+ * (CSS `column-wrap`, recent Chromium; tested with 156): the same
+ * fragmentation, at the same column size, that layout.ts measures with and
+ * Chromium prints with, so each row is one printed page. Behind each row a sheet of paper is drawn
  * with what the paper has in its margin boxes (print.css `@page`): the page
  * number (— N —, outside corner; none on page 1 when the series says so, nor
  * on the blank and 版记 pages of a `bare` tail) and the draft mark.

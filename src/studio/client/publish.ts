@@ -94,7 +94,8 @@ async function showIssue(state: State, box: HTMLElement, ref: string): Promise<v
       'p',
       { class: 'actions' },
       h('button', { type: 'button', class: 'primary', id: 'confirm-yes' }, '确认发布'),
-      h('button', { type: 'button', id: 'confirm-no' }, '取消'),
+      // The focus starts on 取消: Enter pressed once too often must not publish; Esc closes too.
+      h('button', { type: 'button', id: 'confirm-no', autofocus: true }, '取消'),
     ),
   );
   const publish = async () => {
