@@ -9,11 +9,12 @@
  * render cache (render-cache.ts, keyed by page-keys.ts) instead of being
  * rendered again.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { CompiledSite, Diagnostic } from '../core/index.ts';
-import { PACKAGE_ROOT } from '../core/index.ts';
+import { LEDGER_FILE, PACKAGE_ROOT } from '../core/index.ts';
 import { ASSETS_DIR, issuePagePath } from '../site/routes.ts';
 import { withAstroEnv } from './astro-env.ts';
 import { CompileContentError, startCompile, type Compiled } from './compile-job.ts';
@@ -141,6 +142,8 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
     ...(options.downloads ? { downloads: options.downloads } : {}),
     ...(cache && renderer ? { cache: { dir: cache.dir, renderer } } : {}),
   });
+  // The archive's ledger: changed since the last build that ran Astro, the site has too (site-snapshot.ts).
+  const ledger = await ledgerDigest(contentDir);
   // Meanwhile, on this thread: load Astro (its module loading is a large part of a build). Not awaited:
   // a build that reuses the last site (site-snapshot.ts) does not need it.
   import('astro').catch(() => undefined);
@@ -178,6 +181,7 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
           base: checked.base,
           compiled: job.compiled,
           keys: job.keys,
+          ledger,
           cacheDir: join(work, 'cache'),
           cache: cache && renderer ? { pages: cache, renderer } : undefined,
           log,
@@ -256,6 +260,8 @@ async function renderPages(options: {
   compiled: Promise<Compiled>;
   /** The page keys, from the compile worker (awaited only with a cache). */
   keys: Promise<PlainPageKeys>;
+  /** The digest of the archive's ledger (`ledgerDigest`). */
+  ledger: string;
   cacheDir: string;
   /** The render cache and the renderer's digest; none: render every page. */
   cache: { pages: RenderCache; renderer: string } | undefined;
@@ -282,10 +288,12 @@ async function renderPages(options: {
     return { file: undefined, handoff: handoff.file, ...(cached ? { cached } : {}) };
   };
   const snapshots = cache?.siteSnapshots();
-  // A snapshot to compare with: wait for the compile (no snapshot, a cold build: Astro starts bundling at once).
+  // A snapshot to compare with: wait for the compile — unless there is none (a cold build) or an issue was
+  // published or corrected since it was kept (the site changed): then Astro starts bundling at once.
+  const kept = snapshots !== undefined && (await snapshots.any());
   const wholeSite =
-    snapshots !== undefined &&
-    (await snapshots.any()) &&
+    kept &&
+    !(await snapshots.ledgerChanged(options.ledger)) &&
     snapshots.has((await plan).siteKey) &&
     (await plan).reused.length === (await plan).keys.length;
   try {
@@ -323,7 +331,8 @@ async function renderPages(options: {
     if (!fresh.has(page)) await cache.store(page.key, pageFile(siteDir, page));
   }
   await cache.prune(new Set(keys.map(({ key }) => key)));
-  if (rendered) await snapshots!.keep(siteKey, siteDir, new Set(keys.map((page) => pageFile(siteDir, page))));
+  if (rendered)
+    await snapshots!.keep(siteKey, siteDir, new Set(keys.map((page) => pageFile(siteDir, page))), options.ledger);
   await RenderCache.pruneOrphans(dirname(cache.dir));
   return { site, reused: reused.length, keys, wholeSite: !rendered };
 }
@@ -376,6 +385,12 @@ async function restorePages(
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** sha256 of the archive's ledger, hex (empty: none). */
+async function ledgerDigest(contentDir: string): Promise<string> {
+  const text = await readFile(join(contentDir, LEDGER_FILE)).catch(() => undefined);
+  return text ? createHash('sha256').update(text).digest('hex') : '';
 }
 
 /** How many HTML pages the site has. */
