@@ -23,6 +23,8 @@ import { parseArgs } from 'node:util';
 import { bundleCli, bundlesDir, sourcesDigest } from '../bin/launch.js';
 import { digestParts, treeDigest } from '../src/build/digest.js';
 import { BUNDLE_MARKER, BUNDLE_SAMPLE_CONTENT } from '../src/cli/bundle-home.ts';
+import { parseArgsMessage } from '../src/cli/command.ts';
+import { isSystemError, systemErrorMessage } from '../src/core/errno.ts';
 import { checkTree, type Target } from './dependency-check.ts';
 import { type BundlePlatform, launchers, readme } from './launchers.ts';
 import { installNodeRuntime, NODE_VERSION } from './node-runtime.ts';
@@ -230,7 +232,7 @@ async function cli(): Promise<number> {
     ({ values } = parseArgs({ options: { platform: { type: 'string' }, out: { type: 'string' } }, strict: true }));
   } catch (error) {
     process.stderr.write(
-      `${(error as Error).message}\n用法：npm run bundle -- --platform win32-x64|linux-x64 [--out 目录]\n`,
+      `${parseArgsMessage(error)}\n用法：npm run bundle -- --platform win32-x64|linux-x64 [--out 目录]\n`,
     );
     return 2;
   }
@@ -241,10 +243,16 @@ async function cli(): Promise<number> {
     );
     return 2;
   }
+  const outDir = resolve(values.out ?? process.cwd());
+  // Before minutes of downloading and installing: the zip must have a folder to go to.
+  if ((await stat(outDir).catch(() => undefined))?.isFile()) {
+    process.stderr.write(`--out ${outDir} 是一个文件，不是文件夹：写压缩包要放进的文件夹（没有时会新建）\n`);
+    return 2;
+  }
   const started = performance.now();
   const result = await buildBundle({
     platform,
-    outDir: resolve(values.out ?? process.cwd()),
+    outDir,
     log: (line) => process.stdout.write(`${line}\n`),
   });
   process.stdout.write(
@@ -259,7 +267,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`生成离线包失败：${(error as Error).message}\n`);
+      process.stderr.write(
+        `生成离线包失败：${isSystemError(error) ? systemErrorMessage(error) : (error as Error).message}\n`,
+      );
       process.exitCode = 1;
     },
   );

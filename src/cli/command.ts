@@ -3,7 +3,7 @@
  * exit code. Commands print through `io`, never through console directly,
  * so tests can run them in-process.
  */
-import { access } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import stringWidth from 'string-width';
 import type { BundleHome } from './bundle-home.ts';
@@ -88,13 +88,25 @@ export function parseCommandArgs(def: CommandDef, argv: string[]): ParsedArgs {
     const parsed = parseArgs({ args: argv, options: options as never, allowPositionals: true, strict: true });
     return { values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const message = (error as Error).message;
-    const option = /'(-{1,2}[^']+)'/.exec(message)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`未知的选项 ${option}`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`选项 ${option} 的值不对（是否缺少值？）`);
-    throw new UsageError(`命令行参数有误：${message}`);
+    throw new UsageError(parseArgsMessage(error));
   }
+}
+
+/** What Node's parseArgs complains about, in Chinese (its own messages are English). */
+export function parseArgsMessage(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const message = (error as Error).message;
+  // Node quotes the option, with ` <value>` after it when the value is missing.
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知的选项 ${option}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take an argument/.test(message)) return `选项 ${option} 不带值：只写 ${option}，不要写 ${option}=…`;
+    if (/ambiguous/.test(message))
+      return `选项 ${option} 缺少值（后面紧跟的是另一个选项）；值本身以 - 开头时写作 ${option}=-…`;
+    return `选项 ${option} 缺少值：写作 ${option} 值`;
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数：${/'([^']*)'/.exec(message)?.[1] ?? ''}`;
+  return `命令行参数有误：${message}`;
 }
 
 export function commandHelp(def: CommandDef): string {
@@ -114,11 +126,16 @@ export function commandHelp(def: CommandDef): string {
 
 /** Stop with a usage error (exit 2) when the content directory does not exist. */
 export async function requireContentDir(contentDir: string): Promise<void> {
+  let info;
   try {
-    await access(contentDir);
+    info = await stat(contentDir);
   } catch {
     throw new UsageError(`内容目录不存在：${contentDir}`);
   }
+  if (!info.isDirectory())
+    throw new UsageError(
+      `内容目录 ${contentDir} 是一个文件，不是文件夹：--content 写内容文件夹（其中有 jianbao.yaml）`,
+    );
 }
 
 /** The value of `--format`, one of `allowed` (the first is the default). */

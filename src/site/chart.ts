@@ -61,6 +61,11 @@ function finish(
   const descNode = document.createElementNS('http://www.w3.org/2000/svg', 'desc');
   descNode.setAttribute('id', `${id}-desc`);
   descNode.textContent = description;
+  // Plot names its marks in English (aria-label="bar", "x-axis tick"); the chart is one image, named in Chinese.
+  for (const node of svg.querySelectorAll('[aria-label], [aria-description]')) {
+    node.removeAttribute('aria-label');
+    node.removeAttribute('aria-description');
+  }
   svg.insertBefore(descNode, svg.firstChild);
   svg.insertBefore(titleNode, svg.firstChild);
   svg.setAttribute('role', 'img');

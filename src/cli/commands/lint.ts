@@ -6,7 +6,7 @@ import { buildRegistry } from '../../core/index.ts';
 import { loadContent } from '../../core/index.ts';
 import { fixEntryFiles } from '../../core/index.ts';
 import { frozenEntryIds, lintEntry } from '../../core/index.ts';
-import { LINT_RULES } from '../../core/index.ts';
+import { LINT_RULES, SETTINGS_FILES, UserError } from '../../core/index.ts';
 import { defineCommand, formatOption, requireContentDir, UsageError } from '../command.ts';
 import { diagnosticsJson, displayPath, paint, printDiagnostics } from '../report.ts';
 
@@ -33,6 +33,15 @@ export default defineCommand({
     await requireContentDir(contentDir);
     const started = performance.now();
     let content = await loadContent(contentDir);
+    // A folder without jianbao.yaml is no content directory: say so rather than report “no problems” over nothing.
+    const notContent = content.diagnostics.filter(
+      (d) => d.rule === 'file/missing' && d.file === SETTINGS_FILES.settings,
+    );
+    if (notContent.length)
+      throw new UserError(`${contentDir} 不是内容目录，没有检查任何稿件`, {
+        diagnostics: notContent,
+        hint: '用 --content 指向内容目录（其中有 jianbao.yaml 和 entries/），或在内容目录中运行 jianbao lint',
+      });
     let registry = buildRegistry(content);
     const frozen = frozenEntryIds(content);
     // Paths given on the command line, relative to where the command runs.

@@ -540,7 +540,12 @@ function issueDiagnostic(
   const where = written && !missing && issue.code !== 'custom' && !issue.message.includes('「') ? `「${written}」` : '';
   let message = issue.message;
   let hint: string | undefined;
-  if (missing && lastKey) {
+  if (missing && path.length === 0) {
+    // Nothing at all (an empty front matter `---` `---`, or a file of only comments): name what has to be written.
+    const required = requiredKeys(schema);
+    message = required.length ? `内容是空的，缺少必填项：${required.join('、')}` : '内容是空的';
+    if (required.length) hint = `写上 ${required.map((key) => `${key.split('（')[0]}: …`).join('、')}`;
+  } else if (missing && lastKey) {
     const alias = fieldAt(schema, path)?.alias?.[0];
     const name = alias ? `${alias}（${lastKey}）` : lastKey;
     message = `缺少必填项「${name}」`;
@@ -549,6 +554,18 @@ function issueDiagnostic(
     message = `${where}${message}`;
   }
   return diagnostic(rule, file, positions.at(path), message, hint ? { hint } : {});
+}
+
+/** The keys an object schema cannot do without, as 栏目（section）. */
+function requiredKeys(schema: AnySchema): string[] {
+  const def = defOf(baseSchema(schema));
+  if (def.type !== 'object') return [];
+  return Object.entries(def.shape as Record<string, AnySchema>)
+    .filter(([, field]) => !field.safeParse(undefined).success)
+    .map(([key, field]) => {
+      const alias = fieldMeta(field)?.alias?.[0];
+      return alias ? `${alias}（${key}）` : key;
+    });
 }
 
 /** The metadata of the field a path points to, if any. */

@@ -3,6 +3,7 @@ import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.ts';
 import type { LoadedContent } from '../load/content.ts';
 import { RESERVED_SITE_DIRS, SETTINGS_FILES } from '../paths.ts';
 import { findPerson, type Registry } from '../registry.ts';
+import { chineseDate } from '../format.ts';
 
 export function validateSettings(content: LoadedContent, registry: Registry): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -65,6 +66,26 @@ export function validateSettings(content: LoadedContent, registry: Registry): Di
             },
           ),
         );
+      } else if (successor && unit.abolished) {
+        // The receiving unit must exist the day this one is abolished: not abolished itself (A 并入 B 并入 A), not yet to come.
+        const gone = successor.abolished !== undefined && successor.abolished <= unit.abolished;
+        const unborn = successor.established !== undefined && successor.established > unit.abolished;
+        if (gone || unborn)
+          out.push(
+            diagnostic(
+              'settings/unknown-unit',
+              SETTINGS_FILES.units,
+              unitPositions.at([index, 'mergedInto']),
+              gone
+                ? `单位「${unit.name}」于${chineseDate(unit.abolished)}撤销时并入「${successor.name}」，但「${successor.name}」已于${chineseDate(successor.abolished!)}撤销`
+                : `单位「${unit.name}」于${chineseDate(unit.abolished)}撤销时并入「${successor.name}」，但「${successor.name}」${chineseDate(successor.established!)}才成立`,
+              {
+                hint: gone
+                  ? `并入 写${chineseDate(unit.abolished)}那天还在的单位（两个单位不能互相并入）`
+                  : `改正「${successor.name}」的 成立 日期，或 并入 写${chineseDate(unit.abolished)}那天已有的单位`,
+              },
+            ),
+          );
       }
     });
   }

@@ -67,20 +67,27 @@ export class EntryIndex {
     ].join('\0');
   }
 
-  add(file: string, entry: EntryLike): void {
+  /**
+   * `untitledByFacts: false` for an entry written in the same run (the items
+   * of one bulletin): two untitled items of a day and unit there are two
+   * entries unless their text is the same.
+   */
+  add(file: string, entry: EntryLike, { untitledByFacts = true } = {}): void {
     const facts = this.factsKey(entry);
-    if (!this.byFacts.has(facts)) this.byFacts.set(facts, file);
+    if ((untitledByFacts || entry.title?.trim()) && !this.byFacts.has(facts)) this.byFacts.set(facts, file);
     const body = bodyKey(entry.body);
     if (body && !this.byBody.has(body)) this.byBody.set(body, file);
   }
 
   /** The entry this one repeats, or undefined. */
   find(entry: EntryLike): Duplicate | undefined {
+    const titled = Boolean(entry.title?.trim());
     const facts = this.byFacts.get(this.factsKey(entry));
-    if (facts)
-      return { file: facts, same: entry.title?.trim() ? '标题、日期、单位' : '栏目、日期、单位（都没有标题）' };
+    if (facts && titled) return { file: facts, same: '标题、日期、单位' };
+    // Untitled, the same text first: of several untitled entries of a day and unit, the one it really repeats.
     const body = bodyKey(entry.body);
     const same = body ? this.byBody.get(body) : undefined;
-    return same ? { file: same, same: '正文' } : undefined;
+    if (same) return { file: same, same: '正文' };
+    return facts ? { file: facts, same: '栏目、日期、单位（都没有标题）' } : undefined;
   }
 }

@@ -21,6 +21,7 @@ import { ImportError, type ImportInput, readImportSource, SOURCE_KIND_NAMES, typ
 import { bulletinAsOne, type Item, splitBulletin, splitItems } from './split.ts';
 import { entryFileText, entryName, freeEntryPath, writeNewFile } from './write.ts';
 import { EntryIndex, type Duplicate } from '../../workflow/duplicates.ts';
+import { sectionName } from '../../schema/sections.ts';
 
 export interface ImportOptions extends Omit<InferOptions, 'today'> {
   contentDir: string;
@@ -131,6 +132,11 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
       items = options.split ? entries : [bulletinAsOne(source.tree.children)];
       if (!options.split && entries.length > 1)
         report.notes.push(`这是一期简报，约有 ${entries.length} 篇稿件；加 --split 可按栏目和标题分成一篇一稿导入`);
+      // An `articles` bulletin prints no 栏目 headings: nothing in it says which 栏目 an entry belongs to.
+      if (options.split && entries.length > 0 && entries.every((entry) => entry.section === undefined))
+        report.notes.push(
+          `这期简报没有【栏目】标题（文章版式），${entries.length} 篇稿件的栏目都写作“${sectionName(options.section)}”（没有栏目标题时取 --section，默认工作动态），请逐篇核对栏目`,
+        );
     } else items = splitItems(source.tree, options.split, source.title);
     for (const item of items) {
       const leaders = leadLeaders(item, options.registry);
@@ -189,8 +195,9 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
       const facts = {
         date: inferred.date,
         unit: inferred.data.单位 as string | undefined,
-        title: item.title,
-        section: options.section,
+        title,
+        // The bulletin's 栏目 heading over the item, not only --section: a 工作提示 item is no 工作动态 one.
+        section: item.section ?? options.section,
         body,
       };
       const duplicate = options.force ? undefined : known.find(facts);
@@ -198,7 +205,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
         entry.duplicateOf = duplicate;
         continue;
       }
-      known.add(path, facts);
+      known.add(path, facts, { untitledByFacts: false });
       if (options.dryRun) continue;
       await writeNewFile(join(options.contentDir, path), text);
       for (const [index, image] of images.entries())

@@ -5,7 +5,7 @@
  * no empty paragraphs — and remark-stringify with GFM tables.
  */
 import type { Root as HastRoot } from 'hast';
-import type { Paragraph, Root, RootContent, Table } from 'mdast';
+import type { Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
@@ -27,7 +27,62 @@ export function parseHtml(html: string): HastRoot {
 }
 
 export function hastToMdast(tree: HastRoot): Root {
-  return toMdast.runSync(tree);
+  const root = toMdast.runSync(tree);
+  tidyBreaks(root);
+  return root;
+}
+
+/** Text that cannot end a paragraph: a clause goes on after a comma, an enumeration comma or an opening bracket. */
+const MID_SENTENCE = /[，、,（(“‘《]\s*$/;
+
+/**
+ * Line breaks (<br>) as pages and Word use them: runs of them (<br><br><br>,
+ * often with &nbsp; between) are paragraph breaks, or nothing when the text
+ * before them cannot end a sentence (“大检查，<br><br>重点检查…”); breaks at
+ * the start or end of a paragraph go. A single break inside a paragraph
+ * stays (a sign-off, an address).
+ */
+function tidyBreaks(root: Root): void {
+  const blank = (node: PhrasingContent | undefined) => node?.type === 'text' && !node.value.trim();
+  const tidy = (children: PhrasingContent[]): PhrasingContent[][] => {
+    const parts: PhrasingContent[][] = [[]];
+    for (let i = 0; i < children.length; i++) {
+      const node = children[i]!;
+      if (node.type !== 'break') {
+        parts.at(-1)!.push(node);
+        continue;
+      }
+      let run = 1;
+      let j = i + 1;
+      for (; j < children.length && (children[j]!.type === 'break' || blank(children[j])); j++)
+        if (children[j]!.type === 'break') run++;
+      const before = parts.at(-1)!;
+      while (blank(before.at(-1))) before.pop();
+      const text = before.map((child) => toString(child)).join('');
+      const atEdge = text.trim() === '' || j >= children.length;
+      if (atEdge || MID_SENTENCE.test(text)) {
+        // Nothing: the clause goes on (or there is nothing before or after).
+      } else if (run > 1) parts.push([]);
+      else before.push(node, ...children.slice(i + 1, j).filter((child) => !blank(child)));
+      i = j - 1;
+    }
+    return parts.filter((part) => part.some((child) => !blank(child)));
+  };
+  const visit = (parent: { children: RootContent[] }, root: boolean) => {
+    parent.children = parent.children.flatMap((node): RootContent[] => {
+      if (node.type === 'paragraph') {
+        const parts = tidy(node.children);
+        if (parts.length === 0) return [];
+        // Inside a list item or a table cell a paragraph stays one: its parts are joined by one break.
+        if (root || parts.length === 1) return parts.map((children) => ({ ...node, children }));
+        return [{ ...node, children: parts.flatMap((part, index) => (index ? [{ type: 'break' }, ...part] : part)) }];
+      }
+      if ('children' in node && Array.isArray(node.children) && node.type !== 'heading' && node.type !== 'table')
+        visit(node, false);
+      return [node];
+    });
+  };
+  visit(root, true);
 }
 
 /**

@@ -5,7 +5,7 @@
  * Big5) and always reported, never guessed silently.
  */
 import { errnoReason } from '../../errno.ts';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Root, RootContent, Text } from 'mdast';
 import mammoth from 'mammoth';
@@ -184,6 +184,9 @@ function fromHtml(bytes: Uint8Array): ImportSource {
     const page: Cleaned = { kept: found.nodes, pageDate: found.issueDate, removed: found.removed, bulletin: true };
     const { notes, ...bulletin } = bulletinFields(page);
     if (wholeRecovered) notes.push(`按“一、（一）1.（1）”恢复了 ${wholeRecovered} 个小标题`);
+    // As for any web page: its images are not imported (remote, or data: URLs no entry can use).
+    const images = dropImages(found.nodes);
+    if (images) notes.push(`网页中的 ${images} 张图片未导入（站点不引用外网图片；需要时请另存后手工加入）`);
     return {
       kind: 'html',
       encoding,
@@ -217,6 +220,30 @@ function fromHtml(bytes: Uint8Array): ImportSource {
     notes,
     ...bulletin,
   };
+}
+
+/** Remove the images of a tree's nodes (in place), and paragraphs left with nothing; how many images went. */
+function dropImages(nodes: RootContent[]): number {
+  let dropped = 0;
+  const walk = (children: RootContent[]): RootContent[] =>
+    children.flatMap((node): RootContent[] => {
+      if (node.type === 'image' || node.type === 'imageReference') {
+        dropped++;
+        return [];
+      }
+      if (!('children' in node)) return [node];
+      const had = node.children.length;
+      (node as { children: RootContent[] }).children = walk(node.children);
+      return node.type === 'paragraph' &&
+        had > 0 &&
+        plainText(node) === '' &&
+        node.children.every((child) => child.type === 'text' || child.type === 'break')
+        ? []
+        : [node];
+    });
+  const kept = walk(nodes);
+  nodes.splice(0, nodes.length, ...kept);
+  return dropped;
 }
 
 /** Plain text: one paragraph a line (as text copied from a page, Word or WeChat comes), page chrome removed. */
@@ -290,6 +317,8 @@ export async function readImportSource(input: ImportInput): Promise<ImportSource
   let bytes: Buffer;
   let kind: SourceKind | undefined;
   if (typeof input === 'string') {
+    if ((await stat(input).catch(() => undefined))?.isDirectory())
+      throw new ImportError('这是一个文件夹：写出其中要导入的文件，如 jianbao import 文件夹/*.docx');
     kind = sourceKind(input);
     if (!kind) throw new ImportError('不支持的文件类型：只能导入 .docx、.doc、.wps、.html、.txt、.md 文件');
     try {

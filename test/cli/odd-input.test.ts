@@ -1,0 +1,193 @@
+/**
+ * The command line and the content as a clerk gets them wrong: a flag
+ * without its value, a file where the content folder should be, a folder
+ * that is no content directory, units merged into each other, an empty
+ * front matter. Each is a real `node bin/jianbao.js` process on real files;
+ * the answer must be Chinese, say where and how to fix, and exit non-zero.
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, SAMPLE_CONTENT, listFiles, tempDir } from '../helpers/index.ts';
+
+function jianbao(args: string[], cwd = ROOT) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/jianbao.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', JIANBAO_CONTENT: '' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, all: result.stdout + result.stderr };
+}
+
+/** Nothing a clerk should ever see. */
+function expectNoProgramText(text: string) {
+  expect(text).not.toMatch(/undefined|NaN|\[object Object\]|<value>|\n\s+at .+:\d+:\d+|Error:/);
+}
+
+let sample: string;
+beforeAll(async () => {
+  sample = join(await tempDir('jianbao-odd-'), '简报 内容');
+  await cp(SAMPLE_CONTENT, sample, { recursive: true });
+});
+
+describe('options written wrong', () => {
+  it('a value left out names the option, without Node’s English placeholder', () => {
+    const run = jianbao(['check', '--content']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('选项 --content 缺少值');
+    expectNoProgramText(run.all);
+  });
+
+  it('a value that starts with a dash is told apart from a missing one', () => {
+    const run = jianbao(['new', 'issue', '--series', 'zhuanbao', '--total', '-5', '--content', sample]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('选项 --total 缺少值');
+    expect(run.stderr).toContain('--total=-…');
+    expectNoProgramText(run.all);
+  });
+
+  it('a value given to a switch says the switch takes none', () => {
+    const run = jianbao(['check', '--fix=yes', '--content', sample]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('选项 --fix 不带值');
+    expectNoProgramText(run.all);
+  });
+});
+
+describe('--content that is no content folder', () => {
+  it.each([['check'], ['lint'], ['new', 'issue', '--series', 'zhuanbao'], ['stats'], ['publish', '2025-1']])(
+    '%s: a file instead of the folder is a usage error, nothing read',
+    async (...command) => {
+      const file = join(await tempDir('jianbao-odd-file-'), '内容.txt');
+      await writeFile(file, '不是文件夹\n');
+      const run = jianbao([...command, '--content', file]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('是一个文件，不是文件夹');
+      expect(run.all).not.toContain('ENOTDIR');
+      expectNoProgramText(run.all);
+    },
+  );
+
+  it('lint of a folder without jianbao.yaml does not report “no problems”', async () => {
+    const empty = await tempDir('jianbao-odd-empty-');
+    const run = jianbao(['lint', '--content', empty]);
+    expect(run.code).toBe(1);
+    expect(run.all).toContain('不是内容目录');
+    expect(run.all).toContain('jianbao.yaml:1:1');
+    expect(run.all).not.toContain('没有发现问题');
+    expect(await listFiles(empty)).toEqual([]);
+    expectNoProgramText(run.all);
+  });
+});
+
+describe('units.yaml', () => {
+  async function withUnits(extra: string) {
+    const dir = join(await tempDir('jianbao-odd-units-'), 'content');
+    await cp(SAMPLE_CONTENT, dir, { recursive: true });
+    const units = await readFile(join(dir, 'units.yaml'), 'utf8');
+    await writeFile(join(dir, 'units.yaml'), `${units.trimEnd()}\n${extra}`);
+    return { dir, line: units.trimEnd().split('\n').length + 1 };
+  }
+
+  it('two units merged into each other are an error at each 并入', async () => {
+    const { dir, line } = await withUnits(
+      [
+        '- id: qa1',
+        '  名称: 测试甲局',
+        '  撤销: 2020-01-01',
+        '  并入: qa2',
+        '- id: qa2',
+        '  名称: 测试乙局',
+        '  撤销: 2020-01-01',
+        '  并入: 测试甲局',
+        '',
+      ].join('\n'),
+    );
+    const run = jianbao(['check', '--content', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `units.yaml:${line + 3}:7 错误 单位「测试甲局」于2020年1月1日撤销时并入「测试乙局」，但「测试乙局」已于2020年1月1日撤销 [settings/unknown-unit]`,
+    );
+    expect(run.stdout).toContain(`units.yaml:${line + 7}:7 错误 单位「测试乙局」于2020年1月1日撤销时并入「测试甲局」`);
+    expect(run.stdout).toContain('→ 并入 写2020年1月1日那天还在的单位');
+    expectNoProgramText(run.all);
+  });
+
+  it('a unit merged into one founded later is an error', async () => {
+    const { dir, line } = await withUnits(
+      [
+        '- id: qa1',
+        '  名称: 测试甲局',
+        '  撤销: 2020-01-01',
+        '  并入: qa2',
+        '- id: qa2',
+        '  名称: 测试乙局',
+        '  成立: 2021-06-01',
+        '',
+      ].join('\n'),
+    );
+    const run = jianbao(['check', '--content', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `units.yaml:${line + 3}:7 错误 单位「测试甲局」于2020年1月1日撤销时并入「测试乙局」，但「测试乙局」2021年6月1日才成立`,
+    );
+  });
+
+  it('a merge into a unit that still exists is fine', async () => {
+    const { dir } = await withUnits(
+      ['- id: qa1', '  名称: 测试甲局', '  撤销: 2020-01-01', '  并入: yjj', ''].join('\n'),
+    );
+    const run = jianbao(['check', '--format', 'json', '--content', dir]);
+    const report = JSON.parse(run.stdout) as { diagnostics: { file: string }[] };
+    expect(report.diagnostics.filter((d) => d.file === 'units.yaml')).toEqual([]);
+  });
+});
+
+describe('entries', () => {
+  it('an empty front matter names the keys to write', async () => {
+    const dir = join(await tempDir('jianbao-odd-fm-'), 'content');
+    await cp(SAMPLE_CONTENT, dir, { recursive: true });
+    await mkdir(join(dir, 'entries/2025/12'), { recursive: true });
+    await writeFile(join(dir, 'entries/2025/12/空前置信息.md'), '---\n---\n12月1日，正文。\n');
+    const run = jianbao(['check', '--content', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'entries/2025/12/空前置信息.md:2:1 错误 内容是空的，缺少必填项：栏目（section）、日期（date）、单位（unit） [schema/required]',
+    );
+    expect(run.stdout).toContain('→ 写上 栏目: …、日期: …、单位: …');
+    expectNoProgramText(run.all);
+  });
+});
+
+describe('npm run bundle', () => {
+  function bundle(args: string[]) {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'release/bundle.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr, all: result.stdout + result.stderr };
+  }
+
+  it('says in Chinese what is wrong with its options', () => {
+    const unknown = bundle(['--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('未知的选项 --bogus');
+    expect(unknown.stderr).not.toMatch(/Unknown option/);
+    const missing = bundle(['--platform', 'linux-x64', '--out']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('选项 --out 缺少值');
+    expectNoProgramText(missing.all);
+  });
+
+  it('refuses a file as --out before downloading or installing anything', async () => {
+    const file = join(await tempDir('jianbao-odd-bundle-'), '发布.zip');
+    await writeFile(file, '用户的文件\n');
+    const run = bundle(['--platform', 'linux-x64', '--out', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('是一个文件，不是文件夹');
+    expect(run.stdout).toBe('');
+    expect(await readFile(file, 'utf8')).toBe('用户的文件\n');
+  });
+});
