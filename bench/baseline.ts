@@ -1,6 +1,7 @@
 /**
  * bench/baseline (`npx tsx bench/baseline.ts --baseline ../jianbao-old`):
- * the weekly steps of this checkout against another checkout of jianbao (an
+ * the weekly steps (an edited draft, an added draft, a published issue) of
+ * this checkout against another checkout of jianbao (an
  * earlier commit, its `node_modules` installed), in the same run on the same
  * machine. Each checkout builds the content its own `bench/generate.ts` makes
  * with the same sizes and seed; the two are measured alternately, so a busy
@@ -33,6 +34,8 @@ if (!values.baseline) {
   process.exit(2);
 }
 const FIRST_YEAR = 2016;
+/** bench/generate.ts's default: the newest generated issue, a draft, is number 50 of the last year. */
+const ISSUES_PER_YEAR = 50;
 const years = Number(values.years);
 const runs = Number(values.runs);
 const lastYear = FIRST_YEAR + years - 1;
@@ -166,6 +169,17 @@ async function main() {
       ]);
       record(
         'build（新增一期后）',
+        checkout,
+        (await jianbao(checkout, ['build', '--content', checkout.content, '--out', checkout.site])).seconds,
+      );
+    }
+  }
+  // Publishing the newest draft changes the site (its pages, the home page, the archives, the feed): Astro runs.
+  for (let round = 0; round < runs; round++) {
+    for (const checkout of order(round)) {
+      await jianbao(checkout, ['publish', `${lastYear}-${ISSUES_PER_YEAR + round}`, '--content', checkout.content]);
+      record(
+        'build（发布一期后）',
         checkout,
         (await jianbao(checkout, ['build', '--content', checkout.content, '--out', checkout.site])).seconds,
       );

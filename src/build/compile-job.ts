@@ -4,11 +4,14 @@
  * pages: the check (about 2 s for ten years of bulletins) and the compile
  * (1 s with the Markdown cache, 5 s without) then add little or no wall time
  * to a build. The compiled site comes back serialised (V8's structured clone,
- * transferred): the pages read the same bytes from a file (site-module.ts).
+ * transferred); then, while the main thread deserialises it, the worker
+ * computes the render cache's page keys (page-keys.ts: hashing every issue,
+ * seconds for ten years of bulletins) and sends those.
  */
 import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { CompiledSite, Diagnostic } from '../core/index.ts';
+import type { PlainPageKeys } from './page-keys.ts';
 
 export interface CompileJobOptions {
   contentDir: string;
@@ -16,12 +19,16 @@ export interface CompileJobOptions {
   cache?: { dir: string; renderer: string };
   /** Include draft issues (`build --drafts`); default: leave them out. */
   drafts?: boolean;
+  /** The files written next to each issue page, which the pages link: set on the compiled site (so in its keys). */
+  downloads?: { pdf: boolean; docx: boolean };
 }
 
 export type CompileMessage =
   | { type: 'checked'; diagnostics: Diagnostic[]; errors: number; base: string; seconds: number }
   /** `draftsLeftOut`: the draft issues not in the site (`2024-8` or `zhuanbao/2024-8`). */
   | { type: 'compiled'; bytes: Uint8Array; seconds: number; draftsLeftOut: string[] }
+  /** After `compiled`, with a cache: the page keys of the compiled site (page-keys.ts). */
+  | { type: 'keys'; keys: PlainPageKeys }
   /** `content`: the content changed under the build (an image deleted after the check), not our bug. */
   | { type: 'failed'; message: string; stack: string | undefined; content?: boolean };
 
@@ -34,6 +41,8 @@ export interface CompileJob {
   checked: Promise<Checked>;
   /** The compiled site; rejects when the check found errors or the worker failed. */
   compiled: Promise<Compiled>;
+  /** The page keys of the compiled site (only with `cache`; rejects like `compiled`). */
+  keys: Promise<PlainPageKeys>;
   /** End the worker (after a failed check it has nothing more to do). */
   stop: () => Promise<void>;
   /** The worker finished (it keeps the check cache after compiling). */
@@ -56,19 +65,24 @@ export function startCompile(options: CompileJobOptions): CompileJob {
   const worker = new Worker(workerUrl(), { workerData: options });
   let settleChecked!: { resolve: (value: Checked) => void; reject: (error: Error) => void };
   let settleCompiled!: { resolve: (value: Compiled) => void; reject: (error: Error) => void };
+  let settleKeys!: { resolve: (value: PlainPageKeys) => void; reject: (error: Error) => void };
   const checked = new Promise<Checked>((resolve, reject) => (settleChecked = { resolve, reject }));
   const compiled = new Promise<Compiled>((resolve, reject) => (settleCompiled = { resolve, reject }));
+  const keys = new Promise<PlainPageKeys>((resolve, reject) => (settleKeys = { resolve, reject }));
   // Awaited only when the check passes: a rejection is never unhandled.
   compiled.catch(() => undefined);
+  keys.catch(() => undefined);
   const fail = (error: Error) => {
     settleChecked.reject(error);
     settleCompiled.reject(error);
+    settleKeys.reject(error);
   };
   worker.on('message', (message: CompileMessage) => {
     if (message.type === 'checked') {
       settleChecked.resolve(message);
-      if (message.errors > 0) settleCompiled.reject(new WorkerFailure('检查发现错误，未编译'));
-    } else if (message.type === 'compiled')
+      if (message.errors > 0) fail(new WorkerFailure('检查发现错误，未编译'));
+    } else if (message.type === 'keys') settleKeys.resolve(message.keys);
+    else if (message.type === 'compiled')
       settleCompiled.resolve({
         site: deserialize(message.bytes) as CompiledSite,
         bytes: message.bytes,
@@ -84,6 +98,7 @@ export function startCompile(options: CompileJobOptions): CompileJob {
   return {
     checked,
     compiled,
+    keys,
     stop: async () => {
       await worker.terminate();
     },

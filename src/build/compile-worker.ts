@@ -2,8 +2,9 @@
  * The worker thread of `jianbao build` (started by compile-job.ts): checks
  * the content, then compiles it, while the main thread loads Astro and
  * bundles the pages. Messages, in order: `checked`, then `compiled` when the
- * check found no error (the site serialised, handed over without a copy);
- * `failed` if anything throws (our bug).
+ * check found no error (the site serialised, handed over without a copy),
+ * then with a render cache `keys` (its page keys, computed here while the
+ * main thread deserialises the site); `failed` if anything throws (our bug).
  */
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -11,6 +12,7 @@ import { ImageVanishedError, issueRefOf, openProject } from '../core/index.ts';
 import { MarkdownCache } from './markdown-cache.ts';
 import { openCheckCache } from './check-cache.ts';
 import type { CompileJobOptions, CompileMessage } from './compile-job.ts';
+import { pageKeys } from './page-keys.ts';
 
 const options = workerData as CompileJobOptions;
 const post = (message: CompileMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
@@ -43,14 +45,21 @@ try {
   if (checked.errors === 0) {
     started = performance.now();
     const drafts = options.drafts === true;
-    const site = serialize(await project.compile());
-    const bytes = new Uint8Array(site.buffer, site.byteOffset, site.byteLength);
+    const compiled = await project.compile();
+    // The downloads the issue pages link are part of the compiled site (and so of the page keys).
+    const site = options.downloads ? { ...compiled, downloads: options.downloads } : compiled;
+    const serialised = serialize(site);
+    const bytes = new Uint8Array(serialised.buffer, serialised.byteOffset, serialised.byteLength);
     const draftsLeftOut = drafts
       ? []
       : checked.content.issues
           .filter((issue) => issue.data.status === 'draft')
           .map((issue) => issueRefOf(issue, checked.registry));
     post({ type: 'compiled', bytes, seconds: (performance.now() - started) / 1000, draftsLeftOut }, [bytes.buffer]);
+    if (cache) {
+      const keys = pageKeys(site, cache.renderer);
+      post({ type: 'keys', keys: { pages: keys.pages.map(({ key }) => key), site: keys.site } });
+    }
   }
   // While Astro renders: keep what the check read for the next build (the job waits for this before the build ends).
   await project.saveCheck();

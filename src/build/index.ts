@@ -9,11 +9,12 @@
  * render cache (render-cache.ts, keyed by page-keys.ts) instead of being
  * rendered again.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { CompiledSite, Diagnostic } from '../core/index.ts';
-import { PACKAGE_ROOT } from '../core/index.ts';
+import { LEDGER_FILE, PACKAGE_ROOT } from '../core/index.ts';
 import { ASSETS_DIR, issuePagePath } from '../site/routes.ts';
 import { withAstroEnv } from './astro-env.ts';
 import { CompileContentError, startCompile, type Compiled } from './compile-job.ts';
@@ -34,10 +35,10 @@ import { copyMedia, MediaError } from './media.ts';
 import { linkPdfs } from './link-pdfs.ts';
 import { keepPdfs, stillMissing, type DroppedPdf } from './keep-pdfs.ts';
 import { assertReplaceableOutput, OutputDirError, SITE_MARKER, siteMarkerText } from './output-dir.ts';
-import { pageKeys, rendererDigest, type IssuePageKey } from './page-keys.ts';
+import { attachPageKeys, rendererDigest, type IssuePageKey, type PlainPageKeys } from './page-keys.ts';
 import { RenderCache } from './render-cache.ts';
 import { buildSearchIndex } from './search-index.ts';
-import { siteModule, writeSiteFile, type CachedPages, type SiteModuleData } from './site-module.ts';
+import { SiteHandoff, siteModule, type CachedPages, type SiteModuleData } from './site-module.ts';
 import type { DocxStore } from '../docx/render.ts';
 import type { PdfStore } from '../pdf/render.ts';
 import { UserError } from '../core/index.ts';
@@ -138,8 +139,11 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
   const job = startCompile({
     contentDir,
     drafts: options.drafts === true,
+    ...(options.downloads ? { downloads: options.downloads } : {}),
     ...(cache && renderer ? { cache: { dir: cache.dir, renderer } } : {}),
   });
+  // The archive's ledger: changed since the last build that ran Astro, the site has too (site-snapshot.ts).
+  const ledger = await ledgerDigest(contentDir);
   // Meanwhile, on this thread: load Astro (its module loading is a large part of a build). Not awaited:
   // a build that reuses the last site (site-snapshot.ts) does not need it.
   import('astro').catch(() => undefined);
@@ -173,17 +177,11 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
         const rendered = await renderPages({
           packageRoot,
           siteDir,
-          siteFile: join(work, 'site.v8'),
+          work,
           base: checked.base,
-          // The downloads the issue pages link are part of the compiled site (and so of the page keys).
-          // (The bytes the worker sent lack them: the site file is then written from the site itself.)
-          compiled: options.downloads
-            ? job.compiled.then((compiled) => ({
-                ...compiled,
-                bytes: undefined,
-                site: { ...compiled.site, downloads: options.downloads },
-              }))
-            : job.compiled,
+          compiled: job.compiled,
+          keys: job.keys,
+          ledger,
           cacheDir: join(work, 'cache'),
           cache: cache && renderer ? { pages: cache, renderer } : undefined,
           log,
@@ -256,10 +254,14 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
 async function renderPages(options: {
   packageRoot: string;
   siteDir: string;
-  /** Where the pages' site module reads the compiled site from. */
-  siteFile: string;
+  /** The build's scratch folder (for the site handoff). */
+  work: string;
   base: string;
   compiled: Promise<Compiled>;
+  /** The page keys, from the compile worker (awaited only with a cache). */
+  keys: Promise<PlainPageKeys>;
+  /** The digest of the archive's ledger (`ledgerDigest`). */
+  ledger: string;
   cacheDir: string;
   /** The render cache and the renderer's digest; none: render every page. */
   cache: { pages: RenderCache; renderer: string } | undefined;
@@ -271,30 +273,41 @@ async function renderPages(options: {
   const cache = options.cache?.pages;
   await cache?.scan();
   const compiled = handled(options.compiled.then(({ site }) => site));
-  const siteFile = handled(options.compiled.then(({ site, bytes }) => writeSiteFile(options.siteFile, bytes ?? site)));
   const plan = handled(
-    compiled.then((site) => {
+    compiled.then(async (site) => {
       const { pages: keys, site: siteKey } = options.cache
-        ? pageKeys(site, options.cache.renderer)
+        ? attachPageKeys(site, await options.keys)
         : { pages: [], site: '' };
       return { keys, siteKey, reused: keys.filter(({ key }) => cache?.has(key)) };
     }),
   );
+  // The pages get the site this thread holds (site-module.ts), not a second deserialisation of it.
+  const handoff = await SiteHandoff.open(options.work);
+  const siteData = async (cached?: CachedPages): Promise<SiteModuleData> => {
+    handoff.give(await compiled);
+    return { file: undefined, handoff: handoff.file, ...(cached ? { cached } : {}) };
+  };
   const snapshots = cache?.siteSnapshots();
-  // A snapshot to compare with: wait for the compile (no snapshot, a cold build: Astro starts bundling at once).
+  // A snapshot to compare with: wait for the compile — unless there is none (a cold build) or an issue was
+  // published or corrected since it was kept (the site changed): then Astro starts bundling at once.
+  const kept = snapshots !== undefined && (await snapshots.any());
   const wholeSite =
-    snapshots !== undefined &&
-    (await snapshots.any()) &&
+    kept &&
+    !(await snapshots.ledgerChanged(options.ledger)) &&
     snapshots.has((await plan).siteKey) &&
     (await plan).reused.length === (await plan).keys.length;
-  if (wholeSite) await snapshots.restore((await plan).siteKey, siteDir);
-  else {
-    try {
-      await astro(async () => ({ file: await siteFile, cached: cachedPages((await plan).reused) }));
-    } catch (error) {
-      await compiled; // a failed compile is the cause: report that
-      throw error;
+  try {
+    if (wholeSite) await snapshots.restore((await plan).siteKey, siteDir);
+    else {
+      try {
+        await astro(async () => siteData(cachedPages((await plan).reused)));
+      } catch (error) {
+        await compiled; // a failed compile is the cause: report that
+        throw error;
+      }
     }
+  } finally {
+    handoff.close();
   }
   const site = await compiled;
   const { keys, reused, siteKey } = await plan;
@@ -304,7 +317,11 @@ async function renderPages(options: {
     // changed in a way its digest missed. Render everything instead.
     options.log('缓存的页面与本次生成的样式文件不一致，重新生成全部页面……');
     await rm(siteDir, { recursive: true, force: true });
-    await astro(async () => ({ file: await siteFile }));
+    try {
+      await astro(() => siteData());
+    } finally {
+      handoff.close();
+    }
     reused.length = 0;
     rendered = true;
   }
@@ -314,7 +331,8 @@ async function renderPages(options: {
     if (!fresh.has(page)) await cache.store(page.key, pageFile(siteDir, page));
   }
   await cache.prune(new Set(keys.map(({ key }) => key)));
-  if (rendered) await snapshots!.keep(siteKey, siteDir, new Set(keys.map((page) => pageFile(siteDir, page))));
+  if (rendered)
+    await snapshots!.keep(siteKey, siteDir, new Set(keys.map((page) => pageFile(siteDir, page))), options.ledger);
   await RenderCache.pruneOrphans(dirname(cache.dir));
   return { site, reused: reused.length, keys, wholeSite: !rendered };
 }
@@ -367,6 +385,12 @@ async function restorePages(
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** sha256 of the archive's ledger, hex (empty: none). */
+async function ledgerDigest(contentDir: string): Promise<string> {
+  const text = await readFile(join(contentDir, LEDGER_FILE)).catch(() => undefined);
+  return text ? createHash('sha256').update(text).digest('hex') : '';
 }
 
 /** How many HTML pages the site has. */

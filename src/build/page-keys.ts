@@ -37,6 +37,12 @@ export interface IssuePageKey {
   key: string;
 }
 
+/** The keys of `pageKeys` as plain strings (what the compile worker sends): the pages' in its order. */
+export interface PlainPageKeys {
+  pages: string[];
+  site: string;
+}
+
 /** The installed version of a package, as seen from the package root. */
 async function installedVersion(packageRoot: string, name: string): Promise<string> {
   try {
@@ -98,6 +104,21 @@ export function pageKeys(site: CompiledSite, renderer: string): { pages: IssuePa
     ];
   });
   return { pages, site: sha256(['site', renderer, ...site.issues.map(digest), collections(site, digests)]) };
+}
+
+/**
+ * The keys `pageKeys` computed on a copy of `site` (the compile worker's,
+ * whose bytes `site` was deserialised from: the same issues in the same
+ * order), attached to `site`'s own issues.
+ */
+export function attachPageKeys(site: CompiledSite, plain: PlainPageKeys): { pages: IssuePageKey[]; site: string } {
+  const pages = site.issues.flatMap((issue) => [
+    { kind: 'issue' as const, issue },
+    { kind: 'print' as const, issue },
+  ]);
+  if (pages.length !== plain.pages.length)
+    throw new Error(`page keys: ${plain.pages.length} for ${pages.length} pages`);
+  return { pages: pages.map((page, index) => ({ ...page, key: plain.pages[index]! })), site: plain.site };
 }
 
 /**

@@ -33,6 +33,7 @@ const PDFS = 'pdf';
 const DOCXS = 'docx';
 const SEARCH = 'search';
 const SITE = 'site';
+const SITE_LEDGER = 'site-ledger.sha256';
 const OWNER = 'owner.json';
 
 export class RenderCache {
@@ -128,7 +129,7 @@ export class RenderCache {
 
   /** Astro's whole output of the last build, under the key of what it was rendered from (site-snapshot.ts). */
   siteSnapshots(): SiteSnapshots {
-    return new SiteSnapshots(new KeyedStore(join(this.dir, SITE), ''));
+    return new SiteSnapshots(new KeyedStore(join(this.dir, SITE), ''), join(this.dir, SITE_LEDGER));
   }
 
   /** Remove the caches of content directories that no longer exist. */

@@ -18,12 +18,31 @@
  * out the issue and print pages, which the page cache holds under their own
  * keys: they are restored from there, with the check that every asset they
  * link is in the snapshot.
+ *
+ * Whether the site changed is known only once the site is compiled, so a
+ * build with a snapshot starts Astro only then — unless the archive's ledger
+ * (published/ledger.json, which `jianbao publish` writes for every issue
+ * published or corrected) differs from the ledger of the build that kept the
+ * snapshot: then the site has almost surely changed, and Astro starts
+ * bundling at once, while the content is still being compiled. The ledger is
+ * only that hint: whether the snapshot is used is still decided by its key.
  */
-import { cp } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
+import { writeAtomic } from '../core/index.ts';
 import type { KeyedStore } from './keyed-store.ts';
 
 export class SiteSnapshots {
-  constructor(private readonly store: KeyedStore) {}
+  constructor(
+    private readonly store: KeyedStore,
+    /** The digest of the ledger of the build that kept the snapshot. */
+    private readonly ledgerFile: string,
+  ) {}
+
+  /** Whether the ledger (its digest) differs from the one of the build that kept the snapshot; false when unknown. */
+  async ledgerChanged(ledger: string): Promise<boolean> {
+    const kept = await readFile(this.ledgerFile, 'utf8').catch(() => undefined);
+    return kept !== undefined && kept !== ledger;
+  }
 
   /** Whether any snapshot is kept (none: a cold build, Astro need not wait for the compile to decide). */
   async any(): Promise<boolean> {
@@ -39,12 +58,16 @@ export class SiteSnapshots {
     await cp(this.store.path(key), siteDir, { recursive: true });
   }
 
-  /** Keep Astro's output in `siteDir` under `key`, less the files in `leaveOut` (absolute paths); drop every other snapshot. */
-  async keep(key: string, siteDir: string, leaveOut: ReadonlySet<string>): Promise<void> {
+  /**
+   * Keep Astro's output in `siteDir` under `key`, less the files in `leaveOut` (absolute paths), with the
+   * digest of the ledger it was built with; drop every other snapshot.
+   */
+  async keep(key: string, siteDir: string, leaveOut: ReadonlySet<string>, ledger: string): Promise<void> {
     await this.store.keepDirectory(key, (dir) =>
       cp(siteDir, dir, { recursive: true, filter: (source) => !leaveOut.has(source) }),
     );
     await this.store.prune(new Set([key]));
+    await writeAtomic(this.ledgerFile, ledger);
   }
 
   /** Drop every snapshot (a build that did not keep one). */

@@ -10,7 +10,7 @@ import type { IssuePageKind } from './routes.ts';
 
 /** The compiled site. */
 export async function getSite(): Promise<CompiledSite> {
-  return loadSite() as CompiledSite;
+  return (await loadSite()) as CompiledSite;
 }
 
 /** The issues whose page of this kind Astro renders: all of them, less those the build restores from its cache. */
