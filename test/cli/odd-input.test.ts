@@ -55,6 +55,40 @@ describe('options written wrong', () => {
   });
 });
 
+describe('values that are wrong in themselves', () => {
+  it('a control character in --title is the option’s fault, not the template’s; nothing written', async () => {
+    const before = await listFiles(sample);
+    const run = jianbao([
+      'new',
+      'entry',
+      '--series',
+      'zhuanbao',
+      '--section',
+      '工作动态',
+      '--unit',
+      '应急局',
+      '--date',
+      '2025-12-01',
+      '--title',
+      'a\x1b[31m红字',
+      '--content',
+      sample,
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--title 含有不可见的控制字符 U+001B（第 2 个字符），请删除');
+    expect(run.all).not.toMatch(/template\/invalid|模板 .* 有问题|请改模板/);
+    expect(run.all).not.toContain('\x1b[31m');
+    expect(await listFiles(sample)).toEqual(before);
+  });
+
+  it('an issue number of twenty digits is no issue, not “第100000000000000000000期”', () => {
+    const run = jianbao(['publish', '2025-99999999999999999999', '--content', sample]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('「2025-99999999999999999999」不是期刊的写法');
+    expect(run.all).not.toContain('100000000000000000000');
+  });
+});
+
 describe('--content that is no content folder', () => {
   it.each([['check'], ['lint'], ['new', 'issue', '--series', 'zhuanbao'], ['stats'], ['publish', '2025-1']])(
     '%s: a file instead of the folder is a usage error, nothing read',
