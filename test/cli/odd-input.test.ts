@@ -103,6 +103,12 @@ describe('--content that is no content folder', () => {
     },
   );
 
+  it('an empty JIANBAO_CONTENT is unset: the content is found upwards from the working folder', () => {
+    const run = jianbao(['check'], join(sample, 'entries/2025'));
+    expect(run.stdout).not.toContain('没有 jianbao.yaml');
+    expect(run.stdout).toMatch(/共 0 个错误，\d+ 个警告（\d+ 个文件，\d+ 篇稿件，10 期/);
+  });
+
   it('lint of a folder without jianbao.yaml does not report “no problems”', async () => {
     const empty = await tempDir('jianbao-odd-empty-');
     const run = jianbao(['lint', '--content', empty]);
