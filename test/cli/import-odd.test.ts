@@ -163,6 +163,39 @@ describe('a bulletin copied from a portal page', () => {
   });
 });
 
+describe('an article page laid out with tables, as older portals are', () => {
+  it('gives the article as paragraphs, not one Markdown table holding the page', async () => {
+    const file = join(work, '燃气检查.html');
+    await writeFile(
+      file,
+      [
+        '<html><head><meta charset="utf-8"><title>青山镇开展燃气安全专项检查 - 示例区人民政府</title></head><body>',
+        '<table width="100%"><tr><td><a href="/">首页</a> | <a href="/zwgk">政务公开</a></td></tr></table>',
+        '<table width="980" align="center"><tr><td><table width="100%">',
+        '<tr><td align="center"><b>青山镇开展燃气安全专项检查</b></td></tr>',
+        '<tr><td align="center">发布时间：2025-11-20 09:30　来源：青山镇　浏览次数：<span>123</span></td></tr>',
+        '<tr><td>&nbsp;&nbsp;&nbsp;&nbsp;11月19日，青山镇组织开展燃气安全专项检查，重点检查餐饮场所燃气使用情况和燃气报警器安装情况，对发现的问题当场交办、限期整改。<br><br>&nbsp;&nbsp;&nbsp;&nbsp;检查中，共排查餐饮场所15家，发现隐患6处，已督促整改到位，下一步将组织回头看，确保隐患整改闭环。<br><br>&nbsp;&nbsp;&nbsp;&nbsp;下一步，青山镇将持续开展检查，压紧压实企业主体责任，严防燃气安全事故发生，确保群众生命财产安全。<br></td></tr>',
+        '<tr><td align="right">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</td></tr>',
+        '</table></td></tr></table>',
+        '<table><tr><td>单位</td><td>隐患</td></tr><tr><td>青山镇</td><td>6</td></tr></table>',
+        '<table><tr><td>版权所有：示例区人民政府　网站标识码：1234567890</td></tr></table>',
+        '</body></html>',
+      ].join('\n'),
+    );
+    const run = jianbao(['import', file, '--content', content], work);
+    expect(run.code).toBe(0);
+    const [draft] = await drafts(run.stdout);
+    expect(draft!.data.标题).toBe('青山镇开展燃气安全专项检查');
+    expect(draft!.data.日期).toBe('2025-11-19');
+    const paragraphs = draft!.body.split('\n\n');
+    expect(paragraphs[0]).toMatch(/^11月19日，青山镇组织开展/);
+    expect(paragraphs[1]).toMatch(/^检查中，共排查餐饮场所15家/);
+    expect(paragraphs[2]).toMatch(/^下一步，青山镇将持续开展检查/);
+    expect(draft!.body).not.toMatch(/&#x|政务公开|版权所有|浏览次数|打印本页/);
+    expect(draft!.body.split('\n').filter((line) => line.startsWith('|'))).toEqual([]);
+  });
+});
+
 describe('untitled items of one day', () => {
   const bulletin = [
     '示例区安全生产工作专报',
