@@ -239,6 +239,48 @@ describe('untitled items of one day', () => {
   });
 });
 
+describe('Word files that are not what their extension says', () => {
+  it('a web page saved as .doc (as portals serve them) is imported as a web page', async () => {
+    const file = join(work, '通知.doc');
+    await writeFile(
+      file,
+      '<html><head><meta charset="utf-8"><title>青山镇开展燃气安全专项检查</title></head><body><h1>青山镇开展燃气安全专项检查</h1><p>11月19日，青山镇组织开展燃气安全专项检查，共排查餐饮场所15家。</p></body></html>',
+    );
+    const run = jianbao(['import', file, '--content', content], work);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('说明 文件扩展名是 .doc，内容其实是网页，已按网页导入');
+    const [draft] = await drafts(run.stdout);
+    expect(draft!.data.标题).toBe('青山镇开展燃气安全专项检查');
+    expect(draft!.body).toBe('11月19日，青山镇组织开展燃气安全专项检查，共排查餐饮场所15家。');
+  });
+
+  it('a .docx renamed .doc is read as the Word document it is', async () => {
+    const { Document, Packer, Paragraph, TextRun } = await import('docx');
+    const bytes = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({ children: [new TextRun('青山镇开展燃气安全专项检查')] }),
+              new Paragraph({
+                children: [new TextRun('11月19日，青山镇组织开展燃气安全专项检查，共排查餐饮场所15家。')],
+              }),
+            ],
+          },
+        ],
+      }),
+    );
+    const file = join(work, '改了扩展名.doc');
+    await writeFile(file, bytes);
+    const run = jianbao(['import', file, '--content', content], work);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('说明 文件扩展名是 .doc，内容其实是Word 文档，已按Word 文档导入');
+    expect(run.stdout).not.toContain('无法读取这个旧版 Word/WPS 文件');
+    const [draft] = await drafts(run.stdout);
+    expect(draft!.body).toBe('11月19日，青山镇组织开展燃气安全专项检查，共排查餐饮场所15家。');
+  });
+});
+
 describe('the report says what import cannot know', () => {
   it('an articles bulletin (no 栏目 headings): every section is the default, and the report says so', async () => {
     const out = join(work, 'dist');
