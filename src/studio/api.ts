@@ -46,7 +46,7 @@ import {
 import { readJson, RequestError, sendJson } from './http.ts';
 import { entrySummary, issueRows } from './issues.ts';
 import type { JobKind, Jobs } from './jobs.ts';
-import { createPreviews, PREVIEW_HEADERS, previewDocument } from './print-preview.ts';
+import { createPreviews, PREVIEW_HEADERS, PREVIEW_PATH, previewImage } from './print-preview.ts';
 
 export interface ApiOptions {
   project: Project;
@@ -325,7 +325,7 @@ export function createApi({ project, today, jobs }: ApiOptions) {
     'POST /api/issue/preview': async ({ body }) => {
       const input = await body();
       const entries = Array.isArray(input.entries) ? input.entries.map((id) => validId(id, '稿件编号')) : [];
-      const { draft, issue, base } = await project.previewIssue(
+      const { draft, issue } = await project.previewIssue(
         {
           series: text(input.series) || undefined,
           date: text(input.date) || undefined,
@@ -337,7 +337,7 @@ export function createApi({ project, today, jobs }: ApiOptions) {
       return {
         file: draft.file,
         numbering: issueNumbering(draft.year, draft.number, draft.total, draft.supplement),
-        url: issue ? `/api/issue/preview/${previews.put(previewDocument(issue, base))}` : null,
+        url: issue ? previews.put(issue) : null,
         problems: draft.problems.map((d) => ({ message: d.message, hint: d.hint ?? '' })),
       };
     },
@@ -427,8 +427,22 @@ export function createApi({ project, today, jobs }: ApiOptions) {
         url.pathname = url.pathname.slice('/api'.length);
         return await serveOutput(response, url);
       }
-      if (request.method === 'GET' && url.pathname.startsWith('/api/issue/preview/')) {
-        const html = previews.get(url.pathname.slice('/api/issue/preview/'.length));
+      if (request.method === 'GET' && url.pathname.startsWith(`${PREVIEW_PATH}media/`)) {
+        // Only an image a kept preview shows, by the name it has there: nothing else of the content can be named.
+        const image = previews.image(url.pathname.slice(PREVIEW_PATH.length));
+        const bytes = image && (await previewImage(project.dir, image));
+        if (!image || !bytes) throw new RequestError(404, '没有这张图片（预览已过期或图片已改动，请刷新预览）');
+        response.writeHead(200, {
+          'Content-Type': image.mime,
+          'Content-Length': bytes.length,
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        response.end(bytes);
+        return;
+      }
+      if (request.method === 'GET' && url.pathname.startsWith(PREVIEW_PATH)) {
+        const html = previews.get(url.pathname.slice(PREVIEW_PATH.length));
         if (!html) throw new RequestError(404, '预览已过期，请刷新');
         response.writeHead(200, PREVIEW_HEADERS).end(html);
         return;

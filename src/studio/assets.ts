@@ -1,10 +1,12 @@
 /**
- * The studio's page: one HTML shell, one stylesheet, one script bundled by
- * esbuild from src/studio/client/ when the studio starts (nothing from a
+ * The studio's page: one HTML shell, one stylesheet (with the site's
+ * src/styles/theme.css), one script, bundled by esbuild from
+ * src/studio/client/ when the studio starts (nothing from a
  * CDN; the fonts are the ones the site uses, installed on the machine).
  * For the print preview, the site's own print stylesheet (src/styles/
  * print.css, its Noto fonts served from the package on demand) and the
- * print page's layout script (src/components/print/layout.ts).
+ * print page's layout script (src/components/print/layout.ts), and the
+ * preview's own page view (client/print-pages.css and .ts).
  */
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -79,26 +81,34 @@ export async function loadAssets(): Promise<Assets> {
         logLevel: 'silent',
       })
     ).outputFiles[0]!.contents;
-  const [printCss, printLayout, studio] = await Promise.all([
-    build({
-      entryPoints: [join(PACKAGE_ROOT, 'src/styles/print.css')],
-      bundle: true,
-      write: false,
-      minify: true,
-      charset: 'utf8',
-      logLevel: 'silent',
-      outdir: '/',
-      plugins: [fontsServed(fonts)],
-    }),
+  /** A stylesheet with its imports inlined. */
+  const stylesheet = async (path: string, plugins: Plugin[] = []) =>
+    (
+      await build({
+        entryPoints: [path],
+        bundle: true,
+        write: false,
+        minify: true,
+        charset: 'utf8',
+        logLevel: 'silent',
+        outdir: '/',
+        plugins,
+      })
+    ).outputFiles[0]!.contents;
+  const [printCss, printLayout, studio, css, pagesCss] = await Promise.all([
+    stylesheet(join(PACKAGE_ROOT, 'src/styles/print.css'), [fontsServed(fonts)]),
     script('print-layout.ts'),
     script('main.ts'),
+    // The site's colours and font stacks come in from src/styles/theme.css.
+    stylesheet(join(CLIENT, 'studio.css')),
+    readFile(join(CLIENT, 'print-pages.css')),
   ]);
-  const css = await readFile(join(CLIENT, 'studio.css'));
   const files = new Map<string, Asset>([
     ['/', { type: 'text/html; charset=utf-8', body: PAGE }],
     ['/studio.js', { type: 'text/javascript; charset=utf-8', body: studio }],
     ['/studio.css', { type: 'text/css; charset=utf-8', body: css }],
-    ['/print.css', { type: 'text/css; charset=utf-8', body: printCss.outputFiles[0]!.contents }],
+    ['/print.css', { type: 'text/css; charset=utf-8', body: printCss }],
+    ['/print-pages.css', { type: 'text/css; charset=utf-8', body: pagesCss }],
     ['/print-layout.js', { type: 'text/javascript; charset=utf-8', body: printLayout }],
   ]);
   return {

@@ -35,6 +35,36 @@ describe.skipIf(!browser)('编辑台: the entry editor in Chromium (sample conte
   });
   afterAll(() => session?.close());
 
+  it('keeps a new form quiet until the clerk types, and Tab past 单位 leaves no list open', async () => {
+    const { page } = session;
+    const checked = page.waitForResponse((response) => response.url().includes('/api/entry/check'));
+    await page.goto(`${session.studio.origin}/#/new`);
+    // The check has answered (an empty form has its mistakes), yet no field of the empty form is red.
+    expect(JSON.stringify(await (await checked).json())).toContain('缺少报送单位');
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 100)));
+    for (const label of ['栏目', '单位', '日期']) expect(await fieldMessages(page, label), label).toBe('');
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+    // By keyboard: into 单位 and straight on; its list of units must not open behind the focus.
+    await page.getByLabel('日期', { exact: true }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-unit');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-people');
+    // Long enough for the units' answer to have come (the picker waits 150 ms, then asks the server).
+    await page.waitForResponse((response) => response.url().includes('/api/units'));
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+    expect(await page.locator('#f-unit-list').isHidden()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-status');
+    // A field the clerk changed speaks at once; 保存 makes every field speak.
+    await page.getByLabel('日期', { exact: true }).fill('2025-13-40');
+    await expect.poll(() => fieldMessages(page, '日期'), POLL).toContain('无效');
+    expect(await fieldMessages(page, '单位')).toBe('');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => fieldMessages(page, '单位'), POLL).toContain('缺少报送单位');
+    expect(session.pageErrors).toEqual([]);
+  });
+
   it('shows a mistake in Chinese at its field, then saves the file `new entry` writes', async () => {
     const { page } = session;
     await page.goto(`${session.studio.origin}/#/new`);

@@ -7,13 +7,15 @@
  * 生成本期 wrote, compiled as the site compiles it.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { request } from 'node:http';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProject } from '../../src/core/index.ts';
-import { previewDocument } from '../../src/studio/print-preview.ts';
+import { PREVIEW_PATH, previewDocument } from '../../src/studio/print-preview.ts';
 import { ROOT, testBrowser } from '../helpers/index.ts';
+import { photo } from '../helpers/pictures.ts';
 import { openCompose, openStudio, POLL, type StudioSession } from '../helpers/studio.ts';
 import { cli, sampleCopy } from '../helpers/workflow.ts';
 
@@ -23,6 +25,7 @@ describe.skipIf(!browser)('编辑台: the print preview of 编一期 (sample con
   let session: StudioSession;
   let dir: string;
   const issueFile = 'issues/zhuanbao/2025-03.md';
+  let photoEntry: string;
 
   beforeAll(async () => {
     dir = await sampleCopy();
@@ -51,6 +54,29 @@ describe.skipIf(!browser)('编辑台: the print preview of 编一期 (sample con
         ).code,
       ).toBe(0);
     }
+    // A 简报 entry with a photo next to it (the only pending entry of 简报).
+    const made = await cli(
+      dir,
+      'new',
+      'entry',
+      '--series',
+      'jianbao',
+      '--section',
+      '工作动态',
+      '--unit',
+      '应急局',
+      '--date',
+      '2025-11-28',
+      '--title',
+      '区应急管理局检查危化品仓库',
+    );
+    expect(made.code).toBe(0);
+    photoEntry = made.stdout.trim().split('\n')[0]!;
+    await writeFile(join(dir, 'entries/2025/11/仓库检查.png'), photo());
+    await writeFile(
+      photoEntry,
+      `${await readFile(photoEntry, 'utf8')}检查了危化品仓库。\n\n![仓库检查现场](仓库检查.png)\n`,
+    );
     session = await openStudio(dir, browser!);
   });
   afterAll(() => session?.close());
@@ -131,6 +157,16 @@ describe.skipIf(!browser)('编辑台: the print preview of 编一期 (sample con
     await page.getByRole('button', { name: '生成本期' }).focus();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('打印预览');
+    // Then the same document at full size, in a tab of its own.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('在新窗口中按原大查看');
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('Enter')]);
+    await tab.waitForFunction(() => document.documentElement.dataset.preview === 'ready', null, POLL);
+    expect(await tab.locator('.masthead-number').textContent()).toBe('2025年 第3期（总第46期）');
+    expect(new URL(tab.url()).pathname).toBe(
+      new URL(await page.locator('#print-preview').evaluate((element: HTMLIFrameElement) => element.src)).pathname,
+    );
+    await tab.close();
 
     await mkdir(join(ROOT, 'test-output'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'test-output', 'studio-print-preview.png') });
@@ -149,7 +185,7 @@ describe.skipIf(!browser)('编辑台: the print preview of 编一期 (sample con
     const site = await openProject(dir).compile();
     const issue = site.issues.find((item) => item.file === issueFile)!;
     expect(issue.entries.map((entry) => entry.anchor)).toEqual(shownOrder);
-    expect(previewDocument(issue, site.base)).toBe(shown);
+    expect(previewDocument(issue, PREVIEW_PATH)).toBe(shown);
     expect(session.pageErrors).toEqual([]);
   });
 
@@ -188,5 +224,92 @@ describe.skipIf(!browser)('编辑台: the print preview of 编一期 (sample con
       (await fetch(`${session.studio.origin}${documentUrl}`, { headers: { 'x-jianbao-token': session.studio.token } }))
         .status,
     ).toBe(200);
+  });
+
+  /** A GET with the token, its path sent exactly as written (no URL normalisation on the way). */
+  const raw = (path: string, token = true) =>
+    new Promise<{ status: number; type: string; body: Buffer }>((done, fail) => {
+      const { hostname, port } = new URL(session.studio.origin);
+      request(
+        { hostname, port, path, headers: token ? { 'x-jianbao-token': session.studio.token } : {} },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            done({
+              status: response.statusCode ?? 0,
+              type: String(response.headers['content-type'] ?? ''),
+              body: Buffer.concat(chunks),
+            }),
+          );
+        },
+      )
+        .on('error', fail)
+        .end();
+    });
+
+  it("shows the entries' images, and serves no other file of the machine or the content", async () => {
+    const { page } = session;
+    await openCompose(session, 'jianbao', '2025-12-05');
+    await expect
+      .poll(() => page.locator('#preview-status').textContent(), POLL)
+      .toMatch(/2025年 第4期（草稿），共 \d+ 页 A4/);
+    const preview = await frame();
+    const image = preview.locator('.flow figure img');
+    expect(await image.count()).toBe(1);
+    expect(await image.getAttribute('alt')).toBe('仓库检查现场');
+    // Loaded and decoded in the preview: the photo's own size.
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), POLL)
+      .toBe(240);
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(160);
+    await mkdir(join(ROOT, 'test-output'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'test-output', 'studio-print-preview-image.png') });
+
+    const src = (await image.getAttribute('src'))!;
+    expect(src).toMatch(new RegExp(`^${PREVIEW_PATH}media/[0-9a-f]{12}\\.png$`));
+    const served = await raw(src);
+    expect(served.status).toBe(200);
+    expect(served.type).toBe('image/png');
+    expect(served.body.equals(photo())).toBe(true);
+    // The token is needed, as for every request.
+    expect((await raw(src, false)).status).toBe(401);
+
+    // Only names a preview shows: no path of the content, nothing outside it, no listing.
+    const secret = join(dir, '..', 'secret.png');
+    await writeFile(secret, photo());
+    const name = src.slice(`${PREVIEW_PATH}media/`.length);
+    for (const path of [
+      `${PREVIEW_PATH}media/`,
+      `${PREVIEW_PATH}media`,
+      `${PREVIEW_PATH}media/entries/2025/11/${encodeURIComponent('仓库检查.png')}`,
+      `${PREVIEW_PATH}media/../../../../secret.png`,
+      `${PREVIEW_PATH}media/%2e%2e/%2e%2e/%2e%2e/%2e%2e/secret.png`,
+      `${PREVIEW_PATH}media/%2E%2E%2F%2E%2E%2F%2E%2E%2F%2E%2E%2Fsecret.png`,
+      `${PREVIEW_PATH}media/..%5c..%5c..%5c..%5csecret.png`,
+      `${PREVIEW_PATH}media/${encodeURIComponent(secret)}`,
+      `${PREVIEW_PATH}media//etc/passwd`,
+      `${PREVIEW_PATH}media/${name}/../../../../../secret.png`,
+      `${PREVIEW_PATH}media/${name.toUpperCase()}`,
+      `${PREVIEW_PATH}media/${name}%00.png`,
+    ]) {
+      const refused = await raw(path);
+      expect(refused.status, path).toBeGreaterThanOrEqual(400);
+      expect(refused.body.equals(photo()), path).toBe(false);
+      expect(refused.type, path).not.toMatch(/^image\//);
+    }
+
+    // The photo's file swapped for a link to the same bytes outside the content: refused, though its hash still matches.
+    const inside = join(dir, 'entries/2025/11/仓库检查.png');
+    await rm(inside);
+    await symlink(secret, inside);
+    const linked = await raw(src);
+    expect(linked.status).toBe(404);
+    expect(linked.body.equals(photo())).toBe(false);
+    // A changed file is not served under the old name either.
+    await rm(inside);
+    await writeFile(inside, Buffer.concat([photo(), Buffer.from('changed')]));
+    expect((await raw(src)).status).toBe(404);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -61,6 +61,8 @@ export async function showEditor(state: State, id: string | undefined): Promise<
   let version = opened?.version;
   let savedMessages: FieldMessage[] = opened?.messages ?? [];
   let bodyTouched = Boolean(opened);
+  /** Fields whose messages show: on a new entry only those the clerk has changed, until the first 保存 (no red on an empty form). */
+  const speaking = new Set<string>(opened ? FIELDS : []);
 
   const series = h(
     'select',
@@ -116,6 +118,7 @@ export async function showEditor(state: State, id: string | undefined): Promise<
     placeholder: opened ? '' : '可以直接从 Word 或网页粘贴（会自动清理）。不填时按模板写入开头“X月X日，单位”。',
   });
   body.value = initial.body;
+  // In FIELDS' order.
   const controls = [series, section, date, unit.input, people, title, status, body];
   if (frozen) for (const control of controls) control.setAttribute('disabled', '');
 
@@ -148,6 +151,7 @@ export async function showEditor(state: State, id: string | undefined): Promise<
       const key = `${message.field}|${message.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (FIELDS.includes(message.field) && !speaking.has(message.field)) continue;
       const box = byId(`f-${message.field}-messages`) ?? general;
       box.append(
         h(
@@ -227,6 +231,7 @@ export async function showEditor(state: State, id: string | undefined): Promise<
 
   async function save(overwrite?: string): Promise<void> {
     if (frozen) return;
+    for (const name of FIELDS) speaking.add(name);
     saveButton.disabled = true;
     try {
       if (!opened) {
@@ -329,13 +334,18 @@ export async function showEditor(state: State, id: string | undefined): Promise<
       })
       .catch((error: unknown) => toast(explain(error), 'error'));
   });
-  for (const control of controls) {
+  controls.forEach((control, index) => {
+    const name = FIELDS[index]!;
     control.addEventListener('input', () => {
       if (control === body) bodyTouched = true;
+      speaking.add(name);
       refresh();
     });
-    control.addEventListener('change', () => refresh());
-  }
+    control.addEventListener('change', () => {
+      speaking.add(name);
+      refresh();
+    });
+  });
   series.addEventListener('change', fillSections);
   saveButton.addEventListener('click', () => void save());
   main.addEventListener('keydown', (event) => {

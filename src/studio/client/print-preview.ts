@@ -8,7 +8,7 @@
 import { explain, post } from './api.ts';
 import { h } from './dom.ts';
 
-/** The print page's sheet on screen (210 mm) and a little of its grey around it. */
+/** The print page's sheet on screen (210 mm, a left page 2 mm further right) and a little of its grey around it. */
 const SHEET_PX = 820;
 const DEBOUNCE_MS = 400;
 
@@ -48,7 +48,13 @@ export function printPreview(): PrintPreview {
     },
     stage,
   );
-  const element = h('section', { class: 'panel preview-panel' }, h('h2', {}, '打印预览'), status, box);
+  // The panel shows the pages small: the same document at full size in a tab of its own.
+  const open = h(
+    'a',
+    { class: 'preview-open', id: 'preview-open', target: '_blank', rel: 'noopener', hidden: true },
+    '在新窗口中按原大查看',
+  );
+  const element = h('section', { class: 'panel preview-panel' }, h('h2', {}, '打印预览'), status, box, open);
   let timer: number | undefined;
   let asked = 0;
 
@@ -62,22 +68,23 @@ export function printPreview(): PrintPreview {
   };
   new ResizeObserver(fit).observe(box);
 
-  /** Once the print page's own layout script has placed the 版记: the page count, the frame's height. */
+  /** Once the print page's layout script has placed the 版记 and the pages are drawn: the page count, the frame's height. */
   const whenLaidOut = (numbering: string) => {
     const root = frame.contentDocument?.documentElement;
     if (!root) return;
     const done = () => {
       fit();
-      const pages = root.dataset.pages;
+      // The pages drawn (print-pages.ts); a browser that cannot draw them has the count layout.ts measured.
+      const pages = root.dataset.sheets ?? root.dataset.pages;
       status.textContent = `${numbering}（草稿）${pages ? `，共 ${pages} 页 A4` : ''}。生成本期之前不写入任何文件。`;
     };
-    if (root.dataset.printLayout === 'done') return done();
+    if (root.dataset.preview === 'ready') return done();
     const watcher = new MutationObserver(() => {
-      if (root.dataset.printLayout !== 'done') return;
+      if (root.dataset.preview !== 'ready') return;
       watcher.disconnect();
       done();
     });
-    watcher.observe(root, { attributes: true, attributeFilter: ['data-print-layout'] });
+    watcher.observe(root, { attributes: true, attributeFilter: ['data-preview'] });
   };
 
   async function refresh(request: PreviewRequest, ask: number): Promise<void> {
@@ -91,11 +98,14 @@ export function printPreview(): PrintPreview {
     }
     if (ask !== asked) return; // a newer change is on its way
     if (!shown.url) {
+      open.hidden = true;
       status.textContent = `无法预览：${shown.problems.map((problem) => [problem.message, problem.hint].filter(Boolean).join(' → ')).join('；')}`;
       return;
     }
     frame.onload = () => whenLaidOut(shown.numbering);
     frame.src = shown.url;
+    open.href = shown.url;
+    open.hidden = false;
   }
 
   return {
@@ -106,6 +116,7 @@ export function printPreview(): PrintPreview {
       if (!request) {
         status.textContent = '';
         frame.removeAttribute('src');
+        open.hidden = true;
         return;
       }
       timer = window.setTimeout(() => void refresh(request, ask), DEBOUNCE_MS);

@@ -52,6 +52,8 @@ export function unitPicker(initial: string, changed: () => void): { input: HTMLI
   };
   const search = debounce(async () => {
     options = await get<Unit[]>(`/api/units?q=${encodeURIComponent(typing())}`);
+    // Tabbed on past the field before the answer came: no list left open over the next fields.
+    if (document.activeElement !== input) return;
     list.replaceChildren(
       ...options.slice(0, 30).map((unit, index) =>
         h(
