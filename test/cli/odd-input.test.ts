@@ -264,3 +264,44 @@ describe('known defects, reported', () => {
     expect(run.stdout).not.toContain('archive/issue-missing');
   });
 });
+
+const asNobody = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
+
+describe.skipIf(!asNobody)('a read-only content folder (as an unprivileged user)', () => {
+  it('new issue names the issue file it could not write, not a hidden temporary file; nothing is left', async () => {
+    const top = await tempDir('jianbao-odd-ro-');
+    const dir = join(top, 'content');
+    await cp(SAMPLE_CONTENT, dir, { recursive: true });
+    // The CLI bundle must exist before an unprivileged user runs it (it cannot write the package folder).
+    expect(jianbao(['--version']).code).toBe(0);
+    spawnSync('chmod', ['-R', 'a+rX,a-w', dir]);
+    spawnSync('chmod', ['755', top]);
+    const before = await listFiles(dir);
+    const result = spawnSync(
+      'setpriv',
+      [
+        '--reuid=65534',
+        '--regid=65534',
+        '--clear-groups',
+        process.execPath,
+        join(ROOT, 'bin/jianbao.js'),
+        'new',
+        'issue',
+        '--series',
+        'zhuanbao',
+        '--date',
+        '2025-12-05',
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', HOME: top, JIANBAO_CONTENT: dir },
+      },
+    );
+    spawnSync('chmod', ['-R', 'u+w', dir]);
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/错误 无法写入 \S+\/issues\/(zhuanbao|jianbao)\/2025-0\d\.md：没有权限/);
+    expect(result.stderr).not.toMatch(/\.jianbao-\d+-/);
+    expectNoProgramText(result.stdout + result.stderr);
+    expect(await listFiles(dir)).toEqual(before);
+  });
+});
