@@ -7,6 +7,8 @@ export default defineConfig({
     hookTimeout: 300_000,
     // Build and browser tests are heavy; two cores.
     maxWorkers: 2,
+    // One temporary folder for the run, removed at its end (test/helpers/temp-root.ts).
+    globalSetup: ['test/helpers/temp-root.ts'],
     projects: [
       {
         extends: true,
