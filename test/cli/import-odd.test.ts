@@ -7,22 +7,14 @@
  * headings, a folder given as the file. Real `node bin/jianbao.js` processes
  * on a copy of the sample content; the drafts written are read back.
  */
-import { spawnSync } from 'node:child_process';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../src/core/load/frontmatter.ts';
-import { ROOT, SAMPLE_CONTENT, tempDir } from '../helpers/index.ts';
+import { SAMPLE_CONTENT, spawnCli, tempDir } from '../helpers/index.ts';
 
-function jianbao(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/jianbao.js'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', JIANBAO_CONTENT: '' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const jianbao = (args: string[], cwd?: string) => spawnCli(args, cwd);
 
 let work: string;
 let content: string;

@@ -7,18 +7,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, SAMPLE_CONTENT, listFiles, tempDir } from '../helpers/index.ts';
+import { ROOT, SAMPLE_CONTENT, listFiles, spawnCli, tempDir } from '../helpers/index.ts';
 
-function jianbao(args: string[], cwd = ROOT) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/jianbao.js'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', JIANBAO_CONTENT: '' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, all: result.stdout + result.stderr };
-}
+const jianbao = (args: string[], cwd?: string) => spawnCli(args, cwd);
 
 /** Nothing a clerk should ever see. */
 function expectNoProgramText(text: string) {
@@ -275,7 +268,8 @@ describe.skipIf(!asNobody)('a read-only content folder (as an unprivileged user)
     // The CLI bundle must exist before an unprivileged user runs it (it cannot write the package folder).
     expect(jianbao(['--version']).code).toBe(0);
     spawnSync('chmod', ['-R', 'a+rX,a-w', dir]);
-    spawnSync('chmod', ['755', top]);
+    // The run's temporary root (test/helpers/temp-root.ts) is private: let the unprivileged user through it.
+    for (const folder of [top, dirname(top)]) spawnSync('chmod', ['755', folder]);
     const before = await listFiles(dir);
     const result = spawnSync(
       'setpriv',
