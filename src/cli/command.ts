@@ -129,7 +129,10 @@ export async function requireContentDir(contentDir: string): Promise<void> {
   let info;
   try {
     info = await stat(contentDir);
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new UsageError(`无法访问内容目录 ${contentDir}：没有权限（它或它的上级文件夹不允许当前用户进入）`);
     throw new UsageError(`内容目录不存在：${contentDir}`);
   }
   if (!info.isDirectory())

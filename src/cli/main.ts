@@ -37,7 +37,8 @@ function chooseContentDir(flag: string | undefined, io: CliIO): string {
     try {
       rememberContent(io.bundle, choice.contentDir);
     } catch (error) {
-      io.stderr(`提示：无法记住内容目录（${(error as Error).message}），下次请再用 --content 指定。\n`);
+      const reason = isSystemError(error) ? systemErrorMessage(error) : (error as Error).message;
+      io.stderr(`提示：无法记住内容目录（${reason}），下次请再用 --content 指定。\n`);
     }
   }
   return choice.contentDir;

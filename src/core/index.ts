@@ -96,7 +96,7 @@ export { sortDiagnostics, didYouMean, type Diagnostic, type Position } from './d
 export { chineseDate, chineseMonthDay, issueName, issueNumbering, padName } from './format.ts';
 export { SETTINGS_FILES, ENTRIES_DIR, ISSUES_DIR, MEDIA_DIR, resolveContentDir } from './paths.ts';
 export { ENCODING_NAMES } from './load/decode.ts';
-export { dateProblem, isMonthDay, parseDateText } from './schema/fields.ts';
+export { controlCharProblem, dateProblem, isMonthDay, parseDateText } from './schema/fields.ts';
 export { SECTIONS, sectionName, sectionSchema, type SectionId } from './schema/sections.ts';
 export type { Series } from './schema/site.ts';
 export {

@@ -46,7 +46,8 @@ export function resolveContentDir(
   cwd: string,
   paths: Pick<PlatformPath, 'resolve' | 'sep' | 'dirname' | 'join'> = path,
 ): string {
-  let chosen = flag ?? env.JIANBAO_CONTENT;
+  // An empty JIANBAO_CONTENT (`JIANBAO_CONTENT= jianbao check`) is unset, not the current folder.
+  let chosen = flag ?? (env.JIANBAO_CONTENT || undefined);
   if (chosen === undefined) {
     for (let dir = paths.resolve(cwd); ; dir = paths.dirname(dir)) {
       if (existsSync(paths.join(dir, SETTINGS_FILES.settings))) return dir;

@@ -7,22 +7,14 @@
  * headings, a folder given as the file. Real `node bin/jianbao.js` processes
  * on a copy of the sample content; the drafts written are read back.
  */
-import { spawnSync } from 'node:child_process';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../src/core/load/frontmatter.ts';
-import { ROOT, SAMPLE_CONTENT, tempDir } from '../helpers/index.ts';
+import { SAMPLE_CONTENT, spawnCli, tempDir } from '../helpers/index.ts';
 
-function jianbao(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/jianbao.js'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', JIANBAO_CONTENT: '' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const jianbao = (args: string[], cwd?: string) => spawnCli(args, cwd);
 
 let work: string;
 let content: string;
@@ -163,6 +155,39 @@ describe('a bulletin copied from a portal page', () => {
   });
 });
 
+describe('an article page laid out with tables, as older portals are', () => {
+  it('gives the article as paragraphs, not one Markdown table holding the page', async () => {
+    const file = join(work, '燃气检查.html');
+    await writeFile(
+      file,
+      [
+        '<html><head><meta charset="utf-8"><title>青山镇开展燃气安全专项检查 - 示例区人民政府</title></head><body>',
+        '<table width="100%"><tr><td><a href="/">首页</a> | <a href="/zwgk">政务公开</a></td></tr></table>',
+        '<table width="980" align="center"><tr><td><table width="100%">',
+        '<tr><td align="center"><b>青山镇开展燃气安全专项检查</b></td></tr>',
+        '<tr><td align="center">发布时间：2025-11-20 09:30　来源：青山镇　浏览次数：<span>123</span></td></tr>',
+        '<tr><td>&nbsp;&nbsp;&nbsp;&nbsp;11月19日，青山镇组织开展燃气安全专项检查，重点检查餐饮场所燃气使用情况和燃气报警器安装情况，对发现的问题当场交办、限期整改。<br><br>&nbsp;&nbsp;&nbsp;&nbsp;检查中，共排查餐饮场所15家，发现隐患6处，已督促整改到位，下一步将组织回头看，确保隐患整改闭环。<br><br>&nbsp;&nbsp;&nbsp;&nbsp;下一步，青山镇将持续开展检查，压紧压实企业主体责任，严防燃气安全事故发生，确保群众生命财产安全。<br></td></tr>',
+        '<tr><td align="right">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</td></tr>',
+        '</table></td></tr></table>',
+        '<table><tr><td>单位</td><td>隐患</td></tr><tr><td>青山镇</td><td>6</td></tr></table>',
+        '<table><tr><td>版权所有：示例区人民政府　网站标识码：1234567890</td></tr></table>',
+        '</body></html>',
+      ].join('\n'),
+    );
+    const run = jianbao(['import', file, '--content', content], work);
+    expect(run.code).toBe(0);
+    const [draft] = await drafts(run.stdout);
+    expect(draft!.data.标题).toBe('青山镇开展燃气安全专项检查');
+    expect(draft!.data.日期).toBe('2025-11-19');
+    const paragraphs = draft!.body.split('\n\n');
+    expect(paragraphs[0]).toMatch(/^11月19日，青山镇组织开展/);
+    expect(paragraphs[1]).toMatch(/^检查中，共排查餐饮场所15家/);
+    expect(paragraphs[2]).toMatch(/^下一步，青山镇将持续开展检查/);
+    expect(draft!.body).not.toMatch(/&#x|政务公开|版权所有|浏览次数|打印本页/);
+    expect(draft!.body.split('\n').filter((line) => line.startsWith('|'))).toEqual([]);
+  });
+});
+
 describe('untitled items of one day', () => {
   const bulletin = [
     '示例区安全生产工作专报',
@@ -203,6 +228,48 @@ describe('untitled items of one day', () => {
     const run = jianbao(['import', file, '--split', '--unit', '青山镇', '--content', content], work);
     const all = await drafts(run.stdout);
     expect(all.map((draft) => draft.data.栏目)).toEqual(['工作动态', '工作动态', '工作动态', '工作提示']);
+  });
+});
+
+describe('Word files that are not what their extension says', () => {
+  it('a web page saved as .doc (as portals serve them) is imported as a web page', async () => {
+    const file = join(work, '通知.doc');
+    await writeFile(
+      file,
+      '<html><head><meta charset="utf-8"><title>青山镇开展燃气安全专项检查</title></head><body><h1>青山镇开展燃气安全专项检查</h1><p>11月19日，青山镇组织开展燃气安全专项检查，共排查餐饮场所15家。</p></body></html>',
+    );
+    const run = jianbao(['import', file, '--content', content], work);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('说明 文件扩展名是 .doc，内容其实是网页，已按网页导入');
+    const [draft] = await drafts(run.stdout);
+    expect(draft!.data.标题).toBe('青山镇开展燃气安全专项检查');
+    expect(draft!.body).toBe('11月19日，青山镇组织开展燃气安全专项检查，共排查餐饮场所15家。');
+  });
+
+  it('a .docx renamed .doc is read as the Word document it is', async () => {
+    const { Document, Packer, Paragraph, TextRun } = await import('docx');
+    const bytes = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({ children: [new TextRun('青山镇开展燃气安全专项检查')] }),
+              new Paragraph({
+                children: [new TextRun('11月19日，青山镇组织开展燃气安全专项检查，共排查餐饮场所15家。')],
+              }),
+            ],
+          },
+        ],
+      }),
+    );
+    const file = join(work, '改了扩展名.doc');
+    await writeFile(file, bytes);
+    const run = jianbao(['import', file, '--content', content], work);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('说明 文件扩展名是 .doc，内容其实是Word 文档，已按Word 文档导入');
+    expect(run.stdout).not.toContain('无法读取这个旧版 Word/WPS 文件');
+    const [draft] = await drafts(run.stdout);
+    expect(draft!.body).toBe('11月19日，青山镇组织开展燃气安全专项检查，共排查餐饮场所15家。');
   });
 });
 

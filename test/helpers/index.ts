@@ -1,4 +1,5 @@
 /** Shared test helpers: run the CLI in-process, copy fixtures to a temp dir. */
+import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,6 +36,16 @@ export async function runCli(
     ...(options.stdin !== undefined ? { stdin: Readable.from([Buffer.from(options.stdin)]) } : {}),
   });
   return { code, stdout, stderr };
+}
+
+/** `node bin/jianbao.js …` as a real process (no colours; JIANBAO_CONTENT unset unless `env` sets it). */
+export function spawnCli(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/jianbao.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', JIANBAO_CONTENT: '', ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, all: result.stdout + result.stderr };
 }
 
 /** A fresh temporary directory. */

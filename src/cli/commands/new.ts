@@ -5,6 +5,7 @@
 import { terminalSafe } from '../terminal.ts';
 import {
   chineseDate,
+  controlCharProblem,
   entriesBySection,
   isMonthDay,
   issueNumbering,
@@ -57,6 +58,14 @@ async function newEntry({ values, io, contentDir }: CommandContext): Promise<num
     people: peopleList(values),
     force: values.force === true,
   };
+  // A control character typed or pasted into an option is the option's fault, not the template's.
+  for (const [name, flag] of Object.entries(FLAG_OF)) {
+    const given = name === 'people' ? (request.people ?? []) : [text(values, name) ?? ''];
+    for (const value of given) {
+      const problem = controlCharProblem(value);
+      if (problem) throw new UsageError(`${flag} ${problem}`);
+    }
+  }
   const { registry } = await loadForWorkflow(contentDir);
   const missing = missingFields(registry, request);
   if (missing.length) {

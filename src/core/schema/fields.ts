@@ -188,13 +188,16 @@ export const textSchema = z
   .min(1, { error: '不能为空' })
   .refine((text) => !CONTROL_CHAR.test(text), {
     // XML (feed.xml) cannot carry them and a terminal obeys them: never let one into a title or a name.
-    error: (issue) => {
-      const text = String(issue.input);
-      const at = [...text].findIndex((char) => CONTROL_CHAR.test(char));
-      const code = text.codePointAt([...text].slice(0, at).join('').length) ?? 0;
-      return `含有不可见的控制字符 U+${code.toString(16).toUpperCase().padStart(4, '0')}（第 ${at + 1} 个字符），请删除`;
-    },
+    error: (issue) => controlCharProblem(String(issue.input))!,
   });
+
+/** `含有不可见的控制字符 U+001B（第 2 个字符），请删除`, or undefined when the text has none. */
+export function controlCharProblem(text: string): string | undefined {
+  const at = [...text].findIndex((char) => CONTROL_CHAR.test(char));
+  if (at === -1) return undefined;
+  const code = text.codePointAt([...text].slice(0, at).join('').length) ?? 0;
+  return `含有不可见的控制字符 U+${code.toString(16).toUpperCase().padStart(4, '0')}（第 ${at + 1} 个字符），请删除`;
+}
 
 /** A list that also accepts a single value written without brackets. */
 export function listOf<T extends z.ZodType>(item: T) {

@@ -16,7 +16,7 @@ export interface IssueRef {
   supplement: boolean;
 }
 
-const REF = /^(?:([a-z0-9][a-z0-9-]*)\/)?(\d{4})[-/](增刊|zk)?0*(\d+)$/;
+const REF = /^(?:([a-z0-9][a-z0-9-]*)\/)?(\d{4})[-/](增刊|zk)?0*(\d{1,4})$/;
 
 /** `zhuanbao/2023-6` → { series: 'zhuanbao', year: 2023, number: 6 }; undefined when malformed. */
 export function parseIssueRef(text: string): IssueRef | undefined {

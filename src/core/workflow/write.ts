@@ -20,7 +20,15 @@ function temporaryName(target: string): string {
 export async function writeNewFile(target: string, text: string): Promise<string> {
   await mkdir(dirname(target), { recursive: true });
   const temporary = temporaryName(target);
-  await writeFile(temporary, text, 'utf8');
+  try {
+    await writeFile(temporary, text, 'utf8');
+  } catch (error) {
+    // The clerk knows the file being written, not our hidden temporary name beside it.
+    const failed = error as NodeJS.ErrnoException;
+    if (failed.path === temporary) Object.assign(failed, { path: target, syscall: 'write' });
+    await unlink(temporary).catch(() => undefined);
+    throw failed;
+  }
   try {
     const extension = extname(target);
     const stem = target.slice(0, target.length - extension.length);

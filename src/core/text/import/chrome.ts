@@ -36,7 +36,7 @@ const POSITION =
   /^[【[]?\s*(?:当前位置|您当前的位置|您现在的位置|您的位置|您所在的位置|您当前所在位置|当前所在位置|现在位置|所在位置|所在栏目|位置)\s*[:：]/;
 /** 首页 > 工作动态 > 正文, > 政务公开 > …, 首页/ 政府信息公开 / … / 正文. */
 const BREADCRUMB = new RegExp(
-  `^(?:(?:网站)?首页|主页)\\s*(?:${SEPARATOR}|$)|^${SEPARATOR}|(?:首页|主页)\\s*${SEPARATOR}.*${SEPARATOR}|${SEPARATOR}\\s*正文(?:详情)?\\s*$`,
+  `^(?:(?:网站)?首页|主页)\\s*(?:${SEPARATOR}|[|｜]|$)|^${SEPARATOR}|(?:首页|主页)\\s*${SEPARATOR}.*${SEPARATOR}|${SEPARATOR}\\s*正文(?:详情)?\\s*$`,
 );
 
 /** Field names of publication metadata; a line starting with one of them and a colon is metadata. */

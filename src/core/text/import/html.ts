@@ -213,6 +213,57 @@ function articleRoot(tree: Root): Element | Root {
   return best;
 }
 
+const CELL_TAGS = new Set(['td', 'th']);
+
+/** The rows of a table (in thead, tbody, tfoot or straight in it), as their cells. */
+function tableRows(table: Element): Element[][] {
+  const rows = findAll(table, (element) => element.tagName === 'tr' && element !== table);
+  return rows.map((row) =>
+    row.children.filter((cell): cell is Element => cell.type === 'element' && CELL_TAGS.has(cell.tagName)),
+  );
+}
+
+/**
+ * Older portals lay pages out with tables: the navigation in one, the
+ * article in a cell of another, nested. Such a table is no data table: one
+ * column, a table inside a cell, or a cell holding article prose (150 and more
+ * Chinese characters with a full stop). It becomes its cells, each a block,
+ * so that the article is found and no Markdown table holds the whole page.
+ * Returns how many tables were unwrapped.
+ */
+function unwrapLayoutTables(tree: Root): number {
+  let unwrapped = 0;
+  const walk = (node: HastNode) => {
+    if (!('children' in node)) return;
+    node.children = (node.children as ElementContent[]).map((child) => {
+      if (child.type !== 'element') return child;
+      const layout =
+        child.tagName === 'table' &&
+        (() => {
+          const rows = tableRows(child);
+          const cells = rows.flat();
+          return (
+            Math.max(0, ...rows.map((row) => row.length)) <= 1 ||
+            cells.some((cell) => findAll(cell, (element) => element.tagName === 'table').length > 0) ||
+            cells.some((cell) => {
+              const text = textOf(cell);
+              return hanCount(text) >= 150 && /[。！？]/.test(text);
+            })
+          );
+        })();
+      walk(child);
+      if (!layout) return child;
+      unwrapped++;
+      const blocks = tableRows(child)
+        .flat()
+        .map((cell): Element => ({ type: 'element', tagName: 'div', properties: {}, children: cell.children }));
+      return { type: 'element', tagName: 'div', properties: {}, children: blocks };
+    }) as never;
+  };
+  walk(tree);
+  return unwrapped;
+}
+
 /** Clean a whole web page down to its article. */
 export function cleanWebPage(tree: Root): CleanedPage {
   const removed: Removed[] = [];
@@ -247,6 +298,7 @@ export function cleanWebPage(tree: Root): CleanedPage {
     },
     removed,
   );
+  unwrapLayoutTables(tree);
   const root = articleRoot(tree);
   const article: Root = { type: 'root', children: root.type === 'root' ? root.children : [root] };
   let images = 0;

@@ -331,6 +331,32 @@ export async function readImportSource(input: ImportInput): Promise<ImportSource
   }
   if (bytes.length === 0 || (kind === 'text' && !bytes.toString('utf8').trim()))
     throw new ImportError(typeof input === 'string' ? '文件是空的' : '没有读到任何文字');
+  // Word files as portals and mail give them: a web page saved as .doc, a .docx renamed .doc, and the other way round.
+  const actual = kind === 'doc' || kind === 'docx' ? sniffWordKind(bytes) : undefined;
+  if (actual && actual !== kind) {
+    const source = await readAs(actual, bytes);
+    source.notes.unshift(
+      `文件扩展名是 ${extname(typeof input === 'string' ? input : '').toLowerCase() || `.${kind}`}，内容其实是${SOURCE_KIND_NAMES[actual]}，已按${SOURCE_KIND_NAMES[actual]}导入`,
+    );
+    return source;
+  }
+  return readAs(kind, bytes);
+}
+
+/** What a .doc/.docx file really holds, by its first bytes: a zip (.docx), an OLE file (.doc), or a web page. */
+function sniffWordKind(bytes: Buffer): SourceKind | undefined {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'doc';
+  const head = bytes
+    .subarray(0, 2048)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart();
+  if (/^<(?:!doctype\s+html|html|\?xml[^>]*>\s*<html)/i.test(head)) return 'html';
+  return undefined;
+}
+
+async function readAs(kind: SourceKind, bytes: Buffer): Promise<ImportSource> {
   switch (kind) {
     case 'docx':
       return fromDocx(bytes);
