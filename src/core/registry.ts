@@ -32,9 +32,15 @@ export interface Registry {
   groupNames: Set<string>;
   /** Other listed recipients. */
   recipientNames: Set<string>;
+  /** units.yaml is there but unreadable or invalid (its errors are reported): entries' units go unchecked. */
+  unitsUnreadable: boolean;
+  /** The same for people.yaml and the entries' leaders. */
+  peopleUnreadable: boolean;
 }
 
-export function buildRegistry(content: Pick<LoadedContent, 'units' | 'people' | 'site' | 'recipients'>): Registry {
+export function buildRegistry(
+  content: Pick<LoadedContent, 'units' | 'people' | 'site' | 'recipients' | 'unreadableSettings'>,
+): Registry {
   const unitBySpelling = new Map<string, Unit>();
   const unitById = new Map<string, Unit>();
   const unitSpanBySpelling = new Map<string, number | undefined>();
@@ -65,6 +71,8 @@ export function buildRegistry(content: Pick<LoadedContent, 'units' | 'people' | 
     seriesById: new Map(series.map((item) => [item.id, item])),
     groupNames: new Set(Object.keys(content.recipients.groups)),
     recipientNames: new Set(content.recipients.names),
+    unitsUnreadable: content.unreadableSettings?.includes('units') ?? false,
+    peopleUnreadable: content.unreadableSettings?.includes('people') ?? false,
   };
 }
 

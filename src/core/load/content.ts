@@ -94,6 +94,13 @@ export interface LoadedContent extends Settings {
    * missing, only unread.
    */
   unlistedEntryFolders?: string[];
+  /**
+   * units.yaml or people.yaml when it is there but could not be read or does
+   * not validate: its own errors are reported, and the entries' units or
+   * leaders are not checked against the empty list it leaves (one bad line
+   * would otherwise bring an unknown-unit error for every entry).
+   */
+  unreadableSettings?: ('units' | 'people')[];
 }
 
 /**
@@ -637,6 +644,8 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
 
   for (const { kind, path, load } of settings) {
     const { read, parsed } = load;
+    if ((kind === 'units' || kind === 'people') && read.missing !== true && parsed?.data === undefined)
+      (content.unreadableSettings ??= []).push(kind);
     if (!read.source || !parsed) {
       // Only a file that does not exist is optional (or, for jianbao.yaml, missing); one that cannot be read is an error.
       const missing = read.missing === true;

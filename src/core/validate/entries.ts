@@ -85,6 +85,7 @@ export function unitProblem(
 function unitDiagnostics(entry: EntryRecord, registry: Registry): Diagnostic[] {
   const { data, file, positions } = entry;
   const out: Diagnostic[] = [];
+  if (registry.unitsUnreadable) return out;
   /** The spelling each unit was first written as in this entry, by unit id. */
   const firstWritten = new Map<string, string>();
   data.unit.forEach((written, index) => {
@@ -164,7 +165,7 @@ export function validateEntry(entry: EntryRecord, registry: Registry): Diagnosti
     );
   }
   out.push(...unitDiagnostics(entry, registry));
-  data.people.forEach((name, index) => {
+  (registry.peopleUnreadable ? [] : data.people).forEach((name, index) => {
     const person = findPerson(registry, name);
     const parts = person ? undefined : severalNames(name);
     if (parts && parts.every((part) => findPerson(registry, part))) {
