@@ -110,6 +110,9 @@ const CASES: Record<string, { fires: Fires; silent: string[] }> = {
       'Safety First 活动',
       '使用 APP 上报',
       '见 `code` 说明',
+      // The space ends the web address: without it 安排 would join the link.
+      '详见https://example.gov.cn/a。 安排如下',
+      '网址www.example.gov.cn 已开通',
     ],
   },
   'lint/trailing-spaces': {
