@@ -46,6 +46,7 @@ describe('src/core/index.ts', () => {
         "compileSite",
         "computeDigest",
         "computeStats",
+        "controlCharProblem",
         "copyAtomic",
         "createEntry",
         "createIssue",

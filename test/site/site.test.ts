@@ -162,8 +162,9 @@ describe('home, archives and statistics', () => {
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.querySelector('title')?.textContent).toBe('各年采用稿件数');
     expect(svg.querySelector('desc')?.textContent).toMatch(/[\u4e00-\u9fff]/);
-    // Drawn by Plot: one bar per year.
-    expect(svg.querySelectorAll('g[aria-label="bar"] rect').length).toBe(byYear.years.length);
+    // Drawn by Plot: one bar per year (its only rects), and none of Plot's English mark names left for screen readers.
+    expect(svg.querySelectorAll('rect').length).toBe(byYear.years.length);
+    expect(svg.querySelectorAll('[aria-label]')).toHaveLength(0);
     // The heat map prints every count: the months of each year add up to its bar.
     for (const [index, row] of [...document.querySelectorAll('#heat-years tbody tr')].entries()) {
       const cells = [...row.querySelectorAll('td')];
