@@ -249,7 +249,7 @@ describe('a broken units.yaml or people.yaml', () => {
     const report = JSON.parse(run.stdout) as { diagnostics: { rule: string; file: string }[] };
     expect(report.diagnostics.filter((d) => d.file === 'people.yaml').length).toBeGreaterThan(0);
     expect(report.diagnostics.filter((d) => d.rule === 'entry/unknown-person')).toEqual([]);
-    expect(run.status).not.toBe(0);
+    expect(run.code).not.toBe(0);
   });
 });
 
