@@ -82,11 +82,16 @@ function collect(node: Nodes, body: string, block: Collecting): void {
       : locate(label, body, block);
     if (at && body.slice(at.start, at.end) === label.value) {
       const url = /^[\x21-\x7e]*/.exec(label.value)![0].length;
-      block.links.push({
-        start: block.text.length,
-        end: block.text.length + url,
-        kind: node.url.startsWith('mailto:') ? 'email' : 'url',
-      });
+      const kind = node.url.startsWith('mailto:') ? 'email' : 'url';
+      block.links.push({ start: block.text.length, end: block.text.length + url, kind });
+      // Text GFM swallowed after the URL ends the link further on: its last character is guarded as the URL's is
+      // (lint.ts guards the characters either side), so no edit there moves where the link ends.
+      if (label.value.length > url)
+        block.links.push({
+          start: block.text.length + label.value.length - 1,
+          end: block.text.length + label.value.length,
+          kind,
+        });
       collect(
         {
           ...label,

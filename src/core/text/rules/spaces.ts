@@ -27,13 +27,6 @@ function isHeadingLike(block: Block): boolean {
   );
 }
 
-/** Whether the run of non-space text ending at `at` holds a bare web address (a GFM autolink literal). */
-function endsBareUrl(text: string, at: number): boolean {
-  let start = at;
-  while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
-  return /(?:https?|ftp):\/\/|www\./i.test(text.slice(start, at));
-}
-
 export default defineRule('lint/spaces', {
   check(block) {
     const { text } = block;
@@ -48,11 +41,6 @@ export default defineRule('lint/spaces', {
       const after = text[end];
       const what = describe(run);
       const edge = before === undefined || before === '\n' || after === undefined || after === '\n';
-      // The space that ends a bare web address (https://…, www.…) stays: without it the text after would join the link.
-      if (!edge && endsBareUrl(text, i)) {
-        i = end - 1;
-        continue;
-      }
       if (edge) {
         // Leading indentation (　　) or trailing spaces inside the paragraph.
         if (/[\u3000\u00a0]/.test(run))
