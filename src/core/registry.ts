@@ -93,17 +93,10 @@ export function titleOn(person: Person, date: string): string | undefined {
   return undefined;
 }
 
-/** The day after an ISO date. */
-function dayAfter(iso: string): string {
+/** The ISO date `days` days after (or, negative, before) an ISO date. */
+function shiftDay(iso: string, days: number): string {
   const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
-/** The day before an ISO date. */
-function dayBefore(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
+  date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
 
@@ -118,13 +111,13 @@ export function unitNameSpans(unit: Unit): UnitNameSpan[] {
   let from = unit.established;
   for (const item of former) {
     spans.push({ name: item.name, aliases: item.aliases, from, to: item.to });
-    from = dayAfter(item.to);
+    from = shiftDay(item.to, 1);
   }
   spans.push({
     name: unit.name,
     aliases: unit.aliases,
     from,
-    to: unit.abolished ? dayBefore(unit.abolished) : undefined,
+    to: unit.abolished ? shiftDay(unit.abolished, -1) : undefined,
   });
   return spans;
 }
