@@ -31,6 +31,7 @@ import {
   WorkflowError,
   type EntryRecord,
   type IssuePlan,
+  type IssueRequest,
   type Project,
 } from '../core/index.ts';
 import {
@@ -79,6 +80,16 @@ export function validId(value: unknown, what: string): string {
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
+}
+
+/** The issue 编一期 composes, from the request body of both 预览 and 生成本期: the same fields, checked alike. */
+function composition(input: Record<string, unknown>): IssueRequest {
+  return {
+    series: text(input.series) || undefined,
+    date: text(input.date) || undefined,
+    entries: Array.isArray(input.entries) ? input.entries.map((id) => validId(id, '稿件编号')) : [],
+    note: text(input.note),
+  };
 }
 
 const OUTPUT_TYPES: Record<string, string> = {
@@ -304,17 +315,7 @@ export function createApi({ project, today, jobs }: ApiOptions) {
       return planJson(plan, (await checked()).registry);
     },
     'POST /api/issue/create': async ({ body }) => {
-      const input = await body();
-      const entries = Array.isArray(input.entries) ? input.entries.map((id) => validId(id, '稿件编号')) : [];
-      const result = await project.newIssue(
-        {
-          series: text(input.series) || undefined,
-          date: text(input.date) || undefined,
-          entries,
-          note: text(input.note),
-        },
-        workflow(),
-      );
+      const result = await project.newIssue(composition(await body()), workflow());
       return {
         file: result.file,
         ref: result.ref,
@@ -323,17 +324,7 @@ export function createApi({ project, today, jobs }: ApiOptions) {
       };
     },
     'POST /api/issue/preview': async ({ body }) => {
-      const input = await body();
-      const entries = Array.isArray(input.entries) ? input.entries.map((id) => validId(id, '稿件编号')) : [];
-      const { draft, issue } = await project.previewIssue(
-        {
-          series: text(input.series) || undefined,
-          date: text(input.date) || undefined,
-          entries,
-          note: text(input.note),
-        },
-        workflow(),
-      );
+      const { draft, issue } = await project.previewIssue(composition(await body()), workflow());
       return {
         file: draft.file,
         numbering: issueNumbering(draft.year, draft.number, draft.total, draft.supplement),
