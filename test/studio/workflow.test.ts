@@ -157,6 +157,26 @@ describe.skipIf(!browser)('编辑台: compose, publish, erratum, check in Chromi
     await page.getByRole('link', { name: entryFile, exact: true }).click();
     await page.waitForURL(/#\/entry\?id=/);
     await page.locator('p.file', { hasText: entryFile }).waitFor();
-    expect(await page.locator('#f-unit-messages').textContent()).toContain('不存在的局');
+    await expect.poll(() => page.locator('#f-unit-messages').textContent(), POLL).toContain('不存在的局');
+  });
+
+  it('shows the plan for the date chosen last, even when the plan for an earlier choice arrives later', async () => {
+    const { page } = session;
+    // The answer for the first date is held back until after the second date's plan is shown.
+    let held = 0;
+    await page.route(/\/api\/issue\/plan\?.*date=2025-11-20/, async (route) => {
+      held++;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await openCompose(session, 'zhuanbao', '2025-11-20');
+    const field = page.getByLabel('印发日期', { exact: true });
+    await field.fill('2025-12-06');
+    await field.dispatchEvent('change');
+    await expect.poll(() => page.locator('#numbering').textContent(), POLL).toContain('印发日期 2025-12-06');
+    await page.waitForTimeout(2500);
+    expect(held).toBeGreaterThan(0);
+    expect(await page.locator('#numbering').textContent()).toContain('印发日期 2025-12-06');
+    await page.unroute(/\/api\/issue\/plan/);
   });
 });

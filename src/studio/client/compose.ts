@@ -6,7 +6,7 @@
  * file through `new issue` itself.
  */
 import { explain, get, post, type EntrySummary, type State } from './api.ts';
-import { h, toast, view } from './dom.ts';
+import { h, newestOnly, toast, view } from './dom.ts';
 import { printPreview } from './print-preview.ts';
 
 type Summary = EntrySummary;
@@ -41,6 +41,7 @@ export async function showCompose(state: State): Promise<void> {
   let removed: Summary[] = [];
   let plan: Plan | undefined;
   let dragged: number | undefined;
+  const ask = newestOnly();
   const preview = printPreview();
   const previewNow = () =>
     preview.update(
@@ -157,12 +158,16 @@ export async function showCompose(state: State): Promise<void> {
   }
 
   async function load(): Promise<void> {
-    problems.replaceChildren();
+    // The series and the date may change while an older plan is on its way.
+    const newest = ask();
+    let answer: Plan;
     try {
-      plan = await get<Plan>(
+      answer = await get<Plan>(
         `/api/issue/plan?series=${encodeURIComponent(series.value)}&date=${encodeURIComponent(date.value)}`,
       );
     } catch (error) {
+      if (!newest()) return;
+      problems.replaceChildren();
       plan = undefined;
       numbering.textContent = '';
       chosen = [];
@@ -171,6 +176,9 @@ export async function showCompose(state: State): Promise<void> {
       problems.replaceChildren(h('p', { class: 'message error', role: 'alert' }, explain(error)));
       return;
     }
+    if (!newest()) return;
+    problems.replaceChildren();
+    plan = answer;
     numbering.textContent = `《${plan.seriesName}》${plan.numbering}，印发日期 ${plan.date}`;
     chosen = [...plan.entries];
     removed = [];

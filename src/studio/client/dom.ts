@@ -74,3 +74,16 @@ export function debounce<A extends unknown[]>(
     timer = window.setTimeout(() => void run(...args), ms);
   };
 }
+
+/**
+ * Answers to requests sent one after another can arrive out of order; only
+ * the newest may change the page. `ask()` marks a new request and returns a
+ * test that is true while no newer request has been marked.
+ */
+export function newestOnly(): () => () => boolean {
+  let asked = 0;
+  return () => {
+    const mine = ++asked;
+    return () => mine === asked;
+  };
+}

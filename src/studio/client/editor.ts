@@ -15,7 +15,7 @@ import {
   type FieldMessage,
   type State,
 } from './api.ts';
-import { debounce, field, h, toast, view } from './dom.ts';
+import { debounce, field, h, newestOnly, toast, view } from './dom.ts';
 import { unitPicker } from './unit-picker.ts';
 
 interface Opened {
@@ -215,17 +215,21 @@ export async function showEditor(state: State, id: string | undefined): Promise<
     refresh();
   }
 
+  const checking = newestOnly();
   const refresh = debounce(async () => {
+    const newest = checking();
     try {
       const checked = await post<{ messages: FieldMessage[]; findings: BodyFinding[]; preview: string }>(
         '/api/entry/check',
         { form: formValue() },
       );
+      // A slower answer about older text must not replace a newer one.
+      if (!newest()) return;
       showMessages(checked.messages);
       showFindings(checked.findings);
       preview.innerHTML = checked.preview;
     } catch (error) {
-      general.replaceChildren(h('p', { class: 'message error' }, explain(error)));
+      if (newest()) general.replaceChildren(h('p', { class: 'message error' }, explain(error)));
     }
   }, 350);
 

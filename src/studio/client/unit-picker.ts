@@ -6,7 +6,7 @@
  * replaces only the part after the last 、.
  */
 import { get } from './api.ts';
-import { debounce, h } from './dom.ts';
+import { debounce, h, newestOnly } from './dom.ts';
 
 interface Unit {
   id: string;
@@ -50,8 +50,12 @@ export function unitPicker(initial: string, changed: () => void): { input: HTMLI
       list.children[index]?.scrollIntoView({ block: 'nearest' });
     }
   };
+  const searching = newestOnly();
   const search = debounce(async () => {
-    options = await get<Unit[]>(`/api/units?q=${encodeURIComponent(typing())}`);
+    const newest = searching();
+    const found = await get<Unit[]>(`/api/units?q=${encodeURIComponent(typing())}`);
+    if (!newest()) return; // typed on since: a newer search is on its way
+    options = found;
     // Tabbed on past the field before the answer came: no list left open over the next fields.
     if (document.activeElement !== input) return;
     list.replaceChildren(
