@@ -77,6 +77,7 @@ export const RULES = {
   'issue/digest-missing': { severity: 'error', title: '已发布的期刊没有摘要' },
   'issue/errata-pending': { severity: 'warning', title: '已按勘误修改，尚未重新冻结' },
   'archive/issue-missing': { severity: 'error', title: '已发布的期刊文件被删除' },
+  'archive/key-changed': { severity: 'error', title: '已发布期刊的刊物、年份或期号被改动' },
   'archive/status-changed': { severity: 'error', title: '已发布的期刊被改回草稿' },
   'archive/snapshot-missing': { severity: 'error', title: '期刊存档不见了' },
   'archive/snapshot-altered': { severity: 'error', title: '期刊存档被改动' },

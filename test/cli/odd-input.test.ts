@@ -253,21 +253,34 @@ describe('a broken units.yaml or people.yaml', () => {
   });
 });
 
-/**
- * Found, not fixed here (src/core/load and the archive check are being
- * reworked on other branches): the `it.fails` passes while the defect is
- * there and fails once it is fixed — then turn it into a plain `it`.
- */
-describe('known defects, reported', () => {
-  it.fails('a published issue whose 期号 is made invalid is not reported as a deleted file', async () => {
+/** A published issue's 期号 changed in its file: the file is there, and the message says what to put back. */
+describe('a published issue renumbered in its file', () => {
+  it('a published issue whose 期号 is made invalid is not reported as a deleted file', async () => {
     const dir = join(await tempDir('jianbao-odd-frozen-'), 'content');
     await cp(SAMPLE_CONTENT, dir, { recursive: true });
     const file = join(dir, 'issues/zhuanbao/2025-02.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^number: 2$/m, 'number: 0'));
     const run = jianbao(['check', '--content', dir]);
     expect(run.stdout).toContain('issues/zhuanbao/2025-02.md:4:9 错误 「number」期号应从 1 开始');
-    // Today also: “2025年第2期已发布，但它的期刊文件不见了 [archive/issue-missing] → 从版本库恢复期刊文件”.
+    // Not also “2025年第2期已发布，但它的期刊文件不见了 [archive/issue-missing] → 从版本库恢复期刊文件”.
+    expect(run.stdout).not.toContain('archive/');
+    expect(run.code).not.toBe(0);
+  });
+
+  it('a published issue given another valid 期号 is told to put the old one back, not to publish it again', async () => {
+    const dir = join(await tempDir('jianbao-odd-renumbered-'), 'content');
+    await cp(SAMPLE_CONTENT, dir, { recursive: true });
+    const file = join(dir, 'issues/zhuanbao/2025-02.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^number: 2$/m, 'number: 7'));
+    const run = jianbao(['check', '--content', dir]);
+    expect(run.stdout).toContain(
+      'issues/zhuanbao/2025-02.md:4:9 错误 示例区安全生产工作专报 2025年第2期已发布，发布后期刊文件中的刊物、年份或期号被改动（现在是2025年第7期） [archive/key-changed]',
+    );
+    expect(run.stdout).toContain('→ 已发布期刊的刊物、年份和期号不能改：改回 number: 2');
     expect(run.stdout).not.toContain('archive/issue-missing');
+    // “标为已发布，但没有摘要 → 用 jianbao publish zhuanbao/2025-7 发布” would freeze it under the wrong number.
+    expect(run.stdout).not.toContain('issue/digest-missing');
+    expect(run.code).not.toBe(0);
   });
 });
 

@@ -282,6 +282,32 @@ function issueMissing(archived: ArchivedIssue): Diagnostic[] {
   ];
 }
 
+/** A key in the ledger whose issue file is there, its 刊物, 年份 or 期号 changed since it was published. */
+function keyChanged(archived: ArchivedIssue, issue: IssueRecord, registry: Registry): Diagnostic[] {
+  const [series, year, slug] = archived.record.key.split('/') as [string, string, string];
+  const now = issueSeries(registry, issue);
+  const supplement = slug.startsWith('zk');
+  const field =
+    now?.id !== series
+      ? { path: ['series'], was: `series: ${series}` }
+      : String(issue.data.year) !== year
+        ? { path: ['year'], was: `year: ${year}` }
+        : supplement !== (issue.data.kind === 'supplement')
+          ? { path: ['kind'], was: supplement ? 'kind: supplement' : '去掉 kind' }
+          : { path: ['number'], was: `number: ${supplement ? slug.slice(2) : slug}` };
+  return [
+    diagnostic(
+      'archive/key-changed',
+      issue.file,
+      issue.positions.at(field.path),
+      `${archived.record.title}已发布，发布后期刊文件中的刊物、年份或期号被改动（现在是${issueName(issue.data.year, issue.data.number, issue.data.kind === 'supplement')}）`,
+      {
+        hint: `已发布期刊的刊物、年份和期号不能改：改回 ${field.was}；内容有误请在 勘误 中说明更正，再运行 jianbao publish ${archived.record.ref}`,
+      },
+    ),
+  ];
+}
+
 /**
  * `passes` (a project's recheck): whether an issue's sources differ from
  * today's files, and an unchanged issue's whole comparison, are kept while
@@ -336,10 +362,23 @@ export async function checkArchive(
     fileOf,
     differing,
   };
+  let byFile: Map<string, IssueRecord> | undefined;
+  let present: Set<string> | undefined;
   for (const [key, archived] of archive.issues) {
     const issue = fileOf.get(key);
     if (!issue) {
-      pieces.byKey.set(key, issueMissing(archived));
+      // The issue file published under this key may still be there, its 刊物, 年份 or 期号 changed since
+      // (or made invalid: its own error says so). It is not missing; and it is not a new published issue.
+      const recorded = archived.latest?.issue.file;
+      byFile ??= new Map(content.issues.map((other) => [other.file, other]));
+      present ??= new Set(content.files.map((file) => file.path));
+      const moved = recorded ? byFile.get(recorded) : undefined;
+      if (moved && !archive.issues.has(archiveKey(moved, registry) ?? '')) {
+        archivedFiles.add(moved.file);
+        pieces.byKey.set(key, keyChanged(archived, moved, registry));
+      } else if (moved || !recorded || !present.has(recorded)) {
+        pieces.byKey.set(key, issueMissing(archived));
+      }
       continue;
     }
     archivedFiles.add(issue.file);
