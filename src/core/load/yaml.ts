@@ -551,10 +551,40 @@ function issueDiagnostic(
     const name = alias ? `${alias}（${lastKey}）` : lastKey;
     message = `缺少必填项「${name}」`;
     hint = `加一行 ${alias ?? lastKey}: …`;
-  } else if (where) {
-    message = `${where}${message}`;
+  } else {
+    const numeric = numberProblem(issue);
+    if (numeric) {
+      hint = numeric.hint;
+      // The schemas word the number's kind (印数应为整数); beyond the safe range that wording would be wrong.
+      if (numeric.message) message = `${fieldAt(schema, path)?.label ?? ''}${numeric.message}`;
+    }
+    if (where) message = `${where}${message}`;
   }
   return diagnostic(rule, file, positions.at(path), message, hint ? { hint } : {});
+}
+
+/**
+ * What to write instead, for a number field given something else: a word,
+ * a fraction, a number out of range, or one too long to be a count.
+ */
+function numberProblem(issue: z.core.$ZodIssue): { hint: string; message?: string } | undefined {
+  const written = 'input' in issue ? quotedValue(issue.input) : undefined;
+  const was = written === undefined ? '' : `（现在写的是「${written}」）`;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'int') return { hint: `写整数，不带小数${was}` };
+      if (issue.expected === 'number') return { hint: `写阿拉伯数字，不加引号和单位${was}` };
+      return undefined;
+    case 'too_small':
+      if (issue.origin !== 'number' && issue.origin !== 'int') return undefined;
+      return { hint: `写${issue.inclusive ? '不小于' : '大于'} ${String(issue.minimum)} 的数${was}` };
+    case 'too_big':
+      if (issue.origin !== 'number' && issue.origin !== 'int') return undefined;
+      if (issue.maximum === Number.MAX_SAFE_INTEGER) return { message: '的数字位数太多', hint: '核对是否多打了数字' };
+      return { hint: `写${issue.inclusive ? '不大于' : '小于'} ${String(issue.maximum)} 的数${was}` };
+    default:
+      return undefined;
+  }
 }
 
 /** The keys an object schema cannot do without, as 栏目（section）. */

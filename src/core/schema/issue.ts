@@ -44,12 +44,20 @@ const issueObject = z.object({
   ),
   /** `supplement` (增刊): numbered 增刊第1期, 增刊第2期… each year, apart from the regular issues and their total. */
   kind: field(aliasedEnum(ISSUE_KINDS, '类型').default('regular'), '类型', '类型'),
-  total: field(z.number({ error: '总期号应为正整数' }).int().min(1).optional(), '总期号', '总期号'),
+  total: field(
+    z.number({ error: '总期号应为正整数' }).int().min(1, { error: '总期号应从 1 开始' }).optional(),
+    '总期号',
+    '总期号',
+  ),
   date: field(dateSchema, '印发日期', '印发日期', '日期'),
   entries: field(listOf(z.coerce.string().trim().min(1)).default([]), '稿件', '稿件'),
   distribution: field(distributionSchema.optional(), '发送', '发送'),
   contact: field(contactSchema.optional(), '联系人', '联系人'),
-  copies: field(z.number({ error: '印数应为整数' }).int().positive().optional(), '印数', '印数'),
+  copies: field(
+    z.number({ error: '印数应为整数' }).int().positive({ error: '印数应大于 0' }).optional(),
+    '印数',
+    '印数',
+  ),
   editor: field(textSchema.optional(), '编辑', '编辑'),
   reviewer: field(textSchema.optional(), '审核', '审核'),
   signer: field(textSchema.optional(), '签发', '签发'),

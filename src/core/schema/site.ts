@@ -153,7 +153,11 @@ export const seriesSchema = z.object({
   marking: field(textSchema.optional(), '标识', '标识'),
   contact: field(contactSchema.optional(), '联系人', '联系人'),
   distribution: field(distributionSchema.optional(), '发送', '发送'),
-  copies: field(z.number({ error: '印数应为整数' }).int().positive().optional(), '印数', '印数'),
+  copies: field(
+    z.number({ error: '印数应为整数' }).int().positive({ error: '印数应大于 0' }).optional(),
+    '印数',
+    '印数',
+  ),
   since: field(sinceSchema.optional(), '期号起点', '期号起点'),
   /** Print page and PDF settings. */
   print: field(printSchema.prefault({}), '打印', '打印'),

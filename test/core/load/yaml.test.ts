@@ -60,6 +60,18 @@ describe('parseYaml', () => {
     expect(invalid.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual(['3:5 schema/invalid']);
   });
 
+  it('says what to write in a number field: a word, a fraction, a negative, a number too long to be a count', () => {
+    const issue = (copies: string) =>
+      parseYaml(
+        source(`series: zhuanbao\nyear: 2025\nnumber: 3\ndate: 2025-12-05\ncopies: ${copies}\n`),
+        issueSchema,
+      ).diagnostics.map((d) => `${d.line}:${d.column} ${d.message} → ${d.hint ?? ''}`);
+    expect(issue('六十')).toEqual(['6:9 「copies」印数应为整数 → 写阿拉伯数字，不加引号和单位（现在写的是「六十」）']);
+    expect(issue('2.5')).toEqual(['6:9 「copies」印数应为整数 → 写整数，不带小数（现在写的是「2.5」）']);
+    expect(issue('-3')).toEqual(['6:9 「copies」印数应大于 0 → 写大于 0 的数（现在写的是「-3」）']);
+    expect(issue('12345678901234567890')).toEqual(['6:9 「copies」印数的数字位数太多 → 核对是否多打了数字']);
+  });
+
   it('reports YAML problems where they are: a tab, a duplicate key, a full-width colon, broken syntax', () => {
     expect(
       parseYaml(source('栏目: 工作动态\n日期: 2024-06-05\n单位:\n\t- 应急局\n'), entrySchema).diagnostics.map(
