@@ -15,7 +15,8 @@
  * browsers at run time, and the big ones loaded only by some commands, stay
  * in node_modules (EXTERNAL).
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { treeDigest } from '../src/build/digest.js';
@@ -117,6 +118,18 @@ export async function bundleCli(root, dir) {
   }
 }
 
+/** Whether tsx can keep its cache (`tsx-<uid>` in the temporary folder). */
+function tsxCacheWritable() {
+  const dir = join(tmpdir(), `tsx-${process.getuid?.() ?? ''}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Run the CLI with the process's arguments; resolves to the exit code. */
 export async function launch() {
   let entry;
@@ -125,6 +138,8 @@ export async function launch() {
     if (!existsSync(join(dir, 'run.js'))) await bundleCli(ROOT, dir);
     entry = join(dir, 'run.js');
   } catch {
+    // tsx caches what it transpiles in the temporary folder; where it cannot write there, it must not try.
+    if (!tsxCacheWritable()) process.env.TSX_DISABLE_CACHE = '1';
     const { register } = await import('tsx/esm/api');
     register();
     entry = join(ROOT, 'src', 'cli/run.ts');

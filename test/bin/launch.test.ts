@@ -83,6 +83,17 @@ describe('bin/jianbao.js', () => {
     });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('0.1.0-changed\n');
+    // Nor where the temporary folder cannot be written either (tsx keeps its cache there): a file, even for root.
+    const noTemp = join(other, 'not-a-folder');
+    await writeFile(noTemp, '');
+    const check = spawnSync(
+      process.execPath,
+      [join(other, 'bin/jianbao.js'), 'check', '--content', join(FIXTURES, 'base/content')],
+      { cwd: other, encoding: 'utf8', env: { ...process.env, TMPDIR: noTemp, NO_COLOR: '1' } },
+    );
+    expect(check.stderr).toBe('');
+    expect(check.stdout).toContain('没有发现问题');
+    expect(check.status).toBe(0);
   });
 });
 
