@@ -13,11 +13,23 @@
  * every issue listing one of the entries it listed or lists now (an entry
  * belongs to the first issue listing it). The rest is the last check's.
  *
- * Whatever this cannot patch exactly — a file added, deleted or renamed, a
- * settings file or published/ changed, an image, a file now failing to
- * load that loaded or the other way round, an issue whose key changed —
- * returns undefined, and the caller runs the whole check (check.ts). The
- * result is the very same as a fresh check's (test/core/recheck.test.ts).
+ * An entry file added (the clerk's new entry) or deleted is patched too: it
+ * is put into (or taken out of) the listing in its sorted place, its id
+ * checked against the files with the same id after NFC (the twin rule), and
+ * every piece an entry's coming or going can change is computed again — the
+ * issues listing its id (a missing entry found, or one gone missing), the
+ * "did you mean" of the missing ids near it (same folder, same file name),
+ * its own rules, lint and pending state, and the archive comparison of the
+ * published issues whose records list it.
+ *
+ * So is an entry file now failing to load that loaded or the other way round,
+ * and the twin of another entry modified: the same as a file gone or come.
+ *
+ * Whatever this cannot patch exactly — an issue file added, deleted or no
+ * longer loading, a folder, a settings file or published/ changed, an
+ * image, an issue whose key changed — returns undefined, and the caller runs the whole check
+ * (check.ts). The result is the very same as a fresh check's
+ * (test/core/recheck.test.ts).
  */
 import type { ArchiveCheck, ArchivePieces } from './archive/compare.ts';
 import { archiveKey, compareIssue, flattenArchive, notArchivedRule, sourcesDiffer } from './archive/compare.ts';
@@ -26,6 +38,7 @@ import type { CheckResult } from './check.ts';
 import { lintInputs, memoisedIds, passMemo, type CheckState } from './check-state.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import {
+  duplicateIdDiagnostic,
   loadPart,
   markdownLoad,
   NOT_LISTED,
@@ -35,10 +48,12 @@ import {
   type LoadIndex,
   type LoadPart,
   type MarkdownLoad,
+  type SourceFile,
 } from './load/content.ts';
 import { isRacy, sameStamp } from './load/file-states.ts';
 import { findImages, ImageReader } from './load/images.ts';
-import { isIgnoredName, SETTINGS_FILES } from './paths.ts';
+import { ENTRIES_DIR, entryIdFromPath, isIgnoredName, SETTINGS_FILES } from './paths.ts';
+import type { ContentSource } from './source/source.ts';
 import { frozenEntryIds, lintEntry } from './text/lint.ts';
 import {
   entryOwnRules,
@@ -46,6 +61,7 @@ import {
   frozenRules,
   issueOwnRules,
   numberingOf,
+  entriesById,
   unreadableEntries,
   type ValidatePieces,
 } from './validate/index.ts';
@@ -96,6 +112,127 @@ interface Modified {
   before: LoadPart;
 }
 
+/** An entry file's path the listing of entries/ would hold: a Markdown file under entries/ in no ignored folder. */
+function isEntryFile(path: string): boolean {
+  return path.startsWith(`${ENTRIES_DIR}/`) && path.toLowerCase().endsWith('.md');
+}
+
+/** Whether nothing (no file, folder or link) is at `path` now, its folder being there and listed. */
+async function isGone(source: ContentSource, path: string): Promise<boolean> {
+  const slash = path.lastIndexOf('/');
+  const names = await source.list(path.slice(0, slash), { recursive: false });
+  // An empty answer may be a folder gone or unreadable: not proof of one file deleted.
+  return names.length > 0 && !names.includes(path.slice(slash + 1));
+}
+
+/** An entry file added since the last check: its load and what it gives the content. */
+interface Added {
+  path: string;
+  load: MarkdownLoad<unknown>;
+  part: LoadPart;
+}
+
+/** How the content is assembled from its entry and issue files after some were added or deleted. */
+interface Layout {
+  paths: string[];
+  entryCount: number;
+  loads: MarkdownLoad<unknown>[];
+  parts: LoadPart[];
+  twin: boolean[];
+  diagnostics: (Diagnostic[] | undefined)[];
+  fileAt: Int32Array;
+  recordAt: Int32Array;
+  files: SourceFile[];
+  entries: EntryRecord[];
+  /** The entries whose images are to be looked at (new in the content). */
+  looking: { entry: EntryRecord; load: MarkdownLoad<unknown> }[];
+}
+
+/**
+ * The paths with `added` put in their sorted places and `deleted` taken
+ * out, assembled as loadContent assembles them: the twin rule decided again
+ * for the paths whose id is one of `affected` (the ids of the files added
+ * or deleted: no other path's can change), the rest as they were.
+ */
+function restructure(
+  index: LoadIndex,
+  now: Pick<Layout, 'loads' | 'parts' | 'diagnostics'>,
+  headFiles: SourceFile[],
+  added: Added[],
+  deleted: ReadonlySet<number>,
+  affected: ReadonlySet<string>,
+): Layout {
+  // The entry paths, merged in the listing's order (code units); then the issue paths as they were.
+  const order: (number | Added)[] = [];
+  const adding = [...added].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  let next = 0;
+  for (let at = 0; at < index.entryCount; at++) {
+    while (next < adding.length && adding[next]!.path < index.paths[at]!) order.push(adding[next++]!);
+    if (!deleted.has(at)) order.push(at);
+  }
+  while (next < adding.length) order.push(adding[next++]!);
+  const entryCount = order.length;
+  for (let at = index.entryCount; at < index.paths.length; at++) order.push(at);
+
+  const count = order.length;
+  const layout: Layout = {
+    paths: new Array<string>(count),
+    entryCount,
+    loads: new Array<MarkdownLoad<unknown>>(count),
+    parts: new Array<LoadPart>(count),
+    twin: new Array<boolean>(count).fill(false),
+    diagnostics: new Array<Diagnostic[] | undefined>(count),
+    fileAt: new Int32Array(count).fill(-1),
+    recordAt: new Int32Array(count).fill(-1),
+    files: headFiles,
+    entries: [],
+    looking: [],
+  };
+  const firstOf = new Map<string, string>();
+  for (let at = 0; at < count; at++) {
+    const item = order[at]!;
+    const was = typeof item === 'number' ? item : undefined;
+    const path = was === undefined ? (item as Added).path : index.paths[was]!;
+    const load = was === undefined ? (item as Added).load : now.loads[was]!;
+    const part = was === undefined ? (item as Added).part : now.parts[was]!;
+    layout.paths[at] = path;
+    layout.loads[at] = load;
+    layout.parts[at] = part;
+    const { read } = load;
+    let twin: boolean;
+    if (at < entryCount && part.id !== undefined && affected.has(part.id)) {
+      // As loadContent decides it: the first readable file with the id is the entry, the others its twins.
+      const reported = [...read.diagnostics];
+      const earlier = read.source ? firstOf.get(part.id) : undefined;
+      twin = earlier !== undefined;
+      if (read.source && !twin) firstOf.set(part.id, path);
+      if (twin) reported.push(duplicateIdDiagnostic(read.source!.path, earlier!));
+      else if (read.source) reported.push(...part.diagnostics);
+      layout.diagnostics[at] = reported.length ? reported : undefined;
+      if (read.source && !twin && part.record) layout.looking.push({ entry: part.record as EntryRecord, load });
+    } else {
+      twin = index.twin[was!]!;
+      layout.diagnostics[at] = now.diagnostics[was!];
+    }
+    layout.twin[at] = twin;
+    if (!read.source || twin) continue;
+    layout.fileAt[at] = layout.files.length;
+    layout.files.push(read.source);
+    if (!part.record) continue;
+    if (at < entryCount) {
+      layout.recordAt[at] = layout.entries.length;
+      layout.entries.push(part.record as EntryRecord);
+    } else layout.recordAt[at] = index.recordAt[was!]!;
+  }
+  return layout;
+}
+
+/** `entries/2025/09/检查` → its folder (`entries/2025/09/`) and file name (`检查`). */
+function folderAndName(id: string): [string, string] {
+  const slash = id.lastIndexOf('/');
+  return [id.slice(0, slash + 1), id.slice(slash + 1)];
+}
+
 /**
  * The check after `changed` (paths relative to the content directory, the
  * only ones that may differ since the last check), patched onto the last
@@ -110,15 +247,26 @@ export async function patchCheck(state: CheckState, changed: ReadonlySet<string>
   const source = result.content.source;
   if (!source.stamps) return undefined;
   const states = state.files;
+  const listings = state.recheck.listings;
+  const unlisted = result.content.unlistedEntryFolders ?? [];
 
-  // The entry and issue files to look at: those told, and those racy when last stamped.
+  // The entry and issue files to look at: those told, and those racy when last stamped; entry files told that are new.
   const look = new Set<number>();
+  const adding: string[] = [];
   const positions = (index.at ??= new Map(index.paths.map((path, at) => [path, at])));
   for (const path of changed) {
     const at = positions.get(path);
     if (at !== undefined) look.add(at);
     // Never listed, never an image: a save's temporary file, an editor's backup.
-    else if (!(path.split('/').some(isIgnoredName) && !NOT_LISTED.test(path))) return undefined;
+    else if (path.split('/').some(isIgnoredName) && !NOT_LISTED.test(path)) continue;
+    // A new entry file, in a folder listed before (the listing is the last one's, this file put in).
+    else if (
+      isEntryFile(path) &&
+      listings?.[0].paths.length === index.entryCount &&
+      !unlisted.some((folder) => path.slice(ENTRIES_DIR.length + 1).startsWith(folder))
+    )
+      adding.push(path);
+    else return undefined;
   }
   for (const path of states.racy()) {
     const at = positions.get(path);
@@ -129,7 +277,7 @@ export async function patchCheck(state: CheckState, changed: ReadonlySet<string>
   const paths = places.map((at) => index.paths[at]!);
   states.startLoad();
   const stampedAt = Date.now();
-  const stamps = await source.stamps([...SETTINGS_PATHS, ...paths]);
+  const stamps = await source.stamps([...SETTINGS_PATHS, ...paths, ...adding]);
   // The settings: stamped every time, unchanged (else everything may differ).
   for (let at = 0; at < SETTINGS_PATHS.length; at++) {
     const before = index.settingsStamps[at];
@@ -138,11 +286,21 @@ export async function patchCheck(state: CheckState, changed: ReadonlySet<string>
     if (before && (before.outside || !sameStamp(before, now!) || isRacy(before, index.stampedAt))) return undefined;
   }
   const modified: Modified[] = [];
+  const reassembled: Modified[] = [];
+  const deleted = new Set<number>();
   for (let k = 0; k < paths.length; k++) {
     const at = places[k]!;
     const path = paths[k]!;
     const stamp = stamps[SETTINGS_PATHS.length + k];
-    if (!stamp || stamp.outside) return undefined; // deleted, a folder now, a link out of the content
+    if (!stamp) {
+      // An entry file deleted: nothing at all at its path now (not a folder, not a link).
+      if (at < index.entryCount && (await isGone(source, path))) {
+        deleted.add(at);
+        continue;
+      }
+      return undefined; // a folder now, an issue file deleted
+    }
+    if (stamp.outside) return undefined; // a link out of the content
     const was = index.loads[at]!;
     let load = states.take<MarkdownLoad<unknown>>(path, stamp);
     if (load === was) continue;
@@ -153,24 +311,41 @@ export async function patchCheck(state: CheckState, changed: ReadonlySet<string>
     const before = index.parts[at]!;
     const part = loadPart(load, before.id);
     state.recheck.records.set(load, part);
-    // The same files in the content, the same records in its lists: else the lists themselves change.
-    if (index.twin[at] || !load.read.source !== !was.read.source || !part.record !== !before.record) return undefined;
-    modified.push({ at, load, part, before });
+    // The same files in the content, the same records in its lists: else the lists themselves change
+    // (for an entry, assembled again as when files come or go: a twin, a record come or gone).
+    if (index.twin[at] || !load.read.source !== !was.read.source || !part.record !== !before.record) {
+      if (at >= index.entryCount) return undefined;
+      reassembled.push({ at, load, part, before });
+    } else modified.push({ at, load, part, before });
   }
-  if (modified.length === 0) {
+  const added: Added[] = [];
+  for (let k = 0; k < adding.length; k++) {
+    const path = adding[k]!;
+    const stamp = stamps[SETTINGS_PATHS.length + paths.length + k];
+    // A file (as the listing would find it: not a folder, not a link out of the content).
+    const info = stamp && (await source.stat(path));
+    if (!stamp || !info || info.outside) return undefined;
+    const load = markdownLoad(await source.read(path), true);
+    states.keep(path, stamp, stampedAt, load);
+    const part = loadPart(load, entryIdFromPath(path.slice(ENTRIES_DIR.length + 1)));
+    state.recheck.records.set(load, part);
+    added.push({ path, load, part });
+  }
+  const structural = added.length > 0 || deleted.size > 0 || reassembled.length > 0;
+  if (modified.length === 0 && !structural) {
     state.last = last;
     return result;
   }
 
   // The content with the modified files' records in their places.
   const previous = result.content;
-  const files = previous.files.slice();
-  const entries = previous.entries.slice();
+  let files = previous.files.slice();
+  let entries = previous.entries.slice();
   const issues = previous.issues.slice();
-  const loads = index.loads.slice();
-  const parts = index.parts.slice();
-  const pathDiagnostics = index.diagnostics.slice();
-  const entryChanges: { before: EntryRecord; now: EntryRecord }[] = [];
+  let loads = index.loads.slice();
+  let parts = index.parts.slice();
+  let pathDiagnostics = index.diagnostics.slice();
+  const entryChanges: { id: string; before: EntryRecord | undefined; now: EntryRecord | undefined }[] = [];
   const issueChanges: { before: IssueRecord; now: IssueRecord }[] = [];
   const reader = new ImageReader(source);
   for (const { at, load, part, before } of modified) {
@@ -185,10 +360,47 @@ export async function patchCheck(state: CheckState, changed: ReadonlySet<string>
       const found = (load.images ??= findImages(entry.body));
       entry.images = found.length ? await reader.references(entry.file, entry.body, entry.bodyLine, found) : [];
       entries[index.recordAt[at]!] = entry;
-      entryChanges.push({ before: before.record as EntryRecord, now: entry });
+      entryChanges.push({ id: entry.id, before: before.record as EntryRecord, now: entry });
     } else {
       issues[index.recordAt[at]!] = part.record as IssueRecord;
       issueChanges.push({ before: before.record as IssueRecord, now: part.record as IssueRecord });
+    }
+  }
+
+  // Entry files added or deleted: the paths assembled again, the records of their ids compared.
+  let layout: Pick<LoadIndex, 'paths' | 'entryCount' | 'twin' | 'fileAt' | 'recordAt'> = index;
+  let byId = last.byId;
+  if (structural) {
+    const affected = new Set<string>();
+    for (const { part } of added) affected.add(part.id!);
+    for (const at of deleted) affected.add(index.parts[at]!.id!);
+    for (const { at, load, part } of reassembled) {
+      loads[at] = load;
+      parts[at] = part;
+      affected.add(part.id!);
+    }
+    const pathFiles = index.fileAt.reduce((count, at) => (at >= 0 ? count + 1 : count), 0);
+    const made = restructure(
+      index,
+      { loads, parts, diagnostics: pathDiagnostics },
+      files.slice(0, files.length - pathFiles),
+      added,
+      deleted,
+      affected,
+    );
+    for (const { entry, load } of made.looking) {
+      const found = (load.images ??= findImages(entry.body));
+      entry.images = found.length ? await reader.references(entry.file, entry.body, entry.bodyLine, found) : [];
+    }
+    ({ files, entries, loads, parts } = made);
+    pathDiagnostics = made.diagnostics;
+    layout = made;
+    // In the content's order: the "did you mean" of a missing id takes the first of equally close ones.
+    byId = entriesById(entries);
+    for (const id of affected) {
+      const before = last.byId.get(id);
+      const now = byId.get(id);
+      if (before !== now && !entryChanges.some((change) => change.id === id)) entryChanges.push({ id, before, now });
     }
   }
   const diagnostics = previous.diagnostics.slice(0, index.head);
@@ -198,18 +410,28 @@ export async function patchCheck(state: CheckState, changed: ReadonlySet<string>
   const facts = last.archive;
 
   // What else could differ, found before anything kept is changed.
-  const unreadable = unreadableEntries(content, last.byId);
-  if (
-    unreadable.size !== last.validate.unreadable.size ||
-    [...unreadable].some((id) => !last.validate.unreadable.has(id))
-  )
-    return undefined;
+  const unreadable = unreadableEntries(content, byId);
+  const unreadableChanged = new Set<string>();
+  for (const id of unreadable) if (!last.validate.unreadable.has(id)) unreadableChanged.add(id);
+  for (const id of last.validate.unreadable) if (!unreadable.has(id)) unreadableChanged.add(id);
+  // A file that did not load now loading (or the other way round) is a record come or gone: whole again.
+  if (unreadableChanged.size && !structural) return undefined;
   for (const { before, now } of issueChanges)
     if (archiveKey(before, registry) !== archiveKey(now, registry)) return undefined;
 
-  const byId = last.byId;
-  for (const { now } of entryChanges) byId.set(now.id, now);
-  if (last.texts) for (const { load } of modified) last.texts.set(load.read.source!.path, load.read.source!.text);
+  if (!structural) for (const { now } of entryChanges) byId.set(now!.id, now!);
+  // Every file's text: kept up to date for files modified in place, made again (when needed) after files came or went.
+  if (structural) last.texts = undefined;
+  else if (last.texts) for (const { load } of modified) last.texts.set(load.read.source!.path, load.read.source!.text);
+  if (structural) {
+    // What the next load starts from: the listing with the files put in and taken out, the deleted files forgotten.
+    const entryPaths = layout.paths.slice(0, layout.entryCount).map((path) => path.slice(ENTRIES_DIR.length + 1));
+    state.recheck.listings = [{ ...listings![0], paths: entryPaths }, listings![1]];
+    for (const at of deleted) {
+      states.forget(index.paths[at]!);
+      state.lint.delete(index.paths[at]!);
+    }
+  }
 
   // Who is affected: the issues listing a modified entry; a modified issue, and the issues listing what it lists or listed.
   const listersThen = (last.listers ??= listersOf(previous.issues, state));
@@ -218,13 +440,34 @@ export async function patchCheck(state: CheckState, changed: ReadonlySet<string>
   const placing = new Set<IssueRecord>();
   const comparing = new Set<IssueRecord>();
   const ids = new Set<string>();
-  for (const { now } of entryChanges) {
-    ids.add(now.id);
-    for (const issue of listers.get(now.id) ?? []) {
+  for (const { id } of entryChanges) {
+    ids.add(id);
+    for (const issue of listers.get(id) ?? []) {
       placing.add(issue);
       comparing.add(issue);
     }
   }
+  // An entry come or gone: the published issues whose records list it compare it again (their records keep its text),
+  // and the missing ids near it may now be thought to mean another.
+  const cameOrWent = entryChanges.filter(({ before, now }) => !before !== !now).map(({ id }) => id);
+  for (const id of cameOrWent) {
+    if (facts.archivedEntries.has(id))
+      for (const [key, archived] of archive.issues) {
+        const issue = facts.pieces.fileOf.get(key);
+        if (issue && archived.entries.includes(id)) comparing.add(renewed.get(issue) ?? issue);
+      }
+  }
+  if (cameOrWent.length) {
+    const near = cameOrWent.map(folderAndName);
+    for (const [id, listing] of listers) {
+      if (byId.has(id)) continue;
+      const [folder, name] = folderAndName(id);
+      if (near.some(([other, otherName]) => other === folder || otherName === name))
+        for (const issue of listing) placing.add(issue);
+    }
+  }
+  // An entry that did not load (or did and now does not): not missing from the issues listing it.
+  for (const id of unreadableChanged) for (const issue of listers.get(id) ?? []) placing.add(issue);
   const passes = passMemo(state);
   for (const { before, now } of issueChanges) {
     placing.add(now);
@@ -245,9 +488,19 @@ export async function patchCheck(state: CheckState, changed: ReadonlySet<string>
     numbering: issueChanges.length ? numberingOf(issues, registry) : was.numbering,
     membership: { issues: new Map(was.membership.issues), pending: new Map(was.membership.pending) },
     frozen: new Map(was.frozen),
-    unreadable: was.unreadable,
+    unreadable: unreadableChanged.size ? unreadable : was.unreadable,
   };
-  for (const { now } of entryChanges) put(pieces.entries, now.file, entryOwnRules(now, registry));
+  const lint = new Map(last.lint);
+  for (const { before, now } of entryChanges) {
+    // An entry gone (or now another file's): its file's pieces go with it.
+    if (before && before.file !== now?.file) {
+      pieces.entries.delete(before.file);
+      pieces.membership.pending.delete(before.file);
+      lint.delete(before.file);
+      state.lint.delete(before.file);
+    }
+    if (now) put(pieces.entries, now.file, entryOwnRules(now, registry));
+  }
   for (const { now } of issueChanges) put(pieces.issues, now.file, issueOwnRules(now, registry));
   for (const issue of placing) {
     // Where each entry was placed before this issue: by the first issue listing it, when that is not this one.
@@ -317,13 +570,12 @@ export async function patchCheck(state: CheckState, changed: ReadonlySet<string>
   }
 
   // Lint (check.ts lintFindings): the modified entries, and those an issue's publishing froze or thawed.
-  const lint = new Map(last.lint);
   const linting = new Set(entryChanges.map(({ now }) => now));
   let frozen = last.frozen;
   if (issueChanges.length) {
     const now = frozenEntryIds(content);
-    for (const id of now) if (!frozen.has(id)) linting.add(byId.get(id)!);
-    for (const id of frozen) if (!now.has(id)) linting.add(byId.get(id)!);
+    for (const id of now) if (!frozen.has(id)) linting.add(byId.get(id));
+    for (const id of frozen) if (!now.has(id)) linting.add(byId.get(id));
     frozen = now;
   }
   for (const entry of linting) {
@@ -352,7 +604,20 @@ export async function patchCheck(state: CheckState, changed: ReadonlySet<string>
   const patched: CheckResult = { content, registry, archive, diagnostics: all, errors, warnings: all.length - errors };
   state.last = {
     result: patched,
-    load: { ...index, loads, parts, diagnostics: pathDiagnostics },
+    load: structural
+      ? {
+          ...index,
+          paths: layout.paths,
+          entryCount: layout.entryCount,
+          at: undefined,
+          loads,
+          parts,
+          twin: layout.twin,
+          diagnostics: pathDiagnostics,
+          fileAt: layout.fileAt,
+          recordAt: layout.recordAt,
+        }
+      : { ...index, loads, parts, diagnostics: pathDiagnostics },
     validate: pieces,
     archive: { ...facts, pieces: archivePieces },
     lint,

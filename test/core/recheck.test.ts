@@ -24,7 +24,7 @@
  * files modified in place that still load are patched onto the last check
  * (check-patch.ts) — asserted, so the patch path is the one compared.
  */
-import { cp, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { random } from '../../bench/generate.ts';
@@ -251,8 +251,8 @@ describe('project recheck after told edits equals a cold check', () => {
         ['entry moved to the other series', drafted, (text) => text.replace('刊物: jianbao', '刊物: zhuanbao'), true],
         ['entry made a draft', drafted, (text) => text.replace('单位: 教育局', '单位: 教育局\n状态: 草稿'), true],
         ['entry dated after its issue', drafted, (text) => text.replace('2025年8月5日', '2025年10月5日'), true],
-        ['entry section unknown', drafted, (text) => text.replace('栏目: 工作动态', '栏目: 本地动态'), false],
-        ['entry no longer loading', drafted, (text) => text.replace('日期: 2025年8月5日', '日期: [2025'), false],
+        ['entry section unknown', drafted, (text) => text.replace('栏目: 工作动态', '栏目: 本地动态'), true],
+        ['entry no longer loading', drafted, (text) => text.replace('日期: 2025年8月5日', '日期: [2025'), true],
         ['draft issue drops an entry', draft, (text) => text.replace('  - 2025/08/暑期防溺水巡查\n', ''), true],
         [
           'draft issue lists a published entry',
@@ -299,13 +299,13 @@ describe('project recheck after told edits equals a cold check', () => {
         ],
         ['people.yaml', 'people.yaml', (text) => text.replace('区委书记', '区委副书记'), false],
         ['jianbao.yaml', 'jianbao.yaml', (text) => text.replace('copies: 60', 'copies: 80'), false],
-        ['entry deleted', drafted, () => undefined, false],
+        ['entry deleted', drafted, () => undefined, true],
         [
           'entry added',
           added,
           () =>
             `---\n栏目: 工作动态\n标题: 新增的一篇稿件\n日期: 2025年9月10日\n单位: 教育局\n刊物: jianbao\n---\n9月10日，区教育局开展校园安全检查。\n`,
-          false,
+          true,
         ],
       ];
       const project = openProject(own);
@@ -336,6 +336,122 @@ describe('project recheck after told edits equals a cold check', () => {
           await project.check();
         }
       }
+
+      // Entry files added and deleted, each save told and patched, as a fresh check says: an entry an issue
+      // already lists (its "missing" error gone), one near a missing id (the "did you mean"), one that does not
+      // load (the id not missing, only unreadable), one with errors, a twin id (entry/duplicate-id) and the first
+      // of the twins deleted (the twin is the entry then), several at once.
+      const wanted = 'entries/2025/09/没有这篇.md';
+      const near = 'entries/2025/09/新增稿件.md';
+      const wrong = 'entries/2025/09/单位不明.md';
+      // 暑 written as its CJK compatibility ideograph: the same id after NFC, sorted after the file it twins.
+      const twin = 'entries/2025/08/\uFA43期防溺水巡查.md';
+      const draftText = await readOwn(draft);
+      const draftedText = await readOwn(drafted);
+      const entryText = (day: number, unit = '教育局') =>
+        `---\n栏目: 工作动态\n标题: 九月的一篇稿件\n日期: 2025年9月${day}日\n单位: ${unit}\n刊物: jianbao\n---\n9月${day}日，区教育局开展校园安全检查。\n`;
+      const put = (file: string, text: string) => writeFile(join(own, file), text);
+      const gone = (file: string) => rm(join(own, file));
+      const rules = (result: CheckResult, rule: string, file?: string) =>
+        result.diagnostics.filter((d) => d.rule === rule && (file === undefined || d.file === file));
+      const steps: [string, () => Promise<unknown>, string[], (result: CheckResult) => void][] = [
+        [
+          'the draft issue lists two missing entries',
+          () => put(draft, draftText.replace('entries:\n', 'entries:\n  - 2025/09/没有这篇\n  - 2025/09/新增稿件甲\n')),
+          [draft],
+          (result) => expect(rules(result, 'issue/entry-missing', draft)).toHaveLength(2),
+        ],
+        [
+          'the entry it lists added',
+          () => put(wanted, entryText(9)),
+          [wanted],
+          (result) => {
+            expect(rules(result, 'issue/entry-missing', draft)).toHaveLength(1);
+            expect(result.content.entries.some((entry) => entry.file === wanted)).toBe(true);
+          },
+        ],
+        [
+          'that entry deleted again',
+          () => gone(wanted),
+          [wanted],
+          (result) => expect(rules(result, 'issue/entry-missing', draft)).toHaveLength(2),
+        ],
+        [
+          'the entry it lists added, not loading',
+          () => put(wanted, entryText(9).replace('日期: 2025年9月9日', '日期: [2025')),
+          [wanted],
+          (result) => {
+            expect(rules(result, 'issue/entry-missing', draft)).toHaveLength(1);
+            expect(result.diagnostics.some((d) => d.file === wanted && d.severity === 'error')).toBe(true);
+          },
+        ],
+        ['the file not loading deleted', () => gone(wanted), [wanted], () => {}],
+        [
+          'an entry near a missing id added',
+          () => put(near, entryText(11)),
+          [near],
+          (result) =>
+            expect(rules(result, 'issue/entry-missing', draft).map((d) => d.suggestion)).toContain('2025/09/新增稿件'),
+        ],
+        [
+          'an entry with errors added',
+          () => put(wrong, entryText(12, '不存在的局')),
+          [wrong],
+          (result) => {
+            expect(rules(result, 'entry/unknown-unit', wrong)).toHaveLength(1);
+            expect(rules(result, 'entry/pending', wrong)).toHaveLength(1);
+          },
+        ],
+        [
+          'a twin of a listed entry added',
+          () => put(twin, draftedText),
+          [twin],
+          (result) => expect(rules(result, 'entry/duplicate-id', twin)).toHaveLength(1),
+        ],
+        [
+          'the first of the twins deleted',
+          () => gone(drafted),
+          [drafted],
+          (result) => {
+            expect(rules(result, 'entry/duplicate-id')).toHaveLength(0);
+            expect(result.content.entries.some((entry) => entry.file === twin)).toBe(true);
+          },
+        ],
+        [
+          'the first of the twins restored',
+          () => put(drafted, draftedText),
+          [drafted],
+          (result) => expect(rules(result, 'entry/duplicate-id', twin)).toHaveLength(1),
+        ],
+        ['the twin deleted', () => gone(twin), [twin], () => {}],
+        [
+          'two deleted and one added at once',
+          () => Promise.all([gone(near), gone(wrong), put(wanted, entryText(9))]),
+          [near, wrong, wanted],
+          (result) => expect(rules(result, 'issue/entry-missing', draft)).toHaveLength(1),
+        ],
+        ['the last one deleted', () => gone(wanted), [wanted], () => {}],
+        ['the draft issue restored', () => put(draft, draftText), [draft], () => {}],
+      ];
+      for (const [name, change, told, expectations] of steps) {
+        await change();
+        const before = state.patched;
+        project.invalidate(told);
+        const again = await project.check();
+        expect(summary(again), name).toEqual(summary(await openProject(own).check()));
+        expect(state.patched - before, `${name}: patched`).toBe(1);
+        expectations(again);
+      }
+      // A new entry in a new folder (the watcher names the folder too) is checked whole, as the same.
+      const newFolder = 'entries/2025/13/新的一篇.md';
+      await cp(join(own, drafted), join(own, newFolder), { recursive: true }).catch(async () => {
+        await mkdir(join(own, 'entries/2025/13'));
+        await cp(join(own, drafted), join(own, newFolder));
+      });
+      const before = state.patched;
+      project.invalidate(['entries/2025/13', newFolder]);
+      expect(summary(await project.check())).toEqual(summary(await openProject(own).check()));
+      expect(state.patched - before).toBe(0);
     },
   );
 });

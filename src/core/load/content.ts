@@ -176,6 +176,19 @@ function twinOf(ids: Map<string, string>, id: string, path: string): string | un
   return earlier;
 }
 
+/** An entry file skipped as the twin of `earlier` (the path of the file with the same id after NFC). */
+export function duplicateIdDiagnostic(file: string, earlier: string): Diagnostic {
+  return diagnostic(
+    'entry/duplicate-id',
+    file,
+    { line: 1, column: 1 },
+    `稿件文件名与 ${earlier} 只是 Unicode 写法不同，是同一篇稿件`,
+    {
+      hint: '两个文件名看起来一样（一个用了组合字符或兼容汉字）：合并为一个文件，删除另一个',
+    },
+  );
+}
+
 export interface ReadResult {
   source: SourceFile | undefined;
   diagnostics: Diagnostic[];
@@ -712,17 +725,7 @@ export async function loadContent(from: string | ContentSource, options: LoadOpt
     if (read.source) {
       const twin = part.id !== undefined ? twinOf(entryIds, part.id, entryPaths[at]!) : undefined;
       if (twin !== undefined) {
-        diagnostics.push(
-          diagnostic(
-            'entry/duplicate-id',
-            read.source.path,
-            { line: 1, column: 1 },
-            `稿件文件名与 ${ENTRIES_DIR}/${twin} 只是 Unicode 写法不同，是同一篇稿件`,
-            {
-              hint: '两个文件名看起来一样（一个用了组合字符或兼容汉字）：合并为一个文件，删除另一个',
-            },
-          ),
-        );
+        diagnostics.push(duplicateIdDiagnostic(read.source.path, `${ENTRIES_DIR}/${twin}`));
         if (index) index.twin[at] = true;
       } else {
         if (index) index.fileAt[at] = files.length;

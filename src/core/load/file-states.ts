@@ -93,6 +93,12 @@ export class FileStates {
     }
   }
 
+  /** Forget one file (deleted since). */
+  forget(path: string): void {
+    this.files.delete(path);
+    this.racyPaths.delete(path);
+  }
+
   /** Forget every file under `prefix` ('' for all) not in `seen` (deleted or renamed since). */
   retain(prefix: string, seen: ReadonlySet<string>): void {
     for (const path of this.files.keys()) {
