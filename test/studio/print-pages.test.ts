@@ -9,7 +9,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Frame } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, testBrowser } from '../helpers/index.ts';
 import { pdfInfo, textLines } from '../helpers/pdf.ts';
@@ -113,14 +113,13 @@ describe.skipIf(!browser)('编辑台: the print preview draws the pages of the P
     inside: boolean;
   }
 
-  /** The pages the preview drew, read back from the frame. */
-  const drawn = async (): Promise<Drawn> =>
-    (await frame()).evaluate(() => {
+  /** The pages a print preview drew (one under the other, or side by side), read back from its document. */
+  const drawnIn = async (target: Frame | Page): Promise<Drawn> =>
+    target.evaluate(() => {
       const root = document.documentElement;
       const flow = document.querySelector<HTMLElement>('.flow')!;
       const papers = [...document.querySelectorAll<HTMLElement>('.pages .page')];
       const mm = 96 / 25.4;
-      const box = flow.getBoundingClientRect();
       const texts = papers.map(() => '');
       let inside = true;
       const walker = document.createTreeWalker(flow, NodeFilter.SHOW_TEXT);
@@ -133,21 +132,24 @@ describe.skipIf(!browser)('编辑台: the print preview draws the pages of the P
           range.setEnd(node, at + 1);
           const rect = range.getBoundingClientRect();
           if (rect.width === 0 && rect.height === 0) continue; // not rendered (aria-label text, hidden)
-          const mid = (rect.top + rect.bottom) / 2;
+          const [x, y] = [(rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2];
           const page = papers.findIndex((paper) => {
             const sheet = paper.getBoundingClientRect();
-            return mid >= sheet.top && mid < sheet.bottom;
+            return y >= sheet.top && y < sheet.bottom && x >= sheet.left && x < sheet.right;
           });
           if (page < 0) {
             inside = false;
             continue;
           }
-          const sheet = papers[page]!.getBoundingClientRect();
+          // The type area: 37 mm from the top; 28 mm from the left of a right-hand page, 26 mm of a left-hand one.
+          const paper = papers[page]!;
+          const sheet = paper.getBoundingClientRect();
+          const left = sheet.left + (paper.classList.contains('left') ? 26 : 28) * mm;
           if (
             rect.top < sheet.top + 36.5 * mm ||
             rect.bottom > sheet.top + (37 + 225) * mm + 0.5 ||
-            rect.left < box.left - 1 ||
-            rect.right > box.right + 1
+            rect.left < left - 1 ||
+            rect.right > left + 156 * mm + 1
           )
             inside = false;
           texts[page] = texts[page]! + value[at]!;
@@ -163,6 +165,28 @@ describe.skipIf(!browser)('编辑台: the print preview draws the pages of the P
         inside,
       };
     });
+  const drawn = async () => drawnIn(await frame());
+
+  /**
+   * The same preview side by side, as a browser without column-wrap (Firefox) draws it: opened full size
+   * with ?pages=across.
+   */
+  async function drawnAcross(shot: string): Promise<Drawn> {
+    const href = await session.page.locator('#preview-open').getAttribute('href');
+    const url = new URL(href!, session.studio.origin);
+    url.searchParams.set('pages', 'across');
+    url.searchParams.set('token', new URL(session.studio.url).searchParams.get('token')!);
+    const other = await session.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    try {
+      await other.goto(url.href);
+      await other.waitForFunction(() => document.documentElement.dataset.preview === 'ready');
+      expect(await other.evaluate(() => document.documentElement.classList.contains('across'))).toBe(true);
+      await other.screenshot({ path: join(ROOT, 'test-output', shot.replace(/\.png$/, '-across.png')) });
+      return await drawnIn(other);
+    } finally {
+      await other.close();
+    }
+  }
 
   /** Compose, wait for the drawn pages, look, generate; what was drawn. */
   async function composeAndGenerate(series: string, numbering: string, file: string, shot: string): Promise<Drawn> {
@@ -191,6 +215,8 @@ describe.skipIf(!browser)('编辑台: the print preview draws the pages of the P
       }),
     );
     expect(sizes).toEqual(pages.pages.map(() => [210, 297]));
+    // Side by side: the very same pages.
+    expect(await drawnAcross(shot)).toEqual(pages);
     await page.locator('.preview-box').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ROOT, 'test-output', shot) });
     await page.getByRole('button', { name: '生成本期' }).click();
