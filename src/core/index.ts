@@ -146,7 +146,8 @@ export {
 export { LINT_RULES } from './text/rules/index.ts';
 export { EXIT, UserError, UsageError } from './errors.ts';
 export { errnoReason, isSystemError, systemErrorMessage } from './errno.ts';
-export { ImageVanishedError } from './compile/images.ts';
+export { compileImages, imageOutputs, ImageVanishedError } from './compile/images.ts';
+export { ImageReader } from './load/images.ts';
 export { RULES, type RuleId } from './rules.ts';
 export * as schema from './schema/index.ts';
 

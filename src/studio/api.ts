@@ -13,10 +13,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, sep } from 'node:path';
 import {
   compileEntry,
+  compileImages,
+  imageOutputs,
   defaultSeries,
   entryHtml,
   entrySeries,
   EntryConflict,
+  FileSystemSource,
+  ImageReader,
   fixBody,
   issueNumbering,
   matchUnits,
@@ -109,8 +113,22 @@ export function createApi({ project, today, jobs }: ApiOptions) {
   const workflow = () => ({ today: today() });
   const previews = createPreviews();
 
-  async function preview(form: ReturnType<typeof formOf>): Promise<string> {
+  /**
+   * The body as the site shows it, with the entry's images: looked up beside
+   * the entry's file (`id`, an entry the check knows; a new entry's folder is
+   * not known yet, so entries/), and served by hash as the print preview's
+   * are (print-preview.ts), never by the path the body writes.
+   */
+  async function preview(form: ReturnType<typeof formOf>, id: unknown): Promise<string> {
     const { registry, content } = await checked();
+    const known =
+      typeof id === 'string' && id ? content.entries.find((entry) => entry.id === validId(id, '稿件编号')) : undefined;
+    const file = known?.file ?? 'entries/preview.md';
+    const images = (
+      await new ImageReader(project.source ?? new FileSystemSource(project.dir)).references(file, form.body, 1)
+    )
+      // An image that cannot be read now is not shown (the check reports it).
+      .filter(({ target }) => !(target.kind === 'file' && target.format !== undefined && target.sha256 === undefined));
     const parsed = schema.entrySchema.safeParse({
       section: form.section,
       date: form.date,
@@ -119,21 +137,26 @@ export function createApi({ project, today, jobs }: ApiOptions) {
       ...(form.title.trim() ? { title: form.title } : {}),
       ...(form.series.trim() ? { series: form.series } : {}),
     });
-    if (!parsed.success) return renderMarkdown(form.body).html;
+    const plain = () => {
+      previews.putImages(compileImages(images));
+      return renderMarkdown(form.body, { images: imageOutputs(images), base: PREVIEW_PATH }).html;
+    };
+    if (!parsed.success) return plain();
     const record: EntryRecord = {
-      id: 'preview',
-      file: 'entries/preview.md',
+      id: known?.id ?? 'preview',
+      file,
       data: parsed.data,
       body: form.body,
       bodyLine: 1,
+      images,
       positions: undefined as unknown as EntryRecord['positions'],
     };
     const series = entrySeries(registry, record) ?? defaultSeries(registry, parsed.data.section) ?? registry.series[0];
-    if (!series) return renderMarkdown(form.body).html;
+    if (!series) return plain();
     const compiled = compileEntry(record, registry, 'preview');
-    const base = content.site?.site.base ?? '/';
+    previews.putImages(compiled.images);
     const heading = compiled.title ? `<h3 class="preview-title">${escapeHtml(compiled.title)}</h3>` : '';
-    return `${heading}${entryHtml(compiled, { series }, base)}`;
+    return `${heading}${entryHtml(compiled, { series }, PREVIEW_PATH)}`;
   }
 
   function planJson(plan: IssuePlan, registry: Awaited<ReturnType<typeof checked>>['registry']) {
@@ -217,7 +240,7 @@ export function createApi({ project, today, jobs }: ApiOptions) {
       return {
         messages: problems,
         findings: bodyFindings(form.body, form.date, registry),
-        preview: await preview(form),
+        preview: await preview(form, input.id),
       };
     },
     'POST /api/entry/create': async ({ body }) => {
@@ -241,7 +264,10 @@ export function createApi({ project, today, jobs }: ApiOptions) {
         warnings: result.warnings,
       };
     },
-    'POST /api/preview': async ({ body }) => ({ html: await preview(formOf((await body()).form)) }),
+    'POST /api/preview': async ({ body }) => {
+      const input = await body();
+      return { html: await preview(formOf(input.form), input.id) };
+    },
     'POST /api/paste': async ({ body }) => {
       const input = await body();
       const html = text(input.html);

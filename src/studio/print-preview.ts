@@ -43,12 +43,20 @@ export interface Previews {
   put(issue: CompiledIssue): string;
   /** A kept document, by its id. */
   get(id: string): string | undefined;
+  /**
+   * Keep the images the entry editor's live preview shows (the preview is
+   * part of the studio's page, not a document of its own): they are served
+   * as a kept print preview's are, under the preview path.
+   */
+  putImages(images: readonly CompiledImage[]): void;
   /** An image a kept preview shows, by its name under the preview path (`media/<hash>.<ext>`). */
   image(name: string): CompiledImage | undefined;
 }
 
 export function createPreviews(): Previews {
   const kept = new Map<string, { html: string; images: Map<string, CompiledImage> }>();
+  // The newest entry previews' images (kept apart: the editor previews at every pause in typing).
+  const entryImages: Map<string, CompiledImage>[] = [];
   return {
     put(issue) {
       const id = randomBytes(9).toString('base64url');
@@ -58,8 +66,13 @@ export function createPreviews(): Previews {
       return `${PREVIEW_PATH}${id}`;
     },
     get: (id) => kept.get(id)?.html,
+    putImages(images) {
+      if (!images.length) return;
+      entryImages.push(new Map(images.map((image) => [image.output, image])));
+      if (entryImages.length > KEEP) entryImages.shift();
+    },
     image(name) {
-      for (const { images } of [...kept.values()].reverse()) {
+      for (const images of [...[...kept.values()].map((item) => item.images), ...entryImages].reverse()) {
         const image = images.get(name);
         if (image) return image;
       }

@@ -221,7 +221,8 @@ export async function showEditor(state: State, id: string | undefined): Promise<
     try {
       const checked = await post<{ messages: FieldMessage[]; findings: BodyFinding[]; preview: string }>(
         '/api/entry/check',
-        { form: formValue() },
+        // The entry's id: its images are found beside its file.
+        { form: formValue(), ...(opened ? { id: opened.id } : {}) },
       );
       // A slower answer about older text must not replace a newer one.
       if (!newest()) return;
