@@ -272,6 +272,10 @@ async function main() {
   const studioResult = JSON.parse(studio.stdout.trim().split('\n').at(-1)!) as {
     seconds: number[];
     full: number[];
+    added: number[];
+    addedPatched: number;
+    deleted: number[];
+    deletedPatched: number;
     first: number;
     reread: number;
     patched: number;
@@ -282,11 +286,20 @@ async function main() {
     samples: studioResult.seconds.map((seconds) => ({ seconds, rssMb: studio.rssMb })),
   });
   rows.push({
+    name: 'studio：新建一篇稿件后再检查（同一进程，告知新文件，project.check）',
+    samples: studioResult.added.map((seconds) => ({ seconds, rssMb: studio.rssMb })),
+  });
+  rows.push({
+    name: 'studio：删除一篇稿件后再检查（同上）',
+    samples: studioResult.deleted.map((seconds) => ({ seconds, rssMb: studio.rssMb })),
+  });
+  rows.push({
     name: 'studio：同上，不告知改动（全部文件重取时间戳）',
     samples: studioResult.full.map((seconds) => ({ seconds, rssMb: studio.rssMb })),
   });
   process.stdout.write(
     `  studio：首次检查 ${studioResult.first.toFixed(2)} 秒；保存后再检查 ${studioResult.seconds.map((s) => s.toFixed(3)).join('、')} 秒（最后一次重读 ${studioResult.reread} 个文件，${studioResult.patched} 次在上次结果上修补）；` +
+      `新建稿件后再检查 ${studioResult.added.map((s) => s.toFixed(3)).join('、')} 秒（${studioResult.addedPatched} 次修补），删除后 ${studioResult.deleted.map((s) => s.toFixed(3)).join('、')} 秒（${studioResult.deletedPatched} 次修补）；` +
       `不告知改动 ${studioResult.full.map((s) => s.toFixed(3)).join('、')} 秒；负载 ${studioResult.load.map((l) => l.toFixed(1)).join(' → ')}\n`,
   );
   if (!skip.has('floor')) {
@@ -444,6 +457,7 @@ async function report(
   const find = (prefix: string) => rows.find((row) => row.name.startsWith(prefix));
   const check = medianOf(find('check（冷启动'));
   const studio = medianOf(find('studio'));
+  const studioNew = medianOf(find('studio：新建'));
   const warmCheck = medianOf(find('check（有上次'));
   const sync = medianOf(find('参照：astro sync'));
   const cold = medianOf(find('build（冷启动'));
@@ -470,6 +484,10 @@ async function report(
   if (!Number.isNaN(studio))
     lines.push(
       `- studio 保存一篇后再检查 ${(studio * 1000).toFixed(0)} 毫秒（目标 ≤ 200 毫秒）：${verdict(studio <= 0.2)}`,
+    );
+  if (!Number.isNaN(studioNew))
+    lines.push(
+      `- studio 新建一篇稿件后再检查 ${(studioNew * 1000).toFixed(0)} 毫秒（目标 ≤ 200 毫秒）：${verdict(studioNew <= 0.2)}`,
     );
   if (!Number.isNaN(check) && !Number.isNaN(sync))
     lines.push(
