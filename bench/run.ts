@@ -294,7 +294,7 @@ async function main() {
     samples: studioResult.deleted.map((seconds) => ({ seconds, rssMb: studio.rssMb })),
   });
   rows.push({
-    name: 'studio：同上，不告知改动（全部文件重取时间戳）',
+    name: 'studio：保存一篇后再检查，不告知改动（全部文件重取时间戳）',
     samples: studioResult.full.map((seconds) => ({ seconds, rssMb: studio.rssMb })),
   });
   process.stdout.write(
