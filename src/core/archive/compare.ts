@@ -282,19 +282,20 @@ function issueMissing(archived: ArchivedIssue): Diagnostic[] {
   ];
 }
 
-/** A key in the ledger whose issue file is there, its 刊物, 年份 or 期号 changed since it was published. */
-function keyChanged(archived: ArchivedIssue, issue: IssueRecord, registry: Registry): Diagnostic[] {
-  const [series, year, slug] = archived.record.key.split('/') as [string, string, string];
-  const now = issueSeries(registry, issue);
-  const supplement = slug.startsWith('zk');
+/**
+ * A key in the ledger whose issue file is there, its 刊物, 年份 or 期号 changed since it was published:
+ * `was` is the issue as its newest record has it.
+ */
+function keyChanged(archived: ArchivedIssue, was: CompiledIssue, issue: IssueRecord, registry: Registry): Diagnostic[] {
+  const supplement = was.kind === 'supplement';
   const field =
-    now?.id !== series
-      ? { path: ['series'], was: `series: ${series}` }
-      : String(issue.data.year) !== year
-        ? { path: ['year'], was: `year: ${year}` }
+    issueSeries(registry, issue)?.id !== was.series.id
+      ? { path: ['series'], back: `series: ${was.series.id}` }
+      : issue.data.year !== was.year
+        ? { path: ['year'], back: `year: ${was.year}` }
         : supplement !== (issue.data.kind === 'supplement')
-          ? { path: ['kind'], was: supplement ? 'kind: supplement' : '去掉 kind' }
-          : { path: ['number'], was: `number: ${supplement ? slug.slice(2) : slug}` };
+          ? { path: ['kind'], back: supplement ? 'kind: supplement' : '去掉 kind' }
+          : { path: ['number'], back: `number: ${was.number}` };
   return [
     diagnostic(
       'archive/key-changed',
@@ -302,7 +303,7 @@ function keyChanged(archived: ArchivedIssue, issue: IssueRecord, registry: Regis
       issue.positions.at(field.path),
       `${archived.record.title}已发布，发布后期刊文件中的刊物、年份或期号被改动（现在是${issueName(issue.data.year, issue.data.number, issue.data.kind === 'supplement')}）`,
       {
-        hint: `已发布期刊的刊物、年份和期号不能改：改回 ${field.was}；内容有误请在 勘误 中说明更正，再运行 jianbao publish ${archived.record.ref}`,
+        hint: `已发布期刊的刊物、年份和期号不能改：改回 ${field.back}；内容有误请在 勘误 中说明更正，再运行 jianbao publish ${archived.record.ref}`,
       },
     ),
   ];
@@ -368,15 +369,17 @@ export async function checkArchive(
     const issue = fileOf.get(key);
     if (!issue) {
       // The issue file published under this key may still be there, its 刊物, 年份 or 期号 changed since
-      // (or made invalid: its own error says so). It is not missing; and it is not a new published issue.
-      const recorded = archived.latest?.issue.file;
+      // (or made invalid: then its own error says so). It is not missing; and it is not a new published issue.
+      const was = archived.latest?.issue;
       byFile ??= new Map(content.issues.map((other) => [other.file, other]));
       present ??= new Set(content.files.map((file) => file.path));
-      const moved = recorded ? byFile.get(recorded) : undefined;
+      const moved = was ? byFile.get(was.file) : undefined;
       if (moved && !archive.issues.has(archiveKey(moved, registry) ?? '')) {
         archivedFiles.add(moved.file);
-        pieces.byKey.set(key, keyChanged(archived, moved, registry));
-      } else if (moved || !recorded || !present.has(recorded)) {
+        pieces.byKey.set(key, keyChanged(archived, was!, moved, registry));
+      } else if (was && !moved && present.has(was.file)) {
+        // The file is there but does not load as an issue: its own error is reported, not this one.
+      } else {
         pieces.byKey.set(key, issueMissing(archived));
       }
       continue;
