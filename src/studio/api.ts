@@ -19,7 +19,6 @@ import {
   entryHtml,
   entrySeries,
   EntryConflict,
-  FileSystemSource,
   ImageReader,
   fixBody,
   issueNumbering,
@@ -121,12 +120,11 @@ export function createApi({ project, today, jobs }: ApiOptions) {
    */
   async function preview(form: ReturnType<typeof formOf>, id: unknown): Promise<string> {
     const { registry, content } = await checked();
-    const known =
-      typeof id === 'string' && id ? content.entries.find((entry) => entry.id === validId(id, '稿件编号')) : undefined;
+    const wanted = typeof id === 'string' && id ? validId(id, '稿件编号') : undefined;
+    const known = wanted === undefined ? undefined : content.entries.find((entry) => entry.id === wanted);
     const file = known?.file ?? 'entries/preview.md';
-    const images = (
-      await new ImageReader(project.source ?? new FileSystemSource(project.dir)).references(file, form.body, 1)
-    )
+    // Through the checked content's own source (the files the check read), as the check finds an entry's images.
+    const images = (await new ImageReader(content.source).references(file, form.body, 1))
       // An image that cannot be read now is not shown (the check reports it).
       .filter(({ target }) => !(target.kind === 'file' && target.format !== undefined && target.sha256 === undefined));
     const parsed = schema.entrySchema.safeParse({
