@@ -41,6 +41,7 @@ import {
   duplicateIdDiagnostic,
   loadPart,
   markdownLoad,
+  newLoadIndex,
   NOT_LISTED,
   type EntryRecord,
   type IssueRecord,
@@ -133,20 +134,15 @@ interface Added {
 }
 
 /** How the content is assembled from its entry and issue files after some were added or deleted. */
-interface Layout {
-  paths: string[];
-  entryCount: number;
-  loads: MarkdownLoad<unknown>[];
-  parts: LoadPart[];
-  twin: boolean[];
-  diagnostics: (Diagnostic[] | undefined)[];
-  fileAt: Int32Array;
-  recordAt: Int32Array;
+type Layout = Pick<
+  LoadIndex,
+  'paths' | 'entryCount' | 'loads' | 'parts' | 'twin' | 'diagnostics' | 'fileAt' | 'recordAt'
+> & {
   files: SourceFile[];
   entries: EntryRecord[];
   /** The entries whose images are to be looked at (new in the content). */
   looking: { entry: EntryRecord; load: MarkdownLoad<unknown> }[];
-}
+};
 
 /**
  * The paths with `added` put in their sorted places and `deleted` taken
@@ -174,29 +170,21 @@ function restructure(
   const entryCount = order.length;
   for (let at = index.entryCount; at < index.paths.length; at++) order.push(at);
 
-  const count = order.length;
+  const paths = order.map((item) => (typeof item === 'number' ? index.paths[item]! : item.path));
+  const loads = order.map((item) => (typeof item === 'number' ? now.loads[item]! : item.load));
   const layout: Layout = {
-    paths: new Array<string>(count),
-    entryCount,
-    loads: new Array<MarkdownLoad<unknown>>(count),
-    parts: new Array<LoadPart>(count),
-    twin: new Array<boolean>(count).fill(false),
-    diagnostics: new Array<Diagnostic[] | undefined>(count),
-    fileAt: new Int32Array(count).fill(-1),
-    recordAt: new Int32Array(count).fill(-1),
+    ...newLoadIndex(paths, entryCount, loads, index.head, index.stampedAt, index.settingsStamps),
     files: headFiles,
     entries: [],
     looking: [],
   };
   const firstOf = new Map<string, string>();
-  for (let at = 0; at < count; at++) {
+  for (let at = 0; at < order.length; at++) {
     const item = order[at]!;
     const was = typeof item === 'number' ? item : undefined;
-    const path = was === undefined ? (item as Added).path : index.paths[was]!;
-    const load = was === undefined ? (item as Added).load : now.loads[was]!;
+    const path = paths[at]!;
+    const load = loads[at]!;
     const part = was === undefined ? (item as Added).part : now.parts[was]!;
-    layout.paths[at] = path;
-    layout.loads[at] = load;
     layout.parts[at] = part;
     const { read } = load;
     let twin: boolean;
@@ -225,6 +213,12 @@ function restructure(
     } else layout.recordAt[at] = index.recordAt[was!]!;
   }
   return layout;
+}
+
+/** An entry's images, looked at now (an image changes without its entry changing), as loadContent does. */
+async function lookAtImages(reader: ImageReader, entry: EntryRecord, load: MarkdownLoad<unknown>): Promise<void> {
+  const found = (load.images ??= findImages(entry.body));
+  entry.images = found.length ? await reader.references(entry.file, entry.body, entry.bodyLine, found) : [];
 }
 
 /** `entries/2025/09/检查` → its folder (`entries/2025/09/`) and file name (`检查`). */
@@ -357,8 +351,7 @@ export async function patchCheck(state: CheckState, changed: ReadonlySet<string>
     if (!part.record) continue;
     if (at < index.entryCount) {
       const entry = part.record as EntryRecord;
-      const found = (load.images ??= findImages(entry.body));
-      entry.images = found.length ? await reader.references(entry.file, entry.body, entry.bodyLine, found) : [];
+      await lookAtImages(reader, entry, load);
       entries[index.recordAt[at]!] = entry;
       entryChanges.push({ id: entry.id, before: before.record as EntryRecord, now: entry });
     } else {
@@ -388,10 +381,7 @@ export async function patchCheck(state: CheckState, changed: ReadonlySet<string>
       deleted,
       affected,
     );
-    for (const { entry, load } of made.looking) {
-      const found = (load.images ??= findImages(entry.body));
-      entry.images = found.length ? await reader.references(entry.file, entry.body, entry.bodyLine, found) : [];
-    }
+    for (const { entry, load } of made.looking) await lookAtImages(reader, entry, load);
     ({ files, entries, loads, parts } = made);
     pathDiagnostics = made.diagnostics;
     layout = made;

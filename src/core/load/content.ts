@@ -539,7 +539,8 @@ export interface LoadIndex {
   stampedAt: number;
 }
 
-function newLoadIndex(
+/** A load index of `paths` with nothing assembled yet (every place -1, no twins). */
+export function newLoadIndex(
   paths: string[],
   entryCount: number,
   loads: MarkdownLoad<unknown>[],
