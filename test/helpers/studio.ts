@@ -1,6 +1,8 @@
 /** The studio for tests: a real server on a free port over a copy of the content, and a headless Chromium page at 1366 × 768. */
+import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startStudio, type Studio } from '../../src/studio/server.ts';
 import { launchBrowser } from './index.ts';
 
@@ -55,4 +57,42 @@ export async function openCompose(session: StudioSession, series: string, date: 
   const field = page.getByLabel('印发日期', { exact: true });
   await field.fill(date);
   await field.dispatchEvent('change');
+}
+
+/**
+ * A GET to the studio, its path sent exactly as written (no URL
+ * normalisation on the way, as a hostile client would send it); with the
+ * token unless `token` is false.
+ */
+export function rawGet(
+  studio: Studio,
+  path: string,
+  token = true,
+): Promise<{ status: number; type: string; body: Buffer }> {
+  return new Promise((done, fail) => {
+    const { hostname, port } = new URL(studio.origin);
+    request({ hostname, port, path, headers: token ? { 'x-jianbao-token': studio.token } : {} }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        done({
+          status: response.statusCode ?? 0,
+          type: String(response.headers['content-type'] ?? ''),
+          body: Buffer.concat(chunks),
+        }),
+      );
+    })
+      .on('error', fail)
+      .end();
+  });
+}
+
+/** Every path refused: an error status, not `bytes` (the image a preview shows), not an image at all. */
+export async function expectNotServed(studio: Studio, paths: readonly string[], bytes: Buffer): Promise<void> {
+  for (const path of paths) {
+    const refused = await rawGet(studio, path);
+    expect(refused.status, path).toBeGreaterThanOrEqual(400);
+    expect(refused.body.equals(bytes), path).toBe(false);
+    expect(refused.type, path).not.toMatch(/^image\//);
+  }
 }
