@@ -255,12 +255,17 @@ describe('a broken units.yaml or people.yaml', () => {
 
 /** A published issue's 期号 changed in its file: the file is there, and the message says what to put back. */
 describe('a published issue renumbered in its file', () => {
-  it('a published issue whose 期号 is made invalid is not reported as a deleted file', async () => {
-    const dir = join(await tempDir('jianbao-odd-frozen-'), 'content');
+  /** check on a copy of the sample whose published 2025年第2期 says `number: N` now. */
+  async function checkRenumbered(number: number) {
+    const dir = join(await tempDir('jianbao-odd-renumbered-'), 'content');
     await cp(SAMPLE_CONTENT, dir, { recursive: true });
     const file = join(dir, 'issues/zhuanbao/2025-02.md');
-    await writeFile(file, (await readFile(file, 'utf8')).replace(/^number: 2$/m, 'number: 0'));
-    const run = jianbao(['check', '--content', dir]);
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^number: 2$/m, `number: ${number}`));
+    return jianbao(['check', '--content', dir]);
+  }
+
+  it('a published issue whose 期号 is made invalid is not reported as a deleted file', async () => {
+    const run = await checkRenumbered(0);
     expect(run.stdout).toContain('issues/zhuanbao/2025-02.md:4:9 错误 「number」期号应从 1 开始');
     // Not also “2025年第2期已发布，但它的期刊文件不见了 [archive/issue-missing] → 从版本库恢复期刊文件”.
     expect(run.stdout).not.toContain('archive/');
@@ -268,11 +273,7 @@ describe('a published issue renumbered in its file', () => {
   });
 
   it('a published issue given another valid 期号 is told to put the old one back, not to publish it again', async () => {
-    const dir = join(await tempDir('jianbao-odd-renumbered-'), 'content');
-    await cp(SAMPLE_CONTENT, dir, { recursive: true });
-    const file = join(dir, 'issues/zhuanbao/2025-02.md');
-    await writeFile(file, (await readFile(file, 'utf8')).replace(/^number: 2$/m, 'number: 7'));
-    const run = jianbao(['check', '--content', dir]);
+    const run = await checkRenumbered(7);
     expect(run.stdout).toContain(
       'issues/zhuanbao/2025-02.md:4:9 错误 示例区安全生产工作专报 2025年第2期已发布，发布后期刊文件中的刊物、年份或期号被改动（现在是2025年第7期） [archive/key-changed]',
     );
