@@ -6,7 +6,7 @@
  * is written until 生成本期.
  */
 import { explain, post } from './api.ts';
-import { h } from './dom.ts';
+import { h, newestOnly } from './dom.ts';
 
 /** The print page's sheet on screen (210 mm, a left page 2 mm further right) and a little of its grey around it. */
 const SHEET_PX = 820;
@@ -56,7 +56,7 @@ export function printPreview(): PrintPreview {
   );
   const element = h('section', { class: 'panel preview-panel' }, h('h2', {}, '打印预览'), status, box, open);
   let timer: number | undefined;
-  let asked = 0;
+  const ask = newestOnly();
 
   const scale = () => box.clientWidth / SHEET_PX;
   const fit = () => {
@@ -87,16 +87,16 @@ export function printPreview(): PrintPreview {
     watcher.observe(root, { attributes: true, attributeFilter: ['data-preview'] });
   };
 
-  async function refresh(request: PreviewRequest, ask: number): Promise<void> {
+  async function refresh(request: PreviewRequest, newest: () => boolean): Promise<void> {
     status.textContent = '正在更新预览……';
     let shown: PreviewResponse;
     try {
       shown = await post<PreviewResponse>('/api/issue/preview', request);
     } catch (error) {
-      if (ask === asked) status.textContent = `无法预览：${explain(error)}`;
+      if (newest()) status.textContent = `无法预览：${explain(error)}`;
       return;
     }
-    if (ask !== asked) return; // a newer change is on its way
+    if (!newest()) return; // a newer change is on its way
     if (!shown.url) {
       open.hidden = true;
       status.textContent = `无法预览：${shown.problems.map((problem) => [problem.message, problem.hint].filter(Boolean).join(' → ')).join('；')}`;
@@ -112,14 +112,14 @@ export function printPreview(): PrintPreview {
     element,
     update(request) {
       window.clearTimeout(timer);
-      const ask = ++asked;
+      const newest = ask();
       if (!request) {
         status.textContent = '';
         frame.removeAttribute('src');
         open.hidden = true;
         return;
       }
-      timer = window.setTimeout(() => void refresh(request, ask), DEBOUNCE_MS);
+      timer = window.setTimeout(() => void refresh(request, newest), DEBOUNCE_MS);
     },
   };
 }
