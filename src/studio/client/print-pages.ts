@@ -75,9 +75,9 @@ export function drawPages(doc: Document = document): number | undefined {
       const side = page % 2 === 0 ? 'right' : 'left';
       const paper = doc.createElement('div');
       paper.className = `page ${side}`;
-      // A left (even) page has its wider margin on the right: its paper sits 2 mm further right (print-pages.css).
+      // (A left page's paper sits 2 mm further right: print-pages.css.)
       if (down) paper.style.top = `${page * stride}px`;
-      else paper.style.left = `${page * stride + (side === 'left' ? 2 * MM : 0)}px`;
+      else paper.style.left = `${page * stride}px`;
       if (numbered(page)) {
         const number = doc.createElement('span');
         number.className = 'page-number';
