@@ -170,7 +170,7 @@ function buildSteps(stdout: string): Record<string, number> {
   };
   take('检查', /检查通过（用时 ([\d.]+) 秒）/);
   take('编译（并行）', /篇稿件（用时 ([\d.]+) 秒）/);
-  take('页面（Astro）', /页面已生成（.*?用时 ([\d.]+) 秒）/);
+  take('页面（Astro）', /页面(?:已生成|无需重新生成)（.*?用时 ([\d.]+) 秒）/);
   take('全文检索', /全文检索已建立索引（.*?用时 ([\d.]+) 秒）/);
   const reused = /其中 (\d+) 个期刊页取自缓存/.exec(stdout);
   steps['取自缓存的期刊页'] = reused ? Number(reused[1]) : 0;

@@ -90,6 +90,8 @@ export type BuildResult =
       draftsLeftOut: string[];
       /** PDFs of the previous output: how many were carried over unchanged, and those the new site lacks. */
       pdfs: { kept: number; dropped: DroppedPdf[] };
+      /** The output folder already held this very site, untouched, and was left as it was. */
+      unchanged?: true;
     }
   /** `check` found errors: nothing was built. */
   | { ok: false; reason: 'content'; diagnostics: Diagnostic[] };
@@ -169,9 +171,12 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
   await claim(work);
   const siteDir = join(work, 'site');
   let staged: string | undefined;
+  // What the output folder holds, as the last build left it: the same site, untouched, is left as it is.
+  // Not with extra work on the site (PDFs, Word files), which the recorded output may lack.
+  const manifest = cache && !options.afterSite ? cache.outputManifest() : undefined;
   try {
     // The lock also covers the render cache, which builds of one content directory share.
-    const site = await withBuildLock(
+    const built = await withBuildLock(
       dirname(work),
       async () => {
         const rendered = await renderPages({
@@ -184,8 +189,13 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
           ledger,
           cacheDir: join(work, 'cache'),
           cache: cache && renderer ? { pages: cache, renderer } : undefined,
+          unchanged: manifest ? (siteKey) => manifest.unchanged(outDir, siteKey) : undefined,
           log,
         });
+        if (rendered.unchanged) {
+          log(`页面无需重新生成（站点与上次生成时相同，输出目录也没有改动，未运行 Astro，保留原样；用时 ${step()} 秒）`);
+          return { ...rendered, unchanged: rendered.unchanged };
+        }
         const from = rendered.wholeSite ? '站点与上次生成时相同，未运行 Astro，全部页面取自缓存，' : '';
         log(
           `页面已生成（${from}${rendered.reused ? `其中 ${rendered.reused} 个期刊页取自缓存，` : ''}用时 ${step()} 秒）`,
@@ -204,10 +214,24 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
             ? `${search.years} 个年度${search.reused ? `，其中 ${search.reused} 个取自缓存` : ''}；`
             : '';
         log(`全文检索已建立索引（${years}用时 ${step()} 秒）`);
-        return rendered.site;
+        return { ...rendered, unchanged: undefined };
       },
       () => log('另一个生成任务正在运行，等待其完成……'),
     );
+    const { site, siteKey } = built;
+    if (built.unchanged) {
+      const { draftsLeftOut } = await job.compiled;
+      return {
+        ok: true,
+        site,
+        diagnostics: checked.diagnostics,
+        pages: built.unchanged.pages,
+        seconds: (performance.now() - started) / 1000,
+        draftsLeftOut,
+        pdfs: { kept: built.unchanged.pdfs, dropped: [] },
+        unchanged: true,
+      };
+    }
     const pages = await countPages(siteDir);
     // PDFs printed earlier whose print page did not change stay; the rest are reported, never silently lost.
     const pdfs = await keepPdfs(outDir, siteDir, site);
@@ -222,6 +246,8 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
     }
     const missing = stillMissing(pdfs.dropped, siteDir);
     await linkPdfs(siteDir, site);
+    if (manifest && siteKey) await manifest.record(siteDir, outDir, siteKey);
+    else await cache?.outputManifest().forget();
     await mkdir(dirname(outDir), { recursive: true });
     staged = await mkdtemp(join(dirname(outDir), stagingPrefix(outDir)));
     await claim(staged);
@@ -265,8 +291,10 @@ async function renderPages(options: {
   cacheDir: string;
   /** The render cache and the renderer's digest; none: render every page. */
   cache: { pages: RenderCache; renderer: string } | undefined;
+  /** Whether the output folder holds this site as the last build left it (output-manifest.ts). */
+  unchanged: ((siteKey: string) => Promise<KeptOutput | undefined>) | undefined;
   log: (line: string) => void;
-}): Promise<{ site: CompiledSite; reused: number; keys: IssuePageKey[] | undefined; wholeSite: boolean }> {
+}): Promise<RenderedPages> {
   const { packageRoot, siteDir } = options;
   const astro = (data: () => Promise<SiteModuleData>) =>
     runAstro({ packageRoot, siteDir, base: options.base, cacheDir: options.cacheDir, site: data });
@@ -296,6 +324,14 @@ async function renderPages(options: {
     !(await snapshots.ledgerChanged(options.ledger)) &&
     snapshots.has((await plan).siteKey) &&
     (await plan).reused.length === (await plan).keys.length;
+  if (wholeSite) {
+    const kept = await options.unchanged?.((await plan).siteKey);
+    if (kept) {
+      handoff.close();
+      const { keys, siteKey } = await plan;
+      return { site: await compiled, reused: keys.length, keys, wholeSite, siteKey, unchanged: kept };
+    }
+  }
   try {
     if (wholeSite) await snapshots.restore((await plan).siteKey, siteDir);
     else {
@@ -325,7 +361,7 @@ async function renderPages(options: {
     reused.length = 0;
     rendered = true;
   }
-  if (!cache) return { site, reused: 0, keys: undefined, wholeSite: false };
+  if (!cache) return { site, reused: 0, keys: undefined, wholeSite: false, siteKey: undefined };
   const fresh = new Set(reused);
   for (const page of keys) {
     if (!fresh.has(page)) await cache.store(page.key, pageFile(siteDir, page));
@@ -334,7 +370,25 @@ async function renderPages(options: {
   if (rendered)
     await snapshots!.keep(siteKey, siteDir, new Set(keys.map((page) => pageFile(siteDir, page))), options.ledger);
   await RenderCache.pruneOrphans(dirname(cache.dir));
-  return { site, reused: reused.length, keys, wholeSite: !rendered };
+  return { site, reused: reused.length, keys, wholeSite: !rendered, siteKey };
+}
+
+/** The output folder left as it was: how many pages and PDFs it has. */
+interface KeptOutput {
+  pages: number;
+  pdfs: number;
+}
+
+interface RenderedPages {
+  site: CompiledSite;
+  reused: number;
+  keys: IssuePageKey[] | undefined;
+  /** Astro did not run: the last output was copied, or left where it is (`unchanged`). */
+  wholeSite: boolean;
+  /** The key of the whole site (page-keys.ts); none without a render cache. */
+  siteKey: string | undefined;
+  /** The output folder already holds this site, untouched: nothing was written. */
+  unchanged?: KeptOutput;
 }
 
 /** The same promise, its rejection marked as handled (it is awaited later, or Astro's failure is reported instead). */

@@ -3,7 +3,8 @@
  * key (src/build/page-keys.ts), so a rebuild renders only the pages whose
  * inputs changed and copies the rest; likewise the PDFs (keyed by
  * src/pdf/pdf-key.ts), the Word files (src/docx/docx-key.ts), the yearly search bundles (search-index.ts),
- * Astro's whole output of the last build (site-snapshot.ts) and rendered entry Markdown (markdown-cache.ts).
+ * Astro's whole output of the last build (site-snapshot.ts), what the output folder holds (output-manifest.ts)
+ * and rendered entry Markdown (markdown-cache.ts).
  *
  * Where: `<package>/.jianbao/cache/<content-dir-hash>/`, next to the build's
  * scratch folders. That folder must be writable for any build (Astro builds
@@ -26,6 +27,7 @@ import type { DocxStore } from '../docx/render.ts';
 import type { PdfFacts, PdfStore } from '../pdf/render.ts';
 import { KeyedStore } from './keyed-store.ts';
 import { copyBundle, type SearchBundleStore } from './search-index.ts';
+import { OutputManifest } from './output-manifest.ts';
 import { SiteSnapshots } from './site-snapshot.ts';
 
 const PAGES = 'pages';
@@ -34,6 +36,7 @@ const DOCXS = 'docx';
 const SEARCH = 'search';
 const SITE = 'site';
 const SITE_LEDGER = 'site-ledger.sha256';
+const OUTPUT = 'output.json';
 const OWNER = 'owner.json';
 
 export class RenderCache {
@@ -130,6 +133,11 @@ export class RenderCache {
   /** Astro's whole output of the last build, under the key of what it was rendered from (site-snapshot.ts). */
   siteSnapshots(): SiteSnapshots {
     return new SiteSnapshots(new KeyedStore(join(this.dir, SITE), ''), join(this.dir, SITE_LEDGER));
+  }
+
+  /** What the output folder of the last build holds (output-manifest.ts). */
+  outputManifest(): OutputManifest {
+    return new OutputManifest(join(this.dir, OUTPUT));
   }
 
   /** Remove the caches of content directories that no longer exist. */

@@ -106,7 +106,11 @@ export default defineCommand({
       const warnings = result.diagnostics.length;
       if (warnings) io.stdout(colors.yellow(`有 ${warnings} 个警告，运行 jianbao check 查看。\n`));
       io.stdout(
-        colors.green(`✓ 站点已生成：${shownOut}/（${result.pages} 个页面，用时 ${result.seconds.toFixed(1)} 秒）\n`),
+        colors.green(
+          result.unchanged
+            ? `✓ 站点已是最新：${shownOut}/ 没有改动（${result.pages} 个页面，用时 ${result.seconds.toFixed(1)} 秒）\n`
+            : `✓ 站点已生成：${shownOut}/（${result.pages} 个页面，用时 ${result.seconds.toFixed(1)} 秒）\n`,
+        ),
       );
       if (result.draftsLeftOut.length) io.stdout(`${draftsLeftOutLine(result.draftsLeftOut)}\n`);
       for (const line of pdfLines(result.pdfs, { printed: Boolean(pdf?.renderPdfs) })) io.stdout(`${line}\n`);
