@@ -85,8 +85,8 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
         lastBase = checked.base;
         if (compiled !== checked && checked.errors === 0) {
           const { site, bytes } = compiled as Exclude<typeof compiled, typeof checked>;
-          siteFile = await writeSiteFile(join(scratch, `site-${++version}.v8`), bytes ?? site);
-          media = mediaFiles(site);
+          siteFile = await writeSiteFile(join(scratch, `site-${++version}.v8`), await bytes());
+          media = mediaFiles(await site());
           shown = true;
         }
       }

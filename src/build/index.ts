@@ -83,7 +83,6 @@ export type BuildResult =
   /** `draftsLeftOut`: the draft issues not in the site (`2024-8` or `zhuanbao/2024-8`). */
   | {
       ok: true;
-      site: CompiledSite;
       diagnostics: Diagnostic[];
       pages: number;
       seconds: number;
@@ -147,8 +146,10 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
   // The archive's ledger: changed since the last build that ran Astro, the site has too (site-snapshot.ts).
   const ledger = await ledgerDigest(contentDir);
   // Meanwhile, on this thread: load Astro (its module loading is a large part of a build). Not awaited:
-  // a build that reuses the last site (site-snapshot.ts) does not need it.
-  import('astro').catch(() => undefined);
+  // a build that reuses the last site (site-snapshot.ts) does not need it — and when that is likely (a
+  // snapshot kept, no issue published since), not loaded at all: its 2–3 s of CPU would slow the check
+  // and the compile running beside it.
+  if (!(await likelySameSite(cache, ledger))) import('astro').catch(() => undefined);
   const checked = await job.checked;
   if (checked.errors > 0) {
     await job.stop();
@@ -157,10 +158,7 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
   log(`检查通过（用时 ${checked.seconds.toFixed(1)} 秒）`);
   step();
   job.compiled.then(
-    ({ site, seconds }) =>
-      log(
-        `已编译 ${site.issues.length} 期、${site.issues.reduce((sum, issue) => sum + issue.entries.length, 0)} 篇稿件（用时 ${seconds.toFixed(1)} 秒）`,
-      ),
+    ({ issues, entries, seconds }) => log(`已编译 ${issues} 期、${entries} 篇稿件（用时 ${seconds.toFixed(1)} 秒）`),
     () => undefined,
   );
 
@@ -193,8 +191,10 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
           log,
         });
         if (rendered.unchanged) {
-          log(`页面无需重新生成（站点与上次生成时相同，输出目录也没有改动，未运行 Astro，保留原样；用时 ${step()} 秒）`);
-          return { ...rendered, unchanged: rendered.unchanged };
+          log(
+            `页面无需重新生成（站点与上次生成时相同，输出目录也没有改动，未运行 Astro，保留原样；用时 ${step()} 秒）`,
+          );
+          return rendered;
         }
         const from = rendered.wholeSite ? '站点与上次生成时相同，未运行 Astro，全部页面取自缓存，' : '';
         log(
@@ -214,16 +214,14 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
             ? `${search.years} 个年度${search.reused ? `，其中 ${search.reused} 个取自缓存` : ''}；`
             : '';
         log(`全文检索已建立索引（${years}用时 ${step()} 秒）`);
-        return { ...rendered, unchanged: undefined };
+        return rendered;
       },
       () => log('另一个生成任务正在运行，等待其完成……'),
     );
-    const { site, siteKey } = built;
     if (built.unchanged) {
       const { draftsLeftOut } = await job.compiled;
       return {
         ok: true,
-        site,
         diagnostics: checked.diagnostics,
         pages: built.unchanged.pages,
         seconds: (performance.now() - started) / 1000,
@@ -232,6 +230,7 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
         unchanged: true,
       };
     }
+    const { site, siteKey } = built;
     const pages = await countPages(siteDir);
     // PDFs printed earlier whose print page did not change stay; the rest are reported, never silently lost.
     const pdfs = await keepPdfs(outDir, siteDir, site);
@@ -256,7 +255,6 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
     const { draftsLeftOut } = await job.compiled;
     return {
       ok: true,
-      site,
       diagnostics: checked.diagnostics,
       pages,
       seconds: (performance.now() - started) / 1000,
@@ -264,6 +262,7 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
       pdfs: { kept: pdfs.kept.length, dropped: missing },
     };
   } finally {
+    job.release(); // the site was asked for, or is not needed: the worker saves the check cache and ends
     await rm(work, { recursive: true, force: true });
     if (staged) await rm(staged, { recursive: true, force: true });
     await job.done;
@@ -300,19 +299,29 @@ async function renderPages(options: {
     runAstro({ packageRoot, siteDir, base: options.base, cacheDir: options.cacheDir, site: data });
   const cache = options.cache?.pages;
   await cache?.scan();
-  const compiled = handled(options.compiled.then(({ site }) => site));
-  const plan = handled(
-    compiled.then(async (site) => {
-      const { pages: keys, site: siteKey } = options.cache
-        ? attachPageKeys(site, await options.keys)
-        : { pages: [], site: '' };
-      return { keys, siteKey, reused: keys.filter(({ key }) => cache?.has(key)) };
+  // The site is asked of the compile worker only once it is known to be needed (compile-job.ts).
+  let site: Promise<CompiledSite> | undefined;
+  const siteOf = () => (site ??= handled(options.compiled.then((job) => job.site())));
+  // Whether every page is cached is known from the keys alone, before the site is fetched.
+  const keyed = handled(
+    options.compiled.then(async () => {
+      const plain = options.cache ? await options.keys : { pages: [], site: '' };
+      return { siteKey: plain.site, allCached: plain.pages.every((key) => cache?.has(key)), plain };
     }),
   );
+  type Plan = { keys: IssuePageKey[]; siteKey: string; reused: IssuePageKey[] };
+  let plan: Promise<Plan> | undefined;
+  const planOf = () =>
+    (plan ??= handled(
+      keyed.then(async ({ siteKey, plain }) => {
+        const keys = options.cache ? attachPageKeys(await siteOf(), plain).pages : [];
+        return { keys, siteKey, reused: keys.filter(({ key }) => cache?.has(key)) };
+      }),
+    ));
   // The pages get the site this thread holds (site-module.ts), not a second deserialisation of it.
   const handoff = await SiteHandoff.open(options.work);
   const siteData = async (cached?: CachedPages): Promise<SiteModuleData> => {
-    handoff.give(await compiled);
+    handoff.give(await siteOf());
     return { file: undefined, handoff: handoff.file, ...(cached ? { cached } : {}) };
   };
   const snapshots = cache?.siteSnapshots();
@@ -322,33 +331,34 @@ async function renderPages(options: {
   const wholeSite =
     kept &&
     !(await snapshots.ledgerChanged(options.ledger)) &&
-    snapshots.has((await plan).siteKey) &&
-    (await plan).reused.length === (await plan).keys.length;
+    snapshots.has((await keyed).siteKey) &&
+    (await keyed).allCached;
   if (wholeSite) {
-    const kept = await options.unchanged?.((await plan).siteKey);
-    if (kept) {
+    const { siteKey, plain } = await keyed;
+    const unchanged = await options.unchanged?.(siteKey);
+    if (unchanged) {
       handoff.close();
-      const { keys, siteKey } = await plan;
-      return { site: await compiled, reused: keys.length, keys, wholeSite, siteKey, unchanged: kept };
+      return { site: undefined, reused: plain.pages.length, keys: undefined, wholeSite, siteKey, unchanged };
     }
   }
+  void siteOf(); // needed from here on: ask for it now
   try {
-    if (wholeSite) await snapshots.restore((await plan).siteKey, siteDir);
+    if (wholeSite) await snapshots.restore((await planOf()).siteKey, siteDir);
     else {
       try {
-        await astro(async () => siteData(cachedPages((await plan).reused)));
+        await astro(async () => siteData(cachedPages((await planOf()).reused)));
       } catch (error) {
-        await compiled; // a failed compile is the cause: report that
+        await siteOf(); // a failed compile is the cause: report that
         throw error;
       }
     }
   } finally {
     handoff.close();
   }
-  const site = await compiled;
-  const { keys, reused, siteKey } = await plan;
+  const compiled = await siteOf();
+  const { keys, reused, siteKey } = await planOf();
   let rendered = !wholeSite;
-  if (reused.length > 0 && !(await restorePages(reused, cache!, siteDir, site.base))) {
+  if (reused.length > 0 && !(await restorePages(reused, cache!, siteDir, compiled.base))) {
     // A reused page links to an asset this build does not have: the renderer
     // changed in a way its digest missed. Render everything instead.
     options.log('缓存的页面与本次生成的样式文件不一致，重新生成全部页面……');
@@ -361,7 +371,7 @@ async function renderPages(options: {
     reused.length = 0;
     rendered = true;
   }
-  if (!cache) return { site, reused: 0, keys: undefined, wholeSite: false, siteKey: undefined };
+  if (!cache) return { site: compiled, reused: 0, keys: undefined, wholeSite: false, siteKey: undefined };
   const fresh = new Set(reused);
   for (const page of keys) {
     if (!fresh.has(page)) await cache.store(page.key, pageFile(siteDir, page));
@@ -370,7 +380,7 @@ async function renderPages(options: {
   if (rendered)
     await snapshots!.keep(siteKey, siteDir, new Set(keys.map((page) => pageFile(siteDir, page))), options.ledger);
   await RenderCache.pruneOrphans(dirname(cache.dir));
-  return { site, reused: reused.length, keys, wholeSite: !rendered, siteKey };
+  return { site: compiled, reused: reused.length, keys, wholeSite: !rendered, siteKey };
 }
 
 /** The output folder left as it was: how many pages and PDFs it has. */
@@ -379,17 +389,17 @@ interface KeptOutput {
   pdfs: number;
 }
 
-interface RenderedPages {
-  site: CompiledSite;
+type RenderedPages = {
   reused: number;
-  keys: IssuePageKey[] | undefined;
   /** Astro did not run: the last output was copied, or left where it is (`unchanged`). */
   wholeSite: boolean;
   /** The key of the whole site (page-keys.ts); none without a render cache. */
   siteKey: string | undefined;
-  /** The output folder already holds this site, untouched: nothing was written. */
-  unchanged?: KeptOutput;
-}
+} & (
+  | { site: CompiledSite; keys: IssuePageKey[] | undefined; unchanged?: undefined }
+  /** The output folder already holds this site, untouched: nothing was written, the site not even deserialised. */
+  | { site: undefined; keys: undefined; unchanged: KeptOutput }
+);
 
 /** The same promise, its rejection marked as handled (it is awaited later, or Astro's failure is reported instead). */
 function handled<T>(promise: Promise<T>): Promise<T> {
@@ -439,6 +449,12 @@ async function restorePages(
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether the site is likely the one of the last build: a snapshot is kept and the ledger is the same (site-snapshot.ts). */
+async function likelySameSite(cache: RenderCache | undefined, ledger: string): Promise<boolean> {
+  const snapshots = cache?.siteSnapshots();
+  return snapshots !== undefined && (await snapshots.any()) && !(await snapshots.ledgerChanged(ledger));
 }
 
 /** sha256 of the archive's ledger, hex (empty: none). */
