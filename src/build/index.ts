@@ -143,129 +143,135 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
     ...(options.downloads ? { downloads: options.downloads } : {}),
     ...(cache && renderer ? { cache: { dir: cache.dir, renderer } } : {}),
   });
-  // The archive's ledger: changed since the last build that ran Astro, the site has too (site-snapshot.ts).
-  const ledger = await ledgerDigest(contentDir);
-  // Meanwhile, on this thread: load Astro (its module loading is a large part of a build). Not awaited:
-  // a build that reuses the last site (site-snapshot.ts) does not need it — and when that is likely (a
-  // snapshot kept, no issue published since), not loaded at all: its 2–3 s of CPU would slow the check
-  // and the compile running beside it.
-  if (!(await likelySameSite(cache, ledger))) import('astro').catch(() => undefined);
-  const checked = await job.checked;
-  if (checked.errors > 0) {
-    await job.stop();
-    return { ok: false, reason: 'content', diagnostics: checked.diagnostics };
-  }
-  log(`检查通过（用时 ${checked.seconds.toFixed(1)} 秒）`);
-  step();
-  job.compiled.then(
-    ({ issues, entries, seconds }) => log(`已编译 ${issues} 期、${entries} 篇稿件（用时 ${seconds.toFixed(1)} 秒）`),
-    () => undefined,
-  );
-
-  // Astro's server chunks must resolve packages from jianbao's node_modules, so
-  // the site is built inside the package (.jianbao/, ignored by git), then
-  // staged next to the output and swapped in with a rename.
-  const work = await mkdtemp(join(await scratchRoot(packageRoot), 'build-'));
-  await claim(work);
-  const siteDir = join(work, 'site');
-  let staged: string | undefined;
-  // What the output folder holds, as the last build left it: the same site, untouched, is left as it is.
-  // Not with extra work on the site (PDFs, Word files), which the recorded output may lack.
-  const manifest = cache && !options.afterSite ? cache.outputManifest() : undefined;
+  // Whatever fails from here on, the worker must not wait for a request that never comes.
   try {
-    // The lock also covers the render cache, which builds of one content directory share.
-    const built = await withBuildLock(
-      dirname(work),
-      async () => {
-        const rendered = await renderPages({
-          packageRoot,
-          siteDir,
-          work,
-          base: checked.base,
-          compiled: job.compiled,
-          keys: job.keys,
-          ledger,
-          cacheDir: join(work, 'cache'),
-          cache: cache && renderer ? { pages: cache, renderer } : undefined,
-          unchanged: manifest ? (siteKey) => manifest.unchanged(outDir, siteKey) : undefined,
-          log,
-        });
-        if (rendered.unchanged) {
-          log(
-            `页面无需重新生成（站点与上次生成时相同，输出目录也没有改动，未运行 Astro，保留原样；用时 ${step()} 秒）`,
-          );
-          return rendered;
-        }
-        const from = rendered.wholeSite ? '站点与上次生成时相同，未运行 Astro，全部页面取自缓存，' : '';
-        log(
-          `页面已生成（${from}${rendered.reused ? `其中 ${rendered.reused} 个期刊页取自缓存，` : ''}用时 ${step()} 秒）`,
-        );
-        await copyMedia(rendered.site, contentDir, siteDir).catch((error: unknown) => {
-          throw error instanceof MediaError ? new BuildError(error.message, { cause: error }) : error;
-        });
-        const search = await buildSearchIndex({
-          siteDir,
-          site: rendered.site,
-          ...(cache && rendered.keys ? { cache: { store: cache.searchBundles(), pages: rendered.keys } } : {}),
-          fail: (message) => new BuildError(message),
-        });
-        const years =
-          search.years > 1
-            ? `${search.years} 个年度${search.reused ? `，其中 ${search.reused} 个取自缓存` : ''}；`
-            : '';
-        log(`全文检索已建立索引（${years}用时 ${step()} 秒）`);
-        return rendered;
-      },
-      () => log('另一个生成任务正在运行，等待其完成……'),
+    // The archive's ledger: changed since the last build that ran Astro, the site has too (site-snapshot.ts).
+    const ledger = await ledgerDigest(contentDir);
+    // Meanwhile, on this thread: load Astro (its module loading is a large part of a build). Not awaited:
+    // a build that reuses the last site (site-snapshot.ts) does not need it — and when that is likely (a
+    // snapshot kept, no issue published since), not loaded at all: its 2–3 s of CPU would slow the check
+    // and the compile running beside it.
+    if (!(await likelySameSite(cache, ledger))) import('astro').catch(() => undefined);
+    const checked = await job.checked;
+    if (checked.errors > 0) {
+      await job.stop();
+      return { ok: false, reason: 'content', diagnostics: checked.diagnostics };
+    }
+    log(`检查通过（用时 ${checked.seconds.toFixed(1)} 秒）`);
+    step();
+    job.compiled.then(
+      ({ issues, entries, seconds }) => log(`已编译 ${issues} 期、${entries} 篇稿件（用时 ${seconds.toFixed(1)} 秒）`),
+      () => undefined,
     );
-    if (built.unchanged) {
+
+    // Astro's server chunks must resolve packages from jianbao's node_modules, so
+    // the site is built inside the package (.jianbao/, ignored by git), then
+    // staged next to the output and swapped in with a rename.
+    const work = await mkdtemp(join(await scratchRoot(packageRoot), 'build-'));
+    await claim(work);
+    const siteDir = join(work, 'site');
+    let staged: string | undefined;
+    // What the output folder holds, as the last build left it: the same site, untouched, is left as it is.
+    // Not with extra work on the site (PDFs, Word files), which the recorded output may lack.
+    const manifest = cache && !options.afterSite ? cache.outputManifest() : undefined;
+    try {
+      // The lock also covers the render cache, which builds of one content directory share.
+      const built = await withBuildLock(
+        dirname(work),
+        async () => {
+          const rendered = await renderPages({
+            packageRoot,
+            siteDir,
+            work,
+            base: checked.base,
+            compiled: job.compiled,
+            keys: job.keys,
+            ledger,
+            cacheDir: join(work, 'cache'),
+            cache: cache && renderer ? { pages: cache, renderer } : undefined,
+            unchanged: manifest ? (siteKey) => manifest.unchanged(outDir, siteKey) : undefined,
+            log,
+          });
+          if (rendered.unchanged) {
+            log(
+              `页面无需重新生成（站点与上次生成时相同，输出目录也没有改动，未运行 Astro，保留原样；用时 ${step()} 秒）`,
+            );
+            return rendered;
+          }
+          const from = rendered.wholeSite ? '站点与上次生成时相同，未运行 Astro，全部页面取自缓存，' : '';
+          log(
+            `页面已生成（${from}${rendered.reused ? `其中 ${rendered.reused} 个期刊页取自缓存，` : ''}用时 ${step()} 秒）`,
+          );
+          await copyMedia(rendered.site, contentDir, siteDir).catch((error: unknown) => {
+            throw error instanceof MediaError ? new BuildError(error.message, { cause: error }) : error;
+          });
+          const search = await buildSearchIndex({
+            siteDir,
+            site: rendered.site,
+            ...(cache && rendered.keys ? { cache: { store: cache.searchBundles(), pages: rendered.keys } } : {}),
+            fail: (message) => new BuildError(message),
+          });
+          const years =
+            search.years > 1
+              ? `${search.years} 个年度${search.reused ? `，其中 ${search.reused} 个取自缓存` : ''}；`
+              : '';
+          log(`全文检索已建立索引（${years}用时 ${step()} 秒）`);
+          return rendered;
+        },
+        () => log('另一个生成任务正在运行，等待其完成……'),
+      );
+      if (built.unchanged) {
+        const { draftsLeftOut } = await job.compiled;
+        return {
+          ok: true,
+          diagnostics: checked.diagnostics,
+          pages: built.unchanged.pages,
+          seconds: (performance.now() - started) / 1000,
+          draftsLeftOut,
+          pdfs: { kept: built.unchanged.pdfs, dropped: [] },
+          unchanged: true,
+        };
+      }
+      const { site, siteKey } = built;
+      const pages = await countPages(siteDir);
+      // PDFs printed earlier whose print page did not change stay; the rest are reported, never silently lost.
+      const pdfs = await keepPdfs(outDir, siteDir, site);
+      await writeFile(join(siteDir, SITE_MARKER), siteMarkerText(await packageVersion(packageRoot)));
+      if (options.afterSite) {
+        await options.afterSite({
+          siteDir,
+          site,
+          pdfCache: cache && renderer ? { store: cache.pdfs(), salt: renderer } : undefined,
+          docxCache: cache && renderer ? { store: cache.docxs(), salt: renderer } : undefined,
+        });
+      }
+      const missing = stillMissing(pdfs.dropped, siteDir);
+      await linkPdfs(siteDir, site);
+      if (manifest && siteKey) await manifest.record(siteDir, outDir, siteKey);
+      else await cache?.outputManifest().forget();
+      await mkdir(dirname(outDir), { recursive: true });
+      staged = await mkdtemp(join(dirname(outDir), stagingPrefix(outDir)));
+      await claim(staged);
+      await moveAcross(siteDir, join(staged, STAGED_SITE));
+      await swapInto(join(staged, STAGED_SITE), outDir, join(staged, STAGED_PREVIOUS));
       const { draftsLeftOut } = await job.compiled;
       return {
         ok: true,
         diagnostics: checked.diagnostics,
-        pages: built.unchanged.pages,
+        pages,
         seconds: (performance.now() - started) / 1000,
         draftsLeftOut,
-        pdfs: { kept: built.unchanged.pdfs, dropped: [] },
-        unchanged: true,
+        pdfs: { kept: pdfs.kept.length, dropped: missing },
       };
+    } finally {
+      job.release(); // the site was asked for, or is not needed: the worker saves the check cache and ends
+      await rm(work, { recursive: true, force: true });
+      if (staged) await rm(staged, { recursive: true, force: true });
+      await job.done;
     }
-    const { site, siteKey } = built;
-    const pages = await countPages(siteDir);
-    // PDFs printed earlier whose print page did not change stay; the rest are reported, never silently lost.
-    const pdfs = await keepPdfs(outDir, siteDir, site);
-    await writeFile(join(siteDir, SITE_MARKER), siteMarkerText(await packageVersion(packageRoot)));
-    if (options.afterSite) {
-      await options.afterSite({
-        siteDir,
-        site,
-        pdfCache: cache && renderer ? { store: cache.pdfs(), salt: renderer } : undefined,
-        docxCache: cache && renderer ? { store: cache.docxs(), salt: renderer } : undefined,
-      });
-    }
-    const missing = stillMissing(pdfs.dropped, siteDir);
-    await linkPdfs(siteDir, site);
-    if (manifest && siteKey) await manifest.record(siteDir, outDir, siteKey);
-    else await cache?.outputManifest().forget();
-    await mkdir(dirname(outDir), { recursive: true });
-    staged = await mkdtemp(join(dirname(outDir), stagingPrefix(outDir)));
-    await claim(staged);
-    await moveAcross(siteDir, join(staged, STAGED_SITE));
-    await swapInto(join(staged, STAGED_SITE), outDir, join(staged, STAGED_PREVIOUS));
-    const { draftsLeftOut } = await job.compiled;
-    return {
-      ok: true,
-      diagnostics: checked.diagnostics,
-      pages,
-      seconds: (performance.now() - started) / 1000,
-      draftsLeftOut,
-      pdfs: { kept: pdfs.kept.length, dropped: missing },
-    };
-  } finally {
-    job.release(); // the site was asked for, or is not needed: the worker saves the check cache and ends
-    await rm(work, { recursive: true, force: true });
-    if (staged) await rm(staged, { recursive: true, force: true });
-    await job.done;
+  } catch (error) {
+    job.release();
+    throw error;
   }
 }
 
