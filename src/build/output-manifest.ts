@@ -18,11 +18,11 @@
  * move that copied instead (another disk) changes the times, and the next
  * build finds them different and rebuilds.
  */
-import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { writeAtomic } from '../core/index.ts';
+import { digestParts } from './digest.js';
 
 /** Files written this close to the newest one may have changed unseen after they were stat'ed. */
 export const RACY_MS = 2000;
@@ -99,9 +99,7 @@ async function statTree(dir: string): Promise<Map<string, FileRecord>> {
   const files = new Map<string, FileRecord>();
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (entry.isDirectory()) continue;
-    // `parentPath` from Node 20.12, `path` before it.
-    const parent = (entry as { parentPath?: string }).parentPath ?? entry.path;
-    const path = join(parent, entry.name);
+    const path = join(entry.parentPath, entry.name);
     const stats = await lstat(path);
     const record: FileRecord = { size: stats.size, mtimeMs: stats.mtimeMs };
     if (stats.isSymbolicLink()) record.link = await readlink(path);
@@ -110,8 +108,7 @@ async function statTree(dir: string): Promise<Map<string, FileRecord>> {
   return files;
 }
 
+/** The file's digest with the project's one digest helper (compared only with another of its kind). */
 async function sha256(path: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(path))
-    .digest('hex');
+  return digestParts([await readFile(path)]);
 }
