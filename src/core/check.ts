@@ -8,7 +8,8 @@ import { entriesById, flattenValidate, validatePieces } from './validate/index.t
 import { patchCheck } from './check-patch.ts';
 import { checkArchive } from './archive/compare.ts';
 import { lintInputs, passMemo, type CheckState } from './check-state.ts';
-import { loadArchive, type LoadedArchive } from './archive/load.ts';
+import { loadArchive, prefetchArchive, type ArchivePrefetch, type LoadedArchive } from './archive/load.ts';
+import { FileSystemSource } from './source/fs.ts';
 import { ARCHIVE_DIR } from './archive/records.ts';
 
 export interface CheckResult {
@@ -68,27 +69,27 @@ function underArchive(path: string): boolean {
 }
 
 /**
- * The published issues' records: the last check's, when it was told no file
+ * The last check's records of the published issues, when it was told no file
  * under published/ changed since and every record file it read was settled
- * (not racy, file-states.ts); else loaded (only changed record files read).
+ * (not racy, file-states.ts); else undefined, and they are loaded.
  */
+function lastArchive(
+  state: CheckState | undefined,
+  changed: ReadonlySet<string> | undefined,
+): LoadedArchive | undefined {
+  const last = state?.passes.get('archive')?.value as LoadedArchive | undefined;
+  if (!state || !last || !changed || [...changed].some(underArchive)) return undefined;
+  for (const path of state.files.racy()) if (path.startsWith(`${ARCHIVE_DIR}/`)) return undefined;
+  return last;
+}
+
+/** The records loaded (only changed record files read; those `prefetched` read ahead on the reader thread). */
 async function archiveFor(
   content: LoadedContent,
   state: CheckState | undefined,
-  changed: ReadonlySet<string> | undefined,
+  prefetched: Promise<ArchivePrefetch | undefined> | undefined,
 ): Promise<LoadedArchive> {
-  const last = state?.passes.get('archive')?.value as LoadedArchive | undefined;
-  if (state && last && changed && ![...changed].some(underArchive)) {
-    let settled = true;
-    for (const path of state.files.racy()) {
-      if (path.startsWith(`${ARCHIVE_DIR}/`)) {
-        settled = false;
-        break;
-      }
-    }
-    if (settled) return last;
-  }
-  const archive = await loadArchive(content.source, state?.files, state?.records);
+  const archive = await loadArchive(content.source, state?.files, state?.records, await prefetched);
   state?.passes.set('archive', { from: [], value: archive });
   return archive;
 }
@@ -115,8 +116,12 @@ export async function checkContent(
     }
   }
   if (state) state.last = undefined;
+  const source = typeof from === 'string' ? new FileSystemSource(from) : from;
+  // The records, when they must be read, are hashed and scanned on the reader thread while the entries load.
+  const kept = lastArchive(state, changed);
+  const prefetched = kept ? undefined : prefetchArchive(source, state?.files).catch(() => undefined);
   let index: LoadIndex | undefined;
-  const content = await loadContent(from, {
+  const content = await loadContent(source, {
     ...(state
       ? { states: state.files, recheck: { changed, kept: state.recheck }, index: (made) => void (index = made) }
       : {}),
@@ -125,7 +130,7 @@ export async function checkContent(
   const registry = memo('registry', [content.site, content.units, content.people, content.recipients], () =>
     buildRegistry(content),
   );
-  const archive = await archiveFor(content, state, changed);
+  const archive = kept ?? (await archiveFor(content, state, prefetched));
   content.archive = archive;
   // Published issues are compared with their records (only when the settings load: otherwise everything would differ).
   const byId = entriesById(content.entries);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { ContentSource } from '../source/source.ts';
+import type { ContentSource, FileInfo } from '../source/source.ts';
 import type { FileStates } from '../load/file-states.ts';
 import { UserError } from '../errors.ts';
 import {
@@ -18,6 +18,7 @@ import {
   type LedgerIssue,
   type Snapshot,
 } from './records.ts';
+import { scanRecord, type RecordScan, type ScannedRecord } from './record-scan.ts';
 
 export interface ArchivedIssue {
   record: LedgerIssue;
@@ -107,72 +108,27 @@ export function summaryOf(snapshot: Snapshot): SnapshotSummary {
 const summarySchema = snapshotSchema.omit({ issue: true });
 
 /**
- * The summary of a record read from the bytes publish wrote (records.ts
- * canonicalJson: keys sorted, two-space indent) without decoding, parsing and
- * validating its issue — most of a cold check's time otherwise, the issues
- * being most of the content's bytes. The issue is the one top-level value
- * opened by the line `  "issue": {` and closed by the next line indented by
- * two spaces (deeper lines are indented more, and a JSON string holds no raw
- * newline): the rest of the record, the issue replaced by null, is parsed and
- * validated as usual; of the issue only the entry ids are read, from its
- * `entries` list (the one array opened at indent 4 under that name, each
- * entry an object at indent 6 with its `id` at indent 8, counted against the
- * objects).
+ * The summary of a record read from the bytes publish wrote, without
+ * decoding, parsing and validating its issue (record-scan.ts: most of a cold
+ * check's time otherwise, the issues being most of the content's bytes): the
+ * rest of the record is parsed and validated as usual.
  *
  * Only for bytes whose sha256 is the ledger's (so written by publish from a
  * validated issue); undefined when anything is not where canonical JSON puts
  * it, and the record is then parsed and validated whole.
  */
 export function canonicalSummary(bytes: Uint8Array): SnapshotSummary | undefined {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const opening = '\n  "issue": {';
-  const issueAt = buffer.indexOf(opening, 0, 'utf8');
-  if (issueAt < 0) return undefined;
-  const issueStart = issueAt + Buffer.byteLength(opening) - 1;
-  const issueClose = buffer.indexOf('\n  }', issueStart, 'utf8');
-  if (issueClose < 0) return undefined;
-  const issueEnd = issueClose + 4;
-  let fields: z.infer<typeof summarySchema>;
+  const scan = scanRecord(bytes);
+  return scan && summaryFromScan(scan);
+}
+
+/** The summary of a scanned record (scanned here or on the file reader's thread), validated. */
+function summaryFromScan(scan: RecordScan): SnapshotSummary | undefined {
   try {
-    fields = summarySchema.parse(
-      JSON.parse(`${buffer.toString('utf8', 0, issueStart)}null${buffer.toString('utf8', issueEnd)}`),
-    );
+    return { ...summarySchema.parse(JSON.parse(scan.rest)), entries: scan.entries };
   } catch {
     return undefined;
   }
-  const list = '\n    "entries": [';
-  const listAt = buffer.indexOf(list, issueStart, 'utf8');
-  if (listAt < 0 || listAt > issueEnd) return undefined;
-  const listStart = listAt + Buffer.byteLength(list);
-  const entries: string[] = [];
-  if (buffer[listStart] !== 0x5d /* ] */) {
-    const listEnd = buffer.indexOf('\n    ]', listStart, 'utf8');
-    if (listEnd < 0 || listEnd > issueEnd) return undefined;
-    const each = (marker: string, visit: (at: number) => void) => {
-      for (
-        let at = buffer.indexOf(marker, listStart, 'utf8');
-        at >= 0 && at < listEnd;
-        at = buffer.indexOf(marker, at + 1, 'utf8')
-      )
-        visit(at + Buffer.byteLength(marker));
-    };
-    let objects = 0;
-    each('\n      {', () => objects++);
-    let broken = false;
-    each('\n        "id": ', (at) => {
-      const end = buffer.indexOf('\n', at);
-      const text = buffer.toString('utf8', at, end).replace(/,$/, '');
-      try {
-        const id: unknown = JSON.parse(text);
-        if (typeof id === 'string') entries.push(id);
-        else broken = true;
-      } catch {
-        broken = true;
-      }
-    });
-    if (broken || entries.length === 0 || entries.length !== objects) return undefined;
-  }
-  return { ...fields, entries };
 }
 
 /**
@@ -227,6 +183,43 @@ function lazySnapshot(
   };
 }
 
+/** The archive folder as listed, and its record files stamped (when there are states to compare with). */
+interface ArchiveListing {
+  files: string[];
+  recordFiles: string[];
+  stampOf: Map<string, FileInfo | undefined>;
+  stampedAt: number;
+}
+
+async function listArchive(source: ContentSource, states: FileStates | undefined): Promise<ArchiveListing> {
+  const files = await source.list(ARCHIVE_DIR);
+  const stampedAt = Date.now();
+  const recordFiles = files.filter((file) => file.endsWith('.json')).map((file) => `${ARCHIVE_DIR}/${file}`);
+  const stamps = states ? await source.stamps!(recordFiles) : [];
+  return { files, recordFiles, stampOf: new Map(recordFiles.map((file, index) => [file, stamps[index]])), stampedAt };
+}
+
+/**
+ * The archive listed and stamped now, and the record files the states do
+ * not vouch for being read, hashed and scanned on the reader thread
+ * meanwhile (source.scanRecords): a cold check starts this before loading the
+ * entries, so that ten years of records (140 MB) cost the main thread only
+ * their summaries' validation. Stamped before the thread reads, as
+ * loadArchive stamps before it reads.
+ */
+export interface ArchivePrefetch extends ArchiveListing {
+  scanned: Promise<Map<string, ScannedRecord> | undefined> | undefined;
+}
+
+export async function prefetchArchive(source: ContentSource, states?: FileStates): Promise<ArchivePrefetch> {
+  const useStates = states && source.stamps ? states : undefined;
+  const listing = await listArchive(source, useStates);
+  const unread = listing.recordFiles.filter(
+    (file) => file !== LEDGER_FILE && !useStates?.holds(file, listing.stampOf.get(file)),
+  );
+  return { ...listing, scanned: source.scanRecords?.(unread) };
+}
+
 /**
  * `states`: what earlier loads read (file-states.ts); unchanged record files
  * are not read, hashed and validated again (their digest is still compared
@@ -236,25 +229,32 @@ export async function loadArchive(
   source: ContentSource,
   states?: FileStates,
   records?: RecordIssues,
+  prefetched?: ArchivePrefetch,
 ): Promise<LoadedArchive> {
   const diagnostics: Diagnostic[] = [];
   const issues = new Map<string, ArchivedIssue>();
-  const files = await source.list(ARCHIVE_DIR);
   const useStates = states && source.stamps ? states : undefined;
-  const stampedAt = Date.now();
-  const recordFiles = files.filter((file) => file.endsWith('.json')).map((file) => `${ARCHIVE_DIR}/${file}`);
-  const stamps = useStates ? await source.stamps!(recordFiles) : [];
-  const stampOf = new Map(recordFiles.map((file, index) => [file, stamps[index]]));
+  const { files, recordFiles, stampOf, stampedAt } = prefetched ?? (await listArchive(source, useStates));
+  const scanned = await prefetched?.scanned;
   useStates?.retain(`${ARCHIVE_DIR}/`, new Set(recordFiles));
   /** `digest`: the ledger's; a record with exactly those bytes is read no further than its summary (canonicalSummary). */
   const readRecord = async (file: string, digest: string): Promise<SnapshotRead> => {
     const kept = useStates?.take<SnapshotRead>(file, stampOf.get(file));
     if (kept) return kept;
+    // Hashed and scanned on the reader thread: only the rest of the record is validated here.
+    const ahead = scanned?.get(file);
+    const summary =
+      ahead?.code === undefined && ahead?.sha256 === digest && ahead.scan ? summaryFromScan(ahead.scan) : undefined;
+    if (summary) {
+      const result: SnapshotRead = { missing: false, sha256: digest, summary };
+      useStates?.keep(file, stampOf.get(file), stampedAt, result);
+      return result;
+    }
     const bytes = (await source.read(file)).bytes;
     const digestOfBytes = bytes ? sha256(bytes) : '';
-    const summary = bytes && digestOfBytes === digest ? canonicalSummary(bytes) : undefined;
+    const canonical = bytes && digestOfBytes === digest ? canonicalSummary(bytes) : undefined;
     let snapshot: Snapshot | undefined;
-    if (bytes && !summary) {
+    if (bytes && !canonical) {
       try {
         snapshot = snapshotSchema.parse(JSON.parse(utf8.decode(bytes)));
       } catch {
@@ -264,7 +264,7 @@ export async function loadArchive(
     const result: SnapshotRead = {
       missing: !bytes,
       sha256: digestOfBytes,
-      summary: summary ?? (snapshot ? summaryOf(snapshot) : undefined),
+      summary: canonical ?? (snapshot ? summaryOf(snapshot) : undefined),
       ...(snapshot ? { snapshot } : {}),
     };
     useStates?.keep(file, stampOf.get(file), stampedAt, result);

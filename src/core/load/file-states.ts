@@ -71,6 +71,12 @@ export class FileStates {
     return kept.value as T;
   }
 
+  /** Whether `take` would give what loading `path` gave (without counting it as reused). */
+  holds(path: string, stamp: FileInfo | undefined): boolean {
+    const kept = this.files.get(path);
+    return !!kept && !!stamp && sameStamp(kept.stamp, stamp) && !isRacy(kept.stamp, kept.stampedAt);
+  }
+
   /**
    * The stamp kept for `path` when it proves the file unchanged since (it was
    * not racy when taken), for a caller told which files changed since

@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { readFiles } from './read-files.ts';
+import type { ScannedRecord } from '../archive/record-scan.ts';
+import { PARALLEL_SCAN_FROM, readFiles, scanRecordFiles } from './read-files.ts';
 import type { ContentSource, FileInfo, FileRead } from './source.ts';
 
 export class FileSystemSource implements ContentSource {
@@ -72,6 +73,11 @@ export class FileSystemSource implements ContentSource {
 
   readMany(paths: readonly string[]): AsyncIterable<FileRead> {
     return readFiles(this.dir, paths, this.parallelRead);
+  }
+
+  scanRecords(paths: readonly string[]): Promise<Map<string, ScannedRecord> | undefined> | undefined {
+    const parallel = this.parallelRead ?? paths.length >= PARALLEL_SCAN_FROM;
+    return parallel && paths.length > 0 ? scanRecordFiles(this.dir, paths) : undefined;
   }
 
   async stamps(paths: readonly string[]): Promise<(FileInfo | undefined)[]> {

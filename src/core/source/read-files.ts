@@ -10,7 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ReaderBatch, ReaderInput } from './read-worker.ts';
+import type { ScannedRecord } from '../archive/record-scan.ts';
+import type { ReaderBatch, ReaderInput, RecordBatch } from './read-worker.ts';
 import type { FileRead } from './source.ts';
 
 /** Below this many files, reading on this thread is faster. */
@@ -88,4 +89,32 @@ export async function* readFiles(
   } finally {
     await worker.terminate();
   }
+}
+
+/** Records are hashed and scanned on the reader thread from this many on (a year's issues and more). */
+export const PARALLEL_SCAN_FROM = 32;
+
+/**
+ * Archive records under `dir` read, hashed and scanned (archive/record-scan.ts)
+ * on a worker thread, by path; started at once, so that the caller goes on
+ * (loading the entries) meanwhile. Undefined if the thread fails: the caller
+ * then reads the records itself.
+ */
+export function scanRecordFiles(
+  dir: string,
+  paths: readonly string[],
+): Promise<Map<string, ScannedRecord> | undefined> {
+  const input: ReaderInput = { dir, paths, batch: 16, records: true };
+  const worker = new Worker(workerUrl(), { workerData: input });
+  const scanned = new Map<string, ScannedRecord>();
+  return new Promise((resolve) => {
+    let failed = false;
+    worker.on('message', (batch: RecordBatch) => {
+      for (const record of batch.records) scanned.set(record.path, record);
+    });
+    worker.on('error', () => {
+      failed = true;
+    });
+    worker.on('exit', () => resolve(failed || scanned.size !== paths.length ? undefined : scanned));
+  });
 }

@@ -4,14 +4,27 @@
  * far), and posts them in batches, each one buffer holding the files back to
  * back, transferred, not copied.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { scanRecord, type ScannedRecord } from '../archive/record-scan.ts';
 
 export interface ReaderInput {
   dir: string;
   paths: readonly string[];
   batch: number;
+  /**
+   * The paths are archive records: post each one's sha256 and scan
+   * (archive/record-scan.ts) instead of its bytes, so that a cold check
+   * hashes and scans them here while the main thread loads the entries.
+   */
+  records?: boolean;
+}
+
+/** A batch of records (`records: true`). */
+export interface RecordBatch {
+  records: ScannedRecord[];
 }
 
 export interface ReaderBatch {
@@ -41,8 +54,23 @@ function read(file: string): Buffer {
   }
 }
 
-const { dir, paths, batch } = workerData as ReaderInput;
-for (let start = 0; start < paths.length; start += batch) {
+function scanned(path: string): ScannedRecord {
+  try {
+    const bytes = read(join(dir, path));
+    return { path, sha256: createHash('sha256').update(bytes).digest('hex'), scan: scanRecord(bytes) };
+  } catch (error) {
+    return { path, code: (error as NodeJS.ErrnoException).code ?? 'UNKNOWN' };
+  }
+}
+
+const { dir, paths, batch, records } = workerData as ReaderInput;
+if (records) {
+  for (let start = 0; start < paths.length; start += batch) {
+    const message: RecordBatch = { records: paths.slice(start, start + batch).map(scanned) };
+    parentPort!.postMessage(message);
+  }
+}
+for (let start = 0; !records && start < paths.length; start += batch) {
   const files: ({ path: string; bytes: Buffer } | { path: string; code: string })[] = [];
   let size = 0;
   for (const path of paths.slice(start, start + batch)) {

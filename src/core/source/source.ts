@@ -6,6 +6,7 @@
  *
  * Paths are relative to the content directory, with `/` separators.
  */
+import type { ScannedRecord } from '../archive/record-scan.ts';
 
 /** One file's bytes, or the error code (`ENOENT`, `EISDIR`, `EACCES`…) reading it failed with. */
 export type FileRead =
@@ -37,6 +38,13 @@ export interface ContentSource {
   readSync(path: string): FileRead;
   /** Many files, in the order given, as they are read (the file system reads large sets on another thread). */
   readMany(paths: readonly string[]): AsyncIterable<FileRead>;
+  /**
+   * Archive records read, hashed and scanned (archive/record-scan.ts) on
+   * another thread, started at once (a cold check loads the entries
+   * meanwhile); undefined when the source does not, or it failed: the records
+   * are then read through `read`.
+   */
+  scanRecords?(paths: readonly string[]): Promise<Map<string, ScannedRecord> | undefined> | undefined;
   /** Size and modification time of a file; undefined when there is none (missing, or a folder). */
   stat(path: string): Promise<FileInfo | undefined>;
   /**

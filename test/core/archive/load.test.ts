@@ -5,13 +5,16 @@
  * and validated whole; the issue of a record is validated when first needed.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../../bench/generate.ts';
 import { canonicalSummary, summaryOf } from '../../../src/core/archive/load.ts';
 import { snapshotSchema } from '../../../src/core/archive/records.ts';
+import { scanRecord } from '../../../src/core/archive/record-scan.ts';
 import { checkContent, openProject, UserError } from '../../../src/core/index.ts';
+import { FileSystemSource } from '../../../src/core/source/fs.ts';
+import { RACY_MS } from '../../../src/core/load/file-states.ts';
 import { tempDir } from '../../helpers/index.ts';
 import { editFile, sampleCopy } from '../../helpers/workflow.ts';
 
@@ -102,5 +105,82 @@ describe('the summary of a record, read from its bytes', () => {
     const altered = await sampleCopy();
     await editFile(altered, RECORD, (text) => text.replace(/\n {4}"dateText": "[^"\n]*",/, '\n    "dateText": 5,'));
     expect((await checkContent(altered)).diagnostics.map((d) => d.rule)).toContain('archive/snapshot-altered');
+  });
+});
+
+/** The file-system source, counting the records it hashed and scanned on the reader thread. */
+class CountingSource extends FileSystemSource {
+  scanned = 0;
+  override scanRecords(paths: readonly string[]) {
+    const started = super.scanRecords(paths);
+    return started?.then((map) => {
+      this.scanned += map?.size ?? 0;
+      return map;
+    });
+  }
+}
+
+describe('records read ahead on the reader thread', () => {
+  it(
+    'give a cold check exactly the answer reading them on the main thread gives, whatever state the records are in',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const dir = await sampleCopy();
+      const files = await records(dir);
+      expect(files.length).toBeGreaterThan(2);
+      // One intact, one altered after publishing, one gone, one laid out otherwise with the ledger to match,
+      // one whose issue lost an entry's id (the ledger to match): each as check has always said.
+      const [altered, gone, relaid, idless] = files;
+      await editFile(dir, altered!, (text) => text.replace(/\n {4}"dateText": "[^"\n]*",/, '\n    "dateText": "改",'));
+      await rm(join(dir, gone!));
+      const data = JSON.parse(await readFile(join(dir, relaid!), 'utf8')) as unknown;
+      await writeFile(join(dir, relaid!), JSON.stringify(data, null, 4));
+      await restamp(dir, relaid!);
+      await editFile(dir, idless!, (text) => {
+        const list = text.indexOf('\n    "entries": [');
+        return text.slice(0, list) + text.slice(list).replace(/\n {8}"id": "[^"\n]*",/, '');
+      });
+      await restamp(dir, idless!);
+      expect(scanRecord(await readFile(join(dir, idless!)))).toBeUndefined();
+
+      const ahead = new CountingSource(dir, true);
+      const here = new FileSystemSource(dir, false);
+      const read = await checkContent(ahead);
+      const plain = await checkContent(here);
+      // The reader thread read every record file there is (the ledger still lists the missing one).
+      expect(ahead.scanned).toBe(files.length - 1);
+      const rules = (result: Awaited<ReturnType<typeof checkContent>>) =>
+        result.diagnostics.map((d) => `${d.rule} ${d.file}:${d.line}:${d.column} ${d.message}`);
+      expect(rules(read)).toEqual(rules(plain));
+      expect(rules(read).join('\n')).toContain('archive/snapshot-altered');
+      expect(rules(read).join('\n')).toContain('archive/snapshot-missing');
+      const summaries = (result: Awaited<ReturnType<typeof checkContent>>) =>
+        JSON.stringify([...result.archive.issues].map(([key, issue]) => [key, issue.entries, issue.versions.length]));
+      expect(summaries(read)).toBe(summaries(plain));
+    },
+  );
+
+  it('are not read again by a check whose last run read them unchanged', { timeout: 30_000 }, async () => {
+    const dir = await sampleCopy();
+    // Settled: changed (ctime, which utimes sets to now) longer ago than the racy window, so the first check's stamps prove them unchanged.
+    const past = new Date(Date.now() - 60_000);
+    for (const file of await records(dir)) await utimes(join(dir, file), past, past);
+    await new Promise((resolve) => setTimeout(resolve, RACY_MS + 100));
+    const source = new CountingSource(dir, true);
+    const project = openProject(dir, { source });
+    await project.check();
+    const first = source.scanned;
+    expect(first).toBe((await records(dir)).length);
+    project.invalidate();
+    await project.check();
+    expect(source.scanned).toBe(first);
+    // One record touched: only it is read again.
+    const [touched] = await records(dir);
+    await utimes(join(dir, touched!), past, new Date(Date.now() - 30_000));
+    project.invalidate();
+    await project.check();
+    expect(source.scanned).toBe(first + 1);
   });
 });
