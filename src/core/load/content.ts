@@ -223,13 +223,13 @@ function unreadable(path: string, code: string | undefined): ReadResult {
 }
 
 function readResult(read: FileRead): ReadResult {
-  return read.bytes ? sourceFromBytes(read.path, read.bytes) : unreadable(read.path, read.code);
+  return read.bytes ? sourceFromBytes(read.path, read.bytes, read.text) : unreadable(read.path, read.code);
 }
 
-/** Decode bytes read from `path` into a source file, with hygiene diagnostics. */
-export function sourceFromBytes(path: string, bytes: Uint8Array): ReadResult {
+/** Decode bytes read from `path` into a source file, with hygiene diagnostics (`plain`: decoded already, FileRead `text`). */
+export function sourceFromBytes(path: string, bytes: Uint8Array, plain?: string): ReadResult {
   const diagnostics: Diagnostic[] = [];
-  const decoded = decode(bytes);
+  const decoded = decode(bytes, plain);
   const at = { line: 1, column: 1 };
   if (decoded.binary) {
     diagnostics.push(

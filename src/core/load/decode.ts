@@ -3,6 +3,7 @@
  * Detection is never silent: the result says which encoding was found.
  */
 import iconv from 'iconv-lite';
+import { hasUtf8Bom, looksBinary, strictUtf8, utf16Of } from './utf8-text.ts';
 
 export type Encoding = 'utf-8' | 'gb18030' | 'big5' | 'utf-16le' | 'utf-16be';
 
@@ -45,42 +46,6 @@ function commonShare(text: string): number {
   return cjk === 0 ? 0 : common / cjk;
 }
 
-function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 8000);
-  let control = 0;
-  // An indexed loop: the iterator protocol costs several times more over 20,000 files.
-  for (let index = 0; index < sample.length; index++) {
-    const byte = sample[index]!;
-    if (byte === 0) return true;
-    if (byte < 9 || (byte > 13 && byte < 32)) control++;
-  }
-  return sample.length > 0 && control / sample.length > 0.1;
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * UTF-16 (what Windows Notepad saves as “Unicode”): by its byte order mark,
- * or, without one, by text whose every other byte is zero (ASCII-heavy
- * front matter). Its zero bytes would otherwise make it look binary.
- */
-function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
-  const sample = Math.min(bytes.length, 4000);
-  let evenZero = 0;
-  let oddZero = 0;
-  for (let index = 0; index < sample; index += 2) {
-    if (bytes[index] === 0) evenZero++;
-    if (bytes[index + 1] === 0) oddZero++;
-  }
-  const pairs = sample / 2;
-  if (oddZero > pairs * 0.3 && evenZero === 0) return 'utf-16le';
-  if (evenZero > pairs * 0.3 && oddZero === 0) return 'utf-16be';
-  return undefined;
-}
-
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded | undefined {
   try {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -92,20 +57,22 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Deco
   }
 }
 
-/** Decode a file's bytes, detecting the encoding. */
-export function decode(bytes: Uint8Array): Decoded {
+/**
+ * Decode a file's bytes, detecting the encoding. `plain`: their text when the
+ * reader already found them plainly UTF-8 (utf8-text.ts `plainUtf8`).
+ */
+export function decode(bytes: Uint8Array, plain?: string): Decoded {
+  if (plain !== undefined)
+    return { text: plain, encoding: 'utf-8', bom: false, crlf: plain.includes('\r\n'), binary: false };
   const utf16 = utf16Of(bytes);
   const decoded16 = utf16 ? decodeUtf16(bytes, utf16) : undefined;
   if (decoded16) return decoded16;
   if (looksBinary(bytes)) return { text: '', encoding: undefined, bom: false, crlf: false, binary: true };
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const bom = hasUtf8Bom(bytes);
   const body = bom ? bytes.subarray(3) : bytes;
-  let text: string | undefined;
-  let encoding: Encoding | undefined;
-  try {
-    text = utf8.decode(body);
-    encoding = 'utf-8';
-  } catch {
+  let text = strictUtf8(body);
+  let encoding: Encoding | undefined = text === undefined ? undefined : 'utf-8';
+  if (text === undefined) {
     const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
     let bestScore = 0;
     for (const candidate of ['gb18030', 'big5'] as const) {

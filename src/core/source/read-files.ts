@@ -82,7 +82,11 @@ export async function* readFiles(
       for (const entry of batch.entries) {
         delivered++;
         yield entry.code === undefined
-          ? { path: entry.path, bytes: batch.buffer.subarray(entry.offset, entry.offset + entry.length) }
+          ? {
+              path: entry.path,
+              bytes: batch.buffer.subarray(entry.offset, entry.offset + entry.length),
+              ...(entry.text === undefined ? {} : { text: entry.text }),
+            }
           : { path: entry.path, code: entry.code };
       }
     }

@@ -8,9 +8,14 @@
  */
 import type { ScannedRecord } from '../archive/record-scan.ts';
 
-/** One file's bytes, or the error code (`ENOENT`, `EISDIR`, `EACCES`…) reading it failed with. */
+/**
+ * One file's bytes, or the error code (`ENOENT`, `EISDIR`, `EACCES`…) reading
+ * it failed with. `text`: the bytes decoded already, when they are plainly
+ * UTF-8 (load/utf8-text.ts `plainUtf8`; the reader thread decodes what it reads).
+ */
 export type FileRead =
-  { path: string; bytes: Uint8Array; code?: undefined } | { path: string; bytes?: undefined; code: string };
+  | { path: string; bytes: Uint8Array; text?: string; code?: undefined }
+  | { path: string; bytes?: undefined; text?: undefined; code: string };
 
 export interface FileInfo {
   size: number;
