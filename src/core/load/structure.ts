@@ -33,6 +33,10 @@ export interface StructureProblem {
 }
 
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+/** A line's first character that may open a quote or a list item. */
+const CONTAINER_START = /^[ \t]*[>\-*+0-9]/;
+/** Characters the bracket and delimiter bounds count: a line without them is passed over at once. */
+const COUNTED = /[\\[\]*_~]/;
 
 /** Quote and list markers opening a line, counting indentation of nested list items as levels. */
 function containerDepth(line: string): { depth: number; column: number } {
@@ -98,7 +102,7 @@ export function structureProblem(body: string): StructureProblem | undefined {
           hint: '一篇稿件不应这样长：拆成几篇稿件，或检查是否误粘贴了整份文件',
         };
       }
-      const { depth, column } = containerDepth(line);
+      const { depth, column } = CONTAINER_START.test(line) ? containerDepth(line) : { depth: 0, column: 1 };
       if (depth > 0 && ++containers > MAX_CONTAINER_LINES) {
         return {
           line: lineNumber,
@@ -115,7 +119,7 @@ export function structureProblem(body: string): StructureProblem | undefined {
           hint: '减少行首的 > 或列表符号（- * + 1.）；正文一般不超过三四层',
         };
       }
-      for (let index = 0; index < line.length; index++) {
+      for (let index = COUNTED.test(line) ? 0 : line.length; index < line.length; index++) {
         const char = line[index];
         if (char === '\\') {
           index++;
