@@ -55,13 +55,24 @@ export function strictUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** Characters that are control bytes in UTF-8 (what looksBinary counts, and the zero UTF-16 needs). */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const CONTROL = /[\u0000-\u0008\u000e-\u001f]/;
+
 /**
  * The text of bytes that decode.ts would find to be UTF-8 without a byte
  * order mark, exactly as it would decode them; undefined for any other
  * bytes (UTF-16, binary, with a BOM, GBK, Big5, broken), which decode.ts
- * then looks at itself.
+ * then looks at itself. A UTF-8 text without control characters has no zero
+ * byte and no control byte (in UTF-8 those are only themselves), so neither
+ * UTF-16 without a BOM nor binary: only a text with one is looked at byte by
+ * byte, as decode.ts does (one native search instead of two passes in script).
  */
 export function plainUtf8(bytes: Uint8Array): string | undefined {
-  if (utf16Of(bytes) || looksBinary(bytes) || hasUtf8Bom(bytes)) return undefined;
-  return strictUtf8(bytes);
+  if (hasUtf8Bom(bytes) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return undefined;
+  const text = strictUtf8(bytes);
+  if (text === undefined) return undefined;
+  if (CONTROL.test(text) && (utf16Of(bytes) || looksBinary(bytes))) return undefined;
+  return text;
 }

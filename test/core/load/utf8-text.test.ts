@@ -24,9 +24,21 @@ const SAMPLES: Record<string, Uint8Array> = {
   'utf-16le with BOM': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]),
   'utf-16le without BOM': Buffer.from('---\ntitle: x\n---\n', 'utf16le'),
   binary: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]),
+  'utf8 with a control character': Buffer.from(`${TEXT}\u0007`),
+  'utf8, mostly control characters': Buffer.from('\u0001\u0002\u0003\u0004 x'),
+  'utf8 with a zero byte': Buffer.from(`${TEXT}\u0000`),
   'broken utf8': Buffer.concat([Buffer.from(TEXT), Buffer.from([0xe5, 0xae])]),
   empty: new Uint8Array(0),
 };
+
+/** Of `count` files written in turn from SAMPLES, those plainly UTF-8. */
+function countPlain(count: number): number {
+  const names = Object.keys(SAMPLES);
+  let plain = 0;
+  for (let index = 0; index < count; index++)
+    if (plainUtf8(SAMPLES[names[index % names.length]!]!) !== undefined) plain++;
+  return plain;
+}
 
 describe('plainly UTF-8 text', () => {
   it.each(Object.keys(SAMPLES))('agrees with decode.ts: %s', (name) => {
@@ -59,7 +71,8 @@ describe('plainly UTF-8 text', () => {
       expect(read.text).toBe(plainUtf8(read.bytes));
       if (read.text !== undefined) texts++;
     }
-    // utf8, utf8 with CRLF and empty, of every ten files.
-    expect(texts).toBe(135);
+    const plainly = Object.values(SAMPLES).filter((bytes) => plainUtf8(bytes) !== undefined).length;
+    expect(plainly).toBe(4); // utf8, with CRLF, with a control character, empty
+    expect(texts).toBe(countPlain(450));
   });
 });
