@@ -23,7 +23,14 @@ export interface RecordScan {
 }
 
 const ISSUE_OPENING = Buffer.from('\n  "issue": {');
-const TOP_CLOSING = Buffer.from('\n  }');
+/**
+ * The issue's closing line `  },` and the next top-level key's indent: no
+ * deeper line is followed by a line indented by two spaces. Starting with
+ * the rarer `}`, it is found twice as fast as `\n  }` (measured over 150
+ * records; for the list's closing below, the other way round is faster).
+ */
+const ISSUE_CLOSING = Buffer.from('},\n  "');
+const ISSUE_CLOSING_LINE = Buffer.from('\n  ');
 const ENTRIES_OPENING = Buffer.from('\n    "entries": [');
 const ENTRIES_CLOSING = Buffer.from('\n    ]');
 const FIRST_ENTRY = Buffer.from('\n      {');
@@ -34,15 +41,22 @@ const FIRST_ENTRY = Buffer.from('\n      {');
 const BETWEEN_ENTRIES = Buffer.from('},\n      {');
 const ENTRY_ID = Buffer.from('\n        "id": ');
 
+/** Where the first `closing` from `from` on starts (its bracket), when the bracket is alone on its line after `line`; else -1. */
+function closingAt(buffer: Buffer, closing: Buffer, line: Buffer, from: number): number {
+  const at = buffer.indexOf(closing, from);
+  if (at < line.length) return -1;
+  return buffer.subarray(at - line.length, at).equals(line) ? at : -1;
+}
+
 /** The parts of canonical record bytes; undefined when anything is not where canonical JSON puts it. */
 export function scanRecord(bytes: Uint8Array): RecordScan | undefined {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const issueAt = buffer.indexOf(ISSUE_OPENING);
   if (issueAt < 0) return undefined;
   const issueStart = issueAt + ISSUE_OPENING.length - 1;
-  const issueClose = buffer.indexOf(TOP_CLOSING, issueStart);
+  const issueClose = closingAt(buffer, ISSUE_CLOSING, ISSUE_CLOSING_LINE, issueStart);
   if (issueClose < 0) return undefined;
-  const issueEnd = issueClose + TOP_CLOSING.length;
+  const issueEnd = issueClose + 1;
   const listAt = buffer.indexOf(ENTRIES_OPENING, issueStart);
   if (listAt < 0 || listAt > issueEnd) return undefined;
   const listStart = listAt + ENTRIES_OPENING.length;

@@ -39,8 +39,12 @@ export interface ReaderBatch {
 
 let scratch = Buffer.allocUnsafe(1 << 16);
 
-/** open, read until the end, close: no fstat (readFileSync's fourth system call per file). */
-function read(file: string): Buffer {
+/**
+ * open, read until the end, close: no fstat (readFileSync's fourth system
+ * call per file). The bytes are a view of the scratch buffer, good until the
+ * next read.
+ */
+function readScratch(file: string): Buffer {
   const fd = openSync(file, 'r');
   try {
     let length = 0;
@@ -51,7 +55,7 @@ function read(file: string): Buffer {
         scratch = bigger;
       }
       const count = readSync(fd, scratch, length, scratch.length - length, null);
-      if (count === 0) return Buffer.from(scratch.subarray(0, length));
+      if (count === 0) return scratch.subarray(0, length);
       length += count;
     }
   } finally {
@@ -59,9 +63,15 @@ function read(file: string): Buffer {
   }
 }
 
+/** A file's bytes, its own. */
+function read(file: string): Buffer {
+  return Buffer.from(readScratch(file));
+}
+
 function scanned(path: string): ScannedRecord {
   try {
-    const bytes = read(join(dir, path));
+    // Hashed and scanned before the next read: no copy of ten years of records.
+    const bytes = readScratch(join(dir, path));
     return { path, sha256: createHash('sha256').update(bytes).digest('hex'), scan: scanRecord(bytes) };
   } catch (error) {
     return { path, code: (error as NodeJS.ErrnoException).code ?? 'UNKNOWN' };
