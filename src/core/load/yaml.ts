@@ -17,6 +17,7 @@ import {
 import type { RuleId } from '../rules.ts';
 import { fieldMeta, schemaKind, baseSchema } from '../schema/fields.ts';
 import { yamlStructureProblem } from './structure.ts';
+import { flatMapping } from './flat-yaml.ts';
 
 /** Where each value of a parsed document sits in its file. */
 export class PositionIndex {
@@ -168,8 +169,10 @@ const FULL_WIDTH_KEY = /^(\s*(?:-\s+)?)([^\s:：#'"[\]{}]+?)\s*：/;
  * diagnostic. Tests check that both paths agree on the data.
  */
 export function parseYaml<S extends AnySchema>(source: YamlSource, schema: S): ParsedYaml<z.output<S>> {
+  // Lines of `key: value` (flat-yaml.ts), most front matter, need no parser at all.
+  const flat = flatMapping(source.text);
   // Both parsers recurse once per level: a document nested past the bounds is reported, not parsed.
-  const problem = yamlStructureProblem(source.text);
+  const problem = flat ? undefined : yamlStructureProblem(source.text);
   if (problem)
     return tooDeep(
       source,
@@ -178,7 +181,7 @@ export function parseYaml<S extends AnySchema>(source: YamlSource, schema: S): P
       problem.hint,
     );
   try {
-    return parseYamlFast(source, schema) ?? parseYamlPrecisely(source, schema);
+    return parseYamlFast(source, schema, flat) ?? parseYamlPrecisely(source, schema);
   } catch (error) {
     // Nesting the scan does not see (the parser's stack ran out): the same report, at the document's start.
     if (!(error instanceof RangeError)) throw error;
@@ -200,14 +203,20 @@ function tooDeep<T>(source: YamlSource, at: Position, message: string, hint: str
   };
 }
 
-/** The fast path: data when the document is plainly valid, else undefined. */
-export function parseYamlFast<S extends AnySchema>(source: YamlSource, schema: S): ParsedYaml<z.output<S>> | undefined {
-  if (!fastPathEligible(source.text)) return undefined;
-  let raw: unknown;
-  try {
-    raw = jsyaml.load(source.text, { schema: jsyaml.CORE_SCHEMA });
-  } catch {
-    return undefined;
+/** The fast path: data when the document is plainly valid, else undefined. `flat`: its flat mapping, read already. */
+export function parseYamlFast<S extends AnySchema>(
+  source: YamlSource,
+  schema: S,
+  flat = flatMapping(source.text),
+): ParsedYaml<z.output<S>> | undefined {
+  let raw: unknown = flat;
+  if (raw === undefined) {
+    if (!fastPathEligible(source.text)) return undefined;
+    try {
+      raw = jsyaml.load(source.text, { schema: jsyaml.CORE_SCHEMA });
+    } catch {
+      return undefined;
+    }
   }
   const normalised = normalisePlain(raw, schema);
   if (normalised === FAILED) return undefined;
