@@ -14,23 +14,32 @@ export interface FrontMatterSplit {
 }
 
 const FENCE = /^---[ \t]*$/;
+const END = /^\.\.\.[ \t]*$/;
 
-/** Text must already have LF line ends. */
+/** Text must already have LF line ends. Walks the lines up to the closing fence only: the body is cut, not split and joined. */
 export function splitFrontMatter(text: string): FrontMatterSplit {
-  const lines = text.split('\n');
-  if (!FENCE.test(lines[0] ?? '')) {
+  let lineEnd = text.indexOf('\n');
+  if (!FENCE.test(lineEnd === -1 ? text : text.slice(0, lineEnd))) {
     return { yaml: undefined, yamlLine: 1, body: text, bodyLine: 1, unclosed: false };
   }
-  for (let index = 1; index < lines.length; index++) {
-    if (FENCE.test(lines[index]!) || /^\.\.\.[ \t]*$/.test(lines[index]!)) {
+  // `line` is the file line number (1-based) of the line starting at `lineStart`.
+  const yamlStart = lineEnd === -1 ? text.length : lineEnd + 1;
+  let line = 2;
+  let lineStart = yamlStart;
+  while (lineEnd !== -1) {
+    lineEnd = text.indexOf('\n', lineStart);
+    const current = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+    if (FENCE.test(current) || END.test(current)) {
       return {
-        yaml: lines.slice(1, index).join('\n'),
+        yaml: text.slice(yamlStart, Math.max(yamlStart, lineStart - 1)),
         yamlLine: 2,
-        body: lines.slice(index + 1).join('\n'),
-        bodyLine: index + 2,
+        body: lineEnd === -1 ? '' : text.slice(lineEnd + 1),
+        bodyLine: line + 1,
         unclosed: false,
       };
     }
+    lineStart = lineEnd + 1;
+    line++;
   }
-  return { yaml: lines.slice(1).join('\n'), yamlLine: 2, body: '', bodyLine: lines.length + 1, unclosed: true };
+  return { yaml: text.slice(yamlStart), yamlLine: 2, body: '', bodyLine: line, unclosed: true };
 }
