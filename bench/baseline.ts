@@ -9,7 +9,10 @@
  * nothing.
  *
  *   --baseline DIR      the other checkout (required)
- *   --years 10 --runs 3 content size and repetitions
+ *   --years 10 --runs 3 content size and repetitions (of the weekly builds)
+ *   --check-runs 9      repetitions of the cold check: a few seconds each, and on
+ *                       a shared two-core machine single runs vary by a third
+ *   --check-only        measure the cold check alone (no builds)
  *   --current DIR       the checkout measured against it (default: this one)
  *   --out DIR           where the contents and sites go (default bench/out/baseline)
  */
@@ -25,6 +28,8 @@ const { values } = parseArgs({
     baseline: { type: 'string' },
     years: { type: 'string', default: '10' },
     runs: { type: 'string', default: '3' },
+    'check-runs': { type: 'string', default: '9' },
+    'check-only': { type: 'boolean', default: false },
     current: { type: 'string' },
     out: { type: 'string' },
   },
@@ -38,6 +43,9 @@ const FIRST_YEAR = 2016;
 const ISSUES_PER_YEAR = 50;
 const years = Number(values.years);
 const runs = Number(values.runs);
+const checkRuns = Number(values['check-runs']);
+/** The weekly builds (none with --check-only). */
+const weeklyRuns = values['check-only'] ? 0 : runs;
 const lastYear = FIRST_YEAR + years - 1;
 const OUT = resolve(values.out ?? join(import.meta.dirname, 'out/baseline'));
 
@@ -126,13 +134,13 @@ async function main() {
   };
   // Alternate which checkout goes first, so neither always meets the other's leftovers.
   const order = (round: number) => (round % 2 === 0 ? checkouts : [...checkouts].reverse());
-  for (let round = 0; round < runs; round++) {
+  for (let round = 0; round < checkRuns; round++) {
     for (const checkout of order(round)) {
       await clearCache(checkout);
       record('check（冷启动）', checkout, (await jianbao(checkout, ['check', '--content', checkout.content])).seconds);
     }
   }
-  for (const checkout of order(0)) {
+  for (const checkout of values['check-only'] ? [] : order(0)) {
     await rm(checkout.site, { recursive: true, force: true });
     await clearCache(checkout);
     record(
@@ -143,7 +151,7 @@ async function main() {
   }
   const latest = new Map<Checkout, string>();
   for (const checkout of checkouts) latest.set(checkout, await latestIssueEntry(checkout.content));
-  for (let round = 0; round < runs; round++) {
+  for (let round = 0; round < weeklyRuns; round++) {
     for (const checkout of order(round)) {
       await appendFile(
         join(checkout.content, 'entries', `${latest.get(checkout)!}.md`),
@@ -156,7 +164,7 @@ async function main() {
       );
     }
   }
-  for (let round = 0; round < runs; round++) {
+  for (let round = 0; round < weeklyRuns; round++) {
     for (const checkout of order(round)) {
       await addPendingEntries(checkout.content, lastYear, round);
       await jianbao(checkout, [
@@ -175,7 +183,7 @@ async function main() {
     }
   }
   // Publishing the newest draft changes the site (its pages, the home page, the archives, the feed): Astro runs.
-  for (let round = 0; round < runs; round++) {
+  for (let round = 0; round < weeklyRuns; round++) {
     for (const checkout of order(round)) {
       await jianbao(checkout, ['publish', `${lastYear}-${ISSUES_PER_YEAR + round}`, '--content', checkout.content]);
       record(

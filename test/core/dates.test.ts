@@ -15,6 +15,25 @@ describe('dates', () => {
     expect(parseDateText('12/3/2025')).toBeUndefined();
   });
 
+  it('knows the calendar as Date does: every day of leap and common years, and none past a month’s end', () => {
+    const byDate = (year: number, month: number, day: number) => {
+      const date = new Date(Date.UTC(year, month - 1, day));
+      const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+      return real
+        ? `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+        : undefined;
+    };
+    let days = 0;
+    for (const year of [1000, 1600, 1700, 1899, 1900, 2000, 2023, 2024, 2025, 2100, 2400, 9999])
+      for (let month = 0; month <= 13; month++)
+        for (let day = 0; day <= 32; day++) {
+          const expected = byDate(year, month, day);
+          expect(parseDateText(`${year}-${month}-${day}`), `${year}-${month}-${day}`).toBe(expected);
+          if (expected) days++;
+        }
+    expect(days).toBe(12 * 365 + 4); // 1600, 2000, 2024 and 2400 are leap years
+  });
+
   it('says what is wrong', () => {
     expect(dateProblem('2025-02-30')).toBe('日期「2025-02-30」无效：2025年2月没有30日（这个月只有28天）');
     expect(dateProblem('2024-13-01')).toBe('日期「2024-13-01」无效：没有13月');
