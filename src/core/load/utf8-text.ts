@@ -12,8 +12,8 @@
  * front matter). Its zero bytes would otherwise make it look binary.
  */
 export function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const marked = utf16Bom(bytes);
+  if (marked) return marked;
   if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
   const sample = Math.min(bytes.length, 4000);
   let evenZero = 0;
@@ -25,6 +25,13 @@ export function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined 
   const pairs = sample / 2;
   if (oddZero > pairs * 0.3 && evenZero === 0) return 'utf-16le';
   if (evenZero > pairs * 0.3 && oddZero === 0) return 'utf-16be';
+  return undefined;
+}
+
+/** UTF-16 by its byte order mark alone. */
+function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return undefined;
 }
 
@@ -69,8 +76,7 @@ const CONTROL = /[\u0000-\u0008\u000e-\u001f]/;
  * byte, as decode.ts does (one native search instead of two passes in script).
  */
 export function plainUtf8(bytes: Uint8Array): string | undefined {
-  if (hasUtf8Bom(bytes) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    return undefined;
+  if (hasUtf8Bom(bytes) || utf16Bom(bytes)) return undefined;
   const text = strictUtf8(bytes);
   if (text === undefined) return undefined;
   if (CONTROL.test(text) && (utf16Of(bytes) || looksBinary(bytes))) return undefined;
