@@ -181,7 +181,7 @@ export function parseYaml<S extends AnySchema>(source: YamlSource, schema: S): P
       problem.hint,
     );
   try {
-    return parseYamlFast(source, schema, flat) ?? parseYamlPrecisely(source, schema);
+    return fastPath(source, schema, flat) ?? parseYamlPrecisely(source, schema);
   } catch (error) {
     // Nesting the scan does not see (the parser's stack ran out): the same report, at the document's start.
     if (!(error instanceof RangeError)) throw error;
@@ -203,11 +203,16 @@ function tooDeep<T>(source: YamlSource, at: Position, message: string, hint: str
   };
 }
 
-/** The fast path: data when the document is plainly valid, else undefined. `flat`: its flat mapping, read already. */
-export function parseYamlFast<S extends AnySchema>(
+/** The fast path: data when the document is plainly valid, else undefined. */
+export function parseYamlFast<S extends AnySchema>(source: YamlSource, schema: S): ParsedYaml<z.output<S>> | undefined {
+  return fastPath(source, schema, flatMapping(source.text));
+}
+
+/** The fast path, given the document's flat mapping (flat-yaml.ts), or undefined when it is not one. */
+function fastPath<S extends AnySchema>(
   source: YamlSource,
   schema: S,
-  flat = flatMapping(source.text),
+  flat: Record<string, unknown> | undefined,
 ): ParsedYaml<z.output<S>> | undefined {
   let raw: unknown = flat;
   if (raw === undefined) {
