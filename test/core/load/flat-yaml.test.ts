@@ -99,6 +99,28 @@ const VALUES = [
   'x [a]',
   '[a, b #c]',
   'x ',
+  // Characters JavaScript's trim() takes for white space and YAML does not.
+  '[\u3000]',
+  '[a,\u3000b]',
+  '[\u00a0]',
+  '\u3000燃气\u3000',
+  '燃气\u3000',
+  '燃气\u00a0',
+  '[燃气\u3000]',
+  '\ufeffx',
+  // Characters YAML does not allow in a stream at all.
+  'x\u000b',
+  'x\u000c',
+  'x\u0085y',
+  'x\u007f',
+  'x\u0001',
+  'x\r',
+  'x\ud800',
+  'x\ufffe',
+  '\ud83d\ude00',
+  'a\u2028b',
+  'a\u00a0b',
+  'a\u3000b',
 ];
 
 /** A small deterministic generator (the test must not pass by luck of the draw). */
