@@ -161,7 +161,50 @@ function archivedIssue(
   const key = archiveKey(issue, registry);
   const archived = key ? content.archive.issues.get(key) : undefined;
   const snapshot = archived?.latest;
-  return snapshot ? { ...snapshot.issue, file: issue.file, history: publicationHistory(archived.versions) } : undefined;
+  if (!snapshot) return undefined;
+  return {
+    ...snapshot.issue,
+    sections: sharedEntries(snapshot.issue),
+    file: issue.file,
+    history: publicationHistory(archived.versions),
+  };
+}
+
+/**
+ * The issue's sections holding the very entry objects of its `entries`, as a
+ * compiled issue's do. A snapshot is JSON, so parsed it holds every entry
+ * twice; once handed to the pages (structured clone, compile-job.ts) that
+ * was a third of ten years' site. An entry is shared only where both copies
+ * are equal; a record written otherwise keeps its own copy.
+ */
+function sharedEntries(issue: CompiledIssue): CompiledIssue['sections'] {
+  const byId = new Map(issue.entries.map((entry) => [entry.id, entry]));
+  return issue.sections.map((section) => ({
+    ...section,
+    entries: section.entries.map((entry) => {
+      const same = byId.get(entry.id);
+      return same && sameJson(same, entry) ? same : entry;
+    }),
+  }));
+}
+
+/** Whether two values parsed from JSON are equal (plain objects, arrays and scalars only). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(b, key) || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+      return false;
+  }
+  return true;
 }
 
 /** Items grouped by key, each group in input order. */

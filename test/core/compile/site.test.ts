@@ -1,5 +1,13 @@
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { buildRegistry, checkContent, distributionText, expandDistribution } from '../../../src/core/index.ts';
+import {
+  buildRegistry,
+  checkContent,
+  compileSite,
+  distributionText,
+  expandDistribution,
+  type CompiledIssue,
+} from '../../../src/core/index.ts';
 import { copyContent, runCli } from '../../helpers/index.ts';
 import { compileDir, editedBase } from './compile-helpers.ts';
 
@@ -54,11 +62,45 @@ describe('compileSite', () => {
     expect(site.stats.total).toBe(4);
   });
 
+  it('gives a published issue, read from its snapshot, each entry once: its sections hold the entries themselves', async () => {
+    const dir = await copyContent();
+    for (const ref of ['2024-3', '2024-4']) expect((await runCli(['publish', ref, '--content', dir])).code).toBe(0);
+    const fromFiles = (await compileDir(await copyContent())).issues[0]!;
+    const site = await compileDir(dir);
+    for (const issue of site.issues) {
+      expect(issue.status).toBe('published');
+      const inSections = issue.sections.flatMap((section) => section.entries);
+      expect(inSections).toHaveLength(issue.entries.length);
+      for (const entry of inSections) expect(issue.entries).toContain(entry);
+      // A snapshot is JSON: unshared, the structured clone handed to the pages (compile-job.ts) held each entry twice.
+      expect(serialize(issue).length).toBeLessThan(serialize(structuredCloneUnshared(issue)).length);
+    }
+    expect(site.issues[0]!.sections).toEqual(fromFiles.sections);
+  });
+
+  it('keeps the section copy of an entry where the two copies in a snapshot differ', async () => {
+    const dir = await copyContent();
+    expect((await runCli(['publish', '2024-4', '--content', dir])).code).toBe(0);
+    const { content, registry } = await checkContent(dir);
+    // Such a record never passes check (the archive tests); the compile must still not swap one copy for the other.
+    const snapshot = content.archive!.issues.get('zhuanbao/2024/4')!.latest!;
+    const copy = { ...snapshot.issue.sections[0]!.entries[0]!, headline: '另一个标题' };
+    snapshot.issue.sections[0]!.entries[0] = copy;
+    const issue = compileSite(content, registry).issues.find((item) => item.key === 'zhuanbao/2024/4')!;
+    expect(issue.sections[0]!.entries[0]).toBe(copy);
+    expect(issue.entries.find((entry) => entry.id === copy.id)!.headline).not.toBe('另一个标题');
+  });
+
   it('takes the sub-path from site.base', async () => {
     const dir = await editedBase({ 'jianbao.yaml': (text) => text.replace('base: /', 'base: /bulletin/') });
     expect((await compileDir(dir)).base).toBe('/bulletin/');
   });
 });
+
+/** The issue with every section holding copies of its entries, as a snapshot parsed from JSON does. */
+function structuredCloneUnshared(issue: CompiledIssue): CompiledIssue {
+  return { ...issue, sections: JSON.parse(JSON.stringify(issue.sections)) as CompiledIssue['sections'] };
+}
 
 describe('expandDistribution', () => {
   it('expands a people group in rank order, pads two-character names and adds the suffix', async () => {
