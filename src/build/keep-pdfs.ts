@@ -13,6 +13,7 @@ import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CompiledIssue, CompiledSite } from '../core/index.ts';
 import { issuePagePath } from '../site/routes.ts';
+import { eachConcurrently } from './concurrently.ts';
 
 /** A PDF of the old output not carried into the new site, and why. */
 export interface DroppedPdf {
@@ -64,23 +65,28 @@ export async function keepPdfs(oldDir: string, siteDir: string, site: CompiledSi
   return result;
 }
 
-/** PDFs of the old output at the depth of issue folders. */
+/** PDFs of the old output at the depth of issue folders, found a level at a time, a few folders at once. */
 async function oldPdfs(oldDir: string): Promise<string[]> {
   const found: string[] = [];
-  const walk = async (relative: string[], depth: number) => {
-    let entries;
-    try {
-      entries = await readdir(join(oldDir, ...relative), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (depth < 3 && entry.isDirectory() && /^[a-z0-9-]+$|^\d+$/.test(entry.name))
-        await walk([...relative, entry.name], depth + 1);
-      else if (depth === 3 && entry.isFile() && entry.name.endsWith('.pdf')) found.push(join(...relative, entry.name));
-    }
-  };
-  await walk([], 0);
+  let level: string[][] = [[]];
+  for (let depth = 0; depth <= 3 && level.length > 0; depth++) {
+    const next: string[][] = [];
+    await eachConcurrently(level, async (relative) => {
+      let entries;
+      try {
+        entries = await readdir(join(oldDir, ...relative), { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
+        if (depth < 3 && entry.isDirectory() && /^[a-z0-9-]+$|^\d+$/.test(entry.name))
+          next.push([...relative, entry.name]);
+        else if (depth === 3 && entry.isFile() && entry.name.endsWith('.pdf'))
+          found.push(join(...relative, entry.name));
+      }
+    });
+    level = next;
+  }
   return found.sort();
 }
 

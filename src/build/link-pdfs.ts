@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { CompiledIssue, CompiledSite } from '../core/index.ts';
 import { issuePagePath } from '../site/routes.ts';
+import { eachConcurrently } from './concurrently.ts';
 
 const SLOT = /<span class="issue-tools__pdf" data-pdf-link[^>]*>[\s\S]*?<\/span>/;
 
@@ -49,22 +50,22 @@ export async function pdfPageCount(file: string): Promise<number> {
 /** Put (or take away) the PDF link of every issue of `site` in the built site at `siteDir`. */
 export async function linkPdfs(siteDir: string, site: CompiledSite): Promise<void> {
   const found = new Map<string, { issue: CompiledIssue; href: string; pages: number }>();
-  for (const issue of site.issues) {
+  await eachConcurrently(site.issues, async (issue) => {
     const file = join(siteDir, ...issue.key.split('/'), issue.pdfName);
-    if (!existsSync(file)) continue;
+    if (!existsSync(file)) return;
     found.set(issue.key, { issue, href: `${site.base}${issue.key}/${issue.pdfName}`, pages: await pdfPageCount(file) });
-  }
-  for (const issue of site.issues) {
+  });
+  await eachConcurrently(site.issues, async (issue) => {
     const page = join(siteDir, issuePagePath('issue', issue), 'index.html');
     const html = await readFile(page, 'utf8').catch(() => undefined);
-    if (html === undefined || !SLOT.test(html)) continue;
+    if (html === undefined || !SLOT.test(html)) return;
     const pdf = found.get(issue.key);
     const link = pdf
       ? `<span class="issue-tools__pdf" data-pdf-link><a class="button" href="${escapeAttribute(pdf.href)}" type="application/pdf" download>${pdfLinkText(pdf.pages)}</a></span>`
       : '<span class="issue-tools__pdf" data-pdf-link></span>';
     const next = html.replace(SLOT, link);
     if (next !== html) await writeFile(page, next);
-  }
+  });
   await linkFeed(join(siteDir, 'feed.xml'), site, found);
 }
 

@@ -22,6 +22,7 @@ import { lstat, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { writeAtomic } from '../core/index.ts';
+import { eachConcurrently, mapConcurrently } from './concurrently.ts';
 import { digestParts } from './digest.js';
 
 /** Files written this close to the newest one may have changed unseen after they were stat'ed. */
@@ -54,9 +55,10 @@ export class OutputManifest {
   async record(siteDir: string, outDir: string, siteKey: string): Promise<void> {
     const files = await statTree(siteDir);
     const newest = Math.max(0, ...[...files.values()].map((file) => file.mtimeMs));
-    for (const [path, file] of files) {
-      if (file.link === undefined && file.mtimeMs > newest - RACY_MS) file.sha256 = await sha256(join(siteDir, path));
-    }
+    const racy = [...files].filter(([, file]) => file.link === undefined && file.mtimeMs > newest - RACY_MS);
+    await eachConcurrently(racy, async ([path, file]) => {
+      file.sha256 = await sha256(join(siteDir, path));
+    });
     await writeAtomic(this.file, JSON.stringify({ outDir, siteKey, files: Object.fromEntries(files) }));
   }
 
@@ -76,11 +78,14 @@ export class OutputManifest {
     const recorded = parsed.data.files;
     const found = await statTree(outDir).catch(() => undefined);
     if (!found || found.size !== Object.keys(recorded).length) return undefined;
+    const racy: Array<[string, string]> = [];
     for (const [path, file] of found) {
       const was = recorded[path];
       if (!was || was.size !== file.size || was.mtimeMs !== file.mtimeMs || was.link !== file.link) return undefined;
-      if (was.sha256 !== undefined && was.sha256 !== (await sha256(join(outDir, path)))) return undefined;
+      if (was.sha256 !== undefined) racy.push([path, was.sha256]);
     }
+    const hashes = await mapConcurrently(racy, ([path]) => sha256(join(outDir, path)));
+    if (hashes.some((hash, index) => hash !== racy[index]![1])) return undefined;
     const count = (suffix: string) => [...found.keys()].filter((path) => path.endsWith(suffix)).length;
     return { pages: count('.html'), pdfs: count('.pdf') };
   }
@@ -96,16 +101,16 @@ function safeJson(text: string): unknown {
 
 /** Every file and link under `dir`, by path relative to it (with `/`). */
 async function statTree(dir: string): Promise<Map<string, FileRecord>> {
-  const files = new Map<string, FileRecord>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isDirectory()) continue;
-    const path = join(entry.parentPath, entry.name);
+  const paths = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => join(entry.parentPath, entry.name));
+  const records = await mapConcurrently(paths, async (path) => {
     const stats = await lstat(path);
     const record: FileRecord = { size: stats.size, mtimeMs: stats.mtimeMs };
     if (stats.isSymbolicLink()) record.link = await readlink(path);
-    files.set(relative(dir, path).split(sep).join('/'), record);
-  }
-  return files;
+    return record;
+  });
+  return new Map(paths.map((path, index) => [relative(dir, path).split(sep).join('/'), records[index]!]));
 }
 
 /** The file's digest with the project's one digest helper (compared only with another of its kind). */
