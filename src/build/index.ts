@@ -31,6 +31,7 @@ import {
   stagingPrefix,
   swapInto,
 } from './output.ts';
+import { eachConcurrently } from './concurrently.ts';
 import { copyMedia, MediaError } from './media.ts';
 import { linkPdfs } from './link-pdfs.ts';
 import { keepPdfs, stillMissing, type DroppedPdf } from './keep-pdfs.ts';
@@ -202,15 +203,24 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
           log(
             `页面已生成（${from}${rendered.reused ? `其中 ${rendered.reused} 个期刊页取自缓存，` : ''}用时 ${step()} 秒）`,
           );
-          await copyMedia(rendered.site, contentDir, siteDir).catch((error: unknown) => {
-            throw error instanceof MediaError ? new BuildError(error.message, { cause: error }) : error;
-          });
-          const search = await buildSearchIndex({
-            siteDir,
-            site: rendered.site,
-            ...(cache && rendered.keys ? { cache: { store: cache.searchBundles(), pages: rendered.keys } } : {}),
-            fail: (message) => new BuildError(message),
-          });
+          let search: { years: number; reused: number };
+          try {
+            // Media and the search index are added beside Astro's output while it is being kept (renderPages).
+            await copyMedia(rendered.site, contentDir, siteDir).catch((error: unknown) => {
+              throw error instanceof MediaError ? new BuildError(error.message, { cause: error }) : error;
+            });
+            search = await buildSearchIndex({
+              siteDir,
+              site: rendered.site,
+              ...(cache && rendered.keys ? { cache: { store: cache.searchBundles(), pages: rendered.keys } } : {}),
+              fail: (message) => new BuildError(message),
+            });
+          } catch (error) {
+            await rendered.snapshot?.catch(() => undefined); // still reading the scratch folder: let it finish
+            throw error;
+          }
+          // Whole before anything rewrites Astro's output (the PDF links) or removes the scratch folder.
+          await rendered.snapshot;
           const years =
             search.years > 1
               ? `${search.years} 个年度${search.reused ? `，其中 ${search.reused} 个取自缓存` : ''}；`
@@ -265,9 +275,12 @@ async function buildSiteSteps(options: BuildOptions): Promise<BuildResult> {
       };
     } finally {
       job.release(); // the site was asked for, or is not needed: the worker saves the check cache and ends
-      await rm(work, { recursive: true, force: true });
-      if (staged) await rm(staged, { recursive: true, force: true });
-      await job.done;
+      // The scratch folder and the old site go while the worker writes its cache.
+      await Promise.all([
+        rm(work, { recursive: true, force: true }),
+        staged ? rm(staged, { recursive: true, force: true }) : undefined,
+        job.done,
+      ]);
     }
   } catch (error) {
     job.release();
@@ -383,10 +396,13 @@ async function renderPages(options: {
     if (!fresh.has(page)) await cache.store(page.key, pageFile(siteDir, page));
   }
   await cache.prune(new Set(keys.map(({ key }) => key)));
-  if (rendered)
-    await snapshots!.keep(siteKey, siteDir, new Set(keys.map((page) => pageFile(siteDir, page))), options.ledger);
+  // Astro's output as it is now; copied into the cache while the search index is built beside it.
+  const snapshot = rendered
+    ? (await snapshots!.keep(siteKey, siteDir, new Set(keys.map((page) => pageFile(siteDir, page))), options.ledger))
+        .done
+    : undefined;
   await RenderCache.pruneOrphans(dirname(cache.dir));
-  return { site: compiled, reused: reused.length, keys, wholeSite: !rendered, siteKey };
+  return { site: compiled, reused: reused.length, keys, wholeSite: !rendered, siteKey, snapshot };
 }
 
 /** The output folder left as it was: how many pages and PDFs it has. */
@@ -401,6 +417,8 @@ type RenderedPages = {
   wholeSite: boolean;
   /** The key of the whole site (page-keys.ts); none without a render cache. */
   siteKey: string | undefined;
+  /** Astro's output being kept as the site snapshot (site-snapshot.ts); settled before the site's files change. */
+  snapshot?: Promise<void>;
 } & (
   | { site: CompiledSite; keys: IssuePageKey[] | undefined; unchanged?: undefined }
   /** The output folder already holds this site, untouched: nothing was written, the site not even deserialised. */
@@ -446,10 +464,10 @@ async function restorePages(
 ): Promise<boolean> {
   const assets = new Set<string>();
   const pattern = new RegExp(`${escapeRegExp(base)}(${ASSETS_DIR}/[^"'\\s)<>]+)`, 'g');
-  for (const page of pages) {
+  await eachConcurrently(pages, async (page) => {
     const html = await cache.restore(page.key, pageFile(siteDir, page));
     for (const match of html.matchAll(pattern)) assets.add(match[1]!);
-  }
+  });
   return [...assets].every((asset) => existsSync(join(siteDir, asset)));
 }
 

@@ -8,10 +8,11 @@
  * render cache a year whose issue pages all kept their keys gets its bundle
  * copied from the cache: a weekly rebuild indexes only the current year.
  */
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CompiledSite } from '../core/index.ts';
 import { searchBundlePath, searchYears, SEARCH_DIR } from '../site/routes.ts';
+import { copyTree } from './copy-tree.ts';
 import { digestParts } from './digest.js';
 import type { IssuePageKey } from './page-keys.ts';
 
@@ -90,5 +91,5 @@ function bundleKey(year: number, pages: readonly IssuePageKey[]): string {
 
 /** Copy a bundle folder, leaving out the older years' bundles nested in the newest one's. */
 export async function copyBundle(from: string, to: string): Promise<void> {
-  await cp(from, to, { recursive: true, filter: (source) => !/[\\/]\d{4}$/.test(source.slice(from.length)) });
+  await copyTree(from, to, { filter: (source) => !/[\\/]\d{4}$/.test(source.slice(from.length)) });
 }

@@ -27,8 +27,9 @@
  * bundling at once, while the content is still being compiled. The ledger is
  * only that hint: whether the snapshot is used is still decided by its key.
  */
-import { cp, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { writeAtomic } from '../core/index.ts';
+import { copyTree, listTree } from './copy-tree.ts';
 import type { KeyedStore } from './keyed-store.ts';
 
 export class SiteSnapshots {
@@ -55,19 +56,29 @@ export class SiteSnapshots {
 
   /** Copy the snapshot of `key` into `siteDir` (without the issue pages: the page cache restores those). */
   async restore(key: string, siteDir: string): Promise<void> {
-    await cp(this.store.path(key), siteDir, { recursive: true });
+    await copyTree(this.store.path(key), siteDir);
   }
 
   /**
    * Keep Astro's output in `siteDir` under `key`, less the files in `leaveOut` (absolute paths), with the
-   * digest of the ledger it was built with; drop every other snapshot.
+   * digest of the ledger it was built with; drop every other snapshot. The files kept are those `siteDir`
+   * holds when this returns; they are copied while the build goes on (Pagefind, media), and `done` settles
+   * once the snapshot is whole. The files listed must not change before then.
    */
-  async keep(key: string, siteDir: string, leaveOut: ReadonlySet<string>, ledger: string): Promise<void> {
-    await this.store.keepDirectory(key, (dir) =>
-      cp(siteDir, dir, { recursive: true, filter: (source) => !leaveOut.has(source) }),
-    );
-    await this.store.prune(new Set([key]));
-    await writeAtomic(this.ledgerFile, ledger);
+  async keep(
+    key: string,
+    siteDir: string,
+    leaveOut: ReadonlySet<string>,
+    ledger: string,
+  ): Promise<{ done: Promise<void> }> {
+    const listing = await listTree(siteDir, { filter: (source) => !leaveOut.has(source) });
+    const done = (async () => {
+      await this.store.keepDirectory(key, (dir) => listing.copyTo(dir));
+      await this.store.prune(new Set([key]));
+      await writeAtomic(this.ledgerFile, ledger);
+    })();
+    done.catch(() => undefined); // awaited by the caller
+    return { done };
   }
 
   /** Drop every snapshot (a build that did not keep one). */
