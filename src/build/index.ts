@@ -396,12 +396,13 @@ async function renderPages(options: {
     if (!fresh.has(page)) await cache.store(page.key, pageFile(siteDir, page));
   }
   await cache.prune(new Set(keys.map(({ key }) => key)));
-  // Astro's output as it is now; copied into the cache while the search index is built beside it.
+  await RenderCache.pruneOrphans(dirname(cache.dir));
+  // Astro's output as it is now; copied into the cache while the search index is built beside it. Nothing
+  // that can fail comes between this and the caller's wait for it (the scratch folder must outlive the copy).
   const snapshot = rendered
     ? (await snapshots!.keep(siteKey, siteDir, new Set(keys.map((page) => pageFile(siteDir, page))), options.ledger))
         .done
     : undefined;
-  await RenderCache.pruneOrphans(dirname(cache.dir));
   return { site: compiled, reused: reused.length, keys, wholeSite: !rendered, siteKey, snapshot };
 }
 
