@@ -1,11 +1,11 @@
 /**
  * Copy a folder: the site snapshot in and out of the render cache, the yearly
- * search bundles. Node's `fs.cp` stats and copies one entry after another in
+ * search bundles, a finished site moved to an output on another disk. Node's `fs.cp` stats and copies one entry after another in
  * JavaScript (Node 20: 2–2.7 s for a snapshot's 819 files, 40 MB); this walks
  * the tree once, makes its folders, then copies the files with a few
  * `copyFile` calls in flight (0.2–0.4 s for the same files).
  *
- * Same meaning as `cp(from, to, { recursive: true, filter })`: `to` and its
+ * Same meaning as `cp(from, to, { recursive: true, verbatimSymlinks: true, filter })`: `to` and its
  * folders are made as needed, files already there are replaced, empty folders
  * are copied, a folder the filter refuses is left out with all it holds, and a
  * symbolic link is copied as a link with the same target.

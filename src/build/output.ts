@@ -11,8 +11,9 @@
  * site when it is there whole, else the old one.
  */
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { copyTree } from './copy-tree.ts';
 import { alive } from './lock.ts';
 
 const OWNER = 'owner';
@@ -95,7 +96,7 @@ export async function moveAcross(from: string, to: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
     const partial = `${to}.partial`;
     await writeFile(partial, '');
-    await cp(from, to, { recursive: true });
+    await copyTree(from, to);
     await rm(partial);
   }
 }
